@@ -1,0 +1,43 @@
+package org.alliance.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code alliance} command: scores and checks questionnaire files offline. */
+@Command(
+    name = "alliance",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Score therapeutic-alliance and outcome questionnaires, session by session.",
+    subcommands = {InstrumentsCommand.class, ScoreCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done",
+      "1:the input has invalid rows, or a file cannot be read",
+      "2:usage error (unknown option, missing file, unknown instrument)",
+      "3:internal error (please report it; ALLIANCE_DEBUG=1 shows details)"
+    })
+public final class AllianceCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code; used by main and by the tests. */
+  public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new AllianceCommand());
+    commandLine.setExecutionExceptionHandler(new Errors());
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    return commandLine;
+  }
+}

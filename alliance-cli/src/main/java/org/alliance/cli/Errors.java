@@ -1,0 +1,44 @@
+package org.alliance.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import org.alliance.io.csv.CsvFormatException;
+import picocli.CommandLine;
+
+/**
+ * Turns exceptions into one clear line on stderr and an exit code. A stack trace is shown only when
+ * ALLIANCE_DEBUG is set, because users need to know what to fix, not where the code was.
+ */
+final class Errors implements CommandLine.IExecutionExceptionHandler {
+  @Override
+  public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    var err = commandLine.getErr();
+    if (e instanceof CsvFormatException) {
+      err.println("alliance: " + e.getMessage());
+      return ExitCode.INVALID_INPUT;
+    }
+    IOException io = e instanceof IOException direct ? direct
+        : e instanceof UncheckedIOException unchecked ? unchecked.getCause() : null;
+    if (io != null) {
+      err.println("alliance: " + describe(io));
+      return ExitCode.INVALID_INPUT;
+    }
+    err.println("alliance: internal error: " + e + " (set ALLIANCE_DEBUG=1 to see where)");
+    if (System.getenv("ALLIANCE_DEBUG") != null) {
+      e.printStackTrace(err);
+    }
+    return ExitCode.INTERNAL;
+  }
+
+  static String describe(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file: " + e.getMessage();
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied: " + e.getMessage();
+    }
+    return e.getMessage() == null ? e.toString() : e.getMessage();
+  }
+}

@@ -1,0 +1,36 @@
+package org.alliance.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.alliance.core.instrument.Catalog;
+import org.alliance.io.csv.CsvLayout;
+import org.alliance.io.csv.CsvReadOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The input file and how to read it: shared by every command that reads administrations. */
+final class InputOptions {
+  @Parameters(index = "0", paramLabel = "FILE", description = "CSV file of administrations (- reads standard input).")
+  Path file;
+
+  @Option(names = "--instrument", paramLabel = "ID",
+      description = "Instrument of rows without an instrument column or cell, e.g. phq-9 (see: alliance instruments).")
+  String instrument;
+
+  @Option(names = "--layout", paramLabel = "LAYOUT",
+      description = "wide (one row per administration) or long (one row per answer). Default: long when the header has item and value columns, else wide.")
+  CsvLayout layout;
+
+  /** Checks the options against the catalog; problems are usage errors. */
+  CsvReadOptions toReadOptions(Catalog catalog, CommandLine commandLine) {
+    if (!file.toString().equals("-") && !Files.isRegularFile(file)) {
+      throw new CommandLine.ParameterException(commandLine, "no such file: " + file);
+    }
+    if (instrument != null && !catalog.contains(instrument)) {
+      throw new CommandLine.ParameterException(commandLine, catalog.unknown(instrument));
+    }
+    return new CsvReadOptions(catalog, Optional.ofNullable(instrument), Optional.ofNullable(layout));
+  }
+}

@@ -1,0 +1,59 @@
+package org.alliance.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Where a command writes its results: standard output, or a file that appears only when the command
+ * finishes (written beside it and moved into place), so a failed run never leaves a half-written file.
+ */
+final class Output implements AutoCloseable {
+  private final Writer writer;
+  private final Path target;
+  private final Path temporary;
+  private boolean committed;
+
+  private Output(Writer writer, Path target, Path temporary) {
+    this.writer = writer;
+    this.target = target;
+    this.temporary = temporary;
+  }
+
+  static Output open(Path file, PrintWriter stdout) throws IOException {
+    if (file == null || file.toString().equals("-")) {
+      return new Output(new BufferedWriter(stdout, 1 << 16), null, null);
+    }
+    Path absolute = file.toAbsolutePath();
+    Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
+    return new Output(Files.newBufferedWriter(temporary, StandardCharsets.UTF_8), absolute, temporary);
+  }
+
+  Writer writer() {
+    return writer;
+  }
+
+  /** Marks the output complete: on close the file is moved into place. */
+  void commit() {
+    committed = true;
+  }
+
+  @Override
+  public void close() throws IOException {
+    writer.flush();
+    if (temporary == null) {
+      return;
+    }
+    writer.close();
+    if (committed) {
+      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } else {
+      Files.deleteIfExists(temporary);
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package org.alliance.io.csv;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Streams administrations from a CSV file in the wide or long layout, one row at a time, in constant
+ * memory. A row with problems is returned with them, never dropped; a file that cannot be read at all
+ * raises {@link CsvFormatException} naming the file and line.
+ */
+public final class AdministrationCsvReader implements Iterator<AdministrationRow>, Closeable {
+  private final CsvInput input;
+  private final CsvLayout layout;
+  private final RowSource rows;
+  private final List<String> ignoredColumns;
+  private AdministrationRow next;
+
+  private AdministrationCsvReader(CsvInput input, CsvReadOptions options) {
+    this.input = input;
+    boolean looksLong = input.column("item").isPresent() && input.column("value").isPresent();
+    this.layout = options.layout().orElse(looksLong ? CsvLayout.LONG : CsvLayout.WIDE);
+    if (layout == CsvLayout.WIDE) {
+      WideRows wide = new WideRows(input, options);
+      this.rows = wide;
+      this.ignoredColumns = wide.ignoredColumns();
+    } else {
+      this.rows = new LongRows(input, options);
+      this.ignoredColumns = List.of();
+    }
+  }
+
+  /** Opens a file; {@code -} reads standard input. */
+  public static AdministrationCsvReader open(Path file, CsvReadOptions options) throws IOException {
+    if (file.toString().equals("-")) {
+      return open("<stdin>", System.in, options);
+    }
+    return open(file.toString(), Files.newInputStream(file), options);
+  }
+
+  /** Reads a stream; {@code name} is used in messages. The stream is closed with the reader. */
+  public static AdministrationCsvReader open(String name, InputStream in, CsvReadOptions options) throws IOException {
+    CsvInput input = new CsvInput(name, in);
+    try {
+      return new AdministrationCsvReader(input, options);
+    } catch (RuntimeException e) {
+      input.close();
+      throw e;
+    }
+  }
+
+  public CsvLayout layout() {
+    return layout;
+  }
+
+  /** Whether the file says each row's instrument itself. */
+  public boolean hasInstrumentColumn() {
+    return input.column("instrument").isPresent();
+  }
+
+  /** Header columns that are neither key fields nor items, and so were not read. */
+  public List<String> ignoredColumns() {
+    return ignoredColumns;
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (next == null) {
+      next = rows.next();
+    }
+    return next != null;
+  }
+
+  @Override
+  public AdministrationRow next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    AdministrationRow row = next;
+    next = null;
+    return row;
+  }
+
+  @Override
+  public void close() throws IOException {
+    input.close();
+  }
+}

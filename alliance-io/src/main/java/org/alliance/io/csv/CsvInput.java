@@ -1,0 +1,166 @@
+package org.alliance.io.csv;
+
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A CSV file opened for streaming: UTF-8 checked strictly (bad bytes are an error, not silently
+ * replaced), a byte-order mark skipped, the delimiter (comma, semicolon or tab) taken from the header
+ * line, quoted fields and CRLF line ends handled by FastCSV.
+ */
+final class CsvInput implements Closeable {
+  private static final int BUFFER = 1 << 16;
+
+  private final String file;
+  private final char delimiter;
+  private final CsvReader<CsvRecord> csv;
+  private final CloseableIterator<CsvRecord> records;
+  private final List<String> header;
+  private final Map<String, Integer> columns = new HashMap<>();
+  private long lastLine = 1;
+
+  CsvInput(String file, InputStream in) throws IOException {
+    this.file = file;
+    var decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), BUFFER);
+    reader.mark(BUFFER);
+    String firstLine = readFirstLine(reader);
+    reader.reset();
+    if (firstLine == null || firstLine.isBlank()) {
+      reader.close();
+      throw new CsvFormatException(SourceLocation.line(file, 1), "the file is empty; expected a header line");
+    }
+    if (firstLine.charAt(0) == '\uFEFF') {
+      reader.skip(1);
+      firstLine = firstLine.substring(1);
+    }
+    this.delimiter = sniffDelimiter(firstLine);
+    this.csv = CsvReader.builder()
+        .fieldSeparator(delimiter)
+        .skipEmptyLines(true)
+        .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+        .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+        .ofCsvRecord(reader);
+    this.records = csv.iterator();
+    CsvRecord headerRecord = next().orElseThrow(
+        () -> new CsvFormatException(SourceLocation.line(file, 1), "the file is empty; expected a header line"));
+    this.header = new ArrayList<>(headerRecord.getFieldCount());
+    for (int i = 0; i < headerRecord.getFieldCount(); i++) {
+      String name = headerRecord.getField(i).strip();
+      String key = name.toLowerCase(Locale.ROOT);
+      if (!key.isEmpty() && columns.putIfAbsent(key, i) != null) {
+        throw new CsvFormatException(SourceLocation.cell(file, headerRecord.getStartingLineNumber(), i + 1, name),
+            "column '" + name + "' appears twice in the header (first in column " + (columns.get(key) + 1) + ")");
+      }
+      header.add(name);
+    }
+  }
+
+  private String readFirstLine(BufferedReader reader) throws IOException {
+    try {
+      return reader.readLine();
+    } catch (CharacterCodingException e) {
+      throw new CsvFormatException(SourceLocation.line(file, 1), "the header is not UTF-8 text; save the file as UTF-8 and try again");
+    }
+  }
+
+  /** The delimiter that occurs most often outside quotes in the header line. */
+  private static char sniffDelimiter(String line) {
+    int commas = 0;
+    int semicolons = 0;
+    int tabs = 0;
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted) {
+        if (c == ',') {
+          commas++;
+        } else if (c == ';') {
+          semicolons++;
+        } else if (c == '\t') {
+          tabs++;
+        }
+      }
+    }
+    if (semicolons > commas && semicolons >= tabs) {
+      return ';';
+    }
+    return tabs > commas ? '\t' : ',';
+  }
+
+  String file() {
+    return file;
+  }
+
+  /** Semicolon files come from locales that write decimals with a comma, such as 5,3. */
+  boolean decimalComma() {
+    return delimiter == ';';
+  }
+
+  List<String> header() {
+    return header;
+  }
+
+  /** The 0-based index of a column, matched without regard to case. */
+  Optional<Integer> column(String name) {
+    return Optional.ofNullable(columns.get(name.toLowerCase(Locale.ROOT)));
+  }
+
+  long lastLine() {
+    return lastLine;
+  }
+
+  /** The next record, or empty at the end of the file. */
+  Optional<CsvRecord> next() {
+    try {
+      if (!records.hasNext()) {
+        return Optional.empty();
+      }
+      CsvRecord record = records.next();
+      lastLine = record.getStartingLineNumber();
+      return Optional.of(record);
+    } catch (CsvParseException e) {
+      throw new CsvFormatException(SourceLocation.line(file, lastLine + 1), "cannot read the CSV here: " + rootMessage(e));
+    } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof CharacterCodingException) {
+        throw new CsvFormatException(SourceLocation.line(file, lastLine + 1), "the file is not UTF-8 text here; save it as UTF-8 and try again");
+      }
+      throw e;
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? e.getMessage() : root.getMessage();
+  }
+
+  @Override
+  public void close() throws IOException {
+    csv.close();
+  }
+}

@@ -1,0 +1,7 @@
+package org.alliance.io.csv;
+
+/** Finds the cell an item's answer came from, so a scoring problem can name its line and column. */
+@FunctionalInterface
+public interface ItemLocator {
+  SourceLocation locate(String itemKey);
+}

@@ -1,0 +1,106 @@
+package org.alliance.io.csv;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+/** The columns that say whose administration a row is: client, session, optional date and instrument. */
+final class KeyColumns {
+  static final List<String> NAMES = List.of("client", "session", "date", "instrument");
+
+  private final CsvInput input;
+  private final int client;
+  private final int session;
+  private final int date;
+  private final int instrument;
+  private final Optional<String> defaultInstrument;
+
+  KeyColumns(CsvInput input, Optional<String> defaultInstrument, List<String> alsoRequired) {
+    this.input = input;
+    this.defaultInstrument = defaultInstrument;
+    this.client = required(input, "client", alsoRequired);
+    this.session = required(input, "session", alsoRequired);
+    this.date = input.column("date").orElse(-1);
+    this.instrument = input.column("instrument").orElse(-1);
+    for (String name : alsoRequired) {
+      required(input, name, alsoRequired);
+    }
+  }
+
+  private static int required(CsvInput input, String name, List<String> alsoRequired) {
+    return input.column(name).orElseThrow(() -> new CsvFormatException(SourceLocation.line(input.file(), 1),
+        "missing the required column '" + name + "'; the header needs client, session"
+            + (alsoRequired.isEmpty() ? "" : ", " + String.join(", ", alsoRequired))
+            + " and found: " + String.join(", ", input.header())));
+  }
+
+  boolean isKey(int column) {
+    return column == client || column == session || column == date || column == instrument;
+  }
+
+  boolean hasInstrumentColumn() {
+    return instrument >= 0;
+  }
+
+  AdministrationRow.RawKey raw(CsvRecord record) {
+    return new AdministrationRow.RawKey(cell(record, client), cell(record, session), cell(record, date), instrumentOf(record));
+  }
+
+  /** The row's instrument: its own cell, else the default given on the command line, else empty. */
+  String instrumentOf(CsvRecord record) {
+    String own = cell(record, instrument);
+    return own.isEmpty() ? defaultInstrument.orElse("") : own;
+  }
+
+  /** Reads the key fields, adding a located problem for each that is wrong. */
+  Key read(CsvRecord record, List<InputProblem> problems) {
+    long line = record.getStartingLineNumber();
+    String clientText = cell(record, client);
+    if (clientText.isEmpty()) {
+      problems.add(problem(line, client, "the client reference is empty"));
+    }
+    int sessionNumber = -1;
+    String sessionText = cell(record, session);
+    try {
+      sessionNumber = Integer.parseInt(sessionText);
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    if (sessionNumber < 0) {
+      problems.add(problem(line, session, "expected a session number (a whole number, 0 or more), found '" + sessionText + "'"));
+    }
+    Optional<LocalDate> when = Optional.empty();
+    String dateText = cell(record, date);
+    if (!dateText.isEmpty()) {
+      try {
+        when = Optional.of(LocalDate.parse(dateText));
+      } catch (DateTimeParseException e) {
+        problems.add(problem(line, date, "expected a date as YYYY-MM-DD, found '" + dateText + "'"));
+      }
+    }
+    String instrumentId = instrumentOf(record);
+    if (instrumentId.isEmpty()) {
+      problems.add(instrument >= 0
+          ? problem(line, instrument, "the instrument is empty; fill it in or give --instrument")
+          : new InputProblem(SourceLocation.line(input.file(), line), "no instrument: the file has no instrument column, so give --instrument"));
+    }
+    return new Key(clientText, sessionNumber, when, instrumentId);
+  }
+
+  InputProblem problem(long line, int column, String message) {
+    return new InputProblem(SourceLocation.cell(input.file(), line, column + 1, input.header().get(column)), message);
+  }
+
+  static String cell(CsvRecord record, int column) {
+    return column >= 0 && column < record.getFieldCount() ? record.getField(column).strip() : "";
+  }
+
+  /** The parsed key of one row. */
+  record Key(String client, int session, Optional<LocalDate> date, String instrument) {
+    boolean sameAdministration(Key other) {
+      return client.equals(other.client) && session == other.session && instrument.equals(other.instrument);
+    }
+  }
+}
