@@ -27,8 +27,8 @@ class OrsSrsScoringTest {
   void orsTwentyFiveIsClinical() {
     Score score = score("ors", 10.0, 10.0, 5.0, 0.0);
 
+    assertThat(score.clinical()).as("clinical flag of total %s", score.total()).hasValue(true);
     assertThat(score.total()).hasValue(25.0);
-    assertThat(score.clinical()).hasValue(true);
   }
 
   @Test
@@ -68,8 +68,8 @@ class OrsSrsScoringTest {
   void srsThirtySixIsNotAConcern() {
     Score score = score("srs", 9.0, 9.0, 9.0, 9.0);
 
+    assertThat(score.clinical()).as("clinical flag of total %s", score.total()).hasValue(false);
     assertThat(score.total()).hasValue(36.0);
-    assertThat(score.clinical()).hasValue(false);
   }
 
   @Test
@@ -153,8 +153,8 @@ class OrsSrsScoringTest {
     // clinical. INSTRUMENTS.md: total <= 25 is the clinical range.
     Score score = score("ors", 0.0, 6.4, 9.8, 8.8);
 
+    assertThat(score.clinical()).as("clinical flag of total %s", score.total()).hasValue(true);
     assertThat(score.total()).hasValue(25.0);
-    assertThat(score.clinical()).hasValue(true);
   }
 
   @Test
@@ -163,8 +163,8 @@ class OrsSrsScoringTest {
     // so an SRS of 36 is flagged as an alliance concern. INSTRUMENTS.md: concern when the total is below 36.
     Score score = score("srs", 9.7, 9.6, 9.9, 6.8);
 
+    assertThat(score.clinical()).as("clinical flag of total %s", score.total()).hasValue(false);
     assertThat(score.total()).hasValue(36.0);
-    assertThat(score.clinical()).hasValue(false);
   }
 
   @Test
@@ -173,7 +173,7 @@ class OrsSrsScoringTest {
     // so a CORS of 32 is reported as not clinical. INSTRUMENTS.md: CORS cutoff 32 (<= 32 clinical).
     Score score = score("cors", 6.4, 9.8, 8.1, 7.7);
 
+    assertThat(score.clinical()).as("clinical flag of total %s", score.total()).hasValue(true);
     assertThat(score.total()).hasValue(32.0);
-    assertThat(score.clinical()).hasValue(true);
   }
 }
