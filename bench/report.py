@@ -17,6 +17,7 @@ from pathlib import Path
 
 TOOLS = ["alliance", "pandas", "datatable"]
 MEMORY_FLAT = 1.20  # target: alliance peak RSS at the largest size within 20% of the smallest
+NOISY = 0.10  # flag timings whose sd is above this fraction of the mean
 
 
 def load(out, rows, tool):
@@ -54,6 +55,7 @@ def main(argv):
     lines += ["", "## Results", "",
               "| rows | tool | mean wall time ± sd (s) | min – max (s) | peak RSS (MB) | time / alliance |",
               "|---:|---|---:|---:|---:|---:|"]
+    any_noisy = False
     for rows in sizes:
         base = data.get((rows, "alliance"))
         for tool in TOOLS:
@@ -62,8 +64,13 @@ def main(argv):
                 continue
             rss = f"{d['rss_mb']:.0f}" if d["rss_mb"] is not None else "?"
             rel = f"{d['mean'] / base['mean']:.2f}×" if base else "–"
-            lines.append(f"| {rows:,} | {tool} | {d['mean']:.2f} ± {d['stddev']:.2f} | "
+            noisy = d["stddev"] > NOISY * d["mean"]
+            any_noisy = any_noisy or noisy
+            lines.append(f"| {rows:,} | {tool} | {d['mean']:.2f} ± {d['stddev']:.2f}{' (!)' if noisy else ''} | "
                          f"{d['min']:.2f} – {d['max']:.2f} | {rss} | {rel} |")
+
+    if any_noisy:
+        lines += ["", f"(!) sd above {NOISY:.0%} of the mean: the machine was busy; rerun before trusting it."]
 
     lines += ["", "## Outputs agree", "",
               "Each output's data rows, valid rows (non-empty total) and sum of totals must agree. "

@@ -80,7 +80,7 @@ summarise_output() {
   echo "- memory: $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "- os: $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
   echo "- java: $(java -version 2>&1 | tr '\n' ' ' | sed 's/ *$//')"
-  echo "- JAVA_HOME=${JAVA_HOME:-unset}, JAVA_OPTS=${JAVA_OPTS:-unset}, JAVA_TOOL_OPTIONS=${JAVA_TOOL_OPTIONS:-unset}"
+  echo "- ALLIANCE_JAVA_OPTS=${ALLIANCE_JAVA_OPTS:-unset (launcher default)}, JAVA_HOME=${JAVA_HOME:-unset}, JAVA_TOOL_OPTIONS=${JAVA_TOOL_OPTIONS:-unset}"
   echo "- jar: $(stat -c '%s bytes, built %y' "$JAR" | cut -d. -f1)"
   echo "- python: $("$PYTHON" -c 'import sys, pandas, numpy; print(sys.version.split()[0], "pandas", pandas.__version__, "numpy", numpy.__version__)')"
   echo "- R: $("$RSCRIPT" -e 'suppressPackageStartupMessages(library(data.table)); setDTthreads(0L); cat(R.version.string, "data.table", format(packageVersion("data.table")), "threads", getDTthreads())')"
@@ -105,9 +105,10 @@ for rows in "${SIZES[@]}"; do
     tool_cmd "$tool" "$data" "$result"
     rm -f "$result"
 
-    # Peak RSS (KiB; the largest process in the tree, so the JVM under the launcher counts).
+    # Peak RSS (KiB; the largest process in the tree, so the JVM under the launcher counts). The tool's
+    # stderr (alliance reports every invalid row there) goes to a log, as hyperfine discards it.
     rc=0
-    /usr/bin/time -f %M -o "$OUT/rss-$rows-$tool.txt" "${CMD[@]}" || rc=$?
+    /usr/bin/time -f %M -o "$OUT/rss-$rows-$tool.txt" "${CMD[@]}" 2> "$OUT/stderr-$rows-$tool.txt" || rc=$?
     ignore=()
     if [[ $rc -ne 0 ]]; then
       # The CLI may use exit 1 for "invalid input" when some rows do not score: still a finished run.
@@ -115,6 +116,7 @@ for rows in "${SIZES[@]}"; do
         echo "note: alliance exits 1 on this file (it has invalid rows); timing with --ignore-failure" >&2
         ignore=(--ignore-failure)
       else
+        tail -n 20 "$OUT/stderr-$rows-$tool.txt" >&2
         die "$tool failed (exit $rc): $(quoted "${CMD[@]}")"
       fi
     fi

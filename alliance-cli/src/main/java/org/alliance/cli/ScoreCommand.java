@@ -50,11 +50,12 @@ final class ScoreCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ProblemReport report = new ProblemReport(err);
     try (AdministrationCsvReader reader = AdministrationCsvReader.open(input.file, options);
-        Output output = Output.open(out, spec.commandLine().getOut())) {
+        Output output = Output.open(out, spec.commandLine().getOut());
+        BackgroundScoring rows = new BackgroundScoring(reader, scorer)) {
       report.ignoredColumns(input.file, reader.ignoredColumns());
       ResultSink sink = sink(output, options, reader);
-      while (reader.hasNext()) {
-        ScoredRow scored = ScoredRow.score(reader.next(), scorer);
+      while (rows.hasNext()) {
+        ScoredRow scored = rows.next();
         sink.accept(scored);
         report.count(scored, format != ScoreFormat.JSONL);
       }

@@ -42,7 +42,7 @@ public record Item(
     return reversed ? scale.min() + scale.max() - answer : answer;
   }
 
-  /** Whether this answer fires the item's risk flag. */
+  /** Whether this answer fires the item's risk flag: any number above the scale's minimum, even one out of range. */
   public boolean fires(double answer) {
     return critical && answer > scale.min();
   }

@@ -104,7 +104,7 @@ public sealed interface ResponseScale
 
     @Override
     public Optional<String> check(double answer) {
-      if (answer < 0 || answer > 10) {
+      if (!(answer >= 0 && answer <= 10)) { // also rejects NaN
         return Optional.of("expected 0.0-10.0, found " + Numbers.format(answer));
       }
       double tenths = answer * 10;

@@ -3,7 +3,6 @@ package org.alliance.core.scoring;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.collect.ImmutableMap;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +24,7 @@ public record Administration(
     int session,
     Optional<LocalDate> date,
     Optional<Respondent> respondent,
-    Map<String, Answer> answers) {
+    Answers answers) {
 
   public Administration {
     requireNonNull(instrumentId, "instrumentId");
@@ -35,13 +34,25 @@ public record Administration(
     checkArgument(session >= 0, "session numbers start at 0: %s", session);
     requireNonNull(date, "date");
     requireNonNull(respondent, "respondent");
-    answers = ImmutableMap.copyOf(answers);
+    requireNonNull(answers, "answers");
+  }
+
+  /** The same, with the answers in any map; they are copied in its iteration order. */
+  public Administration(
+      String instrumentId,
+      Optional<String> instrumentVersion,
+      String client,
+      int session,
+      Optional<LocalDate> date,
+      Optional<Respondent> respondent,
+      Map<String, Answer> answers) {
+    this(instrumentId, instrumentVersion, client, session, date, respondent, Answers.copyOf(answers));
   }
 
   /** An administration at the instrument's current version, answered by its usual respondent. */
   public static Administration of(
       String instrumentId, String client, int session, Optional<LocalDate> date, Map<String, Answer> answers) {
-    return new Administration(instrumentId, Optional.empty(), client, session, date, Optional.empty(), answers);
+    return new Administration(instrumentId, Optional.empty(), client, session, date, Optional.empty(), Answers.copyOf(answers));
   }
 
   /** The answer to an item, {@link Answer.NotAnswered#MISSING} when there is none. */

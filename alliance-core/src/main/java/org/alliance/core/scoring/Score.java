@@ -46,7 +46,7 @@ public record Score(
     requireNonNull(clinical, "clinical");
     flags = ImmutableList.copyOf(flags);
     missing = ImmutableList.copyOf(missing);
-    problems = ImmutableList.copyOf(problems);
+    problems = problems.isEmpty() ? List.of() : ImmutableList.copyOf(problems);
   }
 
   /** Whether the administration was scored: no problem invalidates it. */

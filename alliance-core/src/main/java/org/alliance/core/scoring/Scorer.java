@@ -62,33 +62,37 @@ public final class Scorer {
     boolean[] answered = new boolean[n];
     ImmutableList.Builder<String> missing = null;
     ImmutableList.Builder<String> flags = null;
-    Map<String, Answer> answers = administration.answers();
+    Answers answers = administration.answers();
     int matched = 0;
     int answeredCount = 0;
-    double sum = 0;
+    // Item scores are whole numbers or tenths (visual-analogue marks). Summing them as whole tenths keeps
+    // totals exact: 6.4 + 9.8 + 8.8 + 0.0 in doubles is 25.000000000000004, which would miss ORS <= 25.
+    long tenths = 0;
 
     for (int i = 0; i < n; i++) {
       Item item = items.get(i);
-      Answer answer = answers.get(item.id());
+      int index = answers.indexOf(item.id(), matched);
+      Answer answer = index < 0 ? null : answers.answer(index);
       if (answer != null) {
         matched++;
       }
       if (answer instanceof Answer.Value value) {
         double raw = value.value();
         ResponseScale scale = item.scale();
+        if (item.fires(raw)) {
+          // Flagged even when the answer is out of range: a risk answer must never be hidden.
+          (flags == null ? flags = ImmutableList.builder() : flags).add(item.id());
+        }
         Optional<String> wrong = scale.check(raw);
         if (wrong.isPresent()) {
           boolean inRange = raw >= scale.min() && raw <= scale.max();
           problems.add(Problem.ofItem(inRange ? Problem.Kind.WRONG_STEP : Problem.Kind.OUT_OF_RANGE, item.id(), wrong.get()));
           continue;
         }
-        if (item.fires(raw)) {
-          (flags == null ? flags = ImmutableList.builder() : flags).add(item.id());
-        }
         double itemScore = item.itemScore(raw);
         itemScores[i] = itemScore;
         answered[i] = true;
-        sum += itemScore;
+        tenths += Math.round(itemScore * 10);
         answeredCount++;
       } else if (answer instanceof Answer.Unreadable unreadable) {
         problems.add(Problem.ofItem(Problem.Kind.UNREADABLE, item.id(),
@@ -109,8 +113,7 @@ public final class Scorer {
     List<String> missingItems = missing == null ? List.of() : missing.build();
     List<String> flagged = flags == null ? List.of() : flags.build();
     int missingCount = n - answeredCount;
-    boolean answersValid = problems.isEmpty();
-    if (answersValid && missingItems.size() > instrument.maxMissing()) {
+    if (missingItems.size() > instrument.maxMissing()) {
       problems.add(Problem.of(Problem.Kind.TOO_MANY_MISSING, missingItems.size() + " of " + n + " items missing ("
           + String.join(", ", missingItems) + "); " + instrument.id() + " allows "
           + (instrument.maxMissing() == 0 ? "none" : "at most " + instrument.maxMissing())));
@@ -120,6 +123,7 @@ public final class Scorer {
           Optional.empty(), flagged, false, missingItems, problems);
     }
 
+    double sum = tenths / 10.0;
     double total = instrument.scoringRule().apply(sum, answeredCount, n);
     Map<String, Double> subscales = scoreSubscales(instrument, itemScores, answered, problems);
     Optional<Cutoff> cutoff = instrument.clinicalCutoff();
@@ -143,14 +147,15 @@ public final class Scorer {
     }
     ImmutableMap.Builder<String, Double> scores = ImmutableMap.builder();
     for (Subscale subscale : instrument.subscales()) {
-      double sum = 0;
+      long tenths = 0;
       int count = 0;
       for (int number : subscale.items()) {
         if (answered[number - 1]) {
-          sum += itemScores[number - 1];
+          tenths += Math.round(itemScores[number - 1] * 10);
           count++;
         }
       }
+      double sum = tenths / 10.0;
       int size = subscale.items().size();
       if (size - count > subscale.maxMissing()) {
         problems.add(Problem.of(Problem.Kind.SUBSCALE_INCOMPLETE, subscale.label().en() + " has " + (size - count)

@@ -27,8 +27,7 @@ class ResponseScaleTest {
 
   @Test
   void visualAnalogueRejectsNotANumber() {
-    // BUG: ResponseScale.VisualAnalogue.check (ResponseScale.java:107-113) accepts NaN, because every
-    // comparison with NaN is false. INSTRUMENTS.md: a mark is 0.0-10.0 to one decimal.
+    // Regression: NaN once passed because every comparison with NaN is false.
     assertThat(VAS.check(Double.NaN)).isPresent();
   }
 

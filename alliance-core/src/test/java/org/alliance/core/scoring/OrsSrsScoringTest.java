@@ -148,9 +148,7 @@ class OrsSrsScoringTest {
 
   @Test
   void orsTotalOfExactlyTwentyFiveFromTenthsIsClinical() {
-    // BUG: Scorer.score (Scorer.java:88-92, 123) sums VAS marks as doubles without rounding to the scale's
-    // tenths: 0.0 + 6.4 + 9.8 + 8.8 gives 25.000000000000004, so an ORS total of 25 is reported as not
-    // clinical. INSTRUMENTS.md: total <= 25 is the clinical range.
+    // Regression: marks summed as doubles made 0.0 + 6.4 + 9.8 + 8.8 = 25.000000000000004, outside ORS <= 25.
     Score score = score("ors", 0.0, 6.4, 9.8, 8.8);
 
     assertThat(score.clinical()).as("clinical flag of total %s", score.total()).hasValue(true);
@@ -159,8 +157,7 @@ class OrsSrsScoringTest {
 
   @Test
   void srsTotalOfExactlyThirtySixFromTenthsIsNotAConcern() {
-    // BUG: same floating-point sum (Scorer.java:88-92, 123): 9.7 + 9.6 + 9.9 + 6.8 gives 35.99999999999999,
-    // so an SRS of 36 is flagged as an alliance concern. INSTRUMENTS.md: concern when the total is below 36.
+    // Regression: 9.7 + 9.6 + 9.9 + 6.8 summed as doubles is 35.99999999999999, a false SRS concern (< 36).
     Score score = score("srs", 9.7, 9.6, 9.9, 6.8);
 
     assertThat(score.clinical()).as("clinical flag of total %s", score.total()).hasValue(false);
@@ -169,8 +166,7 @@ class OrsSrsScoringTest {
 
   @Test
   void corsTotalOfExactlyThirtyTwoFromTenthsIsClinical() {
-    // BUG: same floating-point sum (Scorer.java:88-92, 123): 6.4 + 9.8 + 8.1 + 7.7 gives 32.00000000000001,
-    // so a CORS of 32 is reported as not clinical. INSTRUMENTS.md: CORS cutoff 32 (<= 32 clinical).
+    // Regression: 6.4 + 9.8 + 8.1 + 7.7 summed as doubles is 32.00000000000001, outside CORS <= 32.
     Score score = score("cors", 6.4, 9.8, 8.1, 7.7);
 
     assertThat(score.clinical()).as("clinical flag of total %s", score.total()).hasValue(true);

@@ -98,6 +98,16 @@ class Phq9ScoringTest {
   }
 
   @Test
+  void anOutOfRangeAnswerOnItemNineStillFlags() {
+    // A 4 on item 9 is invalid (often a 1-4 coding mistake), but it may mean "nearly every day": the
+    // clinician must see it.
+    Score score = score("phq-9", 0, 0, 0, 0, 0, 0, 0, 0, 4);
+
+    assertThat(score.valid()).isFalse();
+    assertThat(score.flags()).containsExactly("phq9_9");
+  }
+
+  @Test
   void itemNineFlagsEvenWhenTheTotalCannotBeScoredForMissingItems() {
     Score score = score("phq-9", null, null, 0, 0, 0, 0, 0, 0, 2);
 

@@ -138,10 +138,8 @@ class ScorerProblemsTest {
 
   @Test
   void tooManyMissingIsReportedBesideOtherProblems() {
-    // BUG: Scorer.score (Scorer.java:112-113) only checks the missing-item rule when no other problem was
-    // found, so a PHQ-9 with an out-of-range item 1 and an empty item 2 reports only OUT_OF_RANGE; the user
-    // fixes item 1 and is then told about item 2. The Scorer's contract is that every problem is reported
-    // at once; INSTRUMENTS.md: the PHQ-9 needs all nine items.
+    // Regression: the missing-item rule was once checked only when nothing else was wrong, so a user fixed
+    // item 1 and only then learned about item 2. Every problem is reported at once.
     Score score = score("phq-9", 4, null, 1, 1, 1, 1, 1, 1, 0);
 
     assertThat(score.missing()).containsExactly("phq9_2");
@@ -151,9 +149,7 @@ class ScorerProblemsTest {
 
   @Test
   void notANumberOnTheVisualAnalogueScaleIsAProblem() {
-    // BUG: ResponseScale.VisualAnalogue.check (ResponseScale.java:107-113) accepts NaN: NaN < 0 and NaN > 10
-    // are both false and |NaN - rint(NaN)| > 1e-9 is false, so the ORS below is scored with total NaN and
-    // "valid". INSTRUMENTS.md: each mark is 0.0-10.0 to one decimal.
+    // Regression: NaN once passed the visual-analogue check because every comparison with NaN is false.
     Score score = score("ors", 5.0, Double.NaN, 5.0, 5.0);
 
     assertThat(score.total()).isEmpty();

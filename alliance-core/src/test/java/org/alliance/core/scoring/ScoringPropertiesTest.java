@@ -163,4 +163,45 @@ class ScoringPropertiesTest {
       }
     }
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("instrumentIds")
+  void theOrderAnswersAreGivenInDoesNotMatter(String id) {
+    Instrument instrument = Fixtures.instrument(id);
+    Random random = new Random(seed(id) + 13);
+
+    for (int run = 0; run < RUNS; run++) {
+      double[] answers = randomComplete(random, instrument);
+      List<java.util.Map.Entry<String, Answer>> entries = new java.util.ArrayList<>();
+      for (int i = 0; i < answers.length; i++) {
+        int roll = random.nextInt(10);
+        Answer answer = roll == 0 ? null // left out
+            : roll == 1 ? Answer.NotAnswered.SKIPPED
+            : roll == 2 && run % 5 == 0 ? new Answer.Value(99) // out of range now and then
+            : new Answer.Value(answers[i]);
+        if (answer != null) {
+          entries.add(java.util.Map.entry(instrument.items().get(i).id(), answer));
+        }
+      }
+      Score inOrder = Scorer.score(instrument, administration(instrument, entries));
+      java.util.Collections.shuffle(entries, random);
+      Score shuffled = Scorer.score(instrument, administration(instrument, entries));
+      String context = id + " " + entries;
+
+      assertThat(shuffled.total()).as(context).isEqualTo(inOrder.total());
+      assertThat(shuffled.mean()).as(context).isEqualTo(inOrder.mean());
+      assertThat(shuffled.subscales()).as(context).isEqualTo(inOrder.subscales());
+      assertThat(shuffled.flags()).as(context).isEqualTo(inOrder.flags());
+      assertThat(shuffled.missing()).as(context).isEqualTo(inOrder.missing());
+      assertThat(shuffled.problems()).as(context).isEqualTo(inOrder.problems());
+      assertThat(inOrder.missing()).as(context)
+          .hasSize(instrument.items().size() - (int) entries.stream().filter(e -> e.getValue() instanceof Answer.Value).count());
+    }
+  }
+
+  private static Administration administration(Instrument instrument, List<java.util.Map.Entry<String, Answer>> entries) {
+    java.util.Map<String, Answer> answers = new java.util.LinkedHashMap<>();
+    entries.forEach(e -> answers.put(e.getKey(), e.getValue()));
+    return Administration.of(instrument.id(), Fixtures.CLIENT, 1, Optional.empty(), answers);
+  }
 }

@@ -25,7 +25,7 @@ public record AdministrationRow(
   public record RawKey(String client, String session, String date, String instrument) {}
 
   public AdministrationRow {
-    problems = ImmutableList.copyOf(problems);
+    problems = problems.isEmpty() ? List.of() : ImmutableList.copyOf(problems);
   }
 
   public boolean readable() {

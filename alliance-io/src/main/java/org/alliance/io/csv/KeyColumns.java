@@ -2,7 +2,7 @@ package org.alliance.io.csv;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,8 +75,8 @@ final class KeyColumns {
     String dateText = cell(record, date);
     if (!dateText.isEmpty()) {
       try {
-        when = Optional.of(LocalDate.parse(dateText));
-      } catch (DateTimeParseException e) {
+        when = Optional.of(IsoDate.parse(dateText));
+      } catch (DateTimeException e) {
         problems.add(problem(line, date, "expected a date as YYYY-MM-DD, found '" + dateText + "'"));
       }
     }

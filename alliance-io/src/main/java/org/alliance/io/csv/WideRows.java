@@ -1,6 +1,5 @@
 package org.alliance.io.csv;
 
-import com.google.common.collect.ImmutableMap;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +14,7 @@ import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.Item;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
+import org.alliance.core.scoring.Answers;
 
 /**
  * The wide layout: one row per administration, an item per column named {@code q1..qN} (the item
@@ -29,6 +29,8 @@ final class WideRows implements RowSource {
   private final int[] itemColumns;
   private final List<String> ignored = new ArrayList<>();
   private final Map<String, ColumnKeys> byInstrument = new HashMap<>();
+  private String lastInstrument;
+  private ColumnKeys lastKeys;
 
   /** For one instrument: the answer key of each item column, and the column of each answer key. */
   private record ColumnKeys(String[] keys, Map<String, Integer> columnOf) {}
@@ -82,7 +84,7 @@ final class WideRows implements RowSource {
           "the row has " + record.getFieldCount() + " fields where the header has " + input.header().size()));
     }
     ColumnKeys columns = columnKeys(key.instrument());
-    ImmutableMap.Builder<String, Answer> answers = ImmutableMap.builderWithExpectedSize(itemColumns.length);
+    Answers.Builder answers = Answers.builder(itemColumns.length);
     boolean decimalComma = input.decimalComma();
     for (int j = 0; j < itemColumns.length; j++) {
       int column = itemColumns[j];
@@ -99,7 +101,7 @@ final class WideRows implements RowSource {
       }
     }
     Optional<Administration> administration = keyReadable
-        ? Optional.of(Administration.of(key.instrument(), key.client(), key.session(), key.date(), answers.buildOrThrow()))
+        ? Optional.of(Administration.of(key.instrument(), key.client(), key.session(), key.date(), answers.build()))
         : Optional.empty();
     String file = input.file();
     List<String> header = input.header();
@@ -111,11 +113,17 @@ final class WideRows implements RowSource {
   }
 
   private ColumnKeys columnKeys(String instrumentId) {
+    // Rows of one file are mostly of one instrument: remember the last one.
+    if (instrumentId.equals(lastInstrument)) {
+      return lastKeys;
+    }
     ColumnKeys cached = byInstrument.get(instrumentId);
     if (cached == null) {
       cached = mapColumns(catalog.find(instrumentId));
       byInstrument.put(instrumentId, cached);
     }
+    lastInstrument = instrumentId;
+    lastKeys = cached;
     return cached;
   }
 

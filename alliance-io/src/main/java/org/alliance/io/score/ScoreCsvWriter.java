@@ -20,11 +20,13 @@ import org.alliance.core.scoring.Score;
 public final class ScoreCsvWriter implements Closeable {
   private final CsvWriter csv;
   private final ScoreColumns columns;
+  private final List<String> subscaleIds;
   private final String[] fields;
 
   public ScoreCsvWriter(Writer out, ScoreColumns columns) {
     this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).bufferSize(1 << 16).build(out);
     this.columns = columns;
+    this.subscaleIds = columns.subscaleIds();
     List<String> header = new ArrayList<>(List.of("client", "session", "date", "instrument", "total"));
     header.addAll(columns.subscaleIds());
     header.addAll(List.of("band", "clinical", "flags", "valid", "problems"));
@@ -35,7 +37,7 @@ public final class ScoreCsvWriter implements Closeable {
   public void write(ScoredRow scored) {
     var key = scored.row().key();
     int i = 0;
-    fields[i++] = scored.row().administration().map(a -> a.client()).orElse(key.client());
+    fields[i++] = key.client();
     fields[i++] = key.session();
     fields[i++] = key.date();
     fields[i++] = scored.instrument();
@@ -43,7 +45,7 @@ public final class ScoreCsvWriter implements Closeable {
     Score score = valid ? scored.score().get() : null;
     fields[i++] = valid ? Numbers.format(score.total().getAsDouble()) : "";
     if (columns.instrument().isPresent()) {
-      for (String id : columns.subscaleIds()) {
+      for (String id : subscaleIds) {
         Double value = valid ? score.subscales().get(id) : null;
         fields[i++] = value == null ? "" : Numbers.format(value);
       }
@@ -52,9 +54,10 @@ public final class ScoreCsvWriter implements Closeable {
     }
     fields[i++] = valid ? score.band().map(Band::label).orElse("") : "";
     fields[i++] = valid ? score.clinical().map(String::valueOf).orElse("") : "";
-    fields[i++] = scored.score().map(s -> String.join(";", s.flags())).orElse("");
+    List<String> flags = scored.score().isPresent() ? scored.score().get().flags() : List.of();
+    fields[i++] = flags.isEmpty() ? "" : String.join(";", flags);
     fields[i++] = valid ? "true" : "false";
-    fields[i++] = String.join("; ", scored.problemMessages());
+    fields[i++] = valid && score.problems().isEmpty() ? "" : String.join("; ", scored.problemMessages());
     csv.writeRecord(fields);
   }
 
