@@ -19,7 +19,7 @@ final class BackgroundScoring implements Iterator<ScoredRow>, AutoCloseable {
   private static final int BATCH = 1024;
   private static final Batch END = new Batch(List.of(), null);
 
-  private record Batch(List<ScoredRow> rows, RuntimeException failure) {}
+  private record Batch(List<ScoredRow> rows, Throwable failure) {}
 
   private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(8);
   private final Thread producer;
@@ -48,7 +48,7 @@ final class BackgroundScoring implements Iterator<ScoredRow>, AutoCloseable {
       queue.put(END);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       queue.clear();
       queue.offer(new Batch(List.of(), e));
     }
@@ -69,7 +69,10 @@ final class BackgroundScoring implements Iterator<ScoredRow>, AutoCloseable {
       }
       if (batch.failure() != null) {
         finished = true;
-        throw batch.failure();
+        if (batch.failure() instanceof Error error) {
+          throw error;
+        }
+        throw (RuntimeException) batch.failure();
       }
       if (batch == END) {
         finished = true;

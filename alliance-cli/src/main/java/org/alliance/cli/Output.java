@@ -26,6 +26,9 @@ final class Output implements AutoCloseable {
   }
 
   static Output open(Path file, PrintWriter stdout) throws IOException {
+    if (file != null && Files.isDirectory(file)) {
+      throw new IOException("cannot write " + file + ": it is a directory");
+    }
     if (file == null || file.toString().equals("-")) {
       return new Output(new BufferedWriter(stdout, 1 << 16), null, null);
     }
@@ -50,10 +53,19 @@ final class Output implements AutoCloseable {
       return;
     }
     writer.close();
-    if (committed) {
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } else {
+    if (!committed) {
       Files.deleteIfExists(temporary);
+      return;
+    }
+    try {
+      if (Files.exists(target)) {
+        // Keep the permissions of the file being replaced; a new file stays readable by its owner only.
+        Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
+      }
+      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | UnsupportedOperationException e) {
+      Files.deleteIfExists(temporary);
+      throw new IOException("cannot write " + target + ": " + (e.getMessage() == null ? e : e.getMessage()), e);
     }
   }
 }

@@ -92,7 +92,7 @@ public final class Scorer {
         double itemScore = item.itemScore(raw);
         itemScores[i] = itemScore;
         answered[i] = true;
-        tenths += Math.round(itemScore * 10);
+        tenths += (long) Math.rint(itemScore * 10);
         answeredCount++;
       } else if (answer instanceof Answer.Unreadable unreadable) {
         problems.add(Problem.ofItem(Problem.Kind.UNREADABLE, item.id(),
@@ -151,7 +151,7 @@ public final class Scorer {
       int count = 0;
       for (int number : subscale.items()) {
         if (answered[number - 1]) {
-          tenths += Math.round(itemScores[number - 1] * 10);
+          tenths += (long) Math.rint(itemScores[number - 1] * 10);
           count++;
         }
       }

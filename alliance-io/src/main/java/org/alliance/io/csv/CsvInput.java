@@ -10,8 +10,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,12 +20,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A CSV file opened for streaming: UTF-8 checked strictly (bad bytes are an error, not silently
- * replaced), a byte-order mark skipped, the delimiter (comma, semicolon or tab) taken from the header
+ * A CSV file opened for streaming: UTF-8 (bytes that are not UTF-8 become U+FFFD, which the row readers
+ * report with their line and column, see {@link #NOT_UTF8}), a byte-order mark skipped, the delimiter (comma, semicolon or tab) taken from the header
  * line, quoted fields and CRLF line ends handled by FastCSV.
  */
 final class CsvInput implements Closeable {
   private static final int BUFFER = 1 << 16;
+  /** The header line is read twice (once to find the delimiter); it may be this long. */
+  private static final int MAX_HEADER = 1 << 22;
+  /** What the decoder puts in place of bytes that are not UTF-8. */
+  static final char NOT_UTF8 = '\uFFFD';
 
   private final String file;
   private final char delimiter;
@@ -39,13 +41,20 @@ final class CsvInput implements Closeable {
 
   CsvInput(String file, InputStream in) throws IOException {
     this.file = file;
+    // Replacing bad bytes (rather than failing at the decoder, which reads ahead) lets each row say on
+    // which line and column its text is not UTF-8, while the other rows are still read.
     var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE);
     BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), BUFFER);
-    reader.mark(BUFFER);
-    String firstLine = readFirstLine(reader);
-    reader.reset();
+    reader.mark(MAX_HEADER);
+    String firstLine = reader.readLine();
+    try {
+      reader.reset();
+    } catch (IOException e) {
+      reader.close();
+      throw new CsvFormatException(SourceLocation.line(file, 1), "the header line is longer than " + (MAX_HEADER >> 20) + " MiB");
+    }
     if (firstLine == null || firstLine.isBlank()) {
       reader.close();
       throw new CsvFormatException(SourceLocation.line(file, 1), "the file is empty; expected a header line");
@@ -58,6 +67,7 @@ final class CsvInput implements Closeable {
     this.csv = CsvReader.builder()
         .fieldSeparator(delimiter)
         .skipEmptyLines(true)
+        .allowUnclosedQuote(false)
         .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
         .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
         .ofCsvRecord(reader);
@@ -67,20 +77,16 @@ final class CsvInput implements Closeable {
     this.header = new ArrayList<>(headerRecord.getFieldCount());
     for (int i = 0; i < headerRecord.getFieldCount(); i++) {
       String name = headerRecord.getField(i).strip();
+      if (name.indexOf(NOT_UTF8) >= 0) {
+        throw new CsvFormatException(SourceLocation.cell(file, headerRecord.getStartingLineNumber(), i + 1, name),
+            "the header is not UTF-8 text; save the file as UTF-8 and try again");
+      }
       String key = name.toLowerCase(Locale.ROOT);
       if (!key.isEmpty() && columns.putIfAbsent(key, i) != null) {
         throw new CsvFormatException(SourceLocation.cell(file, headerRecord.getStartingLineNumber(), i + 1, name),
             "column '" + name + "' appears twice in the header (first in column " + (columns.get(key) + 1) + ")");
       }
       header.add(name);
-    }
-  }
-
-  private String readFirstLine(BufferedReader reader) throws IOException {
-    try {
-      return reader.readLine();
-    } catch (CharacterCodingException e) {
-      throw new CsvFormatException(SourceLocation.line(file, 1), "the header is not UTF-8 text; save the file as UTF-8 and try again");
     }
   }
 
@@ -143,11 +149,6 @@ final class CsvInput implements Closeable {
       return Optional.of(record);
     } catch (CsvParseException e) {
       throw new CsvFormatException(SourceLocation.line(file, lastLine + 1), "cannot read the CSV here: " + rootMessage(e));
-    } catch (UncheckedIOException e) {
-      if (e.getCause() instanceof CharacterCodingException) {
-        throw new CsvFormatException(SourceLocation.line(file, lastLine + 1), "the file is not UTF-8 text here; save it as UTF-8 and try again");
-      }
-      throw e;
     }
   }
 

@@ -2,6 +2,7 @@ package org.alliance.io.csv;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * Reads a calendar date written as YYYY-MM-DD. Checked like {@link LocalDate#parse}, but several times
@@ -15,6 +16,27 @@ final class IsoDate {
       throw new DateTimeException("not YYYY-MM-DD: " + text);
     }
     return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
+  }
+
+  /**
+   * Remembers recent dates: a file has far fewer distinct dates than rows, so most rows reuse one. Bounded
+   * so memory stays constant however many dates a file has.
+   */
+  static final class Cache {
+    private static final int LIMIT = 4096;
+    private final java.util.HashMap<String, Optional<LocalDate>> recent = new java.util.HashMap<>();
+
+    Optional<LocalDate> parse(String text) {
+      Optional<LocalDate> date = recent.get(text);
+      if (date == null) {
+        date = Optional.of(IsoDate.parse(text));
+        if (recent.size() == LIMIT) {
+          recent.clear();
+        }
+        recent.put(text, date);
+      }
+      return date;
+    }
   }
 
   private static int digits(String text, int from, int to) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 /** The columns that say whose administration a row is: client, session, optional date and instrument. */
 final class KeyColumns {
   static final List<String> NAMES = List.of("client", "session", "date", "instrument");
+  static final String NOT_UTF8_MESSAGE = "the text is not UTF-8 (a byte here is from another encoding); save the file as UTF-8";
 
   private final CsvInput input;
   private final int client;
@@ -16,6 +17,8 @@ final class KeyColumns {
   private final int date;
   private final int instrument;
   private final Optional<String> defaultInstrument;
+  private final IsoDate.Cache dates = new IsoDate.Cache();
+  private final int[] textColumns;
 
   KeyColumns(CsvInput input, Optional<String> defaultInstrument, List<String> alsoRequired) {
     this.input = input;
@@ -24,6 +27,7 @@ final class KeyColumns {
     this.session = required(input, "session", alsoRequired);
     this.date = input.column("date").orElse(-1);
     this.instrument = input.column("instrument").orElse(-1);
+    this.textColumns = new int[] {client, session, date, instrument};
     for (String name : alsoRequired) {
       required(input, name, alsoRequired);
     }
@@ -61,6 +65,12 @@ final class KeyColumns {
     if (clientText.isEmpty()) {
       problems.add(problem(line, client, "the client reference is empty"));
     }
+    for (int column : textColumns) {
+      if (column >= 0 && cell(record, column).indexOf(CsvInput.NOT_UTF8) >= 0) {
+        problems.add(problem(line, column, NOT_UTF8_MESSAGE));
+        return new Key(clientText, -1, Optional.empty(), "");
+      }
+    }
     int sessionNumber = -1;
     String sessionText = cell(record, session);
     try {
@@ -75,7 +85,7 @@ final class KeyColumns {
     String dateText = cell(record, date);
     if (!dateText.isEmpty()) {
       try {
-        when = Optional.of(IsoDate.parse(dateText));
+        when = dates.parse(dateText);
       } catch (DateTimeException e) {
         problems.add(problem(line, date, "expected a date as YYYY-MM-DD, found '" + dateText + "'"));
       }
@@ -98,9 +108,5 @@ final class KeyColumns {
   }
 
   /** The parsed key of one row. */
-  record Key(String client, int session, Optional<LocalDate> date, String instrument) {
-    boolean sameAdministration(Key other) {
-      return client.equals(other.client) && session == other.session && instrument.equals(other.instrument);
-    }
-  }
+  record Key(String client, int session, Optional<LocalDate> date, String instrument) {}
 }

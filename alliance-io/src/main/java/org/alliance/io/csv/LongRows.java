@@ -62,9 +62,7 @@ final class LongRows implements RowSource {
       if (following == null) {
         break;
       }
-      AdministrationRow.RawKey next = keys.raw(following);
-      if (!next.client().equals(raw.client()) || !next.session().equals(raw.session())
-          || !next.instrument().equals(raw.instrument())) {
+      if (!sameAdministration(raw, keys.raw(following))) {
         lookahead = following;
         break;
       }
@@ -82,6 +80,21 @@ final class LongRows implements RowSource {
       return line == null ? SourceLocation.line(file, firstLine) : SourceLocation.cell(file, line, valueColumn, valueName);
     };
     return new AdministrationRow(administration, raw, SourceLocation.line(file, firstLine), locator, problems);
+  }
+
+  /** Same client, same session number (1 and 01 alike) and same instrument (in any case). */
+  private static boolean sameAdministration(AdministrationRow.RawKey a, AdministrationRow.RawKey b) {
+    return a.client().equals(b.client())
+        && a.instrument().equalsIgnoreCase(b.instrument())
+        && (a.session().equals(b.session()) || sessionNumber(a.session()) == sessionNumber(b.session()) && sessionNumber(a.session()) >= 0);
+  }
+
+  private static long sessionNumber(String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   private void addAnswer(CsvRecord record, Optional<Instrument> instrument, Map<String, Answer> answers,

@@ -20,7 +20,19 @@ public record ScoreColumns(Optional<Instrument> instrument) {
     return new ScoreColumns(Optional.empty());
   }
 
+  /** The columns every score table has besides the subscales. */
+  public static final List<String> FIXED = List.of(
+      "client", "session", "date", "instrument", "total", "band", "clinical", "flags", "valid", "problems");
+
   public List<String> subscaleIds() {
     return instrument.map(i -> i.subscales().stream().map(Subscale::id).toList()).orElse(List.of("subscales"));
+  }
+
+  /**
+   * The subscale column names, in order: the subscale id, or {@code id_score} where the id is also a fixed
+   * column (the CORE-OM Problems domain beside the {@code problems} column).
+   */
+  public List<String> subscaleColumns() {
+    return subscaleIds().stream().map(id -> FIXED.contains(id) && instrument.isPresent() ? id + "_score" : id).toList();
   }
 }

@@ -28,7 +28,7 @@ public final class ScoreCsvWriter implements Closeable {
     this.columns = columns;
     this.subscaleIds = columns.subscaleIds();
     List<String> header = new ArrayList<>(List.of("client", "session", "date", "instrument", "total"));
-    header.addAll(columns.subscaleIds());
+    header.addAll(columns.subscaleColumns());
     header.addAll(List.of("band", "clinical", "flags", "valid", "problems"));
     this.fields = new String[header.size()];
     csv.writeRecord(header);

@@ -35,10 +35,12 @@ public final class ScoreJsonWriter implements Closeable {
     json.writeStringField("client", administration.map(Administration::client).orElse(key.client()));
     if (administration.isPresent()) {
       json.writeNumberField("session", administration.get().session());
+      writeNullable("date", administration.get().date().map(Object::toString));
     } else {
-      json.writeNullField("session");
+      // A row whose key could not be read keeps its fields as written, so it can still be found.
+      writeSessionAsWritten(key.session());
+      writeNullable("date", Optional.of(key.date()).filter(text -> !text.isEmpty()));
     }
-    writeNullable("date", administration.flatMap(Administration::date).map(Object::toString));
     json.writeStringField("instrument", scored.instrument());
     writeNumber("total", valid ? score.get().total() : OptionalDouble.empty());
     writeNumber("mean", valid ? score.get().mean() : OptionalDouble.empty());
@@ -63,6 +65,19 @@ public final class ScoreJsonWriter implements Closeable {
     json.writeNumberField("line", scored.row().location().line());
     json.writeEndObject();
     json.writeRaw('\n');
+  }
+
+  /** A session number as a number when it reads as one, else as the text written. */
+  private void writeSessionAsWritten(String session) throws IOException {
+    if (session.isEmpty()) {
+      json.writeNullField("session");
+      return;
+    }
+    try {
+      json.writeNumberField("session", Long.parseLong(session));
+    } catch (NumberFormatException e) {
+      json.writeStringField("session", session);
+    }
   }
 
   private void writeNumber(String name, OptionalDouble value) throws IOException {

@@ -216,6 +216,25 @@ class WideLayoutReaderTest {
   }
 
   @Test
+  void readsEveryDateOfAFileWithThousandsOfDistinctDates() throws IOException {
+    StringBuilder content = new StringBuilder("client,session,date," + PHQ9_ITEMS + "\n");
+    LocalDate first = LocalDate.of(2000, 1, 1);
+    int rows = 6000;
+    for (int i = 0; i < rows; i++) {
+      // Dates repeat out of order, so remembered and new dates alternate.
+      content.append("c").append(i).append(",1,").append(first.plusDays((i * 7919L) % 5000)).append(",0,0,0,0,0,0,0,0,0\n");
+    }
+    Path file = write(dir, "dates.csv", content.toString());
+
+    List<AdministrationRow> read = readAll(file, phq9());
+
+    assertThat(read).hasSize(rows);
+    for (int i = 0; i < rows; i++) {
+      assertThat(administration(read.get(i)).date()).as("row %s", i).contains(first.plusDays((i * 7919L) % 5000));
+    }
+  }
+
+  @Test
   void readsMissingSkippedAndDeclinedCells() throws IOException {
     Path file = write(dir, "missing.csv", "client,session," + PHQ9_ITEMS + "\n"
         + "c1,1,NA,,skipped,Declined, ,SKIPPED,declined,1,2\n");
@@ -270,6 +289,33 @@ class WideLayoutReaderTest {
       assertThat(administration(row).answers()).hasSize(9).allSatisfy((id, answer) -> assertThat(id).startsWith("phq9_"));
       assertThat(scored(row).valid()).isTrue();
     }
+  }
+
+  // Regression (was a bug): CsvInput marks the stream with a 64 KiB read-ahead limit to sniff the header line, so a header
+  // longer than 65,536 characters (a wide export with a few thousand extra columns) makes reset() fail
+  // with IOException "Mark invalid": a valid file is rejected, and not even with a CsvFormatException.
+  @Test
+  void readsAHeaderLongerThan64KiB() throws IOException {
+    StringBuilder header = new StringBuilder("client,session," + PHQ9_ITEMS);
+    StringBuilder row = new StringBuilder("c1,1,1,1,1,1,1,1,1,1,1");
+    for (int i = 0; i < 4000; i++) {
+      header.append(",redcap_field_").append(String.format("%04d", i));
+      row.append(',');
+    }
+    assertThat(header.length()).isGreaterThan(1 << 16);
+    Path file = write(dir, "redcap.csv", header + "\n" + row + "\n");
+
+    List<AdministrationRow> rows;
+    try (AdministrationCsvReader reader = AdministrationCsvReader.open(file, phq9())) {
+      assertThat(reader.ignoredColumns()).hasSize(4000).startsWith("redcap_field_0000");
+      rows = new java.util.ArrayList<>();
+      reader.forEachRemaining(rows::add);
+    }
+
+    assertThat(rows).singleElement().satisfies(only -> {
+      assertThat(only.problems()).isEmpty();
+      assertThat(scored(only).total()).hasValue(9);
+    });
   }
 
   @Test

@@ -94,6 +94,39 @@ class ScoreCsvWriterTest {
   }
 
   @Test
+  void keepsTheWarningOfAValidRowWithAnIncompleteSubscale() throws IOException {
+    // CORE-OM with item 4 missing: the total is prorated, but Well-being allows no missing item.
+    StringBuilder header = new StringBuilder("client,session");
+    StringBuilder row = new StringBuilder("c1,1");
+    for (int n = 1; n <= 34; n++) {
+      header.append(",q").append(n);
+      row.append(',').append(n == 4 ? "" : "2");
+    }
+    List<ScoredRow> rows = scoredRows(dir, "om.csv", header + "\n" + row + "\n", options().withInstrument("core-om"));
+
+    String csv = write(rows, ScoreColumns.of(Catalog.builtIn().get("core-om")));
+
+    List<String> lines = csv.lines().toList();
+    assertThat(lines.get(0).split(",", -1)).startsWith("client", "session", "date", "instrument", "total", "wellbeing");
+    assertThat(lines.get(1).split(",", -1)).containsExactly(
+        "c1", "1", "", "core-om", "20", "", "20", "20", "20", "20", "", "true",
+        "coreom_6;coreom_9;coreom_16;coreom_22;coreom_24;coreom_34", "true",
+        "Well-being has 1 of 4 items missing and allows none: no wellbeing score");
+  }
+
+  // Regression (was a bug): CORE-OM has a subscale with the id "problems", so with the instrument fixed the CSV header is
+  // client,...,total,wellbeing,problems,functioning,risk,nonrisk,band,clinical,flags,valid,problems: two
+  // columns named "problems" (subscale score and problem messages). Any CSV consumer keyed by column name
+  // (and this toolkit's own reader, which rejects duplicate header names) cannot tell them apart.
+  @Test
+  void everyHeaderNameIsUniqueForEveryInstrument() throws IOException {
+    for (var instrument : Catalog.builtIn().instruments()) {
+      String header = write(List.of(), ScoreColumns.of(instrument)).lines().findFirst().orElseThrow();
+      assertThat(header.split(",")).as(instrument.id() + ": " + header).doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
   void scoreColumnsNameTheSubscales() {
     assertThat(ScoreColumns.of(Catalog.builtIn().get("wai-sr")).subscaleIds()).containsExactly("goal", "task", "bond");
     assertThat(ScoreColumns.of(Catalog.builtIn().get("phq-9")).subscaleIds()).isEmpty();

@@ -128,7 +128,7 @@ class ScoreJsonWriterTest {
         .containsEntry("missing", List.of("phq9_8"));
   }
 
-  // BUG (suspected): a rejected row keeps its raw key so it "can be written out in its place"
+  // Regression (was a bug): a rejected row keeps its raw key so it "can be written out in its place"
   // (AdministrationRow), and the CSV writer does write its session and date, but the JSON writer takes
   // session and date only from the parsed administration: a row whose only problem is an empty client
   // comes out with "session":null and "date":null, so the jsonl output no longer says which session failed.
