@@ -21,8 +21,12 @@ public record AdministrationRow(
     ItemLocator items,
     List<InputProblem> problems) {
 
-  /** The key fields as written in the file. */
-  public record RawKey(String client, String session, String date, String instrument) {}
+  /** The key fields as written in the file; {@code clinician} is empty when the file has no such column. */
+  public record RawKey(String client, String session, String date, String instrument, String clinician) {
+    public RawKey(String client, String session, String date, String instrument) {
+      this(client, session, date, instrument, "");
+    }
+  }
 
   public AdministrationRow {
     problems = problems.isEmpty() ? List.of() : ImmutableList.copyOf(problems);

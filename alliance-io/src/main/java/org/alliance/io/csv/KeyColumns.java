@@ -6,9 +6,11 @@ import java.time.DateTimeException;
 import java.util.List;
 import java.util.Optional;
 
-/** The columns that say whose administration a row is: client, session, optional date and instrument. */
+/**
+ * The columns that say whose administration a row is: client, session, optional date and instrument, and
+ * the optional clinician (used to compare clinicians).
+ */
 final class KeyColumns {
-  static final List<String> NAMES = List.of("client", "session", "date", "instrument");
   static final String NOT_UTF8_MESSAGE = "the text is not UTF-8 (a byte here is from another encoding); save the file as UTF-8";
 
   private final CsvInput input;
@@ -16,6 +18,7 @@ final class KeyColumns {
   private final int session;
   private final int date;
   private final int instrument;
+  private final int clinician;
   private final Optional<String> defaultInstrument;
   private final IsoDate.Cache dates = new IsoDate.Cache();
   private final int[] textColumns;
@@ -27,6 +30,7 @@ final class KeyColumns {
     this.session = required(input, "session", alsoRequired);
     this.date = input.column("date").orElse(-1);
     this.instrument = input.column("instrument").orElse(-1);
+    this.clinician = input.column("clinician").orElse(-1);
     this.textColumns = new int[] {client, session, date, instrument};
     for (String name : alsoRequired) {
       required(input, name, alsoRequired);
@@ -41,7 +45,7 @@ final class KeyColumns {
   }
 
   boolean isKey(int column) {
-    return column == client || column == session || column == date || column == instrument;
+    return column == client || column == session || column == date || column == instrument || column == clinician;
   }
 
   boolean hasInstrumentColumn() {
@@ -49,7 +53,8 @@ final class KeyColumns {
   }
 
   AdministrationRow.RawKey raw(CsvRecord record) {
-    return new AdministrationRow.RawKey(cell(record, client), cell(record, session), cell(record, date), instrumentOf(record));
+    return new AdministrationRow.RawKey(cell(record, client), cell(record, session), cell(record, date), instrumentOf(record),
+        cell(record, clinician));
   }
 
   /** The row's instrument: its own cell, else the default given on the command line, else empty. */

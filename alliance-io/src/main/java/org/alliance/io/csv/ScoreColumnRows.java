@@ -1,0 +1,111 @@
+package org.alliance.io.csv;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.alliance.core.scoring.Answer;
+
+/**
+ * Reads a ready score column, one row per session: {@code client}, {@code session}, optional
+ * {@code date} and {@code clinician}, and the named score column. An empty score (or {@code NA}) is a
+ * missing session.
+ */
+public final class ScoreColumnRows implements Closeable {
+  private final CsvInput input;
+  private final int client;
+  private final int session;
+  private final int date;
+  private final int clinician;
+  private final int score;
+
+  /** One row: the score is empty when the session is missing; problems say why a row cannot be used. */
+  public record Row(String client, int session, Optional<LocalDate> date, String clinician, OptionalDouble score,
+      SourceLocation location, List<InputProblem> problems) {}
+
+  private ScoreColumnRows(CsvInput input, String column) {
+    this.input = input;
+    this.client = required(input, "client");
+    this.session = required(input, "session");
+    this.score = required(input, column);
+    this.date = input.column("date").orElse(-1);
+    this.clinician = input.column("clinician").orElse(-1);
+  }
+
+  public static ScoreColumnRows open(Path file, String column) throws IOException {
+    InputStream in = file.toString().equals("-") ? System.in : Files.newInputStream(file);
+    CsvInput input = new CsvInput(file.toString().equals("-") ? "<stdin>" : file.toString(), in);
+    try {
+      return new ScoreColumnRows(input, column);
+    } catch (RuntimeException e) {
+      input.close();
+      throw e;
+    }
+  }
+
+  private static int required(CsvInput input, String name) {
+    return input.column(name).orElseThrow(() -> new CsvFormatException(SourceLocation.line(input.file(), 1),
+        "missing the column '" + name + "'; found: " + String.join(", ", input.header())));
+  }
+
+  /** The next row, or empty at the end of the file. */
+  public Optional<Row> next() {
+    Optional<CsvRecord> next = input.next();
+    if (next.isEmpty()) {
+      return Optional.empty();
+    }
+    CsvRecord record = next.get();
+    long line = record.getStartingLineNumber();
+    List<InputProblem> problems = new ArrayList<>(0);
+    String clientText = KeyColumns.cell(record, client);
+    if (clientText.isEmpty()) {
+      problems.add(problem(line, client, "the client reference is empty"));
+    }
+    int sessionNumber = -1;
+    String sessionText = KeyColumns.cell(record, session);
+    try {
+      sessionNumber = Integer.parseInt(sessionText);
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    if (sessionNumber < 0) {
+      problems.add(problem(line, session, "expected a session number (a whole number, 0 or more), found '" + sessionText + "'"));
+    }
+    Optional<LocalDate> when = Optional.empty();
+    String dateText = KeyColumns.cell(record, date);
+    if (!dateText.isEmpty()) {
+      try {
+        when = Optional.of(IsoDate.parse(dateText));
+      } catch (DateTimeException e) {
+        problems.add(problem(line, date, "expected a date as YYYY-MM-DD, found '" + dateText + "'"));
+      }
+    }
+    OptionalDouble value = OptionalDouble.empty();
+    String scoreText = KeyColumns.cell(record, score);
+    Answer parsed = AnswerText.parse(scoreText, input.decimalComma());
+    if (parsed instanceof Answer.Value number) {
+      value = OptionalDouble.of(number.value());
+    } else if (parsed instanceof Answer.Unreadable) {
+      problems.add(problem(line, score, "expected a number, found '" + scoreText + "'"));
+    }
+    return Optional.of(new Row(clientText, sessionNumber, when, KeyColumns.cell(record, clinician), value,
+        SourceLocation.line(input.file(), line), problems));
+  }
+
+  private InputProblem problem(long line, int column, String message) {
+    return new InputProblem(SourceLocation.cell(input.file(), line, column + 1, input.header().get(column)), message);
+  }
+
+  @Override
+  public void close() throws IOException {
+    input.close();
+  }
+}

@@ -1,0 +1,234 @@
+package org.alliance.io.trend;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.alliance.core.instrument.Construct;
+import org.alliance.core.instrument.Direction;
+import org.alliance.core.scoring.Answer;
+import org.alliance.core.scoring.Score;
+import org.alliance.core.scoring.Scorer;
+import org.alliance.core.trend.Course;
+import org.alliance.core.trend.Episode;
+import org.alliance.core.trend.Measure;
+import org.alliance.core.trend.Observation;
+import org.alliance.core.trend.RiskFlag;
+import org.alliance.io.csv.AdministrationCsvReader;
+import org.alliance.io.csv.CsvFormatException;
+import org.alliance.io.csv.CsvReadOptions;
+import org.alliance.io.csv.InputProblem;
+import org.alliance.io.csv.ScoreColumnRows;
+import org.alliance.io.csv.SourceLocation;
+import org.alliance.io.score.ScoredRow;
+
+/**
+ * Reads a file into one episode per client: either questionnaire answers, scored first, giving a course
+ * per instrument, or a ready score column giving one course. A client's rows must be together (as in
+ * every export sorted by client), so a file of any size streams in memory bounded by one client.
+ * Problems of single rows are passed to a consumer with their place; those rows are left out.
+ */
+public final class EpisodeReader implements Iterator<EpisodeReader.ClientEpisode>, Closeable {
+
+  /** One client's episode and the risk items they answered. */
+  public record ClientEpisode(Episode episode, List<RiskFlag> riskFlags) {}
+
+  /** One usable score of one row. */
+  private record Entry(String client, String clinician, Measure measure, Observation observation,
+      List<RiskFlag> flags, SourceLocation location) {}
+
+  private interface Entries extends Closeable {
+    /** The next usable entry, or null at the end; unusable rows go to the problem consumer. */
+    Entry next();
+  }
+
+  /** Rows read and rows left out, counted by the entries as they read. */
+  private static final class RowCount {
+    long rows;
+    long invalid;
+  }
+
+  private final Entries entries;
+  private final RowCount count;
+  private final Consumer<InputProblem> problems;
+  private final Set<String> finishedClients = new HashSet<>();
+  private Entry pending;
+  private ClientEpisode next;
+  private EpisodeReader(Entries entries, RowCount count, Consumer<InputProblem> problems) {
+    this.entries = entries;
+    this.count = count;
+    this.problems = problems;
+  }
+
+  /** Episodes from questionnaire answers (wide or long), scored with the given scorer. */
+  public static EpisodeReader fromAnswers(Path file, CsvReadOptions options, Scorer scorer,
+      Consumer<InputProblem> problems) throws IOException {
+    AdministrationCsvReader reader = AdministrationCsvReader.open(file, options);
+    RowCount count = new RowCount();
+    Entries entries = new Entries() {
+      @Override
+      public Entry next() {
+        while (reader.hasNext()) {
+          ScoredRow scored = ScoredRow.score(reader.next(), scorer);
+          count.rows++;
+          if (!scored.valid()) {
+            count.invalid++;
+            scored.locatedProblems().forEach(problems);
+            continue;
+          }
+          Score score = scored.score().orElseThrow();
+          var administration = scored.row().administration().orElseThrow();
+          var instrument = scorer.catalog().get(score.instrumentId());
+          List<RiskFlag> flags = new ArrayList<>(score.flags().size());
+          for (String item : score.flags()) {
+            double answer = administration.answers().get(item) instanceof Answer.Value value
+                ? value.value() : Double.NaN;
+            flags.add(new RiskFlag(administration.session(), score.instrumentId(), item, answer));
+          }
+          return new Entry(administration.client(), scored.row().key().clinician(), Measure.of(instrument),
+              new Observation(administration.session(), administration.date(), score.total().getAsDouble()),
+              flags, scored.row().location());
+        }
+        return null;
+      }
+
+      @Override
+      public void close() throws IOException {
+        reader.close();
+      }
+    };
+    return new EpisodeReader(entries, count, problems);
+  }
+
+  /** Episodes from one ready score column; {@code construct} says whether it is an alliance or outcome score. */
+  public static EpisodeReader fromScoreColumn(Path file, String column, Direction direction, Construct construct,
+      Consumer<InputProblem> problems) throws IOException {
+    ScoreColumnRows reader = ScoreColumnRows.open(file, column);
+    Measure measure = Measure.column(column, direction, construct);
+    RowCount count = new RowCount();
+    Entries entries = new Entries() {
+      @Override
+      public Entry next() {
+        Optional<ScoreColumnRows.Row> row;
+        while ((row = reader.next()).isPresent()) {
+          ScoreColumnRows.Row read = row.get();
+          count.rows++;
+          if (!read.problems().isEmpty()) {
+            count.invalid++;
+            read.problems().forEach(problems);
+            continue;
+          }
+          if (read.score().isEmpty()) {
+            continue; // a missing session
+          }
+          return new Entry(read.client(), read.clinician(), measure,
+              new Observation(read.session(), read.date(), read.score().getAsDouble()), List.of(), read.location());
+        }
+        return null;
+      }
+
+      @Override
+      public void close() throws IOException {
+        reader.close();
+      }
+    };
+    return new EpisodeReader(entries, count, problems);
+  }
+
+  /** Rows read so far. */
+  public long rows() {
+    return count.rows;
+  }
+
+  /** Rows left out for their problems so far. */
+  public long invalidRows() {
+    return count.invalid;
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (next == null) {
+      next = readClient();
+    }
+    return next != null;
+  }
+
+  @Override
+  public ClientEpisode next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    ClientEpisode episode = next;
+    next = null;
+    return episode;
+  }
+
+  private ClientEpisode readClient() {
+    Entry first = pending != null ? pending : entries.next();
+    pending = null;
+    if (first == null) {
+      return null;
+    }
+    String client = first.client();
+    if (!finishedClients.add(client)) {
+      throw new CsvFormatException(first.location(), "the rows of client " + client
+          + " are not together: the client appears again here after other clients; sort the file by client");
+    }
+    String clinician = first.clinician();
+    Map<String, Measure> measures = new LinkedHashMap<>();
+    Map<String, List<Entry>> byMeasure = new LinkedHashMap<>();
+    List<RiskFlag> flags = new ArrayList<>();
+    Entry entry = first;
+    while (entry != null && entry.client().equals(client)) {
+      measures.putIfAbsent(entry.measure().id(), entry.measure());
+      byMeasure.computeIfAbsent(entry.measure().id(), id -> new ArrayList<>()).add(entry);
+      flags.addAll(entry.flags());
+      if (clinician.isEmpty()) {
+        clinician = entry.clinician();
+      }
+      entry = entries.next();
+    }
+    pending = entry;
+
+    List<Course> courses = new ArrayList<>(byMeasure.size());
+    for (Map.Entry<String, List<Entry>> measure : byMeasure.entrySet()) {
+      courses.add(new Course(client, measures.get(measure.getKey()), observations(measure.getValue())));
+    }
+    return new ClientEpisode(new Episode(client, clinician.isEmpty() ? Optional.empty() : Optional.of(clinician), courses), flags);
+  }
+
+  /** Observations in session order; a second score of the same session is reported and left out. */
+  private List<Observation> observations(List<Entry> entries) {
+    List<Entry> sorted = new ArrayList<>(entries);
+    sorted.sort(Comparator.comparingInt(e -> e.observation().session()));
+    List<Observation> observations = new ArrayList<>(sorted.size());
+    Entry previous = null;
+    for (Entry entry : sorted) {
+      if (previous != null && previous.observation().session() == entry.observation().session()) {
+        problems.accept(new InputProblem(entry.location(), "client " + entry.client() + " already has a "
+            + entry.measure().id() + " score for session " + entry.observation().session() + " (" + previous.location()
+            + "); this one is left out"));
+        count.invalid++;
+        continue;
+      }
+      observations.add(entry.observation());
+      previous = entry;
+    }
+    return observations;
+  }
+
+  @Override
+  public void close() throws IOException {
+    entries.close();
+  }
+}
