@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.alliance.core.instrument.Construct;
 import org.alliance.core.instrument.Direction;
+import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
 import org.alliance.core.scoring.Score;
 import org.alliance.core.scoring.Scorer;
@@ -43,7 +44,7 @@ public final class EpisodeReader implements Iterator<EpisodeReader.ClientEpisode
   /** One client's episode and the risk items they answered. */
   public record ClientEpisode(Episode episode, List<RiskFlag> riskFlags) {}
 
-  /** One usable score of one row. */
+  /** One usable score of one row; the observation is null for an invalid form that only carries risk flags. */
   private record Entry(String client, String clinician, Measure measure, Observation observation,
       List<RiskFlag> flags, SourceLocation location) {}
 
@@ -81,23 +82,22 @@ public final class EpisodeReader implements Iterator<EpisodeReader.ClientEpisode
         while (reader.hasNext()) {
           ScoredRow scored = ScoredRow.score(reader.next(), scorer);
           count.rows++;
+          Optional<Score> score = scored.score();
+          Optional<Administration> administration = scored.row().administration();
           if (!scored.valid()) {
             count.invalid++;
             scored.locatedProblems().forEach(problems);
-            continue;
+            // An invalid form has no score, but a risk answer on it must still reach the clinician.
+            if (administration.isEmpty() || score.isEmpty() || score.get().flags().isEmpty()
+                || !scorer.catalog().contains(score.get().instrumentId())) {
+              continue;
+            }
           }
-          Score score = scored.score().orElseThrow();
-          var administration = scored.row().administration().orElseThrow();
-          var instrument = scorer.catalog().get(score.instrumentId());
-          List<RiskFlag> flags = new ArrayList<>(score.flags().size());
-          for (String item : score.flags()) {
-            double answer = administration.answers().get(item) instanceof Answer.Value value
-                ? value.value() : Double.NaN;
-            flags.add(new RiskFlag(administration.session(), score.instrumentId(), item, answer));
-          }
-          return new Entry(administration.client(), scored.row().key().clinician(), Measure.of(instrument),
-              new Observation(administration.session(), administration.date(), score.total().getAsDouble()),
-              flags, scored.row().location());
+          var instrument = scorer.catalog().get(score.get().instrumentId());
+          return new Entry(administration.get().client(), scored.row().key().clinician(), Measure.of(instrument),
+              scored.valid() ? new Observation(administration.get().session(), administration.get().date(),
+                  score.get().total().getAsDouble()) : null,
+              flags(administration.get(), score.get()), scored.row().location());
         }
         return null;
       }
@@ -145,6 +145,15 @@ public final class EpisodeReader implements Iterator<EpisodeReader.ClientEpisode
     return new EpisodeReader(entries, count, problems);
   }
 
+  private static List<RiskFlag> flags(Administration administration, Score score) {
+    List<RiskFlag> flags = new ArrayList<>(score.flags().size());
+    for (String item : score.flags()) {
+      double answer = administration.answers().get(item) instanceof Answer.Value value ? value.value() : Double.NaN;
+      flags.add(new RiskFlag(administration.session(), score.instrumentId(), item, answer));
+    }
+    return flags;
+  }
+
   /** Rows read so far. */
   public long rows() {
     return count.rows;
@@ -190,8 +199,10 @@ public final class EpisodeReader implements Iterator<EpisodeReader.ClientEpisode
     List<RiskFlag> flags = new ArrayList<>();
     Entry entry = first;
     while (entry != null && entry.client().equals(client)) {
-      measures.putIfAbsent(entry.measure().id(), entry.measure());
-      byMeasure.computeIfAbsent(entry.measure().id(), id -> new ArrayList<>()).add(entry);
+      if (entry.observation() != null) {
+        measures.putIfAbsent(entry.measure().id(), entry.measure());
+        byMeasure.computeIfAbsent(entry.measure().id(), id -> new ArrayList<>()).add(entry);
+      }
       flags.addAll(entry.flags());
       if (clinician.isEmpty()) {
         clinician = entry.clinician();

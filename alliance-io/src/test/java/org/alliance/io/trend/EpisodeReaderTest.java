@@ -78,6 +78,22 @@ class EpisodeReaderTest {
   }
 
   @Test
+  void keepsTheRiskFlagOfAnInvalidForm() throws IOException {
+    List<EpisodeReader.ClientEpisode> episodes = readAnswers("""
+        client,session,instrument,q1,q2,q3,q4,q5,q6,q7,q8,q9
+        c1,1,phq-9,1,1,1,1,1,1,1,1,0
+        c1,2,phq-9,1,,1,1,1,1,1,1,3
+        """);
+
+    assertThat(episodes.get(0).episode().course("phq-9").orElseThrow().observations()).hasSize(1);
+    assertThat(episodes.get(0).riskFlags()).singleElement().satisfies(flag -> {
+      assertThat(flag.session()).isEqualTo(2);
+      assertThat(flag.answer()).isEqualTo(3);
+    });
+    assertThat(problems).hasSize(1);
+  }
+
+  @Test
   void reportsASecondScoreForTheSameSessionAndKeepsTheFirst() throws IOException {
     List<EpisodeReader.ClientEpisode> episodes = readAnswers("""
         client,session,instrument,q1,q2,q3,q4,q5,q6,q7,q8,q9

@@ -1,0 +1,223 @@
+package org.alliance.core.trend;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.alliance.core.instrument.Construct;
+import org.alliance.core.instrument.Cutoff;
+import org.alliance.core.instrument.Instrument;
+import org.alliance.core.instrument.Numbers;
+import org.hipparchus.stat.regression.SimpleRegression;
+
+/**
+ * Applies every alert rule to one client's episode and returns the alerts, most urgent first. A pure
+ * function of the episode, the risk flags and the options.
+ */
+public final class AlertFinder {
+  private final AlertOptions options;
+
+  public AlertFinder(AlertOptions options) {
+    this.options = requireNonNull(options, "options");
+  }
+
+  /** The alerts of one client, most urgent first. */
+  public List<Alert> alerts(Episode episode, List<RiskFlag> flags) {
+    List<Alert> alerts = new ArrayList<>();
+    criticalItems(episode, flags, alerts);
+    viciousCircle(episode, alerts);
+    for (Course outcome : episode.courses(Construct.OUTCOME)) {
+      reliableDeterioration(outcome, alerts);
+      offTrack(outcome, alerts);
+    }
+    for (Course alliance : episode.courses(Construct.ALLIANCE)) {
+      unrepairedRupture(alliance, alerts);
+      belowCutoff(alliance, alerts);
+      drop(alliance, alerts);
+    }
+    alerts.sort(Comparator.comparingInt((Alert alert) -> alert.rule().urgency()).thenComparing(Alert::measure));
+    return alerts;
+  }
+
+  /** Risk answers at the latest administration of their instrument. */
+  private static void criticalItems(Episode episode, List<RiskFlag> flags, List<Alert> alerts) {
+    Map<String, Integer> latest = new LinkedHashMap<>();
+    for (Course course : episode.courses()) {
+      course.last().ifPresent(last -> latest.merge(course.measure().id(), last.session(), Math::max));
+    }
+    for (RiskFlag flag : flags) {
+      latest.merge(flag.instrumentId(), flag.session(), Math::max);
+    }
+    for (RiskFlag flag : flags) {
+      if (flag.session() != latest.get(flag.instrumentId())) {
+        continue;
+      }
+      String item = episode.course(flag.instrumentId())
+          .flatMap(course -> course.measure().instrument())
+          .flatMap(instrument -> instrument.item(flag.itemId()))
+          .map(found -> found.label().en() + " (" + flag.itemId() + ")")
+          .orElse(flag.itemId());
+      alerts.add(new Alert(episode.client(), AlertRule.CRITICAL_ITEM, flag.instrumentId(), flag.session(),
+          flag.instrumentId() + " risk item " + item + " answered " + Numbers.format(flag.answer()) + " at session "
+              + flag.session() + ": check safety with the client",
+          numbers("answer", flag.answer(), "threshold", 0)));
+    }
+  }
+
+  /** Alliance falling while the outcome is flat or worsening, over the latest sessions. */
+  private void viciousCircle(Episode episode, List<Alert> alerts) {
+    List<Course> alliances = episode.courses(Construct.ALLIANCE);
+    List<Course> outcomes = episode.courses(Construct.OUTCOME);
+    if (alliances.isEmpty() || outcomes.isEmpty()) {
+      return;
+    }
+    Course alliance = alliances.get(0);
+    List<Observation> ratings = alliance.observations();
+    if (ratings.size() < 3) {
+      return;
+    }
+    List<Observation> window = ratings.subList(Math.max(0, ratings.size() - options.viciousWindow()), ratings.size());
+    int first = window.get(0).session();
+    int last = window.get(window.size() - 1).session();
+    double allianceSlope = alliance.measure().sign() * slope(window);
+    if (allianceSlope > -options.viciousAllianceSlope()) {
+      return;
+    }
+    for (Course outcome : outcomes) {
+      List<Observation> scores = outcome.observations().stream()
+          .filter(o -> o.session() >= first && o.session() <= last).toList();
+      if (scores.size() < 2) {
+        continue;
+      }
+      double improvement = outcome.measure().sign() * slope(scores);
+      if (improvement < options.viciousOutcomeSlope()) {
+        alerts.add(new Alert(episode.client(), AlertRule.VICIOUS_CIRCLE, alliance.measure().id() + "+" + outcome.measure().id(),
+            last, alliance.measure().id() + " fell " + Numbers.format(round(-allianceSlope)) + " points a session over sessions "
+                + first + "-" + last + " while " + outcome.measure().id() + " "
+                + (improvement <= 0 ? "did not improve (" + Numbers.format(round(-improvement)) + " points a session worse)"
+                    : "barely improved (" + Numbers.format(round(improvement)) + " points a session)")
+                + ": talk about the relationship before the outcome slips further",
+            numbers("allianceSlope", allianceSlope, "allianceSlopeThreshold", -options.viciousAllianceSlope(),
+                "outcomeImprovementSlope", improvement, "outcomeSlopeThreshold", options.viciousOutcomeSlope(),
+                "firstSession", first, "lastSession", last)));
+        return;
+      }
+    }
+  }
+
+  private static void reliableDeterioration(Course outcome, List<Alert> alerts) {
+    ReliableChange.byThreshold(outcome)
+        .filter(change -> change.category().isReliableDeterioration())
+        .ifPresent(change -> {
+          int first = outcome.first().orElseThrow().session();
+          int last = outcome.last().orElseThrow().session();
+          alerts.add(new Alert(outcome.client(), AlertRule.RELIABLE_DETERIORATION, outcome.measure().id(), last,
+              outcome.measure().id() + " went from " + Numbers.format(change.pre()) + " at session " + first + " to "
+                  + Numbers.format(change.post()) + " at session " + last + ": worse by at least the reliable change of "
+                  + Numbers.format(change.threshold()),
+              numbers("intake", change.pre(), "latest", change.post(), "change", change.change(),
+                  "threshold", change.threshold())));
+        });
+  }
+
+  private void offTrack(Course outcome, List<Alert> alerts) {
+    ExpectedCourse expected = options.expectedCourses().get(outcome.measure().id());
+    if (expected == null || outcome.observations().size() < 2) {
+      return;
+    }
+    List<ExpectedCourse.SessionStatus> statuses = expected.classify(outcome);
+    ExpectedCourse.SessionStatus latest = statuses.get(statuses.size() - 1);
+    if (latest.status() == TrackStatus.ON_TRACK) {
+      return;
+    }
+    boolean notOnTrack = latest.status() == TrackStatus.NOT_ON_TRACK;
+    ExpectedCourse.Band band = latest.band();
+    alerts.add(new Alert(outcome.client(), notOnTrack ? AlertRule.NOT_ON_TRACK : AlertRule.OFF_TRACK_CAUTION,
+        outcome.measure().id(), latest.session(),
+        outcome.measure().id() + " " + Numbers.format(latest.score()) + " at session " + latest.session()
+            + " is worse than " + Math.round(100 * (notOnTrack ? expected.options().notOnTrackPercentile()
+                : expected.options().cautionPercentile())) + "% of similar clients (expected "
+            + Numbers.format(round(band.expected())) + ", fitted on " + expected.episodes() + " episodes)",
+        numbers("score", latest.score(), "expected", band.expected(), "cautionEdge", band.caution(),
+            "notOnTrackEdge", band.notOnTrack(), "t", band.t())));
+  }
+
+  /** The most recent rupture whose repair window has passed without a repair. */
+  private void unrepairedRupture(Course alliance, List<Alert> alerts) {
+    int lastSession = alliance.last().map(Observation::session).orElse(-1);
+    int window = options.ruptures().repairWindow();
+    Map<Integer, List<Rupture>> byStart = options.ruptures().find(alliance).stream()
+        .filter(rupture -> !rupture.repaired() && lastSession >= rupture.startSession() + window)
+        .collect(Collectors.groupingBy(Rupture::startSession));
+    Optional<Integer> latest = byStart.keySet().stream().max(Integer::compare);
+    if (latest.isEmpty()) {
+      return;
+    }
+    List<Rupture> ruptures = byStart.get(latest.get());
+    Rupture deepest = ruptures.stream().max(Comparator.comparingDouble(Rupture::depth)).orElseThrow();
+    String rules = ruptures.stream().map(rupture -> rupture.rule().describe()).distinct().collect(Collectors.joining("; "));
+    alerts.add(new Alert(alliance.client(), AlertRule.UNREPAIRED_RUPTURE, alliance.measure().id(), deepest.startSession(),
+        alliance.measure().id() + " fell from " + Numbers.format(deepest.preRuptureLevel()) + " to "
+            + Numbers.format(deepest.troughRating()) + " at session " + deepest.troughSession() + " and did not come back within "
+            + window + " sessions (" + rules + ")",
+        numbers("preRuptureLevel", deepest.preRuptureLevel(), "trough", deepest.troughRating(), "depth", deepest.depth(),
+            "startSession", deepest.startSession(), "repairWindow", window)));
+  }
+
+  private static void belowCutoff(Course alliance, List<Alert> alerts) {
+    Optional<Cutoff> cutoff = alliance.measure().instrument().flatMap(Instrument::clinicalCutoff);
+    Optional<Observation> latest = alliance.last();
+    if (cutoff.isEmpty() || latest.isEmpty() || !cutoff.get().isClinical(latest.get().score())) {
+      return;
+    }
+    alerts.add(new Alert(alliance.client(), AlertRule.ALLIANCE_BELOW_CUTOFF, alliance.measure().id(), latest.get().session(),
+        alliance.measure().id() + " " + Numbers.format(latest.get().score()) + " at session " + latest.get().session()
+            + " (" + cutoff.get().describe() + " is a concern): ask what could be better",
+        numbers("score", latest.get().score(), "cutoff", cutoff.get().value())));
+  }
+
+  private void drop(Course alliance, List<Alert> alerts) {
+    List<Observation> ratings = alliance.observations();
+    if (ratings.size() < 2) {
+      return;
+    }
+    Observation previous = ratings.get(ratings.size() - 2);
+    Observation latest = ratings.get(ratings.size() - 1);
+    double fall = alliance.measure().sign() * (previous.score() - latest.score());
+    // Tenths are compared after rounding, so 36.1 -> 35.1 counts as a drop of exactly 1.
+    if (round(fall) < options.allianceDrop()) {
+      return;
+    }
+    alerts.add(new Alert(alliance.client(), AlertRule.ALLIANCE_DROP, alliance.measure().id(), latest.session(),
+        alliance.measure().id() + " dropped " + Numbers.format(round(fall)) + " points from session " + previous.session()
+            + " to session " + latest.session(),
+        numbers("previous", previous.score(), "latest", latest.score(), "drop", round(fall),
+            "threshold", options.allianceDrop())));
+  }
+
+  /** The least-squares slope of scores over session numbers. */
+  private static double slope(List<Observation> observations) {
+    SimpleRegression regression = new SimpleRegression();
+    for (Observation observation : observations) {
+      regression.addData(observation.session(), observation.score());
+    }
+    return regression.getSlope();
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 1e6) / 1e6;
+  }
+
+  private static Map<String, Double> numbers(Object... namesAndValues) {
+    Map<String, Double> numbers = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      numbers.put((String) namesAndValues[i], ((Number) namesAndValues[i + 1]).doubleValue());
+    }
+    return numbers;
+  }
+}
