@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Score therapeutic-alliance and outcome questionnaires, session by session.",
-    subcommands = {InstrumentsCommand.class, ScoreCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {InstrumentsCommand.class, ScoreCommand.class, ValidateCommand.class, ChangeCommand.class, GainsCommand.class,
+      RupturesCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done",
@@ -31,7 +32,18 @@ public final class AllianceCommand implements Runnable {
 
   /** Runs the command line and returns its exit code; used by main and by the tests. */
   public static int run(String... args) {
-    return commandLine().execute(args);
+    CommandLine commandLine = commandLine();
+    try {
+      return commandLine.execute(args);
+    } catch (Error e) {
+      // An error of the JVM itself (out of memory, a broken installation): one line, no stack trace.
+      commandLine.getErr().println("alliance: internal error: " + e + " (set ALLIANCE_DEBUG=1 to see where)");
+      if (System.getenv("ALLIANCE_DEBUG") != null) {
+        e.printStackTrace(commandLine.getErr());
+      }
+      commandLine.getErr().flush();
+      return ExitCode.INTERNAL;
+    }
   }
 
   static CommandLine commandLine() {

@@ -60,6 +60,14 @@ public record SuddenChangeSummary(
     return new SuddenChangeSummary(kind, results.size(), intervals, undetermined, changes, withChange, withMore, reversed);
   }
 
+  /** This summary with one more client's result added, so that a large file can be summarised as it streams. */
+  public SuddenChangeSummary plus(SuddenChangeResult result) {
+    SuddenChangeSummary one = of(kind, java.util.List.of(result));
+    return new SuddenChangeSummary(kind, clients + 1, intervals + one.intervals, undeterminedIntervals + one.undeterminedIntervals,
+        changes + one.changes, clientsWithChange + one.clientsWithChange, clientsWithMoreThanOne + one.clientsWithMoreThanOne,
+        reversed + one.reversed);
+  }
+
   /** Intervals that could be decided ({@code analysed_between_sess_intervals_sg}). */
   public int decidedIntervals() {
     return intervals - undeterminedIntervals;

@@ -31,20 +31,25 @@ public final class ScoreColumnRows implements Closeable {
   public record Row(String client, int session, Optional<LocalDate> date, String clinician, OptionalDouble score,
       SourceLocation location, List<InputProblem> problems) {}
 
-  private ScoreColumnRows(CsvInput input, String column) {
+  private ScoreColumnRows(CsvInput input, String column, String clientColumn, String sessionColumn) {
     this.input = input;
-    this.client = required(input, "client");
-    this.session = required(input, "session");
+    this.client = required(input, clientColumn);
+    this.session = required(input, sessionColumn);
     this.score = required(input, column);
     this.date = input.column("date").orElse(-1);
     this.clinician = input.column("clinician").orElse(-1);
   }
 
   public static ScoreColumnRows open(Path file, String column) throws IOException {
+    return open(file, column, "client", "session");
+  }
+
+  /** Opens a file whose client and session columns have other names, such as {@code id} and {@code time}. */
+  public static ScoreColumnRows open(Path file, String column, String clientColumn, String sessionColumn) throws IOException {
     InputStream in = file.toString().equals("-") ? System.in : Files.newInputStream(file);
     CsvInput input = new CsvInput(file.toString().equals("-") ? "<stdin>" : file.toString(), in);
     try {
-      return new ScoreColumnRows(input, column);
+      return new ScoreColumnRows(input, column, clientColumn, sessionColumn);
     } catch (RuntimeException e) {
       input.close();
       throw e;

@@ -113,7 +113,13 @@ public final class EpisodeReader implements Iterator<EpisodeReader.ClientEpisode
   /** Episodes from one ready score column; {@code construct} says whether it is an alliance or outcome score. */
   public static EpisodeReader fromScoreColumn(Path file, String column, Direction direction, Construct construct,
       Consumer<InputProblem> problems) throws IOException {
-    ScoreColumnRows reader = ScoreColumnRows.open(file, column);
+    return fromScoreColumn(file, column, "client", "session", direction, construct, problems);
+  }
+
+  /** The same, for a file whose client and session columns have other names. */
+  public static EpisodeReader fromScoreColumn(Path file, String column, String clientColumn, String sessionColumn,
+      Direction direction, Construct construct, Consumer<InputProblem> problems) throws IOException {
+    ScoreColumnRows reader = ScoreColumnRows.open(file, column, clientColumn, sessionColumn);
     Measure measure = Measure.column(column, direction, construct);
     RowCount count = new RowCount();
     Entries entries = new Entries() {

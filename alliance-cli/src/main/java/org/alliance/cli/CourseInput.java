@@ -1,0 +1,98 @@
+package org.alliance.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.alliance.core.instrument.Catalog;
+import org.alliance.core.instrument.Construct;
+import org.alliance.core.instrument.Direction;
+import org.alliance.core.scoring.Scorer;
+import org.alliance.io.csv.CsvLayout;
+import org.alliance.io.csv.CsvReadOptions;
+import org.alliance.io.csv.InputProblem;
+import org.alliance.io.trend.EpisodeReader;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The input of the analysis commands: a file of questionnaire answers (scored first), or a file with a
+ * ready score column and the direction of that score. Each client's rows must be together.
+ */
+final class CourseInput {
+  @Parameters(index = "0", paramLabel = "FILE",
+      description = "CSV file: answers (long or wide, as for score) or, with --score, one row per session (client, session, score). "
+          + "Each client's rows must be together.")
+  Path file;
+
+  @Option(names = "--instrument", paramLabel = "ID", description = "Instrument of answer rows without an instrument column.")
+  String instrument;
+
+  @Option(names = "--layout", paramLabel = "LAYOUT", description = "wide or long answers (default: from the header).")
+  CsvLayout layout;
+
+  @Option(names = "--score", paramLabel = "COLUMN", description = "Read this ready score column instead of answers.")
+  String scoreColumn;
+
+  @ArgGroup(exclusive = true)
+  ScoreDirection direction;
+
+  @Option(names = "--client-column", paramLabel = "NAME", defaultValue = "client",
+      description = "With --score: the column of client references (e.g. id). Default: ${DEFAULT-VALUE}.")
+  String clientColumn;
+
+  @Option(names = "--session-column", paramLabel = "NAME", defaultValue = "session",
+      description = "With --score: the column of session numbers (e.g. time). Default: ${DEFAULT-VALUE}.")
+  String sessionColumn;
+
+  @Option(names = "--measure", paramLabel = "ID",
+      description = "Which instrument to analyse when the file has several (default: the first of the right kind).")
+  String measure;
+
+  static final class ScoreDirection {
+    @Option(names = "--lower-is-better", required = true, description = "With --score: lower scores are better (PHQ-9, BDI).")
+    boolean lower;
+
+    @Option(names = "--higher-is-better", required = true, description = "With --score: higher scores are better (ORS, SRS).")
+    boolean higher;
+
+    Direction direction() {
+      return lower ? Direction.HIGHER_IS_WORSE : Direction.HIGHER_IS_BETTER;
+    }
+  }
+
+  /**
+   * Opens the file as episodes.
+   *
+   * @param construct what a ready score column measures, for this command
+   */
+  EpisodeReader open(Catalog catalog, Construct construct, CommandLine commandLine, Consumer<InputProblem> problems)
+      throws IOException {
+    if (!file.toString().equals("-") && !Files.isRegularFile(file)) {
+      throw new CommandLine.ParameterException(commandLine, "no such file: " + file);
+    }
+    if (scoreColumn != null) {
+      if (direction == null) {
+        throw new CommandLine.ParameterException(commandLine,
+            "--score needs --lower-is-better or --higher-is-better, so that improvement has a direction");
+      }
+      return EpisodeReader.fromScoreColumn(file, scoreColumn, clientColumn, sessionColumn, direction.direction(), construct,
+          problems);
+    }
+    if (direction != null) {
+      throw new CommandLine.ParameterException(commandLine,
+          "--lower-is-better and --higher-is-better go with --score; an instrument has its own direction");
+    }
+    if (instrument != null && !catalog.contains(instrument)) {
+      throw new CommandLine.ParameterException(commandLine, catalog.unknown(instrument));
+    }
+    if (measure != null && !catalog.contains(measure)) {
+      throw new CommandLine.ParameterException(commandLine, catalog.unknown(measure));
+    }
+    CsvReadOptions options = new CsvReadOptions(catalog, Optional.ofNullable(instrument), Optional.ofNullable(layout));
+    return EpisodeReader.fromAnswers(file, options, new Scorer(catalog), problems);
+  }
+}

@@ -1,0 +1,110 @@
+package org.alliance.cli;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.alliance.core.instrument.Catalog;
+import org.alliance.core.instrument.Construct;
+import org.alliance.core.trend.Course;
+import org.alliance.core.trend.SuddenChange;
+import org.alliance.core.trend.SuddenChangeCriteria;
+import org.alliance.core.trend.SuddenChangeFinder;
+import org.alliance.core.trend.SuddenChangeResult;
+import org.alliance.core.trend.SuddenChangeSummary;
+import org.alliance.io.table.ResultTable;
+import org.alliance.io.trend.EpisodeReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code alliance gains}: sudden gains (or losses), one row per gain. */
+@Command(
+    name = "gains",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Sudden gains or losses between sessions (Tang & DeRubeis 1999), as the R package suddengains finds them.",
+      "An interval that cannot be decided because of missing sessions is counted as undetermined, not as no gain."
+    })
+final class GainsCommand implements Callable<Integer> {
+  private static final Pattern RANGE = Pattern.compile("(\\d+)\\.\\.(\\d+)");
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin CourseInput input;
+
+  @Option(names = "--losses", description = "Look for sudden losses (worsening) instead of gains.")
+  boolean losses;
+
+  @Option(names = "--cutoff", paramLabel = "C", required = true,
+      description = "Criterion 1: the smallest change that counts, in score points (e.g. 7 for the BDI, or the reliable change).")
+  double cutoff;
+
+  @Option(names = "--sessions", paramLabel = "FIRST..LAST",
+      description = "The sessions to analyse, e.g. 1..12 (default: each client's first to last session).")
+  String sessions;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, csv or json.")
+  ResultFormat format;
+
+  @Override
+  public Integer call() throws IOException {
+    CommandLine commandLine = spec.commandLine();
+    int[] range = range(commandLine);
+    Catalog catalog = Catalog.builtIn();
+    SuddenChangeCriteria criteria = losses ? SuddenChangeCriteria.losses(cutoff) : SuddenChangeCriteria.gains(cutoff);
+    SuddenChangeFinder finder = new SuddenChangeFinder(criteria);
+    SuddenChange.Kind kind = losses ? SuddenChange.Kind.LOSS : SuddenChange.Kind.GAIN;
+    String word = losses ? "loss" : "gain";
+    ResultTable table = new ResultTable(losses ? "losses" : "gains", List.of("client", "pre" + word + "_session",
+        "post" + word + "_session", "pre" + word + "_score", "post" + word + "_score", "magnitude", "reversal_value",
+        "reversed", "reversal_session"));
+    SuddenChangeSummary summary = SuddenChangeSummary.of(kind, List.of());
+    AnalysisRun run = new AnalysisRun(commandLine);
+    MeasureChoice choice = new MeasureChoice(catalog, input.measure, Construct.OUTCOME);
+    int exit;
+    try (EpisodeReader reader = run.open(input, catalog, Construct.OUTCOME, commandLine)) {
+      while (reader.hasNext()) {
+        Optional<Course> course = choice.course(reader.next().episode());
+        if (course.isEmpty() || course.get().isEmpty()) {
+          continue;
+        }
+        int first = range != null ? range[0] : course.get().first().orElseThrow().session();
+        int last = range != null ? range[1] : course.get().last().orElseThrow().session();
+        SuddenChangeResult result = finder.find(course.get(), first, last);
+        summary = summary.plus(result);
+        for (SuddenChange change : result.changes()) {
+          table.add(result.client(), change.pregainSession(), change.postgainSession(), change.pregainScore(),
+              change.postgainScore(), change.magnitude(), change.reversalValue(), change.reversed(),
+              change.reversalSession().isPresent() ? change.reversalSession().getAsInt() : null);
+        }
+      }
+      exit = run.finish(reader, choice);
+    }
+    table.summary("criteria", criteria.describe());
+    choice.chosen().ifPresent(measure -> table.summary("measure", measure));
+    table.summary(word + "s", summary.changes());
+    table.summary("clients", summary.clients());
+    table.summary("clients with a " + word, summary.clientsWithChange());
+    table.summary("clients with more than one", summary.clientsWithMoreThanOne());
+    table.summary("reversed", summary.reversed());
+    table.summary("intervals tested", summary.intervals());
+    table.summary("undetermined intervals", summary.undeterminedIntervals());
+    Results.write(table, format, commandLine.getOut(), commandLine.getErr());
+    return exit;
+  }
+
+  private int[] range(CommandLine commandLine) {
+    if (sessions == null) {
+      return null;
+    }
+    Matcher matcher = RANGE.matcher(sessions.strip());
+    if (!matcher.matches() || Integer.parseInt(matcher.group(1)) >= Integer.parseInt(matcher.group(2))) {
+      throw new CommandLine.ParameterException(commandLine, "--sessions must be FIRST..LAST with FIRST < LAST, e.g. 1..12");
+    }
+    return new int[] {Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))};
+  }
+}
