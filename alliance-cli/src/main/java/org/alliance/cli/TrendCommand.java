@@ -1,0 +1,172 @@
+package org.alliance.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.alliance.core.instrument.Catalog;
+import org.alliance.core.instrument.Construct;
+import org.alliance.core.instrument.Numbers;
+import org.alliance.core.trend.Alert;
+import org.alliance.core.trend.AlertFinder;
+import org.alliance.core.trend.AlertOptions;
+import org.alliance.core.trend.ClientAlerts;
+import org.alliance.core.trend.Course;
+import org.alliance.core.trend.Episode;
+import org.alliance.core.trend.ExpectedCourse;
+import org.alliance.core.trend.Observation;
+import org.alliance.io.table.ResultTable;
+import org.alliance.io.trend.EpisodeReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code alliance trend}: each client's course on every measure and every alert, most urgent client first. */
+@Command(
+    name = "trend",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Each client's course on every measure and every alert, the most urgent client first: risk items, the vicious "
+          + "circle (alliance falling while the outcome does not improve), reliable deterioration, not on track, "
+          + "unrepaired ruptures, alliance below cutoff, alliance drops.",
+      "Not-on-track alerts need an expected course, fitted on --reference FILE or else on the input itself "
+          + "(at least 30 episodes)."
+    })
+final class TrendCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin CourseInput input;
+
+  @Option(names = "--client", paramLabel = "ID", description = "Show only this client.")
+  String client;
+
+  @Option(names = "--reference", paramLabel = "FILE",
+      description = "Past episodes (answers, as FILE) to fit the expected course on; default: FILE itself.")
+  Path reference;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "table (courses and alerts per client), csv (one row per alert) or json.")
+  ResultFormat format;
+
+  /** One client's part of the output, kept until every client is read so they can be ranked. */
+  private record ClientTrend(Episode episode, ClientAlerts alerts) {}
+
+  @Override
+  public Integer call() throws IOException {
+    CommandLine commandLine = spec.commandLine();
+    Catalog catalog = Catalog.builtIn();
+    PrintWriter err = commandLine.getErr();
+    AlertOptions options = AlertOptions.defaults();
+    for (ExpectedCourse course : expectedCourses(catalog, commandLine)) {
+      options = options.withExpectedCourse(course);
+      err.println("note: expected course of " + course.measure().id() + " fitted on " + course.episodes() + " episodes and "
+          + course.observations() + " scores");
+    }
+    AlertFinder finder = new AlertFinder(options);
+    List<ClientTrend> clients = new ArrayList<>();
+    AnalysisRun run = new AnalysisRun(commandLine);
+    int exit;
+    try (EpisodeReader reader = run.open(input, catalog, Construct.OUTCOME, commandLine)) {
+      while (reader.hasNext()) {
+        EpisodeReader.ClientEpisode read = reader.next();
+        Episode episode = read.episode();
+        if (client != null && !episode.client().equals(client)) {
+          continue;
+        }
+        clients.add(new ClientTrend(episode, new ClientAlerts(episode.client(), finder.alerts(episode, read.riskFlags()))));
+      }
+      exit = run.finish(reader, new MeasureChoice(catalog, null, Construct.OUTCOME));
+    }
+    if (client != null && clients.isEmpty()) {
+      err.println("alliance: no client " + client + " in " + input.file);
+      return ExitCode.INVALID_INPUT;
+    }
+    Map<String, ClientTrend> byClient = new LinkedHashMap<>();
+    clients.forEach(trend -> byClient.put(trend.episode().client(), trend));
+    List<ClientAlerts> ranked = ClientAlerts.rank(clients.stream().map(ClientTrend::alerts).toList());
+    PrintWriter out = commandLine.getOut();
+    switch (format) {
+      case TABLE -> printTable(ranked, byClient, out);
+      case CSV, JSON -> Results.write(alertTable(ranked, byClient), format, out, err);
+    }
+    out.flush();
+    return exit;
+  }
+
+  private List<ExpectedCourse> expectedCourses(Catalog catalog, CommandLine commandLine) throws IOException {
+    if (reference == null && input.file.toString().equals("-")) {
+      commandLine.getErr().println("note: standard input cannot be read twice; give --reference FILE for not-on-track alerts");
+      return List.of();
+    }
+    CourseInput source = input;
+    if (reference != null) {
+      source = new CourseInput();
+      source.file = reference;
+      source.instrument = input.instrument;
+      source.layout = input.layout;
+    }
+    // Rows left out of the reference are reported when the input itself is read; stay quiet here.
+    try (EpisodeReader episodes = source.open(catalog, Construct.OUTCOME, commandLine, problem -> { })) {
+      return ExpectedCourses.fit(episodes, commandLine.getErr());
+    }
+  }
+
+  private static void printTable(List<ClientAlerts> ranked, Map<String, ClientTrend> byClient, PrintWriter out) {
+    int withAlerts = 0;
+    for (ClientAlerts alerts : ranked) {
+      Episode episode = byClient.get(alerts.client()).episode();
+      withAlerts += alerts.alerts().isEmpty() ? 0 : 1;
+      out.println(episode.client() + episode.clinician().map(c -> " (clinician " + c + ")").orElse("") + ": "
+          + (alerts.alerts().isEmpty() ? "no alerts" : alerts.alerts().size() + " alert" + (alerts.alerts().size() == 1 ? "" : "s")));
+      for (Course course : episode.courses()) {
+        StringBuilder line = new StringBuilder("  ").append(String.format(Locale.ROOT, "%-10s", course.measure().id()));
+        for (Observation observation : course.observations()) {
+          line.append(' ').append(observation.session()).append(':').append(Numbers.format(observation.score()));
+        }
+        out.println(line);
+      }
+      for (Alert alert : alerts.alerts()) {
+        out.println("  ! " + alert.rule().id() + " (v" + alert.rule().version() + ", session " + alert.session() + "): "
+            + alert.explanation());
+      }
+      out.println();
+    }
+    out.println(ranked.size() + " clients, " + withAlerts + " with alerts");
+  }
+
+  private static ResultTable alertTable(List<ClientAlerts> ranked, Map<String, ClientTrend> byClient) {
+    ResultTable table = new ResultTable("alerts", List.of("rank", "client", "clinician", "rule", "rule_version", "measure",
+        "session", "explanation", "numbers"));
+    int rank = 0;
+    Map<String, Integer> byRule = new LinkedHashMap<>();
+    for (ClientAlerts alerts : ranked) {
+      if (alerts.alerts().isEmpty()) {
+        continue;
+      }
+      rank++;
+      String clinician = byClient.get(alerts.client()).episode().clinician().orElse(null);
+      for (Alert alert : alerts.alerts()) {
+        byRule.merge(alert.rule().id(), 1, Integer::sum);
+        table.add(rank, alert.client(), clinician, alert.rule().id(), alert.rule().version(), alert.measure(),
+            alert.session(), alert.explanation(), numbers(alert.numbers()));
+      }
+    }
+    table.summary("clients", ranked.size());
+    table.summary("clients with alerts", rank);
+    table.summary("alerts by rule", byRule);
+    return table;
+  }
+
+  private static String numbers(Map<String, Double> numbers) {
+    StringBuilder text = new StringBuilder();
+    numbers.forEach((name, value) -> text.append(text.length() == 0 ? "" : ";").append(name).append('=').append(Numbers.format(value)));
+    return text.toString();
+  }
+}

@@ -1,0 +1,93 @@
+package org.alliance.core.trend;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.alliance.core.instrument.Catalog;
+
+/** Real courses, episodes and a fitted expected course for the alert tests. */
+final class AlertFixtures {
+  static final Measure SRS = measure("srs");
+  static final Measure PHQ9 = measure("phq-9");
+  static final Measure ORS = measure("ors");
+  static final Measure CORE10 = measure("core-10");
+
+  /** How many simulated PHQ-9 reference courses the expected course is fitted on. */
+  static final int REFERENCE_CLIENTS = 150;
+
+  /** Sessions of each simulated reference course (t = 1..12). */
+  static final int REFERENCE_SESSIONS = 12;
+
+  private static ExpectedCourse phq9ExpectedCourse;
+
+  private AlertFixtures() {}
+
+  static Measure measure(String instrumentId) {
+    return Measure.of(Catalog.builtIn().get(instrumentId));
+  }
+
+  /** Scores at sessions 1, 2, 3, ... */
+  static Course course(String client, Measure measure, double... scores) {
+    List<Observation> observations = new ArrayList<>();
+    for (int i = 0; i < scores.length; i++) {
+      observations.add(Observation.of(i + 1, scores[i]));
+    }
+    return new Course(client, measure, observations);
+  }
+
+  /** Scores at the given sessions (sessions[i] gets scores[i]). */
+  static Course course(String client, Measure measure, int[] sessions, double[] scores) {
+    if (sessions.length != scores.length) {
+      throw new IllegalArgumentException("as many sessions as scores");
+    }
+    List<Observation> observations = new ArrayList<>();
+    for (int i = 0; i < scores.length; i++) {
+      observations.add(Observation.of(sessions[i], scores[i]));
+    }
+    return new Course(client, measure, observations);
+  }
+
+  static Episode episode(String client, Course... courses) {
+    return new Episode(client, Optional.empty(), List.of(courses));
+  }
+
+  /**
+   * The true PHQ-9 course of the simulated reference clients (lower is better):
+   * {@code y = (1 + 0.9 intake) + (-1 - 0.15 intake) ln t}, so an intake of 20 is expected to fall to about 8.
+   */
+  static double phq9Truth(double intake, int t) {
+    return 1 + 0.9 * intake + (-1 - 0.15 * intake) * Math.log(t);
+  }
+
+  /** Seeded simulated PHQ-9 reference courses: intakes 8..23, sessions 1..12, residual SD 2. */
+  static List<Course> phq9Reference(int clients, long seed) {
+    Random random = new Random(seed);
+    List<Course> courses = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      double intake = 8 + random.nextInt(16);
+      List<Observation> observations = new ArrayList<>();
+      observations.add(Observation.of(1, intake));
+      for (int t = 2; t <= REFERENCE_SESSIONS; t++) {
+        double score = phq9Truth(intake, t) + 2 * random.nextGaussian();
+        observations.add(Observation.of(t, Math.max(0, Math.min(27, score))));
+      }
+      courses.add(new Course("ref-" + c, PHQ9, observations));
+    }
+    return courses;
+  }
+
+  /** The PHQ-9 expected course fitted on {@link #REFERENCE_CLIENTS} seeded reference courses, with default options. */
+  static synchronized ExpectedCourse phq9ExpectedCourse() {
+    if (phq9ExpectedCourse == null) {
+      phq9ExpectedCourse = ExpectedCourse.fit(PHQ9, phq9Reference(REFERENCE_CLIENTS, 20_240_611L),
+          ExpectedCourse.Options.defaults());
+    }
+    return phq9ExpectedCourse;
+  }
+
+  /** The default options plus the fitted PHQ-9 expected course. */
+  static AlertOptions optionsWithPhq9ExpectedCourse() {
+    return AlertOptions.defaults().withExpectedCourse(phq9ExpectedCourse());
+  }
+}
