@@ -97,10 +97,10 @@ public final class AlertFinder {
       double improvement = outcome.measure().sign() * slope(scores);
       if (improvement < options.viciousOutcomeSlope()) {
         alerts.add(new Alert(episode.client(), AlertRule.VICIOUS_CIRCLE, alliance.measure().id() + "+" + outcome.measure().id(),
-            last, alliance.measure().id() + " fell " + Numbers.format(round(-allianceSlope)) + " points a session over sessions "
+            last, alliance.measure().id() + " fell " + say(-allianceSlope) + " points a session over sessions "
                 + first + "-" + last + " while " + outcome.measure().id() + " "
-                + (improvement <= 0 ? "did not improve (" + Numbers.format(round(-improvement)) + " points a session worse)"
-                    : "barely improved (" + Numbers.format(round(improvement)) + " points a session)")
+                + (improvement <= 0 ? "did not improve (" + say(-improvement) + " points a session worse)"
+                    : "barely improved (" + say(improvement) + " points a session)")
                 + ": talk about the relationship before the outcome slips further",
             numbers("allianceSlope", allianceSlope, "allianceSlopeThreshold", -options.viciousAllianceSlope(),
                 "outcomeImprovementSlope", improvement, "outcomeSlopeThreshold", options.viciousOutcomeSlope(),
@@ -142,7 +142,7 @@ public final class AlertFinder {
         outcome.measure().id() + " " + Numbers.format(latest.score()) + " at session " + latest.session()
             + " is worse than " + Math.round(100 * (notOnTrack ? expected.options().notOnTrackPercentile()
                 : expected.options().cautionPercentile())) + "% of similar clients (expected "
-            + Numbers.format(round(band.expected())) + ", fitted on " + expected.episodes() + " episodes)",
+            + say(band.expected()) + ", fitted on " + expected.episodes() + " episodes)",
         numbers("score", latest.score(), "expected", band.expected(), "cautionEdge", band.caution(),
             "notOnTrackEdge", band.notOnTrack(), "t", band.t())));
   }
@@ -194,7 +194,7 @@ public final class AlertFinder {
       return;
     }
     alerts.add(new Alert(alliance.client(), AlertRule.ALLIANCE_DROP, alliance.measure().id(), latest.session(),
-        alliance.measure().id() + " dropped " + Numbers.format(round(fall)) + " points from session " + previous.session()
+        alliance.measure().id() + " dropped " + say(fall) + " points from session " + previous.session()
             + " to session " + latest.session(),
         numbers("previous", previous.score(), "latest", latest.score(), "drop", round(fall),
             "threshold", options.allianceDrop())));
@@ -211,6 +211,11 @@ public final class AlertFinder {
 
   private static double round(double value) {
     return Math.round(value * 1e6) / 1e6;
+  }
+
+  /** A number for a sentence: two decimals at most. */
+  private static String say(double value) {
+    return Numbers.format(Math.round(value * 100) / 100.0);
   }
 
   private static Map<String, Double> numbers(Object... namesAndValues) {

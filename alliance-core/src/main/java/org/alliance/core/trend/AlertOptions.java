@@ -29,11 +29,15 @@ public record AlertOptions(double allianceDrop, int viciousWindow, double viciou
 
   /**
    * A 1-point alliance drop; the vicious circle over the last 4 sessions with the alliance falling at least
-   * 0.5 points a session and the outcome improving by less than 0.25 points a session; ruptures by the
-   * default rules with a repair window of 2 sessions; no expected courses.
+   * 0.5 points a session and the outcome improving by less than 0.25 points a session; ruptures below the
+   * instrument's cutoff or 2 SD below the client's own earlier ratings (Stiles et al. 2004), with a repair
+   * window of 2 sessions; no expected courses. The 1-point drop rule is left to the alliance-drop alert:
+   * as a rupture rule it would turn ordinary session-to-session noise into unrepaired ruptures.
    */
   public static AlertOptions defaults() {
-    return new AlertOptions(1, 4, 0.5, 0.25, RuptureFinder.defaults(), Map.of());
+    RuptureFinder ruptures = new RuptureFinder(
+        java.util.List.of(RuptureRule.belowCutoff(), RuptureRule.stiles2004()), RuptureFinder.DEFAULT_REPAIR_WINDOW);
+    return new AlertOptions(1, 4, 0.5, 0.25, ruptures, Map.of());
   }
 
   public AlertOptions withExpectedCourse(ExpectedCourse course) {
