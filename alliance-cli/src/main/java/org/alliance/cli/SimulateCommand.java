@@ -11,8 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Instrument;
+import org.alliance.core.instrument.Numbers;
 import org.alliance.core.scoring.Administration;
+import org.alliance.core.cohort.TrialParticipant;
 import org.alliance.core.simulation.CourseParameters;
+import org.alliance.core.simulation.SimulatedTrial;
+import org.alliance.core.simulation.TrialParameters;
+import org.alliance.core.simulation.TrialSimulator;
+import org.alliance.io.table.ResultTable;
 import org.alliance.core.simulation.CourseSimulator;
 import org.alliance.core.simulation.SimulatedAnswers;
 import org.alliance.core.simulation.SimulatedCourses;
@@ -63,9 +69,15 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of standard output.")
   Path out;
 
+  @Option(names = "--trial", description = "Write a randomised trial instead, one row per participant (for alliance trial); --clients sets the participants.")
+  boolean trial;
+
   @Override
   public Integer call() throws IOException {
     CommandLine commandLine = spec.commandLine();
+    if (trial) {
+      return trial(commandLine);
+    }
     Catalog catalog = Catalog.builtIn();
     Matcher range = RANGE.matcher(sessions);
     if (!range.matches()) {
@@ -111,6 +123,30 @@ final class SimulateCommand implements Callable<Integer> {
     }
     commandLine.getErr().println("simulated " + simulated.episodes().size() + " clients, " + administrations
         + " administrations (seed " + seed + ")");
+    return ExitCode.OK;
+  }
+
+  /** A randomised trial with known effects of sessions and sessions x alliance, and hidden confounding. */
+  private int trial(CommandLine commandLine) throws IOException {
+    SimulatedTrial simulated = new TrialSimulator(TrialParameters.defaults().withParticipants(clients)).simulate(seed);
+    List<String> header = new ArrayList<>(List.of("client", "arm"));
+    header.addAll(simulated.covariates());
+    header.addAll(List.of("sessions", "alliance", "outcome"));
+    ResultTable table = new ResultTable("participants", header);
+    for (TrialParticipant participant : simulated.participants()) {
+      List<Object> row = new ArrayList<>(List.of(participant.id(), participant.treated() ? "treatment" : "control"));
+      row.addAll(participant.covariates());
+      row.add(participant.sessions());
+      row.add(participant.alliance().isPresent() ? participant.alliance().getAsDouble() : null);
+      row.add(participant.outcome());
+      table.add(row.toArray());
+    }
+    try (Output output = Output.open(out, commandLine.getOut())) {
+      table.writeCsv(output.writer());
+      output.commit();
+    }
+    commandLine.getErr().println("simulated a trial of " + simulated.participants().size() + " participants (seed " + seed
+        + "): analyse it with alliance trial FILE --covariates " + String.join(",", simulated.covariates()) + " --lower-is-better");
     return ExitCode.OK;
   }
 }
