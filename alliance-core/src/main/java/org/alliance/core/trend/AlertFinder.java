@@ -84,7 +84,8 @@ public final class AlertFinder {
     List<Observation> window = ratings.subList(Math.max(0, ratings.size() - options.viciousWindow()), ratings.size());
     int first = window.get(0).session();
     int last = window.get(window.size() - 1).session();
-    double allianceSlope = alliance.measure().sign() * slope(window);
+    // Rounded before comparing, so a fall of exactly 0.5 a session (31.8 after 33.3, 32.8, 32.3) counts.
+    double allianceSlope = round(alliance.measure().sign() * slope(window));
     if (allianceSlope > -options.viciousAllianceSlope()) {
       return;
     }
@@ -94,7 +95,7 @@ public final class AlertFinder {
       if (scores.size() < 2) {
         continue;
       }
-      double improvement = outcome.measure().sign() * slope(scores);
+      double improvement = round(outcome.measure().sign() * slope(scores));
       if (improvement < options.viciousOutcomeSlope()) {
         alerts.add(new Alert(episode.client(), AlertRule.VICIOUS_CIRCLE, alliance.measure().id() + "+" + outcome.measure().id(),
             last, alliance.measure().id() + " fell " + say(-allianceSlope) + " points a session over sessions "
@@ -111,6 +112,10 @@ public final class AlertFinder {
   }
 
   private static void reliableDeterioration(Course outcome, List<Alert> alerts) {
+    if (outcome.measure().instrument().flatMap(instrument -> instrument.reliableChange().isPresent()
+        ? Optional.of(instrument) : Optional.empty()).isEmpty()) {
+      return; // no published reliable-change value (a child version, a score column): the rule does not apply
+    }
     ReliableChange.byThreshold(outcome)
         .filter(change -> change.category().isReliableDeterioration())
         .ifPresent(change -> {
@@ -147,24 +152,41 @@ public final class AlertFinder {
             "notOnTrackEdge", band.notOnTrack(), "t", band.t())));
   }
 
-  /** The most recent rupture whose repair window has passed without a repair. */
+  /**
+   * The most recent rupture whose repair window has passed without a repair, while the latest rating is
+   * still below the pre-rupture level (a late recovery ends the alert).
+   */
   private void unrepairedRupture(Course alliance, List<Alert> alerts) {
-    int lastSession = alliance.last().map(Observation::session).orElse(-1);
-    int window = options.ruptures().repairWindow();
-    Map<Integer, List<Rupture>> byStart = options.ruptures().find(alliance).stream()
-        .filter(rupture -> !rupture.repaired() && lastSession >= rupture.startSession() + window)
-        .collect(Collectors.groupingBy(Rupture::startSession));
-    Optional<Integer> latest = byStart.keySet().stream().max(Integer::compare);
-    if (latest.isEmpty()) {
+    Optional<Observation> last = alliance.last();
+    if (last.isEmpty()) {
       return;
     }
-    List<Rupture> ruptures = byStart.get(latest.get());
+    int lastSession = last.get().session();
+    double latest = alliance.measure().sign() * last.get().score();
+    int window = options.ruptures().repairWindow();
+    // A below-cutoff rule without its own cutoff needs the instrument's; measures without one skip it.
+    boolean hasCutoff = alliance.measure().instrument().flatMap(Instrument::clinicalCutoff).isPresent();
+    List<RuptureRule> rules = options.ruptures().rules().stream()
+        .filter(rule -> hasCutoff || !(rule instanceof RuptureRule.BelowCutoff below && below.cutoff().isEmpty()))
+        .toList();
+    if (rules.isEmpty()) {
+      return;
+    }
+    Map<Integer, List<Rupture>> byStart = new RuptureFinder(rules, window).find(alliance).stream()
+        .filter(rupture -> !rupture.repaired() && lastSession >= rupture.startSession() + window)
+        .filter(rupture -> latest < alliance.measure().sign() * rupture.preRuptureLevel())
+        .collect(Collectors.groupingBy(Rupture::startSession));
+    Optional<Integer> lastStart = byStart.keySet().stream().max(Integer::compare);
+    if (lastStart.isEmpty()) {
+      return;
+    }
+    List<Rupture> ruptures = byStart.get(lastStart.get());
     Rupture deepest = ruptures.stream().max(Comparator.comparingDouble(Rupture::depth)).orElseThrow();
-    String rules = ruptures.stream().map(rupture -> rupture.rule().describe()).distinct().collect(Collectors.joining("; "));
+    String named = ruptures.stream().map(rupture -> rupture.rule().describe()).distinct().collect(Collectors.joining("; "));
     alerts.add(new Alert(alliance.client(), AlertRule.UNREPAIRED_RUPTURE, alliance.measure().id(), deepest.startSession(),
         alliance.measure().id() + " fell from " + Numbers.format(deepest.preRuptureLevel()) + " to "
             + Numbers.format(deepest.troughRating()) + " at session " + deepest.troughSession() + " and did not come back within "
-            + window + " sessions (" + rules + ")",
+            + window + " sessions and is still below that level (" + named + ")",
         numbers("preRuptureLevel", deepest.preRuptureLevel(), "trough", deepest.troughRating(), "depth", deepest.depth(),
             "startSession", deepest.startSession(), "repairWindow", window)));
   }
