@@ -9,10 +9,10 @@
 # Every coefficient and standard error must agree to 1e-6; the script exits with status 1 otherwise.
 #
 #   apt-get install -y r-cran-aer          # brings r-cran-sandwich
-#   mvn -q -o test -pl alliance-core -Dtest=CrossCheckExportTest -Dalliance.crosscheck.dir=/tmp/ivreg-check
-#   Rscript bench/ivreg-check.R /tmp/ivreg-check
+#   mvn -q test -pl alliance-core -Dtest=IvregCrossCheckTest
 #
-# The export test is skipped unless alliance.crosscheck.dir is set, so the unit tests never need R.
+# The test (alliance-core IvregCrossCheckTest) writes the data and runs this script; without R and AER it
+# is skipped with a message. .ci/run installs them, so CI always runs it.
 
 options(width = 160)
 suppressPackageStartupMessages({

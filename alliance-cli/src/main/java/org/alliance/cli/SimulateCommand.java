@@ -69,6 +69,10 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of standard output.")
   Path out;
 
+  @Option(names = "--complete",
+      description = "Every client attends every planned session and every score is recorded (no dropouts or missing sessions), e.g. for benchmarks.")
+  boolean complete;
+
   @Option(names = "--trial", description = "Write a randomised trial instead, one row per participant (for alliance trial); --clients sets the participants.")
   boolean trial;
 
@@ -91,6 +95,10 @@ final class SimulateCommand implements Callable<Integer> {
           .withInstruments(catalog.get(outcome).id(), catalog.get(alliance).id());
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(commandLine, e.getMessage());
+    }
+    if (complete) {
+      parameters = parameters.withEvents(parameters.ruptureRate(), parameters.suddenGainRate(), parameters.deteriorationRate(),
+          0, 0, 0);
     }
     SimulatedCourses simulated = new CourseSimulator(parameters, catalog).simulate(seed);
     List<Instrument> instruments = List.of(catalog.get(outcome), catalog.get(alliance));

@@ -55,8 +55,11 @@ final class TrendCommand implements Callable<Integer> {
       description = "table (courses and alerts per client), csv (one row per alert) or json.")
   ResultFormat format;
 
-  /** One client's part of the output, kept until every client is read so they can be ranked. */
-  private record ClientTrend(Episode episode, ClientAlerts alerts) {}
+  /**
+   * One client's part of the output, kept until every client is read so they can be ranked: the alerts,
+   * and in table form the courses already written out (never the whole episode, to keep memory small).
+   */
+  private record ClientTrend(String client, Optional<String> clinician, ClientAlerts alerts, String courses) {}
 
   @Override
   public Integer call() throws IOException {
@@ -80,7 +83,9 @@ final class TrendCommand implements Callable<Integer> {
         if (client != null && !episode.client().equals(client)) {
           continue;
         }
-        clients.add(new ClientTrend(episode, new ClientAlerts(episode.client(), finder.alerts(episode, read.riskFlags()))));
+        clients.add(new ClientTrend(episode.client(), episode.clinician(),
+            new ClientAlerts(episode.client(), finder.alerts(episode, read.riskFlags())),
+            format == ResultFormat.TABLE ? courses(episode) : ""));
       }
       exit = run.finish(reader, new MeasureChoice(catalog, null, Construct.OUTCOME));
     }
@@ -89,7 +94,7 @@ final class TrendCommand implements Callable<Integer> {
       return ExitCode.INVALID_INPUT;
     }
     Map<String, ClientTrend> byClient = new LinkedHashMap<>();
-    clients.forEach(trend -> byClient.put(trend.episode().client(), trend));
+    clients.forEach(trend -> byClient.put(trend.client(), trend));
     List<ClientAlerts> ranked = ClientAlerts.rank(clients.stream().map(ClientTrend::alerts).toList());
     PrintWriter out = commandLine.getOut();
     switch (format) {
@@ -121,17 +126,11 @@ final class TrendCommand implements Callable<Integer> {
   private static void printTable(List<ClientAlerts> ranked, Map<String, ClientTrend> byClient, PrintWriter out) {
     int withAlerts = 0;
     for (ClientAlerts alerts : ranked) {
-      Episode episode = byClient.get(alerts.client()).episode();
+      ClientTrend trend = byClient.get(alerts.client());
       withAlerts += alerts.alerts().isEmpty() ? 0 : 1;
-      out.println(episode.client() + episode.clinician().map(c -> " (clinician " + c + ")").orElse("") + ": "
+      out.println(trend.client() + trend.clinician().map(c -> " (clinician " + c + ")").orElse("") + ": "
           + (alerts.alerts().isEmpty() ? "no alerts" : alerts.alerts().size() + " alert" + (alerts.alerts().size() == 1 ? "" : "s")));
-      for (Course course : episode.courses()) {
-        StringBuilder line = new StringBuilder("  ").append(String.format(Locale.ROOT, "%-10s", course.measure().id()));
-        for (Observation observation : course.observations()) {
-          line.append(' ').append(observation.session()).append(':').append(Numbers.format(observation.score()));
-        }
-        out.println(line);
-      }
+      out.print(trend.courses());
       for (Alert alert : alerts.alerts()) {
         out.println("  ! " + alert.rule().id() + " (v" + alert.rule().version() + ", session " + alert.session() + "): "
             + alert.explanation());
@@ -139,6 +138,19 @@ final class TrendCommand implements Callable<Integer> {
       out.println();
     }
     out.println(ranked.size() + " clients, " + withAlerts + " with alerts");
+  }
+
+  /** A line per course: the measure, then session:score pairs. */
+  private static String courses(Episode episode) {
+    StringBuilder text = new StringBuilder();
+    for (Course course : episode.courses()) {
+      text.append("  ").append(String.format(Locale.ROOT, "%-10s", course.measure().id()));
+      for (Observation observation : course.observations()) {
+        text.append(' ').append(observation.session()).append(':').append(Numbers.format(observation.score()));
+      }
+      text.append(System.lineSeparator());
+    }
+    return text.toString();
   }
 
   private static ResultTable alertTable(List<ClientAlerts> ranked, Map<String, ClientTrend> byClient) {
@@ -151,7 +163,7 @@ final class TrendCommand implements Callable<Integer> {
         continue;
       }
       rank++;
-      String clinician = byClient.get(alerts.client()).episode().clinician().orElse(null);
+      String clinician = byClient.get(alerts.client()).clinician().orElse(null);
       for (Alert alert : alerts.alerts()) {
         byRule.merge(alert.rule().id(), 1, Integer::sum);
         table.add(rank, alert.client(), clinician, alert.rule().id(), alert.rule().version(), alert.measure(),
