@@ -47,6 +47,10 @@ final class GainsCommand implements Callable<Integer> {
       description = "The sessions to analyse, e.g. 1..12 (default: each client's first to last session).")
   String sessions;
 
+  @Option(names = "--per-client", paramLabel = "WHICH", defaultValue = "all",
+      description = "all, first or largest gain of each client (the summary always counts all). Default: ${DEFAULT-VALUE}.")
+  String perClient;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, csv or json.")
   ResultFormat format;
 
@@ -54,6 +58,9 @@ final class GainsCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     CommandLine commandLine = spec.commandLine();
     int[] range = range(commandLine);
+    if (!List.of("all", "first", "largest").contains(perClient)) {
+      throw new CommandLine.ParameterException(commandLine, "--per-client must be all, first or largest");
+    }
     Catalog catalog = Catalog.builtIn();
     SuddenChangeCriteria criteria = losses ? SuddenChangeCriteria.losses(cutoff) : SuddenChangeCriteria.gains(cutoff);
     SuddenChangeFinder finder = new SuddenChangeFinder(criteria);
@@ -76,7 +83,12 @@ final class GainsCommand implements Callable<Integer> {
         int last = range != null ? range[1] : course.get().last().orElseThrow().session();
         SuddenChangeResult result = finder.find(course.get(), first, last);
         summary = summary.plus(result);
-        for (SuddenChange change : result.changes()) {
+        List<SuddenChange> shown = switch (perClient) {
+          case "first" -> result.first().stream().toList();
+          case "largest" -> result.largest().stream().toList();
+          default -> result.changes();
+        };
+        for (SuddenChange change : shown) {
           table.add(result.client(), change.pregainSession(), change.postgainSession(), change.pregainScore(),
               change.postgainScore(), change.magnitude(), change.reversalValue(), change.reversed(),
               change.reversalSession().isPresent() ? change.reversalSession().getAsInt() : null);

@@ -73,6 +73,7 @@ final class TrendCommand implements Callable<Integer> {
           + course.observations() + " scores");
     }
     AlertFinder finder = new AlertFinder(options);
+    AlertOptions settings = options;
     List<ClientTrend> clients = new ArrayList<>();
     AnalysisRun run = new AnalysisRun(commandLine);
     int exit;
@@ -85,7 +86,7 @@ final class TrendCommand implements Callable<Integer> {
         }
         clients.add(new ClientTrend(episode.client(), episode.clinician(),
             new ClientAlerts(episode.client(), finder.alerts(episode, read.riskFlags())),
-            format == ResultFormat.TABLE ? courses(episode) : ""));
+            format == ResultFormat.TABLE ? courses(episode, settings.expectedCourses()) : ""));
       }
       exit = run.finish(reader, new MeasureChoice(catalog, null, Construct.OUTCOME));
     }
@@ -137,16 +138,30 @@ final class TrendCommand implements Callable<Integer> {
       }
       out.println();
     }
-    out.println(ranked.size() + " clients, " + withAlerts + " with alerts");
+    out.println(ranked.size() + " clients, " + withAlerts + " with alerts. Against the expected course a score marked ? needs"
+        + " caution and ! is not on track.");
   }
 
-  /** A line per course: the measure, then session:score pairs. */
-  private static String courses(Episode episode) {
+  /**
+   * A line per course: the measure, then session:score pairs; against an expected course a score is marked
+   * {@code ?} for caution and {@code !} for not on track.
+   */
+  private static String courses(Episode episode, Map<String, ExpectedCourse> expected) {
     StringBuilder text = new StringBuilder();
     for (Course course : episode.courses()) {
       text.append("  ").append(String.format(Locale.ROOT, "%-10s", course.measure().id()));
-      for (Observation observation : course.observations()) {
+      ExpectedCourse reference = expected.get(course.measure().id());
+      List<ExpectedCourse.SessionStatus> statuses = reference == null ? List.of() : reference.classify(course);
+      for (int i = 0; i < course.observations().size(); i++) {
+        Observation observation = course.observations().get(i);
         text.append(' ').append(observation.session()).append(':').append(Numbers.format(observation.score()));
+        if (!statuses.isEmpty()) {
+          text.append(switch (statuses.get(i).status()) {
+            case ON_TRACK -> "";
+            case CAUTION -> "?";
+            case NOT_ON_TRACK -> "!";
+          });
+        }
       }
       text.append(System.lineSeparator());
     }
