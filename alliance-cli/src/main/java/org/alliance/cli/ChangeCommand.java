@@ -85,8 +85,12 @@ final class ChangeCommand implements Callable<Integer> {
     if ((functionalMean == null) != (functionalSd == null)) {
       throw new CommandLine.ParameterException(commandLine, "--functional-mean and --functional-sd go together");
     }
+    Options.checkReliability(reliability, commandLine);
+    if (functionalSd != null && !(functionalSd > 0)) {
+      throw new CommandLine.ParameterException(commandLine, "--functional-sd must be positive, not " + functionalSd);
+    }
     AnalysisRun run = new AnalysisRun(commandLine);
-    MeasureChoice choice = new MeasureChoice(catalog, input.measure, Construct.OUTCOME);
+    MeasureChoice choice = new MeasureChoice(catalog, input.measure, Construct.OUTCOME, commandLine);
     List<ReliableChangePair> pairs = new ArrayList<>();
     Measure measure = null;
     int exit;
@@ -128,6 +132,8 @@ final class ChangeCommand implements Callable<Integer> {
       }
       ReliableChangeSample result = ReliableChange.ofSample(pairs, direction, options);
       result.clients().forEach(c -> table.add(c.client(), c.pre(), c.post(), c.change(), c.rci(), label(c.category())));
+      table.summary("cutoff", "none: " + (options.method() == RciMethod.HA ? "the HA method judges reliable change only"
+          : "give --functional-mean and --functional-sd for clinically significant change"));
       statistics = result.statistics();
       counts = result.counts();
       dropped = result.droppedClients();
@@ -198,8 +204,18 @@ final class ChangeCommand implements Callable<Integer> {
     table.summary("categories", labels(counts));
     table.summary("clients", used);
     table.summary("left out (no pre or post score)", dropped);
-    table.summary("reliable change", Map.of("threshold", instrument.get().reliableChange().getAsDouble(),
-        "source", "published value of " + measure.id()));
+    Map<String, Object> threshold = new LinkedHashMap<>();
+    threshold.put("threshold", instrument.get().reliableChange().getAsDouble());
+    threshold.put("source", "published value of " + measure.id());
+    table.summary("reliable change", threshold);
+    if (norms.isPresent()) {
+      Map<String, Object> cutoffUsed = new LinkedHashMap<>();
+      cutoffUsed.put("type", cutoffType.name().toLowerCase(Locale.ROOT));
+      cutoffUsed.put("value", org.alliance.core.trend.ClinicalSignificanceCutoffs.of(norms.get(), measure.direction()).value(cutoffType));
+      table.summary("cutoff", cutoffUsed);
+    } else {
+      table.summary("cutoff", "none: " + measure.id() + " has no published norms, so the categories are reliable change only");
+    }
     norms.ifPresent(n -> table.summary("norms", n.source()));
     return table;
   }

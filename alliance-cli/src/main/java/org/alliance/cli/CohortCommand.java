@@ -72,9 +72,10 @@ final class CohortCommand implements Callable<Integer> {
     if (by != null && !by.equals("clinician")) {
       throw new CommandLine.ParameterException(commandLine, "--by takes clinician");
     }
+    Options.checkReliability(reliability, commandLine);
     Catalog catalog = Catalog.builtIn();
     AnalysisRun run = new AnalysisRun(commandLine);
-    MeasureChoice choice = new MeasureChoice(catalog, input.measure, Construct.OUTCOME);
+    MeasureChoice choice = new MeasureChoice(catalog, input.measure, Construct.OUTCOME, commandLine);
     List<Episode> episodes = new ArrayList<>();
     List<Course> outcomes = new ArrayList<>();
     int exit;

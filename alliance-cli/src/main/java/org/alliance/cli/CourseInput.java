@@ -52,6 +52,20 @@ final class CourseInput {
       description = "Which instrument to analyse when the file has several (default: the first of the right kind).")
   String measure;
 
+  /** The same reading options for another file, such as a reference file. */
+  CourseInput withFile(Path other) {
+    CourseInput copy = new CourseInput();
+    copy.file = other;
+    copy.instrument = instrument;
+    copy.layout = layout;
+    copy.scoreColumn = scoreColumn;
+    copy.direction = direction;
+    copy.clientColumn = clientColumn;
+    copy.sessionColumn = sessionColumn;
+    copy.measure = measure;
+    return copy;
+  }
+
   static final class ScoreDirection {
     @Option(names = "--lower-is-better", required = true, description = "With --score: lower scores are better (PHQ-9, BDI).")
     boolean lower;

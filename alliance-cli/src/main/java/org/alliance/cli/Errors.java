@@ -25,6 +25,11 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
       err.println("alliance: " + describe(io));
       return ExitCode.INVALID_INPUT;
     }
+    if (e instanceof IllegalArgumentException) {
+      // The core refused the data (too few clients, no spread): say why; nothing is wrong with the program.
+      err.println("alliance: cannot analyse this input: " + e.getMessage());
+      return ExitCode.INVALID_INPUT;
+    }
     err.println("alliance: internal error: " + e + " (set ALLIANCE_DEBUG=1 to see where)");
     if (System.getenv("ALLIANCE_DEBUG") != null) {
       e.printStackTrace(err);

@@ -58,6 +58,9 @@ final class GainsCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     CommandLine commandLine = spec.commandLine();
     int[] range = range(commandLine);
+    if (!(cutoff > 0) && !losses) {
+      throw new CommandLine.ParameterException(commandLine, "--cutoff is the size of a gain, a positive number of points");
+    }
     if (!List.of("all", "first", "largest").contains(perClient)) {
       throw new CommandLine.ParameterException(commandLine, "--per-client must be all, first or largest");
     }
@@ -66,12 +69,12 @@ final class GainsCommand implements Callable<Integer> {
     SuddenChangeFinder finder = new SuddenChangeFinder(criteria);
     SuddenChange.Kind kind = losses ? SuddenChange.Kind.LOSS : SuddenChange.Kind.GAIN;
     String word = losses ? "loss" : "gain";
-    ResultTable table = new ResultTable(losses ? "losses" : "gains", List.of("client", "pre" + word + "_session",
-        "post" + word + "_session", "pre" + word + "_score", "post" + word + "_score", "magnitude", "reversal_value",
-        "reversed", "reversal_session"));
+    String plural = losses ? "losses" : "gains";
+    ResultTable table = new ResultTable(plural, List.of("client", "pre" + word + "_session", "post" + word + "_session",
+        "magnitude", "reversal_value", "reversed", "pre" + word + "_score", "post" + word + "_score", "reversal_session"));
     SuddenChangeSummary summary = SuddenChangeSummary.of(kind, List.of());
     AnalysisRun run = new AnalysisRun(commandLine);
-    MeasureChoice choice = new MeasureChoice(catalog, input.measure, Construct.OUTCOME);
+    MeasureChoice choice = new MeasureChoice(catalog, input.measure, Construct.OUTCOME, commandLine);
     int exit;
     try (EpisodeReader reader = run.open(input, catalog, Construct.OUTCOME, commandLine)) {
       while (reader.hasNext()) {
@@ -89,8 +92,8 @@ final class GainsCommand implements Callable<Integer> {
           default -> result.changes();
         };
         for (SuddenChange change : shown) {
-          table.add(result.client(), change.pregainSession(), change.postgainSession(), change.pregainScore(),
-              change.postgainScore(), change.magnitude(), change.reversalValue(), change.reversed(),
+          table.add(result.client(), change.pregainSession(), change.postgainSession(), change.magnitude(),
+              change.reversalValue(), change.reversed(), change.pregainScore(), change.postgainScore(),
               change.reversalSession().isPresent() ? change.reversalSession().getAsInt() : null);
         }
       }
@@ -98,7 +101,7 @@ final class GainsCommand implements Callable<Integer> {
     }
     table.summary("criteria", criteria.describe());
     choice.chosen().ifPresent(measure -> table.summary("measure", measure));
-    table.summary(word + "s", summary.changes());
+    table.summary(plural, summary.changes());
     table.summary("clients", summary.clients());
     table.summary("clients with a " + word, summary.clientsWithChange());
     table.summary("clients with more than one", summary.clientsWithMoreThanOne());

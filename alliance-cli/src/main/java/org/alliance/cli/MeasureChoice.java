@@ -7,6 +7,7 @@ import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Construct;
 import org.alliance.core.trend.Course;
 import org.alliance.core.trend.Episode;
+import picocli.CommandLine;
 
 /**
  * Which course of each episode a command analyses: the measure named with {@code --measure}, or else the
@@ -18,9 +19,13 @@ final class MeasureChoice {
   private String chosen;
   private final Set<String> others = new TreeSet<>();
 
-  MeasureChoice(Catalog catalog, String requested, Construct construct) {
+  MeasureChoice(Catalog catalog, String requested, Construct construct, CommandLine commandLine) {
     this.construct = construct;
     this.chosen = requested == null ? null : catalog.get(requested).id();
+    if (requested != null && catalog.get(requested).construct() != construct) {
+      throw new CommandLine.ParameterException(commandLine, "--measure " + requested + " is not an "
+          + (construct == Construct.ALLIANCE ? "alliance" : "outcome") + " measure, which this command analyses");
+    }
   }
 
   Optional<Course> course(Episode episode) {

@@ -48,6 +48,10 @@ final class RupturesCommand implements Callable<Integer> {
       description = "Earlier ratings the deviation rule needs. Default: ${DEFAULT-VALUE}.")
   int minEarlier;
 
+  @Option(names = "--cutoff", paramLabel = "X",
+      description = "Cutoff for the below-cutoff rule (default: the instrument's own, SRS < 36); a ready score column needs one.")
+  Double cutoff;
+
   @Option(names = "--repair-window", paramLabel = "M", defaultValue = "2",
       description = "Sessions within which a rupture must be repaired. Default: ${DEFAULT-VALUE}.")
   int repairWindow;
@@ -60,18 +64,23 @@ final class RupturesCommand implements Callable<Integer> {
     CommandLine commandLine = spec.commandLine();
     Catalog catalog = Catalog.builtIn();
     RuptureFinder finder;
+    RuptureFinder withoutCutoff;
     try {
-      finder = new RuptureFinder(rules(commandLine), repairWindow);
+      List<RuptureRule> chosen = rules(commandLine);
+      finder = new RuptureFinder(chosen, repairWindow);
+      List<RuptureRule> cutoffFree = chosen.stream().filter(rule -> !(rule instanceof RuptureRule.BelowCutoff)).toList();
+      withoutCutoff = cutoffFree.isEmpty() ? null : new RuptureFinder(cutoffFree, repairWindow);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(commandLine, e.getMessage());
     }
+    boolean noted = false;
     ResultTable table = new ResultTable("ruptures", List.of("client", "rule", "pre_session", "pre_level", "start_session",
         "trough_session", "trough", "depth", "repair_session", "repaired"));
     int clients = 0;
     int withRupture = 0;
     int repaired = 0;
     AnalysisRun run = new AnalysisRun(commandLine);
-    MeasureChoice choice = new MeasureChoice(catalog, input.measure, Construct.ALLIANCE);
+    MeasureChoice choice = new MeasureChoice(catalog, input.measure, Construct.ALLIANCE, commandLine);
     int exit;
     try (EpisodeReader reader = run.open(input, catalog, Construct.ALLIANCE, commandLine)) {
       while (reader.hasNext()) {
@@ -80,14 +89,25 @@ final class RupturesCommand implements Callable<Integer> {
           continue;
         }
         clients++;
-        List<Rupture> ruptures = finder.find(course.get());
+        // A below-cutoff rule without --cutoff needs the instrument's cutoff; measures without one skip it.
+        RuptureFinder applied = finder;
+        if (cutoff == null && course.get().measure().instrument().flatMap(i -> i.clinicalCutoff()).isEmpty()
+            && finder.rules().stream().anyMatch(rule -> rule instanceof RuptureRule.BelowCutoff)) {
+          if (!noted) {
+            commandLine.getErr().println("note: " + course.get().measure().id()
+                + " has no clinical cutoff, so the below-cutoff rule is skipped; give --cutoff X to use it");
+            noted = true;
+          }
+          applied = withoutCutoff;
+        }
+        List<Rupture> ruptures = applied == null ? List.of() : applied.find(course.get());
         withRupture += ruptures.isEmpty() ? 0 : 1;
         for (Rupture rupture : ruptures) {
           repaired += rupture.repaired() ? 1 : 0;
           table.add(course.get().client(), rupture.rule().type().name().toLowerCase(Locale.ROOT).replace('_', '-'),
               rupture.preRuptureSession(), rupture.preRuptureLevel(), rupture.startSession(), rupture.troughSession(),
               rupture.troughRating(), rupture.depth(),
-              rupture.repairSession().isPresent() ? rupture.repairSession().getAsInt() : "unrepaired", rupture.repaired());
+              rupture.repairSession().isPresent() ? rupture.repairSession().getAsInt() : null, rupture.repaired());
         }
       }
       exit = run.finish(reader, choice);
@@ -108,7 +128,7 @@ final class RupturesCommand implements Callable<Integer> {
     List<RuptureRule> chosen = new ArrayList<>();
     for (String name : names) {
       switch (name.strip().toLowerCase(Locale.ROOT)) {
-        case "below-cutoff" -> chosen.add(RuptureRule.belowCutoff());
+        case "below-cutoff" -> chosen.add(cutoff == null ? RuptureRule.belowCutoff() : RuptureRule.belowCutoff(cutoff));
         case "drop" -> chosen.add(RuptureRule.drop(drop));
         case "deviation" -> chosen.add(RuptureRule.deviation(z, minEarlier));
         default -> throw new CommandLine.ParameterException(commandLine,

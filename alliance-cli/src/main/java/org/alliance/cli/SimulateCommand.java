@@ -87,6 +87,8 @@ final class SimulateCommand implements Callable<Integer> {
     if (!range.matches()) {
       throw new CommandLine.ParameterException(commandLine, "--sessions must be MIN..MAX, e.g. 6..16");
     }
+    checkInstrument(catalog, outcome, "--outcome", org.alliance.core.instrument.Construct.OUTCOME, commandLine);
+    checkInstrument(catalog, alliance, "--alliance", org.alliance.core.instrument.Construct.ALLIANCE, commandLine);
     CourseParameters parameters;
     try {
       parameters = CourseParameters.defaults()
@@ -156,5 +158,22 @@ final class SimulateCommand implements Callable<Integer> {
     commandLine.getErr().println("simulated a trial of " + simulated.participants().size() + " participants (seed " + seed
         + "): analyse it with alliance trial FILE --covariates " + String.join(",", simulated.covariates()) + " --lower-is-better");
     return ExitCode.OK;
+  }
+
+  /** The simulation writes answers that add up to its totals: that needs a sum score without reversed items. */
+  private static void checkInstrument(Catalog catalog, String id, String option,
+      org.alliance.core.instrument.Construct construct, CommandLine commandLine) {
+    Instrument instrument = catalog.find(id)
+        .orElseThrow(() -> new CommandLine.ParameterException(commandLine, option + ": " + catalog.unknown(id)));
+    if (instrument.construct() != construct) {
+      throw new CommandLine.ParameterException(commandLine, option + " " + id + " does not measure the "
+          + (construct == org.alliance.core.instrument.Construct.OUTCOME ? "outcome" : "alliance"));
+    }
+    try {
+      SimulatedAnswers.of(instrument, instrument.minTotal());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(commandLine, option + " " + id + " cannot be simulated: " + e.getMessage()
+          + " (use phq-9, gad-7 or ors for the outcome, srs for the alliance)");
+    }
   }
 }

@@ -88,7 +88,7 @@ final class TrendCommand implements Callable<Integer> {
             new ClientAlerts(episode.client(), finder.alerts(episode, read.riskFlags())),
             format == ResultFormat.TABLE ? courses(episode, settings.expectedCourses()) : ""));
       }
-      exit = run.finish(reader, new MeasureChoice(catalog, null, Construct.OUTCOME));
+      exit = run.finish(reader, new MeasureChoice(catalog, null, Construct.OUTCOME, commandLine));
     }
     if (client != null && clients.isEmpty()) {
       err.println("alliance: no client " + client + " in " + input.file);
@@ -111,13 +111,7 @@ final class TrendCommand implements Callable<Integer> {
       commandLine.getErr().println("note: standard input cannot be read twice; give --reference FILE for not-on-track alerts");
       return List.of();
     }
-    CourseInput source = input;
-    if (reference != null) {
-      source = new CourseInput();
-      source.file = reference;
-      source.instrument = input.instrument;
-      source.layout = input.layout;
-    }
+    CourseInput source = reference == null ? input : input.withFile(reference);
     // Rows left out of the reference are reported when the input itself is read; stay quiet here.
     try (EpisodeReader episodes = source.open(catalog, Construct.OUTCOME, commandLine, problem -> { })) {
       return ExpectedCourses.fit(episodes, commandLine.getErr());
@@ -138,7 +132,7 @@ final class TrendCommand implements Callable<Integer> {
       }
       out.println();
     }
-    out.println(ranked.size() + " clients, " + withAlerts + " with alerts. Against the expected course a score marked ? needs"
+    out.println(ranked.size() + (ranked.size() == 1 ? " client, " : " clients, ") + withAlerts + " with alerts. Against the expected course a score marked ? needs"
         + " caution and ! is not on track.");
   }
 

@@ -73,6 +73,8 @@ public final class ScoreColumnRows implements Closeable {
     String clientText = KeyColumns.cell(record, client);
     if (clientText.isEmpty()) {
       problems.add(problem(line, client, "the client reference is empty"));
+    } else if (clientText.indexOf(CsvInput.NOT_UTF8) >= 0) {
+      problems.add(problem(line, client, KeyColumns.NOT_UTF8_MESSAGE));
     }
     int sessionNumber = -1;
     String sessionText = KeyColumns.cell(record, session);
