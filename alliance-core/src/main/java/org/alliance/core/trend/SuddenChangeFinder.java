@@ -44,9 +44,17 @@ import org.hipparchus.stat.StatUtils;
  */
 public final class SuddenChangeFinder {
   private final SuddenChangeCriteria criteria;
+  /** Critical values by [nPre][nPost] for 2 or 3 scores a side, the only sizes criterion 3 uses. */
+  private final double[][] criticalValues = new double[4][4];
 
   public SuddenChangeFinder(SuddenChangeCriteria criteria) {
     this.criteria = requireNonNull(criteria, "criteria");
+    // Inverting the t distribution is costly; a file of a million sessions would otherwise do it per interval.
+    for (int nPre = 2; nPre <= 3; nPre++) {
+      for (int nPost = 2; nPost <= 3; nPost++) {
+        criticalValues[nPre][nPost] = criteria.criticalValue(nPre, nPost);
+      }
+    }
   }
 
   public SuddenChangeCriteria criteria() {
@@ -106,7 +114,8 @@ public final class SuddenChangeFinder {
         meanPost = StatUtils.mean(after);
         pooledSd = Math.sqrt(((before.length - 1) * StatUtils.variance(before) + (after.length - 1) * StatUtils.variance(after))
             / (before.length + after.length - 2));
-        criticalValue = criteria.criticalValue(before.length, after.length);
+        criticalValue = before.length <= 3 && after.length <= 3 ? criticalValues[before.length][after.length]
+            : criteria.criticalValue(before.length, after.length);
         third = check(toward * (meanPost - meanPre) > criticalValue * pooledSd);
       }
 
