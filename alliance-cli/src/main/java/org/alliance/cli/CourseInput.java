@@ -67,10 +67,10 @@ final class CourseInput {
   }
 
   static final class ScoreDirection {
-    @Option(names = "--lower-is-better", required = true, description = "With --score: lower scores are better (PHQ-9, BDI).")
+    @Option(names = "--lower-is-better", required = true, description = "Lower scores are better (PHQ-9, BDI); for a ready score column.")
     boolean lower;
 
-    @Option(names = "--higher-is-better", required = true, description = "With --score: higher scores are better (ORS, SRS).")
+    @Option(names = "--higher-is-better", required = true, description = "Higher scores are better (ORS, SRS); for a ready score column.")
     boolean higher;
 
     Direction direction() {

@@ -13,7 +13,6 @@ import org.alliance.core.cohort.IvFit;
 import org.alliance.core.cohort.RegressionFit;
 import org.alliance.core.cohort.TrialIvAnalysis;
 import org.alliance.core.cohort.TrialParticipant;
-import org.alliance.core.instrument.Direction;
 import org.alliance.io.csv.InputProblem;
 import org.alliance.io.csv.TrialCsvReader;
 import org.alliance.io.table.ResultTable;
@@ -68,15 +67,7 @@ final class TrialCommand implements Callable<Integer> {
   double allianceCentre;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
-  OutcomeDirection direction;
-
-  static final class OutcomeDirection {
-    @Option(names = "--lower-is-better", required = true, description = "Lower outcome scores are better (PHQ-9).")
-    boolean lower;
-
-    @Option(names = "--higher-is-better", required = true, description = "Higher outcome scores are better (ORS).")
-    boolean higher;
-  }
+  CourseInput.ScoreDirection direction;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, csv or json.")
   ResultFormat format;
@@ -94,8 +85,7 @@ final class TrialCommand implements Callable<Integer> {
           problems.add(problem);
           err.println(problem);
         });
-    TrialIvAnalysis analysis = new TrialIvAnalysis(covariates,
-        direction.lower ? Direction.HIGHER_IS_WORSE : Direction.HIGHER_IS_BETTER, allianceCentre);
+    TrialIvAnalysis analysis = new TrialIvAnalysis(covariates, direction.direction(), allianceCentre);
     IvFit iv;
     RegressionFit naive;
     try {
