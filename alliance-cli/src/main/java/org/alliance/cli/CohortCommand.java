@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Cohort statistics from each client's first and last outcome score: the pre-post effect size and the rates "
-          + "of reliable improvement, deterioration and recovery with their denominators and 95% Wilson intervals; "
+          + "of reliable improvement, deterioration and recovery with their denominators and 95%% Wilson intervals; "
           + "with --by clinician the same per clinician; and, when the file has an alliance measure too, the "
           + "within-person effect of alliance on the next session's outcome.",
       "Reliable change uses the instrument's published value, or the sample's SD with --reliability R."
