@@ -29,10 +29,7 @@ public record ClinicalSignificanceSample(
     checkArgument(cutoff == cutoffs.value(cutoffType), "the cutoff %s is not cutoff %s of the populations", cutoff, cutoffType);
     clients = ImmutableList.copyOf(clients);
     droppedClients = ImmutableList.copyOf(droppedClients);
-    checkArgument(clients.size() == statistics.clientsUsed(), "%s results for %s clients used",
-        clients.size(), statistics.clientsUsed());
-    checkArgument(droppedClients.size() == statistics.clientsDropped(),
-        "%s dropped clients listed, %s counted", droppedClients.size(), statistics.clientsDropped());
+    statistics.checkCounts(clients.size(), droppedClients.size());
   }
 
   /** How many clients fell in a category. */

@@ -1,6 +1,5 @@
 package org.alliance.core.trend;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
@@ -19,10 +18,7 @@ public record ReliableChangeSample(
     requireNonNull(statistics, "statistics");
     clients = ImmutableList.copyOf(clients);
     droppedClients = ImmutableList.copyOf(droppedClients);
-    checkArgument(clients.size() == statistics.clientsUsed(), "%s results for %s clients used",
-        clients.size(), statistics.clientsUsed());
-    checkArgument(droppedClients.size() == statistics.clientsDropped(),
-        "%s dropped clients listed, %s counted", droppedClients.size(), statistics.clientsDropped());
+    statistics.checkCounts(clients.size(), droppedClients.size());
   }
 
   /** How many clients fell in a category. */

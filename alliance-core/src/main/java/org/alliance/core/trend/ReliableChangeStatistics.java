@@ -52,4 +52,12 @@ public record ReliableChangeStatistics(
             && differenceReliability.isPresent() == (method == RciMethod.HA),
         "the correlation and reliability of the difference belong to the HA method only");
   }
+
+  /** Checks that a sample's lists of results and dropped clients agree with these counts. */
+  void checkCounts(int results, int dropped) {
+    checkArgument(results == clientsUsed, "%s results for %s clients used",
+        results, clientsUsed);
+    checkArgument(dropped == clientsDropped, "%s dropped clients listed, %s counted",
+        dropped, clientsDropped);
+  }
 }
