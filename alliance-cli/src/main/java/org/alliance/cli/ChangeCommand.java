@@ -78,7 +78,11 @@ final class ChangeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Catalog catalog = Catalog.builtIn();
+    Optional<Catalog> loaded = input.catalog(spec.commandLine());
+    if (loaded.isEmpty()) {
+      return ExitCode.INVALID_INPUT;
+    }
+    Catalog catalog = loaded.get();
     CommandLine commandLine = spec.commandLine();
     RciMethod rciMethod = parse(RciMethod.class, method, "--method");
     ClinicalSignificanceCutoff cutoffType = parseCutoff();

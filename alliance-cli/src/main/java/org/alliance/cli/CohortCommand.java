@@ -73,7 +73,11 @@ final class CohortCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(commandLine, "--by takes clinician");
     }
     Options.checkReliability(reliability, commandLine);
-    Catalog catalog = Catalog.builtIn();
+    Optional<Catalog> loaded = input.catalog(spec.commandLine());
+    if (loaded.isEmpty()) {
+      return ExitCode.INVALID_INPUT;
+    }
+    Catalog catalog = loaded.get();
     AnalysisRun run = new AnalysisRun(commandLine);
     MeasureChoice choice = new MeasureChoice(catalog, input.measure, Construct.OUTCOME, commandLine);
     List<Episode> episodes = new ArrayList<>();

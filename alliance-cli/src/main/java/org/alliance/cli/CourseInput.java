@@ -31,6 +31,9 @@ final class CourseInput {
   @Option(names = "--instrument", paramLabel = "ID", description = "Instrument of answer rows without an instrument column.")
   String instrument;
 
+  @Option(names = "--instruments", paramLabel = "DIR_OR_FILE", description = InstrumentDefinitions.OPTION_DESCRIPTION)
+  Path instruments;
+
   @Option(names = "--layout", paramLabel = "LAYOUT", description = "wide or long answers (default: from the header).")
   CsvLayout layout;
 
@@ -57,6 +60,7 @@ final class CourseInput {
     CourseInput copy = new CourseInput();
     copy.file = other;
     copy.instrument = instrument;
+    copy.instruments = instruments;
     copy.layout = layout;
     copy.scoreColumn = scoreColumn;
     copy.direction = direction;
@@ -76,6 +80,11 @@ final class CourseInput {
     Direction direction() {
       return lower ? Direction.HIGHER_IS_WORSE : Direction.HIGHER_IS_BETTER;
     }
+  }
+
+  /** The built-in instruments plus {@code --instruments}; empty after printing the problems of the definitions. */
+  Optional<Catalog> catalog(CommandLine commandLine) {
+    return InstrumentDefinitions.catalog(instruments, commandLine.getErr());
   }
 
   /**

@@ -64,7 +64,11 @@ final class GainsCommand implements Callable<Integer> {
     if (!List.of("all", "first", "largest").contains(perClient)) {
       throw new CommandLine.ParameterException(commandLine, "--per-client must be all, first or largest");
     }
-    Catalog catalog = Catalog.builtIn();
+    Optional<Catalog> loaded = input.catalog(spec.commandLine());
+    if (loaded.isEmpty()) {
+      return ExitCode.INVALID_INPUT;
+    }
+    Catalog catalog = loaded.get();
     SuddenChangeCriteria criteria = losses ? SuddenChangeCriteria.losses(cutoff) : SuddenChangeCriteria.gains(cutoff);
     SuddenChangeFinder finder = new SuddenChangeFinder(criteria);
     SuddenChange.Kind kind = losses ? SuddenChange.Kind.LOSS : SuddenChange.Kind.GAIN;

@@ -19,9 +19,17 @@ final class InputOptions {
       description = "Instrument of rows without an instrument column or cell, e.g. phq-9 (see: alliance instruments).")
   String instrument;
 
+  @Option(names = "--instruments", paramLabel = "DIR_OR_FILE", description = InstrumentDefinitions.OPTION_DESCRIPTION)
+  Path instruments;
+
   @Option(names = "--layout", paramLabel = "LAYOUT",
       description = "wide (one row per administration) or long (one row per answer). Default: long when the header has item and value columns, else wide.")
   CsvLayout layout;
+
+  /** The built-in instruments plus {@code --instruments}; empty after printing the problems of the definitions. */
+  Optional<Catalog> catalog(CommandLine commandLine) {
+    return InstrumentDefinitions.catalog(instruments, commandLine.getErr());
+  }
 
   /** Checks the options against the catalog; problems are usage errors. */
   CsvReadOptions toReadOptions(Catalog catalog, CommandLine commandLine) {

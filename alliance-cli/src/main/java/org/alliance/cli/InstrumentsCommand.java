@@ -1,6 +1,9 @@
 package org.alliance.cli;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Instrument;
 import picocli.CommandLine;
@@ -11,14 +14,21 @@ import picocli.CommandLine.Command;
     name = "instruments",
     mixinStandardHelpOptions = true,
     description = "List the questionnaires the toolkit can score.",
-    subcommands = ShowInstrumentCommand.class)
-final class InstrumentsCommand implements Runnable {
+    subcommands = {ShowInstrumentCommand.class, InstrumentsCheckCommand.class, InstrumentsExportCommand.class})
+final class InstrumentsCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(names = "--instruments", paramLabel = "DIR_OR_FILE", description = InstrumentDefinitions.OPTION_DESCRIPTION)
+  Path instruments;
+
   @Override
-  public void run() {
+  public Integer call() {
+    Optional<Catalog> catalog = InstrumentDefinitions.catalog(instruments, spec.commandLine().getErr());
+    if (catalog.isEmpty()) {
+      return ExitCode.INVALID_INPUT;
+    }
     TextTable table = new TextTable(List.of("id", "title", "measures", "items", "licence"));
-    for (Instrument instrument : Catalog.builtIn().instruments()) {
+    for (Instrument instrument : catalog.get().instruments()) {
       table.add(List.of(
           instrument.id(),
           instrument.title().en(),
@@ -29,5 +39,8 @@ final class InstrumentsCommand implements Runnable {
     table.print(spec.commandLine().getOut());
     spec.commandLine().getOut().println();
     spec.commandLine().getOut().println("Details of one instrument: alliance instruments show ID");
+    spec.commandLine().getOut().println("Your own instruments: alliance instruments export ID > mine.json, edit, "
+        + "then alliance instruments check mine.json");
+    return ExitCode.OK;
   }
 }

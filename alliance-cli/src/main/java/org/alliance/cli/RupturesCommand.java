@@ -62,7 +62,11 @@ final class RupturesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CommandLine commandLine = spec.commandLine();
-    Catalog catalog = Catalog.builtIn();
+    Optional<Catalog> loaded = input.catalog(spec.commandLine());
+    if (loaded.isEmpty()) {
+      return ExitCode.INVALID_INPUT;
+    }
+    Catalog catalog = loaded.get();
     RuptureFinder finder;
     RuptureFinder withoutCutoff;
     try {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.Optional;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Numbers;
 import org.alliance.core.scoring.Score;
@@ -44,7 +45,11 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Catalog catalog = Catalog.builtIn();
+    Optional<Catalog> loaded = input.catalog(spec.commandLine());
+    if (loaded.isEmpty()) {
+      return ExitCode.INVALID_INPUT;
+    }
+    Catalog catalog = loaded.get();
     CsvReadOptions options = input.toReadOptions(catalog, spec.commandLine());
     Scorer scorer = new Scorer(catalog);
     PrintWriter err = spec.commandLine().getErr();

@@ -1,8 +1,11 @@
 package org.alliance.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.alliance.core.instrument.Band;
 import org.alliance.core.instrument.Catalog;
@@ -22,15 +25,22 @@ import picocli.CommandLine.Parameters;
     name = "show",
     mixinStandardHelpOptions = true,
     description = "Show one instrument: items with their ids and scales, subscales, cutoffs, bands, reliable change and licence.")
-final class ShowInstrumentCommand implements Runnable {
+final class ShowInstrumentCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(paramLabel = "ID", description = "The instrument id, e.g. phq-9 (see: alliance instruments).")
   String id;
 
+  @CommandLine.Option(names = "--instruments", paramLabel = "DIR_OR_FILE", description = InstrumentDefinitions.OPTION_DESCRIPTION)
+  Path instruments;
+
   @Override
-  public void run() {
-    Catalog catalog = Catalog.builtIn();
+  public Integer call() {
+    Optional<Catalog> loaded = InstrumentDefinitions.catalog(instruments, spec.commandLine().getErr());
+    if (loaded.isEmpty()) {
+      return ExitCode.INVALID_INPUT;
+    }
+    Catalog catalog = loaded.get();
     Instrument instrument = catalog.find(id)
         .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), catalog.unknown(id)));
     PrintWriter out = spec.commandLine().getOut();
@@ -84,6 +94,7 @@ final class ShowInstrumentCommand implements Runnable {
       subscales.print(out);
     }
     out.flush();
+    return ExitCode.OK;
   }
 
   private static void field(PrintWriter out, String name, String value) {

@@ -64,7 +64,11 @@ final class TrendCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CommandLine commandLine = spec.commandLine();
-    Catalog catalog = Catalog.builtIn();
+    Optional<Catalog> loaded = input.catalog(spec.commandLine());
+    if (loaded.isEmpty()) {
+      return ExitCode.INVALID_INPUT;
+    }
+    Catalog catalog = loaded.get();
     PrintWriter err = commandLine.getErr();
     AlertOptions options = AlertOptions.defaults();
     for (ExpectedCourse course : expectedCourses(catalog, commandLine)) {

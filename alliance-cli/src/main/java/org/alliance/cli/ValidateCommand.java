@@ -2,6 +2,7 @@ package org.alliance.cli;
 
 import java.io.IOException;
 import java.util.concurrent.Callable;
+import java.util.Optional;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.scoring.Scorer;
 import org.alliance.io.csv.AdministrationCsvReader;
@@ -23,7 +24,11 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Catalog catalog = Catalog.builtIn();
+    Optional<Catalog> loaded = input.catalog(spec.commandLine());
+    if (loaded.isEmpty()) {
+      return ExitCode.INVALID_INPUT;
+    }
+    Catalog catalog = loaded.get();
     CsvReadOptions options = input.toReadOptions(catalog, spec.commandLine());
     Scorer scorer = new Scorer(catalog);
     ProblemReport report = new ProblemReport(spec.commandLine().getOut());
