@@ -32,4 +32,14 @@ final class InstrumentDefinitions {
     }
     return Optional.of(loaded.catalog());
   }
+
+  /**
+   * The instrument with this id from the built-ins and the definitions; empty when the definitions have
+   * problems (already reported); an unknown id is a usage error.
+   */
+  static Optional<org.alliance.core.instrument.Instrument> instrument(Path definitions, String id,
+      picocli.CommandLine commandLine) {
+    return catalog(definitions, commandLine.getErr()).map(catalog -> catalog.find(id)
+        .orElseThrow(() -> new picocli.CommandLine.ParameterException(commandLine, catalog.unknown(id))));
+  }
 }

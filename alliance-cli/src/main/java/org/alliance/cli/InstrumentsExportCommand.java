@@ -3,7 +3,6 @@ package org.alliance.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.io.instrument.InstrumentJson;
 import picocli.CommandLine;
@@ -29,13 +28,11 @@ final class InstrumentsExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Optional<Catalog> catalog = InstrumentDefinitions.catalog(instruments, spec.commandLine().getErr());
-    if (catalog.isEmpty()) {
+    Optional<Instrument> instrument = InstrumentDefinitions.instrument(instruments, id, spec.commandLine());
+    if (instrument.isEmpty()) {
       return ExitCode.INVALID_INPUT;
     }
-    Instrument instrument = catalog.get().find(id)
-        .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), catalog.get().unknown(id)));
-    spec.commandLine().getOut().print(InstrumentJson.write(instrument));
+    spec.commandLine().getOut().print(InstrumentJson.write(instrument.get()));
     spec.commandLine().getOut().flush();
     return ExitCode.OK;
   }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.alliance.core.instrument.Band;
-import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Cutoff;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.Item;
@@ -36,13 +35,11 @@ final class ShowInstrumentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Optional<Catalog> loaded = InstrumentDefinitions.catalog(instruments, spec.commandLine().getErr());
-    if (loaded.isEmpty()) {
+    Optional<Instrument> found = InstrumentDefinitions.instrument(instruments, id, spec.commandLine());
+    if (found.isEmpty()) {
       return ExitCode.INVALID_INPUT;
     }
-    Catalog catalog = loaded.get();
-    Instrument instrument = catalog.find(id)
-        .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), catalog.unknown(id)));
+    Instrument instrument = found.get();
     PrintWriter out = spec.commandLine().getOut();
     out.println(instrument.title().en() + " (" + instrument.id() + ", version " + instrument.version() + ")");
     field(out, "Measures", Labels.lower(instrument.construct()) + ", answered by the " + Labels.lower(instrument.respondent()));
