@@ -51,6 +51,8 @@ final class CsvInput implements Closeable {
     String firstLine = reader.readLine();
     try {
       reader.reset();
+      // Release the mark: left at 4 Mi characters, BufferedReader would grow its buffer to that size.
+      reader.mark(0);
     } catch (IOException e) {
       reader.close();
       throw new CsvFormatException(SourceLocation.line(file, 1), "the header line is longer than " + (MAX_HEADER >> 20) + " MiB");
