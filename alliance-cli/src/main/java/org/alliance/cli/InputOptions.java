@@ -41,4 +41,12 @@ final class InputOptions {
     }
     return new CsvReadOptions(catalog, Optional.ofNullable(instrument), Optional.ofNullable(layout));
   }
+
+  /**
+   * The catalog (built-ins plus --instruments) and how to read the file, checked; empty when the
+   * instrument definitions have problems, which have been reported.
+   */
+  java.util.Optional<CsvReadOptions> readOptions(CommandLine commandLine) {
+    return catalog(commandLine).map(catalog -> toReadOptions(catalog, commandLine));
+  }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.Optional;
-import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Numbers;
 import org.alliance.core.scoring.Score;
 import org.alliance.core.scoring.Scorer;
@@ -45,13 +44,12 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Optional<Catalog> loaded = input.catalog(spec.commandLine());
-    if (loaded.isEmpty()) {
+    Optional<CsvReadOptions> read = input.readOptions(spec.commandLine());
+    if (read.isEmpty()) {
       return ExitCode.INVALID_INPUT;
     }
-    Catalog catalog = loaded.get();
-    CsvReadOptions options = input.toReadOptions(catalog, spec.commandLine());
-    Scorer scorer = new Scorer(catalog);
+    CsvReadOptions options = read.get();
+    Scorer scorer = new Scorer(options.catalog());
     PrintWriter err = spec.commandLine().getErr();
     ProblemReport report = new ProblemReport(err);
     try (AdministrationCsvReader reader = AdministrationCsvReader.open(input.file, options);

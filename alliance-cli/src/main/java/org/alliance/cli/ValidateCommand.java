@@ -3,7 +3,6 @@ package org.alliance.cli;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.Optional;
-import org.alliance.core.instrument.Catalog;
 import org.alliance.core.scoring.Scorer;
 import org.alliance.io.csv.AdministrationCsvReader;
 import org.alliance.io.csv.CsvReadOptions;
@@ -24,13 +23,12 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Optional<Catalog> loaded = input.catalog(spec.commandLine());
-    if (loaded.isEmpty()) {
+    Optional<CsvReadOptions> read = input.readOptions(spec.commandLine());
+    if (read.isEmpty()) {
       return ExitCode.INVALID_INPUT;
     }
-    Catalog catalog = loaded.get();
-    CsvReadOptions options = input.toReadOptions(catalog, spec.commandLine());
-    Scorer scorer = new Scorer(catalog);
+    CsvReadOptions options = read.get();
+    Scorer scorer = new Scorer(options.catalog());
     ProblemReport report = new ProblemReport(spec.commandLine().getOut());
     try (AdministrationCsvReader reader = AdministrationCsvReader.open(input.file, options)) {
       report.ignoredColumns(input.file, reader.ignoredColumns());
