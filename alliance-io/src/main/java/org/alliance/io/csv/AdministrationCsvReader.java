@@ -1,11 +1,9 @@
 package org.alliance.io.csv;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
@@ -14,7 +12,7 @@ import java.util.NoSuchElementException;
  * memory. A row with problems is returned with them, never dropped; a file that cannot be read at all
  * raises {@link CsvFormatException} naming the file and line.
  */
-public final class AdministrationCsvReader implements Iterator<AdministrationRow>, Closeable {
+public final class AdministrationCsvReader implements AdministrationSource {
   private final CsvInput input;
   private final CsvLayout layout;
   private final RowSource rows;
