@@ -17,12 +17,30 @@ final class Output implements AutoCloseable {
   private final Writer writer;
   private final Path target;
   private final Path temporary;
+  private final PrintWriter heldFor;
   private boolean committed;
 
-  private Output(Writer writer, Path target, Path temporary) {
+  private Output(Writer writer, Path target, Path temporary, PrintWriter heldFor) {
     this.writer = writer;
     this.target = target;
     this.temporary = temporary;
+    this.heldFor = heldFor;
+  }
+
+  private Output(Writer writer, Path target, Path temporary) {
+    this(writer, target, temporary, null);
+  }
+
+  /**
+   * Like {@link #open(Path, PrintWriter)}, but standard output too receives nothing until the command commits:
+   * the results wait in a temporary file, for commands that must write all or nothing.
+   */
+  static Output openAllOrNothing(Path file, PrintWriter stdout) throws IOException {
+    if (file != null && !file.toString().equals("-")) {
+      return open(file, stdout);
+    }
+    Path temporary = Files.createTempFile("alliance-", ".partial");
+    return new Output(Files.newBufferedWriter(temporary, StandardCharsets.UTF_8), null, temporary, stdout);
   }
 
   static Output open(Path file, PrintWriter stdout) throws IOException {
@@ -55,6 +73,15 @@ final class Output implements AutoCloseable {
     writer.close();
     if (!committed) {
       Files.deleteIfExists(temporary);
+      return;
+    }
+    if (heldFor != null) {
+      try (var held = Files.newBufferedReader(temporary, StandardCharsets.UTF_8)) {
+        held.transferTo(heldFor);
+        heldFor.flush();
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
       return;
     }
     try {

@@ -53,7 +53,11 @@ public final class AdministrationCsvWriter implements Closeable {
   }
 
   private static String cell(Administration administration, Item item) {
-    Answer answer = administration.answer(item.id());
+    return cell(administration.answer(item.id()));
+  }
+
+  /** An answer as a cell: the value, {@code skipped} or {@code declined}, the unreadable text as written, or empty. */
+  static String cell(Answer answer) {
     if (answer instanceof Answer.Value value) {
       return Numbers.format(value.value());
     }

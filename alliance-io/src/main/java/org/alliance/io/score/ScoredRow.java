@@ -26,6 +26,16 @@ public record ScoredRow(AdministrationRow row, Optional<Score> score) {
     return row.problems().isEmpty() && score.isPresent() && score.get().valid();
   }
 
+  /**
+   * Whether the row can be stored or converted as it is: it was read without problems and every answer fits its
+   * instrument. Too many missing answers do not stop this: an incomplete form is still a faithful record.
+   */
+  public boolean importable() {
+    return row.problems().isEmpty() && score.isPresent()
+        && score.get().problems().stream().allMatch(p -> p.kind() == Problem.Kind.TOO_MANY_MISSING
+            || p.kind() == Problem.Kind.SUBSCALE_INCOMPLETE);
+  }
+
   /** The total, only when the row is valid. */
   public OptionalDouble total() {
     return valid() ? score.get().total() : OptionalDouble.empty();

@@ -1,0 +1,134 @@
+package org.alliance.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.alliance.core.instrument.Catalog;
+import org.alliance.core.scoring.Scorer;
+import org.alliance.io.csv.AdministrationSource;
+import org.alliance.io.score.ScoredRow;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code alliance convert}: administrations from one format to another, streaming where the format allows. */
+@Command(
+    name = "convert",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Convert administrations between formats: csv-wide, csv-long, fhir (a Bundle), fhir-ndjson and redcap.",
+      "Every administration that can be read and whose answers fit its instrument is converted; the others are "
+          + "listed on stderr with their file, line and column. With --strict nothing is written when any is rejected.",
+      "Incomplete forms (too many missing answers to score) are converted as they are."
+    })
+final class ConvertCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The file to convert (- reads standard input).")
+  Path file;
+
+  @Option(names = "--from", paramLabel = "FORMAT", converter = ConvertFormat.Converter.class,
+      description = "csv-wide, csv-long, fhir, fhir-ndjson or redcap. Default: from the file name (.json fhir, "
+          + ".ndjson fhir-ndjson, else CSV with its layout read from the header).")
+  ConvertFormat from;
+
+  @Option(names = "--to", paramLabel = "FORMAT", required = true, converter = ConvertFormat.Converter.class,
+      description = "csv-wide, csv-long, fhir, fhir-ndjson or redcap.")
+  ConvertFormat to;
+
+  @Option(names = "--instrument", paramLabel = "ID",
+      description = "Instrument of CSV rows without an instrument column or cell, e.g. phq-9.")
+  String instrument;
+
+  @Option(names = "--instruments", paramLabel = "DIR_OR_FILE", description = InstrumentDefinitions.OPTION_DESCRIPTION)
+  Path instruments;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of standard output. The file "
+      + "appears only when the conversion is complete.")
+  Path out;
+
+  @Option(names = "--strict", description = "Write nothing at all if any administration is rejected.")
+  boolean strict;
+
+  @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Show a progress bar on stderr while reading a file, when run in a terminal (default).")
+  boolean progress;
+
+  @Override
+  public Integer call() throws IOException {
+    CommandLine commandLine = spec.commandLine();
+    Optional<Catalog> loaded = InstrumentDefinitions.catalog(instruments, commandLine.getErr());
+    if (loaded.isEmpty()) {
+      return ExitCode.INVALID_INPUT;
+    }
+    Catalog catalog = loaded.get();
+    boolean stdin = file.toString().equals("-");
+    if (!stdin && !Files.isRegularFile(file)) {
+      throw new CommandLine.ParameterException(commandLine, "no such file: " + file);
+    }
+    if (instrument != null && !catalog.contains(instrument)) {
+      throw new CommandLine.ParameterException(commandLine, catalog.unknown(instrument));
+    }
+    ConvertSource source = new ConvertSource(file, from == null ? guessFrom() : from, catalog,
+        Optional.ofNullable(instrument), commandLine);
+    PrintWriter err = commandLine.getErr();
+    Scorer scorer = new Scorer(catalog);
+    long converted = 0;
+    long rejected = 0;
+    try (Output output = strict ? Output.openAllOrNothing(out, commandLine.getOut()) : Output.open(out, commandLine.getOut());
+        ConvertTarget target = ConvertTarget.open(to, output, catalog, source);
+        AdministrationSource rows = source.open(showProgress(stdin))) {
+      while (rows.hasNext()) {
+        ScoredRow row = ScoredRow.score(rows.next(), scorer);
+        if (row.importable()) {
+          target.write(row);
+          converted++;
+        } else {
+          rejected++;
+          row.locatedProblems().forEach(err::println);
+        }
+      }
+      target.finish();
+      if (!strict || rejected == 0) {
+        output.commit();
+      }
+    }
+    summary(err, converted, rejected);
+    return rejected > 0 ? ExitCode.INVALID_INPUT : ExitCode.OK;
+  }
+
+  private ConvertFormat guessFrom() {
+    return file.toString().equals("-") ? ConvertFormat.CSV_WIDE : ConvertFormat.guess(file);
+  }
+
+  private boolean showProgress(boolean stdin) {
+    return progress && !stdin && System.console() != null;
+  }
+
+  private void summary(PrintWriter err, long converted, long rejected) {
+    String administrations = plural(converted + rejected, "administration");
+    if (strict && rejected > 0) {
+      err.println("--strict: nothing written: " + plural(rejected, "administration") + " of " + (converted + rejected)
+          + " rejected (problems above)");
+    } else {
+      err.println("converted " + converted + " of " + administrations + " to " + to
+          + (rejected > 0 ? "; " + rejected + " rejected (problems above)" : ""));
+    }
+    err.flush();
+  }
+
+  private static String plural(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  /** Opens the progress stream; shared by the sources of every format. */
+  static InputStream input(Path file, boolean progress) throws IOException {
+    InputStream in = Files.newInputStream(file);
+    return ProgressInput.wrap(in, Files.size(file), "reading " + file.getFileName(), progress);
+  }
+}
