@@ -79,11 +79,9 @@ public final class RedcapReader implements AdministrationSource {
     for (FormMapping form : mapped) {
       resolved.add(resolve(form, useCount));
     }
-    // A session field shared by several instruments (one visit number for every form of an event) does not
-    // make an administration by itself: only fields of the instrument's own do.
     List<Form> owned = new ArrayList<>();
     for (Form form : resolved) {
-      owned.add(withOwnedColumns(form, useCount));
+      owned.add(withOwnedColumns(form));
     }
     this.forms = owned;
     Set<Integer> used = new HashSet<>(useCount.keySet());
@@ -258,18 +256,29 @@ public final class RedcapReader implements AdministrationSource {
     return new Form(form, session, sessionColumn, dateColumn, itemIds, itemColumns, new int[0], columnOfItem);
   }
 
-  private static Form withOwnedColumns(Form form, Map<Integer, Integer> useCount) {
+  /**
+   * The columns whose content makes an administration: the item fields, and the session and date fields
+   * only when named after the form ({@code <form>_session}, {@code <form>_date}). A visit date or number
+   * that a mapping borrows from another form is filled on rows where this instrument was not given.
+   */
+  private Form withOwnedColumns(Form form) {
     List<Integer> owned = new ArrayList<>();
     for (int column : form.itemColumns()) {
       owned.add(column);
     }
-    for (int column : new int[] {form.sessionColumn(), form.dateColumn()}) {
-      if (column >= 0 && useCount.get(column) == 1) {
-        owned.add(column);
-      }
+    String name = form.mapping().form();
+    if (form.sessionColumn() >= 0 && isNamed(form.sessionColumn(), RedcapNames.sessionField(name))) {
+      owned.add(form.sessionColumn());
+    }
+    if (form.dateColumn() >= 0 && isNamed(form.dateColumn(), RedcapNames.dateField(name))) {
+      owned.add(form.dateColumn());
     }
     return new Form(form.mapping(), form.session(), form.sessionColumn(), form.dateColumn(), form.itemIds(),
         form.itemColumns(), owned.stream().mapToInt(Integer::intValue).toArray(), form.columnOfItem());
+  }
+
+  private boolean isNamed(int column, String name) {
+    return input.header().get(column).equalsIgnoreCase(name);
   }
 
   private CsvFormatException fileProblem(String message) {
