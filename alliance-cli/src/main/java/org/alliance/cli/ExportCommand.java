@@ -1,0 +1,136 @@
+package org.alliance.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.alliance.core.instrument.Catalog;
+import org.alliance.core.scoring.Problem;
+import org.alliance.core.scoring.Scorer;
+import org.alliance.io.csv.AdministrationCsvReader;
+import org.alliance.io.csv.CsvLayout;
+import org.alliance.io.csv.CsvReadOptions;
+import org.alliance.io.csv.InputProblem;
+import org.alliance.io.export.AnalysisExport;
+import org.alliance.io.export.ExportLayout;
+import org.alliance.io.export.ExportLevel;
+import org.alliance.io.score.ScoredRow;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code alliance export}: an analysis-ready CSV and its data dictionary, for R, SPSS or Stata. */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Export answers or scores for analysis in R, SPSS or Stata: a data CSV and, beside it, a data dictionary CSV "
+          + "(variable, label, type, values, instrument, item, score).",
+      "",
+      "Every row has client, episode_id, episode, session and date. Codes where there is no value: -77 skipped, "
+          + "-88 declined, -66 invalid (an answer off its scale, or a score of such a form), -55 too many items missing "
+          + "to score, -99 not administered (wide layout: the instrument was not given at that session); an empty "
+          + "cell is a missing answer. Column names suit SPSS and Stata.",
+      "",
+      "Examples:",
+      "  alliance export answers.csv --layout wide --level scores --out scores.csv",
+      "  alliance export answers.csv --layout long --level items --out items.csv"
+    })
+final class ExportCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "CSV file of administrations, wide or long, as score reads it.")
+  Path file;
+
+  @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "wide",
+      description = "wide: one row per client and session, a column per item or score (SPSS, Stata). "
+          + "long: one row per answer or per score (R). Default: ${DEFAULT-VALUE}.")
+  ExportLayout layout;
+
+  @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "scores",
+      description = "scores: totals, subscales, bands, clinical and risk flags. items: each item's answer. Default: ${DEFAULT-VALUE}.")
+  ExportLevel level;
+
+  @Option(names = "--out", paramLabel = "FILE.csv", required = true,
+      description = "The data file to write; the dictionary goes beside it as FILE-dictionary.csv.")
+  Path out;
+
+  @Option(names = "--instrument", paramLabel = "ID",
+      description = "Instrument of rows without an instrument column or cell, e.g. phq-9 (see: alliance instruments).")
+  String instrument;
+
+  @Option(names = "--instruments", paramLabel = "DIR_OR_FILE", description = InstrumentDefinitions.OPTION_DESCRIPTION)
+  Path instruments;
+
+  @Option(names = "--input-layout", paramLabel = "LAYOUT",
+      description = "Layout of FILE: wide or long. Default: long when its header has item and value columns, else wide.")
+  CsvLayout inputLayout;
+
+  @Override
+  public Integer call() throws IOException {
+    CommandLine commandLine = spec.commandLine();
+    if (!Files.isRegularFile(file)) {
+      throw new CommandLine.ParameterException(commandLine, "no such file: " + file);
+    }
+    if (out.toString().equals("-") || Files.isDirectory(out)) {
+      throw new CommandLine.ParameterException(commandLine, "--out needs a file name: the dictionary is written beside it");
+    }
+    Path dictionary = dictionaryPath(out);
+    if (dictionary.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())
+        || out.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
+      throw new CommandLine.ParameterException(commandLine, "--out would overwrite the input file " + file);
+    }
+    Optional<Catalog> loaded = InstrumentDefinitions.catalog(instruments, commandLine.getErr());
+    if (loaded.isEmpty()) {
+      return ExitCode.INVALID_INPUT;
+    }
+    Catalog catalog = loaded.get();
+    if (instrument != null && !catalog.contains(instrument)) {
+      throw new CommandLine.ParameterException(commandLine, catalog.unknown(instrument));
+    }
+    CsvReadOptions options = new CsvReadOptions(catalog, Optional.ofNullable(instrument), Optional.ofNullable(inputLayout));
+    Scorer scorer = new Scorer(catalog);
+    PrintWriter err = commandLine.getErr();
+    ProblemReport report = new ProblemReport(err);
+    AnalysisExport export = new AnalysisExport(catalog, layout, level);
+    try (AdministrationCsvReader reader = AdministrationCsvReader.open(file, options)) {
+      report.ignoredColumns(file, reader.ignoredColumns());
+      while (reader.hasNext()) {
+        ScoredRow scored = ScoredRow.score(reader.next(), scorer);
+        report.count(scored, true);
+        // Invalid forms are exported too, their answers and scores coded; only a row without a client and
+        // session, or of an instrument nobody knows, has nowhere to go.
+        if (scored.row().administration().isPresent() && scored.score().isPresent()
+            && scored.score().get().problems().stream().noneMatch(p -> p.kind() == Problem.Kind.UNKNOWN_INSTRUMENT)) {
+          export.add(scored.row().administration().get(), scored.score().get(), scored.row().location());
+        }
+      }
+    }
+    AnalysisExport.Result result;
+    try (Output data = Output.open(out, commandLine.getOut()); Output dictionaryOut = Output.open(dictionary, commandLine.getOut())) {
+      result = export.write(data.writer(), dictionaryOut.writer());
+      data.commit();
+      dictionaryOut.commit();
+    }
+    result.problems().forEach(err::println);
+    for (InputProblem note : result.notes()) {
+      err.println("note: " + note);
+    }
+    report.summary("read");
+    err.println("wrote " + out + " (" + result.rows() + (result.rows() == 1 ? " row" : " rows") + ") and " + dictionary
+        + (result.problems().isEmpty() ? "" : "; " + result.problems().size() + " duplicate administrations left out"));
+    err.flush();
+    return report.invalid() > 0 || !result.problems().isEmpty() ? ExitCode.INVALID_INPUT : ExitCode.OK;
+  }
+
+  /** {@code scores.csv} gets {@code scores-dictionary.csv}. */
+  static Path dictionaryPath(Path data) {
+    String name = data.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    return data.resolveSibling(stem + "-dictionary.csv");
+  }
+}
