@@ -161,8 +161,7 @@ public record RedcapMapping(
       if (!codeNode.isObject()) {
         problems.add("$.missingCodes: expected an object such as {\"NASK\": \"skipped\"}, found " + describe(codeNode));
       } else {
-        for (Iterator<Map.Entry<String, JsonNode>> it = codeNode.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> code = it.next();
+        for (Map.Entry<String, JsonNode> code : codeNode.properties()) {
           String path = "$.missingCodes." + code.getKey();
           Optional<Answer.NotAnswered> meaning = meaning(code.getValue());
           if (code.getKey().isBlank()) {
@@ -251,8 +250,7 @@ public record RedcapMapping(
       problems.add(path + ": expected an object of event names and session numbers, found " + describe(node));
       return events;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> event = it.next();
+    for (Map.Entry<String, JsonNode> event : node.properties()) {
       JsonNode number = event.getValue();
       if (!number.isIntegralNumber() || !number.canConvertToInt() || number.intValue() < 0) {
         problems.add(path + "." + event.getKey() + ": expected a session number (0 or more), found " + describe(number));
@@ -277,8 +275,7 @@ public record RedcapMapping(
       return items;
     }
     Set<String> fields = new HashSet<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : node.properties()) {
       String key = entry.getKey().strip().toLowerCase(Locale.ROOT);
       Optional<Item> item = key.matches("\\d{1,4}") ? instrument.item(Integer.parseInt(key)) : instrument.item(key);
       String where = path + "." + entry.getKey();
