@@ -6,15 +6,18 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Instrument;
@@ -35,18 +38,23 @@ import org.alliance.io.csv.SourceLocation;
  * {@link Episodes} explains how episodes are told apart and what counts as a duplicate.
  */
 public final class AnalysisExport {
-  /** The columns every export starts with. */
-  static final List<String> KEY_COLUMNS = List.of("client", "episode_id", "episode", "session", "date");
-
   private final Catalog catalog;
   private final ExportLayout layout;
   private final ExportLevel level;
   private final Map<String, List<ExportEntry>> byClient = new TreeMap<>();
   private long added;
 
-  /** What writing found: rows written, administrations left out (duplicates) and notes (a session's differing dates). */
-  public record Result(long rows, List<InputProblem> problems, List<InputProblem> notes) {
+  /**
+   * What writing found.
+   *
+   * @param rows data rows written
+   * @param columns the data file's columns, described for syntax files
+   * @param problems administrations left out (a second one of an instrument at the same session)
+   * @param notes things worth knowing that changed nothing, such as a session's differing dates
+   */
+  public record Result(long rows, List<ExportColumn> columns, List<InputProblem> problems, List<InputProblem> notes) {
     public Result {
+      columns = List.copyOf(columns);
       problems = List.copyOf(problems);
       notes = List.copyOf(notes);
     }
@@ -74,98 +82,170 @@ public final class AnalysisExport {
   public Result write(Writer data, Writer dictionary) throws IOException {
     List<InputProblem> problems = new ArrayList<>();
     List<InputProblem> notes = new ArrayList<>();
-    List<Instrument> instruments = instrumentsPresent();
     Map<String, List<ExportVariable>> variables = new LinkedHashMap<>();
-    for (Instrument instrument : instruments) {
+    for (Instrument instrument : instrumentsPresent()) {
       variables.put(instrument.id(), ExportVariable.of(instrument, level));
     }
-    CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).bufferSize(1 << 16).build(data);
+    Table table = layout == ExportLayout.LONG ? longTable(variables) : wideTable(variables);
     CsvWriter dictionaryCsv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(dictionary);
     dictionaryCsv.writeRecord("variable", "label", "type", "values", "instrument", "item", "score");
-    long rows = layout == ExportLayout.LONG
-        ? writeLong(csv, dictionaryCsv, variables, problems)
-        : writeWide(csv, dictionaryCsv, instruments, variables, problems, notes);
-    csv.flush();
+    for (String[] row : table.dictionary()) {
+      dictionaryCsv.writeRecord(row);
+    }
     dictionaryCsv.flush();
-    return new Result(rows, problems, notes);
+
+    CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).bufferSize(1 << 16).build(data);
+    csv.writeRecord(table.columns().stream().map(Column::name).toList());
+    Rows rows = new Rows(csv, table.columns());
+    for (List<ExportEntry> entries : byClient.values()) {
+      List<Episodes.Placed> placed = Episodes.place(entries, problems);
+      if (layout == ExportLayout.LONG) {
+        writeLong(rows, placed, variables);
+      } else {
+        writeWide(rows, placed, variables, table.offsets(), notes);
+      }
+    }
+    csv.flush();
+    return new Result(rows.count, rows.describe(), problems, notes);
   }
 
   /** The instruments of the administrations added, in the catalog's order. */
   private List<Instrument> instrumentsPresent() {
-    java.util.Set<String> ids = new java.util.HashSet<>();
+    Set<String> ids = new HashSet<>();
     byClient.values().forEach(entries -> entries.forEach(e -> ids.add(catalog.get(e.administration().instrumentId()).id())));
     return catalog.instruments().stream().filter(instrument -> ids.contains(instrument.id())).toList();
   }
 
-  private static void keyDictionary(CsvWriter dictionary, boolean wide) {
-    dictionary.writeRecord("client", "Client reference, as in the input", "string", "", "", "", "");
-    dictionary.writeRecord("episode_id", "Episode: the client reference and the episode number (client_episode)", "string", "", "", "", "");
-    dictionary.writeRecord("episode", "Episode of care of the client, from 1 (see docs/exports.md)", "integer", "1-", "", "", "");
-    dictionary.writeRecord("session", "Session number (0 = intake or baseline)", "integer", "0-", "", "", "");
-    dictionary.writeRecord("date", wide ? "Date of the session (YYYY-MM-DD; the earliest if its questionnaires differ)"
-        : "Date the questionnaire was given (YYYY-MM-DD)", "date", "empty=not recorded", "", "", "");
+  // ---------------------------------------------------------------- columns
+
+  /** A column as it is being written: its description, with the widest string seen so far. */
+  private record Column(String name, String label, String type, List<ValueLabel> labels, boolean coded) {
+    boolean string() {
+      return type.equals("string");
+    }
   }
 
-  // ---------------------------------------------------------------- long
+  /** The columns, the dictionary rows, and where each instrument's columns start (wide layout). */
+  private record Table(List<Column> columns, List<String[]> dictionary, Map<String, Integer> offsets) {}
 
-  private long writeLong(CsvWriter csv, CsvWriter dictionary, Map<String, List<ExportVariable>> variables,
-      List<InputProblem> problems) {
+  private static final List<ValueLabel> ITEM_CODES = List.of(
+      new ValueLabel(ExportCode.SKIPPED.cell(), ExportCode.SKIPPED.label()),
+      new ValueLabel(ExportCode.DECLINED.cell(), ExportCode.DECLINED.label()),
+      new ValueLabel(ExportCode.INVALID.cell(), ExportCode.INVALID.label()));
+  private static final List<ValueLabel> SCORE_CODES = List.of(
+      new ValueLabel(ExportCode.INCOMPLETE.cell(), ExportCode.INCOMPLETE.label()),
+      new ValueLabel(ExportCode.INVALID.cell(), ExportCode.INVALID.label()));
+
+  private static List<Column> keyColumns(boolean wide) {
+    return new ArrayList<>(List.of(
+        new Column("client", "Client reference, as in the input", "string", List.of(), false),
+        new Column("episode_id", "Episode: the client reference and the episode number (client_episode)", "string", List.of(), false),
+        new Column("episode", "Episode of care of the client, from 1 (see docs/exports.md)", "integer", List.of(), false),
+        new Column("session", "Session number (0 = intake or baseline)", "integer", List.of(), false),
+        new Column("date", wide ? "Date of the session (the earliest if its questionnaires differ)" : "Date the questionnaire was given",
+            "date", List.of(), false)));
+  }
+
+  private static String[] dictionaryRow(Column column, String values, String instrument, String item, String score) {
+    return new String[] {column.name(), column.label(), column.type(), values, instrument, item, score};
+  }
+
+  private static String keyValues(Column column) {
+    return switch (column.name()) {
+      case "episode" -> "1-";
+      case "session" -> "0-";
+      case "date" -> "YYYY-MM-DD; empty=not recorded";
+      default -> "";
+    };
+  }
+
+  private Table longTable(Map<String, List<ExportVariable>> variables) {
     boolean items = level == ExportLevel.ITEMS;
-    List<String> header = new ArrayList<>(KEY_COLUMNS);
-    header.add("instrument");
-    header.addAll(items ? List.of("item", "item_number", "value") : List.of("score", "value"));
-    csv.writeRecord(header);
-    keyDictionary(dictionary, false);
-    dictionary.writeRecord("instrument", "Instrument id (see alliance instruments)", "string", "", "", "", "");
+    List<Column> columns = keyColumns(false);
+    columns.add(new Column("instrument", "Instrument id (see alliance instruments)", "string", List.of(), false));
+    Column value;
     if (items) {
-      dictionary.writeRecord("item", "Item id; the rows for value below give each item's label and values", "string", "", "", "", "");
-      dictionary.writeRecord("item_number", "Item number within the instrument, from 1", "integer", "1-", "", "", "");
-      dictionary.writeRecord("value", "The answer, or a code saying why there is none", "decimal", codesSummary(items, false), "", "", "");
+      columns.add(new Column("item", "Item id; the rows for value below give each item's label and values", "string", List.of(), false));
+      columns.add(new Column("item_number", "Item number within the instrument, from 1", "integer", List.of(), false));
+      value = new Column("value", "The answer, or a code saying why there is none", "decimal", ITEM_CODES, true);
     } else {
-      dictionary.writeRecord("score", "Which score: total, mean, a subscale id, band, clinical, risk or prorated", "string", "", "", "", "");
-      dictionary.writeRecord("value", "The score, or a code saying why there is none", "decimal", codesSummary(items, false), "", "", "");
+      columns.add(new Column("score", "Which score: total, mean, a subscale id, band, clinical, risk or prorated", "string", List.of(), false));
+      value = new Column("value", "The score, or a code saying why there is none", "decimal", SCORE_CODES, true);
     }
-    variables.values().forEach(list -> list.forEach(variable -> dictionary.writeRecord("value", variable.label(), variable.type(),
-        variable.valuesAndCodes(false), variable.instrument().id(), variable.item().orElse(""), variable.score().orElse(""))));
+    columns.add(value);
+    List<String[]> dictionary = new ArrayList<>();
+    for (Column column : columns) {
+      String values = column == value ? (items ? "empty=missing; " : "") + String.join("; ", value.labels().stream().map(ValueLabel::toString).toList())
+          : column.name().equals("item_number") ? "1-" : keyValues(column);
+      dictionary.add(dictionaryRow(column, values, "", "", ""));
+    }
+    variables.values().forEach(list -> list.forEach(variable -> dictionary.add(new String[] {"value", variable.label(), variable.type(),
+        variable.valuesAndCodes(false), variable.instrument().id(), variable.item().orElse(""), variable.score().orElse("")})));
+    return new Table(columns, dictionary, Map.of());
+  }
 
-    long rows = 0;
-    String[] fields = new String[header.size()];
-    for (List<ExportEntry> entries : byClient.values()) {
-      for (Episodes.Placed placed : Episodes.place(entries, problems)) {
-        ExportEntry entry = placed.entry();
-        Administration administration = entry.administration();
-        Instrument instrument = catalog.get(administration.instrumentId());
-        for (ExportVariable variable : variables.get(instrument.id())) {
-          int i = keyFields(fields, administration.client(), placed.episode(), administration.session(), administration.date());
-          fields[i++] = instrument.id();
-          fields[i++] = variable.key();
-          if (items) {
-            fields[i++] = Integer.toString(instrument.item(variable.key()).map(Item::number).orElseThrow());
-          }
-          fields[i] = variable.cell().apply(entry);
-          csv.writeRecord(fields);
-          rows++;
-        }
+  private Table wideTable(Map<String, List<ExportVariable>> variables) {
+    VariableNames names = new VariableNames();
+    List<Column> columns = keyColumns(true);
+    List<String[]> dictionary = new ArrayList<>();
+    for (Column column : columns) {
+      names.claim(column.name());
+      dictionary.add(dictionaryRow(column, keyValues(column), "", "", ""));
+    }
+    Map<String, Integer> offsets = new HashMap<>();
+    variables.forEach((instrument, list) -> {
+      offsets.put(instrument, columns.size());
+      for (ExportVariable variable : list) {
+        Column column = new Column(names.claim(variable.wanted()), variable.label(), variable.type(), variable.labelsAndCodes(true), true);
+        columns.add(column);
+        dictionary.add(dictionaryRow(column, variable.valuesAndCodes(true), instrument, variable.item().orElse(""),
+            variable.score().orElse("")));
+      }
+    });
+    return new Table(columns, dictionary, offsets);
+  }
+
+  /** Writes data rows and keeps the widest value of each string column. */
+  private static final class Rows {
+    private final CsvWriter csv;
+    private final List<Column> columns;
+    private final boolean[] string;
+    private final int[] widths;
+    final String[] fields;
+    long count;
+
+    Rows(CsvWriter csv, List<Column> columns) {
+      this.csv = csv;
+      this.columns = columns;
+      this.fields = new String[columns.size()];
+      this.string = new boolean[columns.size()];
+      this.widths = new int[columns.size()];
+      for (int i = 0; i < string.length; i++) {
+        string[i] = columns.get(i).string();
       }
     }
-    return rows;
+
+    void write() {
+      for (int i = 0; i < fields.length; i++) {
+        if (string[i] && fields[i].length() * 3 > widths[i]) {
+          widths[i] = Math.max(widths[i], fields[i].getBytes(StandardCharsets.UTF_8).length);
+        }
+      }
+      csv.writeRecord(fields);
+      count++;
+    }
+
+    List<ExportColumn> describe() {
+      List<ExportColumn> described = new ArrayList<>();
+      for (int i = 0; i < columns.size(); i++) {
+        Column column = columns.get(i);
+        described.add(new ExportColumn(column.name(), column.label(), column.type(), column.labels(), column.coded(), widths[i]));
+      }
+      return described;
+    }
   }
 
-  private static String codesSummary(boolean items, boolean wide) {
-    List<String> codes = new ArrayList<>();
-    if (items) {
-      codes.add("empty=missing");
-      codes.add(ExportCode.SKIPPED.describe());
-      codes.add(ExportCode.DECLINED.describe());
-    } else {
-      codes.add(ExportCode.INCOMPLETE.describe());
-    }
-    codes.add(ExportCode.INVALID.describe());
-    if (wide) {
-      codes.add(ExportCode.NOT_ADMINISTERED.describe());
-    }
-    return String.join("; ", codes);
-  }
+  // ---------------------------------------------------------------- rows
 
   private static int keyFields(String[] fields, String client, int episode, int session, Optional<LocalDate> date) {
     fields[0] = client;
@@ -173,62 +253,56 @@ public final class AnalysisExport {
     fields[2] = Integer.toString(episode);
     fields[3] = Integer.toString(session);
     fields[4] = date.map(LocalDate::toString).orElse("");
-    return KEY_COLUMNS.size();
+    return 5;
   }
 
-  // ---------------------------------------------------------------- wide
-
-  private long writeWide(CsvWriter csv, CsvWriter dictionary, List<Instrument> instruments,
-      Map<String, List<ExportVariable>> variables, List<InputProblem> problems, List<InputProblem> notes) {
-    VariableNames names = new VariableNames();
-    List<String> header = new ArrayList<>();
-    for (String key : KEY_COLUMNS) {
-      header.add(names.claim(key));
-    }
-    keyDictionary(dictionary, true);
-    Map<String, Integer> offsets = new HashMap<>();
-    for (Instrument instrument : instruments) {
-      offsets.put(instrument.id(), header.size());
+  private void writeLong(Rows rows, List<Episodes.Placed> placed, Map<String, List<ExportVariable>> variables) {
+    boolean items = level == ExportLevel.ITEMS;
+    String[] fields = rows.fields;
+    for (Episodes.Placed one : placed) {
+      ExportEntry entry = one.entry();
+      Administration administration = entry.administration();
+      Instrument instrument = catalog.get(administration.instrumentId());
       for (ExportVariable variable : variables.get(instrument.id())) {
-        String name = names.claim(variable.wanted());
-        header.add(name);
-        dictionary.writeRecord(name, variable.label(), variable.type(), variable.valuesAndCodes(true), instrument.id(),
-            variable.item().orElse(""), variable.score().orElse(""));
+        int i = keyFields(fields, administration.client(), one.episode(), administration.session(), administration.date());
+        fields[i++] = instrument.id();
+        fields[i++] = variable.key();
+        if (items) {
+          fields[i++] = Integer.toString(instrument.item(variable.key()).map(Item::number).orElseThrow());
+        }
+        fields[i] = variable.cell().apply(entry);
+        rows.write();
       }
     }
-    csv.writeRecord(header);
+  }
 
-    long rows = 0;
-    String[] fields = new String[header.size()];
-    for (List<ExportEntry> entries : byClient.values()) {
-      List<Episodes.Placed> placed = Episodes.place(entries, problems);
-      int from = 0;
-      while (from < placed.size()) {
-        // One row per client, episode and session: the administrations placed there, in catalog order.
-        int to = from;
-        Episodes.Placed first = placed.get(from);
-        while (to < placed.size() && placed.get(to).episode() == first.episode()
-            && placed.get(to).entry().administration().session() == first.entry().administration().session()) {
-          to++;
-        }
-        List<Episodes.Placed> session = placed.subList(from, to);
-        Arrays.fill(fields, ExportCode.NOT_ADMINISTERED.cell());
-        Administration firstAdministration = first.entry().administration();
-        keyFields(fields, firstAdministration.client(), first.episode(), firstAdministration.session(), sessionDate(session, notes));
-        for (Episodes.Placed one : session) {
-          ExportEntry entry = one.entry();
-          Instrument instrument = catalog.get(entry.administration().instrumentId());
-          int i = offsets.get(instrument.id());
-          for (ExportVariable variable : variables.get(instrument.id())) {
-            fields[i++] = variable.cell().apply(entry);
-          }
-        }
-        csv.writeRecord(fields);
-        rows++;
-        from = to;
+  private void writeWide(Rows rows, List<Episodes.Placed> placed, Map<String, List<ExportVariable>> variables,
+      Map<String, Integer> offsets, List<InputProblem> notes) {
+    String[] fields = rows.fields;
+    int from = 0;
+    while (from < placed.size()) {
+      // One row per client, episode and session: the administrations placed there.
+      int to = from;
+      Episodes.Placed first = placed.get(from);
+      while (to < placed.size() && placed.get(to).episode() == first.episode()
+          && placed.get(to).entry().administration().session() == first.entry().administration().session()) {
+        to++;
       }
+      List<Episodes.Placed> session = placed.subList(from, to);
+      Arrays.fill(fields, ExportCode.NOT_ADMINISTERED.cell());
+      Administration firstAdministration = first.entry().administration();
+      keyFields(fields, firstAdministration.client(), first.episode(), firstAdministration.session(), sessionDate(session, notes));
+      for (Episodes.Placed one : session) {
+        ExportEntry entry = one.entry();
+        Instrument instrument = catalog.get(entry.administration().instrumentId());
+        int i = offsets.get(instrument.id());
+        for (ExportVariable variable : variables.get(instrument.id())) {
+          fields[i++] = variable.cell().apply(entry);
+        }
+      }
+      rows.write();
+      from = to;
     }
-    return rows;
   }
 
   /** The earliest date of a session's administrations; a note for each that differs. */

@@ -30,7 +30,8 @@ import org.alliance.core.scoring.Score;
  *     {@code risk}, {@code prorated}), empty for an answer
  * @param wanted the column name it would like in the wide layout, before {@link VariableNames} makes it safe
  * @param type {@code integer} or {@code decimal}
- * @param values the values it takes, such as {@code 0=Not at all; 1=Several days}, without the codes
+ * @param range the values it takes when they are not labelled one by one, such as {@code 0-27}
+ * @param labels the values it takes with their labels, such as {@code 0=Not at all}, without the codes
  * @param codes the {@link ExportCode}s it can hold besides the not-administered code
  */
 record ExportVariable(
@@ -40,14 +41,21 @@ record ExportVariable(
     String wanted,
     String label,
     String type,
-    String values,
+    String range,
+    List<ValueLabel> labels,
     List<ExportCode> codes,
     boolean emptyMeansMissing,
     Function<ExportEntry, String> cell) {
 
   ExportVariable {
     requireNonNull(instrument, "instrument");
+    labels = List.copyOf(labels);
     codes = List.copyOf(codes);
+  }
+
+  /** The values it takes, as the dictionary lists them: the range, or each value with its label. */
+  String values() {
+    return labels.isEmpty() ? range : String.join("; ", labels.stream().map(ValueLabel::toString).toList());
   }
 
   /** The item id or score key, as the long layout's {@code item} or {@code score} column has it. */
@@ -58,7 +66,7 @@ record ExportVariable(
   /** The values and every code, as the data dictionary lists them. */
   String valuesAndCodes(boolean wide) {
     List<String> parts = new ArrayList<>();
-    parts.add(values);
+    parts.add(values());
     if (emptyMeansMissing) {
       parts.add("empty=missing");
     }
@@ -67,6 +75,21 @@ record ExportVariable(
       parts.add(ExportCode.NOT_ADMINISTERED.describe());
     }
     return String.join("; ", parts);
+  }
+
+  /** The labelled values and every code, for syntax files. */
+  List<ValueLabel> labelsAndCodes(boolean wide) {
+    List<ValueLabel> all = new ArrayList<>(labels);
+    codes.forEach(code -> all.add(new ValueLabel(code.cell(), code.label())));
+    if (wide) {
+      all.add(new ValueLabel(ExportCode.NOT_ADMINISTERED.cell(), ExportCode.NOT_ADMINISTERED.label()));
+    }
+    return all;
+  }
+
+  /** Whether the column can hold a code: every variable but the risk flag, and that too in the wide layout. */
+  boolean coded(boolean wide) {
+    return wide || !codes.isEmpty();
   }
 
   /** The variables of an instrument at this level, in a stable order. */
@@ -83,28 +106,28 @@ record ExportVariable(
       variables.add(new ExportVariable(instrument, Optional.of(item.id()), Optional.empty(), item.id(),
           title(instrument) + " item " + item.number() + ": " + item.label().en(),
           scale instanceof ResponseScale.VisualAnalogue ? "decimal" : "integer",
-          scaleValues(instrument, scale),
+          scaleRange(scale), scaleLabels(instrument, scale),
           List.of(ExportCode.SKIPPED, ExportCode.DECLINED, ExportCode.INVALID), true,
           entry -> answerCell(entry.administration(), item)));
     }
     return variables;
   }
 
-  private static String scaleValues(Instrument instrument, ResponseScale scale) {
-    if (scale instanceof ResponseScale.Likert likert) {
-      if (!instrument.licence().allowsText() || likert.anchors().isEmpty()) {
-        return likert.minValue() + "-" + likert.maxValue();
-      }
-      List<String> labels = new ArrayList<>();
+  private static String scaleRange(ResponseScale scale) {
+    return scale instanceof ResponseScale.VisualAnalogue ? "0.0-10.0" : Numbers.format(scale.min()) + "-" + Numbers.format(scale.max());
+  }
+
+  private static List<ValueLabel> scaleLabels(Instrument instrument, ResponseScale scale) {
+    List<ValueLabel> labels = new ArrayList<>();
+    if (scale instanceof ResponseScale.Likert likert && instrument.licence().allowsText() && !likert.anchors().isEmpty()) {
       for (int value = likert.minValue(); value <= likert.maxValue(); value++) {
-        labels.add(value + "=" + likert.anchors().get(value - likert.minValue()));
+        labels.add(new ValueLabel(Integer.toString(value), likert.anchors().get(value - likert.minValue())));
       }
-      return String.join("; ", labels);
+    } else if (scale instanceof ResponseScale.YesNo) {
+      labels.add(new ValueLabel("1", "yes"));
+      labels.add(new ValueLabel("0", "no"));
     }
-    if (scale instanceof ResponseScale.YesNo) {
-      return "1=yes; 0=no";
-    }
-    return "0.0-10.0";
+    return labels;
   }
 
   static String answerCell(Administration administration, Item item) {
@@ -147,13 +170,13 @@ record ExportVariable(
           }));
     }
     if (!instrument.bands().isEmpty()) {
-      List<String> labels = new ArrayList<>();
+      List<ValueLabel> labels = new ArrayList<>();
       for (int i = 0; i < instrument.bands().size(); i++) {
         Band band = instrument.bands().get(i);
-        labels.add((i + 1) + "=" + band.label() + " (from " + Numbers.format(band.from()) + ")");
+        labels.add(new ValueLabel(Integer.toString(i + 1), band.label() + " (from " + Numbers.format(band.from()) + ")"));
       }
       variables.add(new ExportVariable(instrument, Optional.empty(), Optional.of("band"), prefix + "band", title + " severity band",
-          "integer", String.join("; ", labels), scoreCodes, false,
+          "integer", "", labels, scoreCodes, false,
           entry -> scoreCell(entry.score(), score -> score.band().map(band -> Integer.toString(instrument.bands().indexOf(band) + 1))
               .orElse(""))));
     }
@@ -161,7 +184,7 @@ record ExportVariable(
     if (cutoff.isPresent()) {
       variables.add(new ExportVariable(instrument, Optional.empty(), Optional.of("clinical"), prefix + "clinical",
           title + " " + cutoff.get().label() + " (" + cutoff.get().describe() + ")", "integer",
-          "1=" + cutoff.get().describe() + "; 0=not", scoreCodes, false,
+          "", List.of(new ValueLabel("1", cutoff.get().describe()), new ValueLabel("0", "not")), scoreCodes, false,
           entry -> scoreCell(entry.score(), score -> score.clinical().orElseThrow() ? "1" : "0")));
     }
     List<Item> critical = instrument.items().stream().filter(Item::critical).toList();
@@ -169,20 +192,27 @@ record ExportVariable(
       String ids = String.join(", ", critical.stream().map(Item::id).toList());
       variables.add(new ExportVariable(instrument, Optional.empty(), Optional.of("risk"), prefix + "risk",
           title + " risk item answered above its lowest answer (" + ids + ")", "integer",
-          "1=a risk item answered above its lowest answer; 0=every risk item answered at its lowest", List.of(), true,
+          "", List.of(new ValueLabel("1", "a risk item answered above its lowest answer"),
+              new ValueLabel("0", "every risk item answered at its lowest")), List.of(), true,
           entry -> riskCell(entry, critical)));
     }
     if (instrument.maxMissing() > 0) {
       variables.add(score(instrument, "prorated", prefix + "prorated", title + " total prorated over missing items",
-          "1=prorated; 0=every item answered", scoreCodes, score -> score.prorated() ? "1" : "0"));
+          List.of(new ValueLabel("1", "prorated"), new ValueLabel("0", "every item answered")), scoreCodes,
+          score -> score.prorated() ? "1" : "0"));
     }
     return variables;
   }
 
-  private static ExportVariable score(Instrument instrument, String key, String wanted, String label, String values,
+  private static ExportVariable score(Instrument instrument, String key, String wanted, String label, String range,
       List<ExportCode> codes, Function<Score, String> valid) {
-    String type = key.equals("prorated") ? "integer" : "decimal";
-    return new ExportVariable(instrument, Optional.empty(), Optional.of(key), wanted, label, type, values, codes, false,
+    return new ExportVariable(instrument, Optional.empty(), Optional.of(key), wanted, label, "decimal", range, List.of(), codes, false,
+        entry -> scoreCell(entry.score(), valid));
+  }
+
+  private static ExportVariable score(Instrument instrument, String key, String wanted, String label, List<ValueLabel> labels,
+      List<ExportCode> codes, Function<Score, String> valid) {
+    return new ExportVariable(instrument, Optional.empty(), Optional.of(key), wanted, label, "integer", "", labels, codes, false,
         entry -> scoreCell(entry.score(), valid));
   }
 
