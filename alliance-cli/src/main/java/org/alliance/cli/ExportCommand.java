@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.alliance.core.instrument.Catalog;
@@ -16,6 +17,7 @@ import org.alliance.io.csv.InputProblem;
 import org.alliance.io.export.AnalysisExport;
 import org.alliance.io.export.ExportLayout;
 import org.alliance.io.export.ExportLevel;
+import org.alliance.io.export.SpssSyntaxWriter;
 import org.alliance.io.score.ScoredRow;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,7 +39,8 @@ import picocli.CommandLine.Parameters;
       "",
       "Examples:",
       "  alliance export answers.csv --layout wide --level scores --out scores.csv",
-      "  alliance export answers.csv --layout long --level items --out items.csv"
+      "  alliance export answers.csv --layout long --level items --out items.csv",
+      "  alliance export answers.csv --out scores.csv --spss   (SPSS: open scores.sps and run it)"
     })
 final class ExportCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -57,6 +60,10 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE.csv", required = true,
       description = "The data file to write; the dictionary goes beside it as FILE-dictionary.csv.")
   Path out;
+
+  @Option(names = "--spss",
+      description = "Also write SPSS syntax (FILE.sps, runs in PSPP too) that reads the data with its labels and declares the codes missing.")
+  boolean spss;
 
   @Option(names = "--instrument", paramLabel = "ID",
       description = "Instrument of rows without an instrument column or cell, e.g. phq-9 (see: alliance instruments).")
@@ -79,9 +86,15 @@ final class ExportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(commandLine, "--out needs a file name: the dictionary is written beside it");
     }
     Path dictionary = dictionaryPath(out);
-    if (dictionary.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())
-        || out.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
-      throw new CommandLine.ParameterException(commandLine, "--out would overwrite the input file " + file);
+    Path syntax = sibling(out, ".sps");
+    Path input = file.toAbsolutePath().normalize();
+    for (Path written : spss ? List.of(out, dictionary, syntax) : List.of(out, dictionary)) {
+      if (written.toAbsolutePath().normalize().equals(input)) {
+        throw new CommandLine.ParameterException(commandLine, "--out would overwrite the input file " + file);
+      }
+    }
+    if (spss && syntax.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+      throw new CommandLine.ParameterException(commandLine, "--out names the data file, such as scores.csv; the syntax goes beside it");
     }
     Optional<Catalog> loaded = InstrumentDefinitions.catalog(instruments, commandLine.getErr());
     if (loaded.isEmpty()) {
@@ -110,8 +123,13 @@ final class ExportCommand implements Callable<Integer> {
       }
     }
     AnalysisExport.Result result;
-    try (Output data = Output.open(out, commandLine.getOut()); Output dictionaryOut = Output.open(dictionary, commandLine.getOut())) {
+    try (Output data = Output.open(out, commandLine.getOut()); Output dictionaryOut = Output.open(dictionary, commandLine.getOut());
+        Output syntaxOut = spss ? Output.open(syntax, commandLine.getOut()) : null) {
       result = export.write(data.writer(), dictionaryOut.writer());
+      if (syntaxOut != null) {
+        SpssSyntaxWriter.write(syntaxOut.writer(), out, result.columns());
+        syntaxOut.commit();
+      }
       data.commit();
       dictionaryOut.commit();
     }
@@ -120,7 +138,8 @@ final class ExportCommand implements Callable<Integer> {
       err.println("note: " + note);
     }
     report.summary("read");
-    err.println("wrote " + out + " (" + result.rows() + (result.rows() == 1 ? " row" : " rows") + ") and " + dictionary
+    err.println("wrote " + out + " (" + result.rows() + (result.rows() == 1 ? " row" : " rows") + ")" + (spss ? ", " + syntax : "")
+        + " and " + dictionary
         + (result.problems().isEmpty() ? "" : "; " + result.problems().size() + " duplicate administrations left out"));
     err.flush();
     return report.invalid() > 0 || !result.problems().isEmpty() ? ExitCode.INVALID_INPUT : ExitCode.OK;
@@ -128,9 +147,14 @@ final class ExportCommand implements Callable<Integer> {
 
   /** {@code scores.csv} gets {@code scores-dictionary.csv}. */
   static Path dictionaryPath(Path data) {
+    return sibling(data, "-dictionary.csv");
+  }
+
+  /** A file beside the data file named after it: {@code scores.csv} and {@code .sps} give {@code scores.sps}. */
+  private static Path sibling(Path data, String ending) {
     String name = data.getFileName().toString();
     int dot = name.lastIndexOf('.');
     String stem = dot > 0 ? name.substring(0, dot) : name;
-    return data.resolveSibling(stem + "-dictionary.csv");
+    return data.resolveSibling(stem + ending);
   }
 }

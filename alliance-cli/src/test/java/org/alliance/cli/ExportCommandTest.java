@@ -145,6 +145,19 @@ class ExportCommandTest {
   }
 
   @Test
+  void writesSpssSyntaxBesideTheData() throws IOException {
+    Path out = dir.resolve("scores.csv");
+
+    Cli.Run run = run("export", answers().toString(), "--out", out.toString(), "--spss");
+
+    assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+    assertThat(read("scores.sps")).contains("  /FILE='" + out.toAbsolutePath() + "'\n")
+        .contains("  /srs_clinical 1 'total < 36' 0 'not' -55 'too many items missing to score' -66 'invalid' -99 'not administered'\n")
+        .endsWith("EXECUTE.\n");
+    assertThat(run.err()).endsWith("wrote " + out + " (3 rows), " + dir.resolve("scores.sps") + " and " + dir.resolve("scores-dictionary.csv") + NL);
+  }
+
+  @Test
   void helpReadsCleanly() {
     Cli.Run help = run("export", "--help");
 
