@@ -40,7 +40,7 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  alliance export answers.csv --layout wide --level scores --out scores.csv",
       "  alliance export answers.csv --layout long --level items --out items.csv",
-      "  alliance export answers.csv --out scores.csv --spss   (SPSS: open scores.sps and run it)"
+      "  alliance export answers.csv --out scores.csv --spss"
     })
 final class ExportCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
