@@ -45,7 +45,7 @@ import picocli.CommandLine.Parameters;
 final class ExportCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "CSV file of administrations, wide or long, as score reads it.")
+  @Parameters(index = "0", paramLabel = "FILE", description = "CSV file of administrations, wide or long, as score reads it (- reads standard input).")
   Path file;
 
   @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "wide",
@@ -79,7 +79,7 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CommandLine commandLine = spec.commandLine();
-    if (!Files.isRegularFile(file)) {
+    if (!file.toString().equals("-") && !Files.isRegularFile(file)) {
       throw new CommandLine.ParameterException(commandLine, "no such file: " + file);
     }
     if (out.toString().equals("-") || Files.isDirectory(out)) {
