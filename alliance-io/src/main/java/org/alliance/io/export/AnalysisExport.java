@@ -169,7 +169,7 @@ public final class AnalysisExport {
       columns.add(new Column("item_number", "Item number within the instrument, from 1", "integer", List.of(), false));
       value = new Column("value", "The answer, or a code saying why there is none", "decimal", ITEM_CODES, true);
     } else {
-      columns.add(new Column("score", "Which score: total, mean, a subscale id, band, clinical, risk or prorated", "string", List.of(), false));
+      columns.add(new Column("score", "Which score: total, mean, a subscale id, band, clinical, risk_item or prorated", "string", List.of(), false));
       value = new Column("value", "The score, or a code saying why there is none", "decimal", SCORE_CODES, true);
     }
     columns.add(value);

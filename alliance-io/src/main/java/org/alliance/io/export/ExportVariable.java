@@ -27,7 +27,7 @@ import org.alliance.core.scoring.Score;
  * @param instrument the instrument it belongs to
  * @param item the item id for an answer, empty for a score
  * @param score the score's key ({@code total}, {@code mean}, a subscale id, {@code band}, {@code clinical},
- *     {@code risk}, {@code prorated}), empty for an answer
+ *     {@code risk_item}, {@code prorated}), empty for an answer
  * @param wanted the column name it would like in the wide layout, before {@link VariableNames} makes it safe
  * @param type {@code integer} or {@code decimal}
  * @param range the values it takes when they are not labelled one by one, such as {@code 0-27}
@@ -147,6 +147,9 @@ record ExportVariable(
 
   // ---------------------------------------------------------------- scores
 
+  /** The keys of the scores every instrument may have besides its subscales. */
+  private static final java.util.Set<String> OWN_KEYS = java.util.Set.of("total", "mean", "band", "clinical", "risk_item", "prorated");
+
   private static List<ExportVariable> scores(Instrument instrument) {
     List<ExportVariable> variables = new ArrayList<>();
     String prefix = instrument.id() + "_";
@@ -162,7 +165,9 @@ record ExportVariable(
           score -> Numbers.format(score.mean().getAsDouble())));
     }
     for (Subscale subscale : instrument.subscales()) {
-      variables.add(score(instrument, subscale.id(), prefix + subscale.id(), title + " " + subscale.label().en() + " ("
+      // A subscale named like one of the other scores (CORE-OM's risk domain is not the risk flag) keeps apart.
+      String key = OWN_KEYS.contains(subscale.id()) ? subscale.id() + "_score" : subscale.id();
+      variables.add(score(instrument, key, prefix + key, title + " " + subscale.label().en() + " ("
           + rule(instrument.scoringRule()) + ")", range(instrument.minScore(subscale), instrument.maxScore(subscale)), scoreCodes,
           score -> {
             Double value = score.subscales().get(subscale.id());
@@ -190,7 +195,7 @@ record ExportVariable(
     List<Item> critical = instrument.items().stream().filter(Item::critical).toList();
     if (!critical.isEmpty()) {
       String ids = String.join(", ", critical.stream().map(Item::id).toList());
-      variables.add(new ExportVariable(instrument, Optional.empty(), Optional.of("risk"), prefix + "risk",
+      variables.add(new ExportVariable(instrument, Optional.empty(), Optional.of("risk_item"), prefix + "risk_item",
           title + " risk item answered above its lowest answer (" + ids + ")", "integer",
           "", List.of(new ValueLabel("1", "a risk item answered above its lowest answer"),
               new ValueLabel("0", "every risk item answered at its lowest")), List.of(), true,

@@ -6,11 +6,13 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.alliance.core.instrument.Item;
 import org.alliance.core.instrument.Numbers;
 import org.alliance.core.instrument.ResponseScale;
@@ -35,7 +37,7 @@ public final class RedcapWriter implements Closeable {
   private final Map<String, Integer> offsets = new HashMap<>();
   private final String[] fields;
   /** Sessions written per client and form, to refuse a second administration at the same instance. */
-  private final Map<String, BitSet[]> written = new HashMap<>();
+  private final Map<String, List<Set<Integer>>> written = new HashMap<>();
 
   public RedcapWriter(Writer out, RedcapProject project) {
     this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).bufferSize(1 << 16).build(out);
@@ -69,16 +71,16 @@ public final class RedcapWriter implements Closeable {
       throw new IllegalArgumentException("the REDCap project has no form for instrument '" + administration.instrumentId() + "'");
     }
     RedcapProject.Form form = project.forms().get(formIndex);
-    BitSet[] sessions = written.computeIfAbsent(administration.client(), client -> new BitSet[project.forms().size()]);
-    if (sessions[formIndex] == null) {
-      sessions[formIndex] = new BitSet();
-    }
-    if (sessions[formIndex].get(administration.session())) {
+    List<Set<Integer>> sessions = written.computeIfAbsent(administration.client(), client -> {
+      List<Set<Integer>> perForm = new ArrayList<>();
+      project.forms().forEach(f -> perForm.add(new HashSet<>()));
+      return perForm;
+    });
+    if (!sessions.get(formIndex).add(administration.session())) {
       throw new IllegalArgumentException("client " + administration.client() + " has " + form.instrument().id()
           + " twice at session " + administration.session() + "; a REDCap project keeps one per session");
     }
-    sessions[formIndex].set(administration.session());
-    java.util.Arrays.fill(fields, "");
+    Arrays.fill(fields, "");
     fields[0] = administration.client();
     fields[1] = form.name();
     fields[2] = Long.toString(administration.session() + 1L);

@@ -118,7 +118,7 @@ class AnalysisExportTest {
 
     assertThat(written.data().lines().skip(1).map(line -> line.substring("c9,c9_1,1,0,,core-om,".length()))).containsExactly(
         "total,19.69697", "mean,1.969697", "wellbeing,20", "problems,20", "functioning,20", "risk,18.333333",
-        "nonrisk,20", "clinical,1", "risk,1", "prorated,1");
+        "nonrisk,20", "clinical,1", "risk_item,1", "prorated,1");
   }
 
   @Test
