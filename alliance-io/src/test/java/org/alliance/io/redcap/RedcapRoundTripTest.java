@@ -6,6 +6,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +22,7 @@ import org.alliance.core.instrument.ResponseScale;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
 import org.alliance.io.csv.AdministrationRow;
+import org.alliance.io.instrument.InstrumentLibrary;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -116,7 +119,13 @@ class RedcapRoundTripTest {
   @ParameterizedTest
   @ValueSource(longs = {31, 32, 33})
   void aProjectOfSomeInstrumentsReadsBackWithTheInstanceAsSessionWhenTheSessionFieldIsDropped(long seed) throws IOException {
-    List<Administration> written = administrations(seed).stream().filter(a -> a.instrumentId().equals("srs") && a.session() > 0 && a.client().matches("c\\d+")).toList();
+    List<Administration> written = new ArrayList<>();
+    for (long s = seed; s < seed + 5; s++) {
+      administrations(s).stream().filter(a -> a.instrumentId().equals("srs") && a.session() > 0 && a.client().matches("c\\d+"))
+          .filter(a -> written.stream().noneMatch(w -> w.client().equals(a.client()) && w.session() == a.session()))
+          .forEach(written::add);
+    }
+    assertThat(written).isNotEmpty();
     RedcapProject project = RedcapProject.of(List.of(CATALOG.get("srs")));
     String csv = write(written, project);
     // A project without the session field: the repeat instance (session + 1) is all there is.
@@ -126,6 +135,36 @@ class RedcapRoundTripTest {
 
     assertThat(rows.stream().map(row -> row.administration().orElseThrow().session()).toList())
         .isEqualTo(written.stream().map(a -> a.session() + 1).toList());
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {41, 42, 43, 44, 45})
+  void aClinicsOwnInstrumentComesBackUnchanged(long seed) throws IOException {
+    Path definition = Path.of("../examples/instruments/clinic-stress-4.json");
+    InstrumentLibrary.Loaded loaded = InstrumentLibrary.load(Files.exists(definition) ? definition : Path.of("examples/instruments/clinic-stress-4.json"));
+    assertThat(loaded.problems()).isEmpty();
+    Catalog catalog = loaded.catalog();
+    Instrument stress = catalog.get("clinic-stress-4");
+    Random random = new Random(seed);
+    List<Administration> written = new ArrayList<>();
+    for (int session = 0; session < 6; session++) {
+      written.add(Administration.of(stress.id(), "k" + random.nextInt(3), session, Optional.empty(), answers(stress, random)));
+    }
+    RedcapProject project = RedcapProject.of(List.of(stress, catalog.get("srs")));
+    StringWriter out = new StringWriter();
+    try (RedcapWriter writer = new RedcapWriter(out, project)) {
+      written.forEach(writer::write);
+    }
+
+    List<Administration> read = new ArrayList<>();
+    try (RedcapReader reader = RedcapReader.open("export.csv", new ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8)),
+        RedcapMapping.conventions(), catalog)) {
+      reader.forEachRemaining(row -> read.add(row.administration().orElseThrow()));
+      assertThat(reader.instruments()).extracting(Instrument::id).containsExactly("srs", "clinic-stress-4");
+    }
+    assertThat(read).isEqualTo(written);
+    assertThat(out.toString()).startsWith("record_id,redcap_repeat_instrument,redcap_repeat_instance,clinic_stress_4_session,"
+        + "clinic_stress_4_date,stress_1,stress_2,stress_3,stress_4,clinic_stress_4_complete,srs_session");
   }
 
   private static String dropColumn(String line, int index) {
