@@ -57,6 +57,7 @@ public record RedcapMapping(
    *
    * @param form the form name, matched against {@code redcap_repeat_instrument}
    * @param sessionField the field holding the session number when the session comes from a field
+   * @param dateField the field holding the date; empty means {@code <form>_date} when the file has it
    * @param events event name to session number, when the session comes from the event
    * @param itemFields item id to field, in the instrument's item order; items without a field are missing
    * @param source where this mapping was written, for messages ({@code $.instruments[0]} or "conventions")
@@ -81,15 +82,19 @@ public record RedcapMapping(
       requireNonNull(source, "source");
     }
 
-    /** The toolkit's own naming for an instrument; the session from {@code <form>_session}. */
+    /**
+     * The toolkit's own naming for an instrument: the session from {@code <form>_session} (or the repeat
+     * instance when the file has no such field), the date from {@code <form>_date} when the file has it.
+     */
     public static FormMapping conventional(Instrument instrument) {
       String form = RedcapNames.form(instrument);
       Map<String, String> items = new LinkedHashMap<>();
       for (Item item : instrument.items()) {
         items.put(item.id(), RedcapNames.field(item));
       }
+      // No date field named: the reader takes <form>_date when the file has it.
       return new FormMapping(instrument, form, SessionSource.FIELD, Optional.of(RedcapNames.sessionField(form)), Map.of(),
-          Optional.of(RedcapNames.dateField(form)), items, "conventions");
+          Optional.empty(), items, "conventions");
     }
   }
 

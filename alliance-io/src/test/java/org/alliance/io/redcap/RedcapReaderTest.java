@@ -200,4 +200,57 @@ class RedcapReaderTest {
         .isInstanceOf(RedcapMappingException.class)
         .hasMessageStartingWith("mapping.json: line 3, column 26: not valid JSON");
   }
+
+  @Test
+  void sessionNumbersAndInstancesAtTheirBoundaries() throws IOException {
+    String csv = """
+        record_id,redcap_repeat_instrument,redcap_repeat_instance,srs_session,srs_1,srs_2,srs_3,srs_4
+        c1,srs,1,0,9,9,9,9
+        c1,srs,2,999999999,9,9,9,9
+        c1,srs,3,1000000000,9,9,9,9
+        c1,srs,4,-1,9,9,9,9
+        c1,srs,5,,9,9,9,9
+        """;
+
+    List<AdministrationRow> rows = readAll(csv, RedcapMapping.conventions());
+
+    assertThat(rows.get(0).administration().orElseThrow().session()).isZero();
+    assertThat(rows.get(1).administration().orElseThrow().session()).isEqualTo(999_999_999);
+    assertThat(rows.subList(2, 5)).extracting(row -> row.problems().get(0).toString()).containsExactly(
+        "export.csv line 4, column 4 (srs_session): expected a session number (a whole number, 0 or more), found '1000000000'",
+        "export.csv line 5, column 4 (srs_session): expected a session number (a whole number, 0 or more), found '-1'",
+        "export.csv line 6, column 4 (srs_session): the session is empty");
+
+    String byInstance = """
+        record_id,redcap_repeat_instrument,redcap_repeat_instance,srs_1,srs_2,srs_3,srs_4
+        c1,srs,1,9,9,9,9
+        c1,srs,0,9,9,9,9
+        c1,,,9,9,9,9
+        """;
+    List<AdministrationRow> instances = readAll(byInstance, RedcapMapping.conventions());
+    assertThat(instances.get(0).administration().orElseThrow().session()).isEqualTo(1);
+    assertThat(instances.subList(1, 3)).extracting(row -> row.problems().get(0).toString()).containsExactly(
+        "export.csv line 3, column 3 (redcap_repeat_instance): expected a repeat instance (a whole number, 1 or more), found '0'",
+        "export.csv line 4, column 3 (redcap_repeat_instance): no repeat instance: srs takes its session from the repeat instance of form srs");
+  }
+
+  @Test
+  void readsASemicolonExportWithDecimalCommasAndTheDefaultCodes() throws IOException {
+    String csv = "\uFEFFrecord_id;redcap_repeat_instrument;redcap_repeat_instance;srs_session;srs_1;srs_2;srs_3;srs_4\r\n"
+        + "c1;srs;1;0;8,5;UNK;NASK;ASKU\r\n";
+
+    Administration srs = readAll(csv, RedcapMapping.conventions()).get(0).administration().orElseThrow();
+
+    assertThat(srs.answers()).isEqualTo(Map.of("srs_1", Answer.of(8.5), "srs_3", Answer.NotAnswered.SKIPPED,
+        "srs_4", Answer.NotAnswered.DECLINED));
+  }
+
+  @Test
+  void aRowShorterThanTheHeaderIsAProblemOfItsAdministration() throws IOException {
+    List<AdministrationRow> rows = readAll("record_id,srs_session,srs_1,srs_2,srs_3,srs_4\nc1,1,9,9\n", RedcapMapping.conventions());
+
+    assertThat(rows.get(0).administration()).isPresent();
+    assertThat(rows.get(0).problems()).extracting(InputProblem::toString)
+        .containsExactly("export.csv line 2: the row has 4 fields where the header has 6");
+  }
 }
