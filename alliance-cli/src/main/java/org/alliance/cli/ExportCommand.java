@@ -109,6 +109,7 @@ final class ExportCommand implements Callable<Integer> {
     PrintWriter err = commandLine.getErr();
     ProblemReport report = new ProblemReport(err);
     AnalysisExport export = new AnalysisExport(catalog, layout, level);
+    long leftOut = 0;
     try (AdministrationCsvReader reader = AdministrationCsvReader.open(file, options)) {
       report.ignoredColumns(file, reader.ignoredColumns());
       while (reader.hasNext()) {
@@ -119,6 +120,8 @@ final class ExportCommand implements Callable<Integer> {
         if (scored.row().administration().isPresent() && scored.score().isPresent()
             && scored.score().get().problems().stream().noneMatch(p -> p.kind() == Problem.Kind.UNKNOWN_INSTRUMENT)) {
           export.add(scored.row().administration().get(), scored.score().get(), scored.row().location());
+        } else {
+          leftOut++;
         }
       }
     }
@@ -140,9 +143,12 @@ final class ExportCommand implements Callable<Integer> {
     report.summary("read");
     err.println("wrote " + out + " (" + result.rows() + (result.rows() == 1 ? " row" : " rows") + ")" + (spss ? ", " + syntax : "")
         + " and " + dictionary
-        + (result.problems().isEmpty() ? "" : "; " + result.problems().size() + " duplicate administrations left out"));
+        + (leftOut == 0 ? "" : "; left out " + leftOut + (leftOut == 1 ? " administration" : " administrations")
+            + " without a readable client, session, date or known instrument")
+        + (result.problems().isEmpty() ? "" : "; left out " + result.problems().size() + " duplicate"
+            + (result.problems().size() == 1 ? " administration" : " administrations")));
     err.flush();
-    return report.invalid() > 0 || !result.problems().isEmpty() ? ExitCode.INVALID_INPUT : ExitCode.OK;
+    return report.invalid() > 0 || leftOut > 0 || !result.problems().isEmpty() ? ExitCode.INVALID_INPUT : ExitCode.OK;
   }
 
   /** {@code scores.csv} gets {@code scores-dictionary.csv}. */

@@ -100,6 +100,18 @@ class ExportCommandTest {
   }
 
   @Test
+  void rowsWithoutAReadableKeyAreCountedAsLeftOut() throws IOException {
+    Path input = write(dir, "keys.csv", "client,session,instrument,q1,q2,q3,q4\nc1,x,srs,9,9,9,9\nc1,2,nope,9,9,9,9\nc1,3,srs,9,9,9,9\n");
+
+    Cli.Run run = run("export", input.toString(), "--out", dir.resolve("k.csv").toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains(input + " line 2, column 2 (session): expected a session number")
+        .endsWith("; left out 2 administrations without a readable client, session, date or known instrument" + NL);
+    assertThat(read("k.csv").lines()).hasSize(2);
+  }
+
+  @Test
   void aDuplicateAdministrationIsLeftOutWithItsPlace() throws IOException {
     Path input = write(dir, "twice.csv", "client,session,instrument,q1,q2,q3,q4\nc1,1,srs,9,9,9,9\nc1,1,srs,1,1,1,1\n");
 
