@@ -11,6 +11,7 @@ import org.alliance.core.instrument.Catalog;
 import org.alliance.core.scoring.Problem;
 import org.alliance.core.scoring.Scorer;
 import org.alliance.io.csv.AdministrationCsvReader;
+import org.alliance.io.csv.AdministrationSource;
 import org.alliance.io.csv.CsvLayout;
 import org.alliance.io.csv.CsvReadOptions;
 import org.alliance.io.csv.InputProblem;
@@ -18,6 +19,9 @@ import org.alliance.io.export.AnalysisExport;
 import org.alliance.io.export.ExportLayout;
 import org.alliance.io.export.ExportLevel;
 import org.alliance.io.export.SpssSyntaxWriter;
+import org.alliance.io.redcap.RedcapMapping;
+import org.alliance.io.redcap.RedcapMappingException;
+import org.alliance.io.redcap.RedcapReader;
 import org.alliance.io.score.ScoredRow;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,8 +33,8 @@ import picocli.CommandLine.Parameters;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Export answers or scores for analysis in R, SPSS or Stata: a data CSV and, beside it, a data dictionary CSV "
-          + "(variable, label, type, values, instrument, item, score).",
+      "Export answers or scores, from an answers CSV or a REDCap export, for analysis in R, SPSS or Stata: a data CSV "
+          + "and, beside it, a data dictionary CSV (variable, label, type, values, instrument, item, score).",
       "",
       "Every row has client, episode_id, episode, session and date. Codes where there is no value: -77 skipped, "
           + "-88 declined, -66 invalid (an answer off its scale, or a score of such a form), -55 too many items missing "
@@ -40,13 +44,28 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  alliance export answers.csv --layout wide --level scores --out scores.csv",
       "  alliance export answers.csv --layout long --level items --out items.csv",
-      "  alliance export answers.csv --out scores.csv --spss"
+      "  alliance export answers.csv --out scores.csv --spss",
+      "  alliance export redcap-export.csv --from redcap --mapping mapping.json --out scores.csv"
     })
 final class ExportCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "CSV file of administrations, wide or long, as score reads it (- reads standard input).")
+  @Parameters(index = "0", paramLabel = "FILE",
+      description = "CSV file of administrations, wide or long, as score reads it (- reads standard input); with --from redcap, "
+          + "a REDCap export (CSV raw data).")
   Path file;
+
+  /** The kinds of input file. */
+  enum Source { CSV, REDCAP }
+
+  @Option(names = "--from", paramLabel = "FORMAT", defaultValue = "csv",
+      description = "csv (answers as score reads them) or redcap (a REDCap export). Default: ${DEFAULT-VALUE}.")
+  Source from;
+
+  @Option(names = "--mapping", paramLabel = "FILE.json",
+      description = "With --from redcap: how the project's fields map to instruments and items (docs/exports.md). "
+          + "Without it, fields named like the item ids (phq9_1) are read.")
+  Path mapping;
 
   @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "wide",
       description = "wide: one row per client and session, a column per item or score (SPSS, Stata). "
@@ -104,14 +123,16 @@ final class ExportCommand implements Callable<Integer> {
     if (instrument != null && !catalog.contains(instrument)) {
       throw new CommandLine.ParameterException(commandLine, catalog.unknown(instrument));
     }
-    CsvReadOptions options = new CsvReadOptions(catalog, Optional.ofNullable(instrument), Optional.ofNullable(inputLayout));
-    Scorer scorer = new Scorer(catalog);
     PrintWriter err = commandLine.getErr();
+    Optional<RedcapMapping> redcap = redcapMapping(catalog, commandLine);
+    if (from == Source.REDCAP && redcap.isEmpty()) {
+      return ExitCode.INVALID_INPUT;
+    }
+    Scorer scorer = new Scorer(catalog);
     ProblemReport report = new ProblemReport(err);
     AnalysisExport export = new AnalysisExport(catalog, layout, level);
     long leftOut = 0;
-    try (AdministrationCsvReader reader = AdministrationCsvReader.open(file, options)) {
-      report.ignoredColumns(file, reader.ignoredColumns());
+    try (AdministrationSource reader = open(catalog, redcap, report)) {
       while (reader.hasNext()) {
         ScoredRow scored = ScoredRow.score(reader.next(), scorer);
         report.count(scored, true);
@@ -123,6 +144,10 @@ final class ExportCommand implements Callable<Integer> {
         } else {
           leftOut++;
         }
+      }
+      if (reader instanceof RedcapReader redcapReader && !redcapReader.unmappedForms().isEmpty()) {
+        err.println("note: " + file + ": rows of these repeating forms were not read, as no instrument is mapped to them: "
+            + String.join(", ", redcapReader.unmappedForms()));
       }
     }
     AnalysisExport.Result result;
@@ -149,6 +174,49 @@ final class ExportCommand implements Callable<Integer> {
             + (result.problems().size() == 1 ? " administration" : " administrations")));
     err.flush();
     return report.invalid() > 0 || leftOut > 0 || !result.problems().isEmpty() ? ExitCode.INVALID_INPUT : ExitCode.OK;
+  }
+
+  /** The REDCap mapping for --from redcap; empty after printing the mapping's problems. */
+  private Optional<RedcapMapping> redcapMapping(Catalog catalog, CommandLine commandLine) throws IOException {
+    if (from != Source.REDCAP) {
+      if (mapping != null) {
+        throw new CommandLine.ParameterException(commandLine, "--mapping is for --from redcap");
+      }
+      return Optional.empty();
+    }
+    if (file.toString().equals("-")) {
+      throw new CommandLine.ParameterException(commandLine, "--from redcap reads a file, not standard input");
+    }
+    if (instrument != null || inputLayout != null) {
+      throw new CommandLine.ParameterException(commandLine,
+          "--instrument and --input-layout are for CSV answers; a REDCap export is described by --mapping");
+    }
+    if (mapping == null) {
+      return Optional.of(RedcapMapping.conventions());
+    }
+    if (!Files.isRegularFile(mapping)) {
+      throw new CommandLine.ParameterException(commandLine, "no such file: " + mapping);
+    }
+    try {
+      return Optional.of(RedcapMapping.read(mapping, catalog));
+    } catch (RedcapMappingException e) {
+      e.problems().forEach(problem -> commandLine.getErr().println(e.file() + ": " + problem));
+      commandLine.getErr().println("alliance: the REDCap mapping has " + e.problems().size()
+          + (e.problems().size() == 1 ? " problem" : " problems") + "; nothing was read");
+      return Optional.empty();
+    }
+  }
+
+  private AdministrationSource open(Catalog catalog, Optional<RedcapMapping> redcap, ProblemReport report) throws IOException {
+    if (redcap.isPresent()) {
+      RedcapReader reader = RedcapReader.open(file, redcap.get(), catalog);
+      report.ignoredColumns(file, reader.ignoredColumns());
+      return reader;
+    }
+    CsvReadOptions options = new CsvReadOptions(catalog, Optional.ofNullable(instrument), Optional.ofNullable(inputLayout));
+    AdministrationCsvReader reader = AdministrationCsvReader.open(file, options);
+    report.ignoredColumns(file, reader.ignoredColumns());
+    return reader;
   }
 
   /** {@code scores.csv} gets {@code scores-dictionary.csv}. */

@@ -170,6 +170,40 @@ class ExportCommandTest {
   }
 
   @Test
+  void exportsAREDCapProjectThroughItsMapping() throws IOException {
+    Path export = GainsCommandTest.example("redcap/longitudinal-export.csv");
+    Path mapping = GainsCommandTest.example("redcap/longitudinal-mapping.json");
+
+    Cli.Run run = run("export", export.toString(), "--from", "redcap", "--mapping", mapping.toString(), "--out",
+        dir.resolve("r.csv").toString());
+
+    assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+    assertThat(read("r.csv").lines()).containsExactly(
+        "client,episode_id,episode,session,date,srs_total,srs_mean,srs_clinical,phq_9_total,phq_9_mean,phq_9_band,phq_9_clinical,phq_9_risk_item",
+        "s01,s01_1,1,0,2026-01-05,-99,-99,-99,11,1.222222,3,1,1",
+        "s01,s01_1,1,2,2026-01-19,-55,-55,-55,-55,-55,-55,-55,0",
+        "s01,s01_1,1,4,2026-02-02,36.6,9.15,0,3,0.333333,1,0,0",
+        "s02,s02_1,1,0,2026-01-06,-99,-99,-99,-55,-55,-55,-55,",
+        "s02,s02_1,1,2,2026-01-20,28,7,1,18,2,4,1,0");
+    assertThat(run.err()).contains(export + " line 3, column 7 (dep_2): 2 of 9 items missing (phq9_2, phq9_7); phq-9 allows none");
+  }
+
+  @Test
+  void aBrokenMappingIsReportedWithItsJsonPathsAndNothingIsWritten() throws IOException {
+    Path mapping = write(dir, "mapping.json", "{\"instruments\": [{\"instrument\": \"srs\", \"items\": {\"9\": \"x\"}}]}");
+    Path export = write(dir, "export.csv", "record_id,srs_1\nc1,9\n");
+
+    Cli.Run run = run("export", export.toString(), "--from", "redcap", "--mapping", mapping.toString(), "--out", dir.resolve("m.csv").toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo(mapping + ": $.instruments[0].items.9: not an item of srs (its items are srs_1 to srs_4, or their numbers 1 to 4)" + NL
+        + "alliance: the REDCap mapping has 1 problem; nothing was read" + NL);
+    assertThat(dir.resolve("m.csv")).doesNotExist();
+    assertThat(run("export", export.toString(), "--mapping", mapping.toString(), "--out", dir.resolve("m.csv").toString()).err())
+        .contains("--mapping is for --from redcap");
+  }
+
+  @Test
   void helpReadsCleanly() {
     Cli.Run help = run("export", "--help");
 
