@@ -74,8 +74,9 @@ public final class AnalysisExport {
     if (catalog.find(administration.instrumentId()).isEmpty()) {
       throw new IllegalArgumentException(catalog.unknown(administration.instrumentId()));
     }
+    // An answers export needs no score: not keeping it leaves room for more administrations.
     byClient.computeIfAbsent(administration.client(), client -> new ArrayList<>())
-        .add(new ExportEntry(administration, score, where, added++));
+        .add(new ExportEntry(administration, level == ExportLevel.SCORES ? score : null, where, added++));
   }
 
   /** Writes the data and its dictionary. */
