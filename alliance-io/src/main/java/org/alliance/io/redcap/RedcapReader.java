@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.scoring.Administration;
@@ -43,6 +44,8 @@ import org.alliance.io.redcap.RedcapMapping.SessionSource;
  * field; a file that cannot be read at all raises {@link CsvFormatException}.
  */
 public final class RedcapReader implements AdministrationSource {
+  /** A REDCap date-time field (datetime_ymd, datetime_seconds_ymd): its date is the administration's. */
+  private static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(:\\d{2})?");
   /** At most this many unmapped form names are remembered for the note. */
   private static final int MAX_UNMAPPED = 50;
 
@@ -332,7 +335,7 @@ public final class RedcapReader implements AdministrationSource {
       session = session(form, sessionText, line, problems);
       if (!dateText.isEmpty()) {
         try {
-          date = Optional.of(IsoDate.parse(dateText));
+          date = Optional.of(IsoDate.parse(DATE_TIME.matcher(dateText).matches() ? dateText.substring(0, 10) : dateText));
         } catch (DateTimeException e) {
           problems.add(problem(line, form.dateColumn(), "expected a date as YYYY-MM-DD (REDCap's raw export), found '" + abbreviate(dateText) + "'"));
         }

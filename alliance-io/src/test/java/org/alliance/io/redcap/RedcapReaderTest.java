@@ -114,7 +114,7 @@ class RedcapReaderTest {
   private static final String REPEATING = """
       record_id,redcap_repeat_instrument,redcap_repeat_instance,redcap_survey_identifier,age,srs_session,srs_date,srs_1,srs_2,srs_3,srs_4,srs_complete,srs_timestamp,diary_note,diary_complete
       c1,,,,34,,,,,,,,,,
-      c1,srs,2,,,1,2026-01-07,9.0,8.5,9.0,9.1,2,2026-01-07 10:00,,
+      c1,srs,2,,,1,2026-01-07 10:15,9.0,8.5,9.0,9.1,2,2026-01-07 10:00,,
       c1,srs,3,,,2,,7.0,NASK,8.0,ASKU,2,,,
       c1,diary,1,,,,,,,,,,,felt better,2
       c2,srs,1,,,x,2026-13-01,9,9,9,9,2,,,
