@@ -82,11 +82,7 @@ public final class RedcapReader implements AdministrationSource {
     for (FormMapping form : mapped) {
       resolved.add(resolve(form, useCount));
     }
-    List<Form> owned = new ArrayList<>();
-    for (Form form : resolved) {
-      owned.add(withOwnedColumns(form));
-    }
-    this.forms = owned;
+    this.forms = resolved;
     Set<Integer> used = new HashSet<>(useCount.keySet());
     used.add(record);
     used.add(event);
@@ -256,7 +252,8 @@ public final class RedcapReader implements AdministrationSource {
     if (dateColumn >= 0) {
       useCount.merge(dateColumn, 1, Integer::sum);
     }
-    return new Form(form, session, sessionColumn, dateColumn, itemIds, itemColumns, new int[0], columnOfItem);
+    return new Form(form, session, sessionColumn, dateColumn, itemIds, itemColumns,
+        ownedColumns(form.form(), itemColumns, sessionColumn, dateColumn), columnOfItem);
   }
 
   /**
@@ -264,20 +261,18 @@ public final class RedcapReader implements AdministrationSource {
    * only when named after the form ({@code <form>_session}, {@code <form>_date}). A visit date or number
    * that a mapping borrows from another form is filled on rows where this instrument was not given.
    */
-  private Form withOwnedColumns(Form form) {
+  private int[] ownedColumns(String form, int[] itemColumns, int sessionColumn, int dateColumn) {
     List<Integer> owned = new ArrayList<>();
-    for (int column : form.itemColumns()) {
+    for (int column : itemColumns) {
       owned.add(column);
     }
-    String name = form.mapping().form();
-    if (form.sessionColumn() >= 0 && isNamed(form.sessionColumn(), RedcapNames.sessionField(name))) {
-      owned.add(form.sessionColumn());
+    if (sessionColumn >= 0 && isNamed(sessionColumn, RedcapNames.sessionField(form))) {
+      owned.add(sessionColumn);
     }
-    if (form.dateColumn() >= 0 && isNamed(form.dateColumn(), RedcapNames.dateField(name))) {
-      owned.add(form.dateColumn());
+    if (dateColumn >= 0 && isNamed(dateColumn, RedcapNames.dateField(form))) {
+      owned.add(dateColumn);
     }
-    return new Form(form.mapping(), form.session(), form.sessionColumn(), form.dateColumn(), form.itemIds(),
-        form.itemColumns(), owned.stream().mapToInt(Integer::intValue).toArray(), form.columnOfItem());
+    return owned.stream().mapToInt(Integer::intValue).toArray();
   }
 
   private boolean isNamed(int column, String name) {
