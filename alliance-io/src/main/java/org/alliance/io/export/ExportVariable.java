@@ -33,6 +33,7 @@ import org.alliance.core.scoring.Score;
  * @param range the values it takes when they are not labelled one by one, such as {@code 0-27}
  * @param labels the values it takes with their labels, such as {@code 0=Not at all}, without the codes
  * @param codes the {@link ExportCode}s it can hold besides the not-administered code
+ * @param emptyMeansMissing whether an empty cell is possible: a missing answer, or a risk flag not known
  */
 record ExportVariable(
     Instrument instrument,
@@ -85,11 +86,6 @@ record ExportVariable(
       all.add(new ValueLabel(ExportCode.NOT_ADMINISTERED.cell(), ExportCode.NOT_ADMINISTERED.label()));
     }
     return all;
-  }
-
-  /** Whether the column can hold a code: every variable but the risk flag, and that too in the wide layout. */
-  boolean coded(boolean wide) {
-    return wide || !codes.isEmpty();
   }
 
   /** The variables of an instrument at this level, in a stable order. */
