@@ -6,10 +6,10 @@ import org.alliance.core.scoring.Answer;
  * Reads an answer cell: empty or {@code NA} is missing, {@code skipped} and {@code declined} are those
  * states, a plain decimal number is a value, anything else is kept as unreadable for the scorer to report.
  */
-final class AnswerText {
+public final class AnswerText {
   private AnswerText() {}
 
-  static Answer parse(String raw, boolean decimalComma) {
+  public static Answer parse(String raw, boolean decimalComma) {
     String text = raw.strip();
     int length = text.length();
     if (length == 0 || text.equals("NA")) {

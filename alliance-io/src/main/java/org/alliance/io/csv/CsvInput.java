@@ -24,12 +24,12 @@ import java.util.Optional;
  * report with their line and column, see {@link #NOT_UTF8}), a byte-order mark skipped, the delimiter (comma, semicolon or tab) taken from the header
  * line, quoted fields and CRLF line ends handled by FastCSV.
  */
-final class CsvInput implements Closeable {
+public final class CsvInput implements Closeable {
   private static final int BUFFER = 1 << 16;
   /** The header line is read twice (once to find the delimiter); it may be this long. */
   private static final int MAX_HEADER = 1 << 22;
   /** What the decoder puts in place of bytes that are not UTF-8. */
-  static final char NOT_UTF8 = '\uFFFD';
+  public static final char NOT_UTF8 = '\uFFFD';
 
   private final String file;
   private final char delimiter;
@@ -39,7 +39,7 @@ final class CsvInput implements Closeable {
   private final Map<String, Integer> columns = new HashMap<>();
   private long lastLine = 1;
 
-  CsvInput(String file, InputStream in) throws IOException {
+  public CsvInput(String file, InputStream in) throws IOException {
     this.file = file;
     // Replacing bad bytes (rather than failing at the decoder, which reads ahead) lets each row say on
     // which line and column its text is not UTF-8, while the other rows are still read.
@@ -118,30 +118,30 @@ final class CsvInput implements Closeable {
     return tabs > commas ? '\t' : ',';
   }
 
-  String file() {
+  public String file() {
     return file;
   }
 
   /** Semicolon files come from locales that write decimals with a comma, such as 5,3. */
-  boolean decimalComma() {
+  public boolean decimalComma() {
     return delimiter == ';';
   }
 
-  List<String> header() {
+  public List<String> header() {
     return header;
   }
 
   /** The 0-based index of a column, matched without regard to case. */
-  Optional<Integer> column(String name) {
+  public Optional<Integer> column(String name) {
     return Optional.ofNullable(columns.get(name.toLowerCase(Locale.ROOT)));
   }
 
-  long lastLine() {
+  public long lastLine() {
     return lastLine;
   }
 
   /** The next record, or empty at the end of the file. */
-  Optional<CsvRecord> next() {
+  public Optional<CsvRecord> next() {
     try {
       if (!records.hasNext()) {
         return Optional.empty();
