@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.scoring.Scorer;
 import org.alliance.io.csv.AdministrationSource;
+import org.alliance.io.redcap.RedcapMapping;
 import org.alliance.io.score.ScoredRow;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,8 +49,12 @@ final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--instruments", paramLabel = "DIR_OR_FILE", description = InstrumentDefinitions.OPTION_DESCRIPTION)
   Path instruments;
 
+  @Option(names = "--mapping", paramLabel = "FILE.json", description = RedcapMappings.OPTION_DESCRIPTION)
+  Path mapping;
+
   @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of standard output. The file "
-      + "appears only when the conversion is complete.")
+      + "appears only when the conversion is complete. --to redcap needs it: the data dictionary is written beside "
+      + "it as FILE-dictionary.csv.")
   Path out;
 
   @Option(names = "--strict", description = "Write nothing at all if any administration is rejected.")
@@ -74,14 +79,28 @@ final class ConvertCommand implements Callable<Integer> {
     if (instrument != null && !catalog.contains(instrument)) {
       throw new CommandLine.ParameterException(commandLine, catalog.unknown(instrument));
     }
-    ConvertSource source = new ConvertSource(file, from == null ? guessFrom() : from, catalog,
-        Optional.ofNullable(instrument), commandLine);
+    ConvertFormat format = from == null ? guessFrom() : from;
+    if (mapping != null && format != ConvertFormat.REDCAP) {
+      throw new CommandLine.ParameterException(commandLine, "--mapping is for --from redcap");
+    }
+    if (to == ConvertFormat.REDCAP && (out == null || out.toString().equals("-"))) {
+      throw new CommandLine.ParameterException(commandLine,
+          "--to redcap needs --out FILE: the data dictionary is written beside it");
+    }
+    Optional<RedcapMapping> redcap = Optional.empty();
+    if (format == ConvertFormat.REDCAP) {
+      redcap = RedcapMappings.load(mapping, catalog, commandLine);
+      if (redcap.isEmpty()) {
+        return ExitCode.INVALID_INPUT;
+      }
+    }
+    ConvertSource source = new ConvertSource(file, format, catalog, Optional.ofNullable(instrument), redcap, commandLine);
     PrintWriter err = commandLine.getErr();
     Scorer scorer = new Scorer(catalog);
     long converted = 0;
     long rejected = 0;
     try (Output output = strict ? Output.openAllOrNothing(out, commandLine.getOut()) : Output.open(out, commandLine.getOut());
-        ConvertTarget target = ConvertTarget.open(to, output, catalog, source);
+        ConvertTarget target = ConvertTarget.open(to, output, out, catalog, source);
         AdministrationSource rows = source.open(showProgress(stdin))) {
       while (rows.hasNext()) {
         ScoredRow row = ScoredRow.score(rows.next(), scorer);
@@ -96,6 +115,7 @@ final class ConvertCommand implements Callable<Integer> {
       target.finish();
       if (!strict || rejected == 0) {
         output.commit();
+        target.commit();
       }
     }
     summary(err, converted, rejected);

@@ -14,6 +14,8 @@ import org.alliance.io.csv.AdministrationCsvReader;
 import org.alliance.io.csv.AdministrationSource;
 import org.alliance.io.csv.CsvLayout;
 import org.alliance.io.csv.CsvReadOptions;
+import org.alliance.io.redcap.RedcapMapping;
+import org.alliance.io.redcap.RedcapReader;
 import picocli.CommandLine;
 
 /** The input of {@code alliance convert}: a file in one of the formats, opened as a stream of administrations. */
@@ -22,12 +24,15 @@ final class ConvertSource {
   private final ConvertFormat format;
   private final Catalog catalog;
   private final Optional<String> instrument;
+  private final Optional<RedcapMapping> redcap;
 
-  ConvertSource(Path file, ConvertFormat format, Catalog catalog, Optional<String> instrument, CommandLine commandLine) {
+  ConvertSource(Path file, ConvertFormat format, Catalog catalog, Optional<String> instrument,
+      Optional<RedcapMapping> redcap, CommandLine commandLine) {
     this.file = file;
     this.format = format;
     this.catalog = catalog;
     this.instrument = instrument;
+    this.redcap = redcap;
     if (file.toString().equals("-") && format != ConvertFormat.CSV_WIDE && format != ConvertFormat.CSV_LONG
         && format != ConvertFormat.FHIR_NDJSON) {
       throw new CommandLine.ParameterException(commandLine, "--from " + format + " reads a file, not standard input");
@@ -40,6 +45,7 @@ final class ConvertSource {
     String name = stdin ? "<stdin>" : file.toString();
     return switch (format) {
       case CSV_WIDE, CSV_LONG -> AdministrationCsvReader.open(name, in, csvOptions());
+      case REDCAP -> RedcapReader.open(name, in, redcap.orElseThrow(), catalog);
       default -> throw new IllegalArgumentException("reading " + format + " is not supported yet");
     };
   }

@@ -2,9 +2,13 @@ package org.alliance.cli;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Path;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.io.csv.AdministrationCsvWriter;
 import org.alliance.io.csv.AdministrationLongCsvWriter;
+import org.alliance.io.redcap.RedcapDictionaryWriter;
+import org.alliance.io.redcap.RedcapProject;
+import org.alliance.io.redcap.RedcapWriter;
 import org.alliance.io.score.ScoredRow;
 
 /** The output of {@code alliance convert}: administrations written one at a time in one format. */
@@ -14,7 +18,10 @@ interface ConvertTarget extends Closeable {
   /** Writes whatever the format keeps until the end. */
   void finish() throws IOException;
 
-  static ConvertTarget open(ConvertFormat format, Output output, Catalog catalog, ConvertSource source)
+  /** Marks the files this target writes beside the main output as complete, as {@link Output#commit()} does. */
+  default void commit() {}
+
+  static ConvertTarget open(ConvertFormat format, Output output, Path out, Catalog catalog, ConvertSource source)
       throws IOException {
     return switch (format) {
       case CSV_WIDE -> {
@@ -43,6 +50,30 @@ interface ConvertTarget extends Closeable {
           }
 
           public void close() {}
+        };
+      }
+      case REDCAP -> {
+        // REDCap needs its data dictionary to load the data: it goes beside the data file.
+        RedcapProject project = RedcapProject.of(source.instruments());
+        RedcapWriter data = new RedcapWriter(output.writer(), project);
+        Output dictionary = Output.open(ExportCommand.dictionaryPath(out), null);
+        RedcapDictionaryWriter.write(dictionary.writer(), project);
+        yield new ConvertTarget() {
+          public void write(ScoredRow row) {
+            data.write(row.row().administration().orElseThrow());
+          }
+
+          public void finish() throws IOException {
+            data.flush();
+          }
+
+          public void commit() {
+            dictionary.commit();
+          }
+
+          public void close() throws IOException {
+            dictionary.close();
+          }
         };
       }
       default -> throw new IllegalArgumentException("writing " + format + " is not supported yet");

@@ -20,7 +20,6 @@ import org.alliance.io.export.ExportLayout;
 import org.alliance.io.export.ExportLevel;
 import org.alliance.io.export.SpssSyntaxWriter;
 import org.alliance.io.redcap.RedcapMapping;
-import org.alliance.io.redcap.RedcapMappingException;
 import org.alliance.io.redcap.RedcapReader;
 import org.alliance.io.score.ScoredRow;
 import picocli.CommandLine;
@@ -191,20 +190,7 @@ final class ExportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(commandLine,
           "--instrument and --input-layout are for CSV answers; a REDCap export is described by --mapping");
     }
-    if (mapping == null) {
-      return Optional.of(RedcapMapping.conventions());
-    }
-    if (!Files.isRegularFile(mapping)) {
-      throw new CommandLine.ParameterException(commandLine, "no such file: " + mapping);
-    }
-    try {
-      return Optional.of(RedcapMapping.read(mapping, catalog));
-    } catch (RedcapMappingException e) {
-      e.problems().forEach(problem -> commandLine.getErr().println(e.file() + ": " + problem));
-      commandLine.getErr().println("alliance: the REDCap mapping has " + e.problems().size()
-          + (e.problems().size() == 1 ? " problem" : " problems") + "; nothing was read");
-      return Optional.empty();
-    }
+    return RedcapMappings.load(mapping, catalog, commandLine);
   }
 
   private AdministrationSource open(Catalog catalog, Optional<RedcapMapping> redcap, ProblemReport report) throws IOException {

@@ -163,4 +163,44 @@ class ConvertCommandTest {
     assertThat(run.exit()).isEqualTo(ExitCode.USAGE);
     assertThat(run.err()).contains("no such file");
   }
+
+  @Test
+  void redcapRoundTripWritesTheDictionaryBesideTheData() throws IOException {
+    Path redcap = dir.resolve("project.csv");
+    Path back = dir.resolve("back.csv");
+
+    Cli.Run toRedcap = run("convert", MIXED.toString(), "--to", "redcap", "--out", redcap.toString());
+    Cli.Run fromRedcap = run("convert", redcap.toString(), "--from", "redcap", "--to", "csv-wide", "--out", back.toString());
+
+    assertThat(toRedcap.exit()).as(toRedcap.toString()).isZero();
+    assertThat(fromRedcap.exit()).as(fromRedcap.toString()).isZero();
+    assertThat(Files.readAllLines(dir.resolve("project-dictionary.csv")).get(0)).startsWith("Variable / Field Name,Form Name,");
+    assertThat(read(back)).containsExactlyElementsOf(read(MIXED));
+  }
+
+  @Test
+  void redcapNeedsAnOutputFileAndAMappingOnlyGoesWithRedcapInput() throws IOException {
+    Cli.Run noOut = run("convert", MIXED.toString(), "--to", "redcap");
+    Cli.Run stray = run("convert", MIXED.toString(), "--to", "csv-long", "--mapping", MIXED.toString());
+
+    assertThat(noOut.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(noOut.err()).contains("--to redcap needs --out FILE");
+    assertThat(stray.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(stray.err()).contains("--mapping is for --from redcap");
+  }
+
+  @Test
+  void strictRedcapLeavesNeitherDataNorDictionary() throws IOException {
+    Path file = write(dir, "in.csv", PHQ9_HEADER
+        + "c1,1,2024-01-01,0,1,2,3,0,1,2,3,0\n"
+        + "c2,1,2024-01-02,0,1,9,3,0,1,2,3,0\n");
+
+    Cli.Run run = run("convert", file.toString(), "--instrument", "phq-9", "--to", "redcap", "--strict",
+        "--out", dir.resolve("project.csv").toString());
+
+    assertThat(run.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(dir.resolve("project.csv")).doesNotExist();
+    assertThat(dir.resolve("project-dictionary.csv")).doesNotExist();
+    assertThat(partialFiles()).isEmpty();
+  }
 }
