@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "Score therapeutic-alliance and outcome questionnaires, session by session.",
     subcommands = {InstrumentsCommand.class, ScoreCommand.class, ValidateCommand.class, ChangeCommand.class, GainsCommand.class,
-      RupturesCommand.class, TrendCommand.class, CohortCommand.class, TrialCommand.class, SimulateCommand.class,
+      RupturesCommand.class, TrendCommand.class, CohortCommand.class, TrialCommand.class, SimulateCommand.class, ReportCommand.class,
       CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
