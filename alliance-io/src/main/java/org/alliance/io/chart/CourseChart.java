@@ -192,15 +192,17 @@ public final class CourseChart implements Figure {
     line(chart, "Expected course", lineX, lineY, ChartStyle.SKY, ChartStyle.DASHED);
   }
 
-  /** The scores, a point per session, with a gap in the line at each missing session. */
+  /** The scores, a point per session, with a gap in the line at each missing session; none for an empty course. */
   private void scores(XYChart chart, int first, int last) {
     Course course = findings.course();
-    double[] x = new double[Math.max(1, last - first + 1)];
-    double[] y = course.isEmpty() ? new double[] {Double.NaN} : course.window(first, last);
+    if (course.isEmpty()) {
+      return;
+    }
+    double[] x = new double[last - first + 1];
     for (int i = 0; i < x.length; i++) {
       x[i] = first + i;
     }
-    XYSeries series = chart.addSeries("Score", x, y);
+    XYSeries series = chart.addSeries("Score", x, course.window(first, last));
     series.setLineColor(ChartStyle.BLUE);
     series.setLineStyle(ChartStyle.LINE);
     series.setMarker(Markers.dot(1));
