@@ -13,7 +13,6 @@ import org.alliance.core.instrument.Direction;
 import org.alliance.core.trend.Course;
 import org.alliance.core.trend.ExpectedCourse;
 import org.alliance.core.trend.Measure;
-import org.alliance.core.trend.SuddenChange;
 import org.alliance.core.trend.TrackStatus;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
@@ -174,6 +173,5 @@ class CourseChartTest {
     }
     assertThat(chart.suggestedHeight(320)).isEqualTo(300);
     assertThat(chart.suggestedHeight(1200)).isEqualTo(440);
-    assertThat(SuddenChange.Kind.GAIN.label()).isEqualTo("gain");
   }
 }
