@@ -167,6 +167,8 @@ final class ReportCommand implements Callable<Integer> {
       alerts = alerts.withExpectedCourse(expected);
       err.println("note: expected course of " + expected.measure().id() + " fitted on " + expected.episodes() + " episodes and "
           + expected.observations() + " scores");
+      notes.add("The expected course of " + expected.measure().id() + " was fitted on " + expected.episodes() + " past episodes of "
+          + (reference == null ? name : reference.toString()) + ".");
     }
     AnalysisRun run = new AnalysisRun(commandLine);
     EpisodeReader.ClientEpisode found = null;

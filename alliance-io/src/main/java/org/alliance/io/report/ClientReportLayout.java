@@ -45,7 +45,7 @@ public final class ClientReportLayout {
     header(report, blocks);
     alerts(report, blocks);
     for (MeasureReport measure : report.measures()) {
-      measure(report, measure, blocks);
+      measure(measure, blocks);
     }
     answers(report, blocks);
     howToRead(report, blocks);
@@ -129,7 +129,7 @@ public final class ClientReportLayout {
     };
   }
 
-  private static void measure(ClientReport report, MeasureReport measure, Blocks blocks) {
+  private static void measure(MeasureReport measure, Blocks blocks) {
     Course course = measure.course();
     CourseFindings findings = measure.findings();
     boolean outcome = course.measure().construct() == Construct.OUTCOME;
@@ -163,7 +163,7 @@ public final class ClientReportLayout {
       facts.add(new Fact("Reliable change", reliableChange(measure)));
       measure.category().ifPresent(category -> facts.add(new Fact("Clinically significant change",
           category(category, measure.reliableChange().orElseThrow(), cutoff(course).orElseThrow()))));
-      facts.add(new Fact("Expected course", expected(findings, report)));
+      facts.add(new Fact("Expected course", expected(findings)));
     } else {
       facts.add(new Fact("Ruptures", ruptureSummary(findings)));
     }
@@ -214,9 +214,10 @@ public final class ClientReportLayout {
     };
   }
 
-  private static String expected(CourseFindings findings, ClientReport report) {
+  private static String expected(CourseFindings findings) {
     if (findings.expected().isEmpty()) {
-      return "none fitted (see the notes above)";
+      return "none: fitting one needs at least " + ExpectedCourse.Options.defaults().minEpisodes()
+          + " past episodes of this measure (see the notes above)";
     }
     ExpectedCourse expected = findings.expected().get();
     if (findings.statuses().size() < 2) {
@@ -224,13 +225,12 @@ public final class ClientReportLayout {
     }
     ExpectedCourse.SessionStatus latest = findings.statuses().get(findings.statuses().size() - 1);
     long notOnTrack = findings.statuses().stream().filter(s -> s.status() == TrackStatus.NOT_ON_TRACK).count();
-    String percentile;
     String status = switch (latest.status()) {
       case ON_TRACK -> "on track";
       case CAUTION -> "caution";
       case NOT_ON_TRACK -> "not on track";
     };
-    percentile = switch (latest.status()) {
+    String percentile = switch (latest.status()) {
       case ON_TRACK -> "within the range of similar clients";
       case CAUTION -> "worse than " + percent(expected.options().cautionPercentile()) + " of similar clients";
       case NOT_ON_TRACK -> "worse than " + percent(expected.options().notOnTrackPercentile()) + " of similar clients";
@@ -238,7 +238,7 @@ public final class ClientReportLayout {
     return status + " at session " + latest.session() + ": " + Wording.score(latest.score()) + " is " + percentile
         + " (expected " + Wording.score(latest.band().expected()) + ")"
         + (notOnTrack > 0 ? "; not on track at " + notOnTrack + " of " + findings.statuses().size() + " sessions" : "")
-        + ". Fitted on " + expected.episodes() + " episodes of " + report.settings().source() + ".";
+        + ". Fitted on " + expected.episodes() + " past episodes.";
   }
 
   private static String percent(double fraction) {

@@ -53,7 +53,7 @@ class RateChartTest {
   void labelsEveryRowAndNothingElse() {
     XYChart chart = RateChart.of("Outcomes", List.of(ALL, EMPTY_RECOVERY)).chart(700, 300);
 
-    Function<Double, String> labels = chart.getStyler().getyAxisTickLabelsFormattingFunction();
+    Function<Double, String> labels = chart.getStyler().getYAxisTickLabelsFormattingFunction();
     assertThat(labels.apply(2.0)).isEqualTo("All clients (n=10)");
     assertThat(labels.apply(1.0)).isEqualTo("dr-b (n=4) *");
     // Ticks between and beyond the rows get labels of their own (XChart needs them all different).
