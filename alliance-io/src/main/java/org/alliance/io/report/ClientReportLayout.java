@@ -118,7 +118,7 @@ public final class ClientReportLayout {
           "session " + alert.session(), rule), tone(alert.rule())));
     }
     blocks.table(new Table("Alerts for " + report.client() + ", most urgent first",
-        List.of("#", "Alert", "What was found", "When", "Rule and numbers"), List.of(3, 15, 46, 10, 26), rows));
+        List.of("#", "Alert", "What was found", "When", "Rule and numbers"), List.of(3, 15, 44, 12, 26), rows));
   }
 
   private static Tone tone(AlertRule rule) {
