@@ -21,13 +21,13 @@ final class ChartStyle {
   static final Color MUTED = new Color(0x666666);
   static final Color GRID = new Color(0xE3E3E3);
   static final Color TRANSPARENT = new Color(0, 0, 0, 0);
+  /** The orange, light enough that the lines drawn over it stay clear. */
+  static final Color CAUTION_ZONE = new Color(0xE6, 0x9F, 0x00, 70);
 
   static final BasicStroke LINE = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
   static final BasicStroke THIN = new BasicStroke(1f);
   static final BasicStroke DASHED =
       new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 4f}, 0f);
-  static final BasicStroke DOTTED =
-      new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {1f, 4f}, 0f);
 
   /** The marker size every series shares (XChart has one); custom markers scale it. */
   static final int MARKER_SIZE = 7;

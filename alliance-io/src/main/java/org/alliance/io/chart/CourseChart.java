@@ -2,6 +2,8 @@ package org.alliance.io.chart;
 
 import static java.util.Objects.requireNonNull;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,7 +188,7 @@ public final class CourseChart implements Figure {
     }
     XYSeries zone = chart.addSeries("Caution zone", zoneX, zoneY);
     zone.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
-    zone.setFillColor(new java.awt.Color(0xE6, 0x9F, 0x00, 70));
+    zone.setFillColor(ChartStyle.CAUTION_ZONE);
     zone.setLineColor(ChartStyle.TRANSPARENT);
     zone.setMarker(SeriesMarkers.NONE);
     line(chart, "Expected course", lineX, lineY, ChartStyle.SKY, ChartStyle.DASHED);
@@ -211,7 +213,7 @@ public final class CourseChart implements Figure {
 
   /** Sudden changes, each marked halfway along the line between its two sessions, where the jump happens. */
   private static void suddenChanges(XYChart chart, Optional<SuddenChangeResult> result, String label, Marker marker,
-      java.awt.Color color) {
+      Color color) {
     List<SuddenChange> changes = result.map(SuddenChangeResult::changes).orElse(List.of());
     double[] x = changes.stream().mapToDouble(change -> change.pregainSession() + 0.5).toArray();
     double[] y = changes.stream().mapToDouble(change -> (change.pregainScore() + change.postgainScore()) / 2).toArray();
@@ -238,7 +240,7 @@ public final class CourseChart implements Figure {
     return List.copyOf(byStart.values());
   }
 
-  private void points(XYChart chart, String label, List<Integer> sessions, Marker marker, java.awt.Color color) {
+  private void points(XYChart chart, String label, List<Integer> sessions, Marker marker, Color color) {
     scatter(chart, label, sessionsX(sessions), scoresAt(findings.course(), sessions), marker, color);
   }
 
@@ -255,7 +257,7 @@ public final class CourseChart implements Figure {
   }
 
   /** A series of marks only; a series without points is left out, so the legend lists only what is drawn. */
-  private static void scatter(XYChart chart, String label, double[] x, double[] y, Marker marker, java.awt.Color color) {
+  private static void scatter(XYChart chart, String label, double[] x, double[] y, Marker marker, Color color) {
     if (x.length == 0) {
       return;
     }
@@ -265,7 +267,7 @@ public final class CourseChart implements Figure {
     series.setMarkerColor(color);
   }
 
-  private static void line(XYChart chart, String label, double[] x, double[] y, java.awt.Color color, java.awt.BasicStroke stroke) {
+  private static void line(XYChart chart, String label, double[] x, double[] y, Color color, BasicStroke stroke) {
     XYSeries series = chart.addSeries(label, x, y);
     series.setLineColor(color);
     series.setLineStyle(stroke);

@@ -70,8 +70,7 @@ public final class HtmlReportWriter {
         .append("<meta name=\"generator\" content=\"Alliance toolkit\"/>\n")
         .append("<title>").append(text(document.title())).append("</title>\n<style>\n").append(STYLE).append("</style>\n")
         .append("</head>\n<body>\n<main>\n<header>\n<h1>").append(text(document.title())).append("</h1>\n")
-        .append("<p class=\"confidential\">Confidential: holds clinical information about people. Keep it where clinical "
-            + "records are kept.</p>\n</header>\n");
+        .append("<p class=\"confidential\">").append(text(ReportDocument.CONFIDENTIAL)).append("</p>\n</header>\n");
     for (Block block : document.blocks()) {
       block(block, html);
     }

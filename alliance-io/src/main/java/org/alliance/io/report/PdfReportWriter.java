@@ -47,6 +47,9 @@ public final class PdfReportWriter {
   /** The width charts are laid out at before they are scaled to the text width: type of about 8 points. */
   private static final int CHART_WIDTH = 760;
 
+  /** The width of the labels of a list of facts. */
+  private static final float LABEL_WIDTH = 128;
+
   private PdfReportWriter() {}
 
   /** Writes the document; the stream is not closed. */
@@ -107,7 +110,7 @@ public final class PdfReportWriter {
     }
     String cut = text;
     while (!cut.isEmpty() && fonts.width(font, size, cut + "...") > width) {
-      cut = cut.substring(0, cut.length() - 1);
+      cut = cut.substring(0, cut.offsetByCodePoints(cut.length(), -1));
     }
     return cut + "...";
   }
@@ -128,6 +131,8 @@ public final class PdfReportWriter {
     private final PdfFonts fonts;
     private PDPageContentStream stream;
     private float y;
+    /** The height the next heading needs below it for what follows, so it is not left alone at a page's foot. */
+    private float keep;
 
     Pages(PDDocument pdf, PdfFonts fonts) throws IOException {
       this.pdf = pdf;
@@ -159,14 +164,11 @@ public final class PdfReportWriter {
         show(stream, fonts.bold, 19, INK, MARGIN, y, line);
       }
       y -= 14;
-      show(stream, fonts.regular, SMALL, MUTED, MARGIN, y, fonts.printable(fonts.regular,
-          "Confidential: holds clinical information about people. Keep it where clinical records are kept."));
+      show(stream, fonts.regular, SMALL, MUTED, MARGIN, y, fonts.printable(fonts.regular, ReportDocument.CONFIDENTIAL));
       y -= 8;
       fill(BLUE, MARGIN, y - 2, WIDTH, 2);
       y -= 12;
     }
-
-    private float keep;
 
     /** The height the next heading must find on its page besides its own, for what follows it. */
     void keep(float height) {
@@ -260,8 +262,6 @@ public final class PdfReportWriter {
       }
       y -= 3;
     }
-
-    private static final float LABEL_WIDTH = 128;
 
     private float factsHeight(ReportDocument.Facts facts) throws IOException {
       float height = 6;

@@ -16,6 +16,10 @@ import org.alliance.io.chart.Figure;
  * @param footer a line for the foot of every printed page
  */
 public record ReportDocument(String title, String footer, List<Block> blocks) {
+  /** The line under every report's title: a report holds clinical information. */
+  public static final String CONFIDENTIAL =
+      "Confidential: holds clinical information about people. Keep it where clinical records are kept.";
+
   public ReportDocument {
     requireNonNull(title, "title");
     requireNonNull(footer, "footer");
