@@ -161,19 +161,19 @@ final class ReportCommand implements Callable<Integer> {
   private int client(CourseInput source, String name, Catalog catalog, ReportFormat chosen) throws IOException {
     CommandLine commandLine = spec.commandLine();
     PrintWriter err = commandLine.getErr();
-    List<String> notes = new ArrayList<>();
+    ExpectedCourses.Fit fit = expectedCourses(source, catalog);
     AlertOptions alerts = AlertOptions.defaults();
-    for (ExpectedCourse expected : expectedCourses(source, catalog, notes)) {
+    for (ExpectedCourse expected : fit.courses()) {
       alerts = alerts.withExpectedCourse(expected);
       err.println("note: expected course of " + expected.measure().id() + " fitted on " + expected.episodes() + " episodes and "
           + expected.observations() + " scores");
-      notes.add("The expected course of " + expected.measure().id() + " was fitted on " + expected.episodes() + " past episodes of "
-          + (reference == null ? name : reference.toString()) + ".");
     }
     AnalysisRun run = new AnalysisRun(commandLine);
     EpisodeReader.ClientEpisode found = null;
     List<String> known = new ArrayList<>();
     int clients = 0;
+    long invalidRows;
+    long rows;
     int exit;
     try (EpisodeReader reader = run.open(source, catalog, Construct.OUTCOME, commandLine)) {
       while (reader.hasNext()) {
@@ -186,7 +186,8 @@ final class ReportCommand implements Callable<Integer> {
         }
       }
       exit = run.finish(reader, new MeasureChoice(catalog, null, Construct.OUTCOME, commandLine));
-      leftOut(reader, notes);
+      invalidRows = reader.invalidRows();
+      rows = reader.rows();
     }
     if (found == null) {
       err.println("alliance: no client " + subject.client + " in " + name + (known.isEmpty() ? " (it has no usable rows)"
@@ -194,6 +195,8 @@ final class ReportCommand implements Callable<Integer> {
               + (clients > known.size() ? " (and " + (clients - known.size()) + " more)" : "")));
       return ExitCode.INVALID_INPUT;
     }
+    List<String> notes = notes(found.episode(), fit, name);
+    leftOut(invalidRows, rows, notes);
     List<ItemAnswers> answers = List.of();
     if (source.scoreColumn == null) {
       CsvReadOptions options = new CsvReadOptions(catalog, Optional.ofNullable(source.instrument), Optional.ofNullable(source.layout));
@@ -209,24 +212,40 @@ final class ReportCommand implements Callable<Integer> {
     return exit;
   }
 
+  /**
+   * What the report says about the expected courses: where each of the client's measures got one, or why
+   * not. Other measures are left out: a note about a measure the client has no scores of would puzzle.
+   */
+  private List<String> notes(Episode episode, ExpectedCourses.Fit fit, String name) {
+    List<String> notes = new ArrayList<>();
+    for (Course course : episode.courses()) {
+      String id = course.measure().id();
+      fit.courses().stream().filter(expected -> expected.measure().id().equals(id)).findFirst().ifPresent(expected ->
+          notes.add("The expected course of " + id + " was fitted on " + expected.episodes() + " past episodes of "
+              + (reference == null ? name : reference.toString()) + "."));
+      if (fit.notes().containsKey(id)) {
+        notes.add("No expected course, so no not-on-track alerts: " + fit.notes().get(id) + ".");
+      }
+    }
+    return notes;
+  }
+
   /** The expected course of each outcome measure, fitted on --reference or on the input itself. */
-  private List<ExpectedCourse> expectedCourses(CourseInput source, Catalog catalog, List<String> notes) throws IOException {
+  private ExpectedCourses.Fit expectedCourses(CourseInput source, Catalog catalog) throws IOException {
     CommandLine commandLine = spec.commandLine();
     CourseInput fitOn = reference == null ? source : source.withFile(reference);
     // Rows left out of the reference are reported when the input itself is read; stay quiet here.
     try (EpisodeReader episodes = fitOn.open(catalog, Construct.OUTCOME, commandLine, problem -> { })) {
       ExpectedCourses.Fit fit = ExpectedCourses.fit(episodes);
-      for (String note : fit.notes()) {
-        commandLine.getErr().println("note: no expected course, so no not-on-track alerts: " + note);
-        notes.add("No expected course, so no not-on-track alerts: " + note + ".");
-      }
-      return fit.courses();
+      fit.notes().values().forEach(note -> commandLine.getErr().println("note: no expected course, so no not-on-track alerts: "
+          + note));
+      return fit;
     }
   }
 
-  private static void leftOut(EpisodeReader reader, List<String> notes) {
-    if (reader.invalidRows() > 0) {
-      notes.add(reader.invalidRows() + " of " + reader.rows() + " rows of the data were left out for problems "
+  private static void leftOut(long invalidRows, long rows, List<String> notes) {
+    if (invalidRows > 0) {
+      notes.add(invalidRows + " of " + rows + " rows of the data were left out for problems "
           + "(the report command lists each with its line).");
     }
   }
@@ -247,7 +266,7 @@ final class ReportCommand implements Callable<Integer> {
         anyCounted |= course.isPresent() && course.get().observations().size() >= 2;
       }
       exit = run.finish(reader, choice);
-      leftOut(reader, notes);
+      leftOut(reader.invalidRows(), reader.rows(), notes);
     }
     if (!anyCounted) {
       commandLine.getErr().println("alliance: no client has two or more outcome scores");

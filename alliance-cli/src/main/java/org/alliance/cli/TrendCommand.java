@@ -120,7 +120,7 @@ final class TrendCommand implements Callable<Integer> {
     // Rows left out of the reference are reported when the input itself is read; stay quiet here.
     try (EpisodeReader episodes = source.open(catalog, Construct.OUTCOME, commandLine, problem -> { })) {
       ExpectedCourses.Fit fit = ExpectedCourses.fit(episodes);
-      fit.notes().forEach(note -> commandLine.getErr().println("note: no expected course, so no not-on-track alerts: " + note));
+      fit.notes().values().forEach(note -> commandLine.getErr().println("note: no expected course, so no not-on-track alerts: " + note));
       return fit.courses();
     }
   }

@@ -93,7 +93,7 @@ public record CourseFindings(
     Optional<SuddenChangeResult> gains = Optional.empty();
     Optional<SuddenChangeResult> losses = Optional.empty();
     List<Rupture> ruptures = List.of();
-    String name = course.measure().id();
+    String name = Wording.measure(course.measure());
     if (course.measure().construct() == Construct.OUTCOME) {
       OptionalDouble cutoff = options.suddenChangeCutoff().isPresent() ? options.suddenChangeCutoff()
           : course.measure().instrument().map(Instrument::reliableChange).orElse(OptionalDouble.empty());
@@ -123,7 +123,8 @@ public record CourseFindings(
         .filter(rule -> hasCutoff || !(rule instanceof RuptureRule.BelowCutoff below && below.cutoff().isEmpty()))
         .toList();
     if (rules.size() < finder.rules().size()) {
-      notes.add(course.measure().id() + " has no cutoff, so ruptures were looked for only by the client's own earlier ratings.");
+      notes.add(Wording.measure(course.measure()) + " has no cutoff, so ruptures were looked for only by the client's own "
+          + "earlier ratings.");
     }
     if (rules.isEmpty()) {
       return List.of();

@@ -258,7 +258,10 @@ public final class ClientReportLayout {
     String tested = gains.intervals().size() + " pairs of sessions tested"
         + (gains.undetermined() > 0 ? ", " + gains.undetermined() + " of them undecided because of missing sessions" : "");
     if (changes.isEmpty()) {
-      blocks.text("No sudden gain or loss of " + name + " (" + tested + ").");
+      // Without a tested interval the findings' note says why; "no sudden gain" would say too much.
+      if (!gains.intervals().isEmpty()) {
+        blocks.text("No sudden gain or loss of " + name + " (" + tested + ").");
+      }
       return;
     }
     List<Row> rows = new ArrayList<>();

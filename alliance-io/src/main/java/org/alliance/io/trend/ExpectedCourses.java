@@ -1,6 +1,7 @@
 package org.alliance.io.trend;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +24,13 @@ public final class ExpectedCourses {
   /**
    * The fitted courses, one per outcome measure that had enough reference data, and for every other
    * measure the reason it has none, in words a user can act on.
+   *
+   * @param notes the reasons by measure id, in the order the measures were met
    */
-  public record Fit(List<ExpectedCourse> courses, List<String> notes) {
+  public record Fit(List<ExpectedCourse> courses, Map<String, String> notes) {
     public Fit {
       courses = ImmutableList.copyOf(courses);
-      notes = ImmutableList.copyOf(notes);
+      notes = ImmutableMap.copyOf(notes);
     }
   }
 
@@ -56,12 +59,12 @@ public final class ExpectedCourses {
       }
     }
     List<ExpectedCourse> fitted = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
+    Map<String, String> notes = new LinkedHashMap<>();
     for (Map.Entry<String, List<Course>> entry : samples.entrySet()) {
       try {
         fitted.add(ExpectedCourse.fit(measures.get(entry.getKey()), entry.getValue(), ExpectedCourse.Options.defaults()));
       } catch (IllegalArgumentException e) {
-        notes.add(e.getMessage());
+        notes.put(entry.getKey(), e.getMessage());
       }
     }
     return new Fit(fitted, notes);

@@ -125,7 +125,7 @@ class CourseFindingsTest {
 
     CourseFindings findings = CourseFindings.find(waiSr, Optional.empty(), CourseFindings.Options.defaults());
 
-    assertThat(findings.notes()).singleElement().asString().contains("wai-sr has no cutoff");
+    assertThat(findings.notes()).singleElement().asString().contains("WAI-SR has no cutoff");
     assertThat(findings.ruptures()).singleElement().satisfies(rupture -> {
       assertThat(rupture.rule()).isInstanceOf(RuptureRule.Deviation.class);
       assertThat(rupture.startSession()).isEqualTo(5);
