@@ -130,6 +130,21 @@ class ReportCommandTest {
   }
 
   @Test
+  void fitsTheExpectedCourseOnAReferenceFile() throws IOException {
+    Path file = write(dir, "new.csv", "client,session,bdi\nnew,1,30\nnew,2,31\nnew,3,32\nnew,4,33\n");
+    Path out = dir.resolve("new.html");
+
+    Cli.Run run = run("report", file.toString(), "--score", "bdi", "--lower-is-better", "--client", "new",
+        "--reference", "../examples/sgdata-long.csv", "--gain-cutoff", "7", "--out", out.toString());
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    String html = Files.readString(out);
+    assertThat(html).contains("The expected course of bdi was fitted on 43 past episodes of ../examples/sgdata-long.csv.")
+        .contains("Expected course of similar clients shown, fitted on 43 episodes.")
+        .contains("Not on track at session 4.").contains("not-on-track v1 (score 33");
+  }
+
+  @Test
   void namesSomeKnownClientsForAnUnknownOneAndWritesNothing() throws IOException {
     Path out = dir.resolve("none.html");
 
