@@ -4,6 +4,7 @@ import com.google.common.escape.Escaper;
 import com.google.common.html.HtmlEscapers;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import org.alliance.io.report.ReportDocument.Block;
 import org.alliance.io.report.ReportDocument.Tone;
 
@@ -55,7 +56,7 @@ public final class HtmlReportWriter {
         main { max-width: none; padding: 0; }
         h2 { break-after: avoid; page-break-after: avoid; }
         h3 { break-after: avoid; page-break-after: avoid; }
-        figure.chart, tr, dl.facts { break-inside: avoid; page-break-inside: avoid; }
+        figure.chart, tr, dl.facts, div.keep { break-inside: avoid; page-break-inside: avoid; }
         tr.urgent td, tr.warning td, p.warning, p.urgent { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
       }
       """;
@@ -71,12 +72,44 @@ public final class HtmlReportWriter {
         .append("<title>").append(text(document.title())).append("</title>\n<style>\n").append(STYLE).append("</style>\n")
         .append("</head>\n<body>\n<main>\n<header>\n<h1>").append(text(document.title())).append("</h1>\n")
         .append("<p class=\"confidential\">").append(text(ReportDocument.CONFIDENTIAL)).append("</p>\n</header>\n");
-    for (Block block : document.blocks()) {
-      block(block, html);
+    List<Block> blocks = document.blocks();
+    for (int i = 0; i < blocks.size(); i++) {
+      int end = keptWith(blocks, i);
+      if (end > i) {
+        // A heading, its introduction and its chart print on one page.
+        html.append("<div class=\"keep\">\n");
+        for (int j = i; j <= end; j++) {
+          block(blocks.get(j), html);
+        }
+        html.append("</div>\n");
+        i = end;
+      } else {
+        block(blocks.get(i), html);
+      }
     }
     html.append("<footer>").append(text(document.footer())).append("</footer>\n</main>\n</body>\n</html>\n");
     out.write(html.toString());
     out.flush();
+  }
+
+  /**
+   * The last block to keep on one printed page with the heading at {@code start}: through its paragraphs
+   * to the chart or facts that follow; {@code start} itself when there is nothing to keep together.
+   */
+  private static int keptWith(List<Block> blocks, int start) {
+    if (!(blocks.get(start) instanceof ReportDocument.Heading)) {
+      return start;
+    }
+    for (int next = start + 1; next < blocks.size(); next++) {
+      Block block = blocks.get(next);
+      if (block instanceof ReportDocument.Chart || block instanceof ReportDocument.Facts) {
+        return next;
+      }
+      if (!(block instanceof ReportDocument.Paragraph)) {
+        return start;
+      }
+    }
+    return start;
   }
 
   private static void block(Block block, StringBuilder html) {
