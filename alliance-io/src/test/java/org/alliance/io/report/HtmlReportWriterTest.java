@@ -52,6 +52,17 @@ class HtmlReportWriterTest {
     assertThat(html).doesNotContain("<link").doesNotContain("src=").doesNotContain("@import").doesNotContain("url(http");
     assertThat(html.replaceAll("xmlns(:\\w+)?=['\"][^'\"]*['\"]", "")).doesNotContain("http://").doesNotContain("https://");
     assertThat(html).contains("@media print").contains("<meta charset=\"utf-8\"/>");
+    // Each measure's heading, introduction and chart are kept on one printed page.
+    NodeList divs = document.getElementsByTagNameNS(XHTML, "div");
+    List<String> kept = new ArrayList<>();
+    for (int i = 0; i < divs.getLength(); i++) {
+      Element div = (Element) divs.item(i);
+      if (div.getAttribute("class").equals("keep")) {
+        kept.add(div.getElementsByTagNameNS(XHTML, "h2").item(0).getTextContent() + ":"
+            + div.getElementsByTagNameNS(XHTML, "figure").getLength());
+      }
+    }
+    assertThat(kept).containsExactly("PHQ-9 (Patient Health Questionnaire-9):1", "SRS (Session Rating Scale):1");
   }
 
   @Test
