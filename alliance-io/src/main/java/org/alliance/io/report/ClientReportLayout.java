@@ -358,9 +358,9 @@ public final class ClientReportLayout {
       blocks.subheading(name + " at session " + answers.session() + answers.date().map(date -> " (" + date + ")").orElse(""));
       blocks.table(new Table("Each item's answer, in the order of the questionnaire", List.of("#", "Item", "Answer"),
           List.of(5, 63, 32), rows));
-      if (!answers.wordingShipped()) {
+      if (!answers.wordingShown()) {
         blocks.note("The wording of the " + name + " items is licensed (" + instrument.licence().holder()
-            + ") and not shipped with this software, so short labels are shown.");
+            + ") and not printed in reports, so short labels are shown.");
       }
     }
   }

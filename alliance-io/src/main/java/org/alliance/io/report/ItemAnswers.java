@@ -17,17 +17,19 @@ import org.alliance.core.scoring.Answer;
 
 /**
  * The answers of one administration item by item, as a report shows them: the item's wording where the
- * instrument's licence lets it be shipped (or the clinic loaded its licensed text), else its short label.
+ * instrument's licence lets it be passed on (public domain, openly licensed), else its short label. A
+ * licensed instrument shows labels even when a clinic loaded its licensed wording: a report travels
+ * (to a colleague, to the client), and such licences do not let the wording go with it.
  *
- * @param wordingShipped whether any item carries its full wording rather than a label
+ * @param wordingShown whether the items carry their full wording rather than labels
  */
 public record ItemAnswers(Instrument instrument, int session, Optional<LocalDate> date, List<ItemAnswer> items,
-    boolean wordingShipped) {
+    boolean wordingShown) {
 
   /**
    * One item's answer.
    *
-   * @param wording the item's text, or its label when the text may not be shipped
+   * @param wording the item's text, or its label when the text may not be passed on
    * @param answer the answer in words: the value with its anchor ({@code 2 (More than half the days)}),
    *     {@code yes}/{@code no}, or why there is none ({@code missing}, {@code skipped}, {@code declined})
    * @param risk a risk item answered above its minimum: the clinician must see it
@@ -51,15 +53,17 @@ public record ItemAnswers(Instrument instrument, int session, Optional<LocalDate
     checkArgument(instrument.id().equalsIgnoreCase(administration.instrumentId()), "an administration of %s is not one of %s",
         administration.instrumentId(), instrument.id());
     List<ItemAnswer> items = new ArrayList<>(instrument.items().size());
-    boolean shipped = false;
+    boolean allowed = instrument.licence().allowsText();
+    boolean shown = false;
     for (Item item : instrument.items()) {
       Answer answer = administration.answer(item.id());
-      shipped |= item.text().isPresent();
+      boolean worded = allowed && item.text().isPresent();
+      shown |= worded;
       boolean risk = answer instanceof Answer.Value value && item.fires(value.value());
-      items.add(new ItemAnswer(item.number(), item.id(), item.text().orElse(item.label()).en(), item.reversed(),
+      items.add(new ItemAnswer(item.number(), item.id(), (worded ? item.text().get() : item.label()).en(), item.reversed(),
           describe(answer, item.scale()), risk));
     }
-    return new ItemAnswers(instrument, administration.session(), administration.date(), items, shipped);
+    return new ItemAnswers(instrument, administration.session(), administration.date(), items, shown);
   }
 
   private static String describe(Answer answer, ResponseScale scale) {

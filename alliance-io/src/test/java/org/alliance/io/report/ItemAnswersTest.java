@@ -3,13 +3,16 @@ package org.alliance.io.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.alliance.core.instrument.Catalog;
+import org.alliance.core.instrument.Instrument;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
+import org.alliance.io.instrument.InstrumentLibrary;
 import org.junit.jupiter.api.Test;
 
 class ItemAnswersTest {
@@ -32,7 +35,7 @@ class ItemAnswersTest {
 
     assertThat(shown.session()).isEqualTo(4);
     assertThat(shown.date()).hasValue(LocalDate.of(2026, 2, 1));
-    assertThat(shown.wordingShipped()).isTrue();
+    assertThat(shown.wordingShown()).isTrue();
     assertThat(shown.items()).extracting(ItemAnswers.ItemAnswer::answer).containsExactly("0 (Not at all)",
         "3 (Nearly every day)", "skipped", "declined", "unreadable: 'three'", "7", "missing", "missing",
         "1 (Several days)");
@@ -54,10 +57,22 @@ class ItemAnswersTest {
 
     ItemAnswers shown = ItemAnswers.of(Catalog.builtIn().get("srs"), administration("srs", answers));
 
-    assertThat(shown.wordingShipped()).isFalse();
+    assertThat(shown.wordingShown()).isFalse();
     assertThat(shown.items()).extracting(ItemAnswers.ItemAnswer::wording)
         .containsExactly("Relationship", "Goals and Topics", "Approach or Method", "Overall");
     assertThat(shown.items()).extracting(ItemAnswers.ItemAnswer::answer).containsExactly("7.9", "10", "0", "5.5");
+  }
+
+  @Test
+  void showsLabelsOfALicensedInstrumentEvenWhenTheClinicLoadedItsWording() {
+    InstrumentLibrary.Loaded loaded = InstrumentLibrary.load(Path.of("../examples/instruments/srs-licensed.json"));
+    Instrument srs = loaded.catalog().get("srs");
+    assertThat(srs.items().get(0).text()).isPresent();
+
+    ItemAnswers shown = ItemAnswers.of(srs, administration("srs", Map.of("srs_1", Answer.of(9))));
+
+    assertThat(shown.wordingShown()).isFalse();
+    assertThat(shown.items().get(0).wording()).isEqualTo("Relationship");
   }
 
   @Test
