@@ -153,7 +153,7 @@ public final class CohortReportLayout {
     }
     blocks.table(new Table("Outcomes of " + Wording.measure(report.measure()) + " by clinician: count/denominator = rate "
         + "(95% interval)", List.of("Clinician", "Clients", "Reliably improved", "Recovered", "Reliably deteriorated",
-            "Effect size", "Note"), List.of(16, 8, 20, 20, 20, 8, 13), rows));
+            "Effect size", "Note"), List.of(15, 9, 20, 20, 20, 8, 13), rows));
   }
 
   private static void alliance(CohortReport report, Blocks blocks) {
