@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -49,7 +52,7 @@ final class PdfFonts {
         Path bold = Path.of(pair[1]);
         if (Files.isReadable(regular) && Files.isReadable(bold)) {
           try {
-            return new PdfFonts(PDType0Font.load(document, regular.toFile()), PDType0Font.load(document, bold.toFile()));
+            return new PdfFonts(embed(document, regular), embed(document, bold));
           } catch (IOException e) {
             // A damaged font file: try the next one, and in the end the standard font.
           }
@@ -57,6 +60,17 @@ final class PdfFonts {
       }
     }
     return new PdfFonts(new PDType1Font(Standard14Fonts.FontName.HELVETICA), new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD));
+  }
+
+  /**
+   * A subset of the font embedded without its glyph substitutions: PDFBox would otherwise set "fi" and "ff"
+   * as ligature glyphs, which text extraction, search and screen readers return as U+FB01 and U+FB00.
+   */
+  private static PDType0Font embed(PDDocument document, Path file) throws IOException {
+    TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(file));
+    document.registerTrueTypeFontForClosing(font);
+    font.setEnableGsub(false);
+    return PDType0Font.load(document, font, true);
   }
 
   /** The text with line breaks and tabs as spaces and every character the font cannot show as '?'. */

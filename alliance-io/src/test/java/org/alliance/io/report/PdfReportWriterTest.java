@@ -121,9 +121,14 @@ class PdfReportWriterTest {
     try (PDDocument probe = new PDDocument()) {
       assumeTrue(PdfFonts.load(probe, true).regular instanceof PDType0Font, "no TrueType font on this system");
     }
-    ReportDocument document = new ReportDocument("Client report: Ωμέγα", "footer", List.of());
+    ReportDocument document = new ReportDocument("Client report: Ωμέγα", "footer", List.of(
+        new ReportDocument.Paragraph("The first score is effective: fifty.", ReportDocument.Tone.PLAIN)));
 
-    assertThat(text(pdf(document, true))).contains("Client report: Ωμέγα");
+    String text = text(pdf(document, true));
+
+    assertThat(text).contains("Client report: Ωμέγα");
+    // Set letter by letter, not as ligature glyphs, so search and screen readers find the words.
+    assertThat(text).contains("The first score is effective: fifty.").doesNotContain("\uFB01").doesNotContain("\uFB00");
   }
 
   @Test
