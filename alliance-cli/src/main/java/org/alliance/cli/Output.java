@@ -1,7 +1,10 @@
 package org.alliance.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
+import java.io.Flushable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -15,20 +18,18 @@ import java.nio.file.StandardCopyOption;
  */
 final class Output implements AutoCloseable {
   private final Writer writer;
+  private final OutputStream stream;
   private final Path target;
   private final Path temporary;
   private final PrintWriter heldFor;
   private boolean committed;
 
-  private Output(Writer writer, Path target, Path temporary, PrintWriter heldFor) {
+  private Output(Writer writer, OutputStream stream, Path target, Path temporary, PrintWriter heldFor) {
     this.writer = writer;
+    this.stream = stream;
     this.target = target;
     this.temporary = temporary;
     this.heldFor = heldFor;
-  }
-
-  private Output(Writer writer, Path target, Path temporary) {
-    this(writer, target, temporary, null);
   }
 
   /**
@@ -40,23 +41,48 @@ final class Output implements AutoCloseable {
       return open(file, stdout);
     }
     Path temporary = Files.createTempFile("alliance-", ".partial");
-    return new Output(Files.newBufferedWriter(temporary, StandardCharsets.UTF_8), null, temporary, stdout);
+    return new Output(Files.newBufferedWriter(temporary, StandardCharsets.UTF_8), null, null, temporary, stdout);
   }
 
   static Output open(Path file, PrintWriter stdout) throws IOException {
+    checkNotDirectory(file);
+    if (file == null || file.toString().equals("-")) {
+      return new Output(new BufferedWriter(stdout, 1 << 16), null, null, null, null);
+    }
+    Path temporary = temporary(file);
+    return new Output(Files.newBufferedWriter(temporary, StandardCharsets.UTF_8), null, file.toAbsolutePath(), temporary, null);
+  }
+
+  /** A file for bytes, such as a PDF, that appears only when committed, as with {@link #open}. */
+  static Output openBytes(Path file) throws IOException {
+    checkNotDirectory(file);
+    Path temporary = temporary(file);
+    return new Output(null, new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16), file.toAbsolutePath(), temporary, null);
+  }
+
+  private static void checkNotDirectory(Path file) throws IOException {
     if (file != null && Files.isDirectory(file)) {
       throw new IOException("cannot write " + file + ": it is a directory");
     }
-    if (file == null || file.toString().equals("-")) {
-      return new Output(new BufferedWriter(stdout, 1 << 16), null, null);
-    }
+  }
+
+  private static Path temporary(Path file) throws IOException {
     Path absolute = file.toAbsolutePath();
-    Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
-    return new Output(Files.newBufferedWriter(temporary, StandardCharsets.UTF_8), absolute, temporary);
+    return Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
   }
 
   Writer writer() {
+    if (writer == null) {
+      throw new IllegalStateException("a byte output has no writer");
+    }
     return writer;
+  }
+
+  OutputStream stream() {
+    if (stream == null) {
+      throw new IllegalStateException("a text output has no byte stream");
+    }
+    return stream;
   }
 
   /** Marks the output complete: on close the file is moved into place. */
@@ -66,11 +92,16 @@ final class Output implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    writer.flush();
+    Flushable sink = writer != null ? writer : stream;
+    sink.flush();
     if (temporary == null) {
       return;
     }
-    writer.close();
+    if (writer != null) {
+      writer.close();
+    } else {
+      stream.close();
+    }
     if (!committed) {
       Files.deleteIfExists(temporary);
       return;

@@ -23,6 +23,7 @@ import org.alliance.core.trend.ExpectedCourse;
 import org.alliance.core.trend.Observation;
 import org.alliance.io.table.ResultTable;
 import org.alliance.io.trend.EpisodeReader;
+import org.alliance.io.trend.ExpectedCourses;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -118,7 +119,9 @@ final class TrendCommand implements Callable<Integer> {
     CourseInput source = reference == null ? input : input.withFile(reference);
     // Rows left out of the reference are reported when the input itself is read; stay quiet here.
     try (EpisodeReader episodes = source.open(catalog, Construct.OUTCOME, commandLine, problem -> { })) {
-      return ExpectedCourses.fit(episodes, commandLine.getErr());
+      ExpectedCourses.Fit fit = ExpectedCourses.fit(episodes);
+      fit.notes().values().forEach(note -> commandLine.getErr().println("note: no expected course, so no not-on-track alerts: " + note));
+      return fit.courses();
     }
   }
 

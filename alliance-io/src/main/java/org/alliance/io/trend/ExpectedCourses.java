@@ -1,7 +1,7 @@
-package org.alliance.cli;
+package org.alliance.io.trend;
 
-import java.io.IOException;
-import java.io.PrintWriter;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,19 +11,33 @@ import org.alliance.core.instrument.Construct;
 import org.alliance.core.trend.Course;
 import org.alliance.core.trend.ExpectedCourse;
 import org.alliance.core.trend.Measure;
-import org.alliance.io.trend.EpisodeReader;
 
 /**
  * Fits the expected course of each outcome measure from reference episodes. A seeded random sample of at
  * most {@link #SAMPLE} courses per measure is kept (reservoir sampling), so a reference file of any size
  * is read in bounded memory and the fit is the same on every run.
  */
-final class ExpectedCourses {
-  static final int SAMPLE = 5_000;
+public final class ExpectedCourses {
+  /** The most reference courses of one measure a fit uses. */
+  public static final int SAMPLE = 5_000;
+
+  /**
+   * The fitted courses, one per outcome measure that had enough reference data, and for every other
+   * measure the reason it has none, in words a user can act on.
+   *
+   * @param notes the reasons by measure id, in the order the measures were met
+   */
+  public record Fit(List<ExpectedCourse> courses, Map<String, String> notes) {
+    public Fit {
+      courses = ImmutableList.copyOf(courses);
+      notes = ImmutableMap.copyOf(notes);
+    }
+  }
 
   private ExpectedCourses() {}
 
-  static List<ExpectedCourse> fit(EpisodeReader reference, PrintWriter err) throws IOException {
+  /** Reads every episode of the reference and fits the expected course of each outcome measure in it. */
+  public static Fit fit(EpisodeReader reference) {
     Map<String, Measure> measures = new LinkedHashMap<>();
     Map<String, List<Course>> samples = new LinkedHashMap<>();
     Map<String, Integer> seen = new LinkedHashMap<>();
@@ -45,13 +59,14 @@ final class ExpectedCourses {
       }
     }
     List<ExpectedCourse> fitted = new ArrayList<>();
+    Map<String, String> notes = new LinkedHashMap<>();
     for (Map.Entry<String, List<Course>> entry : samples.entrySet()) {
       try {
         fitted.add(ExpectedCourse.fit(measures.get(entry.getKey()), entry.getValue(), ExpectedCourse.Options.defaults()));
       } catch (IllegalArgumentException e) {
-        err.println("note: no expected course, so no not-on-track alerts: " + e.getMessage());
+        notes.put(entry.getKey(), e.getMessage());
       }
     }
-    return fitted;
+    return new Fit(fitted, notes);
   }
 }

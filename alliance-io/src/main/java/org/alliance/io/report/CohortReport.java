@@ -1,0 +1,185 @@
+package org.alliance.io.report;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.alliance.core.cohort.ClientOutcome;
+import org.alliance.core.cohort.ClinicianComparison;
+import org.alliance.core.cohort.ClinicianSummary;
+import org.alliance.core.cohort.LaggedAllianceEffect;
+import org.alliance.core.cohort.LaggedAllianceModel;
+import org.alliance.core.cohort.OutcomeRates;
+import org.alliance.core.cohort.PrePostEffectSize;
+import org.alliance.core.instrument.Construct;
+import org.alliance.core.instrument.Cutoff;
+import org.alliance.core.instrument.Instrument;
+import org.alliance.core.trend.ChangeCategory;
+import org.alliance.core.trend.ClinicalSignificance;
+import org.alliance.core.trend.ClinicalSignificanceClient;
+import org.alliance.core.trend.ClinicalSignificanceSample;
+import org.alliance.core.trend.Course;
+import org.alliance.core.trend.Episode;
+import org.alliance.core.trend.Measure;
+import org.alliance.core.trend.ReliableChange;
+import org.alliance.core.trend.ReliableChangeOptions;
+import org.alliance.core.trend.ReliableChangePair;
+
+/**
+ * The cohort statistics of one outcome measure, as the {@code cohort} command computes them: each client
+ * judged from the first to the last score, the rates of reliable improvement, deterioration and recovery
+ * with their denominators and 95% Wilson intervals, the pre-post effect size, the same per clinician with
+ * the minimum-cases warning, and the within-person alliance effect when the data have an alliance measure.
+ *
+ * @param episodes clients read
+ * @param counted the clients' courses with two or more scores of the measure: the ones judged
+ * @param clinicians per clinician, when any client has a clinician recorded; else empty
+ * @param allianceEffect the lagged alliance effect, when it could be estimated
+ * @param allianceNote why the alliance effect is missing, when the data have an alliance measure
+ */
+public record CohortReport(
+    Measure measure,
+    int episodes,
+    List<Course> counted,
+    List<ClientOutcome> outcomes,
+    OutcomeRates rates,
+    PrePostEffectSize effectSize,
+    List<ClinicianSummary> clinicians,
+    Optional<String> allianceMeasure,
+    Optional<LaggedAllianceEffect> allianceEffect,
+    Optional<String> allianceNote,
+    Settings settings) {
+
+  /**
+   * How the cohort is judged.
+   *
+   * @param source where the data came from, such as a file name
+   * @param generated the day the report is made
+   * @param measure the outcome measure to analyse; empty for the first one met
+   * @param reliability with a value, reliable change is judged from the sample's own SD and this
+   *     reliability (Jacobson-Truax, cutoff a) instead of the instrument's published values
+   * @param minimumClients clinicians with fewer clients are flagged as too few to compare
+   * @param notes what the reader should know about the data, such as rows left out
+   */
+  public record Settings(String source, LocalDate generated, Optional<String> measure, OptionalDouble reliability,
+      int minimumClients, List<String> notes) {
+    public Settings {
+      requireNonNull(source, "source");
+      requireNonNull(generated, "generated");
+      requireNonNull(measure, "measure");
+      requireNonNull(reliability, "reliability");
+      checkArgument(minimumClients >= 1, "the minimum number of clients must be at least 1: %s", minimumClients);
+      notes = ImmutableList.copyOf(notes);
+    }
+  }
+
+  public CohortReport {
+    requireNonNull(measure, "measure");
+    counted = ImmutableList.copyOf(counted);
+    outcomes = ImmutableList.copyOf(outcomes);
+    requireNonNull(rates, "rates");
+    requireNonNull(effectSize, "effectSize");
+    clinicians = ImmutableList.copyOf(clinicians);
+    requireNonNull(allianceMeasure, "allianceMeasure");
+    requireNonNull(allianceEffect, "allianceEffect");
+    requireNonNull(allianceNote, "allianceNote");
+    requireNonNull(settings, "settings");
+  }
+
+  /**
+   * Why a measure cannot be judged by published values, or empty when it can: the per-client judgement
+   * needs the instrument's reliable-change value and clinical cutoff.
+   */
+  public static Optional<String> missingPublishedValues(Measure measure) {
+    Optional<Instrument> instrument = measure.instrument();
+    if (instrument.isEmpty() || instrument.get().reliableChange().isEmpty() || instrument.get().clinicalCutoff().isEmpty()) {
+      return Optional.of(measure.id() + " has no published reliable-change value and cutoff: give --reliability R to use the sample");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The statistics of these episodes.
+   *
+   * @throws IllegalArgumentException when no client has two scores of the measure, or the measure has no
+   *     published values and no reliability is given, or the sample cannot be analysed (say why)
+   */
+  public static CohortReport build(List<Episode> episodes, Settings settings) {
+    Optional<String> chosen = settings.measure().isPresent() ? settings.measure()
+        : episodes.stream().flatMap(episode -> episode.courses(Construct.OUTCOME).stream()).map(c -> c.measure().id()).findFirst();
+    checkArgument(chosen.isPresent(), "the data have no outcome scores");
+    List<Course> courses = new ArrayList<>();
+    Map<String, Optional<String>> clinicians = new HashMap<>();
+    for (Episode episode : episodes) {
+      clinicians.put(episode.client(), episode.clinician());
+      episode.course(chosen.get()).filter(course -> course.observations().size() >= 2).ifPresent(courses::add);
+    }
+    checkArgument(!courses.isEmpty(), "no client has two or more %s scores", chosen.get());
+    Measure measure = courses.get(0).measure();
+    List<ClientOutcome> outcomes = settings.reliability().isPresent()
+        ? sampleOutcomes(courses, clinicians, settings.reliability().getAsDouble())
+        : publishedOutcomes(courses, clinicians);
+    List<ClinicianSummary> byClinician = clinicians.values().stream().anyMatch(Optional::isPresent)
+        ? new ClinicianComparison(settings.minimumClients()).compare(outcomes, courses) : List.of();
+
+    Optional<String> alliance = episodes.stream().flatMap(episode -> episode.courses(Construct.ALLIANCE).stream())
+        .map(course -> course.measure().id()).findFirst();
+    Optional<LaggedAllianceEffect> effect = Optional.empty();
+    Optional<String> note = Optional.empty();
+    if (alliance.isPresent()) {
+      try {
+        effect = Optional.of(new LaggedAllianceModel().estimate(episodes, alliance.get(), measure.id()));
+      } catch (IllegalArgumentException e) {
+        note = Optional.of(e.getMessage());
+      }
+    }
+    return new CohortReport(measure, episodes.size(), courses, outcomes, OutcomeRates.of(outcomes), PrePostEffectSize.of(courses),
+        byClinician, alliance, effect, note, settings);
+  }
+
+  /** Each client against the instrument's published reliable-change value and clinical cutoff. */
+  private static List<ClientOutcome> publishedOutcomes(List<Course> courses, Map<String, Optional<String>> clinicians) {
+    Measure measure = courses.get(0).measure();
+    missingPublishedValues(measure).ifPresent(reason -> {
+      throw new IllegalArgumentException(reason);
+    });
+    Cutoff cutoff = measure.instrument().flatMap(Instrument::clinicalCutoff).orElseThrow();
+    List<ClientOutcome> outcomes = new ArrayList<>();
+    for (Course course : courses) {
+      double intake = course.first().orElseThrow().score();
+      double last = course.last().orElseThrow().score();
+      ChangeCategory change = ReliableChange.byThreshold(measure, intake, last).category();
+      ChangeCategory combined = ClinicalSignificance.combine(change, cutoff.isClinical(intake), !cutoff.isClinical(last));
+      outcomes.add(new ClientOutcome(course.client(), clinicians.get(course.client()), cutoff.isClinical(intake),
+          change.isReliableImprovement(), change.isReliableDeterioration(), combined == ChangeCategory.RECOVERED));
+    }
+    return outcomes;
+  }
+
+  /** Each client against the sample's own SD and the given reliability, with the sample's cutoff a. */
+  private static List<ClientOutcome> sampleOutcomes(List<Course> courses, Map<String, Optional<String>> clinicians,
+      double reliability) {
+    List<ReliableChangePair> pairs = courses.stream().map(ReliableChangePair::firstAndLast).toList();
+    ClinicalSignificanceSample sample = ClinicalSignificance.ofSample(pairs, courses.get(0).measure().direction(),
+        ReliableChangeOptions.jacobsonTruax(reliability));
+    List<ClientOutcome> outcomes = new ArrayList<>();
+    for (ClinicalSignificanceClient client : sample.clients()) {
+      outcomes.add(new ClientOutcome(client.client(), clinicians.get(client.client()), client.clinicalAtPre(),
+          client.reliableChange().isReliableImprovement(), client.reliableChange().isReliableDeterioration(),
+          client.category() == ChangeCategory.RECOVERED));
+    }
+    return outcomes;
+  }
+
+  /** Whether some clinician has fewer clients than the minimum. */
+  public boolean anyClinicianBelowMinimum() {
+    return clinicians.stream().anyMatch(ClinicianSummary::belowMinimum);
+  }
+}
