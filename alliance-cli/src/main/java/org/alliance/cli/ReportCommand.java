@@ -100,12 +100,6 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     // Charts are drawn without a screen; a report must work on a server.
     System.setProperty("java.awt.headless", "true");
-    // PDFBox logs through commons-logging, which the bundled jcl-over-slf4j hands to SLF4J; the command line
-    // has no SLF4J provider, so SLF4J would print three lines of warning on stderr. Stay quiet unless told.
-    if (System.getProperty("slf4j.provider") == null) {
-      System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
-      System.setProperty("slf4j.internal.verbosity", "WARN");
-    }
     CommandLine commandLine = spec.commandLine();
     ReportFormat chosen = format();
     if (gainCutoff != null && !(gainCutoff > 0 && Double.isFinite(gainCutoff))) {
