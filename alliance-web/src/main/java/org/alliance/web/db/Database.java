@@ -1,0 +1,109 @@
+package org.alliance.web.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.Closeable;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The clinic's database: a connection pool, the schema brought up to date by Flyway, and Jdbi on top.
+ * H2 in a local file by default, PostgreSQL when given its JDBC URL. Nothing but the web app opens it.
+ */
+public final class Database implements Closeable {
+  private final HikariDataSource pool;
+  private final Dialect dialect;
+  private final Jdbi jdbi;
+
+  private Database(HikariDataSource pool, Dialect dialect) {
+    this.pool = pool;
+    this.dialect = dialect;
+    this.jdbi = Jdbi.create(pool);
+  }
+
+  /** Connects and migrates the schema to the latest version. */
+  public static Database open(String url, Optional<String> user, Optional<String> password) {
+    return open(url, user, password, Optional.empty());
+  }
+
+  /**
+   * Connects and migrates the schema up to {@code target} (all migrations when empty); a test uses an
+   * early target to prove that later migrations upgrade an existing database.
+   */
+  public static Database open(String url, Optional<String> user, Optional<String> password, Optional<String> target) {
+    Dialect dialect = Dialect.of(url);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    user.ifPresent(config::setUsername);
+    password.ifPresent(config::setPassword);
+    config.setPoolName("alliance");
+    // Enough connections for the request threads of a 2-4 core server; more only adds contention.
+    config.setMaximumPoolSize(16);
+    config.setAutoCommit(true);
+    config.setInitializationFailTimeout(10_000);
+    HikariDataSource pool = new HikariDataSource(config);
+    try {
+      migrate(pool, dialect, target);
+      return new Database(pool, dialect);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  private static void migrate(DataSource dataSource, Dialect dialect, Optional<String> target) {
+    var configuration = Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect.migrationFolder())
+        .cleanDisabled(true)
+        .failOnMissingLocations(true);
+    target.ifPresent(version -> configuration.target(MigrationVersion.fromVersion(version)));
+    configuration.load().migrate();
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /**
+   * Runs work that reads client data in one transaction, with its audit entry. On PostgreSQL such a
+   * transaction does not wait for the disk at commit: the entry is in the server's log buffer at once
+   * and reaches the disk within a fraction of a second, so a crash of this process loses nothing, and
+   * reads stay fast. Writes of client data use {@link #write}, which always waits.
+   */
+  public <T> T read(HandleCallback<T, RuntimeException> work) {
+    return jdbi.inTransaction(handle -> {
+      if (dialect == Dialect.POSTGRESQL) {
+        handle.execute("SET LOCAL synchronous_commit TO OFF");
+      }
+      return work.withHandle(handle);
+    });
+  }
+
+  /** Runs work that writes client data in one transaction, durable when it returns. */
+  public <T> T write(HandleCallback<T, RuntimeException> work) {
+    return jdbi.inTransaction(work);
+  }
+
+  /** Whether the database answers a trivial query. */
+  public boolean reachable() {
+    try {
+      return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}
