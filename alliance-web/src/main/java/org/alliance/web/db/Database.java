@@ -45,7 +45,12 @@ public final class Database implements Closeable {
     config.setMaximumPoolSize(16);
     config.setAutoCommit(true);
     config.setInitializationFailTimeout(10_000);
-    HikariDataSource pool = new HikariDataSource(config);
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("cannot connect to the database at " + withoutSecrets(url) + ": " + rootMessage(e), e);
+    }
     try {
       migrate(pool, dialect, target);
       return new Database(pool, dialect);
@@ -63,6 +68,20 @@ public final class Database implements Closeable {
         .failOnMissingLocations(true);
     target.ifPresent(version -> configuration.target(MigrationVersion.fromVersion(version)));
     configuration.load().migrate();
+  }
+
+  /** The URL without its query, where PostgreSQL URLs may carry a password. */
+  private static String withoutSecrets(String url) {
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 
   public Jdbi jdbi() {
