@@ -76,8 +76,10 @@ public final class LoginPages {
   public void signOut(Context ctx) {
     services.authentication().require(ctx);
     String session = ctx.cookie(Authentication.SESSION_COOKIE);
-    services.logins().signOut(session);
-    ctx.removeCookie(Authentication.SESSION_COOKIE, "/");
+    if (session != null) {
+      services.logins().signOut(session);
+      ctx.removeCookie(Authentication.SESSION_COOKIE, "/");
+    }
     ctx.redirect("/login", io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
