@@ -56,6 +56,11 @@ public final class TestClinic implements AutoCloseable {
     return clinic;
   }
 
+  /** Requests to a server started elsewhere, without the test clinic's users. */
+  public static TestClinic around(ClinicServer server) {
+    return new TestClinic(server);
+  }
+
   private void seed(Instant now) {
     String hash = Passwords.hash(PASSWORD);
     server.database().write(handle -> {
