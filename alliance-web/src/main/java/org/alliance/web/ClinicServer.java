@@ -22,6 +22,7 @@ import org.alliance.web.api.CohortApi;
 import org.alliance.web.api.ImportApi;
 import org.alliance.web.api.Json;
 import org.alliance.web.api.TrendApi;
+import org.alliance.web.db.AuditWriter;
 import org.alliance.web.db.Database;
 import org.alliance.web.http.Errors;
 import org.alliance.web.http.RequestLog;
@@ -46,12 +47,14 @@ public final class ClinicServer implements AutoCloseable {
   private static final long REFIT_MINUTES = 10;
 
   private final Database database;
+  private final AuditWriter audit;
   private final Javalin app;
   private final ScheduledExecutorService background;
   private boolean closed;
 
-  private ClinicServer(Database database, Javalin app, ScheduledExecutorService background) {
+  private ClinicServer(Database database, AuditWriter audit, Javalin app, ScheduledExecutorService background) {
     this.database = database;
+    this.audit = audit;
     this.app = app;
     this.background = background;
   }
@@ -69,6 +72,7 @@ public final class ClinicServer implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
+    AuditWriter audit = new AuditWriter(database.jdbi());
     try {
       Scorer scorer = Scorer.builtIn();
       if (settings.demo()) {
@@ -83,14 +87,15 @@ public final class ClinicServer implements AutoCloseable {
           LOG.warn("refitting the expected courses failed; the previous fit stays in use", e);
         }
       }, REFIT_MINUTES, REFIT_MINUTES, TimeUnit.MINUTES);
-      ClinicServices services = new ClinicServices(database, new Authentication(database.jdbi(), clock),
+      ClinicServices services = new ClinicServices(database, audit, new Authentication(database.jdbi(), clock),
           new LoginService(database.jdbi(), clock, throttle), clock, scorer, new ClinicTrends(scorer.catalog(), fits),
           settings.secureCookies());
       Javalin app = Javalin.create(config -> configure(config, services, settings));
       app.start(settings.port());
-      return new ClinicServer(database, app, background);
+      return new ClinicServer(database, audit, app, background);
     } catch (RuntimeException e) {
       background.shutdownNow();
+      audit.close();
       database.close();
       throw e;
     }
@@ -178,7 +183,7 @@ public final class ClinicServer implements AutoCloseable {
     return app;
   }
 
-  /** Stops serving, then closes the database. */
+  /** Stops serving (letting requests under way finish), then writes the last audit entries and closes the database. */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -187,6 +192,7 @@ public final class ClinicServer implements AutoCloseable {
     closed = true;
     app.stop();
     background.shutdownNow();
+    audit.close();
     database.close();
   }
 }

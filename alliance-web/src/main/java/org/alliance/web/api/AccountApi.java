@@ -113,11 +113,8 @@ public final class AccountApi {
     });
     int limit = Requests.queryInt(ctx, "limit", 1, 10_000).orElse(100);
     Instant now = services.clock().instant();
-    List<AuditEntry> entries = services.database().read(handle -> {
-      List<AuditEntry> found = AuditLog.latest(handle, client, limit);
-      AuditLog.record(handle, Optional.of(principal.userId()), "audit.read", client, found.size() + " entries", now);
-      return found;
-    });
+    List<AuditEntry> entries = services.database().read(handle -> AuditLog.latest(handle, client, limit));
+    services.audit().record(Optional.of(principal.userId()), "audit.read", client, entries.size() + " entries", now);
     ctx.json(Map.of("entries", entries.stream().map(entry -> {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("id", entry.id());

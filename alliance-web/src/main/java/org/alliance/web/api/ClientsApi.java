@@ -34,11 +34,8 @@ public final class ClientsApi {
   public void list(Context ctx) {
     Principal principal = services.authentication().require(ctx);
     Instant now = services.clock().instant();
-    List<ClientSummary> clients = services.database().read(handle -> {
-      List<ClientSummary> found = Clients.list(handle, Access.scope(principal));
-      AuditLog.record(handle, Optional.of(principal.userId()), "client.list", Optional.empty(), found.size() + " clients", now);
-      return found;
-    });
+    List<ClientSummary> clients = services.database().read(handle -> Clients.list(handle, Access.scope(principal)));
+    services.audit().record(Optional.of(principal.userId()), "client.list", Optional.empty(), clients.size() + " clients", now);
     ctx.json(Map.of("clients", clients.stream().map(Json::client).toList()));
   }
 
@@ -79,9 +76,9 @@ public final class ClientsApi {
       Client client = Access.client(handle, principal, id);
       Map<String, Object> result = new LinkedHashMap<>(Json.client(client));
       result.put("administrations", Administrations.ofClient(handle, id).stream().map(Json::administration).toList());
-      AuditLog.record(handle, Optional.of(principal.userId()), "client.read", Optional.of(id), "", now);
       return result;
     });
+    services.audit().record(Optional.of(principal.userId()), "client.read", Optional.of(id), "", now);
     ctx.json(json);
   }
 }

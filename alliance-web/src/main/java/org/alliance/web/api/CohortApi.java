@@ -24,7 +24,6 @@ import org.alliance.core.trend.Observation;
 import org.alliance.core.trend.ReliableChange;
 import org.alliance.web.ClinicServices;
 import org.alliance.web.db.Administrations;
-import org.alliance.web.db.AuditLog;
 import org.alliance.web.http.WebException;
 import org.alliance.web.security.Access;
 import org.alliance.web.security.Principal;
@@ -78,10 +77,10 @@ public final class CohortApi {
       });
       Administrations.scoresInScope(handle, Access.scope(principal), Optional.of(chosen.id()), grouper);
       grouper.finish();
-      AuditLog.record(handle, Optional.of(principal.userId()), "cohort.read", Optional.empty(),
-          chosen.id() + ", " + courses.size() + " clients", now);
       return new Read(chosen, courses, clinicians);
     });
+    services.audit().record(Optional.of(principal.userId()), "cohort.read", Optional.empty(),
+        read.instrument().id() + ", " + read.courses().size() + " clients", now);
     Instrument chosen = read.instrument();
     Cutoff cutoff = chosen.clinicalCutoff().orElseThrow();
     List<ClientOutcome> outcomes = new ArrayList<>();

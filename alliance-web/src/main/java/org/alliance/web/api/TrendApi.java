@@ -22,7 +22,6 @@ import org.alliance.core.trend.Observation;
 import org.alliance.web.ClinicServices;
 import org.alliance.web.db.Administrations;
 import org.alliance.web.db.Administrations.ClientSessionScore;
-import org.alliance.web.db.AuditLog;
 import org.alliance.web.db.Client;
 import org.alliance.web.db.SessionScore;
 import org.alliance.web.http.WebException;
@@ -49,10 +48,9 @@ public final class TrendApi {
     record Read(Client client, List<SessionScore> scores) {}
     Read read = services.database().read(handle -> {
       Client client = Access.client(handle, principal, id);
-      List<SessionScore> scores = Administrations.scores(handle, id);
-      AuditLog.record(handle, Optional.of(principal.userId()), "trend.read", Optional.of(id), "", now);
-      return new Read(client, scores);
+      return new Read(client, Administrations.scores(handle, id));
     });
+    services.audit().record(Optional.of(principal.userId()), "trend.read", Optional.of(id), "", now);
     ClientTrend trend = services.trends().trend(read.client().reference(), Optional.of(read.client().clinicianUsername()),
         read.scores());
     Map<String, Object> json = new LinkedHashMap<>();
@@ -83,10 +81,10 @@ public final class TrendApi {
       });
       Administrations.scoresInScope(handle, Access.scope(principal), Optional.empty(), grouper);
       grouper.finish();
-      AuditLog.record(handle, Optional.of(principal.userId()), "alerts.read", Optional.empty(),
-          checked[0] + " clients checked, " + found.size() + " with alerts", now);
       return null;
     });
+    services.audit().record(Optional.of(principal.userId()), "alerts.read", Optional.empty(),
+        checked[0] + " clients checked, " + found.size() + " with alerts", now);
     List<Map<String, Object>> ranked = new ArrayList<>();
     for (ClientAlerts alerts : ClientAlerts.rank(found)) {
       Map<String, Object> entry = new LinkedHashMap<>();

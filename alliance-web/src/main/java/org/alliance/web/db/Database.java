@@ -92,19 +92,9 @@ public final class Database implements Closeable {
     return dialect;
   }
 
-  /**
-   * Runs work that reads client data in one transaction, with its audit entry. On PostgreSQL such a
-   * transaction does not wait for the disk at commit: the entry is in the server's log buffer at once
-   * and reaches the disk within a fraction of a second, so a crash of this process loses nothing, and
-   * reads stay fast. Writes of client data use {@link #write}, which always waits.
-   */
+  /** Runs work that reads in one transaction, so it sees one state of the data. */
   public <T> T read(HandleCallback<T, RuntimeException> work) {
-    return jdbi.inTransaction(handle -> {
-      if (dialect == Dialect.POSTGRESQL) {
-        handle.execute("SET LOCAL synchronous_commit TO OFF");
-      }
-      return work.withHandle(handle);
-    });
+    return jdbi.inTransaction(work);
   }
 
   /** Runs work that writes client data in one transaction, durable when it returns. */
