@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.alliance.core.scoring.Scorer;
 import org.alliance.web.api.AccountApi;
 import org.alliance.web.api.AdministrationsApi;
@@ -24,6 +25,7 @@ import org.alliance.web.api.Json;
 import org.alliance.web.api.TrendApi;
 import org.alliance.web.db.AuditWriter;
 import org.alliance.web.db.Database;
+import org.alliance.web.db.LoginSessions;
 import org.alliance.web.http.Errors;
 import org.alliance.web.http.RequestLog;
 import org.alliance.web.http.SecurityHeaders;
@@ -43,7 +45,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClinicServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClinicServer.class);
-  /** How often the expected courses are refitted when the clinic's data has changed. */
+  /** How often the expected courses are refitted (when the clinic's data has changed) and expired sessions removed. */
   private static final long REFIT_MINUTES = 10;
 
   private final Database database;
@@ -86,6 +88,11 @@ public final class ClinicServer implements AutoCloseable {
         } catch (RuntimeException e) {
           LOG.warn("refitting the expected courses failed; the previous fit stays in use", e);
         }
+        try {
+          database.jdbi().useHandle(handle -> LoginSessions.deleteExpired(handle, clock.instant()));
+        } catch (RuntimeException e) {
+          LOG.warn("removing expired sessions failed", e);
+        }
       }, REFIT_MINUTES, REFIT_MINUTES, TimeUnit.MINUTES);
       ClinicServices services = new ClinicServices(database, audit, new Authentication(database.jdbi(), clock),
           new LoginService(database.jdbi(), clock, throttle), clock, scorer, new ClinicTrends(scorer.catalog(), fits),
@@ -108,6 +115,11 @@ public final class ClinicServer implements AutoCloseable {
     // Large enough for a CSV import of a few hundred thousand administrations.
     config.http.maxRequestSize = 64L * 1024 * 1024;
     config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+    // Graceful stop: Jetty stops accepting, then waits up to 10 s for the requests under way.
+    config.jetty.modifyServer(server -> {
+      server.setHandler(new GracefulHandler());
+      server.setStopTimeout(10_000);
+    });
     config.staticFiles.add(files -> {
       files.hostedPath = "/static";
       files.directory = "/static";

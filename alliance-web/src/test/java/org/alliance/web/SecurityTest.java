@@ -181,6 +181,16 @@ class SecurityTest {
   }
 
   @Test
+  void stoppingLetsRequestsUnderWayFinish() {
+    TestClinic started = clinic(false);
+    var server = started.server.javalin().jettyServer().server();
+    assertThat(server.getHandler()).isInstanceOf(org.eclipse.jetty.server.handler.GracefulHandler.class);
+    assertThat(server.getStopTimeout()).isEqualTo(10_000);
+    started.close();
+    assertThat(server.isStopped()).isTrue();
+  }
+
+  @Test
   void aFailingDatabaseGivesAReferenceNotAStackTrace() {
     TestClinic started = clinic(false);
     started.server.database().close();

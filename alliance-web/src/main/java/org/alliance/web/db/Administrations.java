@@ -60,11 +60,6 @@ public final class Administrations {
         .mapTo(Integer.class).one() > 0;
   }
 
-  public static Optional<StoredAdministration> find(Handle handle, long id) {
-    return handle.createQuery("SELECT * FROM administrations WHERE id = :id").bind("id", id)
-        .map((rs, ctx) -> map(rs)).findOne();
-  }
-
   /** A client's administrations, by session and then instrument. */
   public static List<StoredAdministration> ofClient(Handle handle, long clientId) {
     return handle.createQuery("SELECT * FROM administrations WHERE client_id = :client ORDER BY session_number, instrument_id")

@@ -41,8 +41,9 @@ public final class Database implements Closeable {
     user.ifPresent(config::setUsername);
     password.ifPresent(config::setPassword);
     config.setPoolName("alliance");
-    // Enough connections for the request threads of a 2-4 core server; more only adds contention.
-    config.setMaximumPoolSize(16);
+    // As many connections as a load of 32 concurrent requests needs without queueing for one; a request
+    // holds one only while it reads or writes.
+    config.setMaximumPoolSize(32);
     config.setAutoCommit(true);
     config.setInitializationFailTimeout(10_000);
     HikariDataSource pool;
