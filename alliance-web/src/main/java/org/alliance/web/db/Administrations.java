@@ -84,8 +84,15 @@ public final class Administrations {
         + scope.condition() + (instrument.isPresent() ? " AND a.instrument_id = :instrument" : "")
         + " AND a.valid ORDER BY c.id, a.instrument_id, a.session_number");
     instrument.ifPresent(id -> query.bind("instrument", id));
+    Client[] current = new Client[1];
     scope.bind(query).setFetchSize(1_000)
-        .map((rs, ctx) -> new ClientSessionScore(Clients.map(rs), score(rs)))
+        .map((rs, ctx) -> {
+          // A client's rows come together: read the client's columns once, not once per score.
+          if (current[0] == null || current[0].id() != rs.getLong("id")) {
+            current[0] = Clients.map(rs);
+          }
+          return new ClientSessionScore(current[0], score(rs));
+        })
         .forEach(each);
   }
 
