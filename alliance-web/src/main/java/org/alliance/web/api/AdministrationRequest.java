@@ -81,8 +81,7 @@ final class AdministrationRequest {
       problems.add(new FieldProblem("answers", "expected an object of answers by item id, such as {\"phq9_1\": 2}"));
     } else {
       Answers.Builder builder = Answers.builder(answersNode.size());
-      for (Iterator<Map.Entry<String, JsonNode>> fields = answersNode.fields(); fields.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : answersNode.properties()) {
         Optional<Answer> answer = answer(field.getValue());
         if (answer.isEmpty()) {
           problems.add(new FieldProblem("answers." + field.getKey(),

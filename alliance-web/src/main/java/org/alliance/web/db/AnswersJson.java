@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -38,8 +37,7 @@ public final class AnswersJson {
   public static Answers read(String json) {
     JsonNode tree = parse(json);
     Answers.Builder answers = Answers.builder(tree.size());
-    for (Iterator<Map.Entry<String, JsonNode>> fields = tree.fields(); fields.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : tree.properties()) {
       JsonNode value = field.getValue();
       answers.put(field.getKey(), value.isNumber() ? Answer.of(value.doubleValue())
           : Answer.NotAnswered.valueOf(value.asText().toUpperCase(Locale.ROOT)));
@@ -60,7 +58,7 @@ public final class AnswersJson {
   public static Map<String, Double> readFlags(String json) {
     Map<String, Double> flags = new LinkedHashMap<>();
     if (json != null) {
-      parse(json).fields().forEachRemaining(field -> flags.put(field.getKey(), field.getValue().doubleValue()));
+      parse(json).properties().forEach(field -> flags.put(field.getKey(), field.getValue().doubleValue()));
     }
     return flags;
   }
