@@ -282,6 +282,12 @@ abstract class ApiTests {
 
     JsonNode filtered = clinic.get("/api/alerts?rule=alliance-drop", "ben").expect(200).json();
     assertThat(filtered.get("clients")).hasSize(1);
+    // A new session changes the client's alerts at once: the alliance is back up, so the drop is gone.
+    clinic.post("/api/clients/" + drop + "/administrations", "ben", TestClinic.vas("srs", 3, 10, 10, 10, 10)).expect(201);
+    List<String> after = new ArrayList<>();
+    clinic.get("/api/alerts", "ben").expect(200).json().get("clients")
+        .forEach(entry -> after.add(entry.get("client").get("reference").asText()));
+    assertThat(after).containsExactly("ben-risk");
     assertThat(clinic.get("/api/alerts?rule=nonsense", "ben").expect(400).json().get("error").asText()).contains("vicious-circle");
   }
 

@@ -4,10 +4,12 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.alliance.core.instrument.Cutoff;
@@ -22,10 +24,12 @@ import org.alliance.core.trend.Observation;
 import org.alliance.web.ClinicServices;
 import org.alliance.web.db.Administrations;
 import org.alliance.web.db.Administrations.ClientSessionScore;
+import org.alliance.web.db.Administrations.ClientVersion;
 import org.alliance.web.db.Client;
 import org.alliance.web.db.SessionScore;
 import org.alliance.web.http.WebException;
 import org.alliance.web.security.Access;
+import org.alliance.web.security.ClientScope;
 import org.alliance.web.security.Principal;
 import org.alliance.web.trend.ClinicTrends.ClientTrend;
 
@@ -34,6 +38,9 @@ import org.alliance.web.trend.ClinicTrends.ClientTrend;
  * reachable client's alerts, most urgent client first), as the CLI's {@code trend} computes them.
  */
 public final class TrendApi {
+  /** Up to this many clients whose alerts must be computed again are read by id; more, with the whole scope. */
+  private static final int STALE_BY_ID = 500;
+
   private final ClinicServices services;
 
   public TrendApi(ClinicServices services) {
@@ -61,30 +68,55 @@ public final class TrendApi {
     ctx.json(json);
   }
 
-  /** {@code GET /api/alerts[?rule=ID]}: clients with alerts, ranked as the CLI ranks them. */
+  /**
+   * {@code GET /api/alerts[?rule=ID]}: clients with alerts, ranked as the CLI ranks them. Each client's
+   * alerts are computed again only when their data or the expected courses changed since last time.
+   */
   public void alerts(Context ctx) {
     Principal principal = services.authentication().require(ctx);
     Optional<AlertRule> rule = Requests.query(ctx, "rule").map(TrendApi::rule);
     Instant now = services.clock().instant();
     List<ClientAlerts> found = new ArrayList<>();
     Map<String, Client> clients = new LinkedHashMap<>();
-    int[] checked = {0};
-    services.database().read(handle -> {
+    BiConsumer<Client, List<Alert>> keep = (client, alerts) -> {
+      List<Alert> kept = alerts.stream().filter(alert -> rule.isEmpty() || alert.rule() == rule.get()).toList();
+      if (!kept.isEmpty()) {
+        found.add(new ClientAlerts(client.reference(), kept));
+        clients.put(client.reference(), client);
+      }
+    };
+    int checked = services.database().read(handle -> {
+      ClientScope scope = Access.scope(principal);
+      List<ClientVersion> versions = Administrations.versionsInScope(handle, scope);
+      Map<Long, ClientVersion> stale = new HashMap<>();
+      for (ClientVersion version : versions) {
+        Optional<List<Alert>> cached = services.trends().cachedAlerts(version.client().id(), version.administrations(),
+            version.lastId());
+        if (cached.isPresent()) {
+          keep.accept(version.client(), cached.get());
+        } else {
+          stale.put(version.client().id(), version);
+        }
+      }
       ClientGrouper grouper = new ClientGrouper((client, scores) -> {
-        checked[0]++;
-        ClientTrend trend = services.trends().trend(client.reference(), Optional.of(client.clinicianUsername()), scores);
-        List<Alert> alerts = trend.alerts().stream().filter(alert -> rule.isEmpty() || alert.rule() == rule.get()).toList();
-        if (!alerts.isEmpty()) {
-          found.add(new ClientAlerts(client.reference(), alerts));
-          clients.put(client.reference(), client);
+        ClientVersion version = stale.get(client.id());
+        if (version != null) {
+          keep.accept(client, services.trends().trend(client.id(), version.administrations(), version.lastId(),
+              client.reference(), Optional.of(client.clinicianUsername()), scores).alerts());
         }
       });
-      Administrations.scoresInScope(handle, Access.scope(principal), Optional.empty(), grouper);
+      if (stale.size() > STALE_BY_ID) {
+        Administrations.scoresInScope(handle, scope, Optional.empty(), grouper);
+      } else if (!stale.isEmpty()) {
+        List<Long> ids = new ArrayList<>(stale.keySet());
+        ids.sort(null);
+        Administrations.scoresOfClients(handle, ids, grouper);
+      }
       grouper.finish();
-      return null;
+      return versions.size();
     });
     services.audit().record(Optional.of(principal.userId()), "alerts.read", Optional.empty(),
-        checked[0] + " clients checked, " + found.size() + " with alerts", now);
+        checked + " clients checked, " + found.size() + " with alerts", now);
     List<Map<String, Object>> ranked = new ArrayList<>();
     for (ClientAlerts alerts : ClientAlerts.rank(found)) {
       Map<String, Object> entry = new LinkedHashMap<>();
@@ -94,7 +126,7 @@ public final class TrendApi {
       ranked.add(entry);
     }
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("clientsChecked", checked[0]);
+    json.put("clientsChecked", checked);
     json.put("clients", ranked);
     ctx.json(json);
   }

@@ -20,6 +20,12 @@ public final class Administrations {
 
   private Administrations() {}
 
+  /**
+   * How far a client's data has come: administrations are only ever added, so their number and the
+   * highest id change whenever anything a trend depends on changes.
+   */
+  public record ClientVersion(Client client, long administrations, long lastId) {}
+
   /** One score of one of many clients, read in client order. */
   public record ClientSessionScore(Client client, SessionScore score) {}
 
@@ -88,6 +94,33 @@ public final class Administrations {
     scope.bind(query).setFetchSize(1_000)
         .map((rs, ctx) -> {
           // A client's rows come together: read the client's columns once, not once per score.
+          if (current[0] == null || current[0].id() != rs.getLong("id")) {
+            current[0] = Clients.map(rs);
+          }
+          return new ClientSessionScore(current[0], score(rs));
+        })
+        .forEach(each);
+  }
+
+  /** Every client in a scope that has valid administrations, with the version of its data, by client id. */
+  public static List<ClientVersion> versionsInScope(Handle handle, ClientScope scope) {
+    Query query = handle.createQuery("SELECT " + CLIENT_COLUMNS + "COUNT(a.id) AS administrations, MAX(a.id) AS last_id "
+        + "FROM clients c JOIN users u ON u.id = c.clinician_id JOIN administrations a ON a.client_id = c.id WHERE "
+        + scope.condition() + " AND a.valid GROUP BY c.id, c.reference, c.clinician_id, u.username, u.team_id, c.created_at "
+        + "ORDER BY c.id");
+    return scope.bind(query)
+        .map((rs, ctx) -> new ClientVersion(Clients.map(rs), rs.getLong("administrations"), rs.getLong("last_id")))
+        .list();
+  }
+
+  /** The valid scores of these clients, in client, instrument and session order. */
+  public static void scoresOfClients(Handle handle, List<Long> clients, Consumer<ClientSessionScore> each) {
+    Client[] current = new Client[1];
+    handle.createQuery("SELECT " + CLIENT_COLUMNS + SCORE_COLUMNS
+            + " FROM clients c JOIN users u ON u.id = c.clinician_id JOIN administrations a ON a.client_id = c.id "
+            + "WHERE c.id IN (<clients>) AND a.valid ORDER BY c.id, a.instrument_id, a.session_number")
+        .bindList("clients", clients)
+        .map((rs, ctx) -> {
           if (current[0] == null || current[0].id() != rs.getLong("id")) {
             current[0] = Clients.map(rs);
           }

@@ -2,6 +2,8 @@ package org.alliance.web.trend;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +34,11 @@ public final class ClinicTrends {
   private final Catalog catalog;
   private final ExpectedCourseFits fits;
   private volatile Finder finder;
+  // Only the alerts are kept, a few small objects per client, so even a large clinic fits in memory.
+  private final Cache<Long, CachedAlerts> alerts = CacheBuilder.newBuilder().maximumSize(500_000).build();
+
+  /** A client's alerts, valid for one version of their data and one fit of the expected courses. */
+  private record CachedAlerts(long administrations, long lastId, ExpectedCourseFits.Fit fit, List<Alert> alerts) {}
 
   /** The alert finder of one fit of the expected courses. */
   private record Finder(ExpectedCourseFits.Fit fit, AlertFinder alerts) {}
@@ -85,6 +92,30 @@ public final class ClinicTrends {
     List<String> notes = new ArrayList<>(current.fit().notes());
     unknown.forEach(id -> notes.add("instrument " + id + " is not in the clinic's catalog: its scores are left out"));
     return new ClientTrend(episode, flags, current.alerts().alerts(episode, flags), current.fit().courses(), notes);
+  }
+
+  /**
+   * A client's alerts as last computed, if their data and the expected courses are unchanged since.
+   *
+   * @param administrations how many valid administrations the client has now
+   * @param lastId the highest id among them
+   */
+  public Optional<List<Alert>> cachedAlerts(long clientId, long administrations, long lastId) {
+    CachedAlerts cached = alerts.getIfPresent(clientId);
+    if (cached == null || cached.administrations() != administrations || cached.lastId() != lastId
+        || cached.fit() != fits.current()) {
+      return Optional.empty();
+    }
+    return Optional.of(cached.alerts());
+  }
+
+  /** The trend of a client whose data has this version, remembering its alerts for {@link #cachedAlerts}. */
+  public ClientTrend trend(long clientId, long administrations, long lastId, String reference, Optional<String> clinician,
+      List<SessionScore> scores) {
+    ExpectedCourseFits.Fit fit = fits.current();
+    ClientTrend trend = trend(reference, clinician, scores);
+    alerts.put(clientId, new CachedAlerts(administrations, lastId, fit, trend.alerts()));
+    return trend;
   }
 
   private Finder finder() {
