@@ -1,5 +1,6 @@
 package org.alliance.web.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,17 +33,16 @@ public final class AdministrationsApi {
 
   /** 201 with the stored administration and its score; 400 listing every problem, each naming its item. */
   public void create(Context ctx) {
-    Principal principal = services.authentication().require(ctx);
     long clientId = Requests.id(ctx, "id");
-    var body = Requests.json(ctx);
     Scorer scorer = services.scorer();
     Instant now = services.clock().instant();
     Stored stored;
     try {
-      // One transaction: who may write, scoring, the administration and its audit entry.
+      // One transaction: who is asking and whether they may, scoring, the administration and its audit entry.
       stored = services.database().write(handle -> {
+        Principal principal = services.authentication().require(ctx, handle);
         Client client = Access.client(handle, principal, clientId);
-        Administration administration = AdministrationRequest.parse(body, client.reference(), scorer.catalog());
+        Administration administration = AdministrationRequest.parse(Requests.json(ctx), client.reference(), scorer.catalog());
         Instrument instrument = scorer.catalog().get(administration.instrumentId());
         Score score = Scorer.score(instrument, administration);
         Map<String, Double> flags = flags(administration, score);
@@ -61,7 +61,7 @@ public final class AdministrationsApi {
       });
     } catch (UnableToExecuteStatementException e) {
       // Two requests for the same session at once: the unique constraint lets only one through.
-      throw conflictOr(e, clientId, body);
+      throw conflictOr(e, clientId, Requests.json(ctx));
     }
     Administration administration = stored.administration();
     Instrument instrument = stored.instrument();
@@ -86,7 +86,7 @@ public final class AdministrationsApi {
     return WebException.conflict("client " + client + " already has " + instrument + " at session " + session);
   }
 
-  private RuntimeException conflictOr(UnableToExecuteStatementException e, long clientId, com.fasterxml.jackson.databind.JsonNode body) {
+  private RuntimeException conflictOr(UnableToExecuteStatementException e, long clientId, JsonNode body) {
     String instrument = body.path("instrument").asText();
     int session = body.path("session").asInt(-1);
     boolean exists = services.database().read(handle -> services.scorer().catalog().find(instrument)

@@ -49,15 +49,16 @@ public final class TrendApi {
 
   /** The client's course on every measure, each session against the expected course, and the ranked alerts. */
   public void trend(Context ctx) {
-    Principal principal = services.authentication().require(ctx);
     long id = Requests.id(ctx, "id");
     Instant now = services.clock().instant();
-    record Read(Client client, List<SessionScore> scores) {}
+    record Read(Principal principal, Client client, List<SessionScore> scores) {}
+    // Who is asking, whether they may, and the scores: one handle, one transaction.
     Read read = services.database().read(handle -> {
+      Principal principal = services.authentication().require(ctx, handle);
       Client client = Access.client(handle, principal, id);
-      return new Read(client, Administrations.scores(handle, id));
+      return new Read(principal, client, Administrations.scores(handle, id));
     });
-    services.audit().record(Optional.of(principal.userId()), "trend.read", Optional.of(id), "", now);
+    services.audit().record(Optional.of(read.principal().userId()), "trend.read", Optional.of(id), "", now);
     ClientTrend trend = services.trends().trend(read.client().reference(), Optional.of(read.client().clinicianUsername()),
         read.scores());
     Map<String, Object> json = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.alliance.web.db.ApiTokens;
 import org.alliance.web.db.LoginSessions;
 import org.alliance.web.http.WebException;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -40,7 +41,20 @@ public final class Authentication {
 
   /** The user the request acts for; 401 without valid credentials, 403 for a session request without its CSRF token. */
   public Principal require(Context ctx) {
-    Principal principal = find(ctx).orElseThrow(() -> WebException.unauthorized(
+    return check(ctx, find(ctx));
+  }
+
+  /**
+   * The same, looked up with a handle the request already has open, so that a request that reads or writes
+   * anyway does not open a second one just to find out who is asking.
+   */
+  public Principal require(Context ctx, Handle handle) {
+    Principal cached = ctx.attribute(PRINCIPAL_ATTRIBUTE);
+    return check(ctx, cached != null ? Optional.of(cached) : remember(ctx, resolve(ctx, handle)));
+  }
+
+  private Principal check(Context ctx, Optional<Principal> found) {
+    Principal principal = found.orElseThrow(() -> WebException.unauthorized(
         ctx.header("Authorization") != null ? "unknown or revoked API token, or a disabled account"
             : "sign in, or send a personal API token as 'Authorization: Bearer TOKEN'"));
     if (principal.viaSession() && !SAFE.contains(ctx.method())) {
@@ -59,7 +73,11 @@ public final class Authentication {
     if (cached != null) {
       return Optional.of(cached);
     }
-    Optional<Principal> found = resolve(ctx);
+    boolean credentials = ctx.header("Authorization") != null || ctx.cookie(SESSION_COOKIE) != null;
+    return remember(ctx, credentials ? jdbi.withHandle(handle -> resolve(ctx, handle)) : Optional.empty());
+  }
+
+  private static Optional<Principal> remember(Context ctx, Optional<Principal> found) {
     found.ifPresent(principal -> {
       ctx.attribute(PRINCIPAL_ATTRIBUTE, principal);
       ctx.attribute(USER_ATTRIBUTE, principal.userId());
@@ -67,7 +85,7 @@ public final class Authentication {
     return found;
   }
 
-  private Optional<Principal> resolve(Context ctx) {
+  private Optional<Principal> resolve(Context ctx, Handle handle) {
     String authorization = ctx.header("Authorization");
     Instant now = clock.instant();
     if (authorization != null) {
@@ -75,21 +93,20 @@ public final class Authentication {
         return Optional.empty();
       }
       String hash = Secrets.hash(authorization.substring(7).trim());
-      return jdbi.withHandle(handle -> ApiTokens.owner(handle, hash)
+      return ApiTokens.owner(handle, hash)
           .filter(owner -> !owner.user().disabled())
           .map(owner -> {
             if (owner.lastUsedAt().map(last -> last.plus(TOUCH_INTERVAL).isBefore(now)).orElse(true)) {
               ApiTokens.touch(handle, owner.tokenId(), now);
             }
             return new Principal(owner.user(), Optional.empty());
-          }));
+          });
     }
     String session = ctx.cookie(SESSION_COOKIE);
     if (session == null || session.isEmpty()) {
       return Optional.empty();
     }
-    String hash = Secrets.hash(session);
-    return jdbi.withHandle(handle -> LoginSessions.find(handle, hash, now))
+    return LoginSessions.find(handle, Secrets.hash(session), now)
         .filter(live -> !live.user().disabled())
         .map(live -> new Principal(live.user(), Optional.of(live.csrfToken())));
   }
