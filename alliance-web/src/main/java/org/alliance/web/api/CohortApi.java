@@ -44,7 +44,6 @@ public final class CohortApi {
     Principal principal = services.authentication().require(ctx);
     int minimum = Requests.queryInt(ctx, "minCases", 1, 10_000).orElse(ClinicianComparison.DEFAULT_MINIMUM_CLIENTS);
     Instant now = services.clock().instant();
-    Map<String, Integer> clientsByMeasure = new HashMap<>();
     Optional<String> requested = Requests.query(ctx, "measure");
     Instrument instrument = requested.map(this::outcomeInstrument).orElse(null);
     record Read(Instrument instrument, List<Course> courses, Map<String, String> clinicians) {}
@@ -52,11 +51,7 @@ public final class CohortApi {
       Instrument chosen = instrument;
       if (chosen == null) {
         // The outcome measure most of the reachable clients have.
-        TrendApi.ClientGrouper counter = new TrendApi.ClientGrouper(
-            (client, scores) -> scores.stream().map(score -> score.instrumentId()).distinct()
-                .forEach(id -> clientsByMeasure.merge(id, 1, Integer::sum)));
-        Administrations.scoresInScope(handle, Access.scope(principal), Optional.empty(), counter);
-        counter.finish();
+        Map<String, Integer> clientsByMeasure = Administrations.clientsByInstrument(handle, Access.scope(principal));
         chosen = clientsByMeasure.entrySet().stream()
             .filter(entry -> services.scorer().catalog().find(entry.getKey()).map(CohortApi::rated).orElse(false))
             .max(Comparator.comparing((Map.Entry<String, Integer> entry) -> entry.getValue())

@@ -113,6 +113,17 @@ public final class Administrations {
         .list();
   }
 
+  /** How many clients in a scope have valid administrations of each instrument. */
+  public static Map<String, Integer> clientsByInstrument(Handle handle, ClientScope scope) {
+    Query query = handle.createQuery("SELECT a.instrument_id, COUNT(DISTINCT c.id) AS clients FROM clients c "
+        + "JOIN users u ON u.id = c.clinician_id JOIN administrations a ON a.client_id = c.id WHERE " + scope.condition()
+        + " AND a.valid GROUP BY a.instrument_id");
+    Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    scope.bind(query).map((rs, ctx) -> Map.entry(rs.getString("instrument_id"), rs.getInt("clients")))
+        .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+    return counts;
+  }
+
   /** The valid scores of these clients, in client, instrument and session order. */
   public static void scoresOfClients(Handle handle, List<Long> clients, Consumer<ClientSessionScore> each) {
     Client[] current = new Client[1];

@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +18,7 @@ import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Construct;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.scoring.Administration;
+import org.alliance.core.scoring.Answer;
 import org.alliance.core.scoring.Answers;
 import org.alliance.core.scoring.Score;
 import org.alliance.core.scoring.Scorer;
@@ -71,6 +74,8 @@ public final class DemoClinic {
   private final Database database;
   private final Clock clock;
   private final Catalog catalog = Catalog.builtIn();
+  /** The clients whose latest PHQ-9 has a risk answer. */
+  private final Set<String> riskClients = new HashSet<>();
 
   public DemoClinic(Database database, Clock clock) {
     this.database = database;
@@ -81,7 +86,7 @@ public final class DemoClinic {
   public static void printLogins(PrintWriter out) {
     out.println("Demo clinic logins (password for all: " + PASSWORD + "):");
     for (String[] user : USERS) {
-      out.println("  " + String.format("%-8s", user[0]) + " " + user[2] + (user[2].equals("admin") ? "" : ", " + TEAM));
+      out.println("  " + String.format(Locale.ROOT, "%-8s", user[0]) + " " + user[2] + (user[2].equals("admin") ? "" : ", " + TEAM));
     }
   }
 
@@ -124,7 +129,7 @@ public final class DemoClinic {
                 Optional.of(date), answers);
             Score score = scorer.score(administration);
             Map<String, Double> flags = new LinkedHashMap<>();
-            score.flags().forEach(item -> flags.put(item, ((org.alliance.core.scoring.Answer.Value) answers.get(item)).value()));
+            score.flags().forEach(item -> flags.put(item, ((Answer.Value) answers.get(item)).value()));
             Administrations.insert(handle, client, administration, instrument.version(), score, flags, clinician.id(), now);
           }
         }
@@ -140,8 +145,6 @@ public final class DemoClinic {
     return course.measure().id().equals("phq-9") && riskClients.contains(episode.client())
         && course.last().map(last -> last.session() == observation.session()).orElse(false) && observation.score() >= 1;
   }
-
-  private final Set<String> riskClients = new java.util.HashSet<>();
 
   /**
    * Forty episodes from a seeded pool in which every demo alert occurs. The expected course is fitted on
@@ -162,7 +165,7 @@ public final class DemoClinic {
       } else if (i % 6 == 3) {
         courses.add(sameSessions(gadPool.get(i).courses().get(0), episode));
       }
-      String reference = String.format(java.util.Locale.ROOT, "demo-%03d", i + 1);
+      String reference = String.format(Locale.ROOT, "demo-%03d", i + 1);
       List<Course> renamed = courses.stream().map(course -> new Course(reference, course.measure(), course.observations())).toList();
       pool.add(new Episode(reference, episode.clinician(), renamed));
     }
@@ -222,7 +225,7 @@ public final class DemoClinic {
 
   /** A course of another measure kept only at the sessions the client attended. */
   private static Course sameSessions(Course other, Episode episode) {
-    Set<Integer> attended = new java.util.HashSet<>();
+    Set<Integer> attended = new HashSet<>();
     episode.courses().forEach(course -> course.observations().forEach(o -> attended.add(o.session())));
     Measure measure = other.measure();
     if (measure.construct() != Construct.OUTCOME) {
