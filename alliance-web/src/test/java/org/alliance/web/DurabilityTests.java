@@ -41,27 +41,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The server runs as a separate JVM on the embedded database; many submissions are sent at once and the
- * process is killed with SIGKILL while they are in flight. After a restart on the same data directory,
- * every submission that was answered 201 is there with its score, and nothing half-written is: each stored
- * administration re-scores to the total stored with it and has its audit entry.
+ * The server runs as a separate JVM; many submissions are sent at once and the process is killed with
+ * SIGKILL while they are in flight. After a restart on the same data directory (or database), every
+ * submission that was answered 201 is there with its score, and nothing half-written is: each stored
+ * administration re-scores to the total stored with it and has its audit entry. Run on H2 and PostgreSQL
+ * by the subclasses.
  */
-class DurabilityTest {
+abstract class DurabilityTests {
   private static final int CLIENTS = 12;
   private static final int ACKED_BEFORE_KILL = 400;
   private static final Pattern LISTENING = Pattern.compile("listening on http://localhost:(\\d+)");
 
   @TempDir Path dataDir;
 
+  abstract TestDatabase database();
+
   /** One acknowledged submission: which client, which session, and the answers sent. */
   private record Acked(long client, int session, int[] answers) {}
 
   @Test
   void everyAcknowledgedSubmissionSurvivesSigkill() throws Exception {
-    ServerSettings settings = ServerSettings.embedded(dataDir);
+    ServerSettings settings = database().settings(dataDir);
     String token = Secrets.apiToken();
     List<Long> clients = new ArrayList<>();
-    try (Database database = Database.open(settings.jdbcUrl(), Optional.empty(), Optional.empty())) {
+    try (Database database = Database.open(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword())) {
       Instant now = Instant.now();
       database.write(handle -> {
         long team = Teams.create(handle, "Durable", now);
@@ -75,7 +78,11 @@ class DurabilityTest {
     }
 
     Path log = dataDir.resolve("server.log");
-    Process server = new ProcessBuilder(javaCommand("--port", "0", "--data-dir", dataDir.toString()))
+    List<String> where = settings.dbUrl().isPresent() ? List.of("--db-url", settings.dbUrl().get())
+        : List.of("--data-dir", dataDir.toString());
+    List<String> arguments = new ArrayList<>(List.of("--port", "0"));
+    arguments.addAll(where);
+    Process server = new ProcessBuilder(javaCommand(arguments))
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     Set<Acked> acked = ConcurrentHashMap.newKeySet();
     AtomicInteger answered = new AtomicInteger();
@@ -161,13 +168,13 @@ class DurabilityTest {
     return answers;
   }
 
-  private static List<String> javaCommand(String... args) {
+  private static List<String> javaCommand(List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(WebCommand.class.getName());
-    command.addAll(List.of(args));
+    command.addAll(args);
     return command;
   }
 
