@@ -1,0 +1,210 @@
+package org.alliance.web;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.alliance.core.scoring.Scorer;
+import org.alliance.web.api.AccountApi;
+import org.alliance.web.api.AdministrationsApi;
+import org.alliance.web.api.ClientsApi;
+import org.alliance.web.api.CohortApi;
+import org.alliance.web.api.ImportApi;
+import org.alliance.web.api.Json;
+import org.alliance.web.api.TrendApi;
+import org.alliance.web.db.AuditWriter;
+import org.alliance.web.db.Database;
+import org.alliance.web.db.LoginSessions;
+import org.alliance.web.http.Errors;
+import org.alliance.web.http.RequestLog;
+import org.alliance.web.http.SecurityHeaders;
+import org.alliance.web.http.WebException;
+import org.alliance.web.pages.LoginPages;
+import org.alliance.web.security.Authentication;
+import org.alliance.web.security.LoginService;
+import org.alliance.web.security.LoginThrottle;
+import org.alliance.web.trend.ClinicTrends;
+import org.alliance.web.trend.ExpectedCourseFits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The clinic server: the database, the HTTP routes and the background refit of the expected courses,
+ * started together and stopped together (HTTP first, so no request finds the pool closed).
+ */
+public final class ClinicServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ClinicServer.class);
+  /** How often the expected courses are refitted (when the clinic's data has changed) and expired sessions removed. */
+  private static final long REFIT_MINUTES = 10;
+
+  private final Database database;
+  private final AuditWriter audit;
+  private final Javalin app;
+  private final ScheduledExecutorService background;
+  private boolean closed;
+
+  private ClinicServer(Database database, AuditWriter audit, Javalin app, ScheduledExecutorService background) {
+    this.database = database;
+    this.audit = audit;
+    this.app = app;
+    this.background = background;
+  }
+
+  /** Opens (and migrates) the database, seeds the demo clinic if asked, and starts serving. */
+  public static ClinicServer start(ServerSettings settings) {
+    return start(settings, Clock.systemUTC(), LoginThrottle.defaults());
+  }
+
+  /** The same with a clock and a login throttle of the caller's, for tests. */
+  public static ClinicServer start(ServerSettings settings, Clock clock, LoginThrottle throttle) {
+    Database database = Database.open(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword());
+    ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "alliance-refit");
+      thread.setDaemon(true);
+      return thread;
+    });
+    AuditWriter audit = new AuditWriter(database.jdbi());
+    try {
+      Scorer scorer = Scorer.builtIn();
+      if (settings.demo()) {
+        new org.alliance.web.demo.DemoClinic(database, clock).seed();
+      }
+      ExpectedCourseFits fits = new ExpectedCourseFits(database.jdbi(), scorer.catalog());
+      fits.refitIfChanged();
+      background.scheduleWithFixedDelay(() -> {
+        try {
+          fits.refitIfChanged();
+        } catch (RuntimeException e) {
+          LOG.warn("refitting the expected courses failed; the previous fit stays in use", e);
+        }
+        try {
+          database.jdbi().useHandle(handle -> LoginSessions.deleteExpired(handle, clock.instant()));
+        } catch (RuntimeException e) {
+          LOG.warn("removing expired sessions failed", e);
+        }
+      }, REFIT_MINUTES, REFIT_MINUTES, TimeUnit.MINUTES);
+      ClinicServices services = new ClinicServices(database, audit, new Authentication(database.jdbi(), clock),
+          new LoginService(database.jdbi(), clock, throttle), clock, scorer, new ClinicTrends(scorer.catalog(), fits),
+          settings.secureCookies());
+      Javalin app = Javalin.create(config -> configure(config, services, settings));
+      app.start(settings.port());
+      return new ClinicServer(database, audit, app, background);
+    } catch (RuntimeException e) {
+      background.shutdownNow();
+      audit.close();
+      database.close();
+      throw e;
+    }
+  }
+
+  private static void configure(JavalinConfig config, ClinicServices services, ServerSettings settings) {
+    config.startup.showJavalinBanner = false;
+    config.startup.showOldJavalinVersionWarning = false;
+    config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+    // Large enough for a CSV import of a few hundred thousand administrations.
+    config.http.maxRequestSize = 64L * 1024 * 1024;
+    config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+    // Graceful stop: Jetty stops accepting, then waits up to 10 s for the requests under way.
+    config.jetty.modifyServer(server -> {
+      server.setHandler(new GracefulHandler());
+      server.setStopTimeout(10_000);
+    });
+    config.staticFiles.add(files -> {
+      files.hostedPath = "/static";
+      files.directory = "/static";
+      files.location = Location.CLASSPATH;
+    });
+    config.requestLogger.http(RequestLog::log);
+
+    SecurityHeaders headers = new SecurityHeaders(settings.secureCookies());
+    LoginPages login = new LoginPages(services);
+    ClientsApi clients = new ClientsApi(services);
+    AdministrationsApi administrations = new AdministrationsApi(services);
+    TrendApi trend = new TrendApi(services);
+    CohortApi cohort = new CohortApi(services);
+    ImportApi imports = new ImportApi(services);
+    AccountApi account = new AccountApi(services);
+    String openApi = resource("/openapi.json");
+
+    var routes = config.routes;
+    routes.before(headers::apply);
+    routes.get("/health", ctx -> {
+      boolean up = services.database().reachable();
+      ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database unreachable"));
+    });
+    routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+    routes.get("/", login::home);
+    routes.get("/login", login::form);
+    routes.post("/login", login::signIn);
+    routes.post("/logout", login::signOut);
+    routes.get("/api/me", account::me);
+    routes.get("/api/tokens", account::listTokens);
+    routes.post("/api/tokens", account::createToken);
+    routes.delete("/api/tokens/{id}", account::deleteToken);
+    routes.get("/api/clients", clients::list);
+    routes.post("/api/clients", clients::create);
+    routes.get("/api/clients/{id}", clients::get);
+    routes.post("/api/clients/{id}/administrations", administrations::create);
+    routes.get("/api/clients/{id}/trend", trend::trend);
+    routes.get("/api/alerts", trend::alerts);
+    routes.get("/api/cohort", cohort::cohort);
+    routes.post("/api/import", imports::importCsv);
+    routes.get("/api/audit", account::audit);
+
+    routes.exception(WebException.class, Errors::expected);
+    routes.exception(HttpResponseException.class, Errors::javalin);
+    routes.exception(Exception.class, Errors::unexpected);
+    for (int status : new int[] {400, 404, 405, 413, 500}) {
+      routes.error(status, Errors::status);
+    }
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = ClinicServer.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is missing from the build");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The port the server listens on (the one taken, when started on port 0). */
+  public int port() {
+    return app.port();
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  /** For tests: the routes Javalin has, to check the OpenAPI document against. */
+  public Javalin javalin() {
+    return app;
+  }
+
+  /** Stops serving (letting requests under way finish), then writes the last audit entries and closes the database. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    app.stop();
+    background.shutdownNow();
+    audit.close();
+    database.close();
+  }
+}

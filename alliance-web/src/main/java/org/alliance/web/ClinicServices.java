@@ -1,0 +1,28 @@
+package org.alliance.web;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import org.alliance.core.scoring.Scorer;
+import org.alliance.web.db.AuditWriter;
+import org.alliance.web.db.Database;
+import org.alliance.web.security.Authentication;
+import org.alliance.web.security.LoginService;
+import org.alliance.web.trend.ClinicTrends;
+
+/**
+ * What the handlers work with: the database and its audit log of reads, who is asking, the clock, the
+ * scorer and the trend models.
+ */
+public record ClinicServices(Database database, AuditWriter audit, Authentication authentication, LoginService logins, Clock clock,
+    Scorer scorer, ClinicTrends trends, boolean secureCookies) {
+  public ClinicServices {
+    requireNonNull(database, "database");
+    requireNonNull(audit, "audit");
+    requireNonNull(authentication, "authentication");
+    requireNonNull(logins, "logins");
+    requireNonNull(clock, "clock");
+    requireNonNull(scorer, "scorer");
+    requireNonNull(trends, "trends");
+  }
+}

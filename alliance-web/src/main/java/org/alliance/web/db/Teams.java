@@ -1,0 +1,22 @@
+package org.alliance.web.db;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** The teams table: a supervisor and the clinicians they supervise. */
+public final class Teams {
+  private Teams() {}
+
+  /** The id of the team with this name. */
+  public static Optional<Long> findByName(Handle handle, String name) {
+    return handle.createQuery("SELECT id FROM teams WHERE name = :name").bind("name", name).mapTo(Long.class).findOne();
+  }
+
+  /** Adds a team and returns its id. */
+  public static long create(Handle handle, String name, Instant now) {
+    return handle.createUpdate("INSERT INTO teams (name, created_at) VALUES (:name, :now)")
+        .bind("name", name).bind("now", Sql.time(now))
+        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+  }
+}

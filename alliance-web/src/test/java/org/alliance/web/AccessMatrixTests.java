@@ -1,0 +1,176 @@
+package org.alliance.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import org.alliance.web.TestClinic.Reply;
+import org.alliance.web.db.ApiTokens;
+import org.alliance.web.security.Secrets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Walks every route of the server as every kind of caller: an admin, the supervisor of another team, the
+ * clinician who owns the client ({@code ann}), a colleague in the same team ({@code ben}), a stranger
+ * without credentials, and a made-up token. Each answer's status is checked against the table below, and
+ * no answer to a caller who may not see {@code ann-1} contains its reference or its data. The table must
+ * name exactly the routes the server has, so a new route cannot be added without deciding who may use it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AccessMatrixTests {
+  /** The callers, by the name the clinic knows them under; null is no credentials. */
+  enum Caller {
+    ADMIN("admin"),
+    OTHER_SUPERVISOR("south-sup"),
+    OWNER("ann"),
+    COLLEAGUE("ben"),
+    STRANGER(null),
+    BAD_TOKEN("Bearer alliance_madeUpTokenThatIsNotInTheDatabase");
+
+    final String user;
+
+    Caller(String user) {
+      this.user = user;
+    }
+
+    /** Whether this caller may see ann's client. */
+    boolean mayReach() {
+      return this == ADMIN || this == OWNER;
+    }
+  }
+
+  /** A distinctive date of ann-1's administration: if it appears in an answer, ann-1's data leaked. */
+  private static final String MARKER_DATE = "2024-02-29";
+
+  TestClinic clinic;
+  long client;
+  long spareToken;
+
+  abstract TestDatabase database();
+
+  @BeforeAll
+  void start(@TempDir Path dataDir) {
+    clinic = TestClinic.start(database(), dataDir);
+    client = clinic.clients.get("ann-1");
+    Map<String, Object> phq9 = TestClinic.phq9(1, 3, 3, 3, 2, 2, 2, 1, 1, 2);
+    phq9.put("date", MARKER_DATE);
+    clinic.post("/api/clients/" + client + "/administrations", "ann", phq9).expect(201);
+    clinic.post("/api/clients/" + client + "/administrations", "ann", TestClinic.vas("srs", 1, 7, 7, 7, 7)).expect(201);
+    spareToken = clinic.server.database().write(handle ->
+        ApiTokens.create(handle, clinic.users.get("ann").id(), "spare", Secrets.hash(Secrets.apiToken()), Instant.now()));
+  }
+
+  @AfterAll
+  void stop() {
+    if (clinic != null) {
+      clinic.close();
+    }
+  }
+
+  private record Expected(BiFunction<Caller, Integer, Reply> call, Map<Caller, Integer> status, boolean echoesReference) {}
+
+  /** Statuses in Caller order: admin, other supervisor, owner, colleague, stranger, bad token. */
+  private static Map<Caller, Integer> statuses(int... codes) {
+    Map<Caller, Integer> map = new LinkedHashMap<>();
+    for (Caller caller : Caller.values()) {
+      map.put(caller, codes[caller.ordinal()]);
+    }
+    return map;
+  }
+
+  private Map<String, Expected> table() {
+    String c = "/api/clients/" + client;
+    Map<String, Expected> table = new LinkedHashMap<>();
+    table.put("GET /health", new Expected((who, i) -> clinic.get("/health", who.user), statuses(200, 200, 200, 200, 200, 200), false));
+    table.put("GET /openapi.json", new Expected((who, i) -> clinic.get("/openapi.json", who.user),
+        statuses(200, 200, 200, 200, 200, 200), false));
+    table.put("GET /", new Expected((who, i) -> clinic.get("/", who.user), statuses(200, 200, 200, 200, 302, 302), false));
+    table.put("GET /login", new Expected((who, i) -> clinic.get("/login", who.user), statuses(200, 200, 200, 200, 200, 200), false));
+    // Without the form's double-submit token, nobody signs in.
+    table.put("POST /login", new Expected((who, i) -> clinic.send(clinic.request("/login", who.user)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=ann&password=" + TestClinic.PASSWORD)).build()),
+        statuses(403, 403, 403, 403, 403, 403), false));
+    table.put("POST /logout", new Expected((who, i) -> clinic.post("/logout", who.user, "{}"), statuses(303, 303, 303, 303, 401, 401), false));
+    table.put("GET /api/me", new Expected((who, i) -> clinic.get("/api/me", who.user), statuses(200, 200, 200, 200, 401, 401), false));
+    table.put("GET /api/tokens", new Expected((who, i) -> clinic.get("/api/tokens", who.user),
+        statuses(200, 200, 200, 200, 401, 401), false));
+    // Tokens are minted only from a browser session, never with another token.
+    table.put("POST /api/tokens", new Expected((who, i) -> clinic.post("/api/tokens", who.user, Map.of("name", "x")),
+        statuses(403, 403, 403, 403, 401, 401), false));
+    table.put("DELETE /api/tokens/{id}", new Expected((who, i) -> clinic.delete("/api/tokens/" + spareToken, who.user),
+        statuses(404, 404, 204, 404, 401, 401), false));
+    table.put("GET /api/clients", new Expected((who, i) -> clinic.get("/api/clients", who.user),
+        statuses(200, 200, 200, 200, 401, 401), false));
+    table.put("POST /api/clients", new Expected((who, i) -> clinic.post("/api/clients", who.user, Map.of("reference", "matrix-" + i)),
+        statuses(400, 400, 201, 201, 401, 401), false));
+    table.put("GET /api/clients/{id}", new Expected((who, i) -> clinic.get(c, who.user), statuses(200, 404, 200, 404, 401, 401), false));
+    table.put("POST /api/clients/{id}/administrations", new Expected((who, i) -> clinic.post(c + "/administrations", who.user,
+        TestClinic.phq9(20 + i, 0, 0, 0, 0, 0, 0, 0, 0, 0)), statuses(201, 404, 201, 404, 401, 401), false));
+    table.put("GET /api/clients/{id}/trend", new Expected((who, i) -> clinic.get(c + "/trend", who.user),
+        statuses(200, 404, 200, 404, 401, 401), false));
+    table.put("GET /api/alerts", new Expected((who, i) -> clinic.get("/api/alerts", who.user), statuses(200, 200, 200, 200, 401, 401), false));
+    table.put("GET /api/cohort", new Expected((who, i) -> clinic.get("/api/cohort?measure=phq-9", who.user),
+        statuses(200, 200, 200, 200, 401, 401), false));
+    // Importing a row for ann-1: taken for those who may reach the client, a row problem for the others.
+    table.put("POST /api/import", new Expected((who, i) -> clinic.postCsv("/api/import?instrument=phq-9", who.user,
+        "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\nann-1," + (40 + i) + ",0,0,0,0,0,0,0,0,0\n"),
+        statuses(200, 200, 200, 200, 401, 401), true));
+    table.put("GET /api/audit", new Expected((who, i) -> clinic.get("/api/audit", who.user), statuses(200, 403, 403, 403, 401, 401), false));
+    return table;
+  }
+
+  @Test
+  void theTableNamesExactlyTheServersRoutes() {
+    assertThat(new TreeSet<>(table().keySet())).isEqualTo(Routes.of(clinic.server));
+  }
+
+  @Test
+  void everyRouteAnswersEveryCallerAsTheTableSaysAndLeaksNothing() {
+    List<String> wrong = new ArrayList<>();
+    for (Map.Entry<String, Expected> route : table().entrySet()) {
+      for (Caller caller : Caller.values()) {
+        Reply reply = route.getValue().call().apply(caller, caller.ordinal());
+        int expected = route.getValue().status().get(caller);
+        if (reply.status() != expected) {
+          wrong.add(route.getKey() + " as " + caller + ": " + reply.status() + " instead of " + expected + " " + reply.body());
+        }
+        if (!caller.mayReach() && !route.getKey().equals("GET /api/audit")) {
+          if (reply.body().contains(MARKER_DATE) || (!route.getValue().echoesReference() && reply.body().contains("ann-1"))) {
+            wrong.add(route.getKey() + " as " + caller + " shows ann-1's data: " + reply.body());
+          }
+        }
+        if (reply.body().contains("Exception") || reply.body().contains("\tat ")) {
+          wrong.add(route.getKey() + " as " + caller + " shows a stack trace: " + reply.body());
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void theImportOfAnotherClinicsClientTakesNothing() {
+    Reply reply = clinic.postCsv("/api/import?instrument=phq-9", "south-sup",
+        "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\nann-1,90,0,0,0,0,0,0,0,0,0\n").expect(200);
+    assertThat(reply.json().get("taken").asInt()).isZero();
+    assertThat(clinic.get("/api/clients/" + client, "ann").json().get("administrations").toString()).doesNotContain("\"session\":90");
+  }
+
+  /** The supervisor of the client's own team reaches the client. */
+  @Test
+  void theTeamsSupervisorReachesTheClient() {
+    clinic.get("/api/clients/" + client, "north-sup").expect(200);
+    clinic.get("/api/clients/" + client + "/trend", "north-sup").expect(200);
+    assertThat(clinic.get("/api/alerts", "north-sup").expect(200).body()).contains("ann-1");
+  }
+}

@@ -1,0 +1,418 @@
+package org.alliance.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.alliance.web.TestClinic.Reply;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every API route's happy path and its errors, against the real server on a free port. Run on H2 and
+ * on PostgreSQL by the two subclasses. Tests share one server and make their own clients.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ApiTests {
+  TestClinic clinic;
+
+  abstract TestDatabase database();
+
+  @BeforeAll
+  void start(@TempDir Path dataDir) {
+    clinic = TestClinic.start(database(), dataDir);
+  }
+
+  @AfterAll
+  void stop() {
+    if (clinic != null) {
+      clinic.close();
+    }
+  }
+
+  /** A new client of ann's, by the API; returns its id. */
+  long newClient(String reference) {
+    return clinic.post("/api/clients", "ann", Map.of("reference", reference)).expect(201).json().get("id").asLong();
+  }
+
+  Reply administer(long client, Map<String, Object> body) {
+    return clinic.post("/api/clients/" + client + "/administrations", "ann", body);
+  }
+
+  @Test
+  void healthSaysTheDatabaseAnswers() {
+    JsonNode health = clinic.get("/health", null).expect(200).json();
+    assertThat(health.get("status").asText()).isEqualTo("ok");
+  }
+
+  @Test
+  void eachRoleListsOnlyTheClientsItMaySee() {
+    assertThat(references(clinic.get("/api/clients", "ann").expect(200).json())).contains("ann-1").doesNotContain("ben-1", "cay-1");
+    assertThat(references(clinic.get("/api/clients", "north-sup").expect(200).json()))
+        .contains("ann-1", "ben-1").doesNotContain("cay-1");
+    assertThat(references(clinic.get("/api/clients", "south-sup").expect(200).json())).contains("cay-1")
+        .doesNotContain("ann-1", "ben-1");
+    assertThat(references(clinic.get("/api/clients", "admin").expect(200).json())).contains("ann-1", "ben-1", "cay-1");
+  }
+
+  private static List<String> references(JsonNode list) {
+    List<String> references = new ArrayList<>();
+    list.get("clients").forEach(client -> references.add(client.get("reference").asText()));
+    return references;
+  }
+
+  @Test
+  void aClinicianAddsAClientToTheirOwnCaseload() {
+    Reply created = clinic.post("/api/clients", "ann", Map.of("reference", "new-client-7")).expect(201);
+    assertThat(created.json().get("clinician").asText()).isEqualTo("ann");
+    assertThat(created.headers().firstValue("Location")).hasValue("/api/clients/" + created.json().get("id").asLong());
+    JsonNode fetched = clinic.get("/api/clients/" + created.json().get("id").asLong(), "ann").expect(200).json();
+    assertThat(fetched.get("reference").asText()).isEqualTo("new-client-7");
+    assertThat(fetched.get("administrations")).isEmpty();
+  }
+
+  @Test
+  void addingAClientRefusesDuplicatesNamesAndMissingFields() {
+    clinic.post("/api/clients", "ann", Map.of("reference", "dup-1")).expect(201);
+    assertThat(clinic.post("/api/clients", "ben", Map.of("reference", "dup-1")).expect(409).json().get("error").asText())
+        .contains("dup-1");
+    assertThat(clinic.post("/api/clients", "ann", Map.of("reference", "Jane Doe")).expect(400).json().get("error").asText())
+        .contains("reference").contains("pseudonym");
+    assertThat(clinic.post("/api/clients", "ann", Map.of("clinician", "ann")).expect(400).json().get("error").asText())
+        .contains("reference");
+    assertThat(clinic.post("/api/clients", "ann", "{\"reference\": ").expect(400).json().get("error").asText())
+        .contains("not valid JSON").contains("line 1");
+    assertThat(clinic.post("/api/clients", "ann", "[1, 2]").expect(400).json().get("error").asText()).contains("JSON object");
+  }
+
+  @Test
+  void adminsAndSupervisorsNameTheClinicianOfANewClient() {
+    assertThat(clinic.post("/api/clients", "admin", Map.of("reference", "adm-1")).expect(400).json().get("error").asText())
+        .contains("clinician");
+    assertThat(clinic.post("/api/clients", "admin", Map.of("reference", "adm-2", "clinician", "cay")).expect(201).json()
+        .get("clinician").asText()).isEqualTo("cay");
+    assertThat(clinic.post("/api/clients", "north-sup", Map.of("reference", "sup-1", "clinician", "ben")).expect(201).json()
+        .get("clinician").asText()).isEqualTo("ben");
+    // Not their team, not a clinician, or a clinician adding to a colleague's caseload.
+    clinic.post("/api/clients", "north-sup", Map.of("reference", "sup-2", "clinician", "cay")).expect(400);
+    clinic.post("/api/clients", "admin", Map.of("reference", "adm-3", "clinician", "north-sup")).expect(400);
+    clinic.post("/api/clients", "ann", Map.of("reference", "ann-x", "clinician", "ben")).expect(400);
+  }
+
+  @Test
+  void aClientThatDoesNotExistIsNotFound() {
+    assertThat(clinic.get("/api/clients/999999", "admin").expect(404).json().get("error").asText()).contains("999999");
+    clinic.get("/api/clients/abc", "admin").expect(404);
+    clinic.get("/api/clients/-3/trend", "admin").expect(404);
+  }
+
+  @Test
+  void aValidPhq9IsScoredAndStoredWithItsScore() {
+    long client = newClient("phq-ok");
+    // Total exactly 10: the caseness cutoff itself is clinical (>= 10), band moderate.
+    JsonNode created = administer(client, TestClinic.phq9(1, 2, 2, 1, 1, 1, 1, 1, 1, 0)).expect(201).json();
+    JsonNode score = created.get("score");
+    assertThat(score.get("total").asDouble()).isEqualTo(10);
+    assertThat(score.get("clinical").asBoolean()).isTrue();
+    assertThat(score.get("band").asText()).isEqualTo("moderate");
+    assertThat(score.get("flags")).isEmpty();
+    assertThat(created.get("version").asText()).isEqualTo("1.0");
+    // One point lower: not clinical, band mild.
+    JsonNode below = administer(client, TestClinic.phq9(2, 2, 2, 1, 1, 1, 1, 1, 0, 0)).expect(201).json().get("score");
+    assertThat(below.get("total").asDouble()).isEqualTo(9);
+    assertThat(below.get("clinical").asBoolean()).isFalse();
+    assertThat(below.get("band").asText()).isEqualTo("mild");
+
+    JsonNode stored = clinic.get("/api/clients/" + client, "ann").expect(200).json().get("administrations");
+    assertThat(stored).hasSize(2);
+    assertThat(stored.get(0).get("session").asInt()).isEqualTo(1);
+    assertThat(stored.get(0).get("total").asDouble()).isEqualTo(10);
+    assertThat(stored.get(0).get("band").asText()).isEqualTo("moderate");
+    assertThat(stored.get(0).get("answers").get("phq9_1").asDouble()).isEqualTo(2);
+    assertThat(stored.get(0).get("date").asText()).isEqualTo("2025-03-01");
+  }
+
+  @Test
+  void orsTotalsAreExactAtTheirCutoff() {
+    long client = newClient("ors-cutoff");
+    // 6.4 + 9.8 + 8.8 + 0.0 is 25.000000000000004 in doubles; the total must be exactly 25, in the clinical range.
+    JsonNode score = administer(client, TestClinic.vas("ors", 1, 6.4, 9.8, 8.8, 0.0)).expect(201).json().get("score");
+    assertThat(score.get("total").asDouble()).isEqualTo(25.0);
+    assertThat(score.get("clinical").asBoolean()).isTrue();
+    JsonNode above = administer(client, TestClinic.vas("ors", 2, 6.4, 9.8, 8.8, 0.1)).expect(201).json().get("score");
+    assertThat(above.get("clinical").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aMissingItemProratesWhereTheInstrumentAllowsIt() {
+    long client = newClient("core-prorate");
+    Map<String, Object> answers = new LinkedHashMap<>();
+    for (int i = 1; i <= 10; i++) {
+      answers.put("core10_" + i, i == 4 ? "declined" : 2);
+    }
+    JsonNode created = administer(client, Map.of("instrument", "core-10", "session", 0, "answers", answers)).expect(201).json();
+    assertThat(created.get("score").get("prorated").asBoolean()).isTrue();
+    assertThat(created.get("score").get("missing").get(0).asText()).isEqualTo("core10_4");
+    JsonNode stored = clinic.get("/api/clients/" + client, "ann").expect(200).json().get("administrations").get(0);
+    assertThat(stored.get("answers").get("core10_4").asText()).isEqualTo("declined");
+  }
+
+  @Test
+  void anInvalidFormListsEveryProblemByItem() {
+    long client = newClient("phq-bad");
+    Map<String, Object> body = TestClinic.phq9(1, 1, 1, 1, 7, 1, 1, 1, 1, 1);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> answers = (Map<String, Object>) body.get("answers");
+    answers.put("phq9_2", "often");
+    answers.remove("phq9_3");
+    answers.put("phq9_10", 1);
+    JsonNode error = administer(client, body).expect(400).json();
+    List<String> fields = new ArrayList<>();
+    error.get("problems").forEach(problem -> fields.add(problem.get("field").asText()));
+    assertThat(fields).contains("answers.phq9_4", "answers.phq9_2", "answers.phq9_10", "answers");
+    assertThat(error.toString()).contains("phq9_3");
+    assertThat(clinic.get("/api/clients/" + client, "ann").json().get("administrations")).isEmpty();
+  }
+
+  @Test
+  void aRiskAnswerOnAFormThatCannotBeScoredIsStillReported() {
+    long client = newClient("phq-risk-invalid");
+    Map<String, Object> body = TestClinic.phq9(1, 1, 1, 1, 1, 1, 1, 1, 1, 2);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> answers = (Map<String, Object>) body.get("answers");
+    answers.put("phq9_1", null);
+    JsonNode error = administer(client, body).expect(400).json();
+    assertThat(error.get("riskFlags").get("phq9_9").asDouble()).isEqualTo(2);
+  }
+
+  @Test
+  void malformedFieldsAreEachNamed() {
+    long client = newClient("phq-fields");
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("instrument", "phq-10");
+    body.put("session", -1);
+    body.put("date", "2025-13-01");
+    body.put("answers", List.of(1, 2));
+    body.put("clinician", "x");
+    JsonNode error = administer(client, body).expect(400).json();
+    List<String> fields = new ArrayList<>();
+    error.get("problems").forEach(problem -> fields.add(problem.get("field").asText()));
+    assertThat(fields).containsExactlyInAnyOrder("instrument", "session", "date", "answers", "clinician");
+    assertThat(error.toString()).contains("unknown instrument 'phq-10'");
+
+    Map<String, Object> fractional = TestClinic.phq9(1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    fractional.put("session", 1.5);
+    assertThat(administer(client, fractional).expect(400).json().get("problems").get(0).get("field").asText()).isEqualTo("session");
+    Map<String, Object> version = TestClinic.phq9(1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    version.put("version", "2.0");
+    assertThat(administer(client, version).expect(400).json().get("problems").get(0).get("field").asText()).isEqualTo("version");
+    administer(client, Map.of()).expect(400);
+  }
+
+  @Test
+  void aSessionIsStoredOncePerInstrument() {
+    long client = newClient("phq-twice");
+    administer(client, TestClinic.phq9(3, 0, 0, 0, 0, 0, 0, 0, 0, 0)).expect(201);
+    assertThat(administer(client, TestClinic.phq9(3, 1, 0, 0, 0, 0, 0, 0, 0, 0)).expect(409).json().get("error").asText())
+        .contains("session 3");
+    administer(client, TestClinic.vas("srs", 3, 9, 9, 9, 9)).expect(201);
+  }
+
+  @Test
+  void theTrendShowsCoursesAndRankedAlerts() {
+    long client = newClient("trend-1");
+    double[][] ors = {{5, 5, 5, 5}, {5, 5, 5, 5.1}, {5, 5, 5, 5}, {5, 5.1, 5, 5}, {5, 5, 5, 5.1}};
+    double[][] srs = {{9.5, 9.5, 9.5, 9.5}, {9.5, 9.5, 9, 9}, {9, 9, 9, 8.5}, {8.5, 8.5, 8.5, 8.5}, {8.5, 8, 8, 8}};
+    for (int s = 0; s < ors.length; s++) {
+      int session = s < 2 ? s + 1 : s + 2; // session 3 is missing
+      administer(client, TestClinic.vas("ors", session, ors[s])).expect(201);
+      administer(client, TestClinic.vas("srs", session, srs[s])).expect(201);
+    }
+    administer(client, TestClinic.phq9(7, 1, 1, 1, 1, 1, 1, 1, 1, 1)).expect(201);
+    JsonNode trend = clinic.get("/api/clients/" + client + "/trend", "ann").expect(200).json();
+    assertThat(trend.get("client").get("reference").asText()).isEqualTo("trend-1");
+    Map<String, JsonNode> courses = new LinkedHashMap<>();
+    trend.get("courses").forEach(course -> courses.put(course.get("measure").asText(), course));
+    assertThat(courses).containsOnlyKeys("ors", "srs", "phq-9");
+    List<Integer> sessions = new ArrayList<>();
+    courses.get("srs").get("sessions").forEach(session -> sessions.add(session.get("session").asInt()));
+    assertThat(sessions).containsExactly(1, 2, 4, 5, 6);
+    assertThat(courses.get("srs").get("cutoff").get("rule").asText()).isEqualTo("total < 36");
+    List<String> rules = new ArrayList<>();
+    trend.get("alerts").forEach(alert -> rules.add(alert.get("rule").asText()));
+    // The SRS fell from 38 to 32 while the ORS barely moved: the vicious circle; the PHQ-9 risk item comes first.
+    assertThat(rules).startsWith("critical-item", "vicious-circle").contains("alliance-below-cutoff");
+    JsonNode critical = trend.get("alerts").get(0);
+    assertThat(critical.get("urgency").asInt()).isEqualTo(1);
+    assertThat(critical.get("numbers").get("answer").asDouble()).isEqualTo(1);
+    assertThat(critical.get("explanation").asText()).contains("phq9_9");
+  }
+
+  @Test
+  void aClientWithoutAdministrationsHasAnEmptyTrend() {
+    long client = newClient("trend-empty");
+    JsonNode trend = clinic.get("/api/clients/" + client + "/trend", "ann").expect(200).json();
+    assertThat(trend.get("courses")).isEmpty();
+    assertThat(trend.get("alerts")).isEmpty();
+  }
+
+  @Test
+  void alertsRankTheMostUrgentClientFirstAndFilterByRule() {
+    long drop = clinic.post("/api/clients", "ben", Map.of("reference", "ben-drop")).expect(201).json().get("id").asLong();
+    clinic.post("/api/clients/" + drop + "/administrations", "ben", TestClinic.vas("srs", 1, 10, 10, 10, 10)).expect(201);
+    // Exactly one point lower: the alliance-drop threshold itself counts.
+    clinic.post("/api/clients/" + drop + "/administrations", "ben", TestClinic.vas("srs", 2, 9.7, 9.8, 9.7, 9.8)).expect(201);
+    long risk = clinic.post("/api/clients", "ben", Map.of("reference", "ben-risk")).expect(201).json().get("id").asLong();
+    clinic.post("/api/clients/" + risk + "/administrations", "ben", TestClinic.phq9(1, 0, 0, 0, 0, 0, 0, 0, 0, 3)).expect(201);
+
+    JsonNode alerts = clinic.get("/api/alerts", "ben").expect(200).json();
+    List<String> ranked = new ArrayList<>();
+    alerts.get("clients").forEach(entry -> ranked.add(entry.get("client").get("reference").asText()));
+    assertThat(ranked).containsExactly("ben-risk", "ben-drop");
+    assertThat(alerts.get("clients").get(1).get("alerts").get(0).get("rule").asText()).isEqualTo("alliance-drop");
+    assertThat(alerts.get("clientsChecked").asInt()).isGreaterThanOrEqualTo(2);
+
+    JsonNode filtered = clinic.get("/api/alerts?rule=alliance-drop", "ben").expect(200).json();
+    assertThat(filtered.get("clients")).hasSize(1);
+    // A new session changes the client's alerts at once: the alliance is back up, so the drop is gone.
+    clinic.post("/api/clients/" + drop + "/administrations", "ben", TestClinic.vas("srs", 3, 10, 10, 10, 10)).expect(201);
+    List<String> after = new ArrayList<>();
+    clinic.get("/api/alerts", "ben").expect(200).json().get("clients")
+        .forEach(entry -> after.add(entry.get("client").get("reference").asText()));
+    assertThat(after).containsExactly("ben-risk");
+    assertThat(clinic.get("/api/alerts?rule=nonsense", "ben").expect(400).json().get("error").asText()).contains("vicious-circle");
+  }
+
+  @Test
+  void cohortRatesCarryTheirDenominatorsAndWilsonIntervals() {
+    // South has only cay: two clients, one recovered, one deteriorated.
+    long better = clinic.post("/api/clients", "cay", Map.of("reference", "cay-better")).expect(201).json().get("id").asLong();
+    long worse = clinic.post("/api/clients", "cay", Map.of("reference", "cay-worse")).expect(201).json().get("id").asLong();
+    clinic.post("/api/clients/" + better + "/administrations", "cay", TestClinic.phq9(1, 3, 3, 3, 3, 2, 2, 2, 2, 0)).expect(201);
+    clinic.post("/api/clients/" + better + "/administrations", "cay", TestClinic.phq9(5, 1, 1, 1, 1, 0, 0, 0, 0, 0)).expect(201);
+    clinic.post("/api/clients/" + worse + "/administrations", "cay", TestClinic.phq9(1, 2, 2, 1, 1, 1, 1, 1, 1, 0)).expect(201);
+    clinic.post("/api/clients/" + worse + "/administrations", "cay", TestClinic.phq9(4, 2, 2, 2, 2, 2, 2, 2, 2, 0)).expect(201);
+
+    JsonNode cohort = clinic.get("/api/cohort?measure=phq-9", "south-sup").expect(200).json();
+    assertThat(cohort.get("clients").asInt()).isEqualTo(2);
+    JsonNode improved = cohort.get("rates").get("reliablyImproved");
+    assertThat(improved.get("count").asInt()).isEqualTo(1);
+    assertThat(improved.get("of").asInt()).isEqualTo(2);
+    assertThat(improved.get("interval").get("lower").asDouble()).isCloseTo(0.0945, within(0.0005));
+    assertThat(improved.get("interval").get("upper").asDouble()).isCloseTo(0.9055, within(0.0005));
+    assertThat(cohort.get("rates").get("recovered").get("count").asInt()).isEqualTo(1);
+    assertThat(cohort.get("rates").get("reliablyDeteriorated").get("count").asInt()).isEqualTo(1);
+    JsonNode clinician = cohort.get("clinicians").get(0);
+    assertThat(clinician.get("clinician").asText()).isEqualTo("cay");
+    assertThat(clinician.get("belowMinimum").asBoolean()).isTrue();
+    assertThat(clinician.get("warnings").get(0).asText()).contains("fewer than the minimum of 15");
+    // The default measure is the outcome measure most clients have.
+    assertThat(clinic.get("/api/cohort", "cay").expect(200).json().get("measure").asText()).isEqualTo("phq-9");
+
+    clinic.get("/api/cohort?measure=srs", "cay").expect(400);
+    clinic.get("/api/cohort?measure=nope", "cay").expect(400);
+    clinic.get("/api/cohort?measure=phq-9&minCases=zero", "cay").expect(400);
+  }
+
+  @Test
+  void importTakesEveryValidRowAndReportsTheRest() {
+    String csv = "client,session,date,instrument,q1,q2,q3,q4,q5,q6,q7,q8,q9\n"
+        + "imp-1,1,2025-01-06,phq-9,1,1,1,1,1,1,1,1,0\n"
+        + "imp-1,2,2025-01-13,phq-9,1,1,1,1,1,1,1,0,0\n"
+        + "imp-2,1,2025-01-06,phq-9,2,2,2,2,2,2,2,2,1\n"
+        + "imp-2,2,2025-01-13,phq-9,2,2,2,9,2,2,2,2,1\n"
+        + "cay-1,1,2025-01-06,phq-9,0,0,0,0,0,0,0,0,0\n";
+    JsonNode result = clinic.postCsv("/api/import", "ann", csv).expect(200).json();
+    assertThat(result.get("rows").asInt()).isEqualTo(5);
+    assertThat(result.get("taken").asInt()).isEqualTo(3);
+    assertThat(result.get("rejected").asInt()).isEqualTo(2);
+    assertThat(result.get("clientsCreated").asInt()).isEqualTo(2);
+    JsonNode first = result.get("problems").get(0);
+    assertThat(first.get("line").asInt()).isEqualTo(5);
+    assertThat(first.get("column").asInt()).isEqualTo(8);
+    assertThat(first.get("field").asText()).isEqualTo("q4");
+    assertThat(result.get("problems").get(1).get("message").asText()).contains("cay-1");
+    assertThat(references(clinic.get("/api/clients", "ann").json())).contains("imp-1", "imp-2");
+
+    // The same file again: every row is now a duplicate or a problem.
+    JsonNode again = clinic.postCsv("/api/import", "ann", csv).expect(200).json();
+    assertThat(again.get("taken").asInt()).isZero();
+    assertThat(again.get("problems").toString()).contains("already has phq-9 at session 1");
+  }
+
+  @Test
+  void strictImportTakesNothingWhenAnyRowIsBad() {
+    String csv = "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\n"
+        + "strict-1,1,1,1,1,1,1,1,1,1,0\n"
+        + "strict-1,2,1,1,1,1,1,1,1,1,x\n";
+    JsonNode error = clinic.postCsv("/api/import?strict=true&instrument=phq-9", "ann", csv).expect(400).json();
+    assertThat(error.get("error").asText()).contains("nothing was imported").contains("1 of 2 rows");
+    assertThat(error.get("problems").get(0).get("line").asInt()).isEqualTo(3);
+    assertThat(references(clinic.get("/api/clients", "ann").json())).doesNotContain("strict-1");
+
+    JsonNode lenient = clinic.postCsv("/api/import?instrument=phq-9", "ann", csv).expect(200).json();
+    assertThat(lenient.get("taken").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void importRefusesWhatItCannotRead() {
+    assertThat(clinic.postCsv("/api/import", "ann", "").expect(400).json().get("error").asText()).contains("no body");
+    assertThat(clinic.postCsv("/api/import", "ann", "nothing,useful\n1,2\n").expect(400).json().get("error").asText())
+        .contains("cannot be read");
+    clinic.postCsv("/api/import?instrument=nope", "ann", "client,session\n").expect(400);
+    clinic.postCsv("/api/import?layout=diagonal", "ann", "client,session\n").expect(400);
+    clinic.postCsv("/api/import?strict=maybe", "ann", "client,session\n").expect(400);
+    // An admin importing new clients names their clinician; the row is reported otherwise.
+    JsonNode admin = clinic.postCsv("/api/import?instrument=phq-9", "admin",
+        "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\nadm-imp,1,0,0,0,0,0,0,0,0,0\n").expect(200).json();
+    assertThat(admin.get("taken").asInt()).isZero();
+    assertThat(admin.get("problems").get(0).get("message").asText()).contains("clinician");
+    JsonNode named = clinic.postCsv("/api/import?instrument=phq-9&clinician=ben", "admin",
+        "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\nadm-imp,1,0,0,0,0,0,0,0,0,0\n").expect(200).json();
+    assertThat(named.get("taken").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void meNamesTheTokensOwner() {
+    JsonNode me = clinic.get("/api/me", "north-sup").expect(200).json();
+    assertThat(me.get("username").asText()).isEqualTo("north-sup");
+    assertThat(me.get("role").asText()).isEqualTo("supervisor");
+    assertThat(me.get("team").isNumber()).isTrue();
+  }
+
+  @Test
+  void everyReadAndWriteOfClientDataIsAudited() {
+    long client = newClient("audited");
+    administer(client, TestClinic.phq9(1, 0, 0, 0, 0, 0, 0, 0, 0, 0)).expect(201);
+    clinic.get("/api/clients/" + client, "ann").expect(200);
+    clinic.get("/api/clients/" + client + "/trend", "north-sup").expect(200);
+    JsonNode entries = clinic.get("/api/audit?client=" + client, "admin").expect(200).json().get("entries");
+    List<String> actions = new ArrayList<>();
+    entries.forEach(entry -> actions.add(entry.get("action").asText() + " by " + entry.get("user").asLong()));
+    long ann = clinic.users.get("ann").id();
+    long sup = clinic.users.get("north-sup").id();
+    assertThat(actions).containsExactly("trend.read by " + sup, "client.read by " + ann, "administration.create by " + ann,
+        "client.create by " + ann);
+    assertThat(entries.toString()).doesNotContain("\"phq9_1\"");
+    assertThat(clinic.get("/api/audit", "admin").json().get("entries").get(0).get("action").asText()).isEqualTo("audit.read");
+    clinic.get("/api/audit", "north-sup").expect(403);
+    clinic.get("/api/audit?limit=0", "admin").expect(400);
+  }
+
+  @Test
+  void unknownPathsAnswerWithoutAStackTrace() {
+    JsonNode api = clinic.get("/api/nothing-here", "ann").expect(404).json();
+    assertThat(api.get("error").asText()).contains("nothing");
+    Reply page = clinic.get("/no/such/page", null).expect(404);
+    assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(page.body()).contains("Not found").doesNotContain("Exception").doesNotContain("at org.");
+  }
+}

@@ -1,0 +1,73 @@
+package org.alliance.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The admin commands: adding the first admin and a token from the server's machine, and their errors. */
+class WebCommandTest {
+  @TempDir Path dataDir;
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(String stdin, String... args) {
+    InputStream in = System.in;
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    try {
+      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+      System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+      int exit = WebCommand.run(args);
+      return new Run(exit, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setIn(in);
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  @Test
+  void theFirstAdminAndTheirTokenReachTheApi() {
+    Run added = run("a long enough password\n", "add-user", "--data-dir", dataDir.toString(), "--username", "root",
+        "--display-name", "Clinic Root", "--role", "admin");
+    assertThat(added.exit()).as(added.err()).isZero();
+    assertThat(added.out()).contains("added admin root");
+    Run token = run("", "add-token", "--data-dir", dataDir.toString(), "--username", "root", "--name", "laptop");
+    assertThat(token.exit()).as(token.err()).isZero();
+    String secret = token.out().trim();
+    assertThat(secret).startsWith("alliance_");
+    try (TestClinic clinic = TestClinic.around(ClinicServer.start(ServerSettings.embedded(dataDir)))) {
+      assertThat(clinic.get("/api/me", "Bearer " + secret).expect(200).json().get("displayName").asText()).isEqualTo("Clinic Root");
+      new Browser(clinic).signIn("root", "a long enough password").expect(303);
+    }
+  }
+
+  @Test
+  void badInputIsAClearMessageNotAStackTrace() {
+    Run shortPassword = run("short\n", "add-user", "--data-dir", dataDir.toString(), "--username", "x", "--role", "admin");
+    assertThat(shortPassword.exit()).isEqualTo(1);
+    assertThat(shortPassword.err()).contains("at least 10 characters");
+    Run role = run("", "add-user", "--data-dir", dataDir.toString(), "--username", "x", "--role", "boss");
+    assertThat(role.exit()).isEqualTo(2);
+    assertThat(role.err()).contains("--role must be admin, supervisor or clinician");
+    Run supervisor = run("", "add-user", "--data-dir", dataDir.toString(), "--username", "x", "--role", "supervisor");
+    assertThat(supervisor.err()).contains("a supervisor needs --team");
+    Run noUser = run("", "add-token", "--data-dir", dataDir.toString(), "--username", "ghost", "--name", "x");
+    assertThat(noUser.exit()).isEqualTo(1);
+    assertThat(noUser.err()).contains("no enabled user ghost").doesNotContain("\tat ");
+    Run url = run("", "--db-url", "jdbc:mysql://db/x", "--port", "0");
+    assertThat(url.exit()).isEqualTo(1);
+    assertThat(url.err()).contains("unsupported database URL").doesNotContain("\tat ");
+    assertThat(run("", "--port", "many").exit()).isEqualTo(2);
+  }
+}
