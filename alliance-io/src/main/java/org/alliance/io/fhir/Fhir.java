@@ -4,6 +4,8 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Narrative;
+import org.hl7.fhir.r4.model.Narrative.NarrativeStatus;
 
 /**
  * The FHIR R4 context shared by every reader and writer, and the canonical URLs of the toolkit's code
@@ -84,6 +86,23 @@ public final class Fhir {
   /** The canonical URL of an instrument's Questionnaire. */
   public static String questionnaireUrl(String instrumentId) {
     return QUESTIONNAIRE + instrumentId;
+  }
+
+  /** A generated narrative of paragraphs of plain text, for people reading the resource on a server. */
+  static Narrative narrative(String... paragraphs) {
+    Narrative narrative = new Narrative().setStatus(NarrativeStatus.GENERATED);
+    for (String paragraph : paragraphs) {
+      narrative.getDiv().addTag("p").addText(xmlText(paragraph));
+    }
+    return narrative;
+  }
+
+  /** The text without the characters XML cannot hold (control characters, lone surrogates), which stray input may carry. */
+  static String xmlText(String text) {
+    StringBuilder clean = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> clean.appendCodePoint(
+        c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000 ? c : 0xFFFD));
+    return clean.toString();
   }
 
   /** Whether a text may be used as a FHIR resource id (and so in a literal reference). */

@@ -45,6 +45,9 @@ public final class FhirFlag {
         .setText(alert.explanation()));
     flag.setSubject(FhirQuestionnaireResponse.subject(alert.client()));
     date.ifPresent(day -> flag.setPeriod(new Period().setStartElement(FhirQuestionnaireResponse.date(day))));
+    flag.setText(Fhir.narrative(alert.rule().title() + ": " + alert.explanation(),
+        "Client " + alert.client() + ", " + alert.measure() + ", session " + alert.session() + date.map(day -> ", " + day).orElse("")
+            + ". Rule " + alert.rule().id() + " version " + alert.rule().version() + "."));
     return flag;
   }
 

@@ -7,6 +7,7 @@ import org.alliance.core.instrument.Cutoff;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.Item;
 import org.alliance.core.instrument.Numbers;
+import org.alliance.core.instrument.Respondent;
 import org.alliance.core.instrument.Subscale;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
@@ -43,11 +44,20 @@ public final class FhirObservation {
     observation.addCategory(new CodeableConcept(new Coding(Fhir.OBSERVATION_CATEGORY_SYSTEM, "survey", "Survey")));
     observation.setCode(totalCode(instrument));
     observation.setSubject(FhirQuestionnaireResponse.subject(administration.client()));
+    if (administration.respondent().orElse(instrument.respondent()) == Respondent.CLIENT) {
+      observation.addPerformer(FhirQuestionnaireResponse.subject(administration.client())); // a self-report
+    }
     administration.date().ifPresent(date -> observation.setEffective(FhirQuestionnaireResponse.date(date)));
     observation.addDerivedFrom(response);
 
+    String about = ", client " + administration.client() + ", session " + administration.session()
+        + administration.date().map(date -> ", " + date).orElse("") + ".";
     if (score.valid() && score.total().isPresent()) {
       observation.setValue(quantity(score.total().getAsDouble()));
+      observation.setText(Fhir.narrative(observation.getCode().getText() + ": " + Numbers.format(score.total().getAsDouble())
+          + score.band().map(band -> " (" + band.label() + ")").orElse("")
+          + instrument.clinicalCutoff().flatMap(cutoff -> score.clinical().map(clinical -> ", " + clinical(cutoff, clinical).getText())).orElse("")
+          + about));
       score.band().ifPresent(band -> observation.addInterpretation(new CodeableConcept(
           new Coding(Fhir.BAND_SYSTEM, bandCode(band.label()), band.label())).setText(band.label())));
       instrument.clinicalCutoff().ifPresent(cutoff -> score.clinical()
@@ -59,6 +69,7 @@ public final class FhirObservation {
       String reason = onlyMissing ? "unknown" : "error";
       observation.setDataAbsentReason(new CodeableConcept(new Coding(Fhir.DATA_ABSENT_REASON_SYSTEM, reason,
           onlyMissing ? "Unknown" : "Error")).setText("not scored"));
+      observation.setText(Fhir.narrative(observation.getCode().getText() + ": not scored" + about));
     }
     for (Subscale subscale : instrument.subscales()) {
       Double value = score.subscales().get(subscale.id());
@@ -76,8 +87,9 @@ public final class FhirObservation {
       });
     }
     if (!riskNotes.isEmpty()) {
-      observation.addNote().setText("Risk item answered above its minimum: " + String.join("; ", riskNotes)
-          + ". Check risk with the client whatever the total.");
+      String note = "Risk item answered above its minimum: " + String.join("; ", riskNotes) + ". Check risk with the client whatever the total.";
+      observation.addNote().setText(note);
+      observation.getText().getDiv().addTag("p").addText(Fhir.xmlText(note));
     }
     if (score.prorated()) {
       observation.addNote().setText("Prorated over " + score.missing().size() + " missing item(s): " + String.join(", ", score.missing()) + ".");

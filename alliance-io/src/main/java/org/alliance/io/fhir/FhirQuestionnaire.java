@@ -64,6 +64,9 @@ public final class FhirQuestionnaire {
     questionnaire.addSubjectType(ResourceType.Patient.name());
     instrument.loincPanel().ifPresent(panel -> questionnaire.addCode(new Coding(Fhir.LOINC, panel, null)));
     questionnaire.setCopyright(instrument.licence().holder() + ". " + instrument.licence().terms());
+    questionnaire.setText(Fhir.narrative(
+        instrument.title().en() + ", version " + instrument.version() + ": " + instrument.items().size() + " items.",
+        "Licence: " + instrument.licence().holder() + ". " + instrument.licence().terms()));
     instrument.instructions().ifPresent(text -> questionnaire.addItem()
         .setLinkId(INSTRUCTIONS_LINK_ID).setType(QuestionnaireItemType.DISPLAY).setText(text.en()));
     for (Item item : instrument.items()) {

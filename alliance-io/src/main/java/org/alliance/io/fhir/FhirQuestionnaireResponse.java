@@ -57,12 +57,12 @@ public final class FhirQuestionnaireResponse {
     response.setSubject(subject(administration.client()));
     administration.date().ifPresent(date -> response.setAuthoredElement(date(date)));
 
-    boolean complete = true;
+    int unanswered = 0;
     Set<String> written = new HashSet<>();
     for (Item item : instrument.items()) {
       Answer answer = administration.answers().get(item.id());
       if (answer == null || answer == Answer.NotAnswered.MISSING) {
-        complete = false;
+        unanswered++;
       }
       if (answer != null) {
         response.addItem(item(item.id(), answer, item));
@@ -76,7 +76,11 @@ public final class FhirQuestionnaireResponse {
         response.addItem(item(entry.getKey(), entry.getValue(), null));
       }
     }
-    response.setStatus(complete ? QuestionnaireResponseStatus.COMPLETED : incomplete);
+    response.setStatus(unanswered == 0 ? QuestionnaireResponseStatus.COMPLETED : incomplete);
+    int items = instrument.items().size();
+    response.setText(Fhir.narrative(instrument.title().en() + " (version " + administration.instrumentVersion().orElse(instrument.version())
+        + "), client " + administration.client() + ", session " + administration.session()
+        + administration.date().map(date -> ", " + date).orElse("") + ": " + (items - unanswered) + " of " + items + " items answered."));
     return response;
   }
 
