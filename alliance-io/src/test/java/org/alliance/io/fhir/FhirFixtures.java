@@ -87,8 +87,13 @@ final class FhirFixtures {
 
   /** Every row an import of this text gives. */
   static List<AdministrationRow> read(String name, String text) throws IOException {
+    return read(name, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Every row an import of these bytes gives. */
+  static List<AdministrationRow> read(String name, byte[] data) throws IOException {
     List<AdministrationRow> rows = new ArrayList<>();
-    try (FhirImport source = FhirImport.open(name, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), CATALOG)) {
+    try (FhirImport source = FhirImport.open(name, new ByteArrayInputStream(data), CATALOG)) {
       source.forEachRemaining(rows::add);
     }
     return rows;
