@@ -379,6 +379,9 @@ public final class FhirImport implements AdministrationSource {
   private final class NdjsonRows implements Rows {
     private final InputStream in;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(1 << 12);
+    private final byte[] buffer = new byte[1 << 16];
+    private int position;
+    private int limit;
     private long lineNumber;
     private boolean end;
 
@@ -410,19 +413,30 @@ public final class FhirImport implements AdministrationSource {
     /** Reads the next line into {@link #line}; true when it was too long and the rest of it was skipped. */
     private boolean readLine() throws IOException {
       line.reset();
-      int b;
       boolean tooLong = false;
-      while ((b = in.read()) != -1 && b != '\n') {
-        if (line.size() < MAX_LINE) {
-          line.write(b);
-        } else {
-          tooLong = true;
+      while (true) {
+        if (position == limit) {
+          limit = in.read(buffer);
+          position = 0;
+          if (limit <= 0) {
+            limit = 0;
+            end = true;
+            return tooLong;
+          }
+        }
+        int newline = position;
+        while (newline < limit && buffer[newline] != '\n') {
+          newline++;
+        }
+        int take = Math.min(newline - position, MAX_LINE - line.size());
+        line.write(buffer, position, take);
+        tooLong |= take < newline - position;
+        boolean found = newline < limit;
+        position = found ? newline + 1 : limit;
+        if (found) {
+          return tooLong;
         }
       }
-      if (b == -1) {
-        end = true;
-      }
-      return tooLong;
     }
 
     private AdministrationRow parse(byte[] bytes, int from) throws IOException {

@@ -158,8 +158,13 @@ public final class FhirQuestionnaire {
       // Lenient: an element HAPI does not know (an R5 one, say) is no reason to refuse a questionnaire.
       questionnaire = Fhir.jsonParser(false).setParserErrorHandler(new LenientErrorHandler(false))
           .parseResource(Questionnaire.class, json);
-    } catch (DataFormatException | IllegalArgumentException | IllegalStateException | ClassCastException e) {
+    } catch (DataFormatException e) {
       return invalid("$", "not a readable FHIR Questionnaire: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // HAPI's parser fails on some malformed resources with NullPointerException and the like; the JSON
+      // itself was read above, so all that can be said is that the resource is malformed.
+      return invalid("$", "not a readable FHIR Questionnaire: its elements do not have the types FHIR gives them ("
+          + e.getClass().getSimpleName() + ")");
     }
     return toInstrument(questionnaire);
   }
@@ -173,7 +178,7 @@ public final class FhirQuestionnaire {
    * from its items (see the class comment). Problems name the element, such as {@code Questionnaire.item[2]}.
    */
   public static DefinitionResult toInstrument(Questionnaire questionnaire) {
-    Extension definition = questionnaire.getExtensionByUrl(Fhir.INSTRUMENT_DEFINITION);
+    Extension definition = extension(questionnaire.getExtension(), Fhir.INSTRUMENT_DEFINITION);
     if (definition != null) {
       return fromDefinition(questionnaire, definition);
     }
@@ -342,8 +347,8 @@ public final class FhirQuestionnaire {
           return choices(component, path);
         case DECIMAL:
         case INTEGER: {
-          Optional<BigDecimal> min = number(component.getExtensionByUrl(Fhir.MIN_VALUE));
-          Optional<BigDecimal> max = number(component.getExtensionByUrl(Fhir.MAX_VALUE));
+          Optional<BigDecimal> min = number(extension(component.getExtension(), Fhir.MIN_VALUE));
+          Optional<BigDecimal> max = number(extension(component.getExtension(), Fhir.MAX_VALUE));
           if (min.isEmpty() || max.isEmpty()) {
             problems.add(new DefinitionProblem(path, "a " + type.toCode() + " item needs minValue and maxValue extensions to be scored"));
             return Optional.empty();
@@ -384,14 +389,15 @@ public final class FhirQuestionnaire {
           return Optional.empty();
         }
       }
-      List<String> anchors = allDisplayed ? new ArrayList<>(byValue.values()) : List.of();
-      Optional<ResponseScale> likert = likert(byValue.firstKey(), byValue.lastKey(), anchors, path + ".answerOption");
-      if (likert.isPresent() && byValue.size() != byValue.lastKey().subtract(byValue.firstKey()).intValueExact() + 1) {
+      BigDecimal min = byValue.firstKey();
+      BigDecimal max = byValue.lastKey();
+      if (isSmallWholeNumber(min) && isSmallWholeNumber(max) && min.compareTo(max) < 0
+          && byValue.size() != max.subtract(min).intValueExact() + 1) {
         problems.add(new DefinitionProblem(path + ".answerOption",
             "the ordinal values must be the whole numbers from the lowest to the highest, one option each; found " + byValue.keySet()));
         return Optional.empty();
       }
-      return likert;
+      return likert(min, max, allDisplayed ? new ArrayList<>(byValue.values()) : List.of(), path + ".answerOption");
     }
 
     private Optional<ResponseScale> likert(BigDecimal min, BigDecimal max, List<String> anchors, String path) {
@@ -423,6 +429,11 @@ public final class FhirQuestionnaire {
       }
     }
     return Optional.empty();
+  }
+
+  /** The first extension with this URL; HAPI's own look-up throws when there are several. */
+  private static Extension extension(List<Extension> extensions, String url) {
+    return extensions.stream().filter(extension -> url.equals(extension.getUrl())).findFirst().orElse(null);
   }
 
   private static Optional<BigDecimal> number(Extension extension) {
