@@ -444,14 +444,14 @@ public final class FhirImport implements AdministrationSource {
         JsonToken first = parser.nextToken();
         if (first != JsonToken.START_OBJECT) {
           JsonLocation where = parser.currentTokenLocation();
-          return problemRow(SourceLocation.cell(file, lineNumber, (int) Math.max(1, where.getColumnNr()), "JSON"),
+          return problemRow(SourceLocation.cell(file, lineNumber, Math.max(1, where.getColumnNr()), "JSON"),
               "expected a JSON object (one FHIR resource per line), found " + describe(first));
         }
         Node node = LocatedJson.read(parser, lineNumber - 1);
         JsonToken after = parser.nextToken();
         if (after != null) {
           JsonLocation where = parser.currentTokenLocation();
-          return problemRow(SourceLocation.cell(file, lineNumber, (int) Math.max(1, where.getColumnNr()), "JSON"),
+          return problemRow(SourceLocation.cell(file, lineNumber, Math.max(1, where.getColumnNr()), "JSON"),
               "more than one JSON value on the line; NDJSON has one resource per line");
         }
         return resource(node, "", resourceName(node));
