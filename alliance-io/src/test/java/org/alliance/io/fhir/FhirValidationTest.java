@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +43,6 @@ class FhirValidationTest {
       // LOINC and the toolkit's own code systems are not loaded into the offline validator.
       Pattern.compile("CodeSystem is unknown and can't be validated: (http://loinc\\.org|https://alliancetoolkit\\.org/fhir/CodeSystem/[a-z-]+) .*"),
       Pattern.compile("The code cannot be checked because codeSystem 'http://loinc\\.org' version 'null' is not supported.*"),
-      Pattern.compile("A definition for CodeSystem '(http://loinc\\.org|https://alliancetoolkit\\.org/fhir/CodeSystem/[a-z-]+)' could not be found.*"),
       // A severity band has no code in the HL7 interpretation value set (an extensible binding), so it is
       // coded in the toolkit's band code system.
       Pattern.compile("None of the codings provided are in the value set 'Observation Interpretation Codes' .*\\(codes = https://alliancetoolkit\\.org/fhir/CodeSystem/band#[a-z0-9-]+\\)"),
@@ -127,6 +128,15 @@ class FhirValidationTest {
       Alert alert = new Alert("c001", rule, "phq-9", 4, "The explanation of " + rule.id(), Map.of("change", 7.0, "threshold", 6.0));
       assertValid(FhirFlag.toFlag(alert, Optional.of(LocalDate.of(2026, 2, 4)), Optional.empty()));
       assertValid(FhirFlag.toFlag(alert, Optional.empty(), Optional.empty()));
+    }
+  }
+
+  @Test
+  void theExampleBundleAndEveryLineOfTheExampleNdjsonValidate() throws Exception {
+    Path folder = FhirExampleTest.examples().resolve("fhir");
+    assertValid(Fhir.jsonParser(false).parseResource(Files.readString(folder.resolve(FhirExampleTest.BUNDLE))));
+    for (String line : Files.readAllLines(folder.resolve(FhirExampleTest.NDJSON))) {
+      assertValid(Fhir.jsonParser(false).parseResource(line));
     }
   }
 
