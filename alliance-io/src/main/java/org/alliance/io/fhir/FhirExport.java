@@ -121,6 +121,7 @@ public final class FhirExport {
     private final List<Entry> entries = new ArrayList<>();
     private final Map<String, Integer> occurrences = new HashMap<>();
     private final Map<String, Target> targets = new HashMap<>();
+    private final Map<String, LocalDate> dates = new HashMap<>();
 
     Group(BiFunction<String, String, Reference> reference) {
       this.reference = reference;
@@ -149,12 +150,16 @@ public final class FhirExport {
         responses.add(identified(observation, observationId));
         targets.putIfAbsent(key(administration.client(), instrument.id(), Integer.toString(administration.session())),
             new Target(administration.date(), observationReference));
+        administration.date().ifPresent(date -> dates.putIfAbsent(key(administration.client(), Integer.toString(administration.session())), date));
       }
       entries.addAll(responses);
       for (Alert alert : alerts) {
-        Optional<Target> target = Optional.ofNullable(targets.get(key(alert.client(), alert.measure(), Integer.toString(alert.session()))));
-        String flagId = uuid("Flag", occurrence(key(alert.client(), alert.rule().id(), alert.measure(), Integer.toString(alert.session()))));
-        entries.add(identified(FhirFlag.toFlag(alert, target.flatMap(Target::date), target.map(Target::observation)), flagId));
+        String session = Integer.toString(alert.session());
+        Optional<Target> target = Optional.ofNullable(targets.get(key(alert.client(), alert.measure(), session)));
+        // An alert on two measures (the vicious circle) has no one Observation, but its session still has a date.
+        Optional<LocalDate> date = target.flatMap(Target::date).or(() -> Optional.ofNullable(dates.get(key(alert.client(), session))));
+        String flagId = uuid("Flag", occurrence(key(alert.client(), alert.rule().id(), alert.measure(), session)));
+        entries.add(identified(FhirFlag.toFlag(alert, date, target.map(Target::observation)), flagId));
       }
     }
 

@@ -4,6 +4,8 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
@@ -46,7 +48,12 @@ import org.hl7.fhir.r4.model.Type;
 public final class FhirQuestionnaire {
   /** The linkId of the display item that holds the instructions; item ids never start with '_'. */
   static final String INSTRUCTIONS_LINK_ID = "_instructions";
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  // Duplicate keys and trailing content are syntax errors here, so they come with a line and column.
+  private static final JsonMapper JSON = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
 
   private FhirQuestionnaire() {}
 

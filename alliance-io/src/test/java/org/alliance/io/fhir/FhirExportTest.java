@@ -92,6 +92,11 @@ class FhirExportTest {
     assertThat(((Reference) flag.getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/flag-detail").getValue()).getReference())
         .isEqualTo(srsSession2);
     assertThat(flag.getPeriod().getStartElement().getValueAsString()).isEqualTo("2026-01-21");
+
+    Alert circle = new Alert("c001", AlertRule.VICIOUS_CIRCLE, "srs+phq-9", 3, "SRS falling while PHQ-9 does not improve", Map.of());
+    Flag onTwoMeasures = resources(EXPORT.bundle(course("c001"), List.of(circle)), Flag.class).get(0);
+    assertThat(onTwoMeasures.getPeriod().getStartElement().getValueAsString()).isEqualTo("2026-01-28");
+    assertThat(onTwoMeasures.getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/flag-detail")).isNull();
   }
 
   @Test
@@ -111,7 +116,7 @@ class FhirExportTest {
     assertThat(rule.getExtensionByUrl("measure").getValue().primitiveValue()).isEqualTo("srs");
     assertThat(rule.getExtensionsByUrl("number")).extracting(number -> number.getExtensionByUrl("name").getValue().primitiveValue()
         + "=" + ((DecimalType) number.getExtensionByUrl("value").getValue()).getValue().toPlainString())
-        .containsExactly("depth=7.5", "threshold=36", "window=2");
+        .containsExactlyInAnyOrder("depth=7.5", "threshold=36", "window=2");
 
     Flag risk = FhirFlag.toFlag(new Alert("c001", AlertRule.CRITICAL_ITEM, "phq-9", 3, "Item 9 answered 2", Map.of()), Optional.empty(),
         Optional.empty());
@@ -228,5 +233,19 @@ class FhirExportTest {
     assertThat(back.answers()).containsEntry("srs_1", Answer.of(0.1 + 0.2)).containsEntry("srs_2", Answer.of(1e20))
         .containsEntry("srs_4", new Answer.Unreadable("NaN"));
     assertThat(back.client()).isEqualTo("client 7/b");
+  }
+
+  @Test
+  void aLineBreakInAnyTextStaysInsideItsNdjsonLine() throws IOException {
+    Administration administration = Administration.of("phq-9", "c\n1", 1, Optional.empty(), Map.of("phq9_1", new Answer.Unreadable("2\n3")));
+    Alert alert = new Alert("c\n1", AlertRule.CRITICAL_ITEM, "phq-9", 1, "two\nlines", Map.of());
+    StringWriter out = new StringWriter();
+    try (FhirNdjsonWriter writer = EXPORT.withoutQuestionnaires().ndjson(out)) {
+      writer.write(List.of(ScoredAdministration.of(administration, FhirFixtures.SCORER)), List.of(alert));
+    }
+
+    assertThat(out.toString().split("\n")).hasSize(3);
+    assertThat(FhirFixtures.read("lines.ndjson", out.toString())).singleElement()
+        .satisfies(row -> assertThat(row.administration().get().answers()).containsEntry("phq9_1", new Answer.Unreadable("2\n3")));
   }
 }
