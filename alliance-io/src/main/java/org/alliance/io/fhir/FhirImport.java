@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -53,6 +54,8 @@ public final class FhirImport implements AdministrationSource {
   static final String RESPONSE = "QuestionnaireResponse";
   /** The longest NDJSON line read; a longer one is reported and passed over. */
   static final int MAX_LINE = 32 << 20;
+  /** Jackson reads UTF-8, UTF-16 and UTF-32; other bytes are not JSON text. */
+  private static final String NOT_TEXT = "not JSON text in UTF-8 (or UTF-16/32): ";
   /** How far the start of a file is looked at to tell NDJSON from a Bundle. */
   private static final int SNIFF = 1 << 20;
 
@@ -74,7 +77,7 @@ public final class FhirImport implements AdministrationSource {
   private final Rows rows;
   private AdministrationRow next;
 
-  private FhirImport(String file, BufferedInputStream in, Format format, Catalog catalog) throws IOException {
+  private FhirImport(String file, BufferedInputStream in, Format format, Catalog catalog) {
     this.file = file;
     this.in = in;
     this.format = format;
@@ -99,7 +102,7 @@ public final class FhirImport implements AdministrationSource {
     BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
     try {
       return new FhirImport(name, buffered, format(name, buffered), catalog);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       buffered.close();
       throw e;
     }
@@ -139,7 +142,7 @@ public final class FhirImport implements AdministrationSource {
       }
       boolean whole = parser.currentToken() == JsonToken.END_OBJECT && parser.nextToken() == null;
       return whole && type.isPresent() && !type.get().equals("Bundle") ? Format.NDJSON : Format.BUNDLE;
-    } catch (JsonProcessingException e) {
+    } catch (JsonProcessingException | CharConversionException e) {
       return Format.BUNDLE; // the Bundle reader reports the error with its place
     }
   }
@@ -218,7 +221,8 @@ public final class FhirImport implements AdministrationSource {
 
   /** A Bundle read entry by entry, or a single QuestionnaireResponse. */
   private final class BundleRows implements Rows {
-    private final JsonParser parser;
+    private final InputStream in;
+    private JsonParser parser;
     private final Map<String, Node> rootFields = new LinkedHashMap<>();
     private String resourceType;
     private long rootLine = 1;
@@ -229,8 +233,8 @@ public final class FhirImport implements AdministrationSource {
     private int entryIndex;
     private boolean done;
 
-    BundleRows(InputStream in) throws IOException {
-      this.parser = JSON.createParser(in);
+    BundleRows(InputStream in) {
+      this.in = in;
     }
 
     @Override
@@ -242,11 +246,13 @@ public final class FhirImport implements AdministrationSource {
         throw fatal(syntax.line, syntax.column, syntax.getMessage());
       } catch (SyntaxException e) {
         throw fatal(e.line, e.column, e.getMessage());
+      } catch (CharConversionException e) {
+        throw fatal(lastLine(), 1, NOT_TEXT + e.getMessage());
       }
     }
 
     private long lastLine() {
-      return parser.currentLocation().getLineNr();
+      return parser == null ? 1 : parser.currentLocation().getLineNr();
     }
 
     private AdministrationRow read() throws IOException, SyntaxException {
@@ -307,6 +313,7 @@ public final class FhirImport implements AdministrationSource {
     /** Reads the first token of the file: the root must be an object. */
     private void start() throws IOException {
       started = true;
+      parser = JSON.createParser(in); // here, so that an encoding Jackson refuses is reported like any other error
       JsonToken token = parser.nextToken();
       if (token == null) {
         throw fatal(1, 1, "the file is empty: expected a FHIR Bundle (JSON) or NDJSON");
@@ -460,6 +467,8 @@ public final class FhirImport implements AdministrationSource {
         return problemRow(SourceLocation.cell(file, syntax.line, (int) Math.min(syntax.column, Integer.MAX_VALUE), "JSON"), syntax.getMessage());
       } catch (SyntaxException e) {
         return problemRow(SourceLocation.cell(file, e.line, (int) Math.min(e.column, Integer.MAX_VALUE), "JSON"), e.getMessage());
+      } catch (CharConversionException e) {
+        return problemRow(SourceLocation.line(file, lineNumber), NOT_TEXT + e.getMessage());
       }
     }
 

@@ -172,6 +172,7 @@ final class ResponseReader {
         keyProblem(node.get(), path, "expected an object (a Reference), found " + node.get().kind());
         return;
       }
+      int before = problems.size();
       Optional<String> reference = string(subject, "reference", path + ".reference", true);
       if (reference.isPresent()) {
         Matcher patient = PATIENT.matcher(reference.get());
@@ -186,11 +187,14 @@ final class ResponseReader {
         client = value.get();
         return;
       }
-      if (keyReadable) {
-        keyProblem(reference.isPresent() ? subject.get("reference").get() : subject, reference.isPresent() ? path + ".reference" : path,
-            reference.isPresent()
-                ? "the subject '" + reference.get() + "' is not a Patient reference: expected Patient/<client reference> or an identifier"
-                : "the subject has neither a reference nor an identifier value: expected Patient/<client reference>");
+      if (problems.size() > before) {
+        return; // a reference or identifier of the wrong type, already reported
+      }
+      if (reference.isPresent()) {
+        keyProblem(subject.get("reference").get(), path + ".reference", "the subject '" + abbreviate(reference.get())
+            + "' is not a Patient reference: expected Patient/<client reference> or an identifier");
+      } else {
+        keyProblem(subject, path, "the subject has neither a reference nor an identifier value: expected Patient/<client reference>");
       }
     }
 

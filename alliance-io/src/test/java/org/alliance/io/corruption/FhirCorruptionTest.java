@@ -12,9 +12,11 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -331,10 +333,11 @@ class FhirCorruptionTest {
     assertThat(BUNDLES).hasSize(5);
     int clear = Mutator.run("FhirImport (Bundle)", 11_000_000L, INPUTS, m -> {
       String text = m.pick(BUNDLES);
-      byte[] data = switch (m.random.nextInt(4)) {
+      byte[] data = switch (m.random.nextInt(5)) {
         case 0 -> utf8(fhir(m, text));
         case 1 -> utf8(m.json(fhir(m, text)));
         case 2 -> utf8(m.json(text));
+        case 3 -> encoded(m, m.random.nextBoolean() ? fhir(m, text) : text);
         default -> m.csv(utf8(m.random.nextBoolean() ? fhir(m, text) : text)); // byte level: truncation, bad UTF-8, BOM
       };
       readAll(m, "corrupt.json", data);
@@ -347,11 +350,12 @@ class FhirCorruptionTest {
     int clear = Mutator.run("FhirImport (NDJSON)", 12_000_000L, INPUTS, m -> {
       List<String> lines = new ArrayList<>(NDJSON.get(m.random.nextInt(NDJSON.size())).lines().toList());
       int at = m.random.nextInt(lines.size());
-      byte[] data = switch (m.random.nextInt(4)) {
+      byte[] data = switch (m.random.nextInt(5)) {
         case 0 -> {
           lines.set(at, compact(fhir(m, lines.get(at))));
           yield utf8(String.join("\n", lines) + "\n");
         }
+        case 4 -> encoded(m, String.join("\n", lines) + "\n");
         case 1 -> {
           lines.set(at, m.json(lines.get(at)));
           yield utf8(String.join("\n", lines) + "\n");
@@ -366,6 +370,20 @@ class FhirCorruptionTest {
       readAll(m, m.random.nextInt(5) == 0 ? "corrupt.json" : "corrupt.ndjson", data);
     });
     assertThat(clear).isLessThan(INPUTS / 10);
+  }
+
+  /** The text in another encoding, perhaps with a byte-order mark that says otherwise, perhaps cut short. */
+  static byte[] encoded(Mutator m, String text) {
+    String charset = m.pick(List.of("UTF-16LE", "UTF-16BE", "UTF-16", "UTF-32BE", "UTF-32LE", "ISO-8859-1", "windows-1252"));
+    byte[] body = text.replace("c00", m.random.nextBoolean() ? "cö\u00e9" : "c\u2603").getBytes(Charset.forName(charset));
+    byte[][] marks = {{}, {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, {(byte) 0xFF, (byte) 0xFE}, {(byte) 0xFE, (byte) 0xFF},
+        {0, 0, (byte) 0xFE, (byte) 0xFF}, {(byte) 0xFF, (byte) 0xFE, 0, 0}};
+    byte[] mark = marks[m.random.nextInt(marks.length)];
+    int length = m.random.nextInt(4) == 0 ? m.random.nextInt(body.length + 1) : body.length;
+    m.log.add("encoded as " + charset + " with mark " + Arrays.toString(mark) + ", " + length + " of " + body.length + " bytes");
+    byte[] data = Arrays.copyOf(mark, mark.length + length);
+    System.arraycopy(body, 0, data, mark.length, length);
+    return data;
   }
 
   private static String compact(String json) {

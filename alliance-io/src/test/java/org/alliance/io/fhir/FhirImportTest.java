@@ -387,7 +387,7 @@ class FhirImportTest {
   }
 
   @Test
-  void aFileThatIsNoBundleOrNotJsonIsAClearErrorWithItsPlace() {
+  void aFileThatIsNoBundleOrNotJsonIsAClearErrorWithItsPlace() throws IOException {
     assertThatThrownBy(() -> FhirFixtures.read("p.json", "{\n  \"resourceType\": \"Patient\",\n  \"id\": \"x\"\n}"))
         .isInstanceOf(CsvFormatException.class)
         .hasMessage("p.json line 2, column 19 (JSON): resourceType is 'Patient': expected a Bundle of QuestionnaireResponses, or one QuestionnaireResponse");
@@ -405,5 +405,10 @@ class FhirImportTest {
         .isInstanceOf(CsvFormatException.class)
         .hasMessageStartingWith("latin1.json line 1, column ") // Jackson places it just after the byte
         .hasMessageContaining("(JSON): not valid JSON: Invalid UTF-8 start byte 0xff");
+    byte[] utf32 = {0, 0, (byte) 0xFE, (byte) 0xFF, 0, 0, 0, '{', (byte) 0xD8, 0, 0, 0};
+    assertThatThrownBy(() -> FhirFixtures.read("utf32.json", utf32)).isInstanceOf(CsvFormatException.class)
+        .hasMessageStartingWith("utf32.json line 1, column 1 (JSON): ");
+    assertThat(FhirFixtures.read("utf32.ndjson", utf32)).singleElement()
+        .satisfies(row -> assertThat(onlyProblem(row).where().line()).isEqualTo(1));
   }
 }
