@@ -36,6 +36,10 @@ public final class FhirQuestionnaireResponse {
   static final String MISSING = "unknown";
   /** On an item whose unreadable answer was empty text, which a FHIR string cannot hold. */
   static final String UNREADABLE_EMPTY = "error";
+  /** Every code of the data-absent-reason code system; those not named above read as missing. */
+  static final List<String> ABSENT_REASONS = List.of("unknown", "asked-unknown", "temp-unknown", "not-asked",
+      "asked-declined", "masked", "not-applicable", "unsupported", "as-text", "error", "not-a-number",
+      "negative-infinity", "positive-infinity", "not-performed", "not-permitted");
 
   private FhirQuestionnaireResponse() {}
 
@@ -142,9 +146,4 @@ public final class FhirQuestionnaireResponse {
     }
     return null;
   }
-
-  /** The data-absent-reason codes read as an answer state; any other valid code reads as missing. */
-  static final List<String> ABSENT_REASONS = List.of("unknown", "asked-unknown", "temp-unknown", "not-asked",
-      "asked-declined", "masked", "not-applicable", "unsupported", "as-text", "error", "not-a-number",
-      "negative-infinity", "positive-infinity", "not-performed", "not-permitted");
 }
