@@ -94,7 +94,7 @@ final class ConvertCommand implements Callable<Integer> {
         return ExitCode.INVALID_INPUT;
       }
     }
-    ConvertSource source = new ConvertSource(file, format, catalog, Optional.ofNullable(instrument), redcap, commandLine);
+    ConvertSource source = new ConvertSource(file, format, catalog, Optional.ofNullable(instrument), redcap);
     PrintWriter err = commandLine.getErr();
     Scorer scorer = new Scorer(catalog);
     long converted = 0;

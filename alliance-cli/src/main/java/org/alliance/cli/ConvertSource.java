@@ -14,9 +14,9 @@ import org.alliance.io.csv.AdministrationCsvReader;
 import org.alliance.io.csv.AdministrationSource;
 import org.alliance.io.csv.CsvLayout;
 import org.alliance.io.csv.CsvReadOptions;
+import org.alliance.io.fhir.FhirImport;
 import org.alliance.io.redcap.RedcapMapping;
 import org.alliance.io.redcap.RedcapReader;
-import picocli.CommandLine;
 
 /** The input of {@code alliance convert}: a file in one of the formats, opened as a stream of administrations. */
 final class ConvertSource {
@@ -27,16 +27,12 @@ final class ConvertSource {
   private final Optional<RedcapMapping> redcap;
 
   ConvertSource(Path file, ConvertFormat format, Catalog catalog, Optional<String> instrument,
-      Optional<RedcapMapping> redcap, CommandLine commandLine) {
+      Optional<RedcapMapping> redcap) {
     this.file = file;
     this.format = format;
     this.catalog = catalog;
     this.instrument = instrument;
     this.redcap = redcap;
-    if (file.toString().equals("-") && format != ConvertFormat.CSV_WIDE && format != ConvertFormat.CSV_LONG
-        && format != ConvertFormat.FHIR_NDJSON) {
-      throw new CommandLine.ParameterException(commandLine, "--from " + format + " reads a file, not standard input");
-    }
   }
 
   AdministrationSource open(boolean progress) throws IOException {
@@ -46,7 +42,7 @@ final class ConvertSource {
     return switch (format) {
       case CSV_WIDE, CSV_LONG -> AdministrationCsvReader.open(name, in, csvOptions());
       case REDCAP -> RedcapReader.open(name, in, redcap.orElseThrow(), catalog);
-      default -> throw new IllegalArgumentException("reading " + format + " is not supported yet");
+      case FHIR, FHIR_NDJSON -> FhirImport.open(name, in, catalog);
     };
   }
 

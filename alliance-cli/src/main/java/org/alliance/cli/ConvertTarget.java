@@ -3,9 +3,14 @@ package org.alliance.cli;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.io.csv.AdministrationCsvWriter;
 import org.alliance.io.csv.AdministrationLongCsvWriter;
+import org.alliance.io.fhir.FhirExport;
+import org.alliance.io.fhir.FhirNdjsonWriter;
+import org.alliance.io.fhir.ScoredAdministration;
 import org.alliance.io.redcap.RedcapDictionaryWriter;
 import org.alliance.io.redcap.RedcapProject;
 import org.alliance.io.redcap.RedcapWriter;
@@ -20,6 +25,10 @@ interface ConvertTarget extends Closeable {
 
   /** Marks the files this target writes beside the main output as complete, as {@link Output#commit()} does. */
   default void commit() {}
+
+  private static ScoredAdministration scored(ScoredRow row) {
+    return new ScoredAdministration(row.row().administration().orElseThrow(), row.score().orElseThrow());
+  }
 
   static ConvertTarget open(ConvertFormat format, Output output, Path out, Catalog catalog, ConvertSource source)
       throws IOException {
@@ -76,7 +85,35 @@ interface ConvertTarget extends Closeable {
           }
         };
       }
-      default -> throw new IllegalArgumentException("writing " + format + " is not supported yet");
+      case FHIR -> {
+        // A Bundle is one JSON document: it is built once every administration is in.
+        List<ScoredAdministration> administrations = new ArrayList<>();
+        yield new ConvertTarget() {
+          public void write(ScoredRow row) {
+            administrations.add(scored(row));
+          }
+
+          public void finish() throws IOException {
+            FhirExport.of(catalog).writeBundle(administrations, List.of(), output.writer());
+          }
+
+          public void close() {}
+        };
+      }
+      case FHIR_NDJSON -> {
+        FhirNdjsonWriter ndjson = FhirExport.of(catalog).ndjson(output.writer());
+        yield new ConvertTarget() {
+          public void write(ScoredRow row) throws IOException {
+            ndjson.write(scored(row));
+          }
+
+          public void finish() throws IOException {
+            ndjson.flush();
+          }
+
+          public void close() {}
+        };
+      }
     };
   }
 }

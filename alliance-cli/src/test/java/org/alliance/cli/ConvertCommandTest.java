@@ -203,4 +203,43 @@ class ConvertCommandTest {
     assertThat(dir.resolve("project-dictionary.csv")).doesNotExist();
     assertThat(partialFiles()).isEmpty();
   }
+
+  @Test
+  void fhirBundleAndNdjsonRoundTripsKeepEveryAdministration() throws IOException {
+    Path bundle = dir.resolve("bundle.json");
+    Path ndjson = dir.resolve("resources.ndjson");
+    Path fromBundle = dir.resolve("from-bundle.csv");
+    Path fromNdjson = dir.resolve("from-ndjson.csv");
+
+    List<Cli.Run> runs = List.of(
+        run("convert", MIXED.toString(), "--to", "fhir", "--out", bundle.toString()),
+        run("convert", MIXED.toString(), "--to", "fhir-ndjson", "--out", ndjson.toString()),
+        run("convert", bundle.toString(), "--to", "csv-wide", "--out", fromBundle.toString()),
+        run("convert", ndjson.toString(), "--to", "csv-wide", "--out", fromNdjson.toString()));
+
+    assertThat(runs).allSatisfy(r -> assertThat(r.exit()).as(r.toString()).isZero());
+    assertThat(Files.readString(bundle)).contains("\"resourceType\": \"Bundle\"").contains("\"type\": \"transaction\"");
+    assertThat(Files.readAllLines(ndjson)).allSatisfy(line -> assertThat(line).startsWith("{\"resourceType\":"));
+    assertThat(read(fromBundle)).containsExactlyElementsOf(read(MIXED));
+    assertThat(read(fromNdjson)).containsExactlyElementsOf(read(MIXED));
+  }
+
+  @Test
+  void aFhirResponseWithProblemsIsReportedWithItsElementAndStrictWritesNothing() throws IOException {
+    Path good = dir.resolve("good.ndjson");
+    run("convert", MIXED.toString(), "--to", "fhir-ndjson", "--out", good.toString());
+    List<String> lines = new ArrayList<>(Files.readAllLines(good));
+    int response = lines.indexOf(lines.stream().filter(l -> l.contains("QuestionnaireResponse")).findFirst().orElseThrow());
+    lines.set(response, lines.get(response).replaceFirst("\"subject\":\\{[^}]*\\},?", ""));
+    Path bad = write(dir, "bad.ndjson", String.join("\n", lines) + "\n");
+
+    Cli.Run lenient = run("convert", bad.toString(), "--to", "csv-long");
+    Cli.Run strict = run("convert", bad.toString(), "--to", "csv-long", "--strict", "--out", dir.resolve("out.csv").toString());
+
+    assertThat(lenient.exit()).as(lenient.toString()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(lenient.err()).contains("bad.ndjson line " + (response + 1)).contains("QuestionnaireResponse.subject")
+        .contains("1 rejected");
+    assertThat(strict.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(dir.resolve("out.csv")).doesNotExist();
+  }
 }
