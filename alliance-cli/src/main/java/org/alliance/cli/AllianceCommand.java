@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     description = "Score therapeutic-alliance and outcome questionnaires, session by session.",
     subcommands = {InstrumentsCommand.class, ScoreCommand.class, ValidateCommand.class, ChangeCommand.class, GainsCommand.class,
       RupturesCommand.class, TrendCommand.class, CohortCommand.class, TrialCommand.class, SimulateCommand.class,
-      ReportCommand.class, ConvertCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
+      ReportCommand.class, ConvertCommand.class, ExportCommand.class, PushCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done",

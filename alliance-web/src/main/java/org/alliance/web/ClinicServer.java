@@ -19,6 +19,7 @@ import org.alliance.core.scoring.Scorer;
 import org.alliance.web.api.AccountApi;
 import org.alliance.web.api.AdministrationsApi;
 import org.alliance.web.api.ClientsApi;
+import org.alliance.web.api.FhirApi;
 import org.alliance.web.api.CohortApi;
 import org.alliance.web.api.ImportApi;
 import org.alliance.web.api.Json;
@@ -132,6 +133,7 @@ public final class ClinicServer implements AutoCloseable {
     ClientsApi clients = new ClientsApi(services);
     AdministrationsApi administrations = new AdministrationsApi(services);
     TrendApi trend = new TrendApi(services);
+    FhirApi fhir = new FhirApi(services);
     CohortApi cohort = new CohortApi(services);
     ImportApi imports = new ImportApi(services);
     AccountApi account = new AccountApi(services);
@@ -157,9 +159,10 @@ public final class ClinicServer implements AutoCloseable {
     routes.get("/api/clients/{id}", clients::get);
     routes.post("/api/clients/{id}/administrations", administrations::create);
     routes.get("/api/clients/{id}/trend", trend::trend);
+    routes.get("/api/clients/{id}/fhir", fhir::bundle);
     routes.get("/api/alerts", trend::alerts);
     routes.get("/api/cohort", cohort::cohort);
-    routes.post("/api/import", imports::importCsv);
+    routes.post("/api/import", imports::importFile);
     routes.get("/api/audit", account::audit);
 
     routes.exception(WebException.class, Errors::expected);

@@ -119,6 +119,8 @@ abstract class AccessMatrixTests {
         TestClinic.phq9(20 + i, 0, 0, 0, 0, 0, 0, 0, 0, 0)), statuses(201, 404, 201, 404, 401, 401), false));
     table.put("GET /api/clients/{id}/trend", new Expected((who, i) -> clinic.get(c + "/trend", who.user),
         statuses(200, 404, 200, 404, 401, 401), false));
+    table.put("GET /api/clients/{id}/fhir", new Expected((who, i) -> clinic.get(c + "/fhir", who.user),
+        statuses(200, 404, 200, 404, 401, 401), false));
     table.put("GET /api/alerts", new Expected((who, i) -> clinic.get("/api/alerts", who.user), statuses(200, 200, 200, 200, 401, 401), false));
     table.put("GET /api/cohort", new Expected((who, i) -> clinic.get("/api/cohort?measure=phq-9", who.user),
         statuses(200, 200, 200, 200, 401, 401), false));

@@ -354,7 +354,7 @@ abstract class ApiTests {
         + "strict-1,1,1,1,1,1,1,1,1,1,0\n"
         + "strict-1,2,1,1,1,1,1,1,1,1,x\n";
     JsonNode error = clinic.postCsv("/api/import?strict=true&instrument=phq-9", "ann", csv).expect(400).json();
-    assertThat(error.get("error").asText()).contains("nothing was imported").contains("1 of 2 rows");
+    assertThat(error.get("error").asText()).contains("nothing was imported").contains("1 of 2 administrations");
     assertThat(error.get("problems").get(0).get("line").asInt()).isEqualTo(3);
     assertThat(references(clinic.get("/api/clients", "ann").json())).doesNotContain("strict-1");
 
@@ -414,5 +414,52 @@ abstract class ApiTests {
     Reply page = clinic.get("/no/such/page", null).expect(404);
     assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
     assertThat(page.body()).contains("Not found").doesNotContain("Exception").doesNotContain("at org.");
+  }
+
+  @Test
+  void aClientsRecordIsAFhirBundleThatImportsBackAsTheSameScores() {
+    long id = newClient("fhir-1");
+    clinic.post("/api/clients/" + id + "/administrations", "ann", TestClinic.phq9(1, 3, 3, 2, 2, 2, 2, 1, 1, 1)).expect(201);
+    clinic.post("/api/clients/" + id + "/administrations", "ann", TestClinic.phq9(2, 1, 1, 1, 1, 1, 1, 1, 0, 0)).expect(201);
+    clinic.post("/api/clients/" + id + "/administrations", "ann", TestClinic.vas("srs", 2, 9, 9.5, 8.7, 9.1)).expect(201);
+
+    Reply bundle = clinic.get("/api/clients/" + id + "/fhir", "ann").expect(200);
+
+    assertThat(bundle.headers().firstValue("Content-Type").orElse("")).startsWith("application/fhir+json");
+    JsonNode json = bundle.json();
+    assertThat(json.get("resourceType").asText()).isEqualTo("Bundle");
+    assertThat(json.get("type").asText()).isEqualTo("transaction");
+    List<String> kinds = new ArrayList<>();
+    json.get("entry").forEach(entry -> kinds.add(entry.get("resource").get("resourceType").asText()));
+    assertThat(kinds).filteredOn("QuestionnaireResponse"::equals).hasSize(3);
+    assertThat(kinds).filteredOn("Observation"::equals).hasSize(3);
+    assertThat(bundle.body()).contains("44261-6").contains("Patient/fhir-1");
+
+    // The same record under another reference, imported as FHIR: the same totals arrive.
+    String copy = bundle.body().replace("fhir-1", "fhir-2");
+    JsonNode imported = clinic.send(clinic.request("/api/import", "ann").header("Content-Type", "application/fhir+json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(copy)).build()).expect(200).json();
+    assertThat(imported.get("taken").asInt()).as(imported.toString()).isEqualTo(3);
+    assertThat(imported.get("rejected").asInt()).isZero();
+    long copyId = clinic.get("/api/clients", "ann").json().findParents("reference").stream()
+        .filter(client -> client.get("reference").asText().equals("fhir-2"))
+        .mapToLong(client -> client.get("id").asLong()).findFirst().orElseThrow();
+    JsonNode original = clinic.get("/api/clients/" + id + "/trend", "ann").expect(200).json().get("courses");
+    assertThat(clinic.get("/api/clients/" + copyId + "/trend", "ann").expect(200).json().get("courses")).isEqualTo(original);
+    assertThat(original.toString()).contains("\"score\":17.0").contains("\"score\":7.0");
+  }
+
+  @Test
+  void aFhirImportReportsEachBadResponseWithItsElement() {
+    String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
+        + "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\"}}]}";
+    JsonNode result = clinic.send(clinic.request("/api/import", "ann").header("Content-Type", "application/fhir+json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(bundle)).build()).expect(200).json();
+
+    assertThat(result.get("rows").asInt()).isEqualTo(1);
+    assertThat(result.get("taken").asInt()).isZero();
+    assertThat(result.get("problems").toString()).contains("QuestionnaireResponse.subject");
+    clinic.send(clinic.request("/api/import?format=xml", "ann").POST(java.net.http.HttpRequest.BodyPublishers.ofString(bundle))
+        .build()).expect(400);
   }
 }

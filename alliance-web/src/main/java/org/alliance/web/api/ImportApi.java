@@ -19,7 +19,9 @@ import org.alliance.core.scoring.Score;
 import org.alliance.core.scoring.Scorer;
 import org.alliance.io.csv.AdministrationCsvReader;
 import org.alliance.io.csv.AdministrationRow;
+import org.alliance.io.csv.AdministrationSource;
 import org.alliance.io.csv.CsvFormatException;
+import org.alliance.io.fhir.FhirImport;
 import org.alliance.io.csv.CsvLayout;
 import org.alliance.io.csv.CsvReadOptions;
 import org.alliance.io.csv.InputProblem;
@@ -37,7 +39,8 @@ import org.alliance.web.security.Principal;
 import org.jdbi.v3.core.Handle;
 
 /**
- * {@code POST /api/import}: a CSV file of answers (wide or long, as the CLI reads them) in the body. Every
+ * {@code POST /api/import}: a CSV file of answers (wide or long, as the CLI reads them) or FHIR
+ * QuestionnaireResponses (a Bundle or NDJSON, as {@code alliance convert --to fhir} writes them) in the body. Every
  * valid row is scored and stored and every other row is reported with its line and column; with
  * {@code ?strict=true} nothing is stored when any row has a problem. All in one transaction. A client not
  * yet in the clinic joins the caseload of the row's {@code clinician} column, else {@code ?clinician=},
@@ -59,14 +62,28 @@ public final class ImportApi {
     int taken;
     int clientsCreated;
     final List<InputProblem> problems = new ArrayList<>();
-    final Set<Integer> rejectedLines = new HashSet<>();
+    int rejected;
 
     void reject(InputProblem problem) {
       problems.add(problem);
     }
   }
 
-  public void importCsv(Context ctx) {
+  /** The body's format: {@code ?format=csv|fhir}, else FHIR for a JSON or NDJSON content type, else CSV. */
+  private static boolean fhir(Context ctx) {
+    Optional<String> format = Requests.query(ctx, "format");
+    if (format.isPresent()) {
+      return switch (format.get().toLowerCase(Locale.ROOT)) {
+        case "csv" -> false;
+        case "fhir" -> true;
+        default -> throw WebException.badRequest("format: expected csv or fhir, found '" + format.get() + "'");
+      };
+    }
+    String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
+    return type.contains("json");
+  }
+
+  public void importFile(Context ctx) {
     Principal principal = services.authentication().require(ctx);
     boolean strict = Requests.queryFlag(ctx, "strict");
     Optional<String> clinician = Requests.query(ctx, "clinician");
@@ -87,20 +104,21 @@ public final class ImportApi {
         throw WebException.badRequest("layout: expected wide or long, found '" + layout.get() + "'");
       }
     }
+    boolean fhir = fhir(ctx);
     byte[] body = ctx.bodyAsBytes();
     if (body.length == 0) {
-      throw WebException.badRequest("the request has no body; send the CSV file as the body (Content-Type: text/csv)");
+      throw WebException.badRequest("the request has no body; send the file as the body (Content-Type: text/csv, or application/fhir+json for a FHIR Bundle or NDJSON)");
     }
     CsvReadOptions reading = options;
     Instant now = services.clock().instant();
     Result result;
     try {
       result = services.database().write(handle -> {
-        Result done = read(handle, principal, clinician, reading, body, now);
+        Result done = read(handle, principal, clinician, reading, fhir, body, now);
         if (strict && !done.problems.isEmpty()) {
           // Thrown inside the transaction, so everything written so far is rolled back.
-          throw new WebException(400, "nothing was imported: " + done.rejectedLines.size() + " of " + done.rows
-              + " rows have problems", List.of(), Map.of("problems", problems(done)));
+          throw new WebException(400, "nothing was imported: " + done.rejected + " of " + done.rows
+              + " administrations have problems", List.of(), Map.of("problems", problems(done)));
         }
         AuditLog.record(handle, Optional.of(principal.userId()), "import", Optional.empty(),
             done.taken + " of " + done.rows + " administrations taken", now);
@@ -112,19 +130,22 @@ public final class ImportApi {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("rows", result.rows);
     json.put("taken", result.taken);
-    json.put("rejected", result.rejectedLines.size());
+    json.put("rejected", result.rejected);
     json.put("clientsCreated", result.clientsCreated);
     json.put("problems", problems(result));
     ctx.json(json);
   }
 
-  private Result read(Handle handle, Principal principal, Optional<String> clinician, CsvReadOptions options, byte[] body,
+  private Result read(Handle handle, Principal principal, Optional<String> clinician, CsvReadOptions options, boolean fhir,
+      byte[] body,
       Instant now) {
     Result result = new Result();
     Map<String, Client> clients = new HashMap<>();
     Set<String> seen = new HashSet<>();
     Scorer scorer = services.scorer();
-    try (AdministrationCsvReader reader = AdministrationCsvReader.open("upload", new ByteArrayInputStream(body), options)) {
+    try (AdministrationSource reader = fhir
+        ? FhirImport.open("upload", new ByteArrayInputStream(body), scorer.catalog())
+        : AdministrationCsvReader.open("upload", new ByteArrayInputStream(body), options)) {
       while (reader.hasNext()) {
         AdministrationRow row = reader.next();
         result.rows++;
@@ -132,7 +153,7 @@ public final class ImportApi {
         SourceLocation where = row.location();
         if (!scored.valid()) {
           scored.locatedProblems().forEach(result::reject);
-          result.rejectedLines.add((int) where.line());
+          result.rejected++;
           continue;
         }
         Administration administration = row.administration().orElseThrow();
@@ -140,14 +161,14 @@ public final class ImportApi {
         Optional<String> rowClinician = row.key().clinician().isBlank() ? clinician : Optional.of(row.key().clinician());
         Optional<Client> client = client(handle, principal, administration.client(), rowClinician, clients, result, where, now);
         if (client.isEmpty()) {
-          result.rejectedLines.add((int) where.line());
+          result.rejected++;
           continue;
         }
         String key = administration.client() + "\u0000" + score.instrumentId() + "\u0000" + administration.session();
         if (!seen.add(key) || Administrations.exists(handle, client.get().id(), score.instrumentId(), administration.session())) {
           result.reject(new InputProblem(where, "client " + administration.client() + " already has " + score.instrumentId()
               + " at session " + administration.session()));
-          result.rejectedLines.add((int) where.line());
+          result.rejected++;
           continue;
         }
         String version = scorer.catalog().get(score.instrumentId()).version();
