@@ -8,6 +8,7 @@ import java.util.List;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.io.csv.AdministrationCsvWriter;
 import org.alliance.io.csv.AdministrationLongCsvWriter;
+import org.alliance.io.csv.AdministrationWriter;
 import org.alliance.io.fhir.FhirExport;
 import org.alliance.io.fhir.FhirNdjsonWriter;
 import org.alliance.io.fhir.ScoredAdministration;
@@ -30,37 +31,25 @@ interface ConvertTarget extends Closeable {
     return new ScoredAdministration(row.row().administration().orElseThrow(), row.score().orElseThrow());
   }
 
+  private static ConvertTarget csv(AdministrationWriter csv) {
+    return new ConvertTarget() {
+      public void write(ScoredRow row) {
+        csv.write(row.row().administration().orElseThrow(), row.row().key().clinician());
+      }
+
+      public void finish() throws IOException {
+        csv.flush();
+      }
+
+      public void close() {}
+    };
+  }
+
   static ConvertTarget open(ConvertFormat format, Output output, Path out, Catalog catalog, ConvertSource source)
       throws IOException {
     return switch (format) {
-      case CSV_WIDE -> {
-        AdministrationCsvWriter csv = new AdministrationCsvWriter(output.writer(), catalog, source.instruments());
-        yield new ConvertTarget() {
-          public void write(ScoredRow row) {
-            csv.write(row.row().administration().orElseThrow(), row.row().key().clinician());
-          }
-
-          public void finish() throws IOException {
-            csv.flush();
-          }
-
-          public void close() {}
-        };
-      }
-      case CSV_LONG -> {
-        AdministrationLongCsvWriter csv = new AdministrationLongCsvWriter(output.writer(), catalog);
-        yield new ConvertTarget() {
-          public void write(ScoredRow row) {
-            csv.write(row.row().administration().orElseThrow(), row.row().key().clinician());
-          }
-
-          public void finish() throws IOException {
-            csv.flush();
-          }
-
-          public void close() {}
-        };
-      }
+      case CSV_WIDE -> csv(new AdministrationCsvWriter(output.writer(), catalog, source.instruments()));
+      case CSV_LONG -> csv(new AdministrationLongCsvWriter(output.writer(), catalog));
       case REDCAP -> {
         // REDCap needs its data dictionary to load the data: it goes beside the data file.
         RedcapProject project = RedcapProject.of(source.instruments());

@@ -2,7 +2,6 @@ package org.alliance.io.csv;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -19,7 +18,7 @@ import org.alliance.core.scoring.Answer;
  * session, date, clinician, instrument, q1..qN}, one row per administration. Skipped and declined answers
  * are written as such; a missing one is an empty cell.
  */
-public final class AdministrationCsvWriter implements Closeable {
+public final class AdministrationCsvWriter implements AdministrationWriter {
   private final CsvWriter csv;
   private final Catalog catalog;
   private final int items;
@@ -38,6 +37,7 @@ public final class AdministrationCsvWriter implements Closeable {
     csv.writeRecord(header);
   }
 
+  @Override
   public void write(Administration administration, String clinician) {
     Instrument instrument = catalog.get(administration.instrumentId());
     int i = 0;
@@ -67,6 +67,7 @@ public final class AdministrationCsvWriter implements Closeable {
     return answer == Answer.NotAnswered.MISSING ? "" : answer.toString().toLowerCase(java.util.Locale.ROOT);
   }
 
+  @Override
   public void flush() throws IOException {
     csv.flush();
   }

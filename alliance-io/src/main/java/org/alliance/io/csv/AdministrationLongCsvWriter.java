@@ -2,7 +2,6 @@ package org.alliance.io.csv;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
 import org.alliance.core.instrument.Catalog;
@@ -16,7 +15,7 @@ import org.alliance.core.scoring.Answer;
  * date, clinician, instrument, item, value}, one row per answered, skipped or declined item, in item order. A
  * missing answer has no row, which is how the long layout says "missing".
  */
-public final class AdministrationLongCsvWriter implements Closeable {
+public final class AdministrationLongCsvWriter implements AdministrationWriter {
   private final CsvWriter csv;
   private final Catalog catalog;
   private final String[] fields = new String[7];
@@ -27,6 +26,7 @@ public final class AdministrationLongCsvWriter implements Closeable {
     csv.writeRecord("client", "session", "date", "clinician", "instrument", "item", "value");
   }
 
+  @Override
   public void write(Administration administration, String clinician) {
     Instrument instrument = catalog.get(administration.instrumentId());
     fields[0] = administration.client();
@@ -45,6 +45,7 @@ public final class AdministrationLongCsvWriter implements Closeable {
     }
   }
 
+  @Override
   public void flush() throws IOException {
     csv.flush();
   }

@@ -6,20 +6,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.alliance.core.instrument.Construct;
 import org.alliance.core.trend.Course;
+import org.alliance.core.trend.CourseSample;
 import org.alliance.core.trend.ExpectedCourse;
 import org.alliance.core.trend.Measure;
 
 /**
  * Fits the expected course of each outcome measure from reference episodes. A seeded random sample of at
- * most {@link #SAMPLE} courses per measure is kept (reservoir sampling), so a reference file of any size
+ * most {@link CourseSample#SIZE} courses per measure is kept (reservoir sampling), so a reference file of any size
  * is read in bounded memory and the fit is the same on every run.
  */
 public final class ExpectedCourses {
   /** The most reference courses of one measure a fit uses. */
-  public static final int SAMPLE = 5_000;
 
   /**
    * The fitted courses, one per outcome measure that had enough reference data, and for every other
@@ -39,30 +38,19 @@ public final class ExpectedCourses {
   /** Reads every episode of the reference and fits the expected course of each outcome measure in it. */
   public static Fit fit(EpisodeReader reference) {
     Map<String, Measure> measures = new LinkedHashMap<>();
-    Map<String, List<Course>> samples = new LinkedHashMap<>();
-    Map<String, Integer> seen = new LinkedHashMap<>();
-    Random random = new Random(20_011_001L);
+    Map<String, CourseSample> samples = new LinkedHashMap<>();
     while (reference.hasNext()) {
       for (Course course : reference.next().episode().courses(Construct.OUTCOME)) {
-        String id = course.measure().id();
-        measures.putIfAbsent(id, course.measure());
-        List<Course> sample = samples.computeIfAbsent(id, key -> new ArrayList<>());
-        int n = seen.merge(id, 1, Integer::sum);
-        if (sample.size() < SAMPLE) {
-          sample.add(course);
-        } else {
-          int slot = random.nextInt(n);
-          if (slot < SAMPLE) {
-            sample.set(slot, course);
-          }
-        }
+        measures.putIfAbsent(course.measure().id(), course.measure());
+        samples.computeIfAbsent(course.measure().id(), key -> new CourseSample()).offer(course);
       }
     }
     List<ExpectedCourse> fitted = new ArrayList<>();
     Map<String, String> notes = new LinkedHashMap<>();
-    for (Map.Entry<String, List<Course>> entry : samples.entrySet()) {
+    for (Map.Entry<String, CourseSample> entry : samples.entrySet()) {
       try {
-        fitted.add(ExpectedCourse.fit(measures.get(entry.getKey()), entry.getValue(), ExpectedCourse.Options.defaults()));
+        fitted.add(ExpectedCourse.fit(measures.get(entry.getKey()), entry.getValue().courses(),
+            ExpectedCourse.Options.defaults()));
       } catch (IllegalArgumentException e) {
         notes.put(entry.getKey(), e.getMessage());
       }

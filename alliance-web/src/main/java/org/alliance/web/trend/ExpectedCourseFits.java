@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Construct;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.trend.Course;
+import org.alliance.core.trend.CourseSample;
 import org.alliance.core.trend.ExpectedCourse;
 import org.alliance.core.trend.Measure;
 import org.alliance.core.trend.Observation;
@@ -19,12 +19,11 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The expected course of each outcome measure, fitted on the clinic's own past episodes, as the CLI's
- * {@code trend} fits it on a reference file: a seeded random sample of at most {@link #SAMPLE} courses per
+ * {@code trend} fits it on a reference file: a seeded random sample of at most {@link CourseSample#SIZE} courses per
  * measure (reservoir sampling, so the clinic's size does not matter), and a note where a measure has too
  * few episodes. Refitted from time to time as the clinic's data grows; readers see one fit at a time.
  */
 public final class ExpectedCourseFits {
-  static final int SAMPLE = 5_000;
 
   /** One fit: the expected courses by measure id, and why any outcome measure has none. */
   public record Fit(Map<String, ExpectedCourse> courses, List<String> notes, long administrations) {
@@ -77,23 +76,11 @@ public final class ExpectedCourseFits {
   }
 
   private List<Course> sample(Measure measure) {
-    List<Course> sample = new ArrayList<>();
-    Random random = new Random(20_011_001L);
-    int[] seen = {0};
-    CourseCollector collector = new CourseCollector(measure, course -> {
-      int n = ++seen[0];
-      if (sample.size() < SAMPLE) {
-        sample.add(course);
-      } else {
-        int slot = random.nextInt(n);
-        if (slot < SAMPLE) {
-          sample.set(slot, course);
-        }
-      }
-    });
+    CourseSample sample = new CourseSample();
+    CourseCollector collector = new CourseCollector(measure, sample::offer);
     jdbi.useHandle(handle -> Administrations.scoresOfInstrument(handle, measure.id(), collector::accept));
     collector.finish();
-    return sample;
+    return sample.courses();
   }
 
   /** Groups one instrument's scores, read in client order, into one course per client. */
