@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.alliance.core.cohort.ClientOutcome;
+import org.alliance.core.cohort.ClientOutcomes;
 import org.alliance.core.cohort.ClinicianComparison;
 import org.alliance.core.cohort.ClinicianSummary;
 import org.alliance.core.cohort.LaggedAllianceEffect;
@@ -17,19 +18,9 @@ import org.alliance.core.cohort.PrePostEffectSize;
 import org.alliance.core.cohort.Proportion;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Construct;
-import org.alliance.core.instrument.Cutoff;
-import org.alliance.core.instrument.Instrument;
-import org.alliance.core.trend.ChangeCategory;
-import org.alliance.core.trend.ClinicalSignificance;
-import org.alliance.core.trend.ClinicalSignificanceClient;
-import org.alliance.core.trend.ClinicalSignificanceCutoff;
-import org.alliance.core.trend.ClinicalSignificanceSample;
 import org.alliance.core.trend.Course;
 import org.alliance.core.trend.Episode;
 import org.alliance.core.trend.Measure;
-import org.alliance.core.trend.ReliableChange;
-import org.alliance.core.trend.ReliableChangeOptions;
-import org.alliance.core.trend.ReliableChangePair;
 import org.alliance.io.table.ResultTable;
 import org.alliance.io.trend.EpisodeReader;
 import picocli.CommandLine;
@@ -108,35 +99,13 @@ final class CohortCommand implements Callable<Integer> {
 
   /** Each client's flags: by the instrument's published values, or in sample mode with --reliability. */
   private List<ClientOutcome> outcomes(List<Course> courses, Map<String, Optional<String>> clinicians, CommandLine commandLine) {
-    Measure measure = courses.get(0).measure();
-    List<ClientOutcome> result = new ArrayList<>();
-    if (reliability == null) {
-      Optional<Instrument> instrument = measure.instrument();
-      Optional<Cutoff> cutoff = instrument.flatMap(Instrument::clinicalCutoff);
-      if (instrument.isEmpty() || instrument.get().reliableChange().isEmpty() || cutoff.isEmpty()) {
-        throw new CommandLine.ParameterException(commandLine, measure.id()
-            + " has no published reliable-change value and cutoff: give --reliability R to use the sample");
-      }
-      for (Course course : courses) {
-        double intake = course.first().orElseThrow().score();
-        double last = course.last().orElseThrow().score();
-        ChangeCategory change = ReliableChange.byThreshold(measure, intake, last).category();
-        boolean clinical = cutoff.get().isClinical(intake);
-        boolean recovered = clinical && change.isReliableImprovement() && !cutoff.get().isClinical(last);
-        result.add(new ClientOutcome(course.client(), clinicians.get(course.client()), clinical,
-            change.isReliableImprovement(), change.isReliableDeterioration(), recovered));
-      }
-      return result;
+    if (reliability != null) {
+      return ClientOutcomes.bySample(courses, clinicians::get, reliability);
     }
-    List<ReliableChangePair> pairs = courses.stream().map(ReliableChangePair::firstAndLast).toList();
-    ClinicalSignificanceSample sample = ClinicalSignificance.ofSample(pairs, measure.direction(),
-        ReliableChangeOptions.jacobsonTruax(reliability));
-    for (ClinicalSignificanceClient client : sample.clients()) {
-      result.add(new ClientOutcome(client.client(), clinicians.get(client.client()), client.clinicalAtPre(),
-          client.reliableChange().isReliableImprovement(), client.reliableChange().isReliableDeterioration(),
-          client.category() == ChangeCategory.RECOVERED));
-    }
-    return result;
+    ClientOutcomes.missingPublishedValues(courses.get(0).measure()).ifPresent(reason -> {
+      throw new CommandLine.ParameterException(commandLine, reason);
+    });
+    return ClientOutcomes.byPublishedValues(courses, clinicians::get);
   }
 
   private static ResultTable overall(List<ClientOutcome> outcomes, List<Course> courses) {

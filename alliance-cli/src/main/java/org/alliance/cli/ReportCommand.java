@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import org.alliance.core.cohort.ClientOutcomes;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Construct;
 import org.alliance.core.trend.AlertOptions;
@@ -268,7 +269,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     if (reliability == null) {
       Course any = episodes.stream().flatMap(episode -> choice.course(episode).stream()).findFirst().orElseThrow();
-      CohortReport.missingPublishedValues(any.measure()).ifPresent(reason -> {
+      ClientOutcomes.missingPublishedValues(any.measure()).ifPresent(reason -> {
         throw new CommandLine.ParameterException(commandLine, reason);
       });
     }

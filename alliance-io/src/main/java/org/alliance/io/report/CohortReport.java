@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.alliance.core.cohort.ClientOutcome;
+import org.alliance.core.cohort.ClientOutcomes;
 import org.alliance.core.cohort.ClinicianComparison;
 import org.alliance.core.cohort.ClinicianSummary;
 import org.alliance.core.cohort.LaggedAllianceEffect;
@@ -19,18 +20,9 @@ import org.alliance.core.cohort.LaggedAllianceModel;
 import org.alliance.core.cohort.OutcomeRates;
 import org.alliance.core.cohort.PrePostEffectSize;
 import org.alliance.core.instrument.Construct;
-import org.alliance.core.instrument.Cutoff;
-import org.alliance.core.instrument.Instrument;
-import org.alliance.core.trend.ChangeCategory;
-import org.alliance.core.trend.ClinicalSignificance;
-import org.alliance.core.trend.ClinicalSignificanceClient;
-import org.alliance.core.trend.ClinicalSignificanceSample;
 import org.alliance.core.trend.Course;
 import org.alliance.core.trend.Episode;
 import org.alliance.core.trend.Measure;
-import org.alliance.core.trend.ReliableChange;
-import org.alliance.core.trend.ReliableChangeOptions;
-import org.alliance.core.trend.ReliableChangePair;
 
 /**
  * The cohort statistics of one outcome measure, as the {@code cohort} command computes them: each client
@@ -94,18 +86,6 @@ public record CohortReport(
   }
 
   /**
-   * Why a measure cannot be judged by published values, or empty when it can: the per-client judgement
-   * needs the instrument's reliable-change value and clinical cutoff.
-   */
-  public static Optional<String> missingPublishedValues(Measure measure) {
-    Optional<Instrument> instrument = measure.instrument();
-    if (instrument.isEmpty() || instrument.get().reliableChange().isEmpty() || instrument.get().clinicalCutoff().isEmpty()) {
-      return Optional.of(measure.id() + " has no published reliable-change value and cutoff: give --reliability R to use the sample");
-    }
-    return Optional.empty();
-  }
-
-  /**
    * The statistics of these episodes.
    *
    * @throws IllegalArgumentException when no client has two scores of the measure, or the measure has no
@@ -124,8 +104,8 @@ public record CohortReport(
     checkArgument(!courses.isEmpty(), "no client has two or more %s scores", chosen.get());
     Measure measure = courses.get(0).measure();
     List<ClientOutcome> outcomes = settings.reliability().isPresent()
-        ? sampleOutcomes(courses, clinicians, settings.reliability().getAsDouble())
-        : publishedOutcomes(courses, clinicians);
+        ? ClientOutcomes.bySample(courses, clinicians::get, settings.reliability().getAsDouble())
+        : ClientOutcomes.byPublishedValues(courses, clinicians::get);
     List<ClinicianSummary> byClinician = clinicians.values().stream().anyMatch(Optional::isPresent)
         ? new ClinicianComparison(settings.minimumClients()).compare(outcomes, courses) : List.of();
 
@@ -142,40 +122,6 @@ public record CohortReport(
     }
     return new CohortReport(measure, episodes.size(), courses, outcomes, OutcomeRates.of(outcomes), PrePostEffectSize.of(courses),
         byClinician, alliance, effect, note, settings);
-  }
-
-  /** Each client against the instrument's published reliable-change value and clinical cutoff. */
-  private static List<ClientOutcome> publishedOutcomes(List<Course> courses, Map<String, Optional<String>> clinicians) {
-    Measure measure = courses.get(0).measure();
-    missingPublishedValues(measure).ifPresent(reason -> {
-      throw new IllegalArgumentException(reason);
-    });
-    Cutoff cutoff = measure.instrument().flatMap(Instrument::clinicalCutoff).orElseThrow();
-    List<ClientOutcome> outcomes = new ArrayList<>();
-    for (Course course : courses) {
-      double intake = course.first().orElseThrow().score();
-      double last = course.last().orElseThrow().score();
-      ChangeCategory change = ReliableChange.byThreshold(measure, intake, last).category();
-      ChangeCategory combined = ClinicalSignificance.combine(change, cutoff.isClinical(intake), !cutoff.isClinical(last));
-      outcomes.add(new ClientOutcome(course.client(), clinicians.get(course.client()), cutoff.isClinical(intake),
-          change.isReliableImprovement(), change.isReliableDeterioration(), combined == ChangeCategory.RECOVERED));
-    }
-    return outcomes;
-  }
-
-  /** Each client against the sample's own SD and the given reliability, with the sample's cutoff a. */
-  private static List<ClientOutcome> sampleOutcomes(List<Course> courses, Map<String, Optional<String>> clinicians,
-      double reliability) {
-    List<ReliableChangePair> pairs = courses.stream().map(ReliableChangePair::firstAndLast).toList();
-    ClinicalSignificanceSample sample = ClinicalSignificance.ofSample(pairs, courses.get(0).measure().direction(),
-        ReliableChangeOptions.jacobsonTruax(reliability));
-    List<ClientOutcome> outcomes = new ArrayList<>();
-    for (ClinicalSignificanceClient client : sample.clients()) {
-      outcomes.add(new ClientOutcome(client.client(), clinicians.get(client.client()), client.clinicalAtPre(),
-          client.reliableChange().isReliableImprovement(), client.reliableChange().isReliableDeterioration(),
-          client.category() == ChangeCategory.RECOVERED));
-    }
-    return outcomes;
   }
 
   /** Whether some clinician has fewer clients than the minimum. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.alliance.core.cohort.ClientOutcomes;
 import org.alliance.core.cohort.ClinicianSummary;
 import org.alliance.core.cohort.PrePostEffectSize;
 import org.alliance.core.cohort.Proportion;
@@ -104,8 +105,8 @@ class CohortReportTest {
     Measure bdi = Measure.column("bdi", Direction.HIGHER_IS_WORSE, Construct.OUTCOME);
     List<Episode> episodes = List.of(episode("a", null, bdi, 30, 20), episode("b", null, bdi, 25, 24), episode("c", null, bdi, 28, 10));
 
-    assertThat(CohortReport.missingPublishedValues(bdi)).hasValueSatisfying(reason -> assertThat(reason).contains("--reliability"));
-    assertThat(CohortReport.missingPublishedValues(PHQ9)).isEmpty();
+    assertThat(ClientOutcomes.missingPublishedValues(bdi)).hasValueSatisfying(reason -> assertThat(reason).contains("--reliability"));
+    assertThat(ClientOutcomes.missingPublishedValues(PHQ9)).isEmpty();
     assertThatThrownBy(() -> CohortReport.build(episodes, settings(OptionalDouble.empty())))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bdi has no published reliable-change value");
     assertThat(CohortReport.build(episodes, settings(OptionalDouble.of(0.9))).rates().clients()).isEqualTo(3);

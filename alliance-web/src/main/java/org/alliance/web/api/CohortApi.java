@@ -10,18 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.alliance.core.cohort.ClientOutcome;
+import org.alliance.core.cohort.ClientOutcomes;
 import org.alliance.core.cohort.ClinicianComparison;
 import org.alliance.core.cohort.ClinicianSummary;
 import org.alliance.core.cohort.OutcomeRates;
 import org.alliance.core.cohort.PrePostEffectSize;
 import org.alliance.core.instrument.Construct;
-import org.alliance.core.instrument.Cutoff;
 import org.alliance.core.instrument.Instrument;
-import org.alliance.core.trend.ChangeCategory;
 import org.alliance.core.trend.Course;
 import org.alliance.core.trend.Measure;
 import org.alliance.core.trend.Observation;
-import org.alliance.core.trend.ReliableChange;
 import org.alliance.web.ClinicServices;
 import org.alliance.web.db.Administrations;
 import org.alliance.web.http.WebException;
@@ -77,17 +75,8 @@ public final class CohortApi {
     services.audit().record(Optional.of(principal.userId()), "cohort.read", Optional.empty(),
         read.instrument().id() + ", " + read.courses().size() + " clients", now);
     Instrument chosen = read.instrument();
-    Cutoff cutoff = chosen.clinicalCutoff().orElseThrow();
-    List<ClientOutcome> outcomes = new ArrayList<>();
-    for (Course course : read.courses()) {
-      double intake = course.first().orElseThrow().score();
-      double last = course.last().orElseThrow().score();
-      ChangeCategory change = ReliableChange.byThreshold(course.measure(), intake, last).category();
-      boolean clinical = cutoff.isClinical(intake);
-      boolean recovered = clinical && change.isReliableImprovement() && !cutoff.isClinical(last);
-      outcomes.add(new ClientOutcome(course.client(), Optional.ofNullable(read.clinicians().get(course.client())), clinical,
-          change.isReliableImprovement(), change.isReliableDeterioration(), recovered));
-    }
+    List<ClientOutcome> outcomes = ClientOutcomes.byPublishedValues(read.courses(),
+        client -> Optional.ofNullable(read.clinicians().get(client)));
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("measure", chosen.id());
     json.put("clients", outcomes.size());
