@@ -30,6 +30,7 @@ import org.alliance.web.http.Errors;
 import org.alliance.web.http.RequestLog;
 import org.alliance.web.http.SecurityHeaders;
 import org.alliance.web.http.WebException;
+import org.alliance.web.pages.CaseloadPage;
 import org.alliance.web.pages.LoginPages;
 import org.alliance.web.security.Authentication;
 import org.alliance.web.security.LoginService;
@@ -129,6 +130,7 @@ public final class ClinicServer implements AutoCloseable {
 
     SecurityHeaders headers = new SecurityHeaders(settings.secureCookies());
     LoginPages login = new LoginPages(services);
+    CaseloadPage caseload = new CaseloadPage(services);
     ClientsApi clients = new ClientsApi(services);
     AdministrationsApi administrations = new AdministrationsApi(services);
     TrendApi trend = new TrendApi(services);
@@ -144,7 +146,7 @@ public final class ClinicServer implements AutoCloseable {
       ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database unreachable"));
     });
     routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-    routes.get("/", login::home);
+    routes.get("/", caseload::show);
     routes.get("/login", login::form);
     routes.post("/login", login::signIn);
     routes.post("/logout", login::signOut);
