@@ -31,6 +31,7 @@ import org.alliance.web.http.RequestLog;
 import org.alliance.web.http.SecurityHeaders;
 import org.alliance.web.http.WebException;
 import org.alliance.web.pages.CaseloadPage;
+import org.alliance.web.pages.ClientPage;
 import org.alliance.web.pages.LoginPages;
 import org.alliance.web.security.Authentication;
 import org.alliance.web.security.LoginService;
@@ -131,6 +132,7 @@ public final class ClinicServer implements AutoCloseable {
     SecurityHeaders headers = new SecurityHeaders(settings.secureCookies());
     LoginPages login = new LoginPages(services);
     CaseloadPage caseload = new CaseloadPage(services);
+    ClientPage clientPage = new ClientPage(services);
     ClientsApi clients = new ClientsApi(services);
     AdministrationsApi administrations = new AdministrationsApi(services);
     TrendApi trend = new TrendApi(services);
@@ -150,6 +152,11 @@ public final class ClinicServer implements AutoCloseable {
     routes.get("/login", login::form);
     routes.post("/login", login::signIn);
     routes.post("/logout", login::signOut);
+    routes.get("/clients/{id}", clientPage::show);
+    routes.get("/clients/{id}/report", clientPage::report);
+    routes.get("/clients/{id}/charts/{measure}", clientPage::chart);
+    routes.post("/clients/{id}/notes", clientPage::addNote);
+    routes.post("/clients/{id}/acknowledgements", clientPage::acknowledge);
     routes.get("/api/me", account::me);
     routes.get("/api/tokens", account::listTokens);
     routes.post("/api/tokens", account::createToken);
