@@ -32,6 +32,7 @@ import org.alliance.web.http.SecurityHeaders;
 import org.alliance.web.http.WebException;
 import org.alliance.web.pages.CaseloadPage;
 import org.alliance.web.pages.ClientPage;
+import org.alliance.web.pages.EntryPage;
 import org.alliance.web.pages.LoginPages;
 import org.alliance.web.security.Authentication;
 import org.alliance.web.security.LoginService;
@@ -133,6 +134,7 @@ public final class ClinicServer implements AutoCloseable {
     LoginPages login = new LoginPages(services);
     CaseloadPage caseload = new CaseloadPage(services);
     ClientPage clientPage = new ClientPage(services);
+    EntryPage entry = new EntryPage(services);
     ClientsApi clients = new ClientsApi(services);
     AdministrationsApi administrations = new AdministrationsApi(services);
     TrendApi trend = new TrendApi(services);
@@ -156,6 +158,8 @@ public final class ClinicServer implements AutoCloseable {
     routes.get("/clients/{id}/report", clientPage::report);
     routes.get("/clients/{id}/charts/{measure}", clientPage::chart);
     routes.post("/clients/{id}/notes", clientPage::addNote);
+    routes.get("/clients/{id}/entry", entry::form);
+    routes.post("/clients/{id}/entry", entry::submit);
     routes.post("/clients/{id}/acknowledgements", clientPage::acknowledge);
     routes.get("/api/me", account::me);
     routes.get("/api/tokens", account::listTokens);

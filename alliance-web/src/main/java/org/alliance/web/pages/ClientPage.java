@@ -155,6 +155,7 @@ public final class ClientPage {
 
   /** {@code POST /clients/{id}/notes}: a note on the chart, at a session or a date. */
   public void addNote(Context ctx) {
+    services.authentication().require(ctx);
     long id = PageRequests.id(ctx, "id");
     String note = PageRequests.field(ctx, "note")
         .orElseThrow(() -> WebException.badRequest("note: write the note, such as \"started sertraline 50 mg\""));
@@ -176,6 +177,7 @@ public final class ClientPage {
 
   /** {@code POST /clients/{id}/acknowledgements}: the alert of a rule at a session, with the follow-up. */
   public void acknowledge(Context ctx) {
+    services.authentication().require(ctx);
     long id = PageRequests.id(ctx, "id");
     String ruleId = PageRequests.field(ctx, "rule").orElseThrow(() -> WebException.badRequest("rule: which alert is acknowledged"));
     AlertRule rule = java.util.Arrays.stream(AlertRule.values()).filter(r -> r.id().equals(ruleId)).findFirst()
