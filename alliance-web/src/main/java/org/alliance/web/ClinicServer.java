@@ -31,6 +31,9 @@ import org.alliance.web.http.Errors;
 import org.alliance.web.http.RequestLog;
 import org.alliance.web.http.SecurityHeaders;
 import org.alliance.web.http.WebException;
+import org.alliance.web.pages.CaseloadPage;
+import org.alliance.web.pages.ClientPage;
+import org.alliance.web.pages.EntryPage;
 import org.alliance.web.pages.LoginPages;
 import org.alliance.web.security.Authentication;
 import org.alliance.web.security.LoginService;
@@ -130,6 +133,9 @@ public final class ClinicServer implements AutoCloseable {
 
     SecurityHeaders headers = new SecurityHeaders(settings.secureCookies());
     LoginPages login = new LoginPages(services);
+    CaseloadPage caseload = new CaseloadPage(services);
+    ClientPage clientPage = new ClientPage(services);
+    EntryPage entry = new EntryPage(services);
     ClientsApi clients = new ClientsApi(services);
     AdministrationsApi administrations = new AdministrationsApi(services);
     TrendApi trend = new TrendApi(services);
@@ -146,10 +152,17 @@ public final class ClinicServer implements AutoCloseable {
       ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database unreachable"));
     });
     routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-    routes.get("/", login::home);
+    routes.get("/", caseload::show);
     routes.get("/login", login::form);
     routes.post("/login", login::signIn);
     routes.post("/logout", login::signOut);
+    routes.get("/clients/{id}", clientPage::show);
+    routes.get("/clients/{id}/report", clientPage::report);
+    routes.get("/clients/{id}/charts/{measure}", clientPage::chart);
+    routes.post("/clients/{id}/notes", clientPage::addNote);
+    routes.get("/clients/{id}/entry", entry::form);
+    routes.post("/clients/{id}/entry", entry::submit);
+    routes.post("/clients/{id}/acknowledgements", clientPage::acknowledge);
     routes.get("/api/me", account::me);
     routes.get("/api/tokens", account::listTokens);
     routes.post("/api/tokens", account::createToken);

@@ -102,6 +102,21 @@ abstract class AccessMatrixTests {
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=ann&password=" + TestClinic.PASSWORD)).build()),
         statuses(403, 403, 403, 403, 403, 403), false));
     table.put("POST /logout", new Expected((who, i) -> clinic.post("/logout", who.user, "{}"), statuses(303, 303, 303, 303, 401, 401), false));
+    String page = "/clients/" + client;
+    table.put("GET /clients/{id}", new Expected((who, i) -> clinic.get(page, who.user), statuses(200, 404, 200, 404, 302, 302), false));
+    table.put("GET /clients/{id}/report", new Expected((who, i) -> clinic.get(page + "/report", who.user),
+        statuses(200, 404, 200, 404, 302, 302), false));
+    table.put("GET /clients/{id}/charts/{measure}", new Expected((who, i) -> clinic.get(page + "/charts/srs", who.user),
+        statuses(200, 404, 200, 404, 302, 302), false));
+    table.put("GET /clients/{id}/entry", new Expected((who, i) -> clinic.get(page + "/entry?instrument=ors", who.user),
+        statuses(200, 404, 200, 404, 302, 302), false));
+    table.put("POST /clients/{id}/entry", new Expected((who, i) -> form(page + "/entry", who.user,
+        "instrument=ors&session=" + (60 + i) + "&ors_1=5&ors_2=5&ors_3=5&ors_4=5"), statuses(200, 404, 200, 404, 401, 401), false));
+    table.put("POST /clients/{id}/notes", new Expected((who, i) -> form(page + "/notes", who.user, "note=matrix+note+" + i),
+        statuses(303, 404, 303, 404, 401, 401), false));
+    // An alert the client does not have cannot be acknowledged; those who may not reach the client learn nothing.
+    table.put("POST /clients/{id}/acknowledgements", new Expected((who, i) -> form(page + "/acknowledgements", who.user,
+        "rule=not-on-track&session=999&followUp=seen"), statuses(400, 404, 400, 404, 401, 401), false));
     table.put("GET /api/me", new Expected((who, i) -> clinic.get("/api/me", who.user), statuses(200, 200, 200, 200, 401, 401), false));
     table.put("GET /api/tokens", new Expected((who, i) -> clinic.get("/api/tokens", who.user),
         statuses(200, 200, 200, 200, 401, 401), false));
@@ -130,6 +145,11 @@ abstract class AccessMatrixTests {
         statuses(200, 200, 200, 200, 401, 401), true));
     table.put("GET /api/audit", new Expected((who, i) -> clinic.get("/api/audit", who.user), statuses(200, 403, 403, 403, 401, 401), false));
     return table;
+  }
+
+  private Reply form(String path, String user, String body) {
+    return clinic.send(clinic.request(path, user).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
   @Test

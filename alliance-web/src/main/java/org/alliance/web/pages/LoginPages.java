@@ -10,11 +10,10 @@ import org.alliance.web.http.WebException;
 import org.alliance.web.security.Authentication;
 import org.alliance.web.security.LoginService;
 import org.alliance.web.security.LoginService.Outcome;
-import org.alliance.web.security.Principal;
 import org.alliance.web.security.Secrets;
 
 /**
- * Signing in and out in the browser, and the start page. The login form is protected from cross-site
+ * Signing in and out in the browser. The login form is protected from cross-site
  * forgery before there is a session by a double-submit token: a random value in a strict cookie that the
  * form must repeat. Session cookies are HttpOnly and SameSite=Strict, and Secure behind TLS.
  */
@@ -25,18 +24,6 @@ public final class LoginPages {
 
   public LoginPages(ClinicServices services) {
     this.services = services;
-  }
-
-  /** {@code GET /}: the start page when signed in, else the way to the login page. */
-  public void home(Context ctx) {
-    Optional<Principal> principal = services.authentication().find(ctx);
-    if (principal.isEmpty()) {
-      ctx.redirect("/login");
-      return;
-    }
-    var user = principal.get().user();
-    Pages.render(ctx, "home.jte", "displayName", user.displayName(), "username", user.username(), "role", user.role().id(),
-        "csrf", principal.get().csrfToken().orElse(""));
   }
 
   /** {@code GET /login}. */
