@@ -33,6 +33,7 @@ import org.alliance.web.http.WebException;
 import org.alliance.web.pages.CaseloadPage;
 import org.alliance.web.pages.ClientPage;
 import org.alliance.web.pages.LoginPages;
+import org.alliance.web.pages.TeamPage;
 import org.alliance.web.security.Authentication;
 import org.alliance.web.security.LoginService;
 import org.alliance.web.security.LoginThrottle;
@@ -133,6 +134,7 @@ public final class ClinicServer implements AutoCloseable {
     LoginPages login = new LoginPages(services);
     CaseloadPage caseload = new CaseloadPage(services);
     ClientPage clientPage = new ClientPage(services);
+    TeamPage team = new TeamPage(services);
     ClientsApi clients = new ClientsApi(services);
     AdministrationsApi administrations = new AdministrationsApi(services);
     TrendApi trend = new TrendApi(services);
@@ -157,6 +159,8 @@ public final class ClinicServer implements AutoCloseable {
     routes.get("/clients/{id}/charts/{measure}", clientPage::chart);
     routes.post("/clients/{id}/notes", clientPage::addNote);
     routes.post("/clients/{id}/acknowledgements", clientPage::acknowledge);
+    routes.get("/team", team::show);
+    routes.get("/team/chart", team::chart);
     routes.get("/api/me", account::me);
     routes.get("/api/tokens", account::listTokens);
     routes.post("/api/tokens", account::createToken);

@@ -102,6 +102,11 @@ abstract class AccessMatrixTests {
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=ann&password=" + TestClinic.PASSWORD)).build()),
         statuses(403, 403, 403, 403, 403, 403), false));
     table.put("POST /logout", new Expected((who, i) -> clinic.post("/logout", who.user, "{}"), statuses(303, 303, 303, 303, 401, 401), false));
+    // Team outcomes: supervisors (their team, here one without scores) and admins; clinicians are refused.
+    table.put("GET /team", new Expected((who, i) -> clinic.get("/team?measure=phq-9", who.user),
+        statuses(200, 200, 403, 403, 302, 302), false));
+    table.put("GET /team/chart", new Expected((who, i) -> clinic.get("/team/chart?measure=phq-9", who.user),
+        statuses(200, 200, 403, 403, 302, 302), false));
     table.put("GET /api/me", new Expected((who, i) -> clinic.get("/api/me", who.user), statuses(200, 200, 200, 200, 401, 401), false));
     table.put("GET /api/tokens", new Expected((who, i) -> clinic.get("/api/tokens", who.user),
         statuses(200, 200, 200, 200, 401, 401), false));
