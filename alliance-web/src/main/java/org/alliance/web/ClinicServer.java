@@ -34,6 +34,7 @@ import org.alliance.web.pages.CaseloadPage;
 import org.alliance.web.pages.ClientPage;
 import org.alliance.web.pages.LoginPages;
 import org.alliance.web.pages.TeamPage;
+import org.alliance.web.pages.UsersPage;
 import org.alliance.web.security.Authentication;
 import org.alliance.web.security.LoginService;
 import org.alliance.web.security.LoginThrottle;
@@ -135,6 +136,7 @@ public final class ClinicServer implements AutoCloseable {
     CaseloadPage caseload = new CaseloadPage(services);
     ClientPage clientPage = new ClientPage(services);
     TeamPage team = new TeamPage(services);
+    UsersPage users = new UsersPage(services);
     ClientsApi clients = new ClientsApi(services);
     AdministrationsApi administrations = new AdministrationsApi(services);
     TrendApi trend = new TrendApi(services);
@@ -161,6 +163,10 @@ public final class ClinicServer implements AutoCloseable {
     routes.post("/clients/{id}/acknowledgements", clientPage::acknowledge);
     routes.get("/team", team::show);
     routes.get("/team/chart", team::chart);
+    routes.get("/admin/users", users::show);
+    routes.post("/admin/users", users::create);
+    routes.post("/admin/users/{id}", users::change);
+    routes.post("/admin/users/{id}/disabled", users::disable);
     routes.get("/api/me", account::me);
     routes.get("/api/tokens", account::listTokens);
     routes.post("/api/tokens", account::createToken);

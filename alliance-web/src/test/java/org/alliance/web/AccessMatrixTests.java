@@ -107,6 +107,16 @@ abstract class AccessMatrixTests {
         statuses(200, 200, 403, 403, 302, 302), false));
     table.put("GET /team/chart", new Expected((who, i) -> clinic.get("/team/chart?measure=phq-9", who.user),
         statuses(200, 200, 403, 403, 302, 302), false));
+    // The admin pages: admins only; a form sent with an API token needs no CSRF token.
+    long ben = clinic.users.get("ben").id();
+    table.put("GET /admin/users", new Expected((who, i) -> clinic.get("/admin/users", who.user),
+        statuses(200, 403, 403, 403, 302, 302), false));
+    table.put("POST /admin/users", new Expected((who, i) -> form("/admin/users", who.user,
+        "username=matrix-" + i + "&role=clinician&password=" + TestClinic.PASSWORD), statuses(303, 403, 403, 403, 401, 401), false));
+    table.put("POST /admin/users/{id}", new Expected((who, i) -> form("/admin/users/" + ben, who.user, "role=clinician&team=North"),
+        statuses(303, 403, 403, 403, 401, 401), false));
+    table.put("POST /admin/users/{id}/disabled", new Expected((who, i) -> form("/admin/users/" + ben + "/disabled", who.user,
+        "disabled=false"), statuses(303, 403, 403, 403, 401, 401), false));
     table.put("GET /api/me", new Expected((who, i) -> clinic.get("/api/me", who.user), statuses(200, 200, 200, 200, 401, 401), false));
     table.put("GET /api/tokens", new Expected((who, i) -> clinic.get("/api/tokens", who.user),
         statuses(200, 200, 200, 200, 401, 401), false));
@@ -133,6 +143,11 @@ abstract class AccessMatrixTests {
         statuses(200, 200, 200, 200, 401, 401), true));
     table.put("GET /api/audit", new Expected((who, i) -> clinic.get("/api/audit", who.user), statuses(200, 403, 403, 403, 401, 401), false));
     return table;
+  }
+
+  private Reply form(String path, String user, String body) {
+    return clinic.send(clinic.request(path, user).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
   @Test
