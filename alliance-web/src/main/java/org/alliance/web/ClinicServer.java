@@ -30,6 +30,7 @@ import org.alliance.web.http.Errors;
 import org.alliance.web.http.RequestLog;
 import org.alliance.web.http.SecurityHeaders;
 import org.alliance.web.http.WebException;
+import org.alliance.web.pages.AuditPage;
 import org.alliance.web.pages.CaseloadPage;
 import org.alliance.web.pages.ClientPage;
 import org.alliance.web.pages.LoginPages;
@@ -137,6 +138,7 @@ public final class ClinicServer implements AutoCloseable {
     ClientPage clientPage = new ClientPage(services);
     TeamPage team = new TeamPage(services);
     UsersPage users = new UsersPage(services);
+    AuditPage auditPage = new AuditPage(services);
     ClientsApi clients = new ClientsApi(services);
     AdministrationsApi administrations = new AdministrationsApi(services);
     TrendApi trend = new TrendApi(services);
@@ -167,6 +169,7 @@ public final class ClinicServer implements AutoCloseable {
     routes.post("/admin/users", users::create);
     routes.post("/admin/users/{id}", users::change);
     routes.post("/admin/users/{id}/disabled", users::disable);
+    routes.get("/admin/audit", auditPage::show);
     routes.get("/api/me", account::me);
     routes.get("/api/tokens", account::listTokens);
     routes.post("/api/tokens", account::createToken);
