@@ -33,6 +33,7 @@ import org.alliance.web.http.WebException;
 import org.alliance.web.pages.AuditPage;
 import org.alliance.web.pages.CaseloadPage;
 import org.alliance.web.pages.ClientPage;
+import org.alliance.web.pages.ImportPage;
 import org.alliance.web.pages.LoginPages;
 import org.alliance.web.pages.TeamPage;
 import org.alliance.web.pages.UsersPage;
@@ -139,6 +140,7 @@ public final class ClinicServer implements AutoCloseable {
     TeamPage team = new TeamPage(services);
     UsersPage users = new UsersPage(services);
     AuditPage auditPage = new AuditPage(services);
+    ImportPage importPage = new ImportPage(services);
     ClientsApi clients = new ClientsApi(services);
     AdministrationsApi administrations = new AdministrationsApi(services);
     TrendApi trend = new TrendApi(services);
@@ -170,6 +172,9 @@ public final class ClinicServer implements AutoCloseable {
     routes.post("/admin/users/{id}", users::change);
     routes.post("/admin/users/{id}/disabled", users::disable);
     routes.get("/admin/audit", auditPage::show);
+    routes.get("/admin/import", importPage::form);
+    routes.post("/admin/import/preview", importPage::preview);
+    routes.post("/admin/import/confirm", importPage::confirm);
     routes.get("/api/me", account::me);
     routes.get("/api/tokens", account::listTokens);
     routes.post("/api/tokens", account::createToken);
