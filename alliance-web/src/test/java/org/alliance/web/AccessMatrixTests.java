@@ -119,6 +119,12 @@ abstract class AccessMatrixTests {
         "disabled=false"), statuses(303, 403, 403, 403, 401, 401), false));
     table.put("GET /admin/audit", new Expected((who, i) -> clinic.get("/admin/audit?client=ann-1", who.user),
         statuses(200, 403, 403, 403, 302, 302), false));
+    table.put("GET /admin/import", new Expected((who, i) -> clinic.get("/admin/import", who.user),
+        statuses(200, 403, 403, 403, 302, 302), false));
+    table.put("POST /admin/import/preview", new Expected((who, i) -> upload("/admin/import/preview", who.user,
+        "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\nann-1," + (60 + i) + ",0,0,0,0,0,0,0,0,0\n"), statuses(200, 403, 403, 403, 401, 401), false));
+    table.put("POST /admin/import/confirm", new Expected((who, i) -> form("/admin/import/confirm", who.user, "upload=unknown&strict=true"),
+        statuses(404, 403, 403, 403, 401, 401), false));
     table.put("GET /api/me", new Expected((who, i) -> clinic.get("/api/me", who.user), statuses(200, 200, 200, 200, 401, 401), false));
     table.put("GET /api/tokens", new Expected((who, i) -> clinic.get("/api/tokens", who.user),
         statuses(200, 200, 200, 200, 401, 401), false));
@@ -149,6 +155,16 @@ abstract class AccessMatrixTests {
 
   private Reply form(String path, String user, String body) {
     return clinic.send(clinic.request(path, user).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  /** A multipart form with a CSV file of PHQ-9 answers, as the import page sends it. */
+  private Reply upload(String path, String user, String csv) {
+    String boundary = "matrix-boundary";
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"instrument\"\r\n\r\nphq-9\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n"
+        + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+    return clinic.send(clinic.request(path, user).header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
