@@ -150,6 +150,18 @@ abstract class AccessMatrixTests {
         "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\nann-1," + (40 + i) + ",0,0,0,0,0,0,0,0,0\n"),
         statuses(200, 200, 200, 200, 401, 401), true));
     table.put("GET /api/audit", new Expected((who, i) -> clinic.get("/api/audit", who.user), statuses(200, 403, 403, 403, 401, 401), false));
+    // The client pages: those who may reach the client; a made-up client id looks the same as another's.
+    String page = "/clients/" + client;
+    table.put("GET /clients/{id}", new Expected((who, i) -> clinic.get(page, who.user), statuses(200, 404, 200, 404, 302, 302), false));
+    table.put("GET /clients/{id}/report", new Expected((who, i) -> clinic.get(page + "/report", who.user),
+        statuses(200, 404, 200, 404, 302, 302), false));
+    table.put("GET /clients/{id}/charts/{measure}", new Expected((who, i) -> clinic.get(page + "/charts/phq-9", who.user),
+        statuses(200, 404, 200, 404, 302, 302), false));
+    table.put("POST /clients/{id}/notes", new Expected((who, i) -> form(page + "/notes", who.user, "note=matrix+" + i),
+        statuses(303, 404, 303, 404, 401, 401), false));
+    // No such alert at session 999: those who reach the client hear so (400), the others that there is no client.
+    table.put("POST /clients/{id}/acknowledgements", new Expected((who, i) -> form(page + "/acknowledgements", who.user,
+        "rule=critical-item&session=999&followUp=reviewed"), statuses(400, 404, 400, 404, 401, 401), false));
     return table;
   }
 
