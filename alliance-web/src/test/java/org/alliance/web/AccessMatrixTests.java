@@ -117,6 +117,29 @@ abstract class AccessMatrixTests {
     // An alert the client does not have cannot be acknowledged; those who may not reach the client learn nothing.
     table.put("POST /clients/{id}/acknowledgements", new Expected((who, i) -> form(page + "/acknowledgements", who.user,
         "rule=not-on-track&session=999&followUp=seen"), statuses(400, 404, 400, 404, 401, 401), false));
+    // Team outcomes: supervisors (their team, here one without scores) and admins; clinicians are refused.
+    table.put("GET /team", new Expected((who, i) -> clinic.get("/team?measure=phq-9", who.user),
+        statuses(200, 200, 403, 403, 302, 302), false));
+    table.put("GET /team/chart", new Expected((who, i) -> clinic.get("/team/chart?measure=phq-9", who.user),
+        statuses(200, 200, 403, 403, 302, 302), false));
+    // The admin pages: admins only; a form sent with an API token needs no CSRF token.
+    long ben = clinic.users.get("ben").id();
+    table.put("GET /admin/users", new Expected((who, i) -> clinic.get("/admin/users", who.user),
+        statuses(200, 403, 403, 403, 302, 302), false));
+    table.put("POST /admin/users", new Expected((who, i) -> form("/admin/users", who.user,
+        "username=matrix-" + i + "&role=clinician&password=" + TestClinic.PASSWORD), statuses(303, 403, 403, 403, 401, 401), false));
+    table.put("POST /admin/users/{id}", new Expected((who, i) -> form("/admin/users/" + ben, who.user, "role=clinician&team=North"),
+        statuses(303, 403, 403, 403, 401, 401), false));
+    table.put("POST /admin/users/{id}/disabled", new Expected((who, i) -> form("/admin/users/" + ben + "/disabled", who.user,
+        "disabled=false"), statuses(303, 403, 403, 403, 401, 401), false));
+    table.put("GET /admin/audit", new Expected((who, i) -> clinic.get("/admin/audit?client=ann-1", who.user),
+        statuses(200, 403, 403, 403, 302, 302), false));
+    table.put("GET /admin/import", new Expected((who, i) -> clinic.get("/admin/import", who.user),
+        statuses(200, 403, 403, 403, 302, 302), false));
+    table.put("POST /admin/import/preview", new Expected((who, i) -> upload("/admin/import/preview", who.user,
+        "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\nann-1," + (60 + i) + ",0,0,0,0,0,0,0,0,0\n"), statuses(200, 403, 403, 403, 401, 401), false));
+    table.put("POST /admin/import/confirm", new Expected((who, i) -> form("/admin/import/confirm", who.user, "upload=unknown&strict=true"),
+        statuses(404, 403, 403, 403, 401, 401), false));
     table.put("GET /api/me", new Expected((who, i) -> clinic.get("/api/me", who.user), statuses(200, 200, 200, 200, 401, 401), false));
     table.put("GET /api/tokens", new Expected((who, i) -> clinic.get("/api/tokens", who.user),
         statuses(200, 200, 200, 200, 401, 401), false));
@@ -144,11 +167,22 @@ abstract class AccessMatrixTests {
         "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\nann-1," + (40 + i) + ",0,0,0,0,0,0,0,0,0\n"),
         statuses(200, 200, 200, 200, 401, 401), true));
     table.put("GET /api/audit", new Expected((who, i) -> clinic.get("/api/audit", who.user), statuses(200, 403, 403, 403, 401, 401), false));
+    // The client pages: those who may reach the client; a made-up client id looks the same as another's.
     return table;
   }
 
   private Reply form(String path, String user, String body) {
     return clinic.send(clinic.request(path, user).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  /** A multipart form with a CSV file of PHQ-9 answers, as the import page sends it. */
+  private Reply upload(String path, String user, String csv) {
+    String boundary = "matrix-boundary";
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"instrument\"\r\n\r\nphq-9\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n"
+        + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+    return clinic.send(clinic.request(path, user).header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
@@ -167,7 +201,7 @@ abstract class AccessMatrixTests {
         if (reply.status() != expected) {
           wrong.add(route.getKey() + " as " + caller + ": " + reply.status() + " instead of " + expected + " " + reply.body());
         }
-        if (!caller.mayReach() && !route.getKey().equals("GET /api/audit")) {
+        if (!caller.mayReach() && !route.getKey().equals("GET /api/audit") && !route.getKey().equals("GET /admin/audit")) {
           if (reply.body().contains(MARKER_DATE) || (!route.getValue().echoesReference() && reply.body().contains("ann-1"))) {
             wrong.add(route.getKey() + " as " + caller + " shows ann-1's data: " + reply.body());
           }

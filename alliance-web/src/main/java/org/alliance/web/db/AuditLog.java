@@ -26,10 +26,19 @@ public final class AuditLog {
 
   /** The latest entries, newest first; only of one client when {@code client} is given. */
   public static List<AuditEntry> latest(Handle handle, Optional<Long> client, int limit) {
-    String where = client.isPresent() ? " WHERE client_id = :client" : "";
+    return latest(handle, client, Optional.empty(), limit);
+  }
+
+  /** The latest entries, newest first; only of one client and/or by one user when given. */
+  public static List<AuditEntry> latest(Handle handle, Optional<Long> client, Optional<Long> user, int limit) {
+    List<String> conditions = new java.util.ArrayList<>();
+    client.ifPresent(id -> conditions.add("client_id = :client"));
+    user.ifPresent(id -> conditions.add("user_id = :user"));
+    String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     var query = handle.createQuery("SELECT id, occurred_at, user_id, action, client_id, detail FROM audit_log" + where
         + " ORDER BY id DESC LIMIT :limit").bind("limit", limit);
     client.ifPresent(id -> query.bind("client", id));
+    user.ifPresent(id -> query.bind("user", id));
     return query.map((rs, ctx) -> new AuditEntry(rs.getLong("id"), Sql.instant(rs, "occurred_at"),
         Sql.optionalLong(rs, "user_id"), rs.getString("action"), Sql.optionalLong(rs, "client_id"),
         rs.getString("detail") == null ? "" : rs.getString("detail"))).list();

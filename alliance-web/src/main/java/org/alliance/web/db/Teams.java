@@ -1,7 +1,9 @@
 package org.alliance.web.db;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 
 /** The teams table: a supervisor and the clinicians they supervise. */
@@ -11,6 +13,13 @@ public final class Teams {
   /** The id of the team with this name. */
   public static Optional<Long> findByName(Handle handle, String name) {
     return handle.createQuery("SELECT id FROM teams WHERE name = :name").bind("name", name).mapTo(Long.class).findOne();
+  }
+
+  /** Every team's name by its id. */
+  public static Map<Long, String> names(Handle handle) {
+    Map<Long, String> names = new TreeMap<>();
+    handle.createQuery("SELECT id, name FROM teams").map((rs, ctx) -> names.put(rs.getLong("id"), rs.getString("name"))).list();
+    return names;
   }
 
   /** Adds a team and returns its id. */

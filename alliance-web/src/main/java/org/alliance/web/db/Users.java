@@ -50,6 +50,17 @@ public final class Users {
     return new User(id, username, displayName, role, team, false);
   }
 
+  /** Gives a user another role and team. */
+  public static void changeRole(Handle handle, long id, Role role, Optional<Long> team) {
+    handle.createUpdate("UPDATE users SET role = :role, team_id = :team WHERE id = :id")
+        .bind("role", role.id()).bind("team", team.orElse(null)).bind("id", id).execute();
+  }
+
+  /** Disables a user (who can then no longer sign in or use their tokens) or enables them again. */
+  public static void setDisabled(Handle handle, long id, boolean disabled) {
+    handle.createUpdate("UPDATE users SET disabled = :disabled WHERE id = :id").bind("disabled", disabled).bind("id", id).execute();
+  }
+
   static User map(ResultSet rs) throws SQLException {
     String role = rs.getString("role");
     return new User(rs.getLong("user_id"), rs.getString("username"), rs.getString("display_name"),

@@ -58,7 +58,9 @@ public final class Authentication {
         ctx.header("Authorization") != null ? "unknown or revoked API token, or a disabled account"
             : "sign in, or send a personal API token as 'Authorization: Bearer TOKEN'"));
     if (principal.viaSession() && !SAFE.contains(ctx.method())) {
-      String sent = Optional.ofNullable(ctx.header(CSRF_HEADER)).orElseGet(() -> ctx.isFormUrlencoded() ? ctx.formParam(CSRF_FIELD) : null);
+      // A file upload is a multipart form, which carries the field like any other form.
+      String sent = Optional.ofNullable(ctx.header(CSRF_HEADER))
+          .orElseGet(() -> ctx.isFormUrlencoded() || ctx.isMultipartFormData() ? ctx.formParam(CSRF_FIELD) : null);
       if (sent == null || !Secrets.same(sent, principal.csrfToken().orElseThrow())) {
         throw WebException.forbidden("missing or wrong CSRF token: a form must send its " + CSRF_FIELD
             + " field, a script the " + CSRF_HEADER + " header");
