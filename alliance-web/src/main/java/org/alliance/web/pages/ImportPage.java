@@ -17,6 +17,7 @@ import org.alliance.io.csv.CsvFormatException;
 import org.alliance.io.csv.CsvLayout;
 import org.alliance.io.csv.CsvReadOptions;
 import org.alliance.io.csv.InputProblem;
+import org.alliance.io.fhir.FhirImport;
 import org.alliance.io.redcap.RedcapMapping;
 import org.alliance.io.redcap.RedcapMappingException;
 import org.alliance.io.redcap.RedcapReader;
@@ -80,7 +81,7 @@ public final class ImportPage {
     }
     String formatId = PageRequests.field(ctx, "format").orElse("csv");
     ImportFormat format = ImportFormat.parse(formatId)
-        .orElseThrow(() -> WebException.badRequest("format: expected csv or redcap, found '" + formatId + "'"));
+        .orElseThrow(() -> WebException.badRequest("format: expected csv, fhir or redcap, found '" + formatId + "'"));
     ImportChoices choices = new ImportChoices(PageRequests.field(ctx, "instrument"), PageRequests.field(ctx, "layout"),
         PageRequests.field(ctx, "clinician"));
     byte[] bytes;
@@ -155,6 +156,7 @@ public final class ImportPage {
     try {
       return switch (upload.format()) {
         case CSV -> AdministrationCsvReader.open(upload.fileName(), new ByteArrayInputStream(upload.bytes()), csvOptions(upload.choices()));
+        case FHIR -> FhirImport.open(upload.fileName(), new ByteArrayInputStream(upload.bytes()), services.scorer().catalog());
         case REDCAP -> RedcapReader.open(upload.fileName(), new ByteArrayInputStream(upload.bytes()), RedcapMapping.conventions(),
             services.scorer().catalog());
       };

@@ -98,11 +98,23 @@ class ImportPageTest {
   }
 
   @Test
+  void aFhirBundleIsPreviewedAndImported() throws IOException {
+    // The example's clients under references of their own, so other tests' imports do not collide with them.
+    byte[] bundle = Files.readString(Path.of("../examples/fhir/phq9-bundle.json")).replace("Patient/c0", "Patient/fhir-c0")
+        .getBytes(StandardCharsets.UTF_8);
+    String page = admin.upload("/admin/import/preview", Map.of("format", "fhir", "clinician", "ann"), "phq9-bundle.json", bundle)
+        .expect(200).body();
+    assertThat(page).contains("<td>phq-9</td>").contains("would be stored");
+    admin.post("/admin/import/confirm", Map.of("upload", uploadId(page), "strict", "true")).expect(200);
+    assertThat(clinic.get("/api/clients", "ann").body()).contains("fhir-c001");
+  }
+
+  @Test
   void badUploadsGetAClearError() {
     assertThat(admin.upload("/admin/import/preview", Map.of("format", "csv", "instrument", "phq-99"), "a.csv",
         HEADER.getBytes(StandardCharsets.UTF_8)).expect(400).body()).contains("instrument:");
     assertThat(admin.upload("/admin/import/preview", Map.of("format", "xlsx"), "a.csv", HEADER.getBytes(StandardCharsets.UTF_8))
-        .expect(400).body()).contains("format: expected csv or redcap");
+        .expect(400).body()).contains("format: expected csv, fhir or redcap");
     assertThat(admin.upload("/admin/import/preview", Map.of("format", "csv"), "a.csv", new byte[0]).expect(400).body())
         .contains("file: choose the file");
     assertThat(admin.upload("/admin/import/preview", Map.of("format", "redcap"), "a.csv", "just,a,header\n".getBytes(StandardCharsets.UTF_8))
