@@ -32,6 +32,7 @@ import org.alliance.web.http.RequestLog;
 import org.alliance.web.http.SecurityHeaders;
 import org.alliance.web.http.WebException;
 import org.alliance.web.pages.CaseloadPage;
+import org.alliance.web.pages.ClientLinkPage;
 import org.alliance.web.pages.ClientPage;
 import org.alliance.web.pages.EntryPage;
 import org.alliance.web.pages.LoginPages;
@@ -136,6 +137,7 @@ public final class ClinicServer implements AutoCloseable {
     CaseloadPage caseload = new CaseloadPage(services);
     ClientPage clientPage = new ClientPage(services);
     EntryPage entry = new EntryPage(services);
+    ClientLinkPage links = new ClientLinkPage(services);
     ClientsApi clients = new ClientsApi(services);
     AdministrationsApi administrations = new AdministrationsApi(services);
     TrendApi trend = new TrendApi(services);
@@ -163,6 +165,7 @@ public final class ClinicServer implements AutoCloseable {
     routes.get("/clients/{id}/entry", entry::form);
     routes.post("/clients/{id}/entry", entry::submit);
     routes.post("/clients/{id}/acknowledgements", clientPage::acknowledge);
+    routes.post("/clients/{id}/links", links::create);
     routes.get("/api/me", account::me);
     routes.get("/api/tokens", account::listTokens);
     routes.post("/api/tokens", account::createToken);

@@ -117,6 +117,8 @@ abstract class AccessMatrixTests {
     // An alert the client does not have cannot be acknowledged; those who may not reach the client learn nothing.
     table.put("POST /clients/{id}/acknowledgements", new Expected((who, i) -> form(page + "/acknowledgements", who.user,
         "rule=not-on-track&session=999&followUp=seen"), statuses(400, 404, 400, 404, 401, 401), false));
+    table.put("POST /clients/{id}/links", new Expected((who, i) -> form(page + "/links", who.user, "instrument=srs"),
+        statuses(200, 404, 200, 404, 401, 401), false));
     table.put("GET /api/me", new Expected((who, i) -> clinic.get("/api/me", who.user), statuses(200, 200, 200, 200, 401, 401), false));
     table.put("GET /api/tokens", new Expected((who, i) -> clinic.get("/api/tokens", who.user),
         statuses(200, 200, 200, 200, 401, 401), false));
