@@ -29,6 +29,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The clinician pages and the client's phone form in a real headless Chromium (Debian's chromium and
@@ -65,6 +67,16 @@ class BrowserTest {
       clinic.post("/api/clients/" + client + "/administrations", "ann", TestClinic.vas("srs", session, 9, 9, 8.5, 9)).expect(201);
     }
     clinic.post("/api/clients/" + client + "/administrations", "ann", TestClinic.phq9(3, 2, 2, 1, 2, 1, 1, 1, 0, 1)).expect(201);
+    // Colleagues on the caseload, so the dashboard shows its order: one on track, one new.
+    long onTrack = clinic.post("/api/clients", "ann", java.util.Map.of("reference", "ann-2")).expect(201).json().get("id").asLong();
+    for (int session = 1; session <= 4; session++) {
+      double mark = 4 + session;
+      clinic.post("/api/clients/" + onTrack + "/administrations", "ann", TestClinic.vas("ors", session, mark, mark, mark - 1, mark))
+          .expect(201);
+      clinic.post("/api/clients/" + onTrack + "/administrations", "ann", TestClinic.vas("srs", session, 9.5, 9.5, 9.2, 9.6))
+          .expect(201);
+    }
+    clinic.post("/api/clients", "ann", java.util.Map.of("reference", "ann-3")).expect(201);
 
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -93,11 +105,18 @@ class BrowserTest {
   }
 
   private void screenshot(String name) {
+    browser.executeScript("window.scrollTo(0, 0); document.activeElement.blur();");
     try {
       Files.write(screenshots.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Clicks something that loads a new page, and waits until the old one is gone. */
+  private void follow(WebElement element) {
+    element.click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
   }
 
   /** Moves a slider as a person would, by keyboard: Home to 0, then one step (0.1) per arrow press. */
@@ -118,7 +137,7 @@ class BrowserTest {
     assertThat(browser.getCurrentUrl()).endsWith("/login");
     browser.findElement(By.id("username")).sendKeys("ann");
     browser.findElement(By.id("password")).sendKeys(TestClinic.PASSWORD);
-    browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+    follow(browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Caseload");
     assertThat(browser.getPageSource()).contains("ann-1").contains("Risk item answered");
     screenshot("dashboard.png");
@@ -127,7 +146,7 @@ class BrowserTest {
   @Test
   @Order(2)
   void theClientPageShowsChartsAndTheAlert() {
-    browser.findElement(By.linkText("ann-1")).click();
+    follow(browser.findElement(By.linkText("ann-1")));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Client ann-1");
     assertThat(browser.findElements(By.cssSelector("figure.chart img"))).isNotEmpty()
         .allSatisfy(image -> assertThat(((Number) ((JavascriptExecutor) browser)
@@ -138,22 +157,22 @@ class BrowserTest {
   @Test
   @Order(3)
   void anOrsAndAnSrsAreEnteredOnTheTabletForm() {
-    browser.findElement(By.linkText("Enter ORS")).click();
+    follow(browser.findElement(By.linkText("Enter ORS")));
     assertThat(browser.findElement(By.id("session")).getDomProperty("value")).isEqualTo("4");
     slide("ors_1", 6.2);
     slide("ors_2", 7);
     slide("ors_3", 5.5);
     slide("ors_4", 6.8);
     screenshot("entry-ors.png");
-    browser.findElement(By.cssSelector("form.measure button[type=submit]")).click();
+    follow(browser.findElement(By.cssSelector("form.measure button[type=submit]")));
     assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("25.5");
 
-    browser.findElement(By.linkText("Enter SRS")).click();
+    follow(browser.findElement(By.linkText("Enter SRS")));
     slide("srs_1", 9.1);
     slide("srs_2", 8.7);
     slide("srs_3", 9);
     slide("srs_4", 8.2);
-    browser.findElement(By.cssSelector("form.measure button[type=submit]")).click();
+    follow(browser.findElement(By.cssSelector("form.measure button[type=submit]")));
     assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("35");
     assertThat(clinic.get("/api/clients/" + client, "ann").body()).contains("\"instrument\":\"srs\"");
   }
@@ -163,7 +182,7 @@ class BrowserTest {
   void aClientLinkIsCreatedAndFilledInOnAPhone() {
     go("/clients/" + client);
     new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("link-instrument"))).selectByValue("self-check");
-    browser.findElement(By.cssSelector("form.send-link button[type=submit]")).click();
+    follow(browser.findElement(By.cssSelector("form.send-link button[type=submit]")));
     WebElement link = browser.findElement(By.id("client-link"));
     String url = link.getDomProperty("href");
     assertThat(browser.findElement(By.cssSelector(".qr svg")).isDisplayed()).isTrue();
@@ -181,7 +200,7 @@ class BrowserTest {
         questions.get(i).findElement(By.cssSelector("input[value='" + answer + "'] + span")).click();
       }
       screenshot("client-form-phone.png");
-      browser.findElement(By.cssSelector("form.measure button[type=submit]")).click();
+      follow(browser.findElement(By.cssSelector("form.measure button[type=submit]")));
       assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you");
       assertThat(browser.findElement(By.id("guidance")).getText()).contains("talk with my therapist about anything");
       screenshot("client-form-done-phone.png");
@@ -199,12 +218,12 @@ class BrowserTest {
     go("/login");
     browser.findElement(By.id("username")).sendKeys("ann");
     browser.findElement(By.id("password")).sendKeys(TestClinic.PASSWORD);
-    browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+    follow(browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
     go("/clients/" + client);
     assertThat(browser.getPageSource()).contains("Self-check: answered").contains("Can talk about anything");
     WebElement form = browser.findElement(By.cssSelector("form.acknowledge"));
     form.findElement(By.tagName("textarea")).sendKeys("Discussed in session; safety plan reviewed");
-    form.findElement(By.cssSelector("button[type=submit]")).click();
+    follow(form.findElement(By.cssSelector("button[type=submit]")));
     assertThat(browser.findElement(By.cssSelector(".acknowledged")).getText())
         .contains("Acknowledged by ANN").contains("safety plan reviewed");
   }
