@@ -33,6 +33,8 @@ import org.alliance.web.http.SecurityHeaders;
 import org.alliance.web.http.WebException;
 import org.alliance.web.pages.AuditPage;
 import org.alliance.web.pages.CaseloadPage;
+import org.alliance.web.pages.ClientFormPage;
+import org.alliance.web.pages.ClientLinkPage;
 import org.alliance.web.pages.ClientPage;
 import org.alliance.web.pages.EntryPage;
 import org.alliance.web.pages.ImportPage;
@@ -105,7 +107,7 @@ public final class ClinicServer implements AutoCloseable {
       ClinicServices services = new ClinicServices(database, audit, new Authentication(database.jdbi(), clock),
           new LoginService(database.jdbi(), clock, throttle), clock, scorer, new ClinicTrends(scorer.catalog(), fits),
           settings.secureCookies());
-      Javalin app = Javalin.create(config -> configure(config, services, settings));
+      Javalin app = Javalin.create(config -> configure(config, services, settings, throttle));
       app.start(settings.port());
       return new ClinicServer(database, audit, app, background);
     } catch (RuntimeException e) {
@@ -116,7 +118,8 @@ public final class ClinicServer implements AutoCloseable {
     }
   }
 
-  private static void configure(JavalinConfig config, ClinicServices services, ServerSettings settings) {
+  private static void configure(JavalinConfig config, ClinicServices services, ServerSettings settings,
+      LoginThrottle throttle) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
     config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -144,6 +147,8 @@ public final class ClinicServer implements AutoCloseable {
     UsersPage users = new UsersPage(services);
     AuditPage auditPage = new AuditPage(services);
     ImportPage importPage = new ImportPage(services);
+    ClientLinkPage links = new ClientLinkPage(services);
+    ClientFormPage clientForm = new ClientFormPage(services, throttle);
     ClientsApi clients = new ClientsApi(services);
     AdministrationsApi administrations = new AdministrationsApi(services);
     TrendApi trend = new TrendApi(services);
@@ -181,6 +186,9 @@ public final class ClinicServer implements AutoCloseable {
     routes.get("/admin/import", importPage::form);
     routes.post("/admin/import/preview", importPage::preview);
     routes.post("/admin/import/confirm", importPage::confirm);
+    routes.post("/clients/{id}/links", links::create);
+    routes.get("/f/{token}", clientForm::form);
+    routes.post("/f/{token}", clientForm::submit);
     routes.get("/api/me", account::me);
     routes.get("/api/tokens", account::listTokens);
     routes.post("/api/tokens", account::createToken);

@@ -140,6 +140,13 @@ abstract class AccessMatrixTests {
         "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\nann-1," + (60 + i) + ",0,0,0,0,0,0,0,0,0\n"), statuses(200, 403, 403, 403, 401, 401), false));
     table.put("POST /admin/import/confirm", new Expected((who, i) -> form("/admin/import/confirm", who.user, "upload=unknown&strict=true"),
         statuses(404, 403, 403, 403, 401, 401), false));
+    table.put("POST /clients/{id}/links", new Expected((who, i) -> form(page + "/links", who.user, "instrument=srs"),
+        statuses(200, 404, 200, 404, 401, 401), false));
+    // An unknown link answers everyone alike; without the form's cookie nothing is sent.
+    table.put("GET /f/{token}", new Expected((who, i) -> clinic.get("/f/" + Secrets.random(), who.user),
+        statuses(404, 404, 404, 404, 404, 404), false));
+    table.put("POST /f/{token}", new Expected((who, i) -> form("/f/" + Secrets.random(), who.user, "srs_1=5"),
+        statuses(403, 403, 403, 403, 403, 403), false));
     table.put("GET /api/me", new Expected((who, i) -> clinic.get("/api/me", who.user), statuses(200, 200, 200, 200, 401, 401), false));
     table.put("GET /api/tokens", new Expected((who, i) -> clinic.get("/api/tokens", who.user),
         statuses(200, 200, 200, 200, 401, 401), false));

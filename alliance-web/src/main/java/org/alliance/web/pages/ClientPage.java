@@ -38,6 +38,7 @@ import org.alliance.web.db.AuditLog;
 import org.alliance.web.db.ChartNotes;
 import org.alliance.web.db.ChartNotes.ChartNote;
 import org.alliance.web.db.Client;
+import org.alliance.web.db.ClientLinks;
 import org.alliance.web.db.SessionScore;
 import org.alliance.web.db.StoredAdministration;
 import org.alliance.web.http.Pages;
@@ -72,7 +73,7 @@ public final class ClientPage {
 
   /** What a page about one client reads, in one transaction. */
   private record Read(Principal principal, Client client, List<SessionScore> scores, List<StoredAdministration> administrations,
-      List<ChartNote> notes, List<Acknowledgement> acknowledgements) {}
+      List<ChartNote> notes, List<Acknowledgement> acknowledgements, List<ClientLinks.LinkInfo> links) {}
 
   private Optional<Read> read(Context ctx) {
     Optional<Principal> signedIn = services.authentication().find(ctx);
@@ -84,7 +85,7 @@ public final class ClientPage {
     return Optional.of(services.database().read(handle -> {
       Client client = Access.client(handle, signedIn.get(), id);
       return new Read(signedIn.get(), client, Administrations.scores(handle, id), Administrations.ofClient(handle, id),
-          ChartNotes.ofClient(handle, id), AlertAcknowledgements.ofClient(handle, id));
+          ChartNotes.ofClient(handle, id), AlertAcknowledgements.ofClient(handle, id), ClientLinks.ofClient(handle, id));
     }));
   }
 
@@ -99,7 +100,8 @@ public final class ClientPage {
         services.clock().instant());
     ClientTrend trend = services.trends().trend(read.client().reference(), Optional.of(read.client().clinicianUsername()),
         read.scores());
-    Pages.render(ctx, "client.jte", "viewer", Viewer.of(read.principal()), "view", view(read, trend));
+    Pages.render(ctx, "client.jte", "viewer", Viewer.of(read.principal()), "view", view(read, trend), "links",
+        ClientLinkPage.lines(read.links(), services.scorer().catalog(), services.clock().instant()));
   }
 
   /** {@code GET /clients/{id}/report}: the io client report as one printable HTML file. */
@@ -251,7 +253,7 @@ public final class ClientPage {
           stored.total().isPresent() ? Numbers.format(stored.total().getAsDouble()) : "not scored",
           stored.band().orElse(""), String.join(", ", stored.riskFlags().keySet())));
     }
-    int next = read.administrations().stream().mapToInt(StoredAdministration::session).max().orElse(0);
+    int next = ClientLinkPage.nextSession(read.administrations().stream().mapToInt(StoredAdministration::session).max());
     List<ClientView.EntryChoice> instruments = services.scorer().catalog().instruments().stream()
         .map(instrument -> new ClientView.EntryChoice(instrument.id(), instrument.title().en())).toList();
     return new ClientView(read.client().id(), read.client().reference(), read.client().clinicianUsername(), charts, alerts, latest,

@@ -1,0 +1,230 @@
+package org.alliance.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.alliance.web.TestClinic;
+import org.alliance.web.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The clinician pages and the client's phone form in a real headless Chromium (Debian's chromium and
+ * chromium-driver): sign in, open a client, enter an ORS and an SRS on the tablet form by moving its sliders,
+ * create a client link and fill it in on a phone-sized window, and acknowledge an alert. Screenshots of the
+ * main pages go to {@code target/screenshots}, or to the folder named by {@code -Dalliance.screenshots}
+ * (the documentation's are made with {@code -Dalliance.screenshots=../docs/screenshots}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserTest {
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Dimension DESK = new Dimension(1280, 900);
+  private static final Dimension PHONE = new Dimension(390, 844);
+
+  TestClinic clinic;
+  ChromeDriver browser;
+  long client;
+  Path screenshots;
+
+  @BeforeAll
+  void start(@TempDir Path dataDir, @TempDir Path profile) throws IOException {
+    assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+        "browser tests skipped: install Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
+    screenshots = Path.of(System.getProperty("alliance.screenshots", "target/screenshots"));
+    Files.createDirectories(screenshots);
+    clinic = TestClinic.start(TestDatabase.H2, dataDir);
+    client = clinic.clients.get("ann-1");
+    // A course worth a look: the outcome improving, then a PHQ-9 with its risk item answered (a critical alert).
+    double[][] ors = {{3, 4, 3, 4}, {4, 5, 4, 5}, {5, 6, 5, 6}};
+    for (int session = 1; session <= ors.length; session++) {
+      clinic.post("/api/clients/" + client + "/administrations", "ann", TestClinic.vas("ors", session, ors[session - 1])).expect(201);
+      clinic.post("/api/clients/" + client + "/administrations", "ann", TestClinic.vas("srs", session, 9, 9, 8.5, 9)).expect(201);
+    }
+    clinic.post("/api/clients/" + client + "/administrations", "ann", TestClinic.phq9(3, 2, 2, 1, 2, 1, 1, 1, 0, 1)).expect(201);
+    // Colleagues on the caseload, so the dashboard shows its order: one on track, one new.
+    long onTrack = clinic.post("/api/clients", "ann", java.util.Map.of("reference", "ann-2")).expect(201).json().get("id").asLong();
+    for (int session = 1; session <= 4; session++) {
+      double mark = 4 + session;
+      clinic.post("/api/clients/" + onTrack + "/administrations", "ann", TestClinic.vas("ors", session, mark, mark, mark - 1, mark))
+          .expect(201);
+      clinic.post("/api/clients/" + onTrack + "/administrations", "ann", TestClinic.vas("srs", session, 9.5, 9.5, 9.2, 9.6))
+          .expect(201);
+    }
+    clinic.post("/api/clients", "ann", java.util.Map.of("reference", "ann-3")).expect(201);
+
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--hide-scrollbars", "--user-data-dir=" + profile.toAbsolutePath());
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+    browser.manage().window().setSize(DESK);
+  }
+
+  @AfterAll
+  void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (clinic != null) {
+      clinic.close();
+    }
+  }
+
+  private void go(String path) {
+    browser.get("http://localhost:" + clinic.server.port() + path);
+  }
+
+  private void screenshot(String name) {
+    browser.executeScript("window.scrollTo(0, 0); document.activeElement.blur();");
+    try {
+      Files.write(screenshots.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Clicks something that loads a new page, and waits until the old one is gone. */
+  private void follow(WebElement element) {
+    element.click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
+  }
+
+  /** Moves a slider as a person would, by keyboard: Home to 0, then one step (0.1) per arrow press. */
+  private void slide(String id, double value) {
+    WebElement slider = browser.findElement(By.id(id));
+    slider.sendKeys(Keys.HOME);
+    int steps = (int) Math.round(value * 10);
+    slider.sendKeys(Keys.ARROW_RIGHT.toString().repeat(steps));
+    assertThat(Double.parseDouble(slider.getDomProperty("value"))).isEqualTo(value);
+    // The page's own script shows the value beside the slider.
+    assertThat(browser.findElement(By.id(id + "-value")).getText()).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", value));
+  }
+
+  @Test
+  @Order(1)
+  void aClinicianSignsInAndSeesTheCaseload() {
+    go("/");
+    assertThat(browser.getCurrentUrl()).endsWith("/login");
+    browser.findElement(By.id("username")).sendKeys("ann");
+    browser.findElement(By.id("password")).sendKeys(TestClinic.PASSWORD);
+    follow(browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Caseload");
+    assertThat(browser.getPageSource()).contains("ann-1").contains("Risk item answered");
+    screenshot("dashboard.png");
+  }
+
+  @Test
+  @Order(2)
+  void theClientPageShowsChartsAndTheAlert() {
+    follow(browser.findElement(By.linkText("ann-1")));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Client ann-1");
+    assertThat(browser.findElements(By.cssSelector("figure.chart img"))).isNotEmpty()
+        .allSatisfy(image -> assertThat(((Number) ((JavascriptExecutor) browser)
+            .executeScript("return arguments[0].naturalWidth", image)).intValue()).isPositive());
+    screenshot("client.png");
+  }
+
+  @Test
+  @Order(3)
+  void anOrsAndAnSrsAreEnteredOnTheTabletForm() {
+    follow(browser.findElement(By.linkText("Enter ORS")));
+    assertThat(browser.findElement(By.id("session")).getDomProperty("value")).isEqualTo("4");
+    slide("ors_1", 6.2);
+    slide("ors_2", 7);
+    slide("ors_3", 5.5);
+    slide("ors_4", 6.8);
+    screenshot("entry-ors.png");
+    follow(browser.findElement(By.cssSelector("form.measure button[type=submit]")));
+    assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("25.5");
+
+    follow(browser.findElement(By.linkText("Enter SRS")));
+    slide("srs_1", 9.1);
+    slide("srs_2", 8.7);
+    slide("srs_3", 9);
+    slide("srs_4", 8.2);
+    follow(browser.findElement(By.cssSelector("form.measure button[type=submit]")));
+    assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("35");
+    assertThat(clinic.get("/api/clients/" + client, "ann").body()).contains("\"instrument\":\"srs\"");
+  }
+
+  @Test
+  @Order(4)
+  void aClientLinkIsCreatedAndFilledInOnAPhone() {
+    go("/clients/" + client);
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("link-instrument"))).selectByValue("self-check");
+    follow(browser.findElement(By.cssSelector("form.send-link button[type=submit]")));
+    WebElement link = browser.findElement(By.id("client-link"));
+    String url = link.getDomProperty("href");
+    assertThat(browser.findElement(By.cssSelector(".qr svg")).isDisplayed()).isTrue();
+
+    browser.manage().window().setSize(PHONE);
+    try {
+      browser.manage().deleteAllCookies();
+      browser.get(url);
+      assertThat(browser.getPageSource()).contains("Alliance self-check").doesNotContain("ann-1").doesNotContain("Sign out");
+      List<WebElement> questions = browser.findElements(By.cssSelector("form.measure fieldset"));
+      assertThat(questions).hasSize(8);
+      for (int i = 0; i < questions.size(); i++) {
+        // "No" to the third question, "yes" to the others; the buttons are labels around hidden radios.
+        String answer = i == 2 ? "0" : "1";
+        questions.get(i).findElement(By.cssSelector("input[value='" + answer + "'] + span")).click();
+      }
+      screenshot("client-form-phone.png");
+      follow(browser.findElement(By.cssSelector("form.measure button[type=submit]")));
+      assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you");
+      assertThat(browser.findElement(By.id("guidance")).getText()).contains("talk with my therapist about anything");
+      screenshot("client-form-done-phone.png");
+      browser.get(url);
+      assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("This link cannot be used");
+    } finally {
+      browser.manage().window().setSize(DESK);
+    }
+  }
+
+  @Test
+  @Order(5)
+  void theClinicianSeesTheThemeAndAcknowledgesTheAlert() {
+    // The phone's visit cleared the cookies: sign in again.
+    go("/login");
+    browser.findElement(By.id("username")).sendKeys("ann");
+    browser.findElement(By.id("password")).sendKeys(TestClinic.PASSWORD);
+    follow(browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
+    go("/clients/" + client);
+    assertThat(browser.getPageSource()).contains("Self-check: answered").contains("Can talk about anything");
+    WebElement form = browser.findElement(By.cssSelector("form.acknowledge"));
+    form.findElement(By.tagName("textarea")).sendKeys("Discussed in session; safety plan reviewed");
+    follow(form.findElement(By.cssSelector("button[type=submit]")));
+    assertThat(browser.findElement(By.cssSelector(".acknowledged")).getText())
+        .contains("Acknowledged by ANN").contains("safety plan reviewed");
+  }
+}
