@@ -15,7 +15,6 @@ import org.alliance.io.csv.AdministrationCsvReader;
 import org.alliance.io.csv.AdministrationRow;
 import org.alliance.io.csv.CsvLayout;
 import org.alliance.io.csv.CsvReadOptions;
-import org.alliance.io.csv.InputProblem;
 import org.alliance.io.score.ScoredRow;
 import org.junit.jupiter.api.Test;
 
@@ -129,15 +128,7 @@ class AdministrationCsvCorruptionTest {
       while (reader.hasNext()) {
         AdministrationRow row = reader.next();
         rows++;
-        Mutator.checkLocation(row.location(), NAME, "the row");
-        for (InputProblem problem : row.problems()) {
-          Mutator.checkLocation(problem.where(), NAME, problem);
-        }
-        ScoredRow scored = ScoredRow.score(row, SCORER);
-        for (InputProblem problem : scored.locatedProblems()) {
-          Mutator.checkLocation(problem.where(), NAME, problem);
-        }
-        scored.problemMessages();
+        ScoredRow scored = Mutator.checkRow(row, SCORER, NAME);
         scored.total();
         scored.instrument();
         row.readable();

@@ -476,6 +476,24 @@ final class Mutator {
   }
 
   /** Fails unless the location names the file and a line from 1. */
+  /**
+   * Scores a row read from a corrupted file, checking that the row and every problem found in it, by the reader or
+   * the scorer, has its place in the file.
+   */
+  static org.alliance.io.score.ScoredRow checkRow(org.alliance.io.csv.AdministrationRow row,
+      org.alliance.core.scoring.Scorer scorer, String file) {
+    checkLocation(row.location(), file, "the row");
+    for (org.alliance.io.csv.InputProblem problem : row.problems()) {
+      checkLocation(problem.where(), file, problem);
+    }
+    org.alliance.io.score.ScoredRow scored = org.alliance.io.score.ScoredRow.score(row, scorer);
+    for (org.alliance.io.csv.InputProblem problem : scored.locatedProblems()) {
+      checkLocation(problem.where(), file, problem);
+    }
+    scored.problemMessages();
+    return scored;
+  }
+
   static void checkLocation(org.alliance.io.csv.SourceLocation where, String file, Object what) {
     if (where == null || where.file() == null || where.file().isEmpty() || !where.file().equals(file) || where.line() < 1
         || where.column() < 0) {

@@ -21,13 +21,11 @@ import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
 import org.alliance.core.scoring.Scorer;
 import org.alliance.io.csv.AdministrationRow;
-import org.alliance.io.csv.InputProblem;
 import org.alliance.io.redcap.RedcapMapping;
 import org.alliance.io.redcap.RedcapMappingException;
 import org.alliance.io.redcap.RedcapProject;
 import org.alliance.io.redcap.RedcapReader;
 import org.alliance.io.redcap.RedcapWriter;
-import org.alliance.io.score.ScoredRow;
 import org.junit.jupiter.api.Test;
 
 /** Seeded random corruptions of REDCap exports and mapping files: each ends in a located problem or a clear error. */
@@ -127,15 +125,7 @@ class RedcapCorruptionTest {
       while (reader.hasNext()) {
         AdministrationRow row = reader.next();
         rows++;
-        Mutator.checkLocation(row.location(), NAME, "the row");
-        for (InputProblem problem : row.problems()) {
-          Mutator.checkLocation(problem.where(), NAME, problem);
-        }
-        ScoredRow scored = ScoredRow.score(row, SCORER);
-        for (InputProblem problem : scored.locatedProblems()) {
-          Mutator.checkLocation(problem.where(), NAME, problem);
-        }
-        scored.problemMessages();
+        Mutator.checkRow(row, SCORER, NAME);
         if (row.administration().isEmpty() && row.problems().isEmpty()) {
           throw new Mutator.UnlocatedProblem("a row without an administration and without a problem at " + row.location());
         }
