@@ -29,7 +29,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -116,7 +115,25 @@ class BrowserTest {
   /** Clicks something that loads a new page, and waits until the old one is gone. */
   private void follow(WebElement element) {
     element.click();
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> gone(element));
+  }
+
+  /**
+   * Whether the element's page has been replaced. While the old page is being torn down, chromedriver may answer
+   * "does not belong to the document" instead of a stale-element error: that means gone too.
+   */
+  private static boolean gone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return true;
+    } catch (org.openqa.selenium.WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   /** Moves a slider as a person would, by keyboard: Home to 0, then one step (0.1) per arrow press. */
