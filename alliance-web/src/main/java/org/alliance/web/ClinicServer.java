@@ -27,6 +27,7 @@ import org.alliance.web.api.TrendApi;
 import org.alliance.web.db.AuditWriter;
 import org.alliance.web.db.Database;
 import org.alliance.web.db.LoginSessions;
+import org.alliance.web.db.SessionAlreadyRecorded;
 import org.alliance.web.http.Errors;
 import org.alliance.web.http.RequestLog;
 import org.alliance.web.http.SecurityHeaders;
@@ -206,6 +207,7 @@ public final class ClinicServer implements AutoCloseable {
 
     routes.exception(WebException.class, Errors::expected);
     routes.exception(HttpResponseException.class, Errors::javalin);
+    routes.exception(SessionAlreadyRecorded.class, Errors::sessionAlreadyRecorded);
     routes.exception(Exception.class, Errors::unexpected);
     for (int status : new int[] {400, 404, 405, 413, 500}) {
       routes.error(status, Errors::status);

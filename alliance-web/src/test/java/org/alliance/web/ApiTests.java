@@ -1,15 +1,30 @@
 package org.alliance.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.alliance.core.instrument.Catalog;
+import org.alliance.core.instrument.Instrument;
+import org.alliance.core.scoring.Administration;
+import org.alliance.core.scoring.Answer;
+import org.alliance.core.scoring.Answers;
+import org.alliance.core.scoring.Scorer;
 import org.alliance.web.TestClinic.Reply;
+import org.alliance.web.db.Administrations;
+import org.alliance.web.db.SessionAlreadyRecorded;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -224,6 +239,73 @@ abstract class ApiTests {
     assertThat(administer(client, TestClinic.phq9(3, 1, 0, 0, 0, 0, 0, 0, 0, 0)).expect(409).json().get("error").asText())
         .contains("session 3");
     administer(client, TestClinic.vas("srs", 3, 9, 9, 9, 9)).expect(201);
+  }
+
+  @Test
+  void submissionsRacingForOneSessionStoreOneAndRefuseTheOthersClearly() throws Exception {
+    long client = newClient("phq-race");
+    int racers = 12;
+    ExecutorService pool = Executors.newFixedThreadPool(racers);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Reply>> replies = new ArrayList<>();
+      for (int i = 0; i < racers; i++) {
+        int first = i % 4;
+        replies.add(pool.submit(() -> {
+          start.await();
+          return administer(client, TestClinic.phq9(5, first, 1, 1, 1, 1, 1, 1, 1, 0));
+        }));
+      }
+      start.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (var reply : replies) {
+        Reply answered = reply.get();
+        statuses.add(answered.status());
+        if (answered.status() == 409) {
+          assertThat(answered.json().get("error").asText()).contains("phq-9").contains("session 5");
+        }
+      }
+      assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(clinic.get("/api/clients/" + client, "ann").expect(200).json().get("administrations")).hasSize(1);
+  }
+
+  @Test
+  void theDatabaseRefusesASecondAdministrationOfASessionAsSuch() {
+    long client = newClient("srs-direct");
+    administer(client, TestClinic.vas("srs", 2, 9, 9, 9, 9)).expect(201);
+    // What a submission that passed the check just before another one committed meets: the unique constraint.
+    Instrument srs = Catalog.builtIn().get("srs");
+    Answers.Builder answers = Answers.builder(4);
+    srs.items().forEach(item -> answers.put(item.id(), Answer.of(8)));
+    var administration = new Administration("srs", Optional.empty(), "srs-direct", 2,
+        Optional.empty(), Optional.empty(), answers.build());
+    var score = Scorer.score(srs, administration);
+    long ann = clinic.users.get("ann").id();
+    assertThatThrownBy(() -> clinic.server.database().write(handle ->
+            Administrations.insert(handle, client, administration, srs.version(), score, Map.of(), ann,
+                Instant.now())))
+        .isInstanceOf(SessionAlreadyRecorded.class).hasMessage("srs is already recorded at session 2");
+    assertThat(clinic.get("/api/clients/" + client, "ann").expect(200).json().get("administrations")).hasSize(1);
+  }
+
+  @Test
+  void theTrendFollowsEachNewSession() {
+    long client = newClient("trend-follows");
+    administer(client, TestClinic.vas("ors", 1, 4, 4, 4, 4)).expect(201);
+    JsonNode first = clinic.get("/api/clients/" + client + "/trend", "ann").expect(200).json();
+    assertThat(first.get("courses").get(0).get("sessions")).hasSize(1);
+    // The same answer again, then a new one once the client's data has changed.
+    assertThat(clinic.get("/api/clients/" + client + "/trend", "ann").expect(200).json()).isEqualTo(first);
+    administer(client, TestClinic.vas("ors", 2, 6, 6, 6, 6)).expect(201);
+    JsonNode second = clinic.get("/api/clients/" + client + "/trend", "ann").expect(200).json();
+    assertThat(second.get("courses").get(0).get("sessions")).hasSize(2);
+    assertThat(second.get("courses").get(0).get("sessions").get(1).get("score").asDouble()).isEqualTo(24.0, within(1e-9));
+    // Another user reaching the client reads the same trend; one who does not, nothing.
+    assertThat(clinic.get("/api/clients/" + client + "/trend", "north-sup").expect(200).json()).isEqualTo(second);
+    clinic.get("/api/clients/" + client + "/trend", "cay").expect(404);
   }
 
   @Test

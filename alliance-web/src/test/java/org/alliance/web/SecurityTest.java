@@ -159,6 +159,23 @@ class SecurityTest {
   }
 
   @Test
+  void aTokenIsRefusedAsSoonAsItsOwnerIsDisabledOrChanged() {
+    TestClinic started = clinic(false);
+    // Used once, so the server remembers whose token it is.
+    long south = started.get("/api/me", "cay").expect(200).json().get("team").asLong();
+    started.get("/api/clients/" + started.clients.get("cay-1"), "cay").expect(200);
+    Browser admin = new Browser(started);
+    admin.signIn("admin", TestClinic.PASSWORD).expect(303);
+    String csrf = Browser.csrf(admin.get("/"));
+    long cay = started.users.get("cay").id();
+    admin.postForm("/admin/users/" + cay, Map.of("_csrf", csrf, "role", "clinician", "team", "North")).expect(303);
+    assertThat(started.get("/api/me", "cay").expect(200).json().get("team").asLong()).isNotEqualTo(south);
+    admin.postForm("/admin/users/" + cay + "/disabled", Map.of("_csrf", csrf, "disabled", "true")).expect(303);
+    started.get("/api/me", "cay").expect(401);
+    started.get("/api/clients/" + started.clients.get("cay-1"), "cay").expect(401);
+  }
+
+  @Test
   void everyResponseCarriesTheSecurityHeaders() {
     TestClinic started = clinic(false);
     Reply stylesheet = started.get("/static/alliance.css", null).expect(200);

@@ -94,6 +94,7 @@ public final class AccountApi {
       }
       return found;
     });
+    services.authentication().forgetTokenOwners();
     if (!deleted) {
       throw WebException.notFound("no token " + id + " of yours");
     }

@@ -15,13 +15,13 @@ import org.alliance.core.scoring.Score;
 import org.alliance.core.scoring.Scorer;
 import org.alliance.web.ClinicServices;
 import org.alliance.web.db.Administrations;
+import org.alliance.web.db.SessionAlreadyRecorded;
 import org.alliance.web.db.AuditLog;
 import org.alliance.web.db.Client;
 import org.alliance.web.http.WebException;
 import org.alliance.web.http.WebException.FieldProblem;
 import org.alliance.web.security.Access;
 import org.alliance.web.security.Principal;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** {@code POST /api/clients/{id}/administrations}: scores a questionnaire and stores it with its score. */
 public final class AdministrationsApi {
@@ -59,9 +59,9 @@ public final class AdministrationsApi {
             instrument.id() + " session " + administration.session() + " (administration " + id + ")", now);
         return new Stored(id, administration, instrument, score, flags);
       });
-    } catch (UnableToExecuteStatementException e) {
+    } catch (SessionAlreadyRecorded e) {
       // Two requests for the same session at once: the unique constraint lets only one through.
-      throw conflictOr(e, clientId, Requests.json(ctx));
+      throw WebException.conflict("the client already has " + e.instrumentId() + " at session " + e.session());
     }
     Administration administration = stored.administration();
     Instrument instrument = stored.instrument();
@@ -84,14 +84,6 @@ public final class AdministrationsApi {
 
   private static WebException duplicate(String client, String instrument, int session) {
     return WebException.conflict("client " + client + " already has " + instrument + " at session " + session);
-  }
-
-  private RuntimeException conflictOr(UnableToExecuteStatementException e, long clientId, JsonNode body) {
-    String instrument = body.path("instrument").asText();
-    int session = body.path("session").asInt(-1);
-    boolean exists = services.database().read(handle -> services.scorer().catalog().find(instrument)
-        .map(found -> Administrations.exists(handle, clientId, found.id(), session)).orElse(false));
-    return exists ? WebException.conflict("the client already has " + instrument + " at session " + session) : e;
   }
 
   /** Risk items answered above their minimum, with the answers, in item order. */

@@ -1,5 +1,7 @@
 package org.alliance.web.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +34,7 @@ import org.alliance.web.security.Access;
 import org.alliance.web.security.ClientScope;
 import org.alliance.web.security.Principal;
 import org.alliance.web.trend.ClinicTrends.ClientTrend;
+import org.alliance.web.trend.ExpectedCourseFits;
 
 /**
  * {@code GET /api/clients/{id}/trend} (one client's courses and alerts) and {@code GET /api/alerts} (every
@@ -42,6 +45,7 @@ public final class TrendApi {
   private static final int STALE_BY_ID = 500;
 
   private final ClinicServices services;
+  private final TrendAnswers answers = new TrendAnswers();
 
   public TrendApi(ClinicServices services) {
     this.services = services;
@@ -51,22 +55,33 @@ public final class TrendApi {
   public void trend(Context ctx) {
     long id = Requests.id(ctx, "id");
     Instant now = services.clock().instant();
-    record Read(Principal principal, Client client, List<SessionScore> scores) {}
-    // Who is asking, whether they may, and the scores: one handle, one transaction.
+    ExpectedCourseFits.Fit fit = services.trends().currentFit();
+    record Read(Principal principal, ClientVersion version, Optional<byte[]> answer, List<SessionScore> scores) {}
+    // Who is asking, whether they may, and the version of the client's data: one handle, one transaction. The
+    // scores are read only when the answer for this version is not at hand.
     Read read = services.database().read(handle -> {
       Principal principal = services.authentication().require(ctx, handle);
-      Client client = Access.client(handle, principal, id);
-      return new Read(principal, client, Administrations.scores(handle, id));
+      ClientVersion version = Access.reachable(principal, Administrations.version(handle, id), ClientVersion::client, id);
+      Optional<byte[]> answer = answers.find(version, fit);
+      return new Read(principal, version, answer, answer.isPresent() ? List.of() : Administrations.scores(handle, id));
     });
     services.audit().record(Optional.of(read.principal().userId()), "trend.read", Optional.of(id), "", now);
-    ClientTrend trend = services.trends().trend(read.client().reference(), Optional.of(read.client().clinicianUsername()),
-        read.scores());
+    byte[] answer = read.answer().orElseGet(() -> answers.keep(read.version(), fit, body(read.version().client(), read.scores())));
+    ctx.contentType(ContentType.APPLICATION_JSON).result(answer);
+  }
+
+  private byte[] body(Client client, List<SessionScore> scores) {
+    ClientTrend trend = services.trends().trend(client.reference(), Optional.of(client.clinicianUsername()), scores);
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("client", Json.client(read.client()));
+    json.put("client", Json.client(client));
     json.put("courses", trend.episode().courses().stream().map(course -> course(course, trend.expectedCourses())).toList());
     json.put("alerts", trend.alerts().stream().map(Json::alert).toList());
     json.put("notes", trend.notes());
-    ctx.json(json);
+    try {
+      return Json.MAPPER.writeValueAsBytes(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the trend could not be written as JSON", e);
+    }
   }
 
   /**

@@ -13,6 +13,7 @@ import org.alliance.core.scoring.Score;
 import org.alliance.web.security.ClientScope;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** The administrations table: every questionnaire filled in, with its score at the time it was written. */
 public final class Administrations {
@@ -37,25 +38,33 @@ public final class Administrations {
    *
    * @param version the instrument version it was scored with
    * @param flags risk items answered above their minimum, with their answers
+   * @throws SessionAlreadyRecorded when a concurrent submission for the same session was committed first
    */
   public static long insert(Handle handle, long clientId, Administration administration, String version, Score score,
       Map<String, Double> flags, long createdBy, Instant now) {
-    return handle.createUpdate("INSERT INTO administrations (client_id, instrument_id, instrument_version, session_number, "
-            + "administered_on, answers, total, valid, band, risk_flags, created_by, created_at) VALUES (:client, :instrument, "
-            + ":version, :session, :date, :answers, :total, :valid, :band, :flags, :by, :now)")
-        .bind("client", clientId)
-        .bind("instrument", score.instrumentId())
-        .bind("version", version)
-        .bind("session", administration.session())
-        .bind("date", Sql.date(administration.date()))
-        .bind("answers", AnswersJson.write(administration.answers()))
-        .bind("total", Sql.number(score.total()))
-        .bind("valid", score.valid())
-        .bind("band", score.band().map(band -> band.label()).orElse(null))
-        .bind("flags", AnswersJson.writeFlags(flags))
-        .bind("by", createdBy)
-        .bind("now", Sql.time(now))
-        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    try {
+      return handle.createUpdate("INSERT INTO administrations (client_id, instrument_id, instrument_version, session_number, "
+              + "administered_on, answers, total, valid, band, risk_flags, created_by, created_at) VALUES (:client, :instrument, "
+              + ":version, :session, :date, :answers, :total, :valid, :band, :flags, :by, :now)")
+          .bind("client", clientId)
+          .bind("instrument", score.instrumentId())
+          .bind("version", version)
+          .bind("session", administration.session())
+          .bind("date", Sql.date(administration.date()))
+          .bind("answers", AnswersJson.write(administration.answers()))
+          .bind("total", Sql.number(score.total()))
+          .bind("valid", score.valid())
+          .bind("band", score.band().map(band -> band.label()).orElse(null))
+          .bind("flags", AnswersJson.writeFlags(flags))
+          .bind("by", createdBy)
+          .bind("now", Sql.time(now))
+          .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    } catch (UnableToExecuteStatementException e) {
+      if (Sql.isUniqueViolation(e)) {
+        throw new SessionAlreadyRecorded(score.instrumentId(), administration.session(), e);
+      }
+      throw e;
+    }
   }
 
   /** Whether the client already has this instrument at this session. */
@@ -100,6 +109,16 @@ public final class Administrations {
           return new ClientSessionScore(current[0], score(rs));
         })
         .forEach(each);
+  }
+
+  /** One client with the version of their data (zero administrations when they have none yet). */
+  public static Optional<ClientVersion> version(Handle handle, long clientId) {
+    return handle.createQuery("SELECT " + CLIENT_COLUMNS + "COUNT(a.id) AS administrations, COALESCE(MAX(a.id), 0) AS last_id "
+            + "FROM clients c JOIN users u ON u.id = c.clinician_id LEFT JOIN administrations a ON a.client_id = c.id AND a.valid "
+            + "WHERE c.id = :id GROUP BY c.id, c.reference, c.clinician_id, u.username, u.team_id, c.created_at")
+        .bind("id", clientId)
+        .map((rs, ctx) -> new ClientVersion(Clients.map(rs), rs.getLong("administrations"), rs.getLong("last_id")))
+        .findOne();
   }
 
   /** Every client in a scope that has valid administrations, with the version of its data, by client id. */

@@ -68,4 +68,14 @@ public final class Sql {
     double value = rs.getDouble(column);
     return rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(value);
   }
+
+  /** Whether a statement failed on a unique constraint (SQLSTATE 23505 on H2 and PostgreSQL alike). */
+  public static boolean isUniqueViolation(RuntimeException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

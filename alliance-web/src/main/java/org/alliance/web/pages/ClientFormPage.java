@@ -27,6 +27,7 @@ import org.alliance.web.db.AuditLog;
 import org.alliance.web.db.ClientLinks;
 import org.alliance.web.db.ClientLinks.OpenLink;
 import org.alliance.web.db.Clients;
+import org.alliance.web.db.SessionAlreadyRecorded;
 import org.alliance.web.http.Pages;
 import org.alliance.web.security.Authentication;
 import org.alliance.web.security.LoginThrottle;
@@ -96,7 +97,8 @@ public final class ClientFormPage {
     Object outcome;
     try {
       outcome = store(ctx, token, now);
-    } catch (AlreadyFilledIn e) {
+    } catch (AlreadyFilledIn | SessionAlreadyRecorded e) {
+      // Found before storing, or refused by the database when another submission for the session won a race.
       outcome = Outcome.ALREADY_FILLED_IN;
     }
     if (outcome == Outcome.UNUSABLE) {

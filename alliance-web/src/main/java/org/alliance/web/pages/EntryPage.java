@@ -22,6 +22,7 @@ import org.alliance.web.ClinicServices;
 import org.alliance.web.db.Administrations;
 import org.alliance.web.db.AuditLog;
 import org.alliance.web.db.Client;
+import org.alliance.web.db.SessionAlreadyRecorded;
 import org.alliance.web.db.StoredAdministration;
 import org.alliance.web.http.Pages;
 import org.alliance.web.http.WebException;
@@ -71,7 +72,28 @@ public final class EntryPage {
     String sessionText = PageRequests.field(ctx, "session").orElse("");
     String dateText = PageRequests.field(ctx, "date").orElse("");
     Instant now = services.clock().instant();
-    Object outcome = services.database().write(handle -> {
+    Object outcome;
+    try {
+      outcome = store(ctx, id, instrument, values, sessionText, dateText, now);
+    } catch (SessionAlreadyRecorded e) {
+      // Another submission for this session (a client link, another tablet) was committed a moment earlier.
+      Principal principal = services.authentication().require(ctx);
+      Client client = services.database().read(handle -> Access.client(handle, principal, id));
+      outcome = new Rejected(principal, client, List.of("Session " + e.session() + " already has "
+          + CaseloadPage.shortName(instrument) + ": it was recorded a moment ago from elsewhere. Choose the right session number."));
+    }
+    if (outcome instanceof Rejected rejected) {
+      render(ctx, 400, rejected.principal(), rejected.client(), instrument, sessionText, dateText, values, rejected.problems());
+      return;
+    }
+    Principal principal = services.authentication().require(ctx);
+    Pages.render(ctx, "entry-result.jte", "viewer", Viewer.of(principal), "result", outcome);
+  }
+
+  /** Scores and stores in one transaction; the result, or the problems that stop it. */
+  private Object store(Context ctx, long id, Instrument instrument, Map<String, String> values, String sessionText,
+      String dateText, Instant now) {
+    return services.database().write(handle -> {
       Principal principal = services.authentication().require(ctx, handle);
       Client client = Access.client(handle, principal, id);
       List<String> problems = new ArrayList<>();
@@ -123,12 +145,6 @@ public final class EntryPage {
           Administrations.scores(handle, id));
       return result(client, instrument, session, score, flags, trend);
     });
-    if (outcome instanceof Rejected rejected) {
-      render(ctx, 400, rejected.principal(), rejected.client(), instrument, sessionText, dateText, values, rejected.problems());
-      return;
-    }
-    Principal principal = services.authentication().require(ctx);
-    Pages.render(ctx, "entry-result.jte", "viewer", Viewer.of(principal), "result", outcome);
   }
 
   private record Rejected(Principal principal, Client client, List<String> problems) {}

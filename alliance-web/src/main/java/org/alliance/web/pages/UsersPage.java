@@ -114,6 +114,7 @@ public final class UsersPage {
           + ") from " + user.role().id() + " to " + role.id() + team.map(name -> " in team " + name).orElse(", no team"), now);
       return null;
     });
+    services.authentication().forgetTokenOwners();
     ctx.redirect("/admin/users?done=changed", HttpStatus.SEE_OTHER);
   }
 
@@ -137,6 +138,7 @@ public final class UsersPage {
           user.username() + " (user " + id + ")", now);
       return null;
     });
+    services.authentication().forgetTokenOwners();
     ctx.redirect("/admin/users?done=" + (disabled ? "disabled" : "enabled"), HttpStatus.SEE_OTHER);
   }
 

@@ -39,8 +39,13 @@ public final class Access {
 
   /** The client with this id, when the user may reach it; otherwise 404 as if it did not exist. */
   public static Client client(Handle handle, Principal principal, long clientId) {
-    return Clients.find(handle, clientId)
-        .filter(client -> mayReach(principal, client))
+    return reachable(principal, Clients.find(handle, clientId), client -> client, clientId);
+  }
+
+  /** A client already read, when the user may reach it; otherwise 404 as if it did not exist. */
+  public static <T> T reachable(Principal principal, Optional<T> found, java.util.function.Function<T, Client> client,
+      long clientId) {
+    return found.filter(row -> mayReach(principal, client.apply(row)))
         .orElseThrow(() -> WebException.notFound("no client " + clientId));
   }
 

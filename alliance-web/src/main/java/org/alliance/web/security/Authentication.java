@@ -1,5 +1,7 @@
 package org.alliance.web.security;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.Clock;
@@ -30,9 +32,15 @@ public final class Authentication {
   private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
   // last_used_at is written at most this often per token, so reads stay reads.
   private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+  // A script reading thousands of times a second need not ask the database each time whose its token is.
+  // A change to any user or token forgets every owner at once (forgetTokenOwners), so the delay only bounds
+  // how late a change made outside this server, such as with the add-token command, is seen.
+  private static final Duration TOKEN_MEMORY = Duration.ofSeconds(10);
 
   private final Jdbi jdbi;
   private final Clock clock;
+  private final Cache<String, Principal> tokenOwners = CacheBuilder.newBuilder()
+      .expireAfterWrite(TOKEN_MEMORY).maximumSize(10_000).build();
 
   public Authentication(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
@@ -79,6 +87,14 @@ public final class Authentication {
     return remember(ctx, credentials ? jdbi.withHandle(handle -> resolve(ctx, handle)) : Optional.empty());
   }
 
+  /**
+   * Forgets the remembered owners of API tokens; called once a change to a user (role, team, disabled) or
+   * the revocation of a token is committed, so that the next request sees it.
+   */
+  public void forgetTokenOwners() {
+    tokenOwners.invalidateAll();
+  }
+
   private static Optional<Principal> remember(Context ctx, Optional<Principal> found) {
     found.ifPresent(principal -> {
       ctx.attribute(PRINCIPAL_ATTRIBUTE, principal);
@@ -95,14 +111,20 @@ public final class Authentication {
         return Optional.empty();
       }
       String hash = Secrets.hash(authorization.substring(7).trim());
-      return ApiTokens.owner(handle, hash)
-          .filter(owner -> !owner.user().disabled())
-          .map(owner -> {
-            if (owner.lastUsedAt().map(last -> last.plus(TOUCH_INTERVAL).isBefore(now)).orElse(true)) {
-              ApiTokens.touch(handle, owner.tokenId(), now);
+      Principal remembered = tokenOwners.getIfPresent(hash);
+      if (remembered != null) {
+        return Optional.of(remembered);
+      }
+      Optional<Principal> owner = ApiTokens.owner(handle, hash)
+          .filter(found -> !found.user().disabled())
+          .map(found -> {
+            if (found.lastUsedAt().map(last -> last.plus(TOUCH_INTERVAL).isBefore(now)).orElse(true)) {
+              ApiTokens.touch(handle, found.tokenId(), now);
             }
-            return new Principal(owner.user(), Optional.empty());
+            return new Principal(found.user(), Optional.empty());
           });
+      owner.ifPresent(principal -> tokenOwners.put(hash, principal));
+      return owner;
     }
     String session = ctx.cookie(SESSION_COOKIE);
     if (session == null || session.isEmpty()) {

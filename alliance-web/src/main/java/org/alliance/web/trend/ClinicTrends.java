@@ -64,6 +64,11 @@ public final class ClinicTrends {
     return catalog;
   }
 
+  /** The expected courses in use now; a new fit makes every trend computed before it out of date. */
+  public ExpectedCourseFits.Fit currentFit() {
+    return fits.current();
+  }
+
   /**
    * The trend of one client from their scores, which must come in instrument and then session order.
    *
