@@ -25,7 +25,8 @@ fi
 echo "bench-password-1" | java -jar "$jar" add-user "${db_args[@]}" --username bench --role clinician --team Bench >/dev/null
 token=$(java -jar "$jar" add-token "${db_args[@]}" --username bench --name wrk | tail -1)
 port=18080
-java -Xms512m -Xmx512m -jar "$jar" "${db_args[@]}" --port "$port" > "$work/server.log" 2>&1 &
+# SERVER_JAVA_OPTS: JVM options of the server under test (heap, collector).
+java ${SERVER_JAVA_OPTS:--Xms512m -Xmx512m} -jar "$jar" "${db_args[@]}" --port "$port" > "$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 60); do curl -fs "localhost:$port/health" >/dev/null && break; sleep 1; done
 base="http://localhost:$port"
