@@ -58,6 +58,8 @@ public final class ClinicServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClinicServer.class);
   /** How often the expected courses are refitted (when the clinic's data has changed) and expired sessions removed. */
   private static final long REFIT_MINUTES = 10;
+  private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] UNREACHABLE = "{\"status\":\"database unreachable\"}".getBytes(StandardCharsets.UTF_8);
 
   private final Database database;
   private final AuditWriter audit;
@@ -163,7 +165,7 @@ public final class ClinicServer implements AutoCloseable {
     routes.before(headers::apply);
     routes.get("/health", ctx -> {
       boolean up = services.database().reachable();
-      ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database unreachable"));
+      Json.send(ctx, up ? 200 : 503, up ? HEALTHY : UNREACHABLE);
     });
     routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
     routes.get("/", caseload::show);

@@ -77,7 +77,8 @@ public final class AdministrationsApi {
     json.put("date", administration.date().orElse(null));
     json.put("score", Json.score(score));
     json.put("riskFlags", flags);
-    ctx.status(201).header("Location", "/api/clients/" + clientId).json(json);
+    ctx.header("Location", "/api/clients/" + clientId);
+    Json.send(ctx, 201, json);
   }
 
   private record Stored(long id, Administration administration, Instrument instrument, Score score, Map<String, Double> flags) {}

@@ -1,8 +1,13 @@
 package org.alliance.web.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +35,30 @@ public final class Json {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private Json() {}
+
+  /**
+   * Writes a value as JSON straight to the response. The hot endpoints use it: Javalin copies a result
+   * through a new 32 KB buffer, which at thousands of requests a second is most of the server's garbage.
+   */
+  public static void send(Context ctx, int status, Object value) {
+    byte[] json;
+    try {
+      json = MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the answer could not be written as JSON", e);
+    }
+    send(ctx, status, json);
+  }
+
+  /** The same with the JSON already written. */
+  public static void send(Context ctx, int status, byte[] json) {
+    ctx.status(status).contentType(ContentType.APPLICATION_JSON);
+    try {
+      ctx.outputStream().write(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the answer could not be sent", e);
+    }
+  }
 
   /** A client as lists show it. */
   public static Map<String, Object> client(Client client) {

@@ -1,7 +1,6 @@
 package org.alliance.web.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,7 +66,7 @@ public final class TrendApi {
     });
     services.audit().record(Optional.of(read.principal().userId()), "trend.read", Optional.of(id), "", now);
     byte[] answer = read.answer().orElseGet(() -> answers.keep(read.version(), fit, body(read.version().client(), read.scores())));
-    ctx.contentType(ContentType.APPLICATION_JSON).result(answer);
+    Json.send(ctx, 200, answer);
   }
 
   private byte[] body(Client client, List<SessionScore> scores) {
