@@ -93,9 +93,14 @@ public final class Database implements Closeable {
     return dialect;
   }
 
-  /** Runs work that reads in one transaction, so it sees one state of the data. */
+  /**
+   * Runs work that reads, on one connection without a transaction of its own. Each statement sees what was
+   * committed when it began, exactly as it would inside a READ COMMITTED transaction (the default of H2
+   * and PostgreSQL), without the round trips to begin and end one; work that reads twice must allow for
+   * a commit in between, as the trend caches do by reading the version of the data before the data.
+   */
   public <T> T read(HandleCallback<T, RuntimeException> work) {
-    return jdbi.inTransaction(work);
+    return jdbi.withHandle(work);
   }
 
   /** Runs work that writes client data in one transaction, durable when it returns. */
