@@ -10,18 +10,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.alliance.core.scoring.Scorer;
 import org.alliance.web.api.AccountApi;
 import org.alliance.web.api.AdministrationsApi;
 import org.alliance.web.api.ClientsApi;
 import org.alliance.web.api.FhirApi;
 import org.alliance.web.api.CohortApi;
 import org.alliance.web.api.ImportApi;
+import org.alliance.web.api.InstrumentsApi;
 import org.alliance.web.api.Json;
 import org.alliance.web.api.TrendApi;
 import org.alliance.web.db.AuditWriter;
@@ -32,6 +31,7 @@ import org.alliance.web.http.Errors;
 import org.alliance.web.http.RequestLog;
 import org.alliance.web.http.SecurityHeaders;
 import org.alliance.web.http.WebException;
+import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.pages.AuditPage;
 import org.alliance.web.pages.CaseloadPage;
 import org.alliance.web.pages.ClientFormPage;
@@ -39,6 +39,7 @@ import org.alliance.web.pages.ClientLinkPage;
 import org.alliance.web.pages.ClientPage;
 import org.alliance.web.pages.EntryPage;
 import org.alliance.web.pages.ImportPage;
+import org.alliance.web.pages.InstrumentsPage;
 import org.alliance.web.pages.LoginPages;
 import org.alliance.web.pages.TeamPage;
 import org.alliance.web.pages.UsersPage;
@@ -89,11 +90,11 @@ public final class ClinicServer implements AutoCloseable {
     });
     AuditWriter audit = new AuditWriter(database.jdbi());
     try {
-      Scorer scorer = Scorer.builtIn();
       if (settings.demo()) {
         new org.alliance.web.demo.DemoClinic(database, clock).seed();
       }
-      ExpectedCourseFits fits = new ExpectedCourseFits(database.jdbi(), scorer.catalog());
+      ClinicInstruments instruments = new ClinicInstruments(database.jdbi());
+      ExpectedCourseFits fits = new ExpectedCourseFits(database.jdbi(), instruments::catalog);
       fits.refitIfChanged();
       background.scheduleWithFixedDelay(() -> {
         try {
@@ -108,7 +109,7 @@ public final class ClinicServer implements AutoCloseable {
         }
       }, REFIT_MINUTES, REFIT_MINUTES, TimeUnit.MINUTES);
       ClinicServices services = new ClinicServices(database, audit, new Authentication(database.jdbi(), clock),
-          new LoginService(database.jdbi(), clock, throttle), clock, scorer, new ClinicTrends(scorer.catalog(), fits),
+          new LoginService(database.jdbi(), clock, throttle), clock, instruments, new ClinicTrends(instruments::catalog, fits),
           settings.secureCookies());
       Javalin app = Javalin.create(config -> configure(config, services, settings, throttle));
       app.start(settings.port());
@@ -150,6 +151,7 @@ public final class ClinicServer implements AutoCloseable {
     UsersPage users = new UsersPage(services);
     AuditPage auditPage = new AuditPage(services);
     ImportPage importPage = new ImportPage(services);
+    InstrumentsPage instrumentsPage = new InstrumentsPage(services);
     ClientLinkPage links = new ClientLinkPage(services);
     ClientFormPage clientForm = new ClientFormPage(services, throttle);
     ClientsApi clients = new ClientsApi(services);
@@ -158,6 +160,7 @@ public final class ClinicServer implements AutoCloseable {
     FhirApi fhir = new FhirApi(services);
     CohortApi cohort = new CohortApi(services);
     ImportApi imports = new ImportApi(services);
+    InstrumentsApi instruments = new InstrumentsApi(services);
     AccountApi account = new AccountApi(services);
     String openApi = resource("/openapi.json");
 
@@ -186,6 +189,10 @@ public final class ClinicServer implements AutoCloseable {
     routes.post("/admin/users/{id}", users::change);
     routes.post("/admin/users/{id}/disabled", users::disable);
     routes.get("/admin/audit", auditPage::show);
+    routes.get("/admin/instruments", instrumentsPage::show);
+    routes.post("/admin/instruments/preview", instrumentsPage::preview);
+    routes.post("/admin/instruments/confirm", instrumentsPage::confirm);
+    routes.post("/admin/instruments/{id}/use", instrumentsPage::use);
     routes.get("/admin/import", importPage::form);
     routes.post("/admin/import/preview", importPage::preview);
     routes.post("/admin/import/confirm", importPage::confirm);
@@ -196,6 +203,7 @@ public final class ClinicServer implements AutoCloseable {
     routes.get("/api/tokens", account::listTokens);
     routes.post("/api/tokens", account::createToken);
     routes.delete("/api/tokens/{id}", account::deleteToken);
+    routes.get("/api/instruments", instruments::list);
     routes.get("/api/clients", clients::list);
     routes.post("/api/clients", clients::create);
     routes.get("/api/clients/{id}", clients::get);

@@ -6,23 +6,29 @@ import java.time.Clock;
 import org.alliance.core.scoring.Scorer;
 import org.alliance.web.db.AuditWriter;
 import org.alliance.web.db.Database;
+import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.security.Authentication;
 import org.alliance.web.security.LoginService;
 import org.alliance.web.trend.ClinicTrends;
 
 /**
  * What the handlers work with: the database and its audit log of reads, who is asking, the clock, the
- * scorer and the trend models.
+ * clinic's instruments and the trend models.
  */
 public record ClinicServices(Database database, AuditWriter audit, Authentication authentication, LoginService logins, Clock clock,
-    Scorer scorer, ClinicTrends trends, boolean secureCookies) {
+    ClinicInstruments instruments, ClinicTrends trends, boolean secureCookies) {
   public ClinicServices {
     requireNonNull(database, "database");
     requireNonNull(audit, "audit");
     requireNonNull(authentication, "authentication");
     requireNonNull(logins, "logins");
     requireNonNull(clock, "clock");
-    requireNonNull(scorer, "scorer");
+    requireNonNull(instruments, "instruments");
     requireNonNull(trends, "trends");
+  }
+
+  /** The scorer of every instrument the clinic has now, used or not. */
+  public Scorer scorer() {
+    return instruments.scorer();
   }
 }

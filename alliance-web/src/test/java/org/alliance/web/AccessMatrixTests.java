@@ -136,10 +136,21 @@ abstract class AccessMatrixTests {
         statuses(200, 403, 403, 403, 302, 302), false));
     table.put("GET /admin/import", new Expected((who, i) -> clinic.get("/admin/import", who.user),
         statuses(200, 403, 403, 403, 302, 302), false));
-    table.put("POST /admin/import/preview", new Expected((who, i) -> upload("/admin/import/preview", who.user,
+    table.put("POST /admin/import/preview", new Expected((who, i) -> upload("/admin/import/preview", who.user, "file", "a.csv",
         "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\nann-1," + (60 + i) + ",0,0,0,0,0,0,0,0,0\n"), statuses(200, 403, 403, 403, 401, 401), false));
     table.put("POST /admin/import/confirm", new Expected((who, i) -> form("/admin/import/confirm", who.user, "upload=unknown&strict=true"),
         statuses(404, 403, 403, 403, 401, 401), false));
+    // The instruments page: admins only. An empty definition is shown with its problems, and never stored.
+    table.put("GET /admin/instruments", new Expected((who, i) -> clinic.get("/admin/instruments", who.user),
+        statuses(200, 403, 403, 403, 302, 302), false));
+    table.put("POST /admin/instruments/preview", new Expected((who, i) -> upload("/admin/instruments/preview", who.user,
+        "definition", "empty.json", "{}"), statuses(400, 403, 403, 403, 401, 401), false));
+    table.put("POST /admin/instruments/confirm", new Expected((who, i) -> form("/admin/instruments/confirm", who.user,
+        "definition=%7B%7D"), statuses(400, 403, 403, 403, 401, 401), false));
+    table.put("POST /admin/instruments/{id}/use", new Expected((who, i) -> form("/admin/instruments/srs/use", who.user,
+        "in_use=true"), statuses(303, 403, 403, 403, 401, 401), false));
+    table.put("GET /api/instruments", new Expected((who, i) -> clinic.get("/api/instruments", who.user),
+        statuses(200, 200, 200, 200, 401, 401), false));
     table.put("POST /clients/{id}/links", new Expected((who, i) -> form(page + "/links", who.user, "instrument=srs"),
         statuses(200, 404, 200, 404, 401, 401), false));
     // An unknown link answers everyone alike; without the form's cookie nothing is sent.
@@ -183,12 +194,12 @@ abstract class AccessMatrixTests {
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
-  /** A multipart form with a CSV file of PHQ-9 answers, as the import page sends it. */
-  private Reply upload(String path, String user, String csv) {
+  /** A multipart form with one file (and the instrument field the import page sends), as a browser sends it. */
+  private Reply upload(String path, String user, String field, String fileName, String content) {
     String boundary = "matrix-boundary";
     String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"instrument\"\r\n\r\nphq-9\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n"
-        + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName + "\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
     return clinic.send(clinic.request(path, user).header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
   }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -289,6 +291,27 @@ abstract class ApiTests {
                 Instant.now())))
         .isInstanceOf(SessionAlreadyRecorded.class).hasMessage("srs is already recorded at session 2");
     assertThat(clinic.get("/api/clients/" + client, "ann").expect(200).json().get("administrations")).hasSize(1);
+  }
+
+  @Test
+  void anInstrumentTheClinicAddsIsStoredScoredAndCanBeSwitchedOff() throws IOException {
+    Browser admin = new Browser(clinic);
+    admin.signIn("admin", TestClinic.PASSWORD).expect(303);
+    String csrf = Browser.csrf(admin.get("/admin/instruments"));
+    String definition = Files.readString(Path.of("../examples/instruments/clinic-stress-4.json"));
+    admin.postForm("/admin/instruments/confirm", Map.of("_csrf", csrf, "definition", definition)).expect(303);
+    long client = newClient("stress-api");
+    Map<String, Object> stress = Map.of("instrument", "clinic-stress-4", "session", 1,
+        "answers", Map.of("stress_1", 4, "stress_2", 4, "stress_3", 0, "stress_4", 1));
+    assertThat(administer(client, stress).expect(201).json().get("score").get("total").asDouble()).isEqualTo(13.0);
+    admin.postForm("/admin/instruments/clinic-stress-4/use", Map.of("_csrf", csrf, "in_use", "false")).expect(303);
+    Map<String, Object> next = new LinkedHashMap<>(stress);
+    next.put("session", 2);
+    assertThat(administer(client, next).expect(400).body()).contains("this clinic does not use clinic-stress-4");
+    assertThat(clinic.get("/api/clients/" + client + "/trend", "ann").expect(200).json().get("courses").findValuesAsText("measure"))
+        .containsExactly("clinic-stress-4");
+    admin.postForm("/admin/instruments/clinic-stress-4/use", Map.of("_csrf", csrf, "in_use", "true")).expect(303);
+    administer(client, next).expect(201);
   }
 
   @Test

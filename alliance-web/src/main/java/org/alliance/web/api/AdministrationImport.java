@@ -13,7 +13,6 @@ import java.util.Set;
 import org.alliance.core.instrument.Numbers;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Score;
-import org.alliance.core.scoring.Scorer;
 import org.alliance.io.csv.AdministrationRow;
 import org.alliance.io.csv.AdministrationSource;
 import org.alliance.io.csv.InputProblem;
@@ -25,6 +24,7 @@ import org.alliance.web.db.Client;
 import org.alliance.web.db.Clients;
 import org.alliance.web.db.User;
 import org.alliance.web.http.WebException;
+import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.security.Access;
 import org.alliance.web.security.Principal;
 import org.jdbi.v3.core.Handle;
@@ -108,7 +108,7 @@ public final class AdministrationImport {
    * Reads every row of {@code source} and stores the valid ones with {@code handle}; the caller's transaction
    * decides whether they stay. {@code keepRows} rows are kept for a preview.
    */
-  public static Result run(Handle handle, Scorer scorer, Principal principal, Optional<String> clinician, AdministrationSource source,
+  public static Result run(Handle handle, ClinicInstruments instruments, Principal principal, Optional<String> clinician, AdministrationSource source,
       Instant now, int keepRows) {
     Result result = new Result(keepRows);
     Map<String, Client> clients = new HashMap<>();
@@ -117,7 +117,7 @@ public final class AdministrationImport {
       while (source.hasNext()) {
         AdministrationRow row = source.next();
         result.rows++;
-        ScoredRow scored = ScoredRow.score(row, scorer);
+        ScoredRow scored = ScoredRow.score(row, instruments.scorer());
         SourceLocation where = row.location();
         if (!scored.valid()) {
           List<InputProblem> found = scored.locatedProblems();
@@ -128,6 +128,13 @@ public final class AdministrationImport {
         }
         Administration administration = row.administration().orElseThrow();
         Score score = scored.score().orElseThrow();
+        if (!instruments.inUse(score.instrumentId())) {
+          String problem = "instrument " + ClinicInstruments.notInUse(score.instrumentId());
+          result.problems.add(new InputProblem(where, problem));
+          result.rejectedLines.add(where.line());
+          result.row(row, Optional.of(score), problem);
+          continue;
+        }
         Optional<String> rowClinician = row.key().clinician().isBlank() ? clinician : Optional.of(row.key().clinician());
         Optional<Client> client = client(handle, principal, administration.client(), rowClinician, clients, result, where, now);
         if (client.isEmpty()) {
@@ -144,7 +151,7 @@ public final class AdministrationImport {
           result.row(row, Optional.of(score), problem);
           continue;
         }
-        String version = scorer.catalog().get(score.instrumentId()).version();
+        String version = instruments.catalog().get(score.instrumentId()).version();
         long id = Administrations.insert(handle, client.get().id(), administration, version, score,
             AdministrationsApi.flags(administration, score), principal.userId(), now);
         AuditLog.record(handle, Optional.of(principal.userId()), "administration.import", Optional.of(client.get().id()),

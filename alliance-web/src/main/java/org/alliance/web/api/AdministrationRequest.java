@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.alliance.core.instrument.Catalog;
+import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
 import org.alliance.core.scoring.Answers;
@@ -29,7 +30,8 @@ final class AdministrationRequest {
   private AdministrationRequest() {}
 
   /** The administration the body describes, for the client with this reference; 400 listing every problem otherwise. */
-  static Administration parse(JsonNode body, String client, Catalog catalog) {
+  static Administration parse(JsonNode body, String client, ClinicInstruments instruments) {
+    Catalog catalog = instruments.catalog();
     if (body == null || !body.isObject()) {
       throw WebException.badRequest("the body must be a JSON object with instrument, session, answers and optionally version and date");
     }
@@ -46,6 +48,8 @@ final class AdministrationRequest {
       problems.add(new FieldProblem("instrument", "expected an instrument id such as \"phq-9\""));
     } else if (!catalog.contains(instrumentNode.asText())) {
       problems.add(new FieldProblem("instrument", catalog.unknown(instrumentNode.asText())));
+    } else if (!instruments.inUse(catalog.get(instrumentNode.asText()).id())) {
+      problems.add(new FieldProblem("instrument", ClinicInstruments.notInUse(catalog.get(instrumentNode.asText()).id())));
     } else {
       instrument = catalog.get(instrumentNode.asText()).id();
     }

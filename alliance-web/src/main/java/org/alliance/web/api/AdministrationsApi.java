@@ -1,6 +1,5 @@
 package org.alliance.web.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -16,6 +15,7 @@ import org.alliance.core.scoring.Scorer;
 import org.alliance.web.ClinicServices;
 import org.alliance.web.db.Administrations;
 import org.alliance.web.db.SessionAlreadyRecorded;
+import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.db.AuditLog;
 import org.alliance.web.db.Client;
 import org.alliance.web.http.WebException;
@@ -34,7 +34,7 @@ public final class AdministrationsApi {
   /** 201 with the stored administration and its score; 400 listing every problem, each naming its item. */
   public void create(Context ctx) {
     long clientId = Requests.id(ctx, "id");
-    Scorer scorer = services.scorer();
+    ClinicInstruments instruments = services.instruments();
     Instant now = services.clock().instant();
     Stored stored;
     try {
@@ -42,8 +42,8 @@ public final class AdministrationsApi {
       stored = services.database().write(handle -> {
         Principal principal = services.authentication().require(ctx, handle);
         Client client = Access.client(handle, principal, clientId);
-        Administration administration = AdministrationRequest.parse(Requests.json(ctx), client.reference(), scorer.catalog());
-        Instrument instrument = scorer.catalog().get(administration.instrumentId());
+        Administration administration = AdministrationRequest.parse(Requests.json(ctx), client.reference(), instruments);
+        Instrument instrument = instruments.catalog().get(administration.instrumentId());
         Score score = Scorer.score(instrument, administration);
         Map<String, Double> flags = flags(administration, score);
         if (!score.valid()) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.alliance.core.scoring.Scorer;
 import org.alliance.io.csv.AdministrationCsvReader;
 import org.alliance.io.fhir.FhirImport;
 import org.alliance.io.csv.CsvFormatException;
@@ -22,6 +21,7 @@ import org.alliance.web.ClinicServices;
 import org.alliance.web.db.AuditLog;
 import org.alliance.web.http.WebException;
 import org.alliance.web.api.AdministrationImport.Result;
+import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.security.Principal;
 
 /**
@@ -57,14 +57,11 @@ public final class ImportApi {
     Principal principal = services.authentication().require(ctx);
     boolean strict = Requests.queryFlag(ctx, "strict");
     Optional<String> clinician = Requests.query(ctx, "clinician");
-    Scorer scorer = services.scorer();
-    CsvReadOptions options = CsvReadOptions.of(scorer.catalog());
+    ClinicInstruments instruments = services.instruments();
+    CsvReadOptions options = CsvReadOptions.of(instruments.catalog());
     Optional<String> instrument = Requests.query(ctx, "instrument");
     if (instrument.isPresent()) {
-      if (!scorer.catalog().contains(instrument.get())) {
-        throw WebException.badRequest("instrument: " + scorer.catalog().unknown(instrument.get()));
-      }
-      options = options.withInstrument(scorer.catalog().get(instrument.get()).id());
+      options = options.withInstrument(instruments.forNewData("instrument", instrument.get()).id());
     }
     Optional<String> layout = Requests.query(ctx, "layout");
     if (layout.isPresent()) {
@@ -87,8 +84,8 @@ public final class ImportApi {
       result = services.database().write(handle -> {
         Result done;
         try {
-          done = AdministrationImport.run(handle, services.scorer(), principal, clinician,
-              fhir ? FhirImport.open("upload", new ByteArrayInputStream(body), scorer.catalog())
+          done = AdministrationImport.run(handle, instruments, principal, clinician,
+              fhir ? FhirImport.open("upload", new ByteArrayInputStream(body), instruments.catalog())
                   : AdministrationCsvReader.open("upload", new ByteArrayInputStream(body), reading), now, 0);
         } catch (IOException e) {
           throw new UncheckedIOException(e);

@@ -32,8 +32,8 @@ import org.alliance.web.http.WebException;
 import org.alliance.web.security.Access;
 import org.alliance.web.security.ClientScope;
 import org.alliance.web.security.Principal;
+import org.alliance.web.trend.ClinicTrends;
 import org.alliance.web.trend.ClinicTrends.ClientTrend;
-import org.alliance.web.trend.ExpectedCourseFits;
 
 /**
  * {@code GET /api/clients/{id}/trend} (one client's courses and alerts) and {@code GET /api/alerts} (every
@@ -54,18 +54,18 @@ public final class TrendApi {
   public void trend(Context ctx) {
     long id = Requests.id(ctx, "id");
     Instant now = services.clock().instant();
-    ExpectedCourseFits.Fit fit = services.trends().currentFit();
+    ClinicTrends.Basis basis = services.trends().currentBasis();
     record Read(Principal principal, ClientVersion version, Optional<byte[]> answer, List<SessionScore> scores) {}
     // Who is asking, whether they may, and the version of the client's data: one handle, one transaction. The
     // scores are read only when the answer for this version is not at hand.
     Read read = services.database().read(handle -> {
       Principal principal = services.authentication().require(ctx, handle);
       ClientVersion version = Access.reachable(principal, Administrations.version(handle, id), ClientVersion::client, id);
-      Optional<byte[]> answer = answers.find(version, fit);
+      Optional<byte[]> answer = answers.find(version, basis);
       return new Read(principal, version, answer, answer.isPresent() ? List.of() : Administrations.scores(handle, id));
     });
     services.audit().record(Optional.of(read.principal().userId()), "trend.read", Optional.of(id), "", now);
-    byte[] answer = read.answer().orElseGet(() -> answers.keep(read.version(), fit, body(read.version().client(), read.scores())));
+    byte[] answer = read.answer().orElseGet(() -> answers.keep(read.version(), basis, body(read.version().client(), read.scores())));
     Json.send(ctx, 200, answer);
   }
 

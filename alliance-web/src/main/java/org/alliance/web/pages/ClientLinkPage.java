@@ -3,7 +3,6 @@ package org.alliance.web.pages;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Instrument;
@@ -43,8 +42,7 @@ public final class ClientLinkPage {
     long id = PageRequests.id(ctx, "id");
     String instrumentId = PageRequests.field(ctx, "instrument")
         .orElseThrow(() -> WebException.badRequest("instrument: choose the measure the client fills in"));
-    Instrument instrument = services.scorer().catalog().find(instrumentId.toLowerCase(Locale.ROOT))
-        .orElseThrow(() -> WebException.badRequest("instrument: " + services.scorer().catalog().unknown(instrumentId)));
+    Instrument instrument = services.instruments().forNewData("instrument", instrumentId);
     var requestedSession = PageRequests.session(ctx, "session");
     String token = Secrets.random();
     Instant now = services.clock().instant();

@@ -254,7 +254,7 @@ public final class ClientPage {
           stored.band().orElse(""), String.join(", ", stored.riskFlags().keySet())));
     }
     int next = ClientLinkPage.nextSession(read.administrations().stream().mapToInt(StoredAdministration::session).max());
-    List<ClientView.EntryChoice> instruments = services.scorer().catalog().instruments().stream()
+    List<ClientView.EntryChoice> instruments = services.instruments().inUse().stream()
         .map(instrument -> new ClientView.EntryChoice(instrument.id(), instrument.title().en())).toList();
     return new ClientView(read.client().id(), read.client().reference(), read.client().clinicianUsername(), charts, alerts, latest,
         selfCheckNo, read.notes(), lines, trend.notes(), instruments, next);

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.alliance.core.instrument.Instrument;
@@ -25,7 +24,6 @@ import org.alliance.web.db.Client;
 import org.alliance.web.db.SessionAlreadyRecorded;
 import org.alliance.web.db.StoredAdministration;
 import org.alliance.web.http.Pages;
-import org.alliance.web.http.WebException;
 import org.alliance.web.security.Access;
 import org.alliance.web.security.Principal;
 import org.alliance.web.trend.ClinicTrends.ClientTrend;
@@ -205,7 +203,6 @@ public final class EntryPage {
   }
 
   private Instrument instrument(String id) {
-    return services.scorer().catalog().find(id.toLowerCase(Locale.ROOT))
-        .orElseThrow(() -> WebException.badRequest("instrument: " + services.scorer().catalog().unknown(id)));
+    return services.instruments().forNewData("instrument", id);
   }
 }

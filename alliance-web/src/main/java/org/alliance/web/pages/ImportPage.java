@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.alliance.core.scoring.Scorer;
 import org.alliance.io.csv.AdministrationCsvReader;
 import org.alliance.io.csv.AdministrationSource;
 import org.alliance.io.csv.CsvFormatException;
@@ -28,7 +27,6 @@ import org.alliance.web.api.AdministrationImport.RowOutcome;
 import org.alliance.web.db.AuditLog;
 import org.alliance.web.http.Pages;
 import org.alliance.web.http.WebException;
-import org.alliance.web.security.Access;
 import org.alliance.web.security.Principal;
 
 /**
@@ -68,7 +66,7 @@ public final class ImportPage {
     Optional<Principal> admin = UsersPage.admin(ctx, services);
     if (admin.isPresent()) {
       Pages.render(ctx, "admin/import.jte", "viewer", Viewer.of(admin.get()), "formats", List.of(ImportFormat.values()),
-          "instruments", services.scorer().catalog().instruments().stream().map(i -> i.id()).toList());
+          "instruments", services.instruments().inUse().stream().map(i -> i.id()).toList());
     }
   }
 
@@ -113,7 +111,7 @@ public final class ImportPage {
     PendingImports.Upload upload = pending.find(id, principal.userId(), principal.csrfToken().orElse(""), now)
         .orElseThrow(() -> WebException.notFound("this preview has expired or was already imported; upload the file again"));
     Result result = readable(() -> services.database().write(handle -> {
-      Result done = AdministrationImport.run(handle, services.scorer(), principal, upload.choices().clinician(),
+      Result done = AdministrationImport.run(handle, services.instruments(), principal, upload.choices().clinician(),
           source(upload), now, PREVIEW_ROWS);
       if (strict && !done.problems().isEmpty()) {
         // Thrown inside the transaction, so everything written so far is rolled back.
@@ -142,7 +140,7 @@ public final class ImportPage {
   private Result dryRun(Principal principal, PendingImports.Upload upload, Instant now) {
     try {
       services.database().write(handle -> {
-        throw new Rollback(AdministrationImport.run(handle, services.scorer(), principal, upload.choices().clinician(),
+        throw new Rollback(AdministrationImport.run(handle, services.instruments(), principal, upload.choices().clinician(),
             source(upload), now, PREVIEW_ROWS));
       });
       throw new IllegalStateException("the preview's transaction was not rolled back");
@@ -167,13 +165,9 @@ public final class ImportPage {
 
   /** How to read a CSV file, with a clear error for an unknown instrument or layout. */
   private CsvReadOptions csvOptions(ImportChoices choices) {
-    Scorer scorer = services.scorer();
-    CsvReadOptions options = CsvReadOptions.of(scorer.catalog());
+    CsvReadOptions options = CsvReadOptions.of(services.instruments().catalog());
     if (choices.instrument().isPresent()) {
-      if (!scorer.catalog().contains(choices.instrument().get())) {
-        throw WebException.badRequest("instrument: " + scorer.catalog().unknown(choices.instrument().get()));
-      }
-      options = options.withInstrument(scorer.catalog().get(choices.instrument().get()).id());
+      options = options.withInstrument(services.instruments().forNewData("instrument", choices.instrument().get()).id());
     }
     if (choices.layout().isPresent()) {
       try {
@@ -202,8 +196,6 @@ public final class ImportPage {
   }
 
   private Principal requireAdmin(Context ctx) {
-    Principal principal = services.authentication().require(ctx);
-    Access.requireAdmin(principal);
-    return principal;
+    return UsersPage.requireAdmin(ctx, services);
   }
 }

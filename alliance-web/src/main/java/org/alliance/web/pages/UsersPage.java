@@ -158,10 +158,14 @@ public final class UsersPage {
   }
 
   /** The admin a form acts for, checked (with the CSRF token) before the form is read. */
-  private Principal requireAdmin(Context ctx) {
+  static Principal requireAdmin(Context ctx, ClinicServices services) {
     Principal principal = services.authentication().require(ctx);
     Access.requireAdmin(principal);
     return principal;
+  }
+
+  private Principal requireAdmin(Context ctx) {
+    return requireAdmin(ctx, services);
   }
 
   private static Role role(Context ctx) {

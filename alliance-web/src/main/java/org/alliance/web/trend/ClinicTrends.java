@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.trend.Alert;
@@ -31,14 +32,15 @@ import org.alliance.web.db.SessionScore;
  * clinic's own episodes for the not-on-track rules.
  */
 public final class ClinicTrends {
-  private final Catalog catalog;
+  private final Supplier<Catalog> catalog;
   private final ExpectedCourseFits fits;
   private volatile Finder finder;
   // Only the alerts are kept, a few small objects per client, so even a large clinic fits in memory.
   private final Cache<Long, CachedAlerts> alerts = CacheBuilder.newBuilder().maximumSize(500_000).build();
 
-  /** A client's alerts, valid for one version of their data and one fit of the expected courses. */
-  private record CachedAlerts(long administrations, long lastId, ExpectedCourseFits.Fit fit, List<Alert> alerts) {}
+  /** A client's alerts, valid for one version of their data, one fit of the expected courses and one catalog. */
+  private record CachedAlerts(long administrations, long lastId, ExpectedCourseFits.Fit fit, Catalog catalog,
+      List<Alert> alerts) {}
 
   /** The alert finder of one fit of the expected courses. */
   private record Finder(ExpectedCourseFits.Fit fit, AlertFinder alerts) {}
@@ -55,18 +57,20 @@ public final class ClinicTrends {
     }
   }
 
-  public ClinicTrends(Catalog catalog, ExpectedCourseFits fits) {
+  /** @param catalog the clinic's instruments as they are at the time of asking */
+  public ClinicTrends(Supplier<Catalog> catalog, ExpectedCourseFits fits) {
     this.catalog = catalog;
     this.fits = fits;
   }
 
-  public Catalog catalog() {
-    return catalog;
-  }
+  /**
+   * What every trend depends on besides the client's own data: the fit of the expected courses and the
+   * clinic's instruments. A trend computed under another basis is out of date.
+   */
+  public record Basis(ExpectedCourseFits.Fit fit, Catalog catalog) {}
 
-  /** The expected courses in use now; a new fit makes every trend computed before it out of date. */
-  public ExpectedCourseFits.Fit currentFit() {
-    return fits.current();
+  public Basis currentBasis() {
+    return new Basis(fits.current(), catalog.get());
   }
 
   /**
@@ -75,6 +79,7 @@ public final class ClinicTrends {
    * @param reference the client's reference, which names the episode
    */
   public ClientTrend trend(String reference, Optional<String> clinician, List<SessionScore> scores) {
+    Catalog catalog = this.catalog.get();
     Map<String, List<Observation>> byInstrument = new LinkedHashMap<>();
     List<RiskFlag> flags = new ArrayList<>();
     Set<String> unknown = new TreeSet<>();
@@ -108,7 +113,7 @@ public final class ClinicTrends {
   public Optional<List<Alert>> cachedAlerts(long clientId, long administrations, long lastId) {
     CachedAlerts cached = alerts.getIfPresent(clientId);
     if (cached == null || cached.administrations() != administrations || cached.lastId() != lastId
-        || cached.fit() != fits.current()) {
+        || cached.fit() != fits.current() || cached.catalog() != catalog.get()) {
       return Optional.empty();
     }
     return Optional.of(cached.alerts());
@@ -118,8 +123,9 @@ public final class ClinicTrends {
   public ClientTrend trend(long clientId, long administrations, long lastId, String reference, Optional<String> clinician,
       List<SessionScore> scores) {
     ExpectedCourseFits.Fit fit = fits.current();
+    Catalog known = catalog.get();
     ClientTrend trend = trend(reference, clinician, scores);
-    alerts.put(clientId, new CachedAlerts(administrations, lastId, fit, trend.alerts()));
+    alerts.put(clientId, new CachedAlerts(administrations, lastId, fit, known, trend.alerts()));
     return trend;
   }
 

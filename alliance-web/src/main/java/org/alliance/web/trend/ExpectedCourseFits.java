@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Construct;
 import org.alliance.core.instrument.Instrument;
@@ -34,10 +35,10 @@ public final class ExpectedCourseFits {
   }
 
   private final Jdbi jdbi;
-  private final Catalog catalog;
+  private final Supplier<Catalog> catalog;
   private volatile Fit current = new Fit(Map.of(), List.of(), -1);
 
-  public ExpectedCourseFits(Jdbi jdbi, Catalog catalog) {
+  public ExpectedCourseFits(Jdbi jdbi, Supplier<Catalog> catalog) {
     this.jdbi = jdbi;
     this.catalog = catalog;
   }
@@ -59,8 +60,9 @@ public final class ExpectedCourseFits {
         "SELECT DISTINCT instrument_id FROM administrations WHERE valid ORDER BY instrument_id").mapTo(String.class).list());
     Map<String, ExpectedCourse> courses = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>();
+    Catalog known = catalog.get();
     for (String id : instruments) {
-      Instrument instrument = catalog.find(id).orElse(null);
+      Instrument instrument = known.find(id).orElse(null);
       if (instrument == null || instrument.construct() != Construct.OUTCOME) {
         continue;
       }

@@ -52,6 +52,11 @@ final class SignedIn {
 
   /** Posts a multipart form with one file and these fields (the CSRF token added unless given). */
   Reply upload(String path, Map<String, String> fields, String fileName, byte[] file) {
+    return upload(path, fields, "file", fileName, file);
+  }
+
+  /** The same with the file in a field of another name. */
+  Reply upload(String path, Map<String, String> fields, String field, String fileName, byte[] file) {
     Map<String, String> all = new LinkedHashMap<>(fields);
     all.putIfAbsent("_csrf", csrf);
     String boundary = "----alliance-test-boundary";
@@ -59,7 +64,7 @@ final class SignedIn {
     all.forEach((name, value) -> head.append("--").append(boundary).append("\r\n")
         .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
     head.append("--").append(boundary).append("\r\n")
-        .append("Content-Disposition: form-data; name=\"file\"; filename=\"").append(fileName).append("\"\r\n")
+        .append("Content-Disposition: form-data; name=\"").append(field).append("\"; filename=\"").append(fileName).append("\"\r\n")
         .append("Content-Type: application/octet-stream\r\n\r\n");
     byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
     byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);

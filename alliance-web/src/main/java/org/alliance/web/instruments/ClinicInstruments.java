@@ -1,0 +1,92 @@
+package org.alliance.web.instruments;
+
+import com.google.common.collect.ImmutableSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.alliance.core.instrument.Catalog;
+import org.alliance.core.instrument.Instrument;
+import org.alliance.core.scoring.Scorer;
+import org.alliance.io.instrument.DefinitionResult;
+import org.alliance.io.instrument.InstrumentJson;
+import org.alliance.web.db.CustomInstruments;
+import org.alliance.web.db.CustomInstruments.StoredDefinition;
+import org.alliance.web.db.InstrumentsOff;
+import org.alliance.web.http.WebException;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The instruments of the clinic: the built-in ones plus those the clinic added, and which of them it uses.
+ * Scores, trends and reports cover every instrument in the catalog, so stored data stays visible; new data
+ * (an entry, a client link, an API submission, an import) is taken only for an instrument in use. Read
+ * from the database at start and again after each change, as one immutable state that requests share.
+ */
+public final class ClinicInstruments {
+  private final Jdbi jdbi;
+  private volatile State state;
+
+  /** One state of the clinic's instruments. */
+  private record State(Scorer scorer, Set<String> custom, Set<String> off) {}
+
+  public ClinicInstruments(Jdbi jdbi) {
+    this.jdbi = jdbi;
+    reload();
+  }
+
+  /** Reads the clinic's instruments again; called once a change is committed. */
+  public void reload() {
+    record Rows(List<StoredDefinition> custom, Set<String> off) {}
+    Rows rows = jdbi.withHandle(handle -> new Rows(CustomInstruments.all(handle), InstrumentsOff.all(handle)));
+    List<Instrument> custom = new ArrayList<>();
+    for (StoredDefinition stored : rows.custom()) {
+      DefinitionResult read = InstrumentJson.read(stored.definition());
+      // Checked before it was stored, so a failure here means the stored row was changed by hand.
+      custom.add(read.instrument().orElseThrow(() -> new IllegalStateException("the stored definition of custom instrument "
+          + stored.instrumentId() + " no longer reads: " + read.problems())));
+    }
+    Set<String> customIds = custom.stream().map(Instrument::id).collect(ImmutableSet.toImmutableSet());
+    state = new State(new Scorer(Catalog.builtIn().with(custom)), customIds, ImmutableSet.copyOf(rows.off()));
+  }
+
+  /** The scorer of every instrument the clinic has, used or not. */
+  public Scorer scorer() {
+    return state.scorer();
+  }
+
+  public Catalog catalog() {
+    return state.scorer().catalog();
+  }
+
+  /** Whether the clinic added this instrument itself. */
+  public boolean isCustom(String instrumentId) {
+    return state.custom().contains(instrumentId);
+  }
+
+  /** Whether the clinic takes new data for this instrument. */
+  public boolean inUse(String instrumentId) {
+    State current = state;
+    return current.scorer().catalog().contains(instrumentId) && !current.off().contains(instrumentId);
+  }
+
+  /** The instruments the clinic takes new data for, in catalog order. */
+  public List<Instrument> inUse() {
+    State current = state;
+    return current.scorer().catalog().instruments().stream().filter(instrument -> !current.off().contains(instrument.id()))
+        .toList();
+  }
+
+  /** The instrument with this id for new data; 400 naming the field when it is unknown or switched off. */
+  public Instrument forNewData(String field, String instrumentId) {
+    Instrument instrument = catalog().find(instrumentId)
+        .orElseThrow(() -> WebException.badRequest(field + ": " + catalog().unknown(instrumentId)));
+    if (!inUse(instrument.id())) {
+      throw WebException.badRequest(field + ": " + notInUse(instrument.id()));
+    }
+    return instrument;
+  }
+
+  /** Why new data for an instrument that is switched off is refused. */
+  public static String notInUse(String instrumentId) {
+    return "this clinic does not use " + instrumentId + " now; an admin can switch it on under Instruments";
+  }
+}
