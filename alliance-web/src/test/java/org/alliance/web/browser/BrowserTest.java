@@ -244,4 +244,25 @@ class BrowserTest {
     assertThat(browser.findElement(By.cssSelector(".acknowledged")).getText())
         .contains("Acknowledged by ANN").contains("safety plan reviewed");
   }
+
+  @Test
+  @Order(6)
+  void anAdminAddsAnInstrumentFromItsDefinitionAfterSeeingIt() {
+    browser.manage().deleteAllCookies();
+    go("/login");
+    browser.findElement(By.id("username")).sendKeys("admin");
+    browser.findElement(By.id("password")).sendKeys(TestClinic.PASSWORD);
+    follow(browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
+    follow(browser.findElement(By.linkText("Instruments")));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Instruments");
+    browser.findElement(By.id("definition")).sendKeys(Path.of("../examples/instruments/clinic-stress-4.json").toAbsolutePath()
+        .normalize().toString());
+    follow(browser.findElement(By.cssSelector("form[action='/admin/instruments/preview'] button[type=submit]")));
+    assertThat(browser.getPageSource()).contains("Clinic weekly stress check").contains("stress_4");
+    screenshot("instrument-preview.png");
+    follow(browser.findElement(By.cssSelector("form[action='/admin/instruments/confirm'] button[type=submit]")));
+    assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("The instrument was added");
+    assertThat(browser.getPageSource()).contains("clinic-stress-4").contains("added by the clinic");
+    screenshot("instruments.png");
+  }
 }
