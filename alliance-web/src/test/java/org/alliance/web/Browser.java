@@ -10,22 +10,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.alliance.web.TestClinic.Reply;
 
-/** A browser in miniature: keeps cookies, reads the CSRF field of a page, and posts forms. */
-final class Browser {
+/** A browser in miniature: keeps cookies, reads the CSRF field of a page, and posts forms and file uploads. */
+public final class Browser {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   private final TestClinic clinic;
   final Map<String, String> cookies = new LinkedHashMap<>();
 
-  Browser(TestClinic clinic) {
+  public Browser(TestClinic clinic) {
     this.clinic = clinic;
   }
 
-  Reply get(String path) {
+  public Reply get(String path) {
     return keep(clinic.send(withCookies(clinic.request(path, null)).GET().build()));
   }
 
-  Reply postForm(String path, Map<String, String> fields) {
+  public Reply postForm(String path, Map<String, String> fields) {
     StringBuilder body = new StringBuilder();
     fields.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&").append(name).append('=')
         .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
@@ -34,7 +34,7 @@ final class Browser {
         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build()));
   }
 
-  Reply postJson(String path, String json, String csrf) {
+  public Reply postJson(String path, String json, String csrf) {
     HttpRequest.Builder request = withCookies(clinic.request(path, null)).header("Content-Type", "application/json");
     if (csrf != null) {
       request.header("X-CSRF-Token", csrf);
@@ -43,18 +43,38 @@ final class Browser {
   }
 
   /** Opens the login page and signs in; returns the answer to the form. */
-  Reply signIn(String username, String password) {
+  public Reply signIn(String username, String password) {
     String csrf = csrf(get("/login"));
     return postForm("/login", Map.of("_csrf", csrf, "username", username, "password", password));
   }
 
   /** The CSRF field of a page. */
-  static String csrf(Reply page) {
+  public static String csrf(Reply page) {
     Matcher matcher = CSRF.matcher(page.body());
     if (!matcher.find()) {
       throw new AssertionError("no _csrf field in " + page.body());
     }
     return matcher.group(1);
+  }
+
+  /** Posts a multipart form with these fields and one file in the field {@code field}. */
+  public Reply upload(String path, Map<String, String> fields, String field, String fileName, byte[] file) {
+    String boundary = "----alliance-test-boundary";
+    StringBuilder head = new StringBuilder();
+    fields.forEach((name, value) -> head.append("--").append(boundary).append("\r\n")
+        .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+    head.append("--").append(boundary).append("\r\n")
+        .append("Content-Disposition: form-data; name=\"").append(field).append("\"; filename=\"").append(fileName).append("\"\r\n")
+        .append("Content-Type: application/octet-stream\r\n\r\n");
+    byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[start.length + file.length + end.length];
+    System.arraycopy(start, 0, body, 0, start.length);
+    System.arraycopy(file, 0, body, start.length, file.length);
+    System.arraycopy(end, 0, body, start.length + file.length, end.length);
+    return keep(clinic.send(withCookies(clinic.request(path, null))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build()));
   }
 
   /** The Set-Cookie headers of a reply with this cookie's name. */
