@@ -59,6 +59,8 @@ public final class ClinicServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClinicServer.class);
   /** How often the expected courses are refitted (when the clinic's data has changed) and expired sessions removed. */
   private static final long REFIT_MINUTES = 10;
+  /** How often the clinic's instruments are read again, for changes made by another server on the same database. */
+  private static final long INSTRUMENTS_SECONDS = 30;
   private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
   private static final byte[] UNREACHABLE = "{\"status\":\"database unreachable\"}".getBytes(StandardCharsets.UTF_8);
 
@@ -94,6 +96,13 @@ public final class ClinicServer implements AutoCloseable {
         new org.alliance.web.demo.DemoClinic(database, clock).seed();
       }
       ClinicInstruments instruments = new ClinicInstruments(database.jdbi());
+      background.scheduleWithFixedDelay(() -> {
+        try {
+          instruments.reload();
+        } catch (RuntimeException e) {
+          LOG.warn("reading the clinic's instruments failed; the previous ones stay in use", e);
+        }
+      }, INSTRUMENTS_SECONDS, INSTRUMENTS_SECONDS, TimeUnit.SECONDS);
       ExpectedCourseFits fits = new ExpectedCourseFits(database.jdbi(), instruments::catalog);
       fits.refitIfChanged();
       background.scheduleWithFixedDelay(() -> {

@@ -19,24 +19,33 @@ import org.jdbi.v3.core.Jdbi;
  * The instruments of the clinic: the built-in ones plus those the clinic added, and which of them it uses.
  * Scores, trends and reports cover every instrument in the catalog, so stored data stays visible; new data
  * (an entry, a client link, an API submission, an import) is taken only for an instrument in use. Read
- * from the database at start and again after each change, as one immutable state that requests share.
+ * from the database at start, after each change made here, and every little while for changes made by
+ * another server on the same database; requests share one immutable state.
  */
 public final class ClinicInstruments {
   private final Jdbi jdbi;
   private volatile State state;
 
-  /** One state of the clinic's instruments. */
-  private record State(Scorer scorer, Set<String> custom, Set<String> off) {}
+  /** One state of the clinic's instruments, and the rows it was read from. */
+  private record State(Rows rows, Scorer scorer, Set<String> custom, Set<String> off) {}
+
+  private record Rows(List<StoredDefinition> custom, Set<String> off) {}
 
   public ClinicInstruments(Jdbi jdbi) {
     this.jdbi = jdbi;
     reload();
   }
 
-  /** Reads the clinic's instruments again; called once a change is committed. */
+  /**
+   * Reads the clinic's instruments again. The state, and with it the catalog, is replaced only when the rows
+   * changed, since trends cached for one catalog are computed again for another.
+   */
   public void reload() {
-    record Rows(List<StoredDefinition> custom, Set<String> off) {}
     Rows rows = jdbi.withHandle(handle -> new Rows(CustomInstruments.all(handle), InstrumentsOff.all(handle)));
+    State current = state;
+    if (current != null && current.rows().equals(rows)) {
+      return;
+    }
     List<Instrument> custom = new ArrayList<>();
     for (StoredDefinition stored : rows.custom()) {
       DefinitionResult read = InstrumentJson.read(stored.definition());
@@ -45,7 +54,7 @@ public final class ClinicInstruments {
           + stored.instrumentId() + " no longer reads: " + read.problems())));
     }
     Set<String> customIds = custom.stream().map(Instrument::id).collect(ImmutableSet.toImmutableSet());
-    state = new State(new Scorer(Catalog.builtIn().with(custom)), customIds, ImmutableSet.copyOf(rows.off()));
+    state = new State(rows, new Scorer(Catalog.builtIn().with(custom)), customIds, ImmutableSet.copyOf(rows.off()));
   }
 
   /** The scorer of every instrument the clinic has, used or not. */

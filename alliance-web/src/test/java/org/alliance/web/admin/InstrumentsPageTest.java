@@ -14,6 +14,7 @@ import org.alliance.web.ServerSettings;
 import org.alliance.web.TestClinic;
 import org.alliance.web.TestDatabase;
 import org.alliance.web.db.Database;
+import org.alliance.web.db.InstrumentsOff;
 import org.alliance.web.instruments.ClinicInstruments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -167,6 +168,23 @@ class InstrumentsPageTest {
       clinic.post("/api/clients/" + client + "/administrations", "ann", TestClinic.phq9(2, 1, 1, 1, 1, 1, 1, 1, 1, 0)).expect(201);
       admin.post("/admin/instruments/phq-9/use", Map.of("in_use", "maybe")).expect(400);
       admin.post("/admin/instruments/nope/use", Map.of("in_use", "false")).expect(404);
+    }
+  }
+
+  @Test
+  void aChangeMadeByAnotherServerIsReadAgainAndNothingElseReplacesTheCatalog() {
+    try (TestClinic clinic = TestClinic.start(TestDatabase.H2, dataDir)) {
+      ClinicInstruments instruments = new ClinicInstruments(clinic.server.database().jdbi());
+      var before = instruments.catalog();
+      instruments.reload();
+      // Unchanged rows keep the catalog, so trends cached for it stay valid.
+      assertThat(instruments.catalog()).isSameAs(before);
+      long admin = clinic.users.get("admin").id();
+      clinic.server.database().write(handle -> InstrumentsOff.switchOff(handle, "gad-7", admin, java.time.Instant.now()));
+      assertThat(instruments.inUse("gad-7")).isTrue();
+      instruments.reload();
+      assertThat(instruments.inUse("gad-7")).isFalse();
+      assertThat(instruments.inUse("phq-9")).isTrue();
     }
   }
 }
