@@ -108,8 +108,8 @@ public final class AdministrationImport {
    * Reads every row of {@code source} and stores the valid ones with {@code handle}; the caller's transaction
    * decides whether they stay. {@code keepRows} rows are kept for a preview.
    */
-  public static Result run(Handle handle, ClinicInstruments instruments, Principal principal, Optional<String> clinician, AdministrationSource source,
-      Instant now, int keepRows) {
+  public static Result run(Handle handle, ClinicInstruments instruments, Principal principal, Optional<String> clinician,
+      AdministrationSource source, Instant now, int keepRows) {
     Result result = new Result(keepRows);
     Map<String, Client> clients = new HashMap<>();
     Set<String> seen = new HashSet<>();

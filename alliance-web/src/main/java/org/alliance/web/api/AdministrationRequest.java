@@ -10,13 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.alliance.core.instrument.Catalog;
-import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
 import org.alliance.core.scoring.Answers;
 import org.alliance.web.http.WebException;
 import org.alliance.web.http.WebException.FieldProblem;
+import org.alliance.web.instruments.ClinicInstruments;
 
 /**
  * Reads the body of {@code POST /api/clients/{id}/administrations}: {@code instrument}, optional
@@ -31,7 +30,6 @@ final class AdministrationRequest {
 
   /** The administration the body describes, for the client with this reference; 400 listing every problem otherwise. */
   static Administration parse(JsonNode body, String client, ClinicInstruments instruments) {
-    Catalog catalog = instruments.catalog();
     if (body == null || !body.isObject()) {
       throw WebException.badRequest("the body must be a JSON object with instrument, session, answers and optionally version and date");
     }
@@ -46,12 +44,10 @@ final class AdministrationRequest {
     JsonNode instrumentNode = body.get("instrument");
     if (instrumentNode == null || !instrumentNode.isTextual() || instrumentNode.asText().isBlank()) {
       problems.add(new FieldProblem("instrument", "expected an instrument id such as \"phq-9\""));
-    } else if (!catalog.contains(instrumentNode.asText())) {
-      problems.add(new FieldProblem("instrument", catalog.unknown(instrumentNode.asText())));
-    } else if (!instruments.inUse(catalog.get(instrumentNode.asText()).id())) {
-      problems.add(new FieldProblem("instrument", ClinicInstruments.notInUse(catalog.get(instrumentNode.asText()).id())));
+    } else if (instruments.refusal(instrumentNode.asText()).isPresent()) {
+      problems.add(new FieldProblem("instrument", instruments.refusal(instrumentNode.asText()).get()));
     } else {
-      instrument = catalog.get(instrumentNode.asText()).id();
+      instrument = instruments.catalog().get(instrumentNode.asText()).id();
     }
     Optional<String> version = Optional.empty();
     JsonNode versionNode = body.get("version");

@@ -14,12 +14,11 @@ import org.alliance.core.scoring.Score;
 import org.alliance.core.scoring.Scorer;
 import org.alliance.web.ClinicServices;
 import org.alliance.web.db.Administrations;
-import org.alliance.web.db.SessionAlreadyRecorded;
-import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.db.AuditLog;
 import org.alliance.web.db.Client;
 import org.alliance.web.http.WebException;
 import org.alliance.web.http.WebException.FieldProblem;
+import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.security.Access;
 import org.alliance.web.security.Principal;
 
@@ -36,33 +35,28 @@ public final class AdministrationsApi {
     long clientId = Requests.id(ctx, "id");
     ClinicInstruments instruments = services.instruments();
     Instant now = services.clock().instant();
-    Stored stored;
-    try {
-      // One transaction: who is asking and whether they may, scoring, the administration and its audit entry.
-      stored = services.database().write(handle -> {
-        Principal principal = services.authentication().require(ctx, handle);
-        Client client = Access.client(handle, principal, clientId);
-        Administration administration = AdministrationRequest.parse(Requests.json(ctx), client.reference(), instruments);
-        Instrument instrument = instruments.catalog().get(administration.instrumentId());
-        Score score = Scorer.score(instrument, administration);
-        Map<String, Double> flags = flags(administration, score);
-        if (!score.valid()) {
-          throw new WebException(400, "the administration cannot be scored: " + score.problems().size()
-              + (score.problems().size() == 1 ? " problem" : " problems"), problems(score), Map.of("riskFlags", flags));
-        }
-        if (Administrations.exists(handle, clientId, instrument.id(), administration.session())) {
-          throw duplicate(client.reference(), instrument.id(), administration.session());
-        }
-        long id = Administrations.insert(handle, clientId, administration, instrument.version(), score, flags,
-            principal.userId(), now);
-        AuditLog.record(handle, Optional.of(principal.userId()), "administration.create", Optional.of(clientId),
-            instrument.id() + " session " + administration.session() + " (administration " + id + ")", now);
-        return new Stored(id, administration, instrument, score, flags);
-      });
-    } catch (SessionAlreadyRecorded e) {
-      // Two requests for the same session at once: the unique constraint lets only one through.
-      throw WebException.conflict("the client already has " + e.instrumentId() + " at session " + e.session());
-    }
+    // One transaction: who is asking and whether they may, scoring, the administration and its audit entry. A
+    // submission that loses a race for its session to another is answered 409 by Errors.sessionAlreadyRecorded.
+    Stored stored = services.database().write(handle -> {
+      Principal principal = services.authentication().require(ctx, handle);
+      Client client = Access.client(handle, principal, clientId);
+      Administration administration = AdministrationRequest.parse(Requests.json(ctx), client.reference(), instruments);
+      Instrument instrument = instruments.catalog().get(administration.instrumentId());
+      Score score = Scorer.score(instrument, administration);
+      Map<String, Double> flags = flags(administration, score);
+      if (!score.valid()) {
+        throw new WebException(400, "the administration cannot be scored: " + score.problems().size()
+            + (score.problems().size() == 1 ? " problem" : " problems"), problems(score), Map.of("riskFlags", flags));
+      }
+      if (Administrations.exists(handle, clientId, instrument.id(), administration.session())) {
+        throw duplicate(client.reference(), instrument.id(), administration.session());
+      }
+      long id = Administrations.insert(handle, clientId, administration, instrument.version(), score, flags,
+          principal.userId(), now);
+      AuditLog.record(handle, Optional.of(principal.userId()), "administration.create", Optional.of(clientId),
+          instrument.id() + " session " + administration.session() + " (administration " + id + ")", now);
+      return new Stored(id, administration, instrument, score, flags);
+    });
     Administration administration = stored.administration();
     Instrument instrument = stored.instrument();
     Score score = stored.score();

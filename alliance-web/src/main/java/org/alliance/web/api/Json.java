@@ -41,13 +41,16 @@ public final class Json {
    * through a new 32 KB buffer, which at thousands of requests a second is most of the server's garbage.
    */
   public static void send(Context ctx, int status, Object value) {
-    byte[] json;
+    send(ctx, status, bytes(value));
+  }
+
+  /** A value as JSON bytes; the answers are maps and lists of plain values, which always can be written. */
+  public static byte[] bytes(Object value) {
     try {
-      json = MAPPER.writeValueAsBytes(value);
+      return MAPPER.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("the answer could not be written as JSON", e);
     }
-    send(ctx, status, json);
   }
 
   /** The same with the JSON already written. */

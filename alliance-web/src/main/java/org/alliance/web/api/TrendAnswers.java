@@ -8,8 +8,9 @@ import org.alliance.web.trend.ClinicTrends;
 
 /**
  * The trend answers last written, one per client, each valid for one version of the client's data and one
- * basis (the fit of the expected courses and the clinic's instruments): a client's trend is read far more often than their data changes, and
- * computing and writing it costs more than everything else a trend request does.
+ * basis (the fit of the expected courses and the clinic's instruments): a client's trend is read far more
+ * often than their data changes, and computing and writing it costs more than everything else a trend
+ * request does.
  */
 final class TrendAnswers {
   /** About 2,000 answers of 40 sessions of two measures. */

@@ -1,6 +1,5 @@
 package org.alliance.web.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,8 +55,8 @@ public final class TrendApi {
     Instant now = services.clock().instant();
     ClinicTrends.Basis basis = services.trends().currentBasis();
     record Read(Principal principal, ClientVersion version, Optional<byte[]> answer, List<SessionScore> scores) {}
-    // Who is asking, whether they may, and the version of the client's data: one handle, one transaction. The
-    // scores are read only when the answer for this version is not at hand.
+    // Who is asking, whether they may, and the version of the client's data, on one handle. The scores are read
+    // only when the answer for this version is not at hand.
     Read read = services.database().read(handle -> {
       Principal principal = services.authentication().require(ctx, handle);
       ClientVersion version = Access.reachable(principal, Administrations.version(handle, id), ClientVersion::client, id);
@@ -76,11 +75,7 @@ public final class TrendApi {
     json.put("courses", trend.episode().courses().stream().map(course -> course(course, trend.expectedCourses())).toList());
     json.put("alerts", trend.alerts().stream().map(Json::alert).toList());
     json.put("notes", trend.notes());
-    try {
-      return Json.MAPPER.writeValueAsBytes(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("the trend could not be written as JSON", e);
-    }
+    return Json.bytes(json);
   }
 
   /**

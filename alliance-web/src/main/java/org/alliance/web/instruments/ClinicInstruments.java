@@ -3,6 +3,7 @@ package org.alliance.web.instruments;
 import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Instrument;
@@ -86,12 +87,19 @@ public final class ClinicInstruments {
 
   /** The instrument with this id for new data; 400 naming the field when it is unknown or switched off. */
   public Instrument forNewData(String field, String instrumentId) {
-    Instrument instrument = catalog().find(instrumentId)
-        .orElseThrow(() -> WebException.badRequest(field + ": " + catalog().unknown(instrumentId)));
-    if (!inUse(instrument.id())) {
-      throw WebException.badRequest(field + ": " + notInUse(instrument.id()));
+    Optional<String> refusal = refusal(instrumentId);
+    if (refusal.isPresent()) {
+      throw WebException.badRequest(field + ": " + refusal.get());
     }
-    return instrument;
+    return catalog().get(instrumentId);
+  }
+
+  /** Why new data for this instrument is not taken (it is unknown, or switched off); empty when it is taken. */
+  public Optional<String> refusal(String instrumentId) {
+    Catalog catalog = catalog();
+    return catalog.find(instrumentId)
+        .map(instrument -> inUse(instrument.id()) ? Optional.<String>empty() : Optional.of(notInUse(instrument.id())))
+        .orElseGet(() -> Optional.of(catalog.unknown(instrumentId)));
   }
 
   /** Why new data for an instrument that is switched off is refused. */

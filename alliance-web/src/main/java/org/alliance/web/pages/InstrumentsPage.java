@@ -20,10 +20,12 @@ import org.alliance.web.ClinicServices;
 import org.alliance.web.db.AuditLog;
 import org.alliance.web.db.CustomInstruments;
 import org.alliance.web.db.InstrumentsOff;
+import org.alliance.web.db.Sql;
 import org.alliance.web.http.Pages;
 import org.alliance.web.http.WebException;
 import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.security.Principal;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The admin's instruments page ({@code /admin/instruments}): every instrument the clinic has, built-in and
@@ -100,7 +102,8 @@ public final class InstrumentsPage {
       throw WebException.badRequest("definition: choose the instrument's JSON file");
     }
     if (file.size() > MAX_DEFINITION_BYTES) {
-      throw WebException.badRequest("definition: " + file.filename() + " is larger than 1 MB; an instrument definition is a few kilobytes");
+      throw WebException.badRequest("definition: " + file.filename()
+          + " is larger than 1 MB; an instrument definition is a few kilobytes");
     }
     String text;
     try (InputStream in = file.content()) {
@@ -122,12 +125,20 @@ public final class InstrumentsPage {
     Instrument instrument = preview.instrument()
         .orElseThrow(() -> WebException.badRequest("definition: " + String.join("; ", preview.problems())));
     Instant now = services.clock().instant();
-    services.database().write(handle -> {
-      CustomInstruments.add(handle, instrument.id(), instrument.version(), text, principal.userId(), now);
-      AuditLog.record(handle, Optional.of(principal.userId()), "instrument.add", Optional.empty(),
-          instrument.id() + " version " + instrument.version(), now);
-      return null;
-    });
+    try {
+      services.database().write(handle -> {
+        CustomInstruments.add(handle, instrument.id(), instrument.version(), text, principal.userId(), now);
+        AuditLog.record(handle, Optional.of(principal.userId()), "instrument.add", Optional.empty(),
+            instrument.id() + " version " + instrument.version(), now);
+        return null;
+      });
+    } catch (UnableToExecuteStatementException e) {
+      if (Sql.isUniqueViolation(e)) {
+        // The same definition confirmed twice at once (a double click): the first one stored it.
+        throw WebException.conflict("id: the clinic already has " + instrument.id());
+      }
+      throw e;
+    }
     services.instruments().reload();
     ctx.redirect("/admin/instruments?done=added", HttpStatus.SEE_OTHER);
   }

@@ -1,6 +1,7 @@
 package org.alliance.web.security;
 
 import java.util.Optional;
+import java.util.function.Function;
 import org.alliance.web.db.Client;
 import org.alliance.web.db.Clients;
 import org.alliance.web.db.User;
@@ -43,8 +44,7 @@ public final class Access {
   }
 
   /** A client already read, when the user may reach it; otherwise 404 as if it did not exist. */
-  public static <T> T reachable(Principal principal, Optional<T> found, java.util.function.Function<T, Client> client,
-      long clientId) {
+  public static <T> T reachable(Principal principal, Optional<T> found, Function<T, Client> client, long clientId) {
     return found.filter(row -> mayReach(principal, client.apply(row)))
         .orElseThrow(() -> WebException.notFound("no client " + clientId));
   }
