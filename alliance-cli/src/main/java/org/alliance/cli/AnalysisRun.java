@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.util.function.Consumer;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Construct;
-import org.alliance.io.csv.InputProblem;
+import org.alliance.io.input.InputProblem;
 import org.alliance.io.trend.EpisodeReader;
 import picocli.CommandLine;
 

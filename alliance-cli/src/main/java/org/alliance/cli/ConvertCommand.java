@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.scoring.Scorer;
-import org.alliance.io.csv.AdministrationSource;
+import org.alliance.io.input.AdministrationSource;
 import org.alliance.io.redcap.RedcapMapping;
 import org.alliance.io.score.ScoredRow;
 import picocli.CommandLine;

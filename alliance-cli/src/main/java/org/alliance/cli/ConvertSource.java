@@ -11,7 +11,7 @@ import java.util.Set;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.io.csv.AdministrationCsvReader;
-import org.alliance.io.csv.AdministrationSource;
+import org.alliance.io.input.AdministrationSource;
 import org.alliance.io.csv.CsvLayout;
 import org.alliance.io.csv.CsvReadOptions;
 import org.alliance.io.fhir.FhirImport;

@@ -11,7 +11,7 @@ import org.alliance.core.instrument.Direction;
 import org.alliance.core.scoring.Scorer;
 import org.alliance.io.csv.CsvLayout;
 import org.alliance.io.csv.CsvReadOptions;
-import org.alliance.io.csv.InputProblem;
+import org.alliance.io.input.InputProblem;
 import org.alliance.io.trend.EpisodeReader;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import org.alliance.io.csv.CsvFormatException;
+import org.alliance.io.input.InputFormatException;
 import picocli.CommandLine;
 
 /**
@@ -15,7 +15,7 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     var err = commandLine.getErr();
-    if (e instanceof CsvFormatException) {
+    if (e instanceof InputFormatException) {
       err.println("alliance: " + e.getMessage());
       return ExitCode.INVALID_INPUT;
     }

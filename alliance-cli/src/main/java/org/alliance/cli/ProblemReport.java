@@ -3,7 +3,7 @@ package org.alliance.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import org.alliance.io.csv.InputProblem;
+import org.alliance.io.input.InputProblem;
 import org.alliance.io.score.ScoredRow;
 
 /** Counts administrations and prints each problem with its file, line and column. */

@@ -11,7 +11,7 @@ import org.alliance.core.instrument.Numbers;
 import org.alliance.core.scoring.Score;
 import org.alliance.core.scoring.Scorer;
 import org.alliance.io.csv.AdministrationCsvReader;
-import org.alliance.io.csv.AdministrationRow;
+import org.alliance.io.input.AdministrationRow;
 import org.alliance.io.csv.CsvReadOptions;
 import org.alliance.io.score.ScoreColumns;
 import org.alliance.io.score.ScoreCsvWriter;

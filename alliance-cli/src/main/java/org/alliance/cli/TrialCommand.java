@@ -13,7 +13,7 @@ import org.alliance.core.cohort.IvFit;
 import org.alliance.core.cohort.RegressionFit;
 import org.alliance.core.cohort.TrialIvAnalysis;
 import org.alliance.core.cohort.TrialParticipant;
-import org.alliance.io.csv.InputProblem;
+import org.alliance.io.input.InputProblem;
 import org.alliance.io.csv.TrialCsvReader;
 import org.alliance.io.table.ResultTable;
 import picocli.CommandLine;

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.scoring.Administration;
 import org.alliance.io.csv.AdministrationCsvReader;
-import org.alliance.io.csv.AdministrationRow;
+import org.alliance.io.input.AdministrationRow;
 import org.alliance.io.csv.CsvReadOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

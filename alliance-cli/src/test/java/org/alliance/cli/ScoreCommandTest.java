@@ -229,7 +229,7 @@ class ScoreCommandTest {
     assertThat(partialFiles()).isEmpty();
   }
 
-  // Regression (was a bug): an unclosed quote is not a CsvFormatException (FastCSV reads it leniently to the end of the file),
+  // Regression (was a bug): an unclosed quote is not a InputFormatException (FastCSV reads it leniently to the end of the file),
   // so the run "succeeds" with one odd invalid row, the rest of the file is swallowed, and the --out file is
   // written. Expected: the file is reported as unreadable and --out is not created.
   @Test

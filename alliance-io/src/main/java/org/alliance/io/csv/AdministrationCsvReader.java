@@ -1,4 +1,7 @@
 package org.alliance.io.csv;
+import org.alliance.io.input.InputFormatException;
+import org.alliance.io.input.AdministrationSource;
+import org.alliance.io.input.AdministrationRow;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +13,7 @@ import java.util.NoSuchElementException;
 /**
  * Streams administrations from a CSV file in the wide or long layout, one row at a time, in constant
  * memory. A row with problems is returned with them, never dropped; a file that cannot be read at all
- * raises {@link CsvFormatException} naming the file and line.
+ * raises {@link InputFormatException} naming the file and line.
  */
 public final class AdministrationCsvReader implements AdministrationSource {
   private final CsvInput input;

@@ -1,4 +1,6 @@
 package org.alliance.io.csv;
+import org.alliance.io.input.InputFormatException;
+import org.alliance.io.input.SourceLocation;
 
 import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
@@ -55,11 +57,11 @@ public final class CsvInput implements Closeable {
       reader.mark(0);
     } catch (IOException e) {
       reader.close();
-      throw new CsvFormatException(SourceLocation.line(file, 1), "the header line is longer than " + (MAX_HEADER >> 20) + " MiB");
+      throw new InputFormatException(SourceLocation.line(file, 1), "the header line is longer than " + (MAX_HEADER >> 20) + " MiB");
     }
     if (firstLine == null || firstLine.isBlank()) {
       reader.close();
-      throw new CsvFormatException(SourceLocation.line(file, 1), "the file is empty; expected a header line");
+      throw new InputFormatException(SourceLocation.line(file, 1), "the file is empty; expected a header line");
     }
     if (firstLine.charAt(0) == '\uFEFF') {
       reader.skip(1);
@@ -75,17 +77,17 @@ public final class CsvInput implements Closeable {
         .ofCsvRecord(reader);
     this.records = csv.iterator();
     CsvRecord headerRecord = next().orElseThrow(
-        () -> new CsvFormatException(SourceLocation.line(file, 1), "the file is empty; expected a header line"));
+        () -> new InputFormatException(SourceLocation.line(file, 1), "the file is empty; expected a header line"));
     this.header = new ArrayList<>(headerRecord.getFieldCount());
     for (int i = 0; i < headerRecord.getFieldCount(); i++) {
       String name = headerRecord.getField(i).strip();
       if (name.indexOf(NOT_UTF8) >= 0) {
-        throw new CsvFormatException(SourceLocation.cell(file, headerRecord.getStartingLineNumber(), i + 1, name),
+        throw new InputFormatException(SourceLocation.cell(file, headerRecord.getStartingLineNumber(), i + 1, name),
             "the header is not UTF-8 text; save the file as UTF-8 and try again");
       }
       String key = name.toLowerCase(Locale.ROOT);
       if (!key.isEmpty() && columns.putIfAbsent(key, i) != null) {
-        throw new CsvFormatException(SourceLocation.cell(file, headerRecord.getStartingLineNumber(), i + 1, name),
+        throw new InputFormatException(SourceLocation.cell(file, headerRecord.getStartingLineNumber(), i + 1, name),
             "column '" + name + "' appears twice in the header (first in column " + (columns.get(key) + 1) + ")");
       }
       header.add(name);
@@ -150,7 +152,7 @@ public final class CsvInput implements Closeable {
       lastLine = record.getStartingLineNumber();
       return Optional.of(record);
     } catch (CsvParseException e) {
-      throw new CsvFormatException(SourceLocation.line(file, lastLine + 1), "cannot read the CSV here: " + rootMessage(e));
+      throw new InputFormatException(SourceLocation.line(file, lastLine + 1), "cannot read the CSV here: " + rootMessage(e));
     }
   }
 

@@ -1,4 +1,9 @@
 package org.alliance.io.csv;
+import org.alliance.io.input.InputFormatException;
+import org.alliance.io.input.IsoDate;
+import org.alliance.io.input.AdministrationRow;
+import org.alliance.io.input.SourceLocation;
+import org.alliance.io.input.InputProblem;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.time.LocalDate;
@@ -38,7 +43,7 @@ final class KeyColumns {
   }
 
   private static int required(CsvInput input, String name, List<String> alsoRequired) {
-    return input.column(name).orElseThrow(() -> new CsvFormatException(SourceLocation.line(input.file(), 1),
+    return input.column(name).orElseThrow(() -> new InputFormatException(SourceLocation.line(input.file(), 1),
         "missing the required column '" + name + "'; the header needs client, session"
             + (alsoRequired.isEmpty() ? "" : ", " + String.join(", ", alsoRequired))
             + " and found: " + String.join(", ", input.header())));

@@ -1,4 +1,8 @@
 package org.alliance.io.csv;
+import org.alliance.io.input.ItemLocator;
+import org.alliance.io.input.AdministrationRow;
+import org.alliance.io.input.SourceLocation;
+import org.alliance.io.input.InputProblem;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.util.ArrayList;

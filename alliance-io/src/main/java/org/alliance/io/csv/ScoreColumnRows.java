@@ -1,4 +1,8 @@
 package org.alliance.io.csv;
+import org.alliance.io.input.InputFormatException;
+import org.alliance.io.input.IsoDate;
+import org.alliance.io.input.SourceLocation;
+import org.alliance.io.input.InputProblem;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.Closeable;
@@ -57,7 +61,7 @@ public final class ScoreColumnRows implements Closeable {
   }
 
   private static int required(CsvInput input, String name) {
-    return input.column(name).orElseThrow(() -> new CsvFormatException(SourceLocation.line(input.file(), 1),
+    return input.column(name).orElseThrow(() -> new InputFormatException(SourceLocation.line(input.file(), 1),
         "missing the column '" + name + "'; found: " + String.join(", ", input.header())));
   }
 

@@ -1,4 +1,9 @@
 package org.alliance.io.csv;
+import org.alliance.io.input.ItemLocator;
+import org.alliance.io.input.InputFormatException;
+import org.alliance.io.input.AdministrationRow;
+import org.alliance.io.input.SourceLocation;
+import org.alliance.io.input.InputProblem;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.util.ArrayList;
@@ -146,7 +151,7 @@ final class WideRows implements RowSource {
       }
       Integer earlier = columnOf.put(key, column);
       if (earlier != null) {
-        throw new CsvFormatException(SourceLocation.cell(input.file(), 1, column + 1, input.header().get(column)),
+        throw new InputFormatException(SourceLocation.cell(input.file(), 1, column + 1, input.header().get(column)),
             "columns " + input.header().get(earlier) + " and " + input.header().get(column) + " both hold item " + key);
       }
       answerKeys[j] = key;

@@ -24,8 +24,8 @@ import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.Item;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Score;
-import org.alliance.io.csv.InputProblem;
-import org.alliance.io.csv.SourceLocation;
+import org.alliance.io.input.InputProblem;
+import org.alliance.io.input.SourceLocation;
 
 /**
  * An analysis-ready export of administrations for R, SPSS or Stata: a data CSV in the long or wide layout,

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.alliance.io.csv.InputProblem;
+import org.alliance.io.input.InputProblem;
 
 /**
  * Splits one client's administrations into episodes of care and finds duplicates. The answers file has no

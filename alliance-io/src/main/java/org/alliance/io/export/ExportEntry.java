@@ -2,7 +2,7 @@ package org.alliance.io.export;
 
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Score;
-import org.alliance.io.csv.SourceLocation;
+import org.alliance.io.input.SourceLocation;
 
 /**
  * One administration to export, with its score (null in an answers export, which does not need it) and

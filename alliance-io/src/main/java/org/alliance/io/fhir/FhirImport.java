@@ -22,11 +22,11 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.alliance.core.instrument.Catalog;
-import org.alliance.io.csv.AdministrationRow;
-import org.alliance.io.csv.AdministrationSource;
-import org.alliance.io.csv.CsvFormatException;
-import org.alliance.io.csv.InputProblem;
-import org.alliance.io.csv.SourceLocation;
+import org.alliance.io.input.AdministrationRow;
+import org.alliance.io.input.AdministrationSource;
+import org.alliance.io.input.InputFormatException;
+import org.alliance.io.input.InputProblem;
+import org.alliance.io.input.SourceLocation;
 import org.alliance.io.fhir.LocatedJson.Node;
 import org.alliance.io.fhir.LocatedJson.Obj;
 import org.alliance.io.fhir.LocatedJson.Str;
@@ -40,7 +40,7 @@ import org.alliance.io.fhir.LocatedJson.SyntaxException;
  * instrument is found in the catalog from its questionnaire URL
  * ({@code https://alliancetoolkit.org/fhir/Questionnaire/phq-9|1.0}, any URL ending in a catalog id, or a
  * LOINC panel URL). A file that cannot be read at all (a Bundle that is not JSON, or a JSON resource that
- * is neither a Bundle nor a QuestionnaireResponse) raises {@link CsvFormatException} with its line.
+ * is neither a Bundle nor a QuestionnaireResponse) raises {@link InputFormatException} with its line.
  */
 public final class FhirImport implements AdministrationSource {
   /** How the file holds its resources. */
@@ -213,8 +213,8 @@ public final class FhirImport implements AdministrationSource {
         List.of(new InputProblem(where, message)));
   }
 
-  private CsvFormatException fatal(long line, long column, String message) {
-    return new CsvFormatException(SourceLocation.cell(file, Math.max(1, line), (int) Math.min(Math.max(1, column), Integer.MAX_VALUE), "JSON"), message);
+  private InputFormatException fatal(long line, long column, String message) {
+    return new InputFormatException(SourceLocation.cell(file, Math.max(1, line), (int) Math.min(Math.max(1, column), Integer.MAX_VALUE), "JSON"), message);
   }
 
   // ---------------------------------------------------------------- Bundle

@@ -24,15 +24,15 @@ import org.alliance.core.instrument.Instrument;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
 import org.alliance.core.scoring.Answers;
-import org.alliance.io.csv.AdministrationRow;
-import org.alliance.io.csv.AdministrationSource;
+import org.alliance.io.input.AdministrationRow;
+import org.alliance.io.input.AdministrationSource;
 import org.alliance.io.csv.AnswerText;
-import org.alliance.io.csv.CsvFormatException;
+import org.alliance.io.input.InputFormatException;
 import org.alliance.io.csv.CsvInput;
-import org.alliance.io.csv.InputProblem;
-import org.alliance.io.csv.IsoDate;
-import org.alliance.io.csv.ItemLocator;
-import org.alliance.io.csv.SourceLocation;
+import org.alliance.io.input.InputProblem;
+import org.alliance.io.input.IsoDate;
+import org.alliance.io.input.ItemLocator;
+import org.alliance.io.input.SourceLocation;
 import org.alliance.io.redcap.RedcapMapping.FormMapping;
 import org.alliance.io.redcap.RedcapMapping.SessionSource;
 
@@ -41,7 +41,7 @@ import org.alliance.io.redcap.RedcapMapping.SessionSource;
  * {@code redcap_event_name}, {@code redcap_repeat_instrument} and {@code redcap_repeat_instance}, and one
  * column per field. Each row gives one administration per mapped instrument whose fields are not all
  * blank; a row of a repeating form gives only that form's. Every problem names the file, line, column and
- * field; a file that cannot be read at all raises {@link CsvFormatException}.
+ * field; a file that cannot be read at all raises {@link InputFormatException}.
  */
 public final class RedcapReader implements AdministrationSource {
   /** A REDCap date-time field (datetime_ymd, datetime_seconds_ymd): its date is the administration's. */
@@ -165,7 +165,7 @@ public final class RedcapReader implements AdministrationSource {
   private static int recordColumn(CsvInput input, RedcapMapping mapping) {
     if (mapping.recordField().isPresent()) {
       String field = mapping.recordField().get();
-      return input.column(field).orElseThrow(() -> new CsvFormatException(SourceLocation.line(input.file(), 1),
+      return input.column(field).orElseThrow(() -> new InputFormatException(SourceLocation.line(input.file(), 1),
           "the mapping's recordField '" + field + "' is not a column; the header has: " + headerList(input)));
     }
     Optional<Integer> recordId = input.column(RedcapNames.RECORD_ID);
@@ -175,7 +175,7 @@ public final class RedcapReader implements AdministrationSource {
     // REDCap always exports the record identifier first, whatever the project calls it.
     String first = input.header().get(0).toLowerCase(Locale.ROOT);
     if (first.isEmpty() || first.startsWith("redcap_")) {
-      throw new CsvFormatException(SourceLocation.line(input.file(), 1),
+      throw new InputFormatException(SourceLocation.line(input.file(), 1),
           "no record identifier: REDCap exports it as the first column (record_id); the header has: " + headerList(input));
     }
     return 0;
@@ -279,8 +279,8 @@ public final class RedcapReader implements AdministrationSource {
     return input.header().get(column).equalsIgnoreCase(name);
   }
 
-  private CsvFormatException fileProblem(String message) {
-    return new CsvFormatException(SourceLocation.line(input.file(), 1), message);
+  private InputFormatException fileProblem(String message) {
+    return new InputFormatException(SourceLocation.line(input.file(), 1), message);
   }
 
   private static String headerList(CsvInput input) {

@@ -9,8 +9,8 @@ import java.util.Map;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.scoring.Administration;
-import org.alliance.io.csv.AdministrationRow;
-import org.alliance.io.csv.AdministrationSource;
+import org.alliance.io.input.AdministrationRow;
+import org.alliance.io.input.AdministrationSource;
 
 /**
  * Finds one client's latest administration of each instrument in a stream of administrations, for the

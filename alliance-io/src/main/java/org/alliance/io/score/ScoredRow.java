@@ -7,9 +7,9 @@ import java.util.OptionalDouble;
 import org.alliance.core.scoring.Problem;
 import org.alliance.core.scoring.Score;
 import org.alliance.core.scoring.Scorer;
-import org.alliance.io.csv.AdministrationRow;
-import org.alliance.io.csv.InputProblem;
-import org.alliance.io.csv.SourceLocation;
+import org.alliance.io.input.AdministrationRow;
+import org.alliance.io.input.InputProblem;
+import org.alliance.io.input.SourceLocation;
 
 /**
  * A row read from a file together with its score: the unit that every score output format writes. A row

@@ -26,11 +26,11 @@ import org.alliance.core.trend.Measure;
 import org.alliance.core.trend.Observation;
 import org.alliance.core.trend.RiskFlag;
 import org.alliance.io.csv.AdministrationCsvReader;
-import org.alliance.io.csv.CsvFormatException;
+import org.alliance.io.input.InputFormatException;
 import org.alliance.io.csv.CsvReadOptions;
-import org.alliance.io.csv.InputProblem;
+import org.alliance.io.input.InputProblem;
 import org.alliance.io.csv.ScoreColumnRows;
-import org.alliance.io.csv.SourceLocation;
+import org.alliance.io.input.SourceLocation;
 import org.alliance.io.score.ScoredRow;
 
 /**
@@ -196,7 +196,7 @@ public final class EpisodeReader implements Iterator<EpisodeReader.ClientEpisode
     }
     String client = first.client();
     if (!finishedClients.add(client)) {
-      throw new CsvFormatException(first.location(), "the rows of client " + client
+      throw new InputFormatException(first.location(), "the rows of client " + client
           + " are not together: the client appears again here after other clients; sort the file by client");
     }
     String clinician = first.clinician();

@@ -33,9 +33,9 @@ import org.alliance.core.scoring.Answer;
 import org.alliance.core.scoring.Scorer;
 import org.alliance.core.trend.Alert;
 import org.alliance.core.trend.AlertRule;
-import org.alliance.io.csv.AdministrationRow;
-import org.alliance.io.csv.InputProblem;
-import org.alliance.io.csv.SourceLocation;
+import org.alliance.io.input.AdministrationRow;
+import org.alliance.io.input.InputProblem;
+import org.alliance.io.input.SourceLocation;
 import org.alliance.io.fhir.Fhir;
 import org.alliance.io.fhir.FhirExport;
 import org.alliance.io.fhir.FhirImport;
@@ -53,7 +53,7 @@ import org.junit.jupiter.api.Test;
  * nesting, wrong types, huge values), each input may get corruptions that only FHIR has: unknown
  * questionnaires, codes and linkIds, answers of the wrong type, missing subjects and sessions, withdrawn
  * responses. Every input ends in rows whose problems name file, line and element, or in a clear
- * {@link org.alliance.io.csv.CsvFormatException} with its line; never in any other exception.
+ * {@link org.alliance.io.input.InputFormatException} with its line; never in any other exception.
  */
 class FhirCorruptionTest {
   static final int INPUTS = 10_000;

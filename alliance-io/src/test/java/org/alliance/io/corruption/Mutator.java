@@ -480,21 +480,21 @@ final class Mutator {
    * Scores a row read from a corrupted file, checking that the row and every problem found in it, by the reader or
    * the scorer, has its place in the file.
    */
-  static org.alliance.io.score.ScoredRow checkRow(org.alliance.io.csv.AdministrationRow row,
+  static org.alliance.io.score.ScoredRow checkRow(org.alliance.io.input.AdministrationRow row,
       org.alliance.core.scoring.Scorer scorer, String file) {
     checkLocation(row.location(), file, "the row");
-    for (org.alliance.io.csv.InputProblem problem : row.problems()) {
+    for (org.alliance.io.input.InputProblem problem : row.problems()) {
       checkLocation(problem.where(), file, problem);
     }
     org.alliance.io.score.ScoredRow scored = org.alliance.io.score.ScoredRow.score(row, scorer);
-    for (org.alliance.io.csv.InputProblem problem : scored.locatedProblems()) {
+    for (org.alliance.io.input.InputProblem problem : scored.locatedProblems()) {
       checkLocation(problem.where(), file, problem);
     }
     scored.problemMessages();
     return scored;
   }
 
-  static void checkLocation(org.alliance.io.csv.SourceLocation where, String file, Object what) {
+  static void checkLocation(org.alliance.io.input.SourceLocation where, String file, Object what) {
     if (where == null || where.file() == null || where.file().isEmpty() || !where.file().equals(file) || where.line() < 1
         || where.column() < 0) {
       throw new UnlocatedProblem("without a file and line: " + where + " for " + what);
@@ -511,7 +511,7 @@ final class Mutator {
   /**
    * Runs {@code count} mutated inputs from seeds {@code base}, {@code base + 1}, ... in batches, each batch
    * under a preemptive time limit, and fails with the seed, mutations and input of every kind of failure.
-   * A {@link org.alliance.io.csv.CsvFormatException} with a line from 1 is a clear error and allowed.
+   * A {@link org.alliance.io.input.InputFormatException} with a line from 1 is a clear error and allowed.
    */
   static int run(String importer, long base, int count, Case c) {
     int batch = 1000;
@@ -529,10 +529,10 @@ final class Mutator {
           Throwable thrown = null;
           try {
             c.run(m);
-          } catch (org.alliance.io.csv.CsvFormatException e) {
+          } catch (org.alliance.io.input.InputFormatException e) {
             var where = e.where();
             if (where == null || where.file() == null || where.file().isEmpty() || where.line() < 1) {
-              signature = "CsvFormatException without a line: " + e.getMessage();
+              signature = "InputFormatException without a line: " + e.getMessage();
               thrown = e;
             } else {
               clearErrors[0]++;
@@ -571,7 +571,7 @@ final class Mutator {
       });
       throw new AssertionError(report.toString());
     }
-    System.out.println(importer + ": " + count + " corrupted inputs, " + clearErrors[0] + " ended in a clear CsvFormatException, "
+    System.out.println(importer + ": " + count + " corrupted inputs, " + clearErrors[0] + " ended in a clear InputFormatException, "
         + (count - clearErrors[0]) + " were read to the end");
     return clearErrors[0];
   }

@@ -20,7 +20,7 @@ import org.alliance.core.instrument.ResponseScale;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
 import org.alliance.core.scoring.Scorer;
-import org.alliance.io.csv.AdministrationRow;
+import org.alliance.io.input.AdministrationRow;
 import org.alliance.io.redcap.RedcapMapping;
 import org.alliance.io.redcap.RedcapMappingException;
 import org.alliance.io.redcap.RedcapProject;

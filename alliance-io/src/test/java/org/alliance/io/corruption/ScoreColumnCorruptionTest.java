@@ -11,7 +11,7 @@ import org.alliance.core.instrument.Construct;
 import org.alliance.core.instrument.Direction;
 import org.alliance.core.scoring.Scorer;
 import org.alliance.io.csv.CsvReadOptions;
-import org.alliance.io.csv.InputProblem;
+import org.alliance.io.input.InputProblem;
 import org.alliance.io.csv.ScoreColumnRows;
 import org.alliance.io.trend.EpisodeReader;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seeded random corruptions of score-column files (read row by row and as episodes) and of answer files
- * read as episodes. A client whose rows are not together is a clear {@code CsvFormatException}.
+ * read as episodes. A client whose rows are not together is a clear {@code InputFormatException}.
  */
 class ScoreColumnCorruptionTest {
   static final int INPUTS = 10_000;

@@ -1,4 +1,5 @@
 package org.alliance.io.csv;
+import org.alliance.io.input.AdministrationRow;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

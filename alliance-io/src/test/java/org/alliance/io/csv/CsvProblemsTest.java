@@ -1,4 +1,7 @@
 package org.alliance.io.csv;
+import org.alliance.io.input.InputFormatException;
+import org.alliance.io.input.AdministrationRow;
+import org.alliance.io.input.SourceLocation;
 
 import static org.alliance.io.csv.CsvFiles.PHQ9_ITEMS;
 import static org.alliance.io.csv.CsvFiles.any;
@@ -20,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Problems in rows (located per cell) and files that cannot be read at all (CsvFormatException). */
+/** Problems in rows (located per cell) and files that cannot be read at all (InputFormatException). */
 class CsvProblemsTest {
   private static final String HEADER = "client,session,date," + PHQ9_ITEMS + "\n";
   private static final String GOOD = "c1,1,2024-01-01,0,1,2,3,0,1,2,3,0\n";
@@ -124,8 +127,8 @@ class CsvProblemsTest {
 
     Throwable thrown = catchThrowable(() -> AdministrationCsvReader.open(file, phq9()));
 
-    assertThat(thrown).isInstanceOf(CsvFormatException.class);
-    CsvFormatException e = (CsvFormatException) thrown;
+    assertThat(thrown).isInstanceOf(InputFormatException.class);
+    InputFormatException e = (InputFormatException) thrown;
     assertThat(e.where().file()).isEqualTo(file.toString());
     assertThat(e.where().line()).isEqualTo(1);
     assertThat(e.getMessage()).startsWith(file + " line 1").contains("'session'");
@@ -136,7 +139,7 @@ class CsvProblemsTest {
     Path file = write(dir, "noitem.csv", "client,session,instrument,value\nc1,1,phq-9,1\n");
 
     assertThatThrownBy(() -> AdministrationCsvReader.open(file, any().withLayout(CsvLayout.LONG)))
-        .isInstanceOf(CsvFormatException.class)
+        .isInstanceOf(InputFormatException.class)
         .hasMessageContaining("line 1")
         .hasMessageContaining("'item'");
   }
@@ -147,8 +150,8 @@ class CsvProblemsTest {
 
     Throwable thrown = catchThrowable(() -> AdministrationCsvReader.open(file, phq9()));
 
-    assertThat(thrown).isInstanceOf(CsvFormatException.class);
-    CsvFormatException e = (CsvFormatException) thrown;
+    assertThat(thrown).isInstanceOf(InputFormatException.class);
+    InputFormatException e = (InputFormatException) thrown;
     assertThat(e.where()).isEqualTo(SourceLocation.cell(file.toString(), 1, 5, "Q1"));
     assertThat(e.getMessage()).contains("appears twice").contains("column 3");
   }
@@ -159,8 +162,8 @@ class CsvProblemsTest {
 
     Throwable thrown = catchThrowable(() -> readAll(file, phq9()));
 
-    assertThat(thrown).isInstanceOf(CsvFormatException.class).hasMessageContaining("phq9_1");
-    assertThat(((CsvFormatException) thrown).where().line()).isEqualTo(1);
+    assertThat(thrown).isInstanceOf(InputFormatException.class).hasMessageContaining("phq9_1");
+    assertThat(((InputFormatException) thrown).where().line()).isEqualTo(1);
   }
 
   @ParameterizedTest
@@ -170,9 +173,9 @@ class CsvProblemsTest {
 
     Throwable thrown = catchThrowable(() -> AdministrationCsvReader.open(file, phq9()));
 
-    assertThat(thrown).isInstanceOf(CsvFormatException.class).hasMessageContaining("empty");
-    assertThat(((CsvFormatException) thrown).where().line()).isEqualTo(1);
-    assertThat(((CsvFormatException) thrown).where().file()).isEqualTo(file.toString());
+    assertThat(thrown).isInstanceOf(InputFormatException.class).hasMessageContaining("empty");
+    assertThat(((InputFormatException) thrown).where().line()).isEqualTo(1);
+    assertThat(((InputFormatException) thrown).where().file()).isEqualTo(file.toString());
   }
 
   @Test
@@ -184,7 +187,7 @@ class CsvProblemsTest {
 
   // Regression (was a bug): FastCSV reads an unclosed quote leniently to the end of the file, so the reader swallows every
   // following line into one field and reports a single odd row ("the row has 2 fields...") instead of
-  // raising CsvFormatException; the rows after the quote (c3 here) are silently lost.
+  // raising InputFormatException; the rows after the quote (c3 here) are silently lost.
   @Test
   void anUnclosedQuoteIsAFormatErrorWithItsLine() throws IOException {
     Path file = write(dir, "quote.csv", "client,session," + PHQ9_ITEMS + "\n"
@@ -194,8 +197,8 @@ class CsvProblemsTest {
 
     Throwable thrown = catchThrowable(() -> readAll(file, phq9()));
 
-    assertThat(thrown).as("an unclosed quote must raise CsvFormatException").isInstanceOf(CsvFormatException.class);
-    CsvFormatException e = (CsvFormatException) thrown;
+    assertThat(thrown).as("an unclosed quote must raise InputFormatException").isInstanceOf(InputFormatException.class);
+    InputFormatException e = (InputFormatException) thrown;
     assertThat(e.where().file()).isEqualTo(file.toString());
     assertThat(e.where().line()).isEqualTo(3);
   }
@@ -209,8 +212,8 @@ class CsvProblemsTest {
 
     Throwable thrown = catchThrowable(() -> readAll(file, phq9()));
 
-    assertThat(thrown).isInstanceOf(CsvFormatException.class).hasMessageContaining("UTF-8");
-    CsvFormatException e = (CsvFormatException) thrown;
+    assertThat(thrown).isInstanceOf(InputFormatException.class).hasMessageContaining("UTF-8");
+    InputFormatException e = (InputFormatException) thrown;
     assertThat(e.where().file()).isEqualTo(file.toString());
     assertThat(e.where().line()).isEqualTo(1);
     assertThat(e.where().column()).isEqualTo(2);

@@ -1,4 +1,6 @@
 package org.alliance.io.csv;
+import org.alliance.io.input.AdministrationRow;
+import org.alliance.io.input.SourceLocation;
 
 import static org.alliance.io.csv.CsvFiles.any;
 import static org.alliance.io.csv.CsvFiles.readAll;

@@ -1,4 +1,5 @@
 package org.alliance.io.csv;
+import org.alliance.io.input.InputFormatException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -193,13 +194,13 @@ class ScoreColumnRowsTest {
     Path file = write("nocolumn.csv", "id,time,bdi\n1,1,20\n");
 
     assertThatThrownBy(() -> ScoreColumnRows.open(file, "hamd", "id", "time"))
-        .isInstanceOf(CsvFormatException.class)
+        .isInstanceOf(InputFormatException.class)
         .hasMessageContaining("line 1")
         .hasMessageContaining("'hamd'")
         .hasMessageContaining("id, time, bdi");
     // The default client column is "client", which this file does not have.
     assertThatThrownBy(() -> ScoreColumnRows.open(file, "bdi"))
-        .isInstanceOf(CsvFormatException.class)
+        .isInstanceOf(InputFormatException.class)
         .hasMessageContaining("'client'");
   }
 }

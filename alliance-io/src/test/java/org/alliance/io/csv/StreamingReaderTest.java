@@ -1,4 +1,5 @@
 package org.alliance.io.csv;
+import org.alliance.io.input.AdministrationRow;
 
 import static org.alliance.io.csv.CsvFiles.phq9;
 import static org.assertj.core.api.Assertions.assertThat;

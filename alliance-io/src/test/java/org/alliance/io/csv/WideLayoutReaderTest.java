@@ -1,4 +1,7 @@
 package org.alliance.io.csv;
+import org.alliance.io.input.InputFormatException;
+import org.alliance.io.input.AdministrationRow;
+import org.alliance.io.input.SourceLocation;
 
 import static org.alliance.io.csv.CsvFiles.PHQ9_ITEMS;
 import static org.alliance.io.csv.CsvFiles.any;
@@ -293,7 +296,7 @@ class WideLayoutReaderTest {
 
   // Regression (was a bug): CsvInput marks the stream with a 64 KiB read-ahead limit to sniff the header line, so a header
   // longer than 65,536 characters (a wide export with a few thousand extra columns) makes reset() fail
-  // with IOException "Mark invalid": a valid file is rejected, and not even with a CsvFormatException.
+  // with IOException "Mark invalid": a valid file is rejected, and not even with a InputFormatException.
   @Test
   void readsAHeaderLongerThan64KiB() throws IOException {
     StringBuilder header = new StringBuilder("client,session," + PHQ9_ITEMS);

@@ -12,8 +12,8 @@ import org.alliance.core.instrument.Catalog;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
 import org.alliance.core.scoring.Scorer;
-import org.alliance.io.csv.InputProblem;
-import org.alliance.io.csv.SourceLocation;
+import org.alliance.io.input.InputProblem;
+import org.alliance.io.input.SourceLocation;
 import org.junit.jupiter.api.Test;
 
 class AnalysisExportTest {

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Scorer;
-import org.alliance.io.csv.InputProblem;
-import org.alliance.io.csv.SourceLocation;
+import org.alliance.io.input.InputProblem;
+import org.alliance.io.input.SourceLocation;
 import org.junit.jupiter.api.Test;
 
 class EpisodesTest {

@@ -13,7 +13,7 @@ import java.util.Set;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Scorer;
-import org.alliance.io.csv.SourceLocation;
+import org.alliance.io.input.SourceLocation;
 import org.alliance.io.redcap.RedcapRoundTripAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -15,7 +15,7 @@ import org.alliance.core.trend.Alert;
 import org.alliance.core.trend.AlertFinder;
 import org.alliance.core.trend.AlertOptions;
 import org.alliance.io.csv.AdministrationCsvReader;
-import org.alliance.io.csv.AdministrationRow;
+import org.alliance.io.input.AdministrationRow;
 import org.alliance.io.csv.CsvReadOptions;
 import org.alliance.io.trend.EpisodeReader;
 import org.junit.jupiter.api.Test;

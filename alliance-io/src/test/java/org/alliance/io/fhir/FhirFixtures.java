@@ -18,7 +18,7 @@ import org.alliance.core.instrument.ResponseScale;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
 import org.alliance.core.scoring.Scorer;
-import org.alliance.io.csv.AdministrationRow;
+import org.alliance.io.input.AdministrationRow;
 
 /** Seeded random administrations and helpers shared by the FHIR tests. */
 final class FhirFixtures {

@@ -24,9 +24,9 @@ import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
 import org.alliance.core.trend.Alert;
 import org.alliance.core.trend.AlertRule;
-import org.alliance.io.csv.AdministrationRow;
-import org.alliance.io.csv.CsvFormatException;
-import org.alliance.io.csv.InputProblem;
+import org.alliance.io.input.AdministrationRow;
+import org.alliance.io.input.InputFormatException;
+import org.alliance.io.input.InputProblem;
 import org.alliance.io.score.ScoredRow;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
 import org.junit.jupiter.api.Test;
@@ -389,24 +389,24 @@ class FhirImportTest {
   @Test
   void aFileThatIsNoBundleOrNotJsonIsAClearErrorWithItsPlace() throws IOException {
     assertThatThrownBy(() -> FhirFixtures.read("p.json", "{\n  \"resourceType\": \"Patient\",\n  \"id\": \"x\"\n}"))
-        .isInstanceOf(CsvFormatException.class)
+        .isInstanceOf(InputFormatException.class)
         .hasMessage("p.json line 2, column 19 (JSON): resourceType is 'Patient': expected a Bundle of QuestionnaireResponses, or one QuestionnaireResponse");
     assertThatThrownBy(() -> FhirFixtures.read("t.json", "{\"resourceType\": \"Bundle\", \"entry\": [ {\"resource\": "))
-        .isInstanceOf(CsvFormatException.class)
+        .isInstanceOf(InputFormatException.class)
         .hasMessageStartingWith("t.json line 1, column 52 (JSON): not valid JSON: Unexpected end-of-input");
     assertThatThrownBy(() -> FhirFixtures.read("e.json", ""))
-        .isInstanceOf(CsvFormatException.class)
+        .isInstanceOf(InputFormatException.class)
         .hasMessage("e.json line 1, column 1 (JSON): the file is empty: expected a FHIR Bundle (JSON) or NDJSON");
     assertThatThrownBy(() -> FhirFixtures.read("b.json", "{\"resourceType\": \"Bundle\"}\n{}"))
-        .isInstanceOf(CsvFormatException.class)
+        .isInstanceOf(InputFormatException.class)
         .hasMessage("b.json line 2, column 1 (JSON): unexpected content after the end of the Bundle");
     byte[] notUtf8 = {'{', '"', 'r', (byte) 0xFF, '"', ':', '1', '}'};
     assertThatThrownBy(() -> FhirFixtures.read("latin1.json", notUtf8))
-        .isInstanceOf(CsvFormatException.class)
+        .isInstanceOf(InputFormatException.class)
         .hasMessageStartingWith("latin1.json line 1, column ") // Jackson places it just after the byte
         .hasMessageContaining("(JSON): not valid JSON: Invalid UTF-8 start byte 0xff");
     byte[] utf32 = {0, 0, (byte) 0xFE, (byte) 0xFF, 0, 0, 0, '{', (byte) 0xD8, 0, 0, 0};
-    assertThatThrownBy(() -> FhirFixtures.read("utf32.json", utf32)).isInstanceOf(CsvFormatException.class)
+    assertThatThrownBy(() -> FhirFixtures.read("utf32.json", utf32)).isInstanceOf(InputFormatException.class)
         .hasMessageStartingWith("utf32.json line 1, column 1 (JSON): ");
     assertThat(FhirFixtures.read("utf32.ndjson", utf32)).singleElement()
         .satisfies(row -> assertThat(onlyProblem(row).where().line()).isEqualTo(1));

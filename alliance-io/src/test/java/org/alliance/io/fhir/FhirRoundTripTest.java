@@ -11,7 +11,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.scoring.Administration;
-import org.alliance.io.csv.AdministrationRow;
+import org.alliance.io.input.AdministrationRow;
 import org.alliance.io.instrument.DefinitionResult;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;

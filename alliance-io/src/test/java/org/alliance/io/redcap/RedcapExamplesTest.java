@@ -12,7 +12,7 @@ import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.scoring.Answer;
 import org.alliance.io.csv.AdministrationCsvReader;
-import org.alliance.io.csv.AdministrationRow;
+import org.alliance.io.input.AdministrationRow;
 import org.alliance.io.csv.CsvReadOptions;
 import org.junit.jupiter.api.Test;
 

@@ -15,9 +15,9 @@ import org.alliance.core.instrument.Catalog;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
 import org.alliance.core.scoring.Scorer;
-import org.alliance.io.csv.AdministrationRow;
-import org.alliance.io.csv.CsvFormatException;
-import org.alliance.io.csv.InputProblem;
+import org.alliance.io.input.AdministrationRow;
+import org.alliance.io.input.InputFormatException;
+import org.alliance.io.input.InputProblem;
 import org.alliance.io.score.ScoredRow;
 import org.junit.jupiter.api.Test;
 
@@ -147,7 +147,7 @@ class RedcapReaderTest {
   void aMappingThatNamesAbsentFieldsIsRefusedBeforeAnyRowIsRead() throws IOException {
     RedcapMapping mapping = mapping(LONGITUDINAL_MAPPING.replace("\"dep_9\"", "\"dep_09\""));
 
-    assertThatThrownBy(() -> open(LONGITUDINAL, mapping)).isInstanceOf(CsvFormatException.class).hasMessage(
+    assertThatThrownBy(() -> open(LONGITUDINAL, mapping)).isInstanceOf(InputFormatException.class).hasMessage(
         "export.csv line 1: the file has no field for item dep_09 (item phq9_9) of phq-9 ($.instruments[0]); add the field to the "
             + "export, or map the items to the project's fields in a mapping file (docs/exports.md)");
   }
@@ -155,7 +155,7 @@ class RedcapReaderTest {
   @Test
   void aFileWithNoKnownItemFieldsSaysHowToMapIt() {
     assertThatThrownBy(() -> open("record_id,q1,q2\nc1,1,2\n", RedcapMapping.conventions()))
-        .isInstanceOf(CsvFormatException.class)
+        .isInstanceOf(InputFormatException.class)
         .hasMessageStartingWith("export.csv line 1: no column is named like an item of a known instrument (such as phq9_1)");
   }
 
@@ -163,14 +163,14 @@ class RedcapReaderTest {
   void anInstrumentWithSomeOfItsFieldsMissingIsNamed() {
     assertThatThrownBy(() -> open("record_id,redcap_repeat_instrument,redcap_repeat_instance,srs_1,srs_2,srs_3\nc1,srs,1,1,2,3\n",
         RedcapMapping.conventions()))
-        .isInstanceOf(CsvFormatException.class)
+        .isInstanceOf(InputFormatException.class)
         .hasMessageContaining("the file has no field for item srs_4 of srs (conventions)");
   }
 
   @Test
   void withoutASessionFieldOrRepeatInstanceTheSessionCannotBeTold() {
     assertThatThrownBy(() -> open("record_id,redcap_event_name,srs_1,srs_2,srs_3,srs_4\nc1,e1,1,2,3,4\n", RedcapMapping.conventions()))
-        .isInstanceOf(CsvFormatException.class)
+        .isInstanceOf(InputFormatException.class)
         .hasMessageContaining("cannot tell the session of srs (conventions): the file has no field srs_session and no redcap_repeat_instance");
   }
 

@@ -21,7 +21,7 @@ import org.alliance.core.instrument.Item;
 import org.alliance.core.instrument.ResponseScale;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
-import org.alliance.io.csv.AdministrationRow;
+import org.alliance.io.input.AdministrationRow;
 import org.alliance.io.instrument.InstrumentLibrary;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -14,9 +14,9 @@ import org.alliance.core.instrument.Direction;
 import org.alliance.core.scoring.Scorer;
 import org.alliance.core.trend.Course;
 import org.alliance.core.trend.Observation;
-import org.alliance.io.csv.CsvFormatException;
+import org.alliance.io.input.InputFormatException;
 import org.alliance.io.csv.CsvReadOptions;
-import org.alliance.io.csv.InputProblem;
+import org.alliance.io.input.InputProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,7 +117,7 @@ class EpisodeReaderTest {
         c2,1,phq-9,1,1,1,1,1,1,1,1,0
         c1,2,phq-9,1,1,1,1,1,1,1,1,0
         """))
-        .isInstanceOf(CsvFormatException.class)
+        .isInstanceOf(InputFormatException.class)
         .hasMessageContaining("line 4")
         .hasMessageContaining("client c1 are not together");
   }

@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.alliance.io.csv.AdministrationCsvReader;
 import org.alliance.io.fhir.FhirImport;
-import org.alliance.io.csv.CsvFormatException;
+import org.alliance.io.input.InputFormatException;
 import org.alliance.io.csv.CsvLayout;
 import org.alliance.io.csv.CsvReadOptions;
-import org.alliance.io.csv.InputProblem;
+import org.alliance.io.input.InputProblem;
 import org.alliance.web.ClinicServices;
 import org.alliance.web.db.AuditLog;
 import org.alliance.web.http.WebException;
@@ -99,7 +99,7 @@ public final class ImportApi {
             done.taken() + " of " + done.rows() + " administrations taken", now);
         return done;
       });
-    } catch (CsvFormatException e) {
+    } catch (InputFormatException e) {
       throw WebException.badRequest("the file cannot be read: " + e.getMessage());
     }
     Map<String, Object> json = new LinkedHashMap<>();

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.alliance.io.csv.AdministrationCsvReader;
-import org.alliance.io.csv.AdministrationSource;
-import org.alliance.io.csv.CsvFormatException;
+import org.alliance.io.input.AdministrationSource;
+import org.alliance.io.input.InputFormatException;
 import org.alliance.io.csv.CsvLayout;
 import org.alliance.io.csv.CsvReadOptions;
-import org.alliance.io.csv.InputProblem;
+import org.alliance.io.input.InputProblem;
 import org.alliance.io.fhir.FhirImport;
 import org.alliance.io.redcap.RedcapMapping;
 import org.alliance.io.redcap.RedcapMappingException;
@@ -183,7 +183,7 @@ public final class ImportPage {
   private static <T> T readable(java.util.function.Supplier<T> work) {
     try {
       return work.get();
-    } catch (CsvFormatException | RedcapMappingException e) {
+    } catch (InputFormatException | RedcapMappingException e) {
       throw WebException.badRequest("the file cannot be read: " + e.getMessage());
     }
   }

@@ -1,4 +1,5 @@
-package org.alliance.io.csv;
+package org.alliance.io.input;
+import org.alliance.io.input.SourceLocation;
 
 /** Finds the cell an item's answer came from, so a scoring problem can name its line and column. */
 @FunctionalInterface

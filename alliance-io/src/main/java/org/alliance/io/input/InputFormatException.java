@@ -1,13 +1,13 @@
-package org.alliance.io.csv;
+package org.alliance.io.input;
 
 /**
  * A file that cannot be read as administrations at all: no header, a required column missing, broken
  * quoting, bytes that are not UTF-8. The message names the file and the line.
  */
-public final class CsvFormatException extends RuntimeException {
+public final class InputFormatException extends RuntimeException {
   private final SourceLocation where;
 
-  public CsvFormatException(SourceLocation where, String message) {
+  public InputFormatException(SourceLocation where, String message) {
     super(where + ": " + message);
     this.where = where;
   }

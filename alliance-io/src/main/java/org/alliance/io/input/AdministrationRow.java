@@ -1,4 +1,4 @@
-package org.alliance.io.csv;
+package org.alliance.io.input;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.alliance.io.csv;
+package org.alliance.io.input;
 
 /** A problem in the input with the place it was found. */
 public record InputProblem(SourceLocation where, String message) {

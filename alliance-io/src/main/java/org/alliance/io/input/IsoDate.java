@@ -1,4 +1,4 @@
-package org.alliance.io.csv;
+package org.alliance.io.input;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -22,11 +22,11 @@ public final class IsoDate {
    * Remembers recent dates: a file has far fewer distinct dates than rows, so most rows reuse one. Bounded
    * so memory stays constant however many dates a file has.
    */
-  static final class Cache {
+  public static final class Cache {
     private static final int LIMIT = 4096;
     private final java.util.HashMap<String, Optional<LocalDate>> recent = new java.util.HashMap<>();
 
-    Optional<LocalDate> parse(String text) {
+    public Optional<LocalDate> parse(String text) {
       Optional<LocalDate> date = recent.get(text);
       if (date == null) {
         date = Optional.of(IsoDate.parse(text));
