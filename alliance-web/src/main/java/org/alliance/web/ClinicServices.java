@@ -4,12 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
 import org.alliance.core.scoring.Scorer;
-import org.alliance.web.db.AuditWriter;
-import org.alliance.web.db.Database;
+import org.alliance.web.platform.audit.AuditWriter;
+import org.alliance.web.platform.db.Database;
 import org.alliance.web.instruments.ClinicInstruments;
-import org.alliance.web.security.Authentication;
-import org.alliance.web.security.LoginService;
-import org.alliance.web.trend.ClinicTrends;
+import org.alliance.web.platform.security.Authentication;
+import org.alliance.web.platform.security.LoginService;
+import org.alliance.web.alerts.ClinicTrends;
 
 /**
  * What the handlers work with: the database and its audit log of reads, who is asking, the clock, the

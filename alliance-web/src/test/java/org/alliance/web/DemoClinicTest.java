@@ -11,11 +11,11 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeSet;
 import org.alliance.core.trend.AlertRule;
-import org.alliance.web.db.ApiTokens;
-import org.alliance.web.db.Users;
+import org.alliance.web.platform.security.ApiTokens;
+import org.alliance.web.platform.security.Users;
 import org.alliance.web.demo.DemoClinic;
-import org.alliance.web.security.LoginThrottle;
-import org.alliance.web.security.Secrets;
+import org.alliance.web.platform.security.LoginThrottle;
+import org.alliance.web.platform.security.Secrets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -27,16 +27,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Scorer;
-import org.alliance.web.db.ApiTokens;
-import org.alliance.web.db.Clients;
-import org.alliance.web.db.Database;
-import org.alliance.web.db.StoredAdministration;
-import org.alliance.web.db.Teams;
-import org.alliance.web.db.User;
-import org.alliance.web.db.Users;
-import org.alliance.web.security.Passwords;
-import org.alliance.web.security.Role;
-import org.alliance.web.security.Secrets;
+import org.alliance.web.platform.security.ApiTokens;
+import org.alliance.web.platform.access.Clients;
+import org.alliance.web.platform.db.Database;
+import org.alliance.web.administrations.StoredAdministration;
+import org.alliance.web.platform.security.Teams;
+import org.alliance.web.platform.security.User;
+import org.alliance.web.platform.security.Users;
+import org.alliance.web.platform.security.Passwords;
+import org.alliance.web.platform.security.Role;
+import org.alliance.web.platform.security.Secrets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,7 +143,7 @@ abstract class DurabilityTests {
       Database database = restarted.server.database();
       List<StoredAdministration> stored = new ArrayList<>();
       for (long client : clients) {
-        stored.addAll(database.jdbi().withHandle(handle -> org.alliance.web.db.Administrations.ofClient(handle, client)));
+        stored.addAll(database.jdbi().withHandle(handle -> org.alliance.web.administrations.Administrations.ofClient(handle, client)));
       }
       Scorer scorer = Scorer.builtIn();
       for (StoredAdministration administration : stored) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import org.alliance.web.db.Database;
-import org.alliance.web.db.Dialect;
+import org.alliance.web.platform.db.Database;
+import org.alliance.web.platform.db.Dialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +39,7 @@ abstract class MigrationTests {
     }
 
     try (TestClinic clinic = TestClinic.start(settings, java.time.Clock.systemUTC(),
-        org.alliance.web.security.LoginThrottle.defaults())) {
+        org.alliance.web.platform.security.LoginThrottle.defaults())) {
       assertThat(versions(clinic.server.database())).containsExactly("1", "2", "3", "4");
       assertThat(clinic.get("/api/clients", "admin").expect(200).body()).contains("legacy-client");
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import org.alliance.web.db.Dialect;
+import org.alliance.web.platform.db.Dialect;
 import org.junit.jupiter.api.Test;
 
 class ServerSettingsTest {

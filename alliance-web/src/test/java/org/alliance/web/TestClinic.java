@@ -16,15 +16,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.alliance.web.db.ApiTokens;
-import org.alliance.web.db.Clients;
-import org.alliance.web.db.Teams;
-import org.alliance.web.db.User;
-import org.alliance.web.db.Users;
-import org.alliance.web.security.LoginThrottle;
-import org.alliance.web.security.Passwords;
-import org.alliance.web.security.Role;
-import org.alliance.web.security.Secrets;
+import org.alliance.web.platform.security.ApiTokens;
+import org.alliance.web.platform.access.Clients;
+import org.alliance.web.platform.security.Teams;
+import org.alliance.web.platform.security.User;
+import org.alliance.web.platform.security.Users;
+import org.alliance.web.platform.security.LoginThrottle;
+import org.alliance.web.platform.security.Passwords;
+import org.alliance.web.platform.security.Role;
+import org.alliance.web.platform.security.Secrets;
 
 /**
  * A running server on a test database with a small clinic: an admin; team North with supervisor

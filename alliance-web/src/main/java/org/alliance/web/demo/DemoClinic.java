@@ -35,15 +35,15 @@ import org.alliance.core.trend.ExpectedCourse;
 import org.alliance.core.trend.Measure;
 import org.alliance.core.trend.Observation;
 import org.alliance.core.trend.RiskFlag;
-import org.alliance.web.db.Administrations;
-import org.alliance.web.db.AuditLog;
-import org.alliance.web.db.Clients;
-import org.alliance.web.db.Database;
-import org.alliance.web.db.Teams;
-import org.alliance.web.db.User;
-import org.alliance.web.db.Users;
-import org.alliance.web.security.Passwords;
-import org.alliance.web.security.Role;
+import org.alliance.web.administrations.Administrations;
+import org.alliance.web.platform.audit.AuditLog;
+import org.alliance.web.platform.access.Clients;
+import org.alliance.web.platform.db.Database;
+import org.alliance.web.platform.security.Teams;
+import org.alliance.web.platform.security.User;
+import org.alliance.web.platform.security.Users;
+import org.alliance.web.platform.security.Passwords;
+import org.alliance.web.platform.security.Role;
 
 /**
  * A demo clinic for newcomers: an admin, a supervisor and three clinicians in one team, and about forty

@@ -10,10 +10,8 @@ import org.alliance.core.instrument.Instrument;
 import org.alliance.core.scoring.Scorer;
 import org.alliance.io.instrument.DefinitionResult;
 import org.alliance.io.instrument.InstrumentJson;
-import org.alliance.web.db.CustomInstruments;
-import org.alliance.web.db.CustomInstruments.StoredDefinition;
-import org.alliance.web.db.InstrumentsOff;
-import org.alliance.web.http.WebException;
+import org.alliance.web.instruments.CustomInstruments.StoredDefinition;
+import org.alliance.web.platform.http.WebException;
 import org.jdbi.v3.core.Jdbi;
 
 /**

@@ -1,0 +1,21 @@
+package org.alliance.web.alerts;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableMap;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The part of a stored administration that trends and alerts need: which measure, which session, the
+ * total, and any risk items answered. Read without the answers, so a course loads quickly.
+ */
+public record SessionScore(String instrumentId, int session, Optional<LocalDate> date, double total,
+    Map<String, Double> riskFlags) {
+  public SessionScore {
+    requireNonNull(instrumentId, "instrumentId");
+    requireNonNull(date, "date");
+    riskFlags = ImmutableMap.copyOf(riskFlags);
+  }
+}

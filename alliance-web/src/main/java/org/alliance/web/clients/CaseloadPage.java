@@ -1,0 +1,155 @@
+package org.alliance.web.clients;
+
+import org.alliance.web.platform.http.Viewer;
+
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.alliance.core.instrument.Construct;
+import org.alliance.core.instrument.Instrument;
+import org.alliance.core.instrument.Numbers;
+import org.alliance.core.trend.Alert;
+import org.alliance.core.trend.AlertRule;
+import org.alliance.core.trend.ClientAlerts;
+import org.alliance.web.ClinicServices;
+import org.alliance.web.administrations.Administrations;
+import org.alliance.web.clients.Caseloads.CaseloadClient;
+import org.alliance.web.clients.Caseloads.LatestScore;
+import org.alliance.web.platform.access.Client;
+import org.alliance.web.alerts.SessionScore;
+import org.alliance.web.platform.http.Pages;
+import org.alliance.web.platform.http.WebException;
+import org.alliance.web.platform.access.Access;
+import org.alliance.web.platform.security.Principal;
+import org.alliance.web.platform.security.Role;
+
+/**
+ * {@code GET /}: the caseload dashboard. One query reads every client of the caseload with their latest
+ * scores and the version of their data; alerts come from the trend cache, and only clients whose data
+ * changed since are read again, all in one more query.
+ */
+public final class CaseloadPage {
+  private final ClinicServices services;
+
+  public CaseloadPage(ClinicServices services) {
+    this.services = services;
+  }
+
+  public void show(Context ctx) {
+    Optional<Principal> signedIn = services.authentication().find(ctx);
+    if (signedIn.isEmpty()) {
+      ctx.redirect("/login");
+      return;
+    }
+    Principal principal = signedIn.get();
+    Optional<AlertRule> rule = Optional.ofNullable(ctx.queryParam("alert")).filter(id -> !id.isBlank()).map(CaseloadPage::rule);
+    Instant now = services.clock().instant();
+    Map<Long, List<Alert>> alerts = new HashMap<>();
+    List<CaseloadClient> caseload = services.database().read(handle -> {
+      List<CaseloadClient> clients = Caseloads.latest(handle, Access.scope(principal));
+      Map<Long, CaseloadClient> stale = new LinkedHashMap<>();
+      for (CaseloadClient client : clients) {
+        if (client.administrations() == 0) {
+          continue;
+        }
+        Optional<List<Alert>> cached = services.trends().cachedAlerts(client.client().id(), client.administrations(), client.lastId());
+        if (cached.isPresent()) {
+          alerts.put(client.client().id(), cached.get());
+        } else {
+          stale.put(client.client().id(), client);
+        }
+      }
+      if (!stale.isEmpty()) {
+        Map<Long, List<SessionScore>> scores = new LinkedHashMap<>();
+        Map<Long, Client> byId = new HashMap<>();
+        Administrations.scoresOfClients(handle, List.copyOf(stale.keySet()), row -> {
+          scores.computeIfAbsent(row.client().id(), id -> new ArrayList<>()).add(row.score());
+          byId.putIfAbsent(row.client().id(), row.client());
+        });
+        scores.forEach((id, list) -> {
+          CaseloadClient version = stale.get(id);
+          Client client = byId.get(id);
+          alerts.put(id, services.trends().trend(id, version.administrations(), version.lastId(), client.reference(),
+              Optional.of(client.clinicianUsername()), list).alerts());
+        });
+      }
+      return clients;
+    });
+    services.audit().record(Optional.of(principal.userId()), "caseload.read", Optional.empty(),
+        caseload.size() + " clients" + rule.map(r -> ", alerts " + r.id()).orElse(""), now);
+    Pages.render(ctx, "caseload.jte", "viewer", Viewer.of(principal), "view", view(caseload, alerts, rule, principal));
+  }
+
+  private CaseloadView view(List<CaseloadClient> caseload, Map<Long, List<Alert>> alerts, Optional<AlertRule> rule,
+      Principal principal) {
+    Map<String, CaseloadView.Row> rows = new LinkedHashMap<>();
+    List<ClientAlerts> withAlerts = new ArrayList<>();
+    Map<AlertRule, Integer> counts = new LinkedHashMap<>();
+    Arrays.stream(AlertRule.values()).forEach(r -> counts.put(r, 0));
+    for (CaseloadClient client : caseload) {
+      List<Alert> own = alerts.getOrDefault(client.client().id(), List.of());
+      own.stream().map(Alert::rule).distinct().forEach(r -> counts.merge(r, 1, Integer::sum));
+      if (rule.isPresent() && own.stream().noneMatch(alert -> alert.rule() == rule.get())) {
+        continue;
+      }
+      rows.put(client.client().reference(), row(client, own));
+      if (!own.isEmpty()) {
+        withAlerts.add(new ClientAlerts(client.client().reference(), own));
+      }
+    }
+    // Clients with alerts first, ranked as the CLI ranks them; then everyone else by reference.
+    List<CaseloadView.Row> ordered = new ArrayList<>(rows.size());
+    for (ClientAlerts ranked : ClientAlerts.rank(withAlerts)) {
+      ordered.add(rows.remove(ranked.client()));
+    }
+    ordered.addAll(rows.values());
+    List<CaseloadView.RuleOption> options = counts.entrySet().stream()
+        .map(entry -> new CaseloadView.RuleOption(entry.getKey().id(), entry.getKey().title(), entry.getValue())).toList();
+    return new CaseloadView(ordered, caseload.size(), rule.map(AlertRule::id), options, principal.role() != Role.CLINICIAN);
+  }
+
+  private CaseloadView.Row row(CaseloadClient client, List<Alert> alerts) {
+    List<CaseloadView.ScoreCell> outcome = new ArrayList<>();
+    List<CaseloadView.ScoreCell> alliance = new ArrayList<>();
+    String lastSeen = "no scores yet";
+    int lastSession = -1;
+    for (LatestScore score : client.latest()) {
+      Optional<Instrument> found = services.scorer().catalog().find(score.instrumentId());
+      if (found.isEmpty()) {
+        continue;
+      }
+      Instrument instrument = found.get();
+      String trend = "";
+      if (score.previous().isPresent()) {
+        double change = (score.total() - score.previous().getAsDouble()) * instrument.direction().sign();
+        trend = change > 0 ? "better" : change < 0 ? "worse" : "steady";
+      }
+      boolean concern = instrument.clinicalCutoff().map(cutoff -> cutoff.isClinical(score.total())).orElse(false);
+      CaseloadView.ScoreCell cell = new CaseloadView.ScoreCell(shortName(instrument), Numbers.format(score.total()),
+          score.session(), trend, concern);
+      (instrument.construct() == Construct.ALLIANCE ? alliance : outcome).add(cell);
+      if (score.session() > lastSession) {
+        lastSession = score.session();
+        lastSeen = "session " + score.session() + score.date().map(date -> ", " + date).orElse("");
+      }
+    }
+    return new CaseloadView.Row(client.client().id(), client.client().reference(), client.client().clinicianUsername(), lastSeen,
+        outcome, alliance, alerts);
+  }
+
+  /** The instrument's short name as clinicians say it: "ORS", "PHQ-9". */
+  public static String shortName(Instrument instrument) {
+    return instrument.id().toUpperCase(java.util.Locale.ROOT);
+  }
+
+  private static AlertRule rule(String id) {
+    return Arrays.stream(AlertRule.values()).filter(rule -> rule.id().equals(id)).findFirst()
+        .orElseThrow(() -> WebException.badRequest("alert: there is no kind of alert called '" + id + "'"));
+  }
+}

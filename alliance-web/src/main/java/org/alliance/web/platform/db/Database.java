@@ -1,0 +1,124 @@
+package org.alliance.web.platform.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.Closeable;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The clinic's database: a connection pool, the schema brought up to date by Flyway, and Jdbi on top.
+ * H2 in a local file by default, PostgreSQL when given its JDBC URL. Nothing but the web app opens it.
+ */
+public final class Database implements Closeable {
+  private final HikariDataSource pool;
+  private final Dialect dialect;
+  private final Jdbi jdbi;
+
+  private Database(HikariDataSource pool, Dialect dialect) {
+    this.pool = pool;
+    this.dialect = dialect;
+    this.jdbi = Jdbi.create(pool);
+  }
+
+  /** Connects and migrates the schema to the latest version. */
+  public static Database open(String url, Optional<String> user, Optional<String> password) {
+    return open(url, user, password, Optional.empty());
+  }
+
+  /**
+   * Connects and migrates the schema up to {@code target} (all migrations when empty); a test uses an
+   * early target to prove that later migrations upgrade an existing database.
+   */
+  public static Database open(String url, Optional<String> user, Optional<String> password, Optional<String> target) {
+    Dialect dialect = Dialect.of(url);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    user.ifPresent(config::setUsername);
+    password.ifPresent(config::setPassword);
+    config.setPoolName("alliance");
+    // As many connections as a load of 32 concurrent requests needs without queueing for one; a request
+    // holds one only while it reads or writes.
+    config.setMaximumPoolSize(32);
+    config.setAutoCommit(true);
+    config.setInitializationFailTimeout(10_000);
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("cannot connect to the database at " + withoutSecrets(url) + ": " + rootMessage(e), e);
+    }
+    try {
+      migrate(pool, dialect, target);
+      return new Database(pool, dialect);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  private static void migrate(DataSource dataSource, Dialect dialect, Optional<String> target) {
+    var configuration = Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect.migrationFolder())
+        .cleanDisabled(true)
+        .failOnMissingLocations(true);
+    target.ifPresent(version -> configuration.target(MigrationVersion.fromVersion(version)));
+    configuration.load().migrate();
+  }
+
+  /** The URL without its query, where PostgreSQL URLs may carry a password. */
+  private static String withoutSecrets(String url) {
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /**
+   * Runs work that reads, on one connection without a transaction of its own. Each statement sees what was
+   * committed when it began, exactly as it would inside a READ COMMITTED transaction (the default of H2
+   * and PostgreSQL), without the round trips to begin and end one; work that reads twice must allow for
+   * a commit in between, as the trend caches do by reading the version of the data before the data.
+   */
+  public <T> T read(HandleCallback<T, RuntimeException> work) {
+    return jdbi.withHandle(work);
+  }
+
+  /** Runs work that writes client data in one transaction, durable when it returns. */
+  public <T> T write(HandleCallback<T, RuntimeException> work) {
+    return jdbi.inTransaction(work);
+  }
+
+  /** Whether the database answers a trivial query. */
+  public boolean reachable() {
+    try {
+      return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

@@ -1,0 +1,94 @@
+package org.alliance.web.platform.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.alliance.web.administrations.SessionAlreadyRecorded;
+import org.alliance.web.platform.security.Secrets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into an answer a person or program can act on: JSON {@code {"error": ...}} under
+ * {@code /api}, a plain page elsewhere. An unexpected exception is logged with its stack trace under a
+ * short reference, and only the reference reaches the user: never a stack trace or an exception message.
+ */
+public final class Errors {
+  private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
+
+  private Errors() {}
+
+  public static void expected(WebException e, Context ctx) {
+    if (isApi(ctx)) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("error", e.getMessage());
+      if (!e.problems().isEmpty()) {
+        json.put("problems", e.problems().stream().map(problem -> Map.of("field", problem.field(), "message", problem.message()))
+            .toList());
+      }
+      json.putAll(e.details());
+      ctx.status(e.status()).json(json);
+    } else {
+      Pages.error(ctx, e.status(), title(e.status()), e.getMessage());
+    }
+  }
+
+  /** Javalin's own failures, such as a body over the size limit. */
+  public static void javalin(HttpResponseException e, Context ctx) {
+    expected(new WebException(e.getStatus(), e.getMessage() == null ? title(e.getStatus()) : e.getMessage(), List.of()), ctx);
+  }
+
+  /** A submission that lost a race for its session, wherever it came from (an import, say): nothing of it is stored. */
+  public static void sessionAlreadyRecorded(SessionAlreadyRecorded e, Context ctx) {
+    expected(WebException.conflict(e.instrumentId() + " at session " + e.session() + " was recorded by another submission "
+        + "a moment earlier, so nothing of this request was stored; check the client's sessions and send it again"), ctx);
+  }
+
+  public static void unexpected(Exception e, Context ctx) {
+    String reference = Secrets.random().substring(0, 10);
+    LOG.error("internal error {} on {} {}", reference, ctx.method(), ctx.endpoints().lastHttpEndpoint() == null ? "(no route)"
+        : ctx.endpoints().lastHttpEndpoint().path, e);
+    String message = "internal error; the server log has the details under reference " + reference;
+    if (isApi(ctx)) {
+      ctx.status(500).json(Map.of("error", message));
+    } else {
+      Pages.error(ctx, 500, "Something went wrong", message);
+    }
+  }
+
+  /** A status set without a body, such as 404 for a path no route matches. */
+  public static void status(Context ctx) {
+    String result = ctx.result();
+    if (result != null && !result.isEmpty()) {
+      return;
+    }
+    int status = ctx.statusCode();
+    String message = status == 404 ? "there is nothing at " + (isApi(ctx) ? "this API path" : "this address")
+        : status == 405 ? "this method is not allowed here" : title(status);
+    if (isApi(ctx)) {
+      ctx.json(Map.of("error", message));
+    } else {
+      Pages.error(ctx, status, title(status), message);
+    }
+  }
+
+  private static boolean isApi(Context ctx) {
+    return ctx.path().startsWith("/api/") || ctx.path().equals("/api") || ctx.path().equals("/health");
+  }
+
+  private static String title(int status) {
+    return switch (status) {
+      case 400 -> "Bad request";
+      case 401 -> "Please sign in";
+      case 403 -> "Not allowed";
+      case 404 -> "Not found";
+      case 405 -> "Method not allowed";
+      case 409 -> "Conflict";
+      case 413 -> "Too large";
+      case 429 -> "Too many attempts";
+      default -> status >= 500 ? "Server error" : "Error " + status;
+    };
+  }
+}

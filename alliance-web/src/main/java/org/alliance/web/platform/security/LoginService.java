@@ -1,0 +1,76 @@
+package org.alliance.web.platform.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.alliance.web.platform.audit.AuditLog;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Signing in and out: checks the password (argon2id), throttles failed attempts per account and per
+ * address, records every attempt, and opens a session whose id only the browser's cookie holds.
+ */
+public final class LoginService {
+  /** How long a session lasts: a working day. */
+  public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+  private final LoginThrottle throttle;
+
+  public LoginService(Jdbi jdbi, Clock clock, LoginThrottle throttle) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+    this.throttle = throttle;
+  }
+
+  /** What came of an attempt to sign in. */
+  public sealed interface Outcome {
+    /** Signed in: the session id for the cookie. */
+    record SignedIn(User user, String sessionId) implements Outcome {}
+
+    /** Wrong username or password (which of the two is not said). */
+    record Refused() implements Outcome {}
+
+    /** Too many failures: try again after the wait; the password was not even checked. */
+    record Throttled(Duration retryAfter) implements Outcome {}
+  }
+
+  public Outcome signIn(String username, String password, String address) {
+    Instant now = clock.instant();
+    Instant since = throttle.since(now);
+    Optional<Duration> wait = jdbi.withHandle(handle -> longer(
+        throttle.accountWait(LoginAttempts.failuresOfAccount(handle, username, since), now),
+        throttle.addressWait(LoginAttempts.failuresOfAddress(handle, address, since), now)));
+    if (wait.isPresent()) {
+      return new Outcome.Throttled(wait.get());
+    }
+    Optional<User> user = jdbi.withHandle(handle -> Users.findByUsername(handle, username)).filter(found -> !found.disabled());
+    Optional<String> hash = user.flatMap(found -> jdbi.withHandle(handle -> Users.passwordHash(handle, found.id())));
+    boolean matched = Passwords.matches(password, hash);
+    if (!matched) {
+      jdbi.useHandle(handle -> LoginAttempts.record(handle, username, address, false, now));
+      return new Outcome.Refused();
+    }
+    String sessionId = Secrets.random();
+    jdbi.useTransaction(handle -> {
+      LoginAttempts.record(handle, username, address, true, now);
+      LoginSessions.create(handle, Secrets.hash(sessionId), user.get().id(), Secrets.random(), now, now.plus(SESSION_LIFETIME));
+      AuditLog.record(handle, Optional.of(user.get().id()), "user.sign-in", Optional.empty(), "from " + address, now);
+    });
+    return new Outcome.SignedIn(user.get(), sessionId);
+  }
+
+  /** Ends the session with this cookie value. */
+  public void signOut(String sessionId) {
+    jdbi.useHandle(handle -> LoginSessions.delete(handle, Secrets.hash(sessionId)));
+  }
+
+  private static Optional<Duration> longer(Optional<Duration> a, Optional<Duration> b) {
+    if (a.isEmpty()) {
+      return b;
+    }
+    return b.isPresent() && b.get().compareTo(a.get()) > 0 ? b : a;
+  }
+}

@@ -1,0 +1,50 @@
+package org.alliance.web.team;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the team page shows: the outcome rates of one measure for all clients in reach and per clinician,
+ * each with its count, denominator and 95% Wilson interval.
+ *
+ * @param scope "your team" or "the whole clinic"
+ * @param measure the measure shown; empty when no client in reach has one yet
+ * @param minimumClients clinicians with fewer clients are marked as too few to compare
+ * @param chartSrc the address of the rate chart image
+ * @param empty why there is nothing to show, or ""
+ */
+public record TeamView(String scope, Optional<String> measure, String measureName, List<MeasureOption> measures, int clients,
+    int minimumClients, List<Group> groups, Optional<String> chartSrc, String chartDescription, String empty) {
+  public TeamView {
+    requireNonNull(scope, "scope");
+    requireNonNull(measure, "measure");
+    measures = List.copyOf(measures);
+    groups = List.copyOf(groups);
+    requireNonNull(chartSrc, "chartSrc");
+  }
+
+  static TeamView empty(String scope, List<MeasureOption> measures, String why) {
+    return new TeamView(scope, Optional.empty(), "", measures, 0, 0, List.of(), Optional.empty(), "", why);
+  }
+
+  /** Whether a clinician has fewer clients than {@link #minimumClients}. */
+  public boolean anyBelowMinimum() {
+    return groups.stream().anyMatch(Group::belowMinimum);
+  }
+
+  /** An outcome measure the page can show. */
+  public record MeasureOption(String id, String name) {}
+
+  /** All clients or one clinician: their rates and pre-post effect size. */
+  public record Group(String name, int clients, Rate improved, Rate recovered, Rate deteriorated, String effectSize,
+      boolean belowMinimum, List<String> warnings) {
+    public Group {
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /** A rate as "count of denominator", the percentage and its 95% Wilson interval. */
+  public record Rate(int count, int of, String rate, String interval) {}
+}
