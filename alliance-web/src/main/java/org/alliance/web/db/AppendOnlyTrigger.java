@@ -1,10 +1,14 @@
-package org.alliance.web.platform.db;
+package org.alliance.web.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.h2.api.Trigger;
 
-/** H2's side of the append-only audit log: a row trigger that refuses every UPDATE and DELETE. */
+/**
+ * H2's side of the append-only audit log: a row trigger that refuses every UPDATE and DELETE. Its class
+ * name is written into every H2 database by migration V2 and read when the database opens, so this class
+ * keeps its name and package for good.
+ */
 public final class AppendOnlyTrigger implements Trigger {
   private String table = "";
 
