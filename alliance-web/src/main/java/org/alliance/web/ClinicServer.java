@@ -23,7 +23,7 @@ import org.alliance.web.imports.ImportApi;
 import org.alliance.web.instruments.InstrumentsApi;
 import org.alliance.web.platform.http.Json;
 import org.alliance.web.alerts.TrendApi;
-import org.alliance.web.platform.audit.AuditWriter;
+import org.alliance.web.platform.audit.AuditLog;
 import org.alliance.web.platform.db.Database;
 import org.alliance.web.platform.security.LoginSessions;
 import org.alliance.web.administrations.SessionAlreadyRecorded;
@@ -65,12 +65,12 @@ public final class ClinicServer implements AutoCloseable {
   private static final byte[] UNREACHABLE = "{\"status\":\"database unreachable\"}".getBytes(StandardCharsets.UTF_8);
 
   private final Database database;
-  private final AuditWriter audit;
+  private final AuditLog audit;
   private final Javalin app;
   private final ScheduledExecutorService background;
   private boolean closed;
 
-  private ClinicServer(Database database, AuditWriter audit, Javalin app, ScheduledExecutorService background) {
+  private ClinicServer(Database database, AuditLog audit, Javalin app, ScheduledExecutorService background) {
     this.database = database;
     this.audit = audit;
     this.app = app;
@@ -90,7 +90,7 @@ public final class ClinicServer implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
-    AuditWriter audit = new AuditWriter(database.jdbi());
+    AuditLog audit = new AuditLog(database.jdbi());
     try {
       if (settings.demo()) {
         new org.alliance.web.demo.DemoClinic(database, clock).seed();

@@ -1,5 +1,7 @@
 package org.alliance.web;
 
+import org.alliance.web.platform.audit.AuditAction;
+
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -156,7 +158,7 @@ public final class WebCommand implements Callable<Integer> {
               .map(name -> Teams.findByName(handle, name).orElseGet(() -> Teams.create(handle, name, now)));
           User created = Users.create(handle, username, displayName == null ? username : displayName, parsed, teamId,
               Passwords.hash(password), now);
-          AuditLog.record(handle, Optional.empty(), "user.create", Optional.empty(),
+          AuditLog.record(handle, Optional.empty(), AuditAction.USER_CREATE, Optional.empty(),
               created.username() + " as " + parsed.id() + " (command line)", now);
           return created;
         });
@@ -190,7 +192,7 @@ public final class WebCommand implements Callable<Integer> {
           User user = Users.findByUsername(handle, username).filter(found -> !found.disabled())
               .orElseThrow(() -> new IllegalArgumentException("no enabled user " + username));
           long id = ApiTokens.create(handle, user.id(), name, Secrets.hash(token), now);
-          AuditLog.record(handle, Optional.of(user.id()), "token.create", Optional.empty(),
+          AuditLog.record(handle, Optional.of(user.id()), AuditAction.TOKEN_CREATE, Optional.empty(),
               "token " + id + " " + name + " (command line)", now);
           return id;
         });

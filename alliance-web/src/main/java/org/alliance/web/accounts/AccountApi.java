@@ -1,5 +1,7 @@
 package org.alliance.web.accounts;
 
+import org.alliance.web.platform.audit.AuditAction;
+
 import org.alliance.web.platform.http.Requests;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,7 +75,7 @@ public final class AccountApi {
     Instant now = services.clock().instant();
     long id = services.database().write(handle -> {
       long created = ApiTokens.create(handle, principal.userId(), name, Secrets.hash(token), now);
-      AuditLog.record(handle, Optional.of(principal.userId()), "token.create", Optional.empty(), "token " + created + " " + name, now);
+      AuditLog.record(handle, Optional.of(principal.userId()), AuditAction.TOKEN_CREATE, Optional.empty(), "token " + created + " " + name, now);
       return created;
     });
     Map<String, Object> json = new LinkedHashMap<>();
@@ -92,7 +94,7 @@ public final class AccountApi {
     boolean deleted = services.database().write(handle -> {
       boolean found = ApiTokens.delete(handle, principal.userId(), id);
       if (found) {
-        AuditLog.record(handle, Optional.of(principal.userId()), "token.revoke", Optional.empty(), "token " + id, now);
+        AuditLog.record(handle, Optional.of(principal.userId()), AuditAction.TOKEN_REVOKE, Optional.empty(), "token " + id, now);
       }
       return found;
     });
@@ -116,8 +118,8 @@ public final class AccountApi {
     });
     int limit = Requests.queryInt(ctx, "limit", 1, 10_000).orElse(100);
     Instant now = services.clock().instant();
-    List<AuditEntry> entries = services.database().read(handle -> AuditLog.latest(handle, client, limit));
-    services.audit().record(Optional.of(principal.userId()), "audit.read", client, entries.size() + " entries", now);
+    List<AuditEntry> entries = services.database().read(handle -> AuditLog.latest(handle, client, Optional.empty(), limit));
+    services.audit().read(Optional.of(principal.userId()), AuditAction.AUDIT_READ, client, entries.size() + " entries", now);
     ctx.json(Map.of("entries", entries.stream().map(entry -> {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("id", entry.id());

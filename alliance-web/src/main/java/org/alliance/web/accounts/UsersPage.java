@@ -1,5 +1,7 @@
 package org.alliance.web.accounts;
 
+import org.alliance.web.platform.audit.AuditAction;
+
 import org.alliance.web.platform.http.PageRequests;
 import org.alliance.web.platform.http.Viewer;
 
@@ -93,7 +95,7 @@ public final class UsersPage {
         throw WebException.conflict("username: there is already a user " + username);
       }
       User created = Users.create(handle, username, displayName, role, teamId(handle, team, now), hash, now);
-      AuditLog.record(handle, Optional.of(principal.userId()), "user.create", Optional.empty(),
+      AuditLog.record(handle, Optional.of(principal.userId()), AuditAction.USER_CREATE, Optional.empty(),
           created.username() + " (user " + created.id() + ") as " + role.id() + team.map(name -> " in team " + name).orElse(""), now);
       return null;
     });
@@ -113,7 +115,7 @@ public final class UsersPage {
         throw WebException.badRequest("role: you cannot take away your own admin role; another admin can");
       }
       Users.changeRole(handle, id, role, teamId(handle, team, now));
-      AuditLog.record(handle, Optional.of(principal.userId()), "user.change", Optional.empty(), user.username() + " (user " + id
+      AuditLog.record(handle, Optional.of(principal.userId()), AuditAction.USER_CHANGE, Optional.empty(), user.username() + " (user " + id
           + ") from " + user.role().id() + " to " + role.id() + team.map(name -> " in team " + name).orElse(", no team"), now);
       return null;
     });
@@ -137,7 +139,7 @@ public final class UsersPage {
         throw WebException.badRequest("you cannot disable yourself; another admin can");
       }
       Users.setDisabled(handle, id, disabled);
-      AuditLog.record(handle, Optional.of(principal.userId()), disabled ? "user.disable" : "user.enable", Optional.empty(),
+      AuditLog.record(handle, Optional.of(principal.userId()), disabled ? AuditAction.USER_DISABLE : AuditAction.USER_ENABLE, Optional.empty(),
           user.username() + " (user " + id + ")", now);
       return null;
     });

@@ -1,5 +1,7 @@
 package org.alliance.web.administrations;
 
+import org.alliance.web.platform.audit.AuditAction;
+
 import org.alliance.web.platform.http.Json;
 import org.alliance.web.platform.http.Requests;
 
@@ -55,7 +57,7 @@ public final class AdministrationsApi {
       }
       long id = Administrations.insert(handle, clientId, administration, instrument.version(), score, flags,
           principal.userId(), now);
-      AuditLog.record(handle, Optional.of(principal.userId()), "administration.create", Optional.of(clientId),
+      AuditLog.record(handle, Optional.of(principal.userId()), AuditAction.ADMINISTRATION_CREATE, Optional.of(clientId),
           instrument.id() + " session " + administration.session() + " (administration " + id + ")", now);
       return new Stored(id, administration, instrument, score, flags);
     });

@@ -1,5 +1,7 @@
 package org.alliance.web.administrations;
 
+import org.alliance.web.platform.audit.AuditAction;
+
 import org.alliance.web.alerts.AlertTone;
 import org.alliance.web.clients.CaseloadPage;
 import org.alliance.web.clients.ClientView;
@@ -56,7 +58,7 @@ public final class EntryPage {
       Client client = Access.client(handle, signedIn.get(), id);
       return new Read(client, Administrations.ofClient(handle, id));
     });
-    services.audit().record(Optional.of(signedIn.get().userId()), "entry.form", Optional.of(id), instrument.id(),
+    services.audit().read(Optional.of(signedIn.get().userId()), AuditAction.ENTRY_FORM, Optional.of(id), instrument.id(),
         services.clock().instant());
     String session = Integer.toString(suggestedSession(read.administrations(), instrument.id()));
     String today = LocalDate.ofInstant(services.clock().instant(), ZoneOffset.UTC).toString();
@@ -140,7 +142,7 @@ public final class EntryPage {
         }
       }
       long stored = Administrations.insert(handle, id, administration, instrument.version(), score, flags, principal.userId(), now);
-      AuditLog.record(handle, Optional.of(principal.userId()), "administration.create", Optional.of(id),
+      AuditLog.record(handle, Optional.of(principal.userId()), AuditAction.ADMINISTRATION_CREATE, Optional.of(id),
           instrument.id() + " session " + session + " (administration " + stored + ", tablet entry)", now);
       ClientTrend trend = services.trends().trend(client.reference(), Optional.of(client.clinicianUsername()),
           Administrations.scores(handle, id));

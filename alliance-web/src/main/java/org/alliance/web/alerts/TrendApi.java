@@ -1,5 +1,7 @@
 package org.alliance.web.alerts;
 
+import org.alliance.web.platform.audit.AuditAction;
+
 import org.alliance.web.platform.http.Json;
 import org.alliance.web.platform.http.Requests;
 
@@ -64,7 +66,7 @@ public final class TrendApi {
       Optional<byte[]> answer = answers.find(version, basis);
       return new Read(principal, version, answer, answer.isPresent() ? List.of() : Administrations.scores(handle, id));
     });
-    services.audit().record(Optional.of(read.principal().userId()), "trend.read", Optional.of(id), "", now);
+    services.audit().read(Optional.of(read.principal().userId()), AuditAction.TREND_READ, Optional.of(id), "", now);
     byte[] answer = read.answer().orElseGet(() -> answers.keep(read.version(), basis, body(read.version().client(), read.scores())));
     Json.send(ctx, 200, answer);
   }
@@ -126,7 +128,7 @@ public final class TrendApi {
       grouper.finish();
       return versions.size();
     });
-    services.audit().record(Optional.of(principal.userId()), "alerts.read", Optional.empty(),
+    services.audit().read(Optional.of(principal.userId()), AuditAction.ALERTS_READ, Optional.empty(),
         checked + " clients checked, " + found.size() + " with alerts", now);
     List<Map<String, Object>> ranked = new ArrayList<>();
     for (ClientAlerts alerts : ClientAlerts.rank(found)) {

@@ -1,5 +1,7 @@
 package org.alliance.web.audit;
 
+import org.alliance.web.platform.audit.AuditAction;
+
 import org.alliance.web.accounts.UsersPage;
 import org.alliance.web.platform.http.Viewer;
 
@@ -44,7 +46,9 @@ public final class AuditPage {
   }
 
   /** One entry: when (UTC), who, what, whose data, and the particulars. */
-  public record Line(String at, String user, String action, String client, Optional<Long> clientId, String detail) {}
+  /** A line of the log: the action in words, with its stored code beside it for the exact record. */
+  public record Line(String at, String user, String action, String code, String client, Optional<Long> clientId,
+      String detail) {}
 
   /** {@code GET /admin/audit[?client=REFERENCE][&user=USERNAME][&limit=N]}. */
   public void show(Context ctx) {
@@ -69,10 +73,11 @@ public final class AuditPage {
           .forEach(id -> Clients.find(handle, id).ifPresent(found -> clients.put(id, found.reference())));
       return new Read(entries, users, clients, client);
     });
-    services.audit().record(Optional.of(admin.get().userId()), "audit.read", read.clientId(),
+    services.audit().read(Optional.of(admin.get().userId()), AuditAction.AUDIT_READ, read.clientId(),
         read.entries().size() + " entries" + username.map(name -> " by " + name).orElse(""), services.clock().instant());
     List<Line> lines = read.entries().stream().map(entry -> new Line(TIME.format(entry.occurredAt()),
-        entry.user().map(id -> read.users().getOrDefault(id, "user " + id)).orElse("(client link)"), entry.action(),
+        entry.user().map(id -> read.users().getOrDefault(id, "user " + id)).orElse("(client link)"),
+        AuditAction.ofCode(entry.action()).map(AuditAction::words).orElse(entry.action()), entry.action(),
         entry.client().map(id -> read.clients().getOrDefault(id, "client " + id)).orElse(""), entry.client(), entry.detail()))
         .toList();
     Pages.render(ctx, "admin/audit.jte", "viewer", Viewer.of(admin.get()), "view",

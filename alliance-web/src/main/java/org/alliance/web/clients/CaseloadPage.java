@@ -1,5 +1,7 @@
 package org.alliance.web.clients;
 
+import org.alliance.web.platform.audit.AuditAction;
+
 import org.alliance.web.platform.http.Viewer;
 
 import io.javalin.http.Context;
@@ -81,7 +83,7 @@ public final class CaseloadPage {
       }
       return clients;
     });
-    services.audit().record(Optional.of(principal.userId()), "caseload.read", Optional.empty(),
+    services.audit().read(Optional.of(principal.userId()), AuditAction.CASELOAD_READ, Optional.empty(),
         caseload.size() + " clients" + rule.map(r -> ", alerts " + r.id()).orElse(""), now);
     Pages.render(ctx, "caseload.jte", "viewer", Viewer.of(principal), "view", view(caseload, alerts, rule, principal));
   }

@@ -1,5 +1,7 @@
 package org.alliance.web.clients;
 
+import org.alliance.web.platform.audit.AuditAction;
+
 import org.alliance.web.alerts.AlertTone;
 import org.alliance.web.links.ClientLinkPage;
 import org.alliance.web.platform.http.PageRequests;
@@ -100,7 +102,7 @@ public final class ClientPage {
       return;
     }
     Read read = found.get();
-    services.audit().record(Optional.of(read.principal().userId()), "client.page", Optional.of(read.client().id()), "",
+    services.audit().read(Optional.of(read.principal().userId()), AuditAction.CLIENT_PAGE, Optional.of(read.client().id()), "",
         services.clock().instant());
     ClientTrend trend = services.trends().trend(read.client().reference(), Optional.of(read.client().clinicianUsername()),
         read.scores());
@@ -116,7 +118,7 @@ public final class ClientPage {
     }
     Read read = found.get();
     Instant now = services.clock().instant();
-    services.audit().record(Optional.of(read.principal().userId()), "client.report", Optional.of(read.client().id()), "", now);
+    services.audit().read(Optional.of(read.principal().userId()), AuditAction.CLIENT_REPORT, Optional.of(read.client().id()), "", now);
     ClientTrend trend = services.trends().trend(read.client().reference(), Optional.of(read.client().clinicianUsername()),
         read.scores());
     AlertOptions options = AlertOptions.defaults();
@@ -147,7 +149,7 @@ public final class ClientPage {
     }
     Read read = found.get();
     String measure = ctx.pathParam("measure");
-    services.audit().record(Optional.of(read.principal().userId()), "client.chart", Optional.of(read.client().id()), measure,
+    services.audit().read(Optional.of(read.principal().userId()), AuditAction.CLIENT_CHART, Optional.of(read.client().id()), measure,
         services.clock().instant());
     ClientTrend trend = services.trends().trend(read.client().reference(), Optional.of(read.client().clinicianUsername()),
         read.scores());
@@ -175,7 +177,7 @@ public final class ClientPage {
       Principal principal = services.authentication().require(ctx, handle);
       Client client = Access.client(handle, principal, id);
       long noteId = ChartNotes.add(handle, client.id(), session, date, note, principal.userId(), now);
-      AuditLog.record(handle, Optional.of(principal.userId()), "note.create", Optional.of(client.id()), "note " + noteId, now);
+      AuditLog.record(handle, Optional.of(principal.userId()), AuditAction.NOTE_CREATE, Optional.of(client.id()), "note " + noteId, now);
       return null;
     });
     ctx.redirect("/clients/" + id + "#notes", HttpStatus.SEE_OTHER);
@@ -209,7 +211,7 @@ public final class ClientPage {
       }
       boolean stored = AlertAcknowledgements.add(handle, id, rule.id(), rule.version(), session, followUp, principal.userId(), now);
       if (stored) {
-        AuditLog.record(handle, Optional.of(principal.userId()), "alert.acknowledge", Optional.of(id),
+        AuditLog.record(handle, Optional.of(principal.userId()), AuditAction.ALERT_ACKNOWLEDGE, Optional.of(id),
             rule.id() + " session " + session, now);
       }
       return stored;

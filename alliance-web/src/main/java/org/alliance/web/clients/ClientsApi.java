@@ -1,5 +1,7 @@
 package org.alliance.web.clients;
 
+import org.alliance.web.platform.audit.AuditAction;
+
 import org.alliance.web.platform.http.Json;
 import org.alliance.web.platform.http.Requests;
 
@@ -37,7 +39,7 @@ public final class ClientsApi {
     Principal principal = services.authentication().require(ctx);
     Instant now = services.clock().instant();
     List<ClientSummary> clients = services.database().read(handle -> Clients.list(handle, Access.scope(principal)));
-    services.audit().record(Optional.of(principal.userId()), "client.list", Optional.empty(), clients.size() + " clients", now);
+    services.audit().read(Optional.of(principal.userId()), AuditAction.CLIENT_LIST, Optional.empty(), clients.size() + " clients", now);
     ctx.json(Map.of("clients", clients.stream().map(Json::client).toList()));
   }
 
@@ -62,7 +64,7 @@ public final class ClientsApi {
         throw WebException.conflict("the clinic already has a client with reference '" + reference + "'");
       }
       long id = Clients.create(handle, reference, owner.id(), now);
-      AuditLog.record(handle, Optional.of(principal.userId()), "client.create", Optional.of(id),
+      AuditLog.record(handle, Optional.of(principal.userId()), AuditAction.CLIENT_CREATE, Optional.of(id),
           "for clinician " + owner.username(), now);
       return Clients.find(handle, id).orElseThrow();
     });
@@ -80,7 +82,7 @@ public final class ClientsApi {
       result.put("administrations", Administrations.ofClient(handle, id).stream().map(Json::administration).toList());
       return result;
     });
-    services.audit().record(Optional.of(principal.userId()), "client.read", Optional.of(id), "", now);
+    services.audit().read(Optional.of(principal.userId()), AuditAction.CLIENT_READ, Optional.of(id), "", now);
     ctx.json(json);
   }
 }

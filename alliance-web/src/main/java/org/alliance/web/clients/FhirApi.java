@@ -1,5 +1,7 @@
 package org.alliance.web.clients;
 
+import org.alliance.web.platform.audit.AuditAction;
+
 import org.alliance.web.platform.http.Requests;
 
 import io.javalin.http.Context;
@@ -45,7 +47,7 @@ public final class FhirApi {
       Client client = Access.client(handle, principal, id);
       return new Read(principal, client, Administrations.ofClient(handle, id), Administrations.scores(handle, id));
     });
-    services.audit().record(Optional.of(read.principal().userId()), "fhir.read", Optional.of(id), "", now);
+    services.audit().read(Optional.of(read.principal().userId()), AuditAction.FHIR_READ, Optional.of(id), "", now);
     ClientTrend trend = services.trends().trend(read.client().reference(), Optional.of(read.client().clinicianUsername()),
         read.scores());
     Scorer scorer = services.scorer();

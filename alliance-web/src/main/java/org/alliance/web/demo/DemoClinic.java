@@ -1,5 +1,7 @@
 package org.alliance.web.demo;
 
+import org.alliance.web.platform.audit.AuditAction;
+
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -116,7 +118,7 @@ public final class DemoClinic {
       for (Episode episode : episodes) {
         User clinician = clinicians.get(episode.clinician().orElseThrow());
         long client = Clients.create(handle, episode.client(), clinician.id(), now);
-        AuditLog.record(handle, Optional.empty(), "client.create", Optional.of(client), "demo clinic", now);
+        AuditLog.record(handle, Optional.empty(), AuditAction.CLIENT_CREATE, Optional.of(client), "demo clinic", now);
         int last = episode.courses().stream().flatMap(course -> course.last().stream()).mapToInt(Observation::session).max().orElse(1);
         int weeksAgo = index++ % 4; // the latest session of each client lies in the last month
         for (Course course : episode.courses()) {
@@ -134,7 +136,7 @@ public final class DemoClinic {
           }
         }
       }
-      AuditLog.record(handle, Optional.empty(), "demo.seed", Optional.empty(), episodes.size() + " clients", now);
+      AuditLog.record(handle, Optional.empty(), AuditAction.DEMO_SEED, Optional.empty(), episodes.size() + " clients", now);
       return null;
     });
     return true;

@@ -1,5 +1,7 @@
 package org.alliance.web.imports;
 
+import org.alliance.web.platform.audit.AuditAction;
+
 import org.alliance.web.administrations.AdministrationsApi;
 
 import java.io.IOException;
@@ -156,7 +158,7 @@ public final class AdministrationImport {
         String version = instruments.catalog().get(score.instrumentId()).version();
         long id = Administrations.insert(handle, client.get().id(), administration, version, score,
             AdministrationsApi.flags(administration, score), principal.userId(), now);
-        AuditLog.record(handle, Optional.of(principal.userId()), "administration.import", Optional.of(client.get().id()),
+        AuditLog.record(handle, Optional.of(principal.userId()), AuditAction.ADMINISTRATION_IMPORT, Optional.of(client.get().id()),
             score.instrumentId() + " session " + administration.session() + " (administration " + id + ", line "
                 + where.line() + ")", now);
         result.taken++;
@@ -192,7 +194,7 @@ public final class AdministrationImport {
       return Optional.empty();
     }
     long id = Clients.create(handle, reference, owner.id(), now);
-    AuditLog.record(handle, Optional.of(principal.userId()), "client.create", Optional.of(id),
+    AuditLog.record(handle, Optional.of(principal.userId()), AuditAction.CLIENT_CREATE, Optional.of(id),
         "by import, for clinician " + owner.username(), now);
     result.clientsCreated++;
     Client created = Clients.find(handle, id).orElseThrow();

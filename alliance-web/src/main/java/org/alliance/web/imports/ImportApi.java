@@ -1,5 +1,7 @@
 package org.alliance.web.imports;
 
+import org.alliance.web.platform.audit.AuditAction;
+
 import org.alliance.web.platform.http.Requests;
 
 import io.javalin.http.Context;
@@ -97,7 +99,7 @@ public final class ImportApi {
           throw new WebException(400, "nothing was imported: " + done.rejected() + " of " + done.rows()
               + " administrations have problems", List.of(), Map.of("problems", problems(done)));
         }
-        AuditLog.record(handle, Optional.of(principal.userId()), "import", Optional.empty(),
+        AuditLog.record(handle, Optional.of(principal.userId()), AuditAction.IMPORT, Optional.empty(),
             done.taken() + " of " + done.rows() + " administrations taken", now);
         return done;
       });

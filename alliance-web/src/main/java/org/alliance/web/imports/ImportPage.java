@@ -1,5 +1,7 @@
 package org.alliance.web.imports;
 
+import org.alliance.web.platform.audit.AuditAction;
+
 import org.alliance.web.accounts.UsersPage;
 import org.alliance.web.platform.http.PageRequests;
 import org.alliance.web.platform.http.Viewer;
@@ -100,7 +102,7 @@ public final class ImportPage {
         choices, bytes, now.plus(PendingImports.LIFETIME));
     Result result = readable(() -> dryRun(principal, upload, now));
     String id = pending.keep(upload, now);
-    services.audit().record(Optional.of(principal.userId()), "import.preview", Optional.empty(),
+    services.audit().read(Optional.of(principal.userId()), AuditAction.IMPORT_PREVIEW, Optional.empty(),
         fileName + ": " + result.rows() + " rows, " + result.taken() + " would be taken", now);
     Pages.render(ctx, "admin/import-preview.jte", "viewer", Viewer.of(principal), "view", view(id, upload, result, false));
   }
@@ -121,7 +123,7 @@ public final class ImportPage {
         throw WebException.badRequest("nothing was imported: " + done.rejected() + " of " + done.rows()
             + " rows have problems, and you asked for all or nothing; the preview lists them");
       }
-      AuditLog.record(handle, Optional.of(principal.userId()), "import", Optional.empty(),
+      AuditLog.record(handle, Optional.of(principal.userId()), AuditAction.IMPORT, Optional.empty(),
           upload.fileName() + ": " + done.taken() + " of " + done.rows() + " administrations taken", now);
       return done;
     }));

@@ -1,5 +1,7 @@
 package org.alliance.web.instruments;
 
+import org.alliance.web.platform.audit.AuditAction;
+
 import org.alliance.web.accounts.UsersPage;
 import org.alliance.web.platform.http.PageRequests;
 import org.alliance.web.platform.http.Viewer;
@@ -84,7 +86,7 @@ public final class InstrumentsPage {
       boolean done = on ? InstrumentsOff.switchOn(handle, instrument.id())
           : InstrumentsOff.switchOff(handle, instrument.id(), principal.userId(), now);
       if (done) {
-        AuditLog.record(handle, Optional.of(principal.userId()), on ? "instrument.on" : "instrument.off", Optional.empty(),
+        AuditLog.record(handle, Optional.of(principal.userId()), on ? AuditAction.INSTRUMENT_ON : AuditAction.INSTRUMENT_OFF, Optional.empty(),
             instrument.id(), now);
       }
       return done;
@@ -129,7 +131,7 @@ public final class InstrumentsPage {
     try {
       services.database().write(handle -> {
         CustomInstruments.add(handle, instrument.id(), instrument.version(), text, principal.userId(), now);
-        AuditLog.record(handle, Optional.of(principal.userId()), "instrument.add", Optional.empty(),
+        AuditLog.record(handle, Optional.of(principal.userId()), AuditAction.INSTRUMENT_ADD, Optional.empty(),
             instrument.id() + " version " + instrument.version(), now);
         return null;
       });

@@ -1,5 +1,7 @@
 package org.alliance.web.links;
 
+import org.alliance.web.platform.audit.AuditAction;
+
 import org.alliance.web.administrations.EntryForm;
 import org.alliance.web.administrations.EntryPage;
 import org.alliance.web.clients.ClientPage;
@@ -156,7 +158,7 @@ public final class ClientFormPage {
       }
       long stored = Administrations.insert(handle, link.clientId(), administration, instrument.version(), score, flags,
           link.createdBy(), now);
-      AuditLog.record(handle, Optional.empty(), "administration.create", Optional.of(link.clientId()),
+      AuditLog.record(handle, Optional.empty(), AuditAction.ADMINISTRATION_CREATE, Optional.of(link.clientId()),
           instrument.id() + " session " + link.session() + " (administration " + stored + ", client link " + link.id() + ")", now);
       return new Done(instrument.title().en(), saidNo(instrument, administration), !flags.isEmpty());
     });

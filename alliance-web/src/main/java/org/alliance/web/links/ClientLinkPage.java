@@ -1,5 +1,7 @@
 package org.alliance.web.links;
 
+import org.alliance.web.platform.audit.AuditAction;
+
 import org.alliance.web.clients.CaseloadPage;
 import org.alliance.web.platform.http.PageRequests;
 import org.alliance.web.platform.http.Viewer;
@@ -57,7 +59,7 @@ public final class ClientLinkPage {
       int session = requestedSession.isPresent() ? requestedSession.getAsInt()
           : nextSession(Administrations.ofClient(handle, id).stream().mapToInt(StoredAdministration::session).max());
       long link = ClientLinks.create(handle, Secrets.hash(token), id, instrument.id(), session, expires, principal.userId(), now);
-      AuditLog.record(handle, Optional.of(principal.userId()), "link.create", Optional.of(id),
+      AuditLog.record(handle, Optional.of(principal.userId()), AuditAction.LINK_CREATE, Optional.of(id),
           instrument.id() + " session " + session + " (link " + link + ", expires " + expires + ")", now);
       return new Made(principal, client, session);
     });

@@ -1,5 +1,7 @@
 package org.alliance.web.team;
 
+import org.alliance.web.platform.audit.AuditAction;
+
 import org.alliance.web.alerts.TrendApi;
 
 import static java.util.Objects.requireNonNull;
@@ -82,7 +84,7 @@ public record ClinicCohort(Instrument instrument, List<Course> courses, OutcomeR
       grouper.finish();
       return new Read(chosen, courses, clinicians);
     });
-    services.audit().record(Optional.of(principal.userId()), "cohort.read", Optional.empty(),
+    services.audit().read(Optional.of(principal.userId()), AuditAction.COHORT_READ, Optional.empty(),
         read.instrument().id() + ", " + read.courses().size() + " clients", now);
     List<ClientOutcome> outcomes = ClientOutcomes.byPublishedValues(read.courses(),
         client -> Optional.ofNullable(read.clinicians().get(client)));

@@ -1,5 +1,7 @@
 package org.alliance.web.platform.security;
 
+import org.alliance.web.platform.audit.AuditAction;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +59,7 @@ public final class LoginService {
     jdbi.useTransaction(handle -> {
       LoginAttempts.record(handle, username, address, true, now);
       LoginSessions.create(handle, Secrets.hash(sessionId), user.get().id(), Secrets.random(), now, now.plus(SESSION_LIFETIME));
-      AuditLog.record(handle, Optional.of(user.get().id()), "user.sign-in", Optional.empty(), "from " + address, now);
+      AuditLog.record(handle, Optional.of(user.get().id()), AuditAction.SIGN_IN, Optional.empty(), "from " + address, now);
     });
     return new Outcome.SignedIn(user.get(), sessionId);
   }
