@@ -24,6 +24,9 @@ import org.alliance.web.instruments.InstrumentsApi;
 import org.alliance.web.platform.http.Json;
 import org.alliance.web.alerts.TrendApi;
 import org.alliance.web.platform.audit.AuditLog;
+import org.alliance.web.platform.Platform;
+import org.alliance.web.administrations.RecordAdministration;
+import org.alliance.web.demo.DemoClinic;
 import org.alliance.web.platform.db.Database;
 import org.alliance.web.platform.security.LoginSessions;
 import org.alliance.web.administrations.SessionAlreadyRecorded;
@@ -92,10 +95,11 @@ public final class ClinicServer implements AutoCloseable {
     });
     AuditLog audit = new AuditLog(database.jdbi());
     try {
-      if (settings.demo()) {
-        new org.alliance.web.demo.DemoClinic(database, clock).seed();
-      }
       ClinicInstruments instruments = new ClinicInstruments(database.jdbi());
+      RecordAdministration record = new RecordAdministration(instruments);
+      if (settings.demo()) {
+        new DemoClinic(database, record, clock).seed();
+      }
       background.scheduleWithFixedDelay(() -> {
         try {
           instruments.reload();
@@ -117,10 +121,10 @@ public final class ClinicServer implements AutoCloseable {
           LOG.warn("removing expired sessions failed", e);
         }
       }, REFIT_MINUTES, REFIT_MINUTES, TimeUnit.MINUTES);
-      ClinicServices services = new ClinicServices(database, audit, new Authentication(database.jdbi(), clock),
-          new LoginService(database.jdbi(), clock, throttle), clock, instruments, new ClinicTrends(instruments::catalog, fits),
-          settings.secureCookies());
-      Javalin app = Javalin.create(config -> configure(config, services, settings, throttle));
+      Platform platform = new Platform(database, audit, new Authentication(database.jdbi(), clock),
+          new LoginService(database.jdbi(), clock, throttle), clock, settings.secureCookies());
+      Features features = new Features(instruments, new ClinicTrends(instruments::catalog, fits), record);
+      Javalin app = Javalin.create(config -> configure(config, platform, features, settings, throttle));
       app.start(settings.port());
       return new ClinicServer(database, audit, app, background);
     } catch (RuntimeException e) {
@@ -131,7 +135,10 @@ public final class ClinicServer implements AutoCloseable {
     }
   }
 
-  private static void configure(JavalinConfig config, ClinicServices services, ServerSettings settings,
+  /** The services of the features that several handlers share. */
+  private record Features(ClinicInstruments instruments, ClinicTrends trends, RecordAdministration record) {}
+
+  private static void configure(JavalinConfig config, Platform platform, Features features, ServerSettings settings,
       LoginThrottle throttle) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
@@ -152,31 +159,31 @@ public final class ClinicServer implements AutoCloseable {
     config.requestLogger.http(RequestLog::log);
 
     SecurityHeaders headers = new SecurityHeaders(settings.secureCookies());
-    LoginPages login = new LoginPages(services);
-    CaseloadPage caseload = new CaseloadPage(services);
-    ClientPage clientPage = new ClientPage(services);
-    EntryPage entry = new EntryPage(services);
-    TeamPage team = new TeamPage(services);
-    UsersPage users = new UsersPage(services);
-    AuditPage auditPage = new AuditPage(services);
-    ImportPage importPage = new ImportPage(services);
-    InstrumentsPage instrumentsPage = new InstrumentsPage(services);
-    ClientLinkPage links = new ClientLinkPage(services);
-    ClientFormPage clientForm = new ClientFormPage(services, throttle);
-    ClientsApi clients = new ClientsApi(services);
-    AdministrationsApi administrations = new AdministrationsApi(services);
-    TrendApi trend = new TrendApi(services);
-    FhirApi fhir = new FhirApi(services);
-    CohortApi cohort = new CohortApi(services);
-    ImportApi imports = new ImportApi(services);
-    InstrumentsApi instruments = new InstrumentsApi(services);
-    AccountApi account = new AccountApi(services);
+    LoginPages login = new LoginPages(platform);
+    CaseloadPage caseload = new CaseloadPage(platform, features.instruments(), features.trends());
+    ClientPage clientPage = new ClientPage(platform, features.instruments(), features.trends());
+    EntryPage entry = new EntryPage(platform, features.instruments(), features.trends(), features.record());
+    TeamPage team = new TeamPage(platform, features.instruments());
+    UsersPage users = new UsersPage(platform);
+    AuditPage auditPage = new AuditPage(platform);
+    ImportPage importPage = new ImportPage(platform, features.instruments(), features.record());
+    InstrumentsPage instrumentsPage = new InstrumentsPage(platform, features.instruments());
+    ClientLinkPage links = new ClientLinkPage(platform, features.instruments());
+    ClientFormPage clientForm = new ClientFormPage(platform, features.instruments(), features.record(), throttle);
+    ClientsApi clients = new ClientsApi(platform);
+    AdministrationsApi administrations = new AdministrationsApi(platform, features.instruments(), features.record());
+    TrendApi trend = new TrendApi(platform, features.trends());
+    FhirApi fhir = new FhirApi(platform, features.instruments(), features.trends());
+    CohortApi cohort = new CohortApi(platform, features.instruments());
+    ImportApi imports = new ImportApi(platform, features.instruments(), features.record());
+    InstrumentsApi instruments = new InstrumentsApi(platform, features.instruments());
+    AccountApi account = new AccountApi(platform);
     String openApi = resource("/openapi.json");
 
     var routes = config.routes;
     routes.before(headers::apply);
     routes.get("/health", ctx -> {
-      boolean up = services.database().reachable();
+      boolean up = platform.database().reachable();
       Json.send(ctx, up ? 200 : 503, up ? HEALTHY : UNREACHABLE);
     });
     routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
@@ -226,7 +233,7 @@ public final class ClinicServer implements AutoCloseable {
 
     routes.exception(WebException.class, Errors::expected);
     routes.exception(HttpResponseException.class, Errors::javalin);
-    routes.exception(SessionAlreadyRecorded.class, Errors::sessionAlreadyRecorded);
+    routes.exception(SessionAlreadyRecorded.class, (e, ctx) -> Errors.expected(e.conflict(), ctx));
     routes.exception(Exception.class, Errors::unexpected);
     for (int status : new int[] {400, 404, 405, 413, 500}) {
       routes.error(status, Errors::status);

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.alliance.web.ClinicServices;
+import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.security.ApiTokens;
 import org.alliance.web.platform.audit.AuditEntry;
 import org.alliance.web.platform.audit.AuditLog;
@@ -26,15 +26,15 @@ import org.alliance.web.platform.security.Secrets;
  * ({@code /api/tokens}), and for admins the audit log ({@code GET /api/audit}).
  */
 public final class AccountApi {
-  private final ClinicServices services;
+  private final Platform platform;
 
-  public AccountApi(ClinicServices services) {
-    this.services = services;
+  public AccountApi(Platform platform) {
+    this.platform = platform;
   }
 
   /** {@code GET /api/me}. */
   public void me(Context ctx) {
-    User user = services.authentication().require(ctx).user();
+    User user = platform.authentication().require(ctx).user();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", user.id());
     json.put("username", user.username());
@@ -46,8 +46,8 @@ public final class AccountApi {
 
   /** {@code GET /api/tokens}: the user's tokens, without the tokens themselves. */
   public void listTokens(Context ctx) {
-    Principal principal = services.authentication().require(ctx);
-    List<Map<String, Object>> tokens = services.database().jdbi().withHandle(handle -> ApiTokens.ofUser(handle, principal.userId()))
+    Principal principal = platform.authentication().require(ctx);
+    List<Map<String, Object>> tokens = platform.database().jdbi().withHandle(handle -> ApiTokens.ofUser(handle, principal.userId()))
         .stream().map(token -> {
           Map<String, Object> json = new LinkedHashMap<>();
           json.put("id", token.id());
@@ -64,7 +64,7 @@ public final class AccountApi {
    * browser session (with its CSRF token), so that a token cannot mint more tokens.
    */
   public void createToken(Context ctx) {
-    Principal principal = services.authentication().require(ctx);
+    Principal principal = platform.authentication().require(ctx);
     if (!principal.viaSession()) {
       throw WebException.forbidden("create API tokens while signed in to the web app, not with another token");
     }
@@ -72,8 +72,8 @@ public final class AccountApi {
     String name = Requests.text(body, "name").map(String::trim).filter(text -> !text.isEmpty() && text.length() <= 100)
         .orElseThrow(() -> WebException.badRequest("name: give the token a name of 1-100 characters, such as \"laptop\""));
     String token = Secrets.apiToken();
-    Instant now = services.clock().instant();
-    long id = services.database().write(handle -> {
+    Instant now = platform.clock().instant();
+    long id = platform.database().write(handle -> {
       long created = ApiTokens.create(handle, principal.userId(), name, Secrets.hash(token), now);
       AuditLog.record(handle, Optional.of(principal.userId()), AuditAction.TOKEN_CREATE, Optional.empty(), "token " + created + " " + name, now);
       return created;
@@ -88,17 +88,17 @@ public final class AccountApi {
 
   /** {@code DELETE /api/tokens/{id}}: revokes one of the user's own tokens. */
   public void deleteToken(Context ctx) {
-    Principal principal = services.authentication().require(ctx);
+    Principal principal = platform.authentication().require(ctx);
     long id = Requests.id(ctx, "id");
-    Instant now = services.clock().instant();
-    boolean deleted = services.database().write(handle -> {
+    Instant now = platform.clock().instant();
+    boolean deleted = platform.database().write(handle -> {
       boolean found = ApiTokens.delete(handle, principal.userId(), id);
       if (found) {
         AuditLog.record(handle, Optional.of(principal.userId()), AuditAction.TOKEN_REVOKE, Optional.empty(), "token " + id, now);
       }
       return found;
     });
-    services.authentication().forgetTokenOwners();
+    platform.authentication().forgetTokenOwners();
     if (!deleted) {
       throw WebException.notFound("no token " + id + " of yours");
     }
@@ -107,7 +107,7 @@ public final class AccountApi {
 
   /** {@code GET /api/audit[?client=ID][&limit=N]}: the latest audit entries, for admins. */
   public void audit(Context ctx) {
-    Principal principal = services.authentication().require(ctx);
+    Principal principal = platform.authentication().require(ctx);
     Access.requireAdmin(principal);
     Optional<Long> client = Requests.query(ctx, "client").map(raw -> {
       try {
@@ -117,9 +117,9 @@ public final class AccountApi {
       }
     });
     int limit = Requests.queryInt(ctx, "limit", 1, 10_000).orElse(100);
-    Instant now = services.clock().instant();
-    List<AuditEntry> entries = services.database().read(handle -> AuditLog.latest(handle, client, Optional.empty(), limit));
-    services.audit().read(Optional.of(principal.userId()), AuditAction.AUDIT_READ, client, entries.size() + " entries", now);
+    Instant now = platform.clock().instant();
+    List<AuditEntry> entries = platform.database().read(handle -> AuditLog.latest(handle, client, Optional.empty(), limit));
+    platform.audit().read(Optional.of(principal.userId()), AuditAction.AUDIT_READ, client, entries.size() + " entries", now);
     ctx.json(Map.of("entries", entries.stream().map(entry -> {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("id", entry.id());

@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import java.util.Optional;
-import org.alliance.web.ClinicServices;
+import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.http.Pages;
 import org.alliance.web.platform.http.WebException;
 import org.alliance.web.platform.security.Authentication;
@@ -20,10 +20,10 @@ import org.alliance.web.platform.security.Secrets;
 public final class LoginPages {
   static final String LOGIN_CSRF_COOKIE = "alliance_login_csrf";
 
-  private final ClinicServices services;
+  private final Platform platform;
 
-  public LoginPages(ClinicServices services) {
-    this.services = services;
+  public LoginPages(Platform platform) {
+    this.platform = platform;
   }
 
   /** {@code GET /login}. */
@@ -44,7 +44,7 @@ public final class LoginPages {
       showForm(ctx, 400, username.length() > 100 ? "" : username, "Enter your username and password.");
       return;
     }
-    Outcome outcome = services.logins().signIn(username, password, ctx.ip());
+    Outcome outcome = platform.logins().signIn(username, password, ctx.ip());
     if (outcome instanceof Outcome.SignedIn signedIn) {
       ctx.cookie(cookie(Authentication.SESSION_COOKIE, signedIn.sessionId(), "/",
           (int) LoginService.SESSION_LIFETIME.toSeconds()));
@@ -61,10 +61,10 @@ public final class LoginPages {
 
   /** {@code POST /logout}: ends the session (the form carries the session's CSRF token). */
   public void signOut(Context ctx) {
-    services.authentication().require(ctx);
+    platform.authentication().require(ctx);
     String session = ctx.cookie(Authentication.SESSION_COOKIE);
     if (session != null) {
-      services.logins().signOut(session);
+      platform.logins().signOut(session);
       ctx.removeCookie(Authentication.SESSION_COOKIE, "/");
     }
     ctx.redirect("/login", io.javalin.http.HttpStatus.SEE_OTHER);
@@ -78,7 +78,7 @@ public final class LoginPages {
   }
 
   private Cookie cookie(String name, String value, String path, int maxAge) {
-    return new Cookie(name, value, path, maxAge, services.secureCookies(), true, null, SameSite.STRICT);
+    return new Cookie(name, value, path, maxAge, platform.secureCookies(), true, null, SameSite.STRICT);
   }
 
   private static String describe(long seconds) {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.alliance.web.ClinicServices;
+import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.audit.AuditLog;
 import org.alliance.web.platform.security.Teams;
 import org.alliance.web.platform.security.User;
@@ -34,10 +34,10 @@ public final class UsersPage {
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
   private static final int MAX_NAME = 200;
 
-  private final ClinicServices services;
+  private final Platform platform;
 
-  public UsersPage(ClinicServices services) {
-    this.services = services;
+  public UsersPage(Platform platform) {
+    this.platform = platform;
   }
 
   /** The users and teams, for the page. */
@@ -65,7 +65,7 @@ public final class UsersPage {
   }
 
   private void render(Context ctx, Principal principal, int status, String message) {
-    UsersView view = services.database().read(handle -> new UsersView(Users.all(handle), Teams.names(handle), message));
+    UsersView view = platform.database().read(handle -> new UsersView(Users.all(handle), Teams.names(handle), message));
     ctx.status(status);
     Pages.render(ctx, "admin/users.jte", "viewer", Viewer.of(principal), "view", view);
   }
@@ -89,8 +89,8 @@ public final class UsersPage {
       throw WebException.badRequest("password: " + weakness);
     });
     String hash = Passwords.hash(password);
-    Instant now = services.clock().instant();
-    services.database().write(handle -> {
+    Instant now = platform.clock().instant();
+    platform.database().write(handle -> {
       if (Users.findByUsername(handle, username).isPresent()) {
         throw WebException.conflict("username: there is already a user " + username);
       }
@@ -108,8 +108,8 @@ public final class UsersPage {
     long id = PageRequests.id(ctx, "id");
     Role role = role(ctx);
     Optional<String> team = team(ctx, role);
-    Instant now = services.clock().instant();
-    services.database().write(handle -> {
+    Instant now = platform.clock().instant();
+    platform.database().write(handle -> {
       User user = Users.find(handle, id).orElseThrow(() -> WebException.notFound("no user " + id));
       if (user.id() == principal.userId() && role != Role.ADMIN) {
         throw WebException.badRequest("role: you cannot take away your own admin role; another admin can");
@@ -119,7 +119,7 @@ public final class UsersPage {
           + ") from " + user.role().id() + " to " + role.id() + team.map(name -> " in team " + name).orElse(", no team"), now);
       return null;
     });
-    services.authentication().forgetTokenOwners();
+    platform.authentication().forgetTokenOwners();
     ctx.redirect("/admin/users?done=changed", HttpStatus.SEE_OTHER);
   }
 
@@ -132,8 +132,8 @@ public final class UsersPage {
       throw WebException.badRequest("disabled: expected true or false, found '" + value + "'");
     }
     boolean disabled = value.equals("true");
-    Instant now = services.clock().instant();
-    services.database().write(handle -> {
+    Instant now = platform.clock().instant();
+    platform.database().write(handle -> {
       User user = Users.find(handle, id).orElseThrow(() -> WebException.notFound("no user " + id));
       if (disabled && user.id() == principal.userId()) {
         throw WebException.badRequest("you cannot disable yourself; another admin can");
@@ -143,13 +143,13 @@ public final class UsersPage {
           user.username() + " (user " + id + ")", now);
       return null;
     });
-    services.authentication().forgetTokenOwners();
+    platform.authentication().forgetTokenOwners();
     ctx.redirect("/admin/users?done=" + (disabled ? "disabled" : "enabled"), HttpStatus.SEE_OTHER);
   }
 
   /** The signed-in admin for a page that only shows; a redirect to sign in, or 403 for anyone else. */
-  public static Optional<Principal> admin(Context ctx, ClinicServices services) {
-    Optional<Principal> signedIn = services.authentication().find(ctx);
+  public static Optional<Principal> admin(Context ctx, Platform platform) {
+    Optional<Principal> signedIn = platform.authentication().find(ctx);
     if (signedIn.isEmpty()) {
       ctx.redirect("/login");
       return Optional.empty();
@@ -159,18 +159,18 @@ public final class UsersPage {
   }
 
   private Optional<Principal> admin(Context ctx) {
-    return admin(ctx, services);
+    return admin(ctx, platform);
   }
 
   /** The admin a form acts for, checked (with the CSRF token) before the form is read. */
-  public static Principal requireAdmin(Context ctx, ClinicServices services) {
-    Principal principal = services.authentication().require(ctx);
+  public static Principal requireAdmin(Context ctx, Platform platform) {
+    Principal principal = platform.authentication().require(ctx);
     Access.requireAdmin(principal);
     return principal;
   }
 
   private Principal requireAdmin(Context ctx) {
-    return requireAdmin(ctx, services);
+    return requireAdmin(ctx, platform);
   }
 
   private static Role role(Context ctx) {

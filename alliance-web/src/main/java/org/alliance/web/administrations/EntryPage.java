@@ -1,5 +1,9 @@
 package org.alliance.web.administrations;
 
+import org.alliance.web.alerts.ClinicTrends;
+
+import org.alliance.web.instruments.ClinicInstruments;
+
 import org.alliance.web.platform.audit.AuditAction;
 
 import org.alliance.web.alerts.AlertTone;
@@ -25,7 +29,9 @@ import org.alliance.core.scoring.Answer;
 import org.alliance.core.scoring.Answers;
 import org.alliance.core.scoring.Score;
 import org.alliance.core.scoring.Scorer;
-import org.alliance.web.ClinicServices;
+import org.alliance.web.platform.Platform;
+import org.alliance.web.administrations.RecordAdministration.Scored;
+import org.alliance.web.administrations.RecordAdministration.Source;
 import org.alliance.web.platform.audit.AuditLog;
 import org.alliance.web.platform.access.Client;
 import org.alliance.web.platform.http.Pages;
@@ -38,15 +44,23 @@ import org.alliance.web.alerts.ClinicTrends.ClientTrend;
  * on sending, the administration is scored and stored, and the score, its band and any alert show at once.
  */
 public final class EntryPage {
-  private final ClinicServices services;
+  private final Platform platform;
 
-  public EntryPage(ClinicServices services) {
-    this.services = services;
+  private final RecordAdministration record;
+
+  private final ClinicInstruments instruments;
+  private final ClinicTrends trends;
+
+  public EntryPage(Platform platform, ClinicInstruments instruments, ClinicTrends trends, RecordAdministration record) {
+    this.platform = platform;
+    this.instruments = instruments;
+    this.trends = trends;
+    this.record = record;
   }
 
   /** {@code GET /clients/{id}/entry?instrument=ors}. */
   public void form(Context ctx) {
-    Optional<Principal> signedIn = services.authentication().find(ctx);
+    Optional<Principal> signedIn = platform.authentication().find(ctx);
     if (signedIn.isEmpty()) {
       ctx.redirect("/login");
       return;
@@ -54,50 +68,51 @@ public final class EntryPage {
     long id = PageRequests.id(ctx, "id");
     Instrument instrument = instrument(Optional.ofNullable(ctx.queryParam("instrument")).orElse("ors"));
     record Read(Client client, List<StoredAdministration> administrations) {}
-    Read read = services.database().read(handle -> {
+    Read read = platform.database().read(handle -> {
       Client client = Access.client(handle, signedIn.get(), id);
       return new Read(client, Administrations.ofClient(handle, id));
     });
-    services.audit().read(Optional.of(signedIn.get().userId()), AuditAction.ENTRY_FORM, Optional.of(id), instrument.id(),
-        services.clock().instant());
+    platform.audit().read(Optional.of(signedIn.get().userId()), AuditAction.ENTRY_FORM, Optional.of(id), instrument.id(),
+        platform.clock().instant());
     String session = Integer.toString(suggestedSession(read.administrations(), instrument.id()));
-    String today = LocalDate.ofInstant(services.clock().instant(), ZoneOffset.UTC).toString();
+    String today = LocalDate.ofInstant(platform.clock().instant(), ZoneOffset.UTC).toString();
     render(ctx, 200, signedIn.get(), read.client(), instrument, session, today, Map.of(), List.of());
   }
 
   /** {@code POST /clients/{id}/entry}: score and store; the result page, or the form again naming each problem. */
   public void submit(Context ctx) {
-    services.authentication().require(ctx);
+    platform.authentication().require(ctx);
     long id = PageRequests.id(ctx, "id");
     Instrument instrument = instrument(PageRequests.field(ctx, "instrument").orElse(""));
     Map<String, String> values = new LinkedHashMap<>();
     instrument.items().forEach(item -> values.put(item.id(), Optional.ofNullable(ctx.formParam(item.id())).orElse("").trim()));
     String sessionText = PageRequests.field(ctx, "session").orElse("");
     String dateText = PageRequests.field(ctx, "date").orElse("");
-    Instant now = services.clock().instant();
+    Instant now = platform.clock().instant();
     Object outcome;
     try {
       outcome = store(ctx, id, instrument, values, sessionText, dateText, now);
     } catch (SessionAlreadyRecorded e) {
       // Another submission for this session (a client link, another tablet) was committed a moment earlier.
-      Principal principal = services.authentication().require(ctx);
-      Client client = services.database().read(handle -> Access.client(handle, principal, id));
+      Principal principal = platform.authentication().require(ctx);
+      Client client = platform.database().read(handle -> Access.client(handle, principal, id));
       outcome = new Rejected(principal, client, List.of("Session " + e.session() + " already has "
-          + CaseloadPage.shortName(instrument) + ": it was recorded a moment ago from elsewhere. Choose the right session number."));
+          + CaseloadPage.shortName(instrument) + ": choose the right session number (it may have been saved a moment ago "
+          + "from elsewhere)."));
     }
     if (outcome instanceof Rejected rejected) {
       render(ctx, 400, rejected.principal(), rejected.client(), instrument, sessionText, dateText, values, rejected.problems());
       return;
     }
-    Principal principal = services.authentication().require(ctx);
+    Principal principal = platform.authentication().require(ctx);
     Pages.render(ctx, "entry-result.jte", "viewer", Viewer.of(principal), "result", outcome);
   }
 
   /** Scores and stores in one transaction; the result, or the problems that stop it. */
   private Object store(Context ctx, long id, Instrument instrument, Map<String, String> values, String sessionText,
       String dateText, Instant now) {
-    return services.database().write(handle -> {
-      Principal principal = services.authentication().require(ctx, handle);
+    return platform.database().write(handle -> {
+      Principal principal = platform.authentication().require(ctx, handle);
       Client client = Access.client(handle, principal, id);
       List<String> problems = new ArrayList<>();
       Integer session = null;
@@ -118,35 +133,21 @@ public final class EntryPage {
           problems.add("Date: use the form YYYY-MM-DD, not '" + dateText + "'.");
         }
       }
-      Score score = null;
-      Administration administration = null;
+      Scored scored = null;
       if (session != null) {
-        administration = new Administration(instrument.id(), Optional.of(instrument.version()), client.reference(), session, date,
-            Optional.empty(), answers(instrument, values));
-        score = Scorer.score(instrument, administration);
-        score.problems().stream().filter(problem -> problem.kind().invalidates())
+        scored = record.score(new Administration(instrument.id(), Optional.of(instrument.version()), client.reference(),
+            session, date, Optional.empty(), answers(instrument, values)));
+        scored.score().problems().stream().filter(problem -> problem.kind().invalidates())
             .forEach(problem -> problems.add(problem.item().map(item -> "Item " + itemNumber(instrument, item) + ": ").orElse("")
                 + problem.message()));
-        if (problems.isEmpty() && Administrations.exists(handle, id, instrument.id(), session)) {
-          problems.add("Session " + session + " already has " + CaseloadPage.shortName(instrument)
-              + ": choose the right session number.");
-        }
       }
       if (!problems.isEmpty()) {
         return new Rejected(principal, client, problems);
       }
-      Map<String, Double> flags = new LinkedHashMap<>();
-      for (String item : score.flags()) {
-        if (administration.answer(item) instanceof Answer.Value value) {
-          flags.put(item, value.value());
-        }
-      }
-      long stored = Administrations.insert(handle, id, administration, instrument.version(), score, flags, principal.userId(), now);
-      AuditLog.record(handle, Optional.of(principal.userId()), AuditAction.ADMINISTRATION_CREATE, Optional.of(id),
-          instrument.id() + " session " + session + " (administration " + stored + ", tablet entry)", now);
-      ClientTrend trend = services.trends().trend(client.reference(), Optional.of(client.clinicianUsername()),
+      record.store(handle, id, scored, Source.tablet(principal.userId()), now);
+      ClientTrend trend = trends.trend(client.reference(), Optional.of(client.clinicianUsername()),
           Administrations.scores(handle, id));
-      return result(client, instrument, session, score, flags, trend);
+      return result(client, instrument, session, scored.score(), scored.riskFlags(), trend);
     });
   }
 
@@ -208,6 +209,6 @@ public final class EntryPage {
   }
 
   private Instrument instrument(String id) {
-    return services.instruments().forNewData("instrument", id);
+    return instruments.forNewData("instrument", id);
   }
 }

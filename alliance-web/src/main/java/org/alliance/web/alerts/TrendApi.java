@@ -26,7 +26,7 @@ import org.alliance.core.trend.Course;
 import org.alliance.core.trend.ExpectedCourse;
 import org.alliance.core.trend.Measure;
 import org.alliance.core.trend.Observation;
-import org.alliance.web.ClinicServices;
+import org.alliance.web.platform.Platform;
 import org.alliance.web.administrations.Administrations;
 import org.alliance.web.administrations.Administrations.ClientSessionScore;
 import org.alliance.web.administrations.Administrations.ClientVersion;
@@ -45,34 +45,37 @@ public final class TrendApi {
   /** Up to this many clients whose alerts must be computed again are read by id; more, with the whole scope. */
   private static final int STALE_BY_ID = 500;
 
-  private final ClinicServices services;
+  private final Platform platform;
   private final TrendAnswers answers = new TrendAnswers();
 
-  public TrendApi(ClinicServices services) {
-    this.services = services;
+  private final ClinicTrends trends;
+
+  public TrendApi(Platform platform, ClinicTrends trends) {
+    this.platform = platform;
+    this.trends = trends;
   }
 
   /** The client's course on every measure, each session against the expected course, and the ranked alerts. */
   public void trend(Context ctx) {
     long id = Requests.id(ctx, "id");
-    Instant now = services.clock().instant();
-    ClinicTrends.Basis basis = services.trends().currentBasis();
+    Instant now = platform.clock().instant();
+    ClinicTrends.Basis basis = trends.currentBasis();
     record Read(Principal principal, ClientVersion version, Optional<byte[]> answer, List<SessionScore> scores) {}
     // Who is asking, whether they may, and the version of the client's data, on one handle. The scores are read
     // only when the answer for this version is not at hand.
-    Read read = services.database().read(handle -> {
-      Principal principal = services.authentication().require(ctx, handle);
+    Read read = platform.database().read(handle -> {
+      Principal principal = platform.authentication().require(ctx, handle);
       ClientVersion version = Access.reachable(principal, Administrations.version(handle, id), ClientVersion::client, id);
       Optional<byte[]> answer = answers.find(version, basis);
       return new Read(principal, version, answer, answer.isPresent() ? List.of() : Administrations.scores(handle, id));
     });
-    services.audit().read(Optional.of(read.principal().userId()), AuditAction.TREND_READ, Optional.of(id), "", now);
+    platform.audit().read(Optional.of(read.principal().userId()), AuditAction.TREND_READ, Optional.of(id), "", now);
     byte[] answer = read.answer().orElseGet(() -> answers.keep(read.version(), basis, body(read.version().client(), read.scores())));
     Json.send(ctx, 200, answer);
   }
 
   private byte[] body(Client client, List<SessionScore> scores) {
-    ClientTrend trend = services.trends().trend(client.reference(), Optional.of(client.clinicianUsername()), scores);
+    ClientTrend trend = trends.trend(client.reference(), Optional.of(client.clinicianUsername()), scores);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("client", Json.client(client));
     json.put("courses", trend.episode().courses().stream().map(course -> course(course, trend.expectedCourses())).toList());
@@ -86,9 +89,9 @@ public final class TrendApi {
    * alerts are computed again only when their data or the expected courses changed since last time.
    */
   public void alerts(Context ctx) {
-    Principal principal = services.authentication().require(ctx);
+    Principal principal = platform.authentication().require(ctx);
     Optional<AlertRule> rule = Requests.query(ctx, "rule").map(TrendApi::rule);
-    Instant now = services.clock().instant();
+    Instant now = platform.clock().instant();
     List<ClientAlerts> found = new ArrayList<>();
     Map<String, Client> clients = new LinkedHashMap<>();
     BiConsumer<Client, List<Alert>> keep = (client, alerts) -> {
@@ -98,12 +101,12 @@ public final class TrendApi {
         clients.put(client.reference(), client);
       }
     };
-    int checked = services.database().read(handle -> {
+    int checked = platform.database().read(handle -> {
       ClientScope scope = Access.scope(principal);
       List<ClientVersion> versions = Administrations.versionsInScope(handle, scope);
       Map<Long, ClientVersion> stale = new HashMap<>();
       for (ClientVersion version : versions) {
-        Optional<List<Alert>> cached = services.trends().cachedAlerts(version.client().id(), version.administrations(),
+        Optional<List<Alert>> cached = trends.cachedAlerts(version.client().id(), version.administrations(),
             version.lastId());
         if (cached.isPresent()) {
           keep.accept(version.client(), cached.get());
@@ -114,7 +117,7 @@ public final class TrendApi {
       ClientGrouper grouper = new ClientGrouper((client, scores) -> {
         ClientVersion version = stale.get(client.id());
         if (version != null) {
-          keep.accept(client, services.trends().trend(client.id(), version.administrations(), version.lastId(),
+          keep.accept(client, trends.trend(client.id(), version.administrations(), version.lastId(),
               client.reference(), Optional.of(client.clinicianUsername()), scores).alerts());
         }
       });
@@ -128,7 +131,7 @@ public final class TrendApi {
       grouper.finish();
       return versions.size();
     });
-    services.audit().read(Optional.of(principal.userId()), AuditAction.ALERTS_READ, Optional.empty(),
+    platform.audit().read(Optional.of(principal.userId()), AuditAction.ALERTS_READ, Optional.empty(),
         checked + " clients checked, " + found.size() + " with alerts", now);
     List<Map<String, Object>> ranked = new ArrayList<>();
     for (ClientAlerts alerts : ClientAlerts.rank(found)) {

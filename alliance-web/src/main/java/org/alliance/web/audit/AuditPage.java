@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.alliance.web.ClinicServices;
+import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.audit.AuditEntry;
 import org.alliance.web.platform.audit.AuditLog;
 import org.alliance.web.platform.access.Client;
@@ -32,10 +32,10 @@ public final class AuditPage {
   private static final int DEFAULT_LIMIT = 200;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
-  private final ClinicServices services;
+  private final Platform platform;
 
-  public AuditPage(ClinicServices services) {
-    this.services = services;
+  public AuditPage(Platform platform) {
+    this.platform = platform;
   }
 
   /** What the page shows: the filters as typed, and the entries with names instead of ids. */
@@ -52,7 +52,7 @@ public final class AuditPage {
 
   /** {@code GET /admin/audit[?client=REFERENCE][&user=USERNAME][&limit=N]}. */
   public void show(Context ctx) {
-    Optional<Principal> admin = UsersPage.admin(ctx, services);
+    Optional<Principal> admin = UsersPage.admin(ctx, platform);
     if (admin.isEmpty()) {
       return;
     }
@@ -60,7 +60,7 @@ public final class AuditPage {
     Optional<String> username = query(ctx, "user");
     int limit = query(ctx, "limit").map(AuditPage::limit).orElse(DEFAULT_LIMIT);
     record Read(List<AuditEntry> entries, Map<Long, String> users, Map<Long, String> clients, Optional<Long> clientId) {}
-    Read read = services.database().read(handle -> {
+    Read read = platform.database().read(handle -> {
       Optional<Long> client = reference.map(ref -> Clients.findByReference(handle, ref).map(Client::id)
           .orElseThrow(() -> WebException.notFound("client: there is no client '" + ref + "'")));
       Optional<Long> user = username.map(name -> Users.findByUsername(handle, name).map(User::id)
@@ -73,8 +73,8 @@ public final class AuditPage {
           .forEach(id -> Clients.find(handle, id).ifPresent(found -> clients.put(id, found.reference())));
       return new Read(entries, users, clients, client);
     });
-    services.audit().read(Optional.of(admin.get().userId()), AuditAction.AUDIT_READ, read.clientId(),
-        read.entries().size() + " entries" + username.map(name -> " by " + name).orElse(""), services.clock().instant());
+    platform.audit().read(Optional.of(admin.get().userId()), AuditAction.AUDIT_READ, read.clientId(),
+        read.entries().size() + " entries" + username.map(name -> " by " + name).orElse(""), platform.clock().instant());
     List<Line> lines = read.entries().stream().map(entry -> new Line(TIME.format(entry.occurredAt()),
         entry.user().map(id -> read.users().getOrDefault(id, "user " + id)).orElse("(client link)"),
         AuditAction.ofCode(entry.action()).map(AuditAction::words).orElse(entry.action()), entry.action(),

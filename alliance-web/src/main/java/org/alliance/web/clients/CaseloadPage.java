@@ -1,5 +1,9 @@
 package org.alliance.web.clients;
 
+import org.alliance.web.alerts.ClinicTrends;
+
+import org.alliance.web.instruments.ClinicInstruments;
+
 import org.alliance.web.platform.audit.AuditAction;
 
 import org.alliance.web.platform.http.Viewer;
@@ -19,7 +23,7 @@ import org.alliance.core.instrument.Numbers;
 import org.alliance.core.trend.Alert;
 import org.alliance.core.trend.AlertRule;
 import org.alliance.core.trend.ClientAlerts;
-import org.alliance.web.ClinicServices;
+import org.alliance.web.platform.Platform;
 import org.alliance.web.administrations.Administrations;
 import org.alliance.web.clients.Caseloads.CaseloadClient;
 import org.alliance.web.clients.Caseloads.LatestScore;
@@ -37,30 +41,35 @@ import org.alliance.web.platform.security.Role;
  * changed since are read again, all in one more query.
  */
 public final class CaseloadPage {
-  private final ClinicServices services;
+  private final Platform platform;
 
-  public CaseloadPage(ClinicServices services) {
-    this.services = services;
+  private final ClinicInstruments instruments;
+  private final ClinicTrends trends;
+
+  public CaseloadPage(Platform platform, ClinicInstruments instruments, ClinicTrends trends) {
+    this.platform = platform;
+    this.instruments = instruments;
+    this.trends = trends;
   }
 
   public void show(Context ctx) {
-    Optional<Principal> signedIn = services.authentication().find(ctx);
+    Optional<Principal> signedIn = platform.authentication().find(ctx);
     if (signedIn.isEmpty()) {
       ctx.redirect("/login");
       return;
     }
     Principal principal = signedIn.get();
     Optional<AlertRule> rule = Optional.ofNullable(ctx.queryParam("alert")).filter(id -> !id.isBlank()).map(CaseloadPage::rule);
-    Instant now = services.clock().instant();
+    Instant now = platform.clock().instant();
     Map<Long, List<Alert>> alerts = new HashMap<>();
-    List<CaseloadClient> caseload = services.database().read(handle -> {
+    List<CaseloadClient> caseload = platform.database().read(handle -> {
       List<CaseloadClient> clients = Caseloads.latest(handle, Access.scope(principal));
       Map<Long, CaseloadClient> stale = new LinkedHashMap<>();
       for (CaseloadClient client : clients) {
         if (client.administrations() == 0) {
           continue;
         }
-        Optional<List<Alert>> cached = services.trends().cachedAlerts(client.client().id(), client.administrations(), client.lastId());
+        Optional<List<Alert>> cached = trends.cachedAlerts(client.client().id(), client.administrations(), client.lastId());
         if (cached.isPresent()) {
           alerts.put(client.client().id(), cached.get());
         } else {
@@ -77,13 +86,13 @@ public final class CaseloadPage {
         scores.forEach((id, list) -> {
           CaseloadClient version = stale.get(id);
           Client client = byId.get(id);
-          alerts.put(id, services.trends().trend(id, version.administrations(), version.lastId(), client.reference(),
+          alerts.put(id, trends.trend(id, version.administrations(), version.lastId(), client.reference(),
               Optional.of(client.clinicianUsername()), list).alerts());
         });
       }
       return clients;
     });
-    services.audit().read(Optional.of(principal.userId()), AuditAction.CASELOAD_READ, Optional.empty(),
+    platform.audit().read(Optional.of(principal.userId()), AuditAction.CASELOAD_READ, Optional.empty(),
         caseload.size() + " clients" + rule.map(r -> ", alerts " + r.id()).orElse(""), now);
     Pages.render(ctx, "caseload.jte", "viewer", Viewer.of(principal), "view", view(caseload, alerts, rule, principal));
   }
@@ -122,7 +131,7 @@ public final class CaseloadPage {
     String lastSeen = "no scores yet";
     int lastSession = -1;
     for (LatestScore score : client.latest()) {
-      Optional<Instrument> found = services.scorer().catalog().find(score.instrumentId());
+      Optional<Instrument> found = instruments.scorer().catalog().find(score.instrumentId());
       if (found.isEmpty()) {
         continue;
       }

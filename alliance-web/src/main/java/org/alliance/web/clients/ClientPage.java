@@ -1,5 +1,9 @@
 package org.alliance.web.clients;
 
+import org.alliance.web.alerts.ClinicTrends;
+
+import org.alliance.web.instruments.ClinicInstruments;
+
 import org.alliance.web.platform.audit.AuditAction;
 
 import org.alliance.web.alerts.AlertTone;
@@ -37,7 +41,7 @@ import org.alliance.io.report.ClientReport;
 import org.alliance.io.report.ClientReportLayout;
 import org.alliance.io.report.HtmlReportWriter;
 import org.alliance.io.report.ItemAnswers;
-import org.alliance.web.ClinicServices;
+import org.alliance.web.platform.Platform;
 import org.alliance.web.administrations.Administrations;
 import org.alliance.web.alerts.AlertAcknowledgements;
 import org.alliance.web.alerts.AlertAcknowledgements.Acknowledgement;
@@ -71,10 +75,15 @@ public final class ClientPage {
   public static final String REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
       + "form-action 'none'; frame-ancestors 'none'";
 
-  private final ClinicServices services;
+  private final Platform platform;
 
-  public ClientPage(ClinicServices services) {
-    this.services = services;
+  private final ClinicInstruments instruments;
+  private final ClinicTrends trends;
+
+  public ClientPage(Platform platform, ClinicInstruments instruments, ClinicTrends trends) {
+    this.platform = platform;
+    this.instruments = instruments;
+    this.trends = trends;
   }
 
   /** What a page about one client reads, in one transaction. */
@@ -82,13 +91,13 @@ public final class ClientPage {
       List<ChartNote> notes, List<Acknowledgement> acknowledgements, List<ClientLinks.LinkInfo> links) {}
 
   private Optional<Read> read(Context ctx) {
-    Optional<Principal> signedIn = services.authentication().find(ctx);
+    Optional<Principal> signedIn = platform.authentication().find(ctx);
     if (signedIn.isEmpty()) {
       ctx.redirect("/login");
       return Optional.empty();
     }
     long id = PageRequests.id(ctx, "id");
-    return Optional.of(services.database().read(handle -> {
+    return Optional.of(platform.database().read(handle -> {
       Client client = Access.client(handle, signedIn.get(), id);
       return new Read(signedIn.get(), client, Administrations.scores(handle, id), Administrations.ofClient(handle, id),
           ChartNotes.ofClient(handle, id), AlertAcknowledgements.ofClient(handle, id), ClientLinks.ofClient(handle, id));
@@ -102,12 +111,12 @@ public final class ClientPage {
       return;
     }
     Read read = found.get();
-    services.audit().read(Optional.of(read.principal().userId()), AuditAction.CLIENT_PAGE, Optional.of(read.client().id()), "",
-        services.clock().instant());
-    ClientTrend trend = services.trends().trend(read.client().reference(), Optional.of(read.client().clinicianUsername()),
+    platform.audit().read(Optional.of(read.principal().userId()), AuditAction.CLIENT_PAGE, Optional.of(read.client().id()), "",
+        platform.clock().instant());
+    ClientTrend trend = trends.trend(read.client().reference(), Optional.of(read.client().clinicianUsername()),
         read.scores());
     Pages.render(ctx, "client.jte", "viewer", Viewer.of(read.principal()), "view", view(read, trend), "links",
-        ClientLinkPage.lines(read.links(), services.scorer().catalog(), services.clock().instant()));
+        ClientLinkPage.lines(read.links(), instruments.scorer().catalog(), platform.clock().instant()));
   }
 
   /** {@code GET /clients/{id}/report}: the io client report as one printable HTML file. */
@@ -117,9 +126,9 @@ public final class ClientPage {
       return;
     }
     Read read = found.get();
-    Instant now = services.clock().instant();
-    services.audit().read(Optional.of(read.principal().userId()), AuditAction.CLIENT_REPORT, Optional.of(read.client().id()), "", now);
-    ClientTrend trend = services.trends().trend(read.client().reference(), Optional.of(read.client().clinicianUsername()),
+    Instant now = platform.clock().instant();
+    platform.audit().read(Optional.of(read.principal().userId()), AuditAction.CLIENT_REPORT, Optional.of(read.client().id()), "", now);
+    ClientTrend trend = trends.trend(read.client().reference(), Optional.of(read.client().clinicianUsername()),
         read.scores());
     AlertOptions options = AlertOptions.defaults();
     for (ExpectedCourse course : trend.expectedCourses().values()) {
@@ -149,9 +158,9 @@ public final class ClientPage {
     }
     Read read = found.get();
     String measure = ctx.pathParam("measure");
-    services.audit().read(Optional.of(read.principal().userId()), AuditAction.CLIENT_CHART, Optional.of(read.client().id()), measure,
-        services.clock().instant());
-    ClientTrend trend = services.trends().trend(read.client().reference(), Optional.of(read.client().clinicianUsername()),
+    platform.audit().read(Optional.of(read.principal().userId()), AuditAction.CLIENT_CHART, Optional.of(read.client().id()), measure,
+        platform.clock().instant());
+    ClientTrend trend = trends.trend(read.client().reference(), Optional.of(read.client().clinicianUsername()),
         read.scores());
     Course course = trend.episode().course(measure).filter(observed -> !observed.observations().isEmpty())
         .orElseThrow(() -> WebException.notFound("the client has no scores of " + measure));
@@ -163,7 +172,7 @@ public final class ClientPage {
 
   /** {@code POST /clients/{id}/notes}: a note on the chart, at a session or a date. */
   public void addNote(Context ctx) {
-    services.authentication().require(ctx);
+    platform.authentication().require(ctx);
     long id = PageRequests.id(ctx, "id");
     String note = PageRequests.field(ctx, "note")
         .orElseThrow(() -> WebException.badRequest("note: write the note, such as \"started sertraline 50 mg\""));
@@ -172,9 +181,9 @@ public final class ClientPage {
     }
     OptionalInt session = PageRequests.session(ctx, "session");
     Optional<LocalDate> date = PageRequests.date(ctx, "date");
-    Instant now = services.clock().instant();
-    services.database().write(handle -> {
-      Principal principal = services.authentication().require(ctx, handle);
+    Instant now = platform.clock().instant();
+    platform.database().write(handle -> {
+      Principal principal = platform.authentication().require(ctx, handle);
       Client client = Access.client(handle, principal, id);
       long noteId = ChartNotes.add(handle, client.id(), session, date, note, principal.userId(), now);
       AuditLog.record(handle, Optional.of(principal.userId()), AuditAction.NOTE_CREATE, Optional.of(client.id()), "note " + noteId, now);
@@ -185,7 +194,7 @@ public final class ClientPage {
 
   /** {@code POST /clients/{id}/acknowledgements}: the alert of a rule at a session, with the follow-up. */
   public void acknowledge(Context ctx) {
-    services.authentication().require(ctx);
+    platform.authentication().require(ctx);
     long id = PageRequests.id(ctx, "id");
     String ruleId = PageRequests.field(ctx, "rule").orElseThrow(() -> WebException.badRequest("rule: which alert is acknowledged"));
     AlertRule rule = java.util.Arrays.stream(AlertRule.values()).filter(r -> r.id().equals(ruleId)).findFirst()
@@ -197,12 +206,12 @@ public final class ClientPage {
     if (followUp.length() > MAX_TEXT) {
       throw WebException.badRequest("followUp: at most " + MAX_TEXT + " characters, found " + followUp.length());
     }
-    Instant now = services.clock().instant();
-    boolean added = services.database().write(handle -> {
-      Principal principal = services.authentication().require(ctx, handle);
+    Instant now = platform.clock().instant();
+    boolean added = platform.database().write(handle -> {
+      Principal principal = platform.authentication().require(ctx, handle);
       Client client = Access.client(handle, principal, id);
       // Only an alert the client has now can be acknowledged: the rule must fire at that session.
-      ClientTrend trend = services.trends().trend(client.reference(), Optional.of(client.clinicianUsername()),
+      ClientTrend trend = trends.trend(client.reference(), Optional.of(client.clinicianUsername()),
           Administrations.scores(handle, id));
       boolean current = trend.alerts().stream().anyMatch(alert -> alert.rule() == rule && alert.session() == session);
       if (!current) {
@@ -247,23 +256,23 @@ public final class ClientPage {
     // The themes, by the items' short labels, that the client answered "no" at the latest self-check.
     List<String> selfCheckNo = new ArrayList<>();
     Optional<StoredAdministration> selfCheck = latestOf(read, SELF_CHECK);
-    selfCheck.ifPresent(stored -> services.scorer().catalog().find(SELF_CHECK).ifPresent(instrument -> instrument.items().forEach(item -> {
+    selfCheck.ifPresent(stored -> instruments.scorer().catalog().find(SELF_CHECK).ifPresent(instrument -> instrument.items().forEach(item -> {
       if (stored.answers().get(item.id()) instanceof Answer.Value value && value.value() == 0) {
         selfCheckNo.add(item.label().en());
       }
     })));
     List<ClientView.AdministrationLine> lines = new ArrayList<>();
     for (StoredAdministration stored : read.administrations()) {
-      String name = services.scorer().catalog().find(stored.instrumentId()).map(CaseloadPage::shortName).orElse(stored.instrumentId());
+      String name = instruments.scorer().catalog().find(stored.instrumentId()).map(CaseloadPage::shortName).orElse(stored.instrumentId());
       lines.add(new ClientView.AdministrationLine(stored.session(), stored.date().map(LocalDate::toString).orElse(""), name,
           stored.total().isPresent() ? Numbers.format(stored.total().getAsDouble()) : "not scored",
           stored.band().orElse(""), String.join(", ", stored.riskFlags().keySet())));
     }
     int next = ClientLinkPage.nextSession(read.administrations().stream().mapToInt(StoredAdministration::session).max());
-    List<ClientView.EntryChoice> instruments = services.instruments().inUse().stream()
+    List<ClientView.EntryChoice> choices = instruments.inUse().stream()
         .map(instrument -> new ClientView.EntryChoice(instrument.id(), instrument.title().en())).toList();
     return new ClientView(read.client().id(), read.client().reference(), read.client().clinicianUsername(), charts, alerts, latest,
-        selfCheckNo, read.notes(), lines, trend.notes(), instruments, next);
+        selfCheckNo, read.notes(), lines, trend.notes(), choices, next);
   }
 
   private static Optional<StoredAdministration> latestOf(Read read, String instrumentId) {
@@ -281,7 +290,7 @@ public final class ClientPage {
       }
     }
     List<ItemAnswers> answers = new ArrayList<>();
-    latest.forEach((id, stored) -> services.scorer().catalog().find(id).ifPresent(instrument -> answers.add(
+    latest.forEach((id, stored) -> instruments.scorer().catalog().find(id).ifPresent(instrument -> answers.add(
         ItemAnswers.of(instrument, administration(instrument, stored, read.client().reference())))));
     return answers;
   }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.alliance.web.ClinicServices;
+import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.audit.AuditLog;
 import org.alliance.web.administrations.Administrations;
 import org.alliance.web.platform.access.Client;
@@ -28,24 +28,24 @@ public final class ClientsApi {
   /** A pseudonymous reference: letters, digits, dot, underscore and hyphen, starting with a letter or digit. */
   private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
-  private final ClinicServices services;
+  private final Platform platform;
 
-  public ClientsApi(ClinicServices services) {
-    this.services = services;
+  public ClientsApi(Platform platform) {
+    this.platform = platform;
   }
 
   /** {@code GET /api/clients}: the caseload (clinician), team (supervisor) or clinic (admin). */
   public void list(Context ctx) {
-    Principal principal = services.authentication().require(ctx);
-    Instant now = services.clock().instant();
-    List<ClientSummary> clients = services.database().read(handle -> Clients.list(handle, Access.scope(principal)));
-    services.audit().read(Optional.of(principal.userId()), AuditAction.CLIENT_LIST, Optional.empty(), clients.size() + " clients", now);
+    Principal principal = platform.authentication().require(ctx);
+    Instant now = platform.clock().instant();
+    List<ClientSummary> clients = platform.database().read(handle -> Clients.list(handle, Access.scope(principal)));
+    platform.audit().read(Optional.of(principal.userId()), AuditAction.CLIENT_LIST, Optional.empty(), clients.size() + " clients", now);
     ctx.json(Map.of("clients", clients.stream().map(Json::client).toList()));
   }
 
   /** {@code POST /api/clients}: {@code {"reference": "...", "clinician": "username"}}; 201 with the client. */
   public void create(Context ctx) {
-    Principal principal = services.authentication().require(ctx);
+    Principal principal = platform.authentication().require(ctx);
     JsonNode body = Requests.json(ctx);
     if (!body.isObject()) {
       throw WebException.badRequest("the body must be a JSON object such as {\"reference\": \"c-0042\"}");
@@ -57,8 +57,8 @@ public final class ClientsApi {
           + reference + "'");
     }
     Optional<String> clinician = Requests.text(body, "clinician");
-    Instant now = services.clock().instant();
-    Client client = services.database().write(handle -> {
+    Instant now = platform.clock().instant();
+    Client client = platform.database().write(handle -> {
       User owner = Access.clinicianForNewClient(handle, principal, clinician);
       if (Clients.findByReference(handle, reference).isPresent()) {
         throw WebException.conflict("the clinic already has a client with reference '" + reference + "'");
@@ -73,16 +73,16 @@ public final class ClientsApi {
 
   /** {@code GET /api/clients/{id}}: the client and every administration with its answers and score. */
   public void get(Context ctx) {
-    Principal principal = services.authentication().require(ctx);
+    Principal principal = platform.authentication().require(ctx);
     long id = Requests.id(ctx, "id");
-    Instant now = services.clock().instant();
-    Map<String, Object> json = services.database().read(handle -> {
+    Instant now = platform.clock().instant();
+    Map<String, Object> json = platform.database().read(handle -> {
       Client client = Access.client(handle, principal, id);
       Map<String, Object> result = new LinkedHashMap<>(Json.client(client));
       result.put("administrations", Administrations.ofClient(handle, id).stream().map(Json::administration).toList());
       return result;
     });
-    services.audit().read(Optional.of(principal.userId()), AuditAction.CLIENT_READ, Optional.of(id), "", now);
+    platform.audit().read(Optional.of(principal.userId()), AuditAction.CLIENT_READ, Optional.of(id), "", now);
     ctx.json(json);
   }
 }

@@ -1,5 +1,9 @@
 package org.alliance.web.clients;
 
+import org.alliance.web.alerts.ClinicTrends;
+
+import org.alliance.web.instruments.ClinicInstruments;
+
 import org.alliance.web.platform.audit.AuditAction;
 
 import org.alliance.web.platform.http.Requests;
@@ -17,7 +21,7 @@ import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Scorer;
 import org.alliance.io.fhir.FhirExport;
 import org.alliance.io.fhir.ScoredAdministration;
-import org.alliance.web.ClinicServices;
+import org.alliance.web.platform.Platform;
 import org.alliance.web.administrations.Administrations;
 import org.alliance.web.platform.access.Client;
 import org.alliance.web.alerts.SessionScore;
@@ -32,25 +36,30 @@ import org.alliance.web.alerts.ClinicTrends.ClientTrend;
  * Flag per current alert, made by the same mapping as {@code alliance convert --to fhir}.
  */
 public final class FhirApi {
-  private final ClinicServices services;
+  private final Platform platform;
 
-  public FhirApi(ClinicServices services) {
-    this.services = services;
+  private final ClinicInstruments instruments;
+  private final ClinicTrends trends;
+
+  public FhirApi(Platform platform, ClinicInstruments instruments, ClinicTrends trends) {
+    this.platform = platform;
+    this.instruments = instruments;
+    this.trends = trends;
   }
 
   public void bundle(Context ctx) {
     long id = Requests.id(ctx, "id");
-    Instant now = services.clock().instant();
+    Instant now = platform.clock().instant();
     record Read(Principal principal, Client client, List<StoredAdministration> administrations, List<SessionScore> scores) {}
-    Read read = services.database().read(handle -> {
-      Principal principal = services.authentication().require(ctx, handle);
+    Read read = platform.database().read(handle -> {
+      Principal principal = platform.authentication().require(ctx, handle);
       Client client = Access.client(handle, principal, id);
       return new Read(principal, client, Administrations.ofClient(handle, id), Administrations.scores(handle, id));
     });
-    services.audit().read(Optional.of(read.principal().userId()), AuditAction.FHIR_READ, Optional.of(id), "", now);
-    ClientTrend trend = services.trends().trend(read.client().reference(), Optional.of(read.client().clinicianUsername()),
+    platform.audit().read(Optional.of(read.principal().userId()), AuditAction.FHIR_READ, Optional.of(id), "", now);
+    ClientTrend trend = trends.trend(read.client().reference(), Optional.of(read.client().clinicianUsername()),
         read.scores());
-    Scorer scorer = services.scorer();
+    Scorer scorer = instruments.scorer();
     List<ScoredAdministration> scored = read.administrations().stream()
         .filter(stored -> scorer.catalog().contains(stored.instrumentId()))
         .map(stored -> ScoredAdministration.of(administration(read.client(), stored), scorer))

@@ -1,5 +1,8 @@
 package org.alliance.web.demo;
 
+import org.alliance.web.administrations.RecordAdministration;
+import org.alliance.web.administrations.RecordAdministration.Source;
+
 import org.alliance.web.platform.audit.AuditAction;
 
 import java.io.PrintWriter;
@@ -79,8 +82,11 @@ public final class DemoClinic {
   /** The clients whose latest PHQ-9 has a risk answer. */
   private final Set<String> riskClients = new HashSet<>();
 
-  public DemoClinic(Database database, Clock clock) {
+  private final RecordAdministration record;
+
+  public DemoClinic(Database database, RecordAdministration record, Clock clock) {
     this.database = database;
+    this.record = record;
     this.clock = clock;
   }
 
@@ -113,7 +119,6 @@ public final class DemoClinic {
           clinicians.put("clinician-0" + (clinicians.size() + 1), created);
         }
       }
-      Scorer scorer = new Scorer(catalog);
       int index = 0;
       for (Episode episode : episodes) {
         User clinician = clinicians.get(episode.clinician().orElseThrow());
@@ -129,10 +134,7 @@ public final class DemoClinic {
             Answers answers = SimulatedAnswers.of(instrument, observation.score(), risk);
             Administration administration = Administration.of(instrument.id(), episode.client(), observation.session(),
                 Optional.of(date), answers);
-            Score score = scorer.score(administration);
-            Map<String, Double> flags = new LinkedHashMap<>();
-            score.flags().forEach(item -> flags.put(item, ((Answer.Value) answers.get(item)).value()));
-            Administrations.insert(handle, client, administration, instrument.version(), score, flags, clinician.id(), now);
+            record.store(handle, client, record.score(administration), Source.demo(clinician.id()), now);
           }
         }
       }

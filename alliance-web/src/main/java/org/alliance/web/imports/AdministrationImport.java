@@ -1,5 +1,10 @@
 package org.alliance.web.imports;
 
+import org.alliance.web.administrations.RecordAdministration;
+import org.alliance.web.administrations.RecordAdministration.Scored;
+import org.alliance.web.administrations.RecordAdministration.Source;
+import org.alliance.web.administrations.SessionAlreadyRecorded;
+
 import org.alliance.web.platform.audit.AuditAction;
 
 import org.alliance.web.administrations.AdministrationsApi;
@@ -112,7 +117,7 @@ public final class AdministrationImport {
    * Reads every row of {@code source} and stores the valid ones with {@code handle}; the caller's transaction
    * decides whether they stay. {@code keepRows} rows are kept for a preview.
    */
-  public static Result run(Handle handle, ClinicInstruments instruments, Principal principal, Optional<String> clinician,
+  public static Result run(Handle handle, ClinicInstruments instruments, RecordAdministration record, Principal principal, Optional<String> clinician,
       AdministrationSource source, Instant now, int keepRows) {
     Result result = new Result(keepRows);
     Map<String, Client> clients = new HashMap<>();
@@ -147,7 +152,16 @@ public final class AdministrationImport {
           continue;
         }
         String key = administration.client() + "\u0000" + score.instrumentId() + "\u0000" + administration.session();
-        if (!seen.add(key) || Administrations.exists(handle, client.get().id(), score.instrumentId(), administration.session())) {
+        Scored toStore = Scored.of(instruments.catalog().get(score.instrumentId()), administration, score);
+        try {
+          if (!seen.add(key)) {
+            throw new SessionAlreadyRecorded(score.instrumentId(), administration.session(), null);
+          }
+          record.store(handle, client.get().id(), toStore, Source.importRow(principal.userId(), where.line()), now);
+        } catch (SessionAlreadyRecorded e) {
+          if (e.raced()) {
+            throw e;
+          }
           String problem = "client " + administration.client() + " already has " + score.instrumentId() + " at session "
               + administration.session();
           result.problems.add(new InputProblem(where, problem));
@@ -155,12 +169,6 @@ public final class AdministrationImport {
           result.row(row, Optional.of(score), problem);
           continue;
         }
-        String version = instruments.catalog().get(score.instrumentId()).version();
-        long id = Administrations.insert(handle, client.get().id(), administration, version, score,
-            AdministrationsApi.flags(administration, score), principal.userId(), now);
-        AuditLog.record(handle, Optional.of(principal.userId()), AuditAction.ADMINISTRATION_IMPORT, Optional.of(client.get().id()),
-            score.instrumentId() + " session " + administration.session() + " (administration " + id + ", line "
-                + where.line() + ")", now);
         result.taken++;
         result.row(row, Optional.of(score), "");
       }

@@ -1,5 +1,7 @@
 package org.alliance.web.imports;
 
+import org.alliance.web.administrations.RecordAdministration;
+
 import org.alliance.web.platform.audit.AuditAction;
 
 import org.alliance.web.platform.http.Requests;
@@ -21,7 +23,7 @@ import org.alliance.io.input.InputFormatException;
 import org.alliance.io.csv.CsvLayout;
 import org.alliance.io.csv.CsvReadOptions;
 import org.alliance.io.input.InputProblem;
-import org.alliance.web.ClinicServices;
+import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.audit.AuditLog;
 import org.alliance.web.platform.http.WebException;
 import org.alliance.web.imports.AdministrationImport.Result;
@@ -37,10 +39,14 @@ import org.alliance.web.platform.security.Principal;
  * else the importing clinician.
  */
 public final class ImportApi {
-  private final ClinicServices services;
+  private final Platform platform;
+  private final ClinicInstruments instruments;
+  private final RecordAdministration record;
 
-  public ImportApi(ClinicServices services) {
-    this.services = services;
+  public ImportApi(Platform platform, ClinicInstruments instruments, RecordAdministration record) {
+    this.platform = platform;
+    this.instruments = instruments;
+    this.record = record;
   }
 
   /** The body's format: {@code ?format=csv|fhir}, else FHIR for a JSON or NDJSON content type, else CSV. */
@@ -58,10 +64,9 @@ public final class ImportApi {
   }
 
   public void importFile(Context ctx) {
-    Principal principal = services.authentication().require(ctx);
+    Principal principal = platform.authentication().require(ctx);
     boolean strict = Requests.queryFlag(ctx, "strict");
     Optional<String> clinician = Requests.query(ctx, "clinician");
-    ClinicInstruments instruments = services.instruments();
     CsvReadOptions options = CsvReadOptions.of(instruments.catalog());
     Optional<String> instrument = Requests.query(ctx, "instrument");
     if (instrument.isPresent()) {
@@ -82,13 +87,13 @@ public final class ImportApi {
           + "application/fhir+json for a FHIR Bundle or NDJSON)");
     }
     CsvReadOptions reading = options;
-    Instant now = services.clock().instant();
+    Instant now = platform.clock().instant();
     Result result;
     try {
-      result = services.database().write(handle -> {
+      result = platform.database().write(handle -> {
         Result done;
         try {
-          done = AdministrationImport.run(handle, instruments, principal, clinician,
+          done = AdministrationImport.run(handle, instruments, record, principal, clinician,
               fhir ? FhirImport.open("upload", new ByteArrayInputStream(body), instruments.catalog())
                   : AdministrationCsvReader.open("upload", new ByteArrayInputStream(body), reading), now, 0);
         } catch (IOException e) {

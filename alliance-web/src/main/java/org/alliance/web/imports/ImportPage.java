@@ -1,5 +1,9 @@
 package org.alliance.web.imports;
 
+import org.alliance.web.instruments.ClinicInstruments;
+
+import org.alliance.web.administrations.RecordAdministration;
+
 import org.alliance.web.platform.audit.AuditAction;
 
 import org.alliance.web.accounts.UsersPage;
@@ -26,7 +30,7 @@ import org.alliance.io.fhir.FhirImport;
 import org.alliance.io.redcap.RedcapMapping;
 import org.alliance.io.redcap.RedcapMappingException;
 import org.alliance.io.redcap.RedcapReader;
-import org.alliance.web.ClinicServices;
+import org.alliance.web.platform.Platform;
 import org.alliance.web.imports.AdministrationImport.Result;
 import org.alliance.web.imports.AdministrationImport.RowOutcome;
 import org.alliance.web.platform.audit.AuditLog;
@@ -44,11 +48,17 @@ public final class ImportPage {
   /** How many rows the preview shows. */
   static final int PREVIEW_ROWS = 50;
 
-  private final ClinicServices services;
+  private final Platform platform;
   private final PendingImports pending = new PendingImports();
 
-  public ImportPage(ClinicServices services) {
-    this.services = services;
+  private final RecordAdministration record;
+
+  private final ClinicInstruments instruments;
+
+  public ImportPage(Platform platform, ClinicInstruments instruments, RecordAdministration record) {
+    this.platform = platform;
+    this.instruments = instruments;
+    this.record = record;
   }
 
   /** What the preview and the result pages show. */
@@ -68,10 +78,10 @@ public final class ImportPage {
 
   /** {@code GET /admin/import}: the upload form. */
   public void form(Context ctx) {
-    Optional<Principal> admin = UsersPage.admin(ctx, services);
+    Optional<Principal> admin = UsersPage.admin(ctx, platform);
     if (admin.isPresent()) {
       Pages.render(ctx, "admin/import.jte", "viewer", Viewer.of(admin.get()), "formats", List.of(ImportFormat.values()),
-          "instruments", services.instruments().inUse().stream().map(i -> i.id()).toList());
+          "instruments", instruments.inUse().stream().map(i -> i.id()).toList());
     }
   }
 
@@ -94,7 +104,7 @@ public final class ImportPage {
       throw new UncheckedIOException(e);
     }
     String fileName = file.filename() == null || file.filename().isBlank() ? "upload" : file.filename();
-    Instant now = services.clock().instant();
+    Instant now = platform.clock().instant();
     if (format == ImportFormat.CSV) {
       csvOptions(choices);
     }
@@ -102,7 +112,7 @@ public final class ImportPage {
         choices, bytes, now.plus(PendingImports.LIFETIME));
     Result result = readable(() -> dryRun(principal, upload, now));
     String id = pending.keep(upload, now);
-    services.audit().read(Optional.of(principal.userId()), AuditAction.IMPORT_PREVIEW, Optional.empty(),
+    platform.audit().read(Optional.of(principal.userId()), AuditAction.IMPORT_PREVIEW, Optional.empty(),
         fileName + ": " + result.rows() + " rows, " + result.taken() + " would be taken", now);
     Pages.render(ctx, "admin/import-preview.jte", "viewer", Viewer.of(principal), "view", view(id, upload, result, false));
   }
@@ -112,11 +122,11 @@ public final class ImportPage {
     Principal principal = requireAdmin(ctx);
     String id = PageRequests.field(ctx, "upload").orElseThrow(() -> WebException.badRequest("upload: which previewed file to import"));
     boolean strict = PageRequests.field(ctx, "strict").map("true"::equals).orElse(false);
-    Instant now = services.clock().instant();
+    Instant now = platform.clock().instant();
     PendingImports.Upload upload = pending.find(id, principal.userId(), principal.csrfToken().orElse(""), now)
         .orElseThrow(() -> WebException.notFound("this preview has expired or was already imported; upload the file again"));
-    Result result = readable(() -> services.database().write(handle -> {
-      Result done = AdministrationImport.run(handle, services.instruments(), principal, upload.choices().clinician(),
+    Result result = readable(() -> platform.database().write(handle -> {
+      Result done = AdministrationImport.run(handle, instruments, record, principal, upload.choices().clinician(),
           source(upload), now, PREVIEW_ROWS);
       if (strict && !done.problems().isEmpty()) {
         // Thrown inside the transaction, so everything written so far is rolled back.
@@ -144,8 +154,8 @@ public final class ImportPage {
 
   private Result dryRun(Principal principal, PendingImports.Upload upload, Instant now) {
     try {
-      services.database().write(handle -> {
-        throw new Rollback(AdministrationImport.run(handle, services.instruments(), principal, upload.choices().clinician(),
+      platform.database().write(handle -> {
+        throw new Rollback(AdministrationImport.run(handle, instruments, record, principal, upload.choices().clinician(),
             source(upload), now, PREVIEW_ROWS));
       });
       throw new IllegalStateException("the preview's transaction was not rolled back");
@@ -159,9 +169,9 @@ public final class ImportPage {
     try {
       return switch (upload.format()) {
         case CSV -> AdministrationCsvReader.open(upload.fileName(), new ByteArrayInputStream(upload.bytes()), csvOptions(upload.choices()));
-        case FHIR -> FhirImport.open(upload.fileName(), new ByteArrayInputStream(upload.bytes()), services.scorer().catalog());
+        case FHIR -> FhirImport.open(upload.fileName(), new ByteArrayInputStream(upload.bytes()), instruments.scorer().catalog());
         case REDCAP -> RedcapReader.open(upload.fileName(), new ByteArrayInputStream(upload.bytes()), RedcapMapping.conventions(),
-            services.scorer().catalog());
+            instruments.scorer().catalog());
       };
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -170,9 +180,9 @@ public final class ImportPage {
 
   /** How to read a CSV file, with a clear error for an unknown instrument or layout. */
   private CsvReadOptions csvOptions(ImportChoices choices) {
-    CsvReadOptions options = CsvReadOptions.of(services.instruments().catalog());
+    CsvReadOptions options = CsvReadOptions.of(instruments.catalog());
     if (choices.instrument().isPresent()) {
-      options = options.withInstrument(services.instruments().forNewData("instrument", choices.instrument().get()).id());
+      options = options.withInstrument(instruments.forNewData("instrument", choices.instrument().get()).id());
     }
     if (choices.layout().isPresent()) {
       try {
@@ -201,6 +211,6 @@ public final class ImportPage {
   }
 
   private Principal requireAdmin(Context ctx) {
-    return UsersPage.requireAdmin(ctx, services);
+    return UsersPage.requireAdmin(ctx, platform);
   }
 }

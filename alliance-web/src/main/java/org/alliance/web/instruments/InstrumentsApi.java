@@ -6,22 +6,24 @@ import java.util.List;
 import java.util.Map;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.Item;
-import org.alliance.web.ClinicServices;
+import org.alliance.web.platform.Platform;
 
 /**
  * {@code GET /api/instruments}: every instrument the clinic has, whether it takes new data, and its items
  * with their answers, so a script knows what {@code POST .../administrations} and imports accept.
  */
 public final class InstrumentsApi {
-  private final ClinicServices services;
+  private final Platform platform;
 
-  public InstrumentsApi(ClinicServices services) {
-    this.services = services;
+  private final ClinicInstruments instruments;
+
+  public InstrumentsApi(Platform platform, ClinicInstruments instruments) {
+    this.platform = platform;
+    this.instruments = instruments;
   }
 
   public void list(Context ctx) {
-    services.authentication().require(ctx);
-    ClinicInstruments instruments = services.instruments();
+    platform.authentication().require(ctx);
     List<Map<String, Object>> list = instruments.catalog().instruments().stream()
         .map(instrument -> instrument(instrument, instruments)).toList();
     ctx.json(Map.of("instruments", list));

@@ -22,7 +22,7 @@ import org.alliance.core.instrument.Instrument;
 import org.alliance.io.instrument.DefinitionProblem;
 import org.alliance.io.instrument.DefinitionResult;
 import org.alliance.io.instrument.InstrumentJson;
-import org.alliance.web.ClinicServices;
+import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.audit.AuditLog;
 import org.alliance.web.platform.db.Sql;
 import org.alliance.web.platform.http.Pages;
@@ -39,10 +39,13 @@ public final class InstrumentsPage {
   /** A definition is a few kilobytes; this leaves room for long item texts in several languages. */
   private static final int MAX_DEFINITION_BYTES = 1024 * 1024;
 
-  private final ClinicServices services;
+  private final Platform platform;
 
-  public InstrumentsPage(ClinicServices services) {
-    this.services = services;
+  private final ClinicInstruments instruments;
+
+  public InstrumentsPage(Platform platform, ClinicInstruments instruments) {
+    this.platform = platform;
+    this.instruments = instruments;
   }
 
   /** One instrument as the page lists it. */
@@ -57,9 +60,8 @@ public final class InstrumentsPage {
 
   /** {@code GET /admin/instruments}. */
   public void show(Context ctx) {
-    Optional<Principal> admin = UsersPage.admin(ctx, services);
+    Optional<Principal> admin = UsersPage.admin(ctx, platform);
     if (admin.isPresent()) {
-      ClinicInstruments instruments = services.instruments();
       List<Line> lines = instruments.catalog().instruments().stream()
           .map(instrument -> new Line(instrument.id(), instrument.version(), instrument.title().en(),
               instruments.isCustom(instrument.id()), instruments.inUse(instrument.id()), instrument.items().size(),
@@ -72,17 +74,17 @@ public final class InstrumentsPage {
 
   /** {@code POST /admin/instruments/{id}/use}: {@code in_use=true} switches it on for new data, {@code false} off. */
   public void use(Context ctx) {
-    Principal principal = UsersPage.requireAdmin(ctx, services);
+    Principal principal = UsersPage.requireAdmin(ctx, platform);
     String id = ctx.pathParam("id");
     String value = PageRequests.field(ctx, "in_use").orElse("");
     if (!value.equals("true") && !value.equals("false")) {
       throw WebException.badRequest("in_use: expected true or false, found '" + value + "'");
     }
-    Instrument instrument = services.instruments().catalog().find(id)
-        .orElseThrow(() -> WebException.notFound("instrument: " + services.instruments().catalog().unknown(id)));
+    Instrument instrument = instruments.catalog().find(id)
+        .orElseThrow(() -> WebException.notFound("instrument: " + instruments.catalog().unknown(id)));
     boolean on = value.equals("true");
-    Instant now = services.clock().instant();
-    boolean changed = services.database().write(handle -> {
+    Instant now = platform.clock().instant();
+    boolean changed = platform.database().write(handle -> {
       boolean done = on ? InstrumentsOff.switchOn(handle, instrument.id())
           : InstrumentsOff.switchOff(handle, instrument.id(), principal.userId(), now);
       if (done) {
@@ -92,14 +94,14 @@ public final class InstrumentsPage {
       return done;
     });
     if (changed) {
-      services.instruments().reload();
+      instruments.reload();
     }
     ctx.redirect("/admin/instruments?done=" + (on ? "on" : "off"), HttpStatus.SEE_OTHER);
   }
 
   /** {@code POST /admin/instruments/preview}: a multipart upload of one definition; shows it, or its problems. */
   public void preview(Context ctx) {
-    Principal principal = UsersPage.requireAdmin(ctx, services);
+    Principal principal = UsersPage.requireAdmin(ctx, platform);
     UploadedFile file = ctx.uploadedFile("definition");
     if (file == null || file.size() == 0) {
       throw WebException.badRequest("definition: choose the instrument's JSON file");
@@ -121,15 +123,15 @@ public final class InstrumentsPage {
 
   /** {@code POST /admin/instruments/confirm}: stores the definition shown in the preview. */
   public void confirm(Context ctx) {
-    Principal principal = UsersPage.requireAdmin(ctx, services);
+    Principal principal = UsersPage.requireAdmin(ctx, platform);
     String text = PageRequests.field(ctx, "definition")
         .orElseThrow(() -> WebException.badRequest("definition: nothing to add; upload the file again"));
     Preview preview = read(text, "the confirmed definition");
     Instrument instrument = preview.instrument()
         .orElseThrow(() -> WebException.badRequest("definition: " + String.join("; ", preview.problems())));
-    Instant now = services.clock().instant();
+    Instant now = platform.clock().instant();
     try {
-      services.database().write(handle -> {
+      platform.database().write(handle -> {
         CustomInstruments.add(handle, instrument.id(), instrument.version(), text, principal.userId(), now);
         AuditLog.record(handle, Optional.of(principal.userId()), AuditAction.INSTRUMENT_ADD, Optional.empty(),
             instrument.id() + " version " + instrument.version(), now);
@@ -142,7 +144,7 @@ public final class InstrumentsPage {
       }
       throw e;
     }
-    services.instruments().reload();
+    instruments.reload();
     ctx.redirect("/admin/instruments?done=added", HttpStatus.SEE_OTHER);
   }
 
@@ -154,7 +156,7 @@ public final class InstrumentsPage {
     result.instrument().ifPresent(instrument -> {
       if (Catalog.builtIn().contains(instrument.id())) {
         problems.add("id: " + instrument.id() + " is a built-in instrument; give yours another id");
-      } else if (services.instruments().catalog().contains(instrument.id())) {
+      } else if (instruments.catalog().contains(instrument.id())) {
         problems.add("id: the clinic already has " + instrument.id() + "; an added instrument is never replaced, because "
             + "stored answers refer to it, so give a new version another id, such as " + instrument.id() + "-v2");
       }

@@ -1,5 +1,7 @@
 package org.alliance.web.links;
 
+import org.alliance.web.instruments.ClinicInstruments;
+
 import org.alliance.web.platform.audit.AuditAction;
 
 import org.alliance.web.administrations.EntryForm;
@@ -27,7 +29,10 @@ import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
 import org.alliance.core.scoring.Score;
 import org.alliance.core.scoring.Scorer;
-import org.alliance.web.ClinicServices;
+import org.alliance.web.platform.Platform;
+import org.alliance.web.administrations.RecordAdministration;
+import org.alliance.web.administrations.RecordAdministration.Scored;
+import org.alliance.web.administrations.RecordAdministration.Source;
 import org.alliance.web.administrations.Administrations;
 import org.alliance.web.platform.audit.AuditLog;
 import org.alliance.web.links.ClientLinks.OpenLink;
@@ -54,14 +59,27 @@ public final class ClientFormPage {
   /** More than this many remembered addresses and the stale ones are dropped, so memory stays small. */
   private static final int MAX_ADDRESSES = 10_000;
 
-  private final ClinicServices services;
+  private final Platform platform;
   private final LoginThrottle throttle;
   /** Unusable links asked for, by address, newest last: tries beyond the throttle's allowance wait. */
   private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
-  public ClientFormPage(ClinicServices services, LoginThrottle throttle) {
-    this.services = services;
+  private final RecordAdministration record;
+
+  private final ClinicInstruments instruments;
+
+  public ClientFormPage(Platform platform, ClinicInstruments instruments, RecordAdministration record, LoginThrottle throttle) {
+    this.platform = platform;
+    this.instruments = instruments;
+    this.record = record;
     this.throttle = throttle;
+  }
+
+  /** The clinic stopped using this questionnaire after the link was sent (an admin switched it off). */
+  private void notInUse(Context ctx) {
+    message(ctx, 409, "No longer in use",
+        "Your clinic no longer uses this questionnaire, so there is nothing to fill in here and nothing was saved. "
+            + "Please tell your therapist.");
   }
 
   /** {@code GET /f/{token}}: the questionnaire, or the neutral page. */
@@ -70,17 +88,21 @@ public final class ClientFormPage {
       return;
     }
     String token = ctx.pathParam("token");
-    Instant now = services.clock().instant();
-    Optional<OpenLink> link = services.database().read(handle -> ClientLinks.open(handle, Secrets.hash(token), now));
+    Instant now = platform.clock().instant();
+    Optional<OpenLink> link = platform.database().read(handle -> ClientLinks.open(handle, Secrets.hash(token), now));
     if (link.isEmpty()) {
       recordFailure(ctx, now);
       unusable(ctx);
       return;
     }
-    Instrument instrument = services.scorer().catalog().find(link.get().instrumentId()).orElseThrow();
+    Instrument instrument = instruments.scorer().catalog().find(link.get().instrumentId()).orElseThrow();
+    if (!instruments.inUse(instrument.id())) {
+      notInUse(ctx);
+      return;
+    }
     String csrf = Secrets.random();
     ctx.cookie(new Cookie(FORM_CSRF_COOKIE, csrf, COOKIE_PATH, (int) ClientLinkPage.LINK_LIFETIME.toSeconds(),
-        services.secureCookies(), true, null, SameSite.STRICT));
+        platform.secureCookies(), true, null, SameSite.STRICT));
     showForm(ctx, 200, token, instrument, csrf, Map.of(), List.of());
   }
 
@@ -98,11 +120,11 @@ public final class ClientFormPage {
               + "nothing has been saved yet.");
       return;
     }
-    Instant now = services.clock().instant();
+    Instant now = platform.clock().instant();
     Object outcome;
     try {
       outcome = store(ctx, token, now);
-    } catch (AlreadyFilledIn | SessionAlreadyRecorded e) {
+    } catch (SessionAlreadyRecorded e) {
       // Found before storing, or refused by the database when another submission for the session won a race.
       outcome = Outcome.ALREADY_FILLED_IN;
     }
@@ -113,6 +135,8 @@ public final class ClientFormPage {
       message(ctx, 409, "Already filled in",
           "This questionnaire has already been filled in for this session, so these answers were not saved. "
               + "Please tell your therapist.");
+    } else if (outcome == Outcome.NOT_IN_USE) {
+      notInUse(ctx);
     } else if (outcome instanceof Rejected rejected) {
       showForm(ctx, 400, token, rejected.instrument(), sent, rejected.values(), rejected.problems());
     } else {
@@ -123,57 +147,38 @@ public final class ClientFormPage {
 
   /** Scores and stores the answers in one transaction: the administration, the link marked used, the audit entry. */
   private Object store(Context ctx, String token, Instant now) {
-    return services.database().write(handle -> {
+    return platform.database().write(handle -> {
       Optional<OpenLink> found = ClientLinks.open(handle, Secrets.hash(token), now);
       if (found.isEmpty()) {
         return Outcome.UNUSABLE;
       }
       OpenLink link = found.get();
-      Instrument instrument = services.scorer().catalog().find(link.instrumentId()).orElseThrow();
+      Instrument instrument = instruments.scorer().catalog().find(link.instrumentId()).orElseThrow();
+      if (!instruments.inUse(instrument.id())) {
+        return Outcome.NOT_IN_USE;
+      }
       Map<String, String> values = new LinkedHashMap<>();
       instrument.items().forEach(item -> values.put(item.id(), Optional.ofNullable(ctx.formParam(item.id())).orElse("").trim()));
       String reference = Clients.find(handle, link.clientId()).orElseThrow().reference();
-      Administration administration = new Administration(instrument.id(), Optional.of(instrument.version()), reference,
+      Scored scored = record.score(new Administration(instrument.id(), Optional.of(instrument.version()), reference,
           link.session(), Optional.of(LocalDate.ofInstant(now, ZoneOffset.UTC)), Optional.empty(),
-          EntryPage.answers(instrument, values));
-      Score score = Scorer.score(instrument, administration);
-      List<String> problems = score.valid() ? List.of() : problems(instrument, values, score);
-      if (!problems.isEmpty()) {
-        return new Rejected(instrument, values, problems);
+          EntryPage.answers(instrument, values)));
+      if (!scored.valid()) {
+        return new Rejected(instrument, values, problems(instrument, values, scored.score()));
       }
       // The conditional update decides between two submissions racing for one link: only one changes the row,
       // the other waits for its commit and then finds the link used.
       if (!ClientLinks.markUsed(handle, link.id(), now)) {
         return Outcome.UNUSABLE;
       }
-      if (Administrations.exists(handle, link.clientId(), instrument.id(), link.session())) {
-        // Rolls the transaction back, so the link stays open for the therapist to sort out.
-        throw new AlreadyFilledIn();
-      }
-      Map<String, Double> flags = new LinkedHashMap<>();
-      for (String item : score.flags()) {
-        if (administration.answer(item) instanceof Answer.Value value) {
-          flags.put(item, value.value());
-        }
-      }
-      long stored = Administrations.insert(handle, link.clientId(), administration, instrument.version(), score, flags,
-          link.createdBy(), now);
-      AuditLog.record(handle, Optional.empty(), AuditAction.ADMINISTRATION_CREATE, Optional.of(link.clientId()),
-          instrument.id() + " session " + link.session() + " (administration " + stored + ", client link " + link.id() + ")", now);
-      return new Done(instrument.title().en(), saidNo(instrument, administration), !flags.isEmpty());
+      // A session that already has this measure throws SessionAlreadyRecorded, which rolls the transaction back,
+      // so the link stays open for the therapist to sort out.
+      record.store(handle, link.clientId(), scored, Source.link(link.id(), link.createdBy()), now);
+      return new Done(instrument.title().en(), saidNo(instrument, scored.administration()), !scored.riskFlags().isEmpty());
     });
   }
 
-  /** The measure is already recorded at the link's session; thrown to roll the transaction back. */
-  private static final class AlreadyFilledIn extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    AlreadyFilledIn() {
-      super("already filled in", null, false, false);
-    }
-  }
-
-  private enum Outcome { UNUSABLE, ALREADY_FILLED_IN }
+  private enum Outcome { UNUSABLE, ALREADY_FILLED_IN, NOT_IN_USE }
 
   private record Rejected(Instrument instrument, Map<String, String> values, List<String> problems) {}
 
@@ -249,7 +254,7 @@ public final class ClientFormPage {
     if (seen == null) {
       return false;
     }
-    Instant now = services.clock().instant();
+    Instant now = platform.clock().instant();
     List<Instant> recent;
     synchronized (seen) {
       seen.removeIf(at -> !at.isAfter(throttle.since(now)));

@@ -1,5 +1,7 @@
 package org.alliance.web.links;
 
+import org.alliance.web.instruments.ClinicInstruments;
+
 import org.alliance.web.platform.audit.AuditAction;
 
 import org.alliance.web.clients.CaseloadPage;
@@ -12,7 +14,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Instrument;
-import org.alliance.web.ClinicServices;
+import org.alliance.web.platform.Platform;
 import org.alliance.web.administrations.Administrations;
 import org.alliance.web.platform.audit.AuditLog;
 import org.alliance.web.platform.access.Client;
@@ -31,10 +33,13 @@ public final class ClientLinkPage {
   /** How long a link stays open: a week covers the time to the next weekly session. */
   public static final Duration LINK_LIFETIME = Duration.ofDays(7);
 
-  private final ClinicServices services;
+  private final Platform platform;
 
-  public ClientLinkPage(ClinicServices services) {
-    this.services = services;
+  private final ClinicInstruments instruments;
+
+  public ClientLinkPage(Platform platform, ClinicInstruments instruments) {
+    this.platform = platform;
+    this.instruments = instruments;
   }
 
   /** What the clinician sees after creating a link. */
@@ -43,18 +48,18 @@ public final class ClientLinkPage {
 
   /** {@code POST /clients/{id}/links}: instrument, and the session (the next one when blank). */
   public void create(Context ctx) {
-    services.authentication().require(ctx);
+    platform.authentication().require(ctx);
     long id = PageRequests.id(ctx, "id");
     String instrumentId = PageRequests.field(ctx, "instrument")
         .orElseThrow(() -> WebException.badRequest("instrument: choose the measure the client fills in"));
-    Instrument instrument = services.instruments().forNewData("instrument", instrumentId);
+    Instrument instrument = instruments.forNewData("instrument", instrumentId);
     var requestedSession = PageRequests.session(ctx, "session");
     String token = Secrets.random();
-    Instant now = services.clock().instant();
+    Instant now = platform.clock().instant();
     Instant expires = now.plus(LINK_LIFETIME);
     record Made(Principal principal, Client client, int session) {}
-    Made made = services.database().write(handle -> {
-      Principal principal = services.authentication().require(ctx, handle);
+    Made made = platform.database().write(handle -> {
+      Principal principal = platform.authentication().require(ctx, handle);
       Client client = Access.client(handle, principal, id);
       int session = requestedSession.isPresent() ? requestedSession.getAsInt()
           : nextSession(Administrations.ofClient(handle, id).stream().mapToInt(StoredAdministration::session).max());

@@ -1,5 +1,9 @@
 package org.alliance.web.team;
 
+import org.alliance.web.instruments.ClinicInstruments;
+
+import org.alliance.web.instruments.ClinicInstruments;
+
 import org.alliance.web.platform.audit.AuditAction;
 
 import org.alliance.web.alerts.TrendApi;
@@ -24,7 +28,7 @@ import org.alliance.core.instrument.Instrument;
 import org.alliance.core.trend.Course;
 import org.alliance.core.trend.Measure;
 import org.alliance.core.trend.Observation;
-import org.alliance.web.ClinicServices;
+import org.alliance.web.platform.Platform;
 import org.alliance.web.administrations.Administrations;
 import org.alliance.web.platform.http.WebException;
 import org.alliance.web.platform.access.Access;
@@ -54,19 +58,19 @@ public record ClinicCohort(Instrument instrument, List<Course> courses, OutcomeR
    * Reads the scores of {@code measure} (or, when empty, of the rated outcome measure most reachable clients
    * have) for every client in the user's reach, audits the read, and computes the statistics.
    */
-  public static ClinicCohort read(ClinicServices services, Principal principal, Optional<String> measure, int minimumClients) {
-    Instant now = services.clock().instant();
-    Instrument requested = measure.map(id -> outcomeInstrument(services, id)).orElse(null);
+  public static ClinicCohort read(Platform platform, ClinicInstruments instruments, Principal principal, Optional<String> measure, int minimumClients) {
+    Instant now = platform.clock().instant();
+    Instrument requested = measure.map(id -> outcomeInstrument(instruments, id)).orElse(null);
     record Read(Instrument instrument, List<Course> courses, Map<String, String> clinicians) {}
-    Read read = services.database().read(handle -> {
+    Read read = platform.database().read(handle -> {
       Instrument chosen = requested;
       if (chosen == null) {
         Map<String, Integer> clientsByMeasure = Administrations.clientsByInstrument(handle, Access.scope(principal));
         chosen = clientsByMeasure.entrySet().stream()
-            .filter(entry -> services.scorer().catalog().find(entry.getKey()).map(ClinicCohort::rated).orElse(false))
+            .filter(entry -> instruments.scorer().catalog().find(entry.getKey()).map(ClinicCohort::rated).orElse(false))
             .max(Comparator.comparing((Map.Entry<String, Integer> entry) -> entry.getValue())
                 .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-            .map(entry -> services.scorer().catalog().get(entry.getKey()))
+            .map(entry -> instruments.scorer().catalog().get(entry.getKey()))
             .orElseThrow(() -> WebException.notFound(
                 "no client you may see has an outcome measure with a published reliable-change value and cutoff yet"));
       }
@@ -84,7 +88,7 @@ public record ClinicCohort(Instrument instrument, List<Course> courses, OutcomeR
       grouper.finish();
       return new Read(chosen, courses, clinicians);
     });
-    services.audit().read(Optional.of(principal.userId()), AuditAction.COHORT_READ, Optional.empty(),
+    platform.audit().read(Optional.of(principal.userId()), AuditAction.COHORT_READ, Optional.empty(),
         read.instrument().id() + ", " + read.courses().size() + " clients", now);
     List<ClientOutcome> outcomes = ClientOutcomes.byPublishedValues(read.courses(),
         client -> Optional.ofNullable(read.clinicians().get(client)));
@@ -94,14 +98,14 @@ public record ClinicCohort(Instrument instrument, List<Course> courses, OutcomeR
   }
 
   /** The outcome measures the statistics can be computed on, for a page's choice of measure. */
-  public static List<Instrument> ratedMeasures(ClinicServices services) {
-    return services.scorer().catalog().instruments().stream().filter(ClinicCohort::rated).toList();
+  public static List<Instrument> ratedMeasures(ClinicInstruments instruments) {
+    return instruments.scorer().catalog().instruments().stream().filter(ClinicCohort::rated).toList();
   }
 
   /** An outcome measure with a published reliable-change value and cutoff, which the rates need. */
-  private static Instrument outcomeInstrument(ClinicServices services, String id) {
-    Instrument instrument = services.scorer().catalog().find(id)
-        .orElseThrow(() -> WebException.badRequest("measure: " + services.scorer().catalog().unknown(id)));
+  private static Instrument outcomeInstrument(ClinicInstruments instruments, String id) {
+    Instrument instrument = instruments.scorer().catalog().find(id)
+        .orElseThrow(() -> WebException.badRequest("measure: " + instruments.scorer().catalog().unknown(id)));
     if (instrument.construct() != Construct.OUTCOME) {
       throw WebException.badRequest("measure: " + instrument.id() + " is not an outcome measure");
     }

@@ -1,5 +1,7 @@
 package org.alliance.web.team;
 
+import org.alliance.web.instruments.ClinicInstruments;
+
 import org.alliance.web.platform.http.Json;
 import org.alliance.web.platform.http.Requests;
 
@@ -12,7 +14,7 @@ import org.alliance.core.cohort.ClinicianComparison;
 import org.alliance.core.cohort.ClinicianSummary;
 import org.alliance.core.cohort.OutcomeRates;
 import org.alliance.core.cohort.PrePostEffectSize;
-import org.alliance.web.ClinicServices;
+import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.security.Principal;
 
 /**
@@ -21,16 +23,19 @@ import org.alliance.web.platform.security.Principal;
  * deterioration and recovery with 95% Wilson intervals, the pre-post effect size, and the same per clinician.
  */
 public final class CohortApi {
-  private final ClinicServices services;
+  private final Platform platform;
 
-  public CohortApi(ClinicServices services) {
-    this.services = services;
+  private final ClinicInstruments instruments;
+
+  public CohortApi(Platform platform, ClinicInstruments instruments) {
+    this.platform = platform;
+    this.instruments = instruments;
   }
 
   public void cohort(Context ctx) {
-    Principal principal = services.authentication().require(ctx);
+    Principal principal = platform.authentication().require(ctx);
     int minimum = Requests.queryInt(ctx, "minCases", 1, 10_000).orElse(ClinicianComparison.DEFAULT_MINIMUM_CLIENTS);
-    ClinicCohort cohort = ClinicCohort.read(services, principal, Requests.query(ctx, "measure"), minimum);
+    ClinicCohort cohort = ClinicCohort.read(platform, instruments, principal, Requests.query(ctx, "measure"), minimum);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("measure", cohort.instrument().id());
     json.put("clients", cohort.rates().clients());

@@ -1,5 +1,7 @@
 package org.alliance.web.team;
 
+import org.alliance.web.instruments.ClinicInstruments;
+
 import org.alliance.web.clients.CaseloadPage;
 import org.alliance.web.clients.ClientPage;
 import org.alliance.web.platform.http.Viewer;
@@ -15,7 +17,7 @@ import org.alliance.core.cohort.OutcomeRates;
 import org.alliance.core.cohort.PrePostEffectSize;
 import org.alliance.core.cohort.Proportion;
 import org.alliance.io.chart.RateChart;
-import org.alliance.web.ClinicServices;
+import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.http.Pages;
 import org.alliance.web.platform.http.WebException;
 import org.alliance.web.platform.security.Principal;
@@ -29,10 +31,13 @@ import org.alliance.web.platform.security.Role;
 public final class TeamPage {
   private static final int CHART_WIDTH = 880;
 
-  private final ClinicServices services;
+  private final Platform platform;
 
-  public TeamPage(ClinicServices services) {
-    this.services = services;
+  private final ClinicInstruments instruments;
+
+  public TeamPage(Platform platform, ClinicInstruments instruments) {
+    this.platform = platform;
+    this.instruments = instruments;
   }
 
   /** {@code GET /team[?measure=ID]}. */
@@ -43,12 +48,12 @@ public final class TeamPage {
     }
     Principal principal = signedIn.get();
     Optional<String> measure = measure(ctx);
-    List<TeamView.MeasureOption> options = ClinicCohort.ratedMeasures(services).stream()
+    List<TeamView.MeasureOption> options = ClinicCohort.ratedMeasures(instruments).stream()
         .map(instrument -> new TeamView.MeasureOption(instrument.id(), CaseloadPage.shortName(instrument))).toList();
     String scope = principal.role() == Role.ADMIN ? "the whole clinic" : "your team";
     ClinicCohort cohort;
     try {
-      cohort = ClinicCohort.read(services, principal, measure, ClinicianComparison.DEFAULT_MINIMUM_CLIENTS);
+      cohort = ClinicCohort.read(platform, instruments, principal, measure, ClinicianComparison.DEFAULT_MINIMUM_CLIENTS);
     } catch (WebException e) {
       if (e.status() != 404) {
         throw e;
@@ -69,7 +74,7 @@ public final class TeamPage {
     if (signedIn.isEmpty()) {
       return;
     }
-    ClinicCohort cohort = ClinicCohort.read(services, signedIn.get(), measure(ctx), ClinicianComparison.DEFAULT_MINIMUM_CLIENTS);
+    ClinicCohort cohort = ClinicCohort.read(platform, instruments, signedIn.get(), measure(ctx), ClinicianComparison.DEFAULT_MINIMUM_CLIENTS);
     RateChart chart = chart(cohort);
     ctx.header("Content-Security-Policy", ClientPage.REPORT_POLICY);
     ctx.contentType("image/svg+xml; charset=utf-8").result(chart.svg(CHART_WIDTH, chart.suggestedHeight(CHART_WIDTH)));
@@ -77,7 +82,7 @@ public final class TeamPage {
 
   /** The signed-in supervisor or admin; a redirect to sign in, or 403 for a clinician. */
   private Optional<Principal> signedIn(Context ctx) {
-    Optional<Principal> signedIn = services.authentication().find(ctx);
+    Optional<Principal> signedIn = platform.authentication().find(ctx);
     if (signedIn.isEmpty()) {
       ctx.redirect("/login");
       return Optional.empty();

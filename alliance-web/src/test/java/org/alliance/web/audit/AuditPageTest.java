@@ -37,7 +37,7 @@ class AuditPageTest {
   void showsWhoDidWhatToWhomAndWhenNewestFirst() {
     String page = admin.get("/admin/audit").expect(200).body();
     assertThat(page).contains("<td>ann</td><td title=\"administration.create\">recorded a questionnaire</td>").contains(">ann-1</a>")
-        .contains("<td>cay</td><td title=\"client.read\">read a client&#39;s record</td>");
+        .contains("<td>cay</td><td title=\"client.read\">read a client's record</td>");
     assertThat(page.indexOf("client.read")).isLessThan(page.indexOf("administration.create"));
   }
 

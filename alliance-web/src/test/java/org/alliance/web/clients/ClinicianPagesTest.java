@@ -76,7 +76,7 @@ class ClinicianPagesTest {
     });
     form("/clients/" + client + "/acknowledgements", body).expect(409);
     assertThat(clinic.get("/clients/" + client, "ann").expect(200).body()).contains("Acknowledged by ANN").contains("safety plan reviewed");
-    List<AuditEntry> audit = clinic.server.database().read(handle -> AuditLog.latest(handle, java.util.Optional.of(client), 50));
+    List<AuditEntry> audit = clinic.server.database().read(handle -> AuditLog.latest(handle, java.util.Optional.of(client), java.util.Optional.empty(), 50));
     assertThat(audit).extracting(AuditEntry::action).contains("alert.acknowledge");
   }
 

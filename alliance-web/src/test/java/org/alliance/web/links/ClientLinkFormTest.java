@@ -124,7 +124,7 @@ class ClientLinkFormTest {
           assertThat(a.total()).hasValue(9.6);
           assertThat(a.createdBy()).isEqualTo(clinic.users.get("ann").id());
         });
-    List<AuditEntry> audit = clinic.server.database().read(handle -> AuditLog.latest(handle, Optional.of(client), 10));
+    List<AuditEntry> audit = clinic.server.database().read(handle -> AuditLog.latest(handle, Optional.of(client), Optional.empty(), 10));
     assertThat(audit).anySatisfy(entry -> {
       assertThat(entry.action()).isEqualTo("administration.create");
       assertThat(entry.detail()).contains("client link");

@@ -73,7 +73,7 @@ class ClientLinkTest {
     String stored = clinic.server.database().read(handle -> handle.createQuery(
         "SELECT token_hash FROM client_links WHERE id = :id").bind("id", latest.id()).mapTo(String.class).one());
     assertThat(stored).isEqualTo(Secrets.hash(token)).isNotEqualTo(token);
-    List<AuditEntry> audit = clinic.server.database().read(handle -> AuditLog.latest(handle, Optional.of(client), 20));
+    List<AuditEntry> audit = clinic.server.database().read(handle -> AuditLog.latest(handle, Optional.of(client), Optional.empty(), 20));
     assertThat(audit).extracting(AuditEntry::action).contains("link.create");
   }
 

@@ -5,7 +5,6 @@ import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.alliance.web.administrations.SessionAlreadyRecorded;
 import org.alliance.web.platform.security.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,12 +37,6 @@ public final class Errors {
   /** Javalin's own failures, such as a body over the size limit. */
   public static void javalin(HttpResponseException e, Context ctx) {
     expected(new WebException(e.getStatus(), e.getMessage() == null ? title(e.getStatus()) : e.getMessage(), List.of()), ctx);
-  }
-
-  /** A submission that lost a race for its session, wherever it came from (an import, say): nothing of it is stored. */
-  public static void sessionAlreadyRecorded(SessionAlreadyRecorded e, Context ctx) {
-    expected(WebException.conflict(e.instrumentId() + " at session " + e.session() + " was recorded by another submission "
-        + "a moment earlier, so nothing of this request was stored; check the client's sessions and send it again"), ctx);
   }
 
   public static void unexpected(Exception e, Context ctx) {
