@@ -1,5 +1,7 @@
 package org.alliance.cli;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,6 +23,8 @@ import org.alliance.core.trend.Course;
 import org.alliance.core.trend.Episode;
 import org.alliance.core.trend.ExpectedCourse;
 import org.alliance.core.trend.Observation;
+import org.alliance.io.json.AllianceJson;
+import org.alliance.io.json.TrendJson;
 import org.alliance.io.table.ResultTable;
 import org.alliance.io.trend.EpisodeReader;
 import org.alliance.io.trend.ExpectedCourses;
@@ -53,14 +57,30 @@ final class TrendCommand implements Callable<Integer> {
   Path reference;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table (courses and alerts per client), csv (one row per alert) or json.")
+      description = "table (courses and alerts per client), csv (one row per alert) or json (per client its courses, "
+          + "alerts and notes, as the server's trend answer has them).")
   ResultFormat format;
 
   /**
    * One client's part of the output, kept until every client is read so they can be ranked: the alerts,
-   * and in table form the courses already written out (never the whole episode, to keep memory small).
+   * in table form the courses already written out, in JSON form the trend (never the whole episode).
    */
-  private record ClientTrend(String client, Optional<String> clinician, ClientAlerts alerts, String courses) {}
+  private record ClientTrend(String client, Optional<String> clinician, ClientAlerts alerts, String courses,
+      Optional<TrendJson> json) {}
+
+  /** {@code --format json}: every client, most urgent first, and the counts. */
+  record TrendsJson(List<ClientJson> clients, SummaryJson summary) {}
+
+  /**
+   * One client: its place in the ranking, who it is, the urgency of its most urgent alert (null without
+   * alerts), and its courses, alerts and notes in the shape the server's trend answer has.
+   */
+  record ClientJson(int rank, ClientReferenceJson client, Integer urgency, @JsonUnwrapped TrendJson trend) {}
+
+  /** The fields of the server's client object that a file has: the reference and the clinician (or null). */
+  record ClientReferenceJson(String reference, String clinician) {}
+
+  record SummaryJson(int clients, int clientsWithAlerts, Map<String, Integer> alertsByRule) {}
 
   @Override
   public Integer call() throws IOException {
@@ -72,13 +92,16 @@ final class TrendCommand implements Callable<Integer> {
     Catalog catalog = loaded.get();
     PrintWriter err = commandLine.getErr();
     AlertOptions options = AlertOptions.defaults();
-    for (ExpectedCourse course : expectedCourses(catalog, commandLine)) {
+    List<String> notes = new ArrayList<>();
+    for (ExpectedCourse course : expectedCourses(catalog, commandLine, notes)) {
       options = options.withExpectedCourse(course);
       err.println("note: expected course of " + course.measure().id() + " fitted on " + course.episodes() + " episodes and "
           + course.observations() + " scores");
     }
     AlertFinder finder = new AlertFinder(options);
     AlertOptions settings = options;
+    // Every client's trend shares this one list.
+    List<String> trendNotes = List.copyOf(notes);
     List<ClientTrend> clients = new ArrayList<>();
     AnalysisRun run = new AnalysisRun(commandLine);
     int exit;
@@ -89,9 +112,11 @@ final class TrendCommand implements Callable<Integer> {
         if (client != null && !episode.client().equals(client)) {
           continue;
         }
-        clients.add(new ClientTrend(episode.client(), episode.clinician(),
-            new ClientAlerts(episode.client(), finder.alerts(episode, read.riskFlags())),
-            format == ResultFormat.TABLE ? courses(episode, settings.expectedCourses()) : ""));
+        List<Alert> alerts = finder.alerts(episode, read.riskFlags());
+        clients.add(new ClientTrend(episode.client(), episode.clinician(), new ClientAlerts(episode.client(), alerts),
+            format == ResultFormat.TABLE ? courses(episode, settings.expectedCourses()) : "",
+            format == ResultFormat.JSON
+                ? Optional.of(TrendJson.of(episode, settings.expectedCourses(), alerts, trendNotes)) : Optional.empty()));
       }
       exit = run.finish(reader, new MeasureChoice(catalog, null, Construct.OUTCOME, commandLine));
     }
@@ -105,24 +130,33 @@ final class TrendCommand implements Callable<Integer> {
     PrintWriter out = commandLine.getOut();
     switch (format) {
       case TABLE -> printTable(ranked, byClient, out);
-      case CSV, JSON -> Results.write(alertTable(ranked, byClient), format, out, err);
+      case CSV -> Results.write(alertTable(ranked, byClient), format, out, err);
+      case JSON -> printJson(ranked, byClient, out);
     }
     out.flush();
     return exit;
   }
 
-  private List<ExpectedCourse> expectedCourses(Catalog catalog, CommandLine commandLine) throws IOException {
+  /** The expected courses, fitted on the reference; why one could not be fitted goes into the notes and stderr. */
+  private List<ExpectedCourse> expectedCourses(Catalog catalog, CommandLine commandLine, List<String> notes)
+      throws IOException {
     if (reference == null && input.file.toString().equals("-")) {
-      commandLine.getErr().println("note: standard input cannot be read twice; give --reference FILE for not-on-track alerts");
+      note("standard input cannot be read twice; give --reference FILE for not-on-track alerts", notes, commandLine);
       return List.of();
     }
     CourseInput source = reference == null ? input : input.withFile(reference);
     // Rows left out of the reference are reported when the input itself is read; stay quiet here.
     try (EpisodeReader episodes = source.open(catalog, Construct.OUTCOME, commandLine, problem -> { })) {
       ExpectedCourses.Fit fit = ExpectedCourses.fit(episodes);
-      fit.notes().values().forEach(note -> commandLine.getErr().println("note: no expected course, so no not-on-track alerts: " + note));
+      fit.notes().values().forEach(reason -> note("no expected course, so no not-on-track alerts: " + reason, notes,
+          commandLine));
       return fit.courses();
     }
+  }
+
+  private static void note(String note, List<String> notes, CommandLine commandLine) {
+    notes.add(note);
+    commandLine.getErr().println("note: " + note);
   }
 
   private static void printTable(List<ClientAlerts> ranked, Map<String, ClientTrend> byClient, PrintWriter out) {
@@ -169,11 +203,34 @@ final class TrendCommand implements Callable<Integer> {
     return text.toString();
   }
 
+  private static void printJson(List<ClientAlerts> ranked, Map<String, ClientTrend> byClient, PrintWriter out)
+      throws IOException {
+    List<ClientJson> clients = new ArrayList<>(ranked.size());
+    for (ClientAlerts alerts : ranked) {
+      ClientTrend trend = byClient.get(alerts.client());
+      clients.add(new ClientJson(clients.size() + 1, new ClientReferenceJson(trend.client(), trend.clinician().orElse(null)),
+          alerts.alerts().isEmpty() ? null : alerts.urgency(), trend.json().orElseThrow()));
+    }
+    SummaryJson summary = new SummaryJson(ranked.size(), withAlerts(ranked), alertsByRule(ranked));
+    AllianceJson.writer().withDefaultPrettyPrinter().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        .writeValue(out, new TrendsJson(clients, summary));
+    out.println();
+  }
+
+  private static int withAlerts(List<ClientAlerts> ranked) {
+    return (int) ranked.stream().filter(alerts -> !alerts.alerts().isEmpty()).count();
+  }
+
+  private static Map<String, Integer> alertsByRule(List<ClientAlerts> ranked) {
+    Map<String, Integer> byRule = new LinkedHashMap<>();
+    ranked.forEach(alerts -> alerts.alerts().forEach(alert -> byRule.merge(alert.rule().id(), 1, Integer::sum)));
+    return byRule;
+  }
+
   private static ResultTable alertTable(List<ClientAlerts> ranked, Map<String, ClientTrend> byClient) {
     ResultTable table = new ResultTable("alerts", List.of("rank", "client", "clinician", "rule", "rule_version", "measure",
         "session", "explanation", "numbers"));
     int rank = 0;
-    Map<String, Integer> byRule = new LinkedHashMap<>();
     for (ClientAlerts alerts : ranked) {
       if (alerts.alerts().isEmpty()) {
         continue;
@@ -181,14 +238,13 @@ final class TrendCommand implements Callable<Integer> {
       rank++;
       String clinician = byClient.get(alerts.client()).clinician().orElse(null);
       for (Alert alert : alerts.alerts()) {
-        byRule.merge(alert.rule().id(), 1, Integer::sum);
         table.add(rank, alert.client(), clinician, alert.rule().id(), alert.rule().version(), alert.measure(),
             alert.session(), alert.explanation(), numbers(alert.numbers()));
       }
     }
     table.summary("clients", ranked.size());
-    table.summary("clients with alerts", rank);
-    table.summary("alerts by rule", byRule);
+    table.summary("clients with alerts", withAlerts(ranked));
+    table.summary("alerts by rule", alertsByRule(ranked));
     return table;
   }
 

@@ -86,6 +86,7 @@ class ScoreCommandTest {
     assertThat(first.get("session").asInt()).isEqualTo(1);
     assertThat(first.get("date").asText()).isEqualTo("2024-01-01");
     assertThat(first.get("instrument").asText()).isEqualTo("phq-9");
+    assertThat(first.get("total").isDouble()).as("written as 12.0, as the API writes it").isTrue();
     assertThat(first.get("total").asDouble()).isEqualTo(12.0);
     assertThat(first.get("subscales").isObject()).isTrue();
     assertThat(first.get("band").asText()).isEqualTo("moderate");
@@ -101,12 +102,17 @@ class ScoreCommandTest {
     JsonNode invalid = rows.get(2);
     assertThat(invalid.get("total").isNull()).isTrue();
     assertThat(invalid.get("valid").asBoolean()).isFalse();
-    assertThat(invalid.get("problems").get(0).asText()).isEqualTo("item phq9_3: expected a number 0-3, found 'x'");
+    JsonNode problem = invalid.get("problems").get(0);
+    assertThat(problem.get("kind").asText()).isEqualTo("unreadable");
+    assertThat(problem.get("item").asText()).isEqualTo("phq9_3");
+    assertThat(problem.get("message").asText()).isEqualTo("item phq9_3: expected a number 0-3, found 'x'");
 
     JsonNode badKey = rows.get(3);
     assertThat(badKey.get("client").asText()).isEqualTo("c3");
     assertThat(badKey.get("total").isNull()).isTrue();
-    assertThat(badKey.get("problems").get(0).asText()).contains("'abc'");
+    assertThat(badKey.get("session").asText()).isEqualTo("abc");
+    assertThat(badKey.get("problems").get(0).get("kind").asText()).isEqualTo("unreadable-row");
+    assertThat(badKey.get("problems").get(0).get("message").asText()).startsWith("session: ").contains("'abc'");
   }
 
   @Test

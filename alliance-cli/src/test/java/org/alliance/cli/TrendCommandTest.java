@@ -101,25 +101,45 @@ class TrendCommandTest {
 
     assertThat(run.exit()).as(run.toString()).isZero();
     JsonNode document = JSON.readTree(run.out());
-    JsonNode alerts = document.get("alerts");
-    JsonNode first = alerts.get(0);
+    JsonNode clients = document.get("clients");
+    assertThat(clients).hasSize(3);
+    JsonNode first = clients.get(0);
+    assertThat(names(first)).containsExactly("rank", "client", "urgency", "courses", "alerts", "notes");
     assertThat(first.get("rank").asInt()).isEqualTo(1);
-    assertThat(first.get("client").asText()).isEqualTo("risk");
-    assertThat(first.get("rule").asText()).isEqualTo("critical-item");
-    assertThat(first.get("session").asInt()).isEqualTo(2);
-    assertThat(first.get("numbers").asText()).contains("answer=2");
-    List<String> vicious = new ArrayList<>();
-    alerts.forEach(alert -> {
-      if (alert.get("rule").asText().equals("vicious-circle")) {
-        vicious.add(alert.get("client").asText() + "@" + alert.get("rank").asInt());
-      }
-    });
-    assertThat(vicious).containsExactly("circle@2");
+    assertThat(first.get("client").get("reference").asText()).isEqualTo("risk");
+    assertThat(first.get("client").get("clinician").asText()).isEqualTo("dr-a");
+    assertThat(first.get("urgency").asInt()).isEqualTo(1);
+    JsonNode alert = first.get("alerts").get(0);
+    assertThat(names(alert)).containsExactly("rule", "version", "title", "urgency", "measure", "session", "explanation",
+        "numbers");
+    assertThat(alert.get("rule").asText()).isEqualTo("critical-item");
+    assertThat(alert.get("session").asInt()).isEqualTo(2);
+    assertThat(alert.get("numbers").get("answer").asDouble()).isEqualTo(2);
+    assertThat(clients.get(1).get("client").get("reference").asText()).isEqualTo("circle");
+    assertThat(clients.get(1).get("alerts").findValuesAsText("rule")).contains("vicious-circle");
+
+    JsonNode calm = clients.get(2);
+    assertThat(calm.get("rank").asInt()).isEqualTo(3);
+    assertThat(calm.get("urgency").isNull()).as("no alerts, no urgency").isTrue();
+    assertThat(calm.get("alerts")).isEmpty();
+    JsonNode srs = calm.get("courses").get(1);
+    assertThat(srs.get("measure").asText()).isEqualTo("srs");
+    assertThat(srs.get("cutoff").get("rule").asText()).isEqualTo("total < 36");
+    assertThat(srs.get("sessions").get(0).get("score").asDouble()).isEqualTo(38);
+    assertThat(names(srs.get("sessions").get(0))).as("no expected course").containsExactly("session", "date", "score");
+    assertThat(calm.get("notes").get(0).asText()).startsWith("no expected course, so no not-on-track alerts: ");
+
     JsonNode summary = document.get("summary");
     assertThat(summary.get("clients").asInt()).isEqualTo(3);
-    assertThat(summary.get("clients with alerts").asInt()).isEqualTo(2);
-    assertThat(summary.get("alerts by rule").get("critical-item").asInt()).isEqualTo(1);
-    assertThat(summary.get("alerts by rule").get("vicious-circle").asInt()).isEqualTo(1);
+    assertThat(summary.get("clientsWithAlerts").asInt()).isEqualTo(2);
+    assertThat(summary.get("alertsByRule").get("critical-item").asInt()).isEqualTo(1);
+    assertThat(summary.get("alertsByRule").get("vicious-circle").asInt()).isEqualTo(1);
+  }
+
+  private static List<String> names(JsonNode object) {
+    List<String> names = new ArrayList<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   @Test
@@ -176,6 +196,26 @@ class TrendCommandTest {
     assertThat(lines.get(1)).startsWith("  phq-9      1:12 ").endsWith(" 4:14!");
     assertThat(lines.get(2)).isEqualTo("  srs        1:38 2:36 3:34 4:32");
     assertThat(run.out()).contains("  ! not-on-track (v1, session 4): ");
+  }
+
+  @Test
+  void writesEachScoreAgainstTheExpectedCourseInJson() throws IOException {
+    Cli.Run run = run("trend", answers().toString(), "--reference", reference().toString(), "--client", "circle",
+        "--format", "json");
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    JsonNode circle = JSON.readTree(run.out()).get("clients").get(0);
+    JsonNode phq9 = circle.get("courses").get(0);
+    assertThat(phq9.get("expectedCourseEpisodes").asInt()).isGreaterThanOrEqualTo(30);
+    JsonNode last = phq9.get("sessions").get(3);
+    assertThat(last.get("session").asInt()).isEqualTo(4);
+    assertThat(last.get("status").asText()).isEqualTo("not-on-track");
+    assertThat(last.get("score").asDouble()).isGreaterThan(last.get("notOnTrackEdge").asDouble());
+    assertThat(last.get("notOnTrackEdge").asDouble()).isGreaterThan(last.get("cautionEdge").asDouble())
+        .isGreaterThan(last.get("expected").asDouble());
+    assertThat(circle.get("courses").get(1).get("sessions").get(0).has("status")).as("the SRS has no expected course")
+        .isFalse();
+    assertThat(circle.get("notes")).isEmpty();
   }
 
   @Test

@@ -37,6 +37,13 @@ class ScoreJsonWriterTest {
     return objects;
   }
 
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> problem(Map<String, Object> json) {
+    List<?> problems = (List<?>) json.get("problems");
+    assertThat(problems).hasSize(1);
+    return (Map<String, Object>) problems.get(0);
+  }
+
   @Test
   void writesOneObjectPerAdministrationWithEveryField() throws IOException {
     List<ScoredRow> rows = scoredRows(dir, "mixed.csv", "client,session,date,instrument,q1,q2,q3,q4,q5,q6,q7,q8,q9,q10\n"
@@ -48,14 +55,14 @@ class ScoreJsonWriterTest {
     List<Map<String, Object>> json = writeAndParse(rows);
 
     Map<String, Object> valid = json.get(0);
-    assertThat(valid).containsKeys("client", "session", "date", "instrument", "total", "subscales", "band", "clinical",
-        "prorated", "missing", "flags", "valid", "problems");
+    assertThat(valid.keySet()).containsExactly("client", "session", "date", "instrument", "total", "mean", "subscales",
+        "band", "clinical", "flags", "prorated", "missing", "valid", "problems", "line");
     assertThat(valid)
         .containsEntry("client", "c1")
         .containsEntry("session", 1L)
         .containsEntry("date", "2024-01-01")
         .containsEntry("instrument", "phq-9")
-        .containsEntry("total", 13L)
+        .containsEntry("total", 13.0)
         .containsEntry("subscales", Map.of())
         .containsEntry("band", "moderate")
         .containsEntry("clinical", true)
@@ -74,7 +81,8 @@ class ScoreJsonWriterTest {
         .containsEntry("subscales", Map.of())
         .containsEntry("prorated", false)
         .containsEntry("valid", false)
-        .containsEntry("problems", List.of("item phq9_3: expected a number 0-3, found 'x'"));
+        .containsEntry("problems", List.of(Map.of("kind", "unreadable", "item", "phq9_3",
+            "message", "item phq9_3: expected a number 0-3, found 'x'")));
 
     // CORE-10 with item 10 missing: 10 x sum / 9, where items 2 and 3 are reversed (4 - answer).
     double sum = 2 + (4 - 1) + (4 - 3) + 2 + 2 + 0 + 1 + 2 + 3;
@@ -95,7 +103,9 @@ class ScoreJsonWriterTest {
         .containsEntry("instrument", "gad-7")
         .containsEntry("total", null)
         .containsEntry("valid", false);
-    assertThat((List<?>) badKey.get("problems")).singleElement().asString().contains("session").contains("'abc'");
+    assertThat(badKey).containsEntry("session", "abc").containsEntry("line", 5L);
+    assertThat(problem(badKey)).containsEntry("kind", "unreadable-row").containsEntry("item", null);
+    assertThat((String) problem(badKey).get("message")).startsWith("session: ").contains("'abc'");
   }
 
   @Test
@@ -105,7 +115,7 @@ class ScoreJsonWriterTest {
 
     Map<String, Object> json = writeAndParse(rows).get(0);
 
-    assertThat(json).containsEntry("total", 33L).containsEntry("band", null).containsEntry("clinical", null);
+    assertThat(json).containsEntry("total", 33.0).containsEntry("band", null).containsEntry("clinical", null);
     @SuppressWarnings("unchecked")
     Map<String, Object> subscales = (Map<String, Object>) json.get("subscales");
     assertThat(subscales).containsOnlyKeys("goal", "task", "bond");
@@ -144,6 +154,19 @@ class ScoreJsonWriterTest {
   }
 
   @Test
+  void aRowWithAProblemOfItsOwnHasNoScoreButKeepsItsFlags() throws IOException {
+    List<ScoredRow> rows = scoredRows(dir, "extra.csv", "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\n"
+        + "c1,1,0,0,0,0,0,0,0,0,2,surplus\n", options().withInstrument("phq-9"));
+
+    Map<String, Object> json = writeAndParse(rows).get(0);
+
+    assertThat(json).containsEntry("session", 1L).containsEntry("valid", false).containsEntry("total", null)
+        .containsEntry("mean", null).containsEntry("subscales", Map.of()).containsEntry("flags", List.of("phq9_9"));
+    assertThat(problem(json)).containsEntry("kind", "unreadable-row");
+    assertThat((String) problem(json).get("message")).contains("12 fields");
+  }
+
+  @Test
   void escapesTextSoEachLineStaysValidJson() throws IOException {
     List<ScoredRow> rows = scoredRows(dir, "odd.csv", "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\n"
         + "\"a \"\"quoted\"\"\nclient\\\",1,0,0,0,0,0,0,0,0,\"x\ty\"\n", options().withInstrument("phq-9"));
@@ -151,6 +174,6 @@ class ScoreJsonWriterTest {
     Map<String, Object> json = writeAndParse(rows).get(0);
 
     assertThat(json).containsEntry("client", "a \"quoted\"\nclient\\");
-    assertThat((List<?>) json.get("problems")).singleElement().asString().contains("x\ty");
+    assertThat((String) problem(json).get("message")).contains("x\ty");
   }
 }
