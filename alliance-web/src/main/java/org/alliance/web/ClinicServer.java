@@ -31,7 +31,7 @@ import org.alliance.web.platform.db.Database;
 import org.alliance.web.platform.security.LoginSessions;
 import org.alliance.web.administrations.SessionAlreadyRecorded;
 import org.alliance.web.platform.http.Errors;
-import org.alliance.web.platform.http.RequestLog;
+import org.alliance.web.platform.RequestLog;
 import org.alliance.web.platform.http.SecurityHeaders;
 import org.alliance.web.platform.http.WebException;
 import org.alliance.web.instruments.ClinicInstruments;

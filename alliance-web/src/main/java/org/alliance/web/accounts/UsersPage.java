@@ -3,7 +3,7 @@ package org.alliance.web.accounts;
 import org.alliance.web.platform.audit.AuditAction;
 
 import org.alliance.web.platform.http.PageRequests;
-import org.alliance.web.platform.http.Viewer;
+import org.alliance.web.platform.security.Viewer;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -147,30 +147,12 @@ public final class UsersPage {
     ctx.redirect("/admin/users?done=" + (disabled ? "disabled" : "enabled"), HttpStatus.SEE_OTHER);
   }
 
-  /** The signed-in admin for a page that only shows; a redirect to sign in, or 403 for anyone else. */
-  public static Optional<Principal> admin(Context ctx, Platform platform) {
-    Optional<Principal> signedIn = platform.authentication().find(ctx);
-    if (signedIn.isEmpty()) {
-      ctx.redirect("/login");
-      return Optional.empty();
-    }
-    Access.requireAdmin(signedIn.get());
-    return signedIn;
-  }
-
   private Optional<Principal> admin(Context ctx) {
-    return admin(ctx, platform);
-  }
-
-  /** The admin a form acts for, checked (with the CSRF token) before the form is read. */
-  public static Principal requireAdmin(Context ctx, Platform platform) {
-    Principal principal = platform.authentication().require(ctx);
-    Access.requireAdmin(principal);
-    return principal;
+    return Access.adminPage(ctx, platform.authentication());
   }
 
   private Principal requireAdmin(Context ctx) {
-    return requireAdmin(ctx, platform);
+    return Access.adminForm(ctx, platform.authentication());
   }
 
   private static Role role(Context ctx) {

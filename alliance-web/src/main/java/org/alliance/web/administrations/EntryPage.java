@@ -1,5 +1,7 @@
 package org.alliance.web.administrations;
 
+import org.alliance.web.alerts.AlertItem;
+
 import org.alliance.web.alerts.ClinicTrends;
 
 import org.alliance.web.instruments.ClinicInstruments;
@@ -10,7 +12,7 @@ import org.alliance.web.alerts.AlertTone;
 import org.alliance.web.clients.CaseloadPage;
 import org.alliance.web.clients.ClientView;
 import org.alliance.web.platform.http.PageRequests;
-import org.alliance.web.platform.http.Viewer;
+import org.alliance.web.platform.security.Viewer;
 
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -97,7 +99,7 @@ public final class EntryPage {
       Principal principal = platform.authentication().require(ctx);
       Client client = platform.database().read(handle -> Access.client(handle, principal, id));
       outcome = new Rejected(principal, client, List.of("Session " + e.session() + " already has "
-          + CaseloadPage.shortName(instrument) + ": choose the right session number (it may have been saved a moment ago "
+          + ClinicInstruments.shortName(instrument) + ": choose the right session number (it may have been saved a moment ago "
           + "from elsewhere)."));
     }
     if (outcome instanceof Rejected rejected) {
@@ -158,12 +160,12 @@ public final class EntryPage {
     List<String> risks = new ArrayList<>();
     flags.forEach((item, answer) -> instrument.item(item).ifPresent(found -> risks.add("Item " + found.number() + " ("
         + found.label().en() + ") answered " + Numbers.format(answer))));
-    List<ClientView.AlertItem> alerts = trend.alerts().stream().filter(alert -> alert.session() == session)
-        .map(alert -> new ClientView.AlertItem(alert.rule().id(), alert.rule().title(), alert.measure(), alert.session(),
+    List<AlertItem> alerts = trend.alerts().stream().filter(alert -> alert.session() == session)
+        .map(alert -> new AlertItem(alert.rule().id(), alert.rule().title(), alert.measure(), alert.session(),
             alert.explanation(), AlertTone.of(alert.rule()), Optional.empty()))
         .toList();
     String cutoff = instrument.clinicalCutoff().map(found -> found.label() + " (" + found.describe() + ")").orElse("");
-    return new EntryResult(client.id(), client.reference(), CaseloadPage.shortName(instrument), session,
+    return new EntryResult(client.id(), client.reference(), ClinicInstruments.shortName(instrument), session,
         Numbers.format(score.total().orElseThrow()), score.band().map(band -> band.label()).orElse(""), cutoff,
         score.clinical().orElse(false), risks, alerts);
   }

@@ -1,9 +1,11 @@
 package org.alliance.web.audit;
 
+import org.alliance.web.platform.access.Access;
+
 import org.alliance.web.platform.audit.AuditAction;
 
 import org.alliance.web.accounts.UsersPage;
-import org.alliance.web.platform.http.Viewer;
+import org.alliance.web.platform.security.Viewer;
 
 import io.javalin.http.Context;
 import java.time.format.DateTimeFormatter;
@@ -52,7 +54,7 @@ public final class AuditPage {
 
   /** {@code GET /admin/audit[?client=REFERENCE][&user=USERNAME][&limit=N]}. */
   public void show(Context ctx) {
-    Optional<Principal> admin = UsersPage.admin(ctx, platform);
+    Optional<Principal> admin = Access.adminPage(ctx, platform.authentication());
     if (admin.isEmpty()) {
       return;
     }

@@ -6,7 +6,7 @@ import org.alliance.web.instruments.ClinicInstruments;
 
 import org.alliance.web.platform.audit.AuditAction;
 
-import org.alliance.web.platform.http.Viewer;
+import org.alliance.web.platform.security.Viewer;
 
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -142,7 +142,7 @@ public final class CaseloadPage {
         trend = change > 0 ? "better" : change < 0 ? "worse" : "steady";
       }
       boolean concern = instrument.clinicalCutoff().map(cutoff -> cutoff.isClinical(score.total())).orElse(false);
-      CaseloadView.ScoreCell cell = new CaseloadView.ScoreCell(shortName(instrument), Numbers.format(score.total()),
+      CaseloadView.ScoreCell cell = new CaseloadView.ScoreCell(ClinicInstruments.shortName(instrument), Numbers.format(score.total()),
           score.session(), trend, concern);
       (instrument.construct() == Construct.ALLIANCE ? alliance : outcome).add(cell);
       if (score.session() > lastSession) {
@@ -152,11 +152,6 @@ public final class CaseloadPage {
     }
     return new CaseloadView.Row(client.client().id(), client.client().reference(), client.client().clinicianUsername(), lastSeen,
         outcome, alliance, alerts);
-  }
-
-  /** The instrument's short name as clinicians say it: "ORS", "PHQ-9". */
-  public static String shortName(Instrument instrument) {
-    return instrument.id().toUpperCase(java.util.Locale.ROOT);
   }
 
   private static AlertRule rule(String id) {

@@ -1,5 +1,7 @@
 package org.alliance.web.clients;
 
+import org.alliance.web.alerts.AlertItem;
+
 import org.alliance.web.alerts.ClinicTrends;
 
 import org.alliance.web.instruments.ClinicInstruments;
@@ -9,7 +11,7 @@ import org.alliance.web.platform.audit.AuditAction;
 import org.alliance.web.alerts.AlertTone;
 import org.alliance.web.links.ClientLinkPage;
 import org.alliance.web.platform.http.PageRequests;
-import org.alliance.web.platform.http.Viewer;
+import org.alliance.web.platform.security.Viewer;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -67,7 +69,6 @@ public final class ClientPage {
   /** The width charts are drawn at on the page; they scale with it. */
   private static final int CHART_WIDTH = 880;
   private static final int MAX_TEXT = 4_000;
-  public static final String SELF_CHECK = "self-check";
   /**
    * The report is one self-contained file with its own inline styles, so its answer allows inline styles;
    * still no script, and nothing loaded from anywhere.
@@ -245,25 +246,25 @@ public final class ClientPage {
       charts.add(new ClientView.Chart(course.measure().id(), chart.title(), chart.description(),
           "/clients/" + read.client().id() + "/charts/" + course.measure().id(), findings.notes()));
     }
-    List<ClientView.AlertItem> alerts = new ArrayList<>();
+    List<AlertItem> alerts = new ArrayList<>();
     for (Alert alert : trend.alerts()) {
       Optional<Acknowledgement> acknowledged = read.acknowledgements().stream()
           .filter(ack -> ack.ruleId().equals(alert.rule().id()) && ack.session() == alert.session()).findFirst();
-      alerts.add(new ClientView.AlertItem(alert.rule().id(), alert.rule().title(), alert.measure(), alert.session(),
+      alerts.add(new AlertItem(alert.rule().id(), alert.rule().title(), alert.measure(), alert.session(),
           alert.explanation(), AlertTone.of(alert.rule()), acknowledged));
     }
     List<ItemAnswers> latest = latestAnswers(read);
     // The themes, by the items' short labels, that the client answered "no" at the latest self-check.
     List<String> selfCheckNo = new ArrayList<>();
-    Optional<StoredAdministration> selfCheck = latestOf(read, SELF_CHECK);
-    selfCheck.ifPresent(stored -> instruments.scorer().catalog().find(SELF_CHECK).ifPresent(instrument -> instrument.items().forEach(item -> {
+    Optional<StoredAdministration> selfCheck = latestOf(read, ClinicInstruments.SELF_CHECK);
+    selfCheck.ifPresent(stored -> instruments.scorer().catalog().find(ClinicInstruments.SELF_CHECK).ifPresent(instrument -> instrument.items().forEach(item -> {
       if (stored.answers().get(item.id()) instanceof Answer.Value value && value.value() == 0) {
         selfCheckNo.add(item.label().en());
       }
     })));
     List<ClientView.AdministrationLine> lines = new ArrayList<>();
     for (StoredAdministration stored : read.administrations()) {
-      String name = instruments.scorer().catalog().find(stored.instrumentId()).map(CaseloadPage::shortName).orElse(stored.instrumentId());
+      String name = instruments.scorer().catalog().find(stored.instrumentId()).map(ClinicInstruments::shortName).orElse(stored.instrumentId());
       lines.add(new ClientView.AdministrationLine(stored.session(), stored.date().map(LocalDate::toString).orElse(""), name,
           stored.total().isPresent() ? Numbers.format(stored.total().getAsDouble()) : "not scored",
           stored.band().orElse(""), String.join(", ", stored.riskFlags().keySet())));

@@ -1,5 +1,7 @@
 package org.alliance.web.clients;
 
+import org.alliance.web.alerts.AlertItem;
+
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
@@ -30,10 +32,6 @@ public record ClientView(long id, String reference, String clinician, List<Chart
 
   /** A measure's chart, drawn by the io chart code (an SVG image at {@code src}), with what it shows in words. */
   public record Chart(String measure, String title, String description, String src, List<String> findings) {}
-
-  /** An alert with its explanation and, once acknowledged, the follow-up with who and when. */
-  public record AlertItem(String ruleId, String title, String measure, int session, String explanation, String tone,
-      Optional<Acknowledgement> acknowledgement) {}
 
   /** One administration as stored: its total, band and any risk items answered. */
   public record AdministrationLine(int session, String date, String instrument, String total, String band, String risk) {}

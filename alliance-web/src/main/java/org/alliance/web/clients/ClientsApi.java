@@ -1,5 +1,7 @@
 package org.alliance.web.clients;
 
+import org.alliance.web.platform.access.ClientSummary;
+
 import org.alliance.web.platform.audit.AuditAction;
 
 import org.alliance.web.platform.http.Json;

@@ -1,5 +1,7 @@
 package org.alliance.web.imports;
 
+import org.alliance.web.platform.access.Access;
+
 import org.alliance.web.instruments.ClinicInstruments;
 
 import org.alliance.web.administrations.RecordAdministration;
@@ -8,7 +10,7 @@ import org.alliance.web.platform.audit.AuditAction;
 
 import org.alliance.web.accounts.UsersPage;
 import org.alliance.web.platform.http.PageRequests;
-import org.alliance.web.platform.http.Viewer;
+import org.alliance.web.platform.security.Viewer;
 
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -78,7 +80,7 @@ public final class ImportPage {
 
   /** {@code GET /admin/import}: the upload form. */
   public void form(Context ctx) {
-    Optional<Principal> admin = UsersPage.admin(ctx, platform);
+    Optional<Principal> admin = Access.adminPage(ctx, platform.authentication());
     if (admin.isPresent()) {
       Pages.render(ctx, "admin/import.jte", "viewer", Viewer.of(admin.get()), "formats", List.of(ImportFormat.values()),
           "instruments", instruments.inUse().stream().map(i -> i.id()).toList());
@@ -211,6 +213,6 @@ public final class ImportPage {
   }
 
   private Principal requireAdmin(Context ctx) {
-    return UsersPage.requireAdmin(ctx, platform);
+    return Access.adminForm(ctx, platform.authentication());
   }
 }

@@ -22,6 +22,9 @@ import org.jdbi.v3.core.Jdbi;
  * another server on the same database; requests share one immutable state.
  */
 public final class ClinicInstruments {
+  /** The toolkit's own alliance self-check, whose "no" answers pages list as themes to talk over. */
+  public static final String SELF_CHECK = "self-check";
+
   private final Jdbi jdbi;
   private volatile State state;
 
@@ -103,5 +106,10 @@ public final class ClinicInstruments {
   /** Why new data for an instrument that is switched off is refused. */
   public static String notInUse(String instrumentId) {
     return "this clinic does not use " + instrumentId + " now; an admin can switch it on under Instruments";
+  }
+
+  /** The instrument's short name as clinicians say it: "ORS", "PHQ-9". */
+  public static String shortName(Instrument instrument) {
+    return instrument.id().toUpperCase(java.util.Locale.ROOT);
   }
 }

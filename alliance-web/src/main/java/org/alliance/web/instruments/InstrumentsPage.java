@@ -1,10 +1,12 @@
 package org.alliance.web.instruments;
 
+import org.alliance.web.platform.access.Access;
+
 import org.alliance.web.platform.audit.AuditAction;
 
 import org.alliance.web.accounts.UsersPage;
 import org.alliance.web.platform.http.PageRequests;
-import org.alliance.web.platform.http.Viewer;
+import org.alliance.web.platform.security.Viewer;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -60,7 +62,7 @@ public final class InstrumentsPage {
 
   /** {@code GET /admin/instruments}. */
   public void show(Context ctx) {
-    Optional<Principal> admin = UsersPage.admin(ctx, platform);
+    Optional<Principal> admin = Access.adminPage(ctx, platform.authentication());
     if (admin.isPresent()) {
       List<Line> lines = instruments.catalog().instruments().stream()
           .map(instrument -> new Line(instrument.id(), instrument.version(), instrument.title().en(),
@@ -74,7 +76,7 @@ public final class InstrumentsPage {
 
   /** {@code POST /admin/instruments/{id}/use}: {@code in_use=true} switches it on for new data, {@code false} off. */
   public void use(Context ctx) {
-    Principal principal = UsersPage.requireAdmin(ctx, platform);
+    Principal principal = Access.adminForm(ctx, platform.authentication());
     String id = ctx.pathParam("id");
     String value = PageRequests.field(ctx, "in_use").orElse("");
     if (!value.equals("true") && !value.equals("false")) {
@@ -101,7 +103,7 @@ public final class InstrumentsPage {
 
   /** {@code POST /admin/instruments/preview}: a multipart upload of one definition; shows it, or its problems. */
   public void preview(Context ctx) {
-    Principal principal = UsersPage.requireAdmin(ctx, platform);
+    Principal principal = Access.adminForm(ctx, platform.authentication());
     UploadedFile file = ctx.uploadedFile("definition");
     if (file == null || file.size() == 0) {
       throw WebException.badRequest("definition: choose the instrument's JSON file");
@@ -123,7 +125,7 @@ public final class InstrumentsPage {
 
   /** {@code POST /admin/instruments/confirm}: stores the definition shown in the preview. */
   public void confirm(Context ctx) {
-    Principal principal = UsersPage.requireAdmin(ctx, platform);
+    Principal principal = Access.adminForm(ctx, platform.authentication());
     String text = PageRequests.field(ctx, "definition")
         .orElseThrow(() -> WebException.badRequest("definition: nothing to add; upload the file again"));
     Preview preview = read(text, "the confirmed definition");

@@ -194,7 +194,7 @@ public final class ClientFormPage {
 
   /** The wording of the self-check questions answered "no"; none for any other measure. */
   static List<String> saidNo(Instrument instrument, Administration administration) {
-    if (!instrument.id().equals(ClientPage.SELF_CHECK)) {
+    if (!instrument.id().equals(ClinicInstruments.SELF_CHECK)) {
       return List.of();
     }
     List<String> no = new ArrayList<>();

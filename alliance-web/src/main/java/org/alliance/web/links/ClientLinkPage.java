@@ -6,7 +6,7 @@ import org.alliance.web.platform.audit.AuditAction;
 
 import org.alliance.web.clients.CaseloadPage;
 import org.alliance.web.platform.http.PageRequests;
-import org.alliance.web.platform.http.Viewer;
+import org.alliance.web.platform.security.Viewer;
 
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -69,7 +69,7 @@ public final class ClientLinkPage {
       return new Made(principal, client, session);
     });
     String url = ctx.scheme() + "://" + ctx.host() + "/f/" + token;
-    CreatedLink created = new CreatedLink(id, made.client().reference(), CaseloadPage.shortName(instrument), made.session(), url,
+    CreatedLink created = new CreatedLink(id, made.client().reference(), ClinicInstruments.shortName(instrument), made.session(), url,
         ClientLinkQrCode.svg(url), expires);
     Pages.render(ctx, "form/link.jte", "viewer", Viewer.of(made.principal()), "link", created);
   }

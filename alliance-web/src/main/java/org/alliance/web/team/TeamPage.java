@@ -4,7 +4,7 @@ import org.alliance.web.instruments.ClinicInstruments;
 
 import org.alliance.web.clients.CaseloadPage;
 import org.alliance.web.clients.ClientPage;
-import org.alliance.web.platform.http.Viewer;
+import org.alliance.web.platform.security.Viewer;
 
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ public final class TeamPage {
     Principal principal = signedIn.get();
     Optional<String> measure = measure(ctx);
     List<TeamView.MeasureOption> options = ClinicCohort.ratedMeasures(instruments).stream()
-        .map(instrument -> new TeamView.MeasureOption(instrument.id(), CaseloadPage.shortName(instrument))).toList();
+        .map(instrument -> new TeamView.MeasureOption(instrument.id(), ClinicInstruments.shortName(instrument))).toList();
     String scope = principal.role() == Role.ADMIN ? "the whole clinic" : "your team";
     ClinicCohort cohort;
     try {

@@ -1,5 +1,8 @@
 package org.alliance.web.platform.access;
 
+import io.javalin.http.Context;
+import org.alliance.web.platform.security.Authentication;
+
 import org.alliance.web.platform.security.Principal;
 import org.alliance.web.platform.security.Role;
 
@@ -80,5 +83,23 @@ public final class Access {
     if (principal.role() != Role.ADMIN) {
       throw WebException.forbidden("only an admin may do this");
     }
+  }
+
+  /** The signed-in admin for a page that only shows; a redirect to sign in, or 403 for anyone else. */
+  public static Optional<Principal> adminPage(Context ctx, Authentication authentication) {
+    Optional<Principal> signedIn = authentication.find(ctx);
+    if (signedIn.isEmpty()) {
+      ctx.redirect("/login");
+      return Optional.empty();
+    }
+    requireAdmin(signedIn.get());
+    return signedIn;
+  }
+
+  /** The admin a form acts for, checked (with the CSRF token) before the form is read. */
+  public static Principal adminForm(Context ctx, Authentication authentication) {
+    Principal principal = authentication.require(ctx);
+    requireAdmin(principal);
+    return principal;
   }
 }

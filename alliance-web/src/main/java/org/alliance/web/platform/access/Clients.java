@@ -1,6 +1,6 @@
 package org.alliance.web.platform.access;
 
-import org.alliance.web.clients.ClientSummary;
+import org.alliance.web.platform.access.ClientSummary;
 import org.alliance.web.platform.db.Sql;
 
 import java.sql.ResultSet;

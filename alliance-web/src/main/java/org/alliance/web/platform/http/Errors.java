@@ -5,7 +5,6 @@ import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.alliance.web.platform.security.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +39,8 @@ public final class Errors {
   }
 
   public static void unexpected(Exception e, Context ctx) {
-    String reference = Secrets.random().substring(0, 10);
+    // A reference to find the log entry by; it guards nothing, so it needs no secure randomness.
+    String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
     LOG.error("internal error {} on {} {}", reference, ctx.method(), ctx.endpoints().lastHttpEndpoint() == null ? "(no route)"
         : ctx.endpoints().lastHttpEndpoint().path, e);
     String message = "internal error; the server log has the details under reference " + reference;

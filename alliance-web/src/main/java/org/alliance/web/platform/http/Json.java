@@ -22,7 +22,7 @@ import org.alliance.core.scoring.Problem;
 import org.alliance.core.scoring.Score;
 import org.alliance.core.trend.Alert;
 import org.alliance.web.platform.access.Client;
-import org.alliance.web.clients.ClientSummary;
+import org.alliance.web.platform.access.ClientSummary;
 import org.alliance.web.administrations.StoredAdministration;
 
 /**

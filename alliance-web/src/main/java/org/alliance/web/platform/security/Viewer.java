@@ -1,4 +1,4 @@
-package org.alliance.web.platform.http;
+package org.alliance.web.platform.security;
 
 import static java.util.Objects.requireNonNull;
 

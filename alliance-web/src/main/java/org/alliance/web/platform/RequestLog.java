@@ -1,4 +1,4 @@
-package org.alliance.web.platform.http;
+package org.alliance.web.platform;
 
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;

@@ -1,4 +1,4 @@
-package org.alliance.web.clients;
+package org.alliance.web.platform.access;
 
 import org.alliance.web.platform.access.Client;
 
