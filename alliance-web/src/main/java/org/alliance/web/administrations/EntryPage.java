@@ -1,6 +1,7 @@
 package org.alliance.web.administrations;
 
 import org.alliance.web.alerts.AlertTone;
+import org.alliance.web.alerts.ScoreHistory;
 import org.alliance.web.clients.CaseloadPage;
 import org.alliance.web.clients.ClientView;
 import org.alliance.web.platform.http.PageRequests;
@@ -143,7 +144,7 @@ public final class EntryPage {
       AuditLog.record(handle, Optional.of(principal.userId()), "administration.create", Optional.of(id),
           instrument.id() + " session " + session + " (administration " + stored + ", tablet entry)", now);
       ClientTrend trend = services.trends().trend(client.reference(), Optional.of(client.clinicianUsername()),
-          Administrations.scores(handle, id));
+          ScoreHistory.scores(handle, id));
       return result(client, instrument, session, score, flags, trend);
     });
   }

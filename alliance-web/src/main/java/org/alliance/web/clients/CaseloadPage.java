@@ -18,7 +18,7 @@ import org.alliance.core.trend.Alert;
 import org.alliance.core.trend.AlertRule;
 import org.alliance.core.trend.ClientAlerts;
 import org.alliance.web.ClinicServices;
-import org.alliance.web.administrations.Administrations;
+import org.alliance.web.alerts.ScoreHistory;
 import org.alliance.web.clients.Caseloads.CaseloadClient;
 import org.alliance.web.clients.Caseloads.LatestScore;
 import org.alliance.web.platform.access.Client;
@@ -68,7 +68,7 @@ public final class CaseloadPage {
       if (!stale.isEmpty()) {
         Map<Long, List<SessionScore>> scores = new LinkedHashMap<>();
         Map<Long, Client> byId = new HashMap<>();
-        Administrations.scoresOfClients(handle, List.copyOf(stale.keySet()), row -> {
+        ScoreHistory.scoresOfClients(handle, List.copyOf(stale.keySet()), row -> {
           scores.computeIfAbsent(row.client().id(), id -> new ArrayList<>()).add(row.score());
           byId.putIfAbsent(row.client().id(), row.client());
         });

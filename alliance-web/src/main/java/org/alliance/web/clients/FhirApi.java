@@ -17,6 +17,7 @@ import org.alliance.io.fhir.FhirExport;
 import org.alliance.io.fhir.ScoredAdministration;
 import org.alliance.web.ClinicServices;
 import org.alliance.web.administrations.Administrations;
+import org.alliance.web.alerts.ScoreHistory;
 import org.alliance.web.platform.access.Client;
 import org.alliance.web.alerts.SessionScore;
 import org.alliance.web.administrations.StoredAdministration;
@@ -43,7 +44,7 @@ public final class FhirApi {
     Read read = services.database().read(handle -> {
       Principal principal = services.authentication().require(ctx, handle);
       Client client = Access.client(handle, principal, id);
-      return new Read(principal, client, Administrations.ofClient(handle, id), Administrations.scores(handle, id));
+      return new Read(principal, client, Administrations.ofClient(handle, id), ScoreHistory.scores(handle, id));
     });
     services.audit().record(Optional.of(read.principal().userId()), "fhir.read", Optional.of(id), "", now);
     ClientTrend trend = services.trends().trend(read.client().reference(), Optional.of(read.client().clinicianUsername()),

@@ -23,7 +23,7 @@ import org.alliance.core.trend.Course;
 import org.alliance.core.trend.Measure;
 import org.alliance.core.trend.Observation;
 import org.alliance.web.ClinicServices;
-import org.alliance.web.administrations.Administrations;
+import org.alliance.web.alerts.ScoreHistory;
 import org.alliance.web.platform.http.WebException;
 import org.alliance.web.platform.access.Access;
 import org.alliance.web.platform.security.Principal;
@@ -59,7 +59,7 @@ public record ClinicCohort(Instrument instrument, List<Course> courses, OutcomeR
     Read read = services.database().read(handle -> {
       Instrument chosen = requested;
       if (chosen == null) {
-        Map<String, Integer> clientsByMeasure = Administrations.clientsByInstrument(handle, Access.scope(principal));
+        Map<String, Integer> clientsByMeasure = ScoreHistory.clientsByInstrument(handle, Access.scope(principal));
         chosen = clientsByMeasure.entrySet().stream()
             .filter(entry -> services.scorer().catalog().find(entry.getKey()).map(ClinicCohort::rated).orElse(false))
             .max(Comparator.comparing((Map.Entry<String, Integer> entry) -> entry.getValue())
@@ -78,7 +78,7 @@ public record ClinicCohort(Instrument instrument, List<Course> courses, OutcomeR
           clinicians.put(client.reference(), client.clinicianUsername());
         }
       });
-      Administrations.scoresInScope(handle, Access.scope(principal), Optional.of(chosen.id()), grouper);
+      ScoreHistory.scoresInScope(handle, Access.scope(principal), Optional.of(chosen.id()), grouper);
       grouper.finish();
       return new Read(chosen, courses, clinicians);
     });
