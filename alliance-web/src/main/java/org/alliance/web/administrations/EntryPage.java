@@ -9,6 +9,7 @@ import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.platform.audit.AuditAction;
 
 import org.alliance.web.alerts.AlertTone;
+import org.alliance.web.alerts.ScoreHistory;
 import org.alliance.web.clients.CaseloadPage;
 import org.alliance.web.clients.ClientView;
 import org.alliance.web.platform.http.PageRequests;
@@ -148,7 +149,7 @@ public final class EntryPage {
       }
       record.store(handle, id, scored, Source.tablet(principal.userId()), now);
       ClientTrend trend = trends.trend(client.reference(), Optional.of(client.clinicianUsername()),
-          Administrations.scores(handle, id));
+          ScoreHistory.scores(handle, id));
       return result(client, instrument, session, scored.score(), scored.riskFlags(), trend);
     });
   }

@@ -7,14 +7,15 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.reflect.ColumnName;
 
 /** The alert_acknowledgements table: a clinician saw an alert and recorded the follow-up, with who and when. */
 public final class AlertAcknowledgements {
   private AlertAcknowledgements() {}
 
   /** One acknowledgement of the alert of a rule at a session. */
-  public record Acknowledgement(long clientId, String ruleId, String ruleVersion, int session, String followUp, String by,
-      Instant at) {
+  public record Acknowledgement(long clientId, String ruleId, String ruleVersion, @ColumnName("session_number") int session,
+      String followUp, @ColumnName("display_name") String by, @ColumnName("acknowledged_at") Instant at) {
     public Acknowledgement {
       requireNonNull(ruleId, "ruleId");
       requireNonNull(ruleVersion, "ruleVersion");
@@ -46,9 +47,7 @@ public final class AlertAcknowledgements {
     return handle.createQuery("SELECT k.*, u.display_name FROM alert_acknowledgements k JOIN users u ON u.id = k.acknowledged_by "
             + "WHERE k.client_id = :client ORDER BY k.acknowledged_at, k.id")
         .bind("client", clientId)
-        .map((rs, ctx) -> new Acknowledgement(rs.getLong("client_id"), rs.getString("rule_id"), rs.getString("rule_version"),
-            rs.getInt("session_number"), rs.getString("follow_up"), rs.getString("display_name"),
-            Sql.instant(rs, "acknowledged_at")))
+        .mapTo(Acknowledgement.class)
         .list();
   }
 }

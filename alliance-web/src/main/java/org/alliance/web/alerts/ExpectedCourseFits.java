@@ -15,7 +15,6 @@ import org.alliance.core.trend.CourseSample;
 import org.alliance.core.trend.ExpectedCourse;
 import org.alliance.core.trend.Measure;
 import org.alliance.core.trend.Observation;
-import org.alliance.web.administrations.Administrations;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -49,15 +48,14 @@ public final class ExpectedCourseFits {
 
   /** Fits again when administrations were added or removed since the last fit. */
   public void refitIfChanged() {
-    long count = jdbi.withHandle(Administrations::count);
+    long count = jdbi.withHandle(ScoreHistory::count);
     if (count != current.administrations()) {
       refit(count);
     }
   }
 
   private void refit(long administrations) {
-    List<String> instruments = jdbi.withHandle(handle -> handle.createQuery(
-        "SELECT DISTINCT instrument_id FROM administrations WHERE valid ORDER BY instrument_id").mapTo(String.class).list());
+    List<String> instruments = jdbi.withHandle(ScoreHistory::instruments);
     Map<String, ExpectedCourse> courses = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>();
     Catalog known = catalog.get();
@@ -80,7 +78,7 @@ public final class ExpectedCourseFits {
   private List<Course> sample(Measure measure) {
     CourseSample sample = new CourseSample();
     CourseCollector collector = new CourseCollector(measure, sample::offer);
-    jdbi.useHandle(handle -> Administrations.scoresOfInstrument(handle, measure.id(), collector::accept));
+    jdbi.useHandle(handle -> ScoreHistory.scoresOfInstrument(handle, measure.id(), collector::accept));
     collector.finish();
     return sample.courses();
   }
@@ -98,7 +96,7 @@ public final class ExpectedCourseFits {
       this.done = done;
     }
 
-    void accept(Administrations.ClientSessionScore row) {
+    void accept(ScoreHistory.ClientSessionScore row) {
       if (row.client().id() != client) {
         finish();
         client = row.client().id();

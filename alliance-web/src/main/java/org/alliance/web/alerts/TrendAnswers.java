@@ -3,7 +3,7 @@ package org.alliance.web.alerts;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import java.util.Optional;
-import org.alliance.web.administrations.Administrations.ClientVersion;
+import org.alliance.web.alerts.ScoreHistory.ClientVersion;
 
 /**
  * The trend answers last written, one per client, each valid for one version of the client's data and one

@@ -28,8 +28,8 @@ import org.alliance.core.trend.Measure;
 import org.alliance.core.trend.Observation;
 import org.alliance.web.platform.Platform;
 import org.alliance.web.administrations.Administrations;
-import org.alliance.web.administrations.Administrations.ClientSessionScore;
-import org.alliance.web.administrations.Administrations.ClientVersion;
+import org.alliance.web.alerts.ScoreHistory.ClientSessionScore;
+import org.alliance.web.alerts.ScoreHistory.ClientVersion;
 import org.alliance.web.platform.access.Client;
 import org.alliance.web.platform.http.WebException;
 import org.alliance.web.platform.access.Access;
@@ -65,9 +65,9 @@ public final class TrendApi {
     // only when the answer for this version is not at hand.
     Read read = platform.database().read(handle -> {
       Principal principal = platform.authentication().require(ctx, handle);
-      ClientVersion version = Access.reachable(principal, Administrations.version(handle, id), ClientVersion::client, id);
+      ClientVersion version = Access.reachable(principal, ScoreHistory.version(handle, id), ClientVersion::client, id);
       Optional<byte[]> answer = answers.find(version, basis);
-      return new Read(principal, version, answer, answer.isPresent() ? List.of() : Administrations.scores(handle, id));
+      return new Read(principal, version, answer, answer.isPresent() ? List.of() : ScoreHistory.scores(handle, id));
     });
     platform.audit().read(Optional.of(read.principal().userId()), AuditAction.TREND_READ, Optional.of(id), "", now);
     byte[] answer = read.answer().orElseGet(() -> answers.keep(read.version(), basis, body(read.version().client(), read.scores())));
@@ -103,7 +103,7 @@ public final class TrendApi {
     };
     int checked = platform.database().read(handle -> {
       ClientScope scope = Access.scope(principal);
-      List<ClientVersion> versions = Administrations.versionsInScope(handle, scope);
+      List<ClientVersion> versions = ScoreHistory.versionsInScope(handle, scope);
       Map<Long, ClientVersion> stale = new HashMap<>();
       for (ClientVersion version : versions) {
         Optional<List<Alert>> cached = trends.cachedAlerts(version.client().id(), version.administrations(),
@@ -122,11 +122,11 @@ public final class TrendApi {
         }
       });
       if (stale.size() > STALE_BY_ID) {
-        Administrations.scoresInScope(handle, scope, Optional.empty(), grouper);
+        ScoreHistory.scoresInScope(handle, scope, Optional.empty(), grouper);
       } else if (!stale.isEmpty()) {
         List<Long> ids = new ArrayList<>(stale.keySet());
         ids.sort(null);
-        Administrations.scoresOfClients(handle, ids, grouper);
+        ScoreHistory.scoresOfClients(handle, ids, grouper);
       }
       grouper.finish();
       return versions.size();

@@ -1,5 +1,7 @@
 package org.alliance.web.clients;
 
+import org.alliance.web.alerts.ScoreHistory;
+
 import org.alliance.web.alerts.ClinicTrends;
 
 import org.alliance.web.instruments.ClinicInstruments;
@@ -79,7 +81,7 @@ public final class CaseloadPage {
       if (!stale.isEmpty()) {
         Map<Long, List<SessionScore>> scores = new LinkedHashMap<>();
         Map<Long, Client> byId = new HashMap<>();
-        Administrations.scoresOfClients(handle, List.copyOf(stale.keySet()), row -> {
+        ScoreHistory.scoresOfClients(handle, List.copyOf(stale.keySet()), row -> {
           scores.computeIfAbsent(row.client().id(), id -> new ArrayList<>()).add(row.score());
           byId.putIfAbsent(row.client().id(), row.client());
         });

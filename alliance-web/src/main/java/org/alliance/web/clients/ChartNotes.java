@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.reflect.ColumnName;
 
 /** The chart_notes table: what a clinician noted on a client's chart, such as a medication change. */
 public final class ChartNotes {
   private ChartNotes() {}
 
   /** A note on the chart, at a session or a date (or neither), with who wrote it. */
-  public record ChartNote(long id, long clientId, OptionalInt session, Optional<LocalDate> date, String note, String author,
-      Instant createdAt) {
+  public record ChartNote(long id, long clientId, @ColumnName("session_number") OptionalInt session,
+      @ColumnName("noted_on") Optional<LocalDate> date, String note, @ColumnName("display_name") String author, Instant createdAt) {
     public ChartNote {
       requireNonNull(session, "session");
       requireNonNull(date, "date");
@@ -45,12 +46,7 @@ public final class ChartNotes {
     return handle.createQuery("SELECT n.*, u.display_name FROM chart_notes n JOIN users u ON u.id = n.created_by "
             + "WHERE n.client_id = :client ORDER BY n.created_at, n.id")
         .bind("client", clientId)
-        .map((rs, ctx) -> {
-          int session = rs.getInt("session_number");
-          OptionalInt at = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(session);
-          return new ChartNote(rs.getLong("id"), rs.getLong("client_id"), at, Sql.optionalDate(rs, "noted_on"),
-              rs.getString("note"), rs.getString("display_name"), Sql.instant(rs, "created_at"));
-        })
+        .mapTo(ChartNote.class)
         .list();
   }
 }

@@ -45,6 +45,7 @@ import org.alliance.io.report.HtmlReportWriter;
 import org.alliance.io.report.ItemAnswers;
 import org.alliance.web.platform.Platform;
 import org.alliance.web.administrations.Administrations;
+import org.alliance.web.alerts.ScoreHistory;
 import org.alliance.web.alerts.AlertAcknowledgements;
 import org.alliance.web.alerts.AlertAcknowledgements.Acknowledgement;
 import org.alliance.web.platform.audit.AuditLog;
@@ -100,7 +101,7 @@ public final class ClientPage {
     long id = PageRequests.id(ctx, "id");
     return Optional.of(platform.database().read(handle -> {
       Client client = Access.client(handle, signedIn.get(), id);
-      return new Read(signedIn.get(), client, Administrations.scores(handle, id), Administrations.ofClient(handle, id),
+      return new Read(signedIn.get(), client, ScoreHistory.scores(handle, id), Administrations.ofClient(handle, id),
           ChartNotes.ofClient(handle, id), AlertAcknowledgements.ofClient(handle, id), ClientLinks.ofClient(handle, id));
     }));
   }
@@ -213,7 +214,7 @@ public final class ClientPage {
       Client client = Access.client(handle, principal, id);
       // Only an alert the client has now can be acknowledged: the rule must fire at that session.
       ClientTrend trend = trends.trend(client.reference(), Optional.of(client.clinicianUsername()),
-          Administrations.scores(handle, id));
+          ScoreHistory.scores(handle, id));
       boolean current = trend.alerts().stream().anyMatch(alert -> alert.rule() == rule && alert.session() == session);
       if (!current) {
         throw WebException.badRequest("the client has no " + rule.title().toLowerCase(java.util.Locale.ROOT)

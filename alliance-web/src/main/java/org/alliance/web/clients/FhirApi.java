@@ -23,6 +23,7 @@ import org.alliance.io.fhir.FhirExport;
 import org.alliance.io.fhir.ScoredAdministration;
 import org.alliance.web.platform.Platform;
 import org.alliance.web.administrations.Administrations;
+import org.alliance.web.alerts.ScoreHistory;
 import org.alliance.web.platform.access.Client;
 import org.alliance.web.alerts.SessionScore;
 import org.alliance.web.administrations.StoredAdministration;
@@ -54,7 +55,7 @@ public final class FhirApi {
     Read read = platform.database().read(handle -> {
       Principal principal = platform.authentication().require(ctx, handle);
       Client client = Access.client(handle, principal, id);
-      return new Read(principal, client, Administrations.ofClient(handle, id), Administrations.scores(handle, id));
+      return new Read(principal, client, Administrations.ofClient(handle, id), ScoreHistory.scores(handle, id));
     });
     platform.audit().read(Optional.of(read.principal().userId()), AuditAction.FHIR_READ, Optional.of(id), "", now);
     ClientTrend trend = trends.trend(read.client().reference(), Optional.of(read.client().clinicianUsername()),

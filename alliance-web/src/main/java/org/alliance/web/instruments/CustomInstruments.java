@@ -15,7 +15,7 @@ public final class CustomInstruments {
 
   public static List<StoredDefinition> all(Handle handle) {
     return handle.createQuery("SELECT instrument_id, version, definition FROM custom_instruments ORDER BY instrument_id")
-        .map((rs, ctx) -> new StoredDefinition(rs.getString("instrument_id"), rs.getString("version"), rs.getString("definition")))
+        .mapTo(StoredDefinition.class)
         .list();
   }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.reflect.ColumnName;
 
 /**
  * The client_links table: single-use links a client opens to fill in one measure without an account. Only the
@@ -15,8 +16,8 @@ public final class ClientLinks {
   private ClientLinks() {}
 
   /** A link as the clinician's page lists it: never its token, which is shown once. */
-  public record LinkInfo(long id, String instrumentId, int session, Instant createdAt, Instant expiresAt,
-      Optional<Instant> usedAt) {
+  public record LinkInfo(long id, String instrumentId, @ColumnName("session_number") int session, Instant createdAt,
+      Instant expiresAt, Optional<Instant> usedAt) {
     /** "filled in", "expired" or "open" at this time. */
     public String state(Instant now) {
       return usedAt.isPresent() ? "filled in" : expiresAt.isAfter(now) ? "open" : "expired";
@@ -24,7 +25,7 @@ public final class ClientLinks {
   }
 
   /** A link that may still be filled in: what it asks for, of whom, and who sent it. */
-  public record OpenLink(long id, long clientId, String instrumentId, int session, long createdBy) {}
+  public record OpenLink(long id, long clientId, String instrumentId, @ColumnName("session_number") int session, long createdBy) {}
 
   public static long create(Handle handle, String tokenHash, long clientId, String instrumentId, int session, Instant expiresAt,
       long createdBy, Instant now) {
@@ -40,8 +41,7 @@ public final class ClientLinks {
     return handle.createQuery("SELECT id, client_id, instrument_id, session_number, created_by FROM client_links "
             + "WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now")
         .bind("hash", tokenHash).bind("now", Sql.time(now))
-        .map((rs, ctx) -> new OpenLink(rs.getLong("id"), rs.getLong("client_id"), rs.getString("instrument_id"),
-            rs.getInt("session_number"), rs.getLong("created_by")))
+        .mapTo(OpenLink.class)
         .findOne();
   }
 
@@ -59,8 +59,7 @@ public final class ClientLinks {
     return handle.createQuery("SELECT id, instrument_id, session_number, created_at, expires_at, used_at FROM client_links "
             + "WHERE client_id = :client ORDER BY id DESC")
         .bind("client", clientId)
-        .map((rs, ctx) -> new LinkInfo(rs.getLong("id"), rs.getString("instrument_id"), rs.getInt("session_number"),
-            Sql.instant(rs, "created_at"), Sql.instant(rs, "expires_at"), Sql.optionalInstant(rs, "used_at")))
+        .mapTo(LinkInfo.class)
         .list();
   }
 }

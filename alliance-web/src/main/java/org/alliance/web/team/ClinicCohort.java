@@ -1,5 +1,7 @@
 package org.alliance.web.team;
 
+import org.alliance.web.alerts.ScoreHistory;
+
 import org.alliance.web.instruments.ClinicInstruments;
 
 import org.alliance.web.instruments.ClinicInstruments;
@@ -65,7 +67,7 @@ public record ClinicCohort(Instrument instrument, List<Course> courses, OutcomeR
     Read read = platform.database().read(handle -> {
       Instrument chosen = requested;
       if (chosen == null) {
-        Map<String, Integer> clientsByMeasure = Administrations.clientsByInstrument(handle, Access.scope(principal));
+        Map<String, Integer> clientsByMeasure = ScoreHistory.clientsByInstrument(handle, Access.scope(principal));
         chosen = clientsByMeasure.entrySet().stream()
             .filter(entry -> instruments.scorer().catalog().find(entry.getKey()).map(ClinicCohort::rated).orElse(false))
             .max(Comparator.comparing((Map.Entry<String, Integer> entry) -> entry.getValue())
@@ -84,7 +86,7 @@ public record ClinicCohort(Instrument instrument, List<Course> courses, OutcomeR
           clinicians.put(client.reference(), client.clinicianUsername());
         }
       });
-      Administrations.scoresInScope(handle, Access.scope(principal), Optional.of(chosen.id()), grouper);
+      ScoreHistory.scoresInScope(handle, Access.scope(principal), Optional.of(chosen.id()), grouper);
       grouper.finish();
       return new Read(chosen, courses, clinicians);
     });

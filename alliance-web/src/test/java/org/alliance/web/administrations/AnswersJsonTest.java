@@ -3,8 +3,6 @@ package org.alliance.web.administrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.alliance.core.scoring.Answer;
@@ -38,15 +36,6 @@ class AnswersJsonTest {
     Answers back = AnswersJson.read(AnswersJson.write(answers));
     assertThat(back).isEqualTo(answers);
     assertThat(back.keySet()).containsExactlyElementsOf(answers.keySet());
-  }
-
-  @Test
-  void riskFlagsAreNullWhenThereAreNone() {
-    assertThat(AnswersJson.writeFlags(Map.of())).isNull();
-    assertThat(AnswersJson.readFlags(null)).isEmpty();
-    Map<String, Double> flags = new LinkedHashMap<>();
-    flags.put("phq9_9", 2.0);
-    assertThat(AnswersJson.readFlags(AnswersJson.writeFlags(flags))).isEqualTo(flags);
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.alliance.web.platform.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.Closeable;
+import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -22,7 +23,10 @@ public final class Database implements Closeable {
   private Database(HikariDataSource pool, Dialect dialect) {
     this.pool = pool;
     this.dialect = dialect;
-    this.jdbi = Jdbi.create(pool);
+    // Every query maps its rows to records and reads times the same way on both databases: see Rows.
+    this.jdbi = Jdbi.create(pool)
+        .registerRowMapper(Rows.records())
+        .registerColumnMapper(Instant.class, Rows.instants());
   }
 
   /** Connects and migrates the schema to the latest version. */

@@ -23,7 +23,7 @@ public final class LoginAttempts {
             + "AND attempted_at > :since AND attempted_at > COALESCE((SELECT MAX(attempted_at) FROM login_attempts "
             + "WHERE username = :username AND succeeded), :since) ORDER BY attempted_at")
         .bind("username", username).bind("since", Sql.time(since))
-        .map((rs, ctx) -> Sql.instant(rs, "attempted_at")).list();
+        .mapTo(Instant.class).list();
   }
 
   /** The times of an address's failed attempts after {@code since}, oldest first. */
@@ -31,6 +31,6 @@ public final class LoginAttempts {
     return handle.createQuery("SELECT attempted_at FROM login_attempts WHERE address = :address AND NOT succeeded "
             + "AND attempted_at > :since ORDER BY attempted_at")
         .bind("address", address).bind("since", Sql.time(since))
-        .map((rs, ctx) -> Sql.instant(rs, "attempted_at")).list();
+        .mapTo(Instant.class).list();
   }
 }

@@ -5,13 +5,14 @@ import org.alliance.web.platform.db.Sql;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.Nested;
 
 /** The login_sessions table: signed-in browsers, by the SHA-256 of their session cookie. */
 public final class LoginSessions {
   private LoginSessions() {}
 
   /** A live session's user and CSRF token. */
-  public record LiveSession(User user, String csrfToken) {}
+  public record LiveSession(@Nested User user, String csrfToken) {}
 
   public static void create(Handle handle, String idHash, long userId, String csrfToken, Instant now, Instant expires) {
     handle.createUpdate("INSERT INTO login_sessions (id_hash, user_id, csrf_token, created_at, expires_at) "
@@ -26,7 +27,7 @@ public final class LoginSessions {
     return handle.createQuery("SELECT s.csrf_token, " + Users.COLUMNS
             + " FROM login_sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = :hash AND s.expires_at > :now")
         .bind("hash", idHash).bind("now", Sql.time(now))
-        .map((rs, ctx) -> new LiveSession(Users.map(rs), rs.getString("csrf_token")))
+        .mapTo(LiveSession.class)
         .findOne();
   }
 

@@ -9,7 +9,10 @@ public enum Role {
   SUPERVISOR,
   CLINICIAN;
 
-  /** The name stored in the database and used in the API: {@code admin}, {@code supervisor}, {@code clinician}. */
+  /**
+   * The name stored in the database and used in the API: {@code admin}, {@code supervisor}, {@code clinician}.
+   * Jdbi reads it back as the constant of that name, ignoring case.
+   */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.generic.GenericType;
 
 /** The teams table: a supervisor and the clinicians they supervise. */
 public final class Teams {
@@ -19,9 +20,8 @@ public final class Teams {
 
   /** Every team's name by its id. */
   public static Map<Long, String> names(Handle handle) {
-    Map<Long, String> names = new TreeMap<>();
-    handle.createQuery("SELECT id, name FROM teams").map((rs, ctx) -> names.put(rs.getLong("id"), rs.getString("name"))).list();
-    return names;
+    return new TreeMap<>(handle.createQuery("SELECT id, name FROM teams").setMapKeyColumn("id").setMapValueColumn("name")
+        .collectInto(new GenericType<Map<Long, String>>() {}));
   }
 
   /** Adds a team and returns its id. */
