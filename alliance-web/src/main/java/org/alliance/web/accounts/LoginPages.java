@@ -74,7 +74,7 @@ public final class LoginPages {
     String csrf = Secrets.random();
     ctx.cookie(cookie(LOGIN_CSRF_COOKIE, csrf, "/login", 3_600));
     ctx.status(status);
-    Pages.render(ctx, "login.jte", "csrf", csrf, "username", username, "message", message);
+    Pages.render(ctx, "accounts/login.jte", "csrf", csrf, "username", username, "message", message);
   }
 
   private Cookie cookie(String name, String value, String path, int maxAge) {

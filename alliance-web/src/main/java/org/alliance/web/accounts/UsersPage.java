@@ -67,7 +67,7 @@ public final class UsersPage {
   private void render(Context ctx, Principal principal, int status, String message) {
     UsersView view = platform.database().read(handle -> new UsersView(Users.all(handle), Teams.names(handle), message));
     ctx.status(status);
-    Pages.render(ctx, "admin/users.jte", "viewer", Viewer.of(principal), "view", view);
+    Pages.render(ctx, "accounts/users.jte", "viewer", Viewer.of(principal), "view", view);
   }
 
   /** {@code POST /admin/users}: username, displayName, role, team (created when new), password. */

@@ -108,7 +108,7 @@ public final class EntryPage {
       return;
     }
     Principal principal = platform.authentication().require(ctx);
-    Pages.render(ctx, "entry-result.jte", "viewer", Viewer.of(principal), "result", outcome);
+    Pages.render(ctx, "administrations/entry-result.jte", "viewer", Viewer.of(principal), "result", outcome);
   }
 
   /** Scores and stores in one transaction; the result, or the problems that stop it. */
@@ -177,7 +177,7 @@ public final class EntryPage {
         instrument.instructions().map(text -> text.en()).orElse(""),
         EntryForm.questions(instrument, values, instrument.licence().allowsText()), session, date, problems, true);
     ctx.status(status);
-    Pages.render(ctx, "entry.jte", "viewer", Viewer.of(principal), "reference", client.reference(), "clientId", client.id(),
+    Pages.render(ctx, "administrations/entry.jte", "viewer", Viewer.of(principal), "reference", client.reference(), "clientId", client.id(),
         "form", form);
   }
 

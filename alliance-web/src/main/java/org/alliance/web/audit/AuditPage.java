@@ -82,7 +82,7 @@ public final class AuditPage {
         AuditAction.ofCode(entry.action()).map(AuditAction::words).orElse(entry.action()), entry.action(),
         entry.client().map(id -> read.clients().getOrDefault(id, "client " + id)).orElse(""), entry.client(), entry.detail()))
         .toList();
-    Pages.render(ctx, "admin/audit.jte", "viewer", Viewer.of(admin.get()), "view",
+    Pages.render(ctx, "audit/audit.jte", "viewer", Viewer.of(admin.get()), "view",
         new AuditView(reference.orElse(""), username.orElse(""), limit, lines));
   }
 

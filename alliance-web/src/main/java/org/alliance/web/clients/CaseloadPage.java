@@ -96,7 +96,7 @@ public final class CaseloadPage {
     });
     platform.audit().read(Optional.of(principal.userId()), AuditAction.CASELOAD_READ, Optional.empty(),
         caseload.size() + " clients" + rule.map(r -> ", alerts " + r.id()).orElse(""), now);
-    Pages.render(ctx, "caseload.jte", "viewer", Viewer.of(principal), "view", view(caseload, alerts, rule, principal));
+    Pages.render(ctx, "clients/caseload.jte", "viewer", Viewer.of(principal), "view", view(caseload, alerts, rule, principal));
   }
 
   private CaseloadView view(List<CaseloadClient> caseload, Map<Long, List<Alert>> alerts, Optional<AlertRule> rule,

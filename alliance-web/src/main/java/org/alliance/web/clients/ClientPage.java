@@ -117,7 +117,7 @@ public final class ClientPage {
         platform.clock().instant());
     ClientTrend trend = trends.trend(read.client().reference(), Optional.of(read.client().clinicianUsername()),
         read.scores());
-    Pages.render(ctx, "client.jte", "viewer", Viewer.of(read.principal()), "view", view(read, trend), "links",
+    Pages.render(ctx, "clients/client.jte", "viewer", Viewer.of(read.principal()), "view", view(read, trend), "links",
         ClientLinkPage.lines(read.links(), instruments.scorer().catalog(), platform.clock().instant()));
   }
 

@@ -82,7 +82,7 @@ public final class ImportPage {
   public void form(Context ctx) {
     Optional<Principal> admin = Access.adminPage(ctx, platform.authentication());
     if (admin.isPresent()) {
-      Pages.render(ctx, "admin/import.jte", "viewer", Viewer.of(admin.get()), "formats", List.of(ImportFormat.values()),
+      Pages.render(ctx, "imports/import.jte", "viewer", Viewer.of(admin.get()), "formats", List.of(ImportFormat.values()),
           "instruments", instruments.inUse().stream().map(i -> i.id()).toList());
     }
   }
@@ -116,7 +116,7 @@ public final class ImportPage {
     String id = pending.keep(upload, now);
     platform.audit().read(Optional.of(principal.userId()), AuditAction.IMPORT_PREVIEW, Optional.empty(),
         fileName + ": " + result.rows() + " rows, " + result.taken() + " would be taken", now);
-    Pages.render(ctx, "admin/import-preview.jte", "viewer", Viewer.of(principal), "view", view(id, upload, result, false));
+    Pages.render(ctx, "imports/import-preview.jte", "viewer", Viewer.of(principal), "view", view(id, upload, result, false));
   }
 
   /** {@code POST /admin/import/confirm}: imports the previewed file, all valid rows or (strict) all or nothing. */
@@ -140,7 +140,7 @@ public final class ImportPage {
       return done;
     }));
     pending.remove(id);
-    Pages.render(ctx, "admin/import-preview.jte", "viewer", Viewer.of(principal), "view", view(id, upload, result, true));
+    Pages.render(ctx, "imports/import-preview.jte", "viewer", Viewer.of(principal), "view", view(id, upload, result, true));
   }
 
   /** Thrown to roll the preview's transaction back, carrying what the import would have done. */

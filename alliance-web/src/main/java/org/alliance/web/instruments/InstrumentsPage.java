@@ -70,7 +70,7 @@ public final class InstrumentsPage {
               instrument.licence().holder()))
           .toList();
       String message = Optional.ofNullable(ctx.queryParam("done")).map(InstrumentsPage::done).orElse("");
-      Pages.render(ctx, "admin/instruments.jte", "viewer", Viewer.of(admin.get()), "lines", lines, "message", message);
+      Pages.render(ctx, "instruments/instruments.jte", "viewer", Viewer.of(admin.get()), "lines", lines, "message", message);
     }
   }
 
@@ -120,7 +120,7 @@ public final class InstrumentsPage {
     }
     Preview preview = read(text, file.filename());
     ctx.status(preview.instrument().isPresent() ? 200 : 400);
-    Pages.render(ctx, "admin/instrument-preview.jte", "viewer", Viewer.of(principal), "preview", preview);
+    Pages.render(ctx, "instruments/instrument-preview.jte", "viewer", Viewer.of(principal), "preview", preview);
   }
 
   /** {@code POST /admin/instruments/confirm}: stores the definition shown in the preview. */

@@ -141,7 +141,7 @@ public final class ClientFormPage {
       showForm(ctx, 400, token, rejected.instrument(), sent, rejected.values(), rejected.problems());
     } else {
       ctx.removeCookie(FORM_CSRF_COOKIE, COOKIE_PATH);
-      Pages.render(ctx, "form/done.jte", "done", outcome);
+      Pages.render(ctx, "links/done.jte", "done", outcome);
     }
   }
 
@@ -233,7 +233,7 @@ public final class ClientFormPage {
         instrument.instructions().map(text -> text.en()).orElse(""),
         EntryForm.questions(instrument, values, instrument.licence().allowsText()), "", "", problems, false);
     ctx.status(status);
-    Pages.render(ctx, "form/fill.jte", "form", form, "csrf", csrf);
+    Pages.render(ctx, "links/fill.jte", "form", form, "csrf", csrf);
   }
 
   /** One page for a link that is unknown, used or expired, so none of the three can be told from the others. */
@@ -245,7 +245,7 @@ public final class ClientFormPage {
 
   private static void message(Context ctx, int status, String title, String text) {
     ctx.status(status);
-    Pages.render(ctx, "form/message.jte", "title", title, "message", text);
+    Pages.render(ctx, "links/message.jte", "title", title, "message", text);
   }
 
   /** Answers 429 when this address asked for too many unusable links lately. */

@@ -71,7 +71,7 @@ public final class ClientLinkPage {
     String url = ctx.scheme() + "://" + ctx.host() + "/f/" + token;
     CreatedLink created = new CreatedLink(id, made.client().reference(), ClinicInstruments.shortName(instrument), made.session(), url,
         ClientLinkQrCode.svg(url), expires);
-    Pages.render(ctx, "form/link.jte", "viewer", Viewer.of(made.principal()), "link", created);
+    Pages.render(ctx, "links/link.jte", "viewer", Viewer.of(made.principal()), "link", created);
   }
 
   /** A link sent earlier, as the client's page lists it. */
