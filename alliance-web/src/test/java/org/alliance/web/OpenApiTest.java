@@ -129,6 +129,7 @@ class OpenApiTest {
   private static void check(ObjectMapper mapper, JsonNode schemas, String where, JsonNode schema, JavaType type,
       List<String> wrong) {
     JsonNode resolved = resolve(schemas, schema);
+    String named = refName(schema).map(ref -> ref.equals(where) ? ref : ref + " (at " + where + ")").orElse(where);
     BeanDescription description = mapper.getSerializationConfig().introspect(type);
     Map<String, JavaType> properties = new LinkedHashMap<>();
     for (BeanPropertyDefinition property : description.findProperties()) {
@@ -146,7 +147,7 @@ class OpenApiTest {
       missing.removeAll(documented);
       List<String> extra = new ArrayList<>(documented);
       extra.removeAll(written);
-      wrong.add("schema " + where + " (" + type.getRawClass().getName() + "): the record writes " + written
+      wrong.add("schema " + named + " (" + type.getRawClass().getName() + "): the record writes " + written
           + ", the schema has " + documented + (missing.isEmpty() ? "" : "; not in the schema: " + missing)
           + (extra.isEmpty() ? "" : "; not in the record: " + extra)
           + (missing.isEmpty() && extra.isEmpty() ? "; the order differs" : ""));
@@ -169,6 +170,13 @@ class OpenApiTest {
         check(mapper, schemas, path, fieldSchema, inner, wrong);
       }
     });
+  }
+
+  /** The name of the schema a {@code $ref} (directly or as the one entry of {@code allOf}) points to. */
+  private static java.util.Optional<String> refName(JsonNode schema) {
+    JsonNode target = schema.has("allOf") && schema.get("allOf").size() == 1 ? schema.get("allOf").get(0) : schema;
+    String ref = target.path("$ref").asText("");
+    return ref.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(ref.substring(ref.lastIndexOf('/') + 1));
   }
 
   /** A schema with its {@code $ref} (directly or as the one entry of {@code allOf}) followed. */
