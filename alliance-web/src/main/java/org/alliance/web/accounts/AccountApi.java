@@ -7,9 +7,7 @@ import org.alliance.web.platform.http.Requests;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.security.ApiTokens;
@@ -35,28 +33,15 @@ public final class AccountApi {
   /** {@code GET /api/me}. */
   public void me(Context ctx) {
     User user = platform.authentication().require(ctx).user();
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("id", user.id());
-    json.put("username", user.username());
-    json.put("displayName", user.displayName());
-    json.put("role", user.role().id());
-    json.put("team", user.team().orElse(null));
-    ctx.json(json);
+    ctx.json(AccountJson.Me.of(user));
   }
 
   /** {@code GET /api/tokens}: the user's tokens, without the tokens themselves. */
   public void listTokens(Context ctx) {
     Principal principal = platform.authentication().require(ctx);
-    List<Map<String, Object>> tokens = platform.database().jdbi().withHandle(handle -> ApiTokens.ofUser(handle, principal.userId()))
-        .stream().map(token -> {
-          Map<String, Object> json = new LinkedHashMap<>();
-          json.put("id", token.id());
-          json.put("name", token.name());
-          json.put("createdAt", token.createdAt());
-          json.put("lastUsedAt", token.lastUsedAt().orElse(null));
-          return json;
-        }).toList();
-    ctx.json(Map.of("tokens", tokens));
+    List<AccountJson.Token> tokens = platform.database().jdbi().withHandle(handle -> ApiTokens.ofUser(handle, principal.userId()))
+        .stream().map(AccountJson.Token::of).toList();
+    ctx.json(new AccountJson.Tokens(tokens));
   }
 
   /**
@@ -78,12 +63,7 @@ public final class AccountApi {
       AuditLog.record(handle, Optional.of(principal.userId()), AuditAction.TOKEN_CREATE, Optional.empty(), "token " + created + " " + name, now);
       return created;
     });
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("id", id);
-    json.put("name", name);
-    json.put("token", token);
-    json.put("createdAt", now);
-    ctx.status(201).json(json);
+    ctx.status(201).json(new AccountJson.NewToken(id, name, token, now));
   }
 
   /** {@code DELETE /api/tokens/{id}}: revokes one of the user's own tokens. */
@@ -120,15 +100,6 @@ public final class AccountApi {
     Instant now = platform.clock().instant();
     List<AuditEntry> entries = platform.database().read(handle -> AuditLog.latest(handle, client, Optional.empty(), limit));
     platform.audit().read(Optional.of(principal.userId()), AuditAction.AUDIT_READ, client, entries.size() + " entries", now);
-    ctx.json(Map.of("entries", entries.stream().map(entry -> {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("id", entry.id());
-      json.put("occurredAt", entry.occurredAt());
-      json.put("user", entry.user().orElse(null));
-      json.put("action", entry.action());
-      json.put("client", entry.client().orElse(null));
-      json.put("detail", entry.detail());
-      return json;
-    }).toList()));
+    ctx.json(new AccountJson.Entries(entries.stream().map(AccountJson.Entry::of).toList()));
   }
 }

@@ -7,7 +7,6 @@ import org.alliance.web.platform.http.Requests;
 
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import org.alliance.core.scoring.Answer;
 import org.alliance.core.scoring.Problem;
 import org.alliance.core.scoring.Score;
 import org.alliance.core.scoring.Scorer;
+import org.alliance.io.json.ScoreJson;
 import org.alliance.web.platform.Platform;
 import org.alliance.web.administrations.RecordAdministration.Scored;
 import org.alliance.web.administrations.RecordAdministration.Source;
@@ -60,15 +60,9 @@ public final class AdministrationsApi {
     });
     Administration administration = stored.scored().administration();
     Instrument instrument = stored.scored().instrument();
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("id", stored.id());
-    json.put("client", clientId);
-    json.put("instrument", instrument.id());
-    json.put("version", instrument.version());
-    json.put("session", administration.session());
-    json.put("date", administration.date().orElse(null));
-    json.put("score", Json.score(stored.scored().score()));
-    json.put("riskFlags", stored.scored().riskFlags());
+    AdministrationAnswer json = new AdministrationAnswer(stored.id(), clientId, instrument.id(), instrument.version(),
+        administration.session(), administration.date().orElse(null), ScoreJson.of(stored.scored().score()),
+        stored.scored().riskFlags());
     ctx.header("Location", "/api/clients/" + clientId);
     Json.send(ctx, 201, json);
   }

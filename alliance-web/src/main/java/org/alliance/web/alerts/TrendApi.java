@@ -17,20 +17,17 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.alliance.core.instrument.Cutoff;
-import org.alliance.core.instrument.Instrument;
 import org.alliance.core.trend.Alert;
 import org.alliance.core.trend.AlertRule;
 import org.alliance.core.trend.ClientAlerts;
-import org.alliance.core.trend.Course;
-import org.alliance.core.trend.ExpectedCourse;
-import org.alliance.core.trend.Measure;
-import org.alliance.core.trend.Observation;
+import org.alliance.io.json.AlertJson;
+import org.alliance.io.json.TrendJson;
 import org.alliance.web.platform.Platform;
 import org.alliance.web.administrations.Administrations;
 import org.alliance.web.alerts.ScoreHistory.ClientSessionScore;
 import org.alliance.web.alerts.ScoreHistory.ClientVersion;
 import org.alliance.web.platform.access.Client;
+import org.alliance.web.platform.access.ClientJson;
 import org.alliance.web.platform.http.WebException;
 import org.alliance.web.platform.access.Access;
 import org.alliance.web.platform.access.ClientScope;
@@ -76,12 +73,8 @@ public final class TrendApi {
 
   private byte[] body(Client client, List<SessionScore> scores) {
     ClientTrend trend = trends.trend(client.reference(), Optional.of(client.clinicianUsername()), scores);
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("client", Json.client(client));
-    json.put("courses", trend.episode().courses().stream().map(course -> course(course, trend.expectedCourses())).toList());
-    json.put("alerts", trend.alerts().stream().map(Json::alert).toList());
-    json.put("notes", trend.notes());
-    return Json.bytes(json);
+    return Json.bytes(ClientTrendAnswer.of(ClientJson.of(client),
+        TrendJson.of(trend.episode(), trend.expectedCourses(), trend.alerts(), trend.notes())));
   }
 
   /**
@@ -133,65 +126,18 @@ public final class TrendApi {
     });
     platform.audit().read(Optional.of(principal.userId()), AuditAction.ALERTS_READ, Optional.empty(),
         checked + " clients checked, " + found.size() + " with alerts", now);
-    List<Map<String, Object>> ranked = new ArrayList<>();
+    List<AlertsAnswer.ClientAlertsJson> ranked = new ArrayList<>();
     for (ClientAlerts alerts : ClientAlerts.rank(found)) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("client", Json.client(clients.get(alerts.client())));
-      entry.put("urgency", alerts.urgency());
-      entry.put("alerts", alerts.alerts().stream().map(Json::alert).toList());
-      ranked.add(entry);
+      ranked.add(new AlertsAnswer.ClientAlertsJson(ClientJson.of(clients.get(alerts.client())), alerts.urgency(),
+          alerts.alerts().stream().map(AlertJson::of).toList()));
     }
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("clientsChecked", checked);
-    json.put("clients", ranked);
-    ctx.json(json);
+    ctx.json(new AlertsAnswer(checked, ranked));
   }
 
   private static AlertRule rule(String id) {
     return Arrays.stream(AlertRule.values()).filter(rule -> rule.id().equals(id)).findFirst()
         .orElseThrow(() -> WebException.badRequest("rule: unknown alert rule '" + id + "'; known: "
             + Arrays.stream(AlertRule.values()).map(AlertRule::id).collect(Collectors.joining(", "))));
-  }
-
-  private static Map<String, Object> course(Course course, Map<String, ExpectedCourse> expected) {
-    Measure measure = course.measure();
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("measure", measure.id());
-    Optional<Instrument> instrument = measure.instrument();
-    json.put("title", instrument.map(found -> found.title().en()).orElse(measure.id()));
-    json.put("construct", measure.construct().name().toLowerCase(java.util.Locale.ROOT));
-    json.put("higherIsBetter", measure.sign() > 0);
-    Optional<Cutoff> cutoff = instrument.flatMap(Instrument::clinicalCutoff);
-    json.put("cutoff", cutoff.map(found -> {
-      Map<String, Object> c = new LinkedHashMap<>();
-      c.put("value", found.value());
-      c.put("clinicalSide", found.clinicalSide().symbol());
-      c.put("rule", found.describe());
-      return c;
-    }).orElse(null));
-    json.put("reliableChange", instrument.flatMap(found -> found.reliableChange().isPresent()
-        ? Optional.of(found.reliableChange().getAsDouble()) : Optional.empty()).orElse(null));
-    ExpectedCourse reference = expected.get(measure.id());
-    json.put("expectedCourseEpisodes", reference == null ? null : reference.episodes());
-    List<ExpectedCourse.SessionStatus> statuses = reference == null ? List.of() : reference.classify(course);
-    List<Map<String, Object>> sessions = new ArrayList<>(course.observations().size());
-    for (int i = 0; i < course.observations().size(); i++) {
-      Observation observation = course.observations().get(i);
-      Map<String, Object> session = new LinkedHashMap<>();
-      session.put("session", observation.session());
-      session.put("date", observation.date().orElse(null));
-      session.put("score", observation.score());
-      if (!statuses.isEmpty()) {
-        ExpectedCourse.SessionStatus status = statuses.get(i);
-        session.put("status", status.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        session.put("expected", status.band().expected());
-        session.put("cautionEdge", status.band().caution());
-        session.put("notOnTrackEdge", status.band().notOnTrack());
-      }
-      sessions.add(session);
-    }
-    json.put("sessions", sessions);
-    return json;
   }
 
   /** Groups scores read in client order into one call per client. */

@@ -4,21 +4,20 @@ import org.alliance.web.platform.access.ClientSummary;
 
 import org.alliance.web.platform.audit.AuditAction;
 
-import org.alliance.web.platform.http.Json;
 import org.alliance.web.platform.http.Requests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.audit.AuditLog;
 import org.alliance.web.administrations.Administrations;
+import org.alliance.web.administrations.StoredAdministrationJson;
 import org.alliance.web.platform.access.Client;
+import org.alliance.web.platform.access.ClientJson;
 import org.alliance.web.platform.access.Clients;
 import org.alliance.web.platform.security.User;
 import org.alliance.web.platform.http.WebException;
@@ -42,7 +41,7 @@ public final class ClientsApi {
     Instant now = platform.clock().instant();
     List<ClientSummary> clients = platform.database().read(handle -> Clients.list(handle, Access.scope(principal)));
     platform.audit().read(Optional.of(principal.userId()), AuditAction.CLIENT_LIST, Optional.empty(), clients.size() + " clients", now);
-    ctx.json(Map.of("clients", clients.stream().map(Json::client).toList()));
+    ctx.json(new CaseloadLineJson.Answer(clients.stream().map(CaseloadLineJson::of).toList()));
   }
 
   /** {@code POST /api/clients}: {@code {"reference": "...", "clinician": "username"}}; 201 with the client. */
@@ -70,7 +69,7 @@ public final class ClientsApi {
           "for clinician " + owner.username(), now);
       return Clients.find(handle, id).orElseThrow();
     });
-    ctx.status(201).header("Location", "/api/clients/" + client.id()).json(Json.client(client));
+    ctx.status(201).header("Location", "/api/clients/" + client.id()).json(ClientJson.of(client));
   }
 
   /** {@code GET /api/clients/{id}}: the client and every administration with its answers and score. */
@@ -78,11 +77,10 @@ public final class ClientsApi {
     Principal principal = platform.authentication().require(ctx);
     long id = Requests.id(ctx, "id");
     Instant now = platform.clock().instant();
-    Map<String, Object> json = platform.database().read(handle -> {
+    ClientDetailJson json = platform.database().read(handle -> {
       Client client = Access.client(handle, principal, id);
-      Map<String, Object> result = new LinkedHashMap<>(Json.client(client));
-      result.put("administrations", Administrations.ofClient(handle, id).stream().map(Json::administration).toList());
-      return result;
+      return ClientDetailJson.of(client,
+          Administrations.ofClient(handle, id).stream().map(StoredAdministrationJson::of).toList());
     });
     platform.audit().read(Optional.of(principal.userId()), AuditAction.CLIENT_READ, Optional.of(id), "", now);
     ctx.json(json);

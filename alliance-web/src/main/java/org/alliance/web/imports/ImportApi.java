@@ -11,8 +11,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,26 +109,12 @@ public final class ImportApi {
     } catch (InputFormatException e) {
       throw WebException.badRequest("the file cannot be read: " + e.getMessage());
     }
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("rows", result.rows());
-    json.put("taken", result.taken());
-    json.put("rejected", result.rejected());
-    json.put("clientsCreated", result.clientsCreated());
-    json.put("problems", problems(result));
-    ctx.json(json);
+    ctx.json(new ImportAnswer(result.rows(), result.taken(), result.rejected(), result.clientsCreated(), problems(result)));
   }
 
-  private static List<Map<String, Object>> problems(Result result) {
-    List<Map<String, Object>> listed = new ArrayList<>();
+  private static List<ImportAnswer.ProblemJson> problems(Result result) {
     List<InputProblem> all = result.problems();
-    for (InputProblem problem : all.subList(0, Math.min(AdministrationImport.MAX_LISTED, all.size()))) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("line", problem.where().line());
-      json.put("column", problem.where().column() > 0 ? problem.where().column() : null);
-      json.put("field", problem.where().field().orElse(null));
-      json.put("message", problem.message());
-      listed.add(json);
-    }
-    return listed;
+    return all.subList(0, Math.min(AdministrationImport.MAX_LISTED, all.size())).stream()
+        .map(ImportAnswer.ProblemJson::of).toList();
   }
 }

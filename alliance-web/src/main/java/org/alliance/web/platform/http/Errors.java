@@ -2,9 +2,7 @@ package org.alliance.web.platform.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,14 +18,7 @@ public final class Errors {
 
   public static void expected(WebException e, Context ctx) {
     if (isApi(ctx)) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("error", e.getMessage());
-      if (!e.problems().isEmpty()) {
-        json.put("problems", e.problems().stream().map(problem -> Map.of("field", problem.field(), "message", problem.message()))
-            .toList());
-      }
-      json.putAll(e.details());
-      ctx.status(e.status()).json(json);
+      ctx.status(e.status()).json(ErrorJson.of(e));
     } else {
       Pages.error(ctx, e.status(), title(e.status()), e.getMessage());
     }
@@ -45,7 +36,7 @@ public final class Errors {
         : ctx.endpoints().lastHttpEndpoint().path, e);
     String message = "internal error; the server log has the details under reference " + reference;
     if (isApi(ctx)) {
-      ctx.status(500).json(Map.of("error", message));
+      ctx.status(500).json(ErrorJson.of(message));
     } else {
       Pages.error(ctx, 500, "Something went wrong", message);
     }
@@ -61,7 +52,7 @@ public final class Errors {
     String message = status == 404 ? "there is nothing at " + (isApi(ctx) ? "this API path" : "this address")
         : status == 405 ? "this method is not allowed here" : title(status);
     if (isApi(ctx)) {
-      ctx.json(Map.of("error", message));
+      ctx.json(ErrorJson.of(message));
     } else {
       Pages.error(ctx, status, title(status), message);
     }
