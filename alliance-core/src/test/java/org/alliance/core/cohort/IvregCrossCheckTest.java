@@ -18,6 +18,7 @@ import org.alliance.core.simulation.TrialSimulator;
 import org.alliance.core.trend.Course;
 import org.alliance.core.trend.Episode;
 import org.alliance.core.trend.Observation;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * sandwich::vcovCL, which must agree to 1e-6. Needs R with AER ({@code apt-get install r-cran-aer}); skipped
  * with that message without it. .ci/run installs it, so in CI it always runs.
  */
+@Tag("slow")
 class IvregCrossCheckTest {
   static final long SEED = 20240601L;
   private static final Path SCRIPT = Path.of("..", "bench", "ivreg-check.R");

@@ -16,9 +16,11 @@ import org.alliance.io.input.AdministrationRow;
 import org.alliance.io.csv.CsvLayout;
 import org.alliance.io.csv.CsvReadOptions;
 import org.alliance.io.score.ScoredRow;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Seeded random corruptions of wide and long administration files: every one ends in a located problem or a clear error. */
+@Tag("slow")
 class AdministrationCsvCorruptionTest {
   /** Inputs per layout: 10,000 administration files in all, half wide and half long. */
   static final int INPUTS = 5_000;

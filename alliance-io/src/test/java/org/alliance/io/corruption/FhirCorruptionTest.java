@@ -45,6 +45,7 @@ import org.alliance.io.fhir.ScoredAdministration;
 import org.alliance.io.instrument.DefinitionProblem;
 import org.alliance.io.instrument.DefinitionResult;
 import org.alliance.io.score.ScoredRow;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,6 +56,7 @@ import org.junit.jupiter.api.Test;
  * responses. Every input ends in rows whose problems name file, line and element, or in a clear
  * {@link org.alliance.io.input.InputFormatException} with its line; never in any other exception.
  */
+@Tag("slow")
 class FhirCorruptionTest {
   static final int INPUTS = 10_000;
   private static final Catalog CATALOG = Catalog.builtIn();

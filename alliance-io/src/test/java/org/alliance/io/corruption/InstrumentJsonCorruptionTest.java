@@ -14,12 +14,14 @@ import org.alliance.core.instrument.Instrument;
 import org.alliance.io.instrument.DefinitionProblem;
 import org.alliance.io.instrument.DefinitionResult;
 import org.alliance.io.instrument.InstrumentJson;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Seeded random corruptions of instrument definitions: {@link InstrumentJson#read(String)} never throws,
  * and every problem has a JSON path from {@code $} (or, for text that is not JSON, a line and column from 1).
  */
+@Tag("slow")
 class InstrumentJsonCorruptionTest {
   static final int INPUTS = 10_000;
   private static final Pattern SYNTAX = Pattern.compile("line (\\d+), column (\\d+)");

@@ -26,9 +26,11 @@ import org.alliance.io.redcap.RedcapMappingException;
 import org.alliance.io.redcap.RedcapProject;
 import org.alliance.io.redcap.RedcapReader;
 import org.alliance.io.redcap.RedcapWriter;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Seeded random corruptions of REDCap exports and mapping files: each ends in a located problem or a clear error. */
+@Tag("slow")
 class RedcapCorruptionTest {
   /** Corrupted REDCap exports; a further share corrupts the mapping file instead. */
   static final int EXPORTS = 10_000;

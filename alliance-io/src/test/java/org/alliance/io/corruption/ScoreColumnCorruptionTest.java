@@ -14,6 +14,7 @@ import org.alliance.io.csv.CsvReadOptions;
 import org.alliance.io.input.InputProblem;
 import org.alliance.io.csv.ScoreColumnRows;
 import org.alliance.io.trend.EpisodeReader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Seeded random corruptions of score-column files (read row by row and as episodes) and of answer files
  * read as episodes. A client whose rows are not together is a clear {@code InputFormatException}.
  */
+@Tag("slow")
 class ScoreColumnCorruptionTest {
   static final int INPUTS = 10_000;
   /** EpisodeReader is one importer with two sources: 10,000 inputs in all, half from each. */

@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.alliance.core.cohort.TrialParticipant;
 import org.alliance.io.csv.TrialCsvReader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Seeded random corruptions of trial files: every one ends in located problems or a clear error. */
+@Tag("slow")
 class TrialCsvCorruptionTest {
   static final int INPUTS = 10_000;
 

@@ -28,6 +28,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,6 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * R4 profiles with HAPI's validator: no error or fatal message. The warnings that remain offline are
  * listed in {@link #KNOWN_WARNINGS}; any other warning fails, so a new one is looked at.
  */
+@Tag("slow")
 class FhirValidationTest {
   /** Warnings expected offline, each for a reason given in docs/fhir.md. */
   static final List<Pattern> KNOWN_WARNINGS = List.of(
