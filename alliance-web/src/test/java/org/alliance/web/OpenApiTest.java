@@ -41,11 +41,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The OpenAPI document served at /openapi.json lists exactly the routes Javalin has, with their methods, and
- * its schemas name exactly the fields of the records the API answers with.
+ * The OpenAPI document served at /openapi.json lists exactly the routes Javalin has, with their
+ * methods, and its schemas name exactly the fields of the records the API answers with.
  */
 class OpenApiTest {
-  /** Each answer record and the schema that describes it; nested records are checked through the schema's refs. */
+  /**
+   * Each answer record and the schema that describes it; nested records are checked through the
+   * schema's refs.
+   */
   private static final Map<String, Class<?>> SCHEMAS = schemas();
 
   @TempDir Path dataDir;
@@ -84,12 +87,20 @@ class OpenApiTest {
       Set<String> documented = new TreeSet<>();
       for (Iterator<String> paths = document.get("paths").fieldNames(); paths.hasNext(); ) {
         String path = paths.next();
-        document.get("paths").get(path).fieldNames()
-            .forEachRemaining(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path));
+        document
+            .get("paths")
+            .get(path)
+            .fieldNames()
+            .forEachRemaining(
+                method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path));
       }
       assertThat(documented).isEqualTo(Routes.of(clinic.server));
       // Every operation says what it answers.
-      document.get("paths").forEach(path -> path.forEach(operation -> assertThat(operation.get("responses")).isNotEmpty()));
+      document
+          .get("paths")
+          .forEach(
+              path ->
+                  path.forEach(operation -> assertThat(operation.get("responses")).isNotEmpty()));
     }
   }
 
@@ -99,11 +110,16 @@ class OpenApiTest {
     JsonNode schemas = document.get("components").get("schemas");
     ObjectMapper mapper = Json.MAPPER;
     List<String> wrong = new ArrayList<>();
-    SCHEMAS.forEach((name, type) -> {
-      assertThat(schemas.has(name)).as("openapi.json has no schema %s for %s", name, type.getName()).isTrue();
-      check(mapper, schemas, name, schemas.get(name), mapper.constructType(type), wrong);
-    });
-    assertThat(wrong).as("schemas of openapi.json that differ from the records the API answers with").isEmpty();
+    SCHEMAS.forEach(
+        (name, type) -> {
+          assertThat(schemas.has(name))
+              .as("openapi.json has no schema %s for %s", name, type.getName())
+              .isTrue();
+          check(mapper, schemas, name, schemas.get(name), mapper.constructType(type), wrong);
+        });
+    assertThat(wrong)
+        .as("schemas of openapi.json that differ from the records the API answers with")
+        .isEmpty();
   }
 
   @Test
@@ -111,8 +127,19 @@ class OpenApiTest {
     record Renamed(long id, String reference, String clinicianName, java.time.Instant createdAt) {}
     JsonNode schemas = document().get("components").get("schemas");
     List<String> wrong = new ArrayList<>();
-    check(Json.MAPPER, schemas, "Client", schemas.get("Client"), Json.MAPPER.constructType(Renamed.class), wrong);
-    assertThat(wrong).singleElement().asString().contains("Client").contains("clinicianName").contains("clinician");
+    check(
+        Json.MAPPER,
+        schemas,
+        "Client",
+        schemas.get("Client"),
+        Json.MAPPER.constructType(Renamed.class),
+        wrong);
+    assertThat(wrong)
+        .singleElement()
+        .asString()
+        .contains("Client")
+        .contains("clinicianName")
+        .contains("clinician");
   }
 
   /** The document as the server has it on its class path. */
@@ -123,17 +150,29 @@ class OpenApiTest {
   }
 
   /**
-   * Compares the schema's property names, in order, with the JSON properties Jackson writes for the record,
-   * then goes into every property that holds a record (or a list or map of them) with the schema it names.
+   * Compares the schema's property names, in order, with the JSON properties Jackson writes for the
+   * record, then goes into every property that holds a record (or a list or map of them) with the
+   * schema it names.
    */
-  private static void check(ObjectMapper mapper, JsonNode schemas, String where, JsonNode schema, JavaType type,
+  private static void check(
+      ObjectMapper mapper,
+      JsonNode schemas,
+      String where,
+      JsonNode schema,
+      JavaType type,
       List<String> wrong) {
     JsonNode resolved = resolve(schemas, schema);
-    String named = refName(schema).map(ref -> ref.equals(where) ? ref : ref + " (at " + where + ")").orElse(where);
+    String named =
+        refName(schema)
+            .map(ref -> ref.equals(where) ? ref : ref + " (at " + where + ")")
+            .orElse(where);
     BeanDescription description = mapper.getSerializationConfig().introspect(type);
     Map<String, JavaType> properties = new LinkedHashMap<>();
     for (BeanPropertyDefinition property : description.findProperties()) {
-      if (property.couldSerialize() && !property.getAccessor().hasAnnotation(com.fasterxml.jackson.annotation.JsonAnyGetter.class)) {
+      if (property.couldSerialize()
+          && !property
+              .getAccessor()
+              .hasAnnotation(com.fasterxml.jackson.annotation.JsonAnyGetter.class)) {
         properties.put(property.getName(), property.getPrimaryType());
       }
     }
@@ -147,36 +186,53 @@ class OpenApiTest {
       missing.removeAll(documented);
       List<String> extra = new ArrayList<>(documented);
       extra.removeAll(written);
-      wrong.add("schema " + named + " (" + type.getRawClass().getName() + "): the record writes " + written
-          + ", the schema has " + documented + (missing.isEmpty() ? "" : "; not in the schema: " + missing)
-          + (extra.isEmpty() ? "" : "; not in the record: " + extra)
-          + (missing.isEmpty() && extra.isEmpty() ? "; the order differs" : ""));
+      wrong.add(
+          "schema "
+              + named
+              + " ("
+              + type.getRawClass().getName()
+              + "): the record writes "
+              + written
+              + ", the schema has "
+              + documented
+              + (missing.isEmpty() ? "" : "; not in the schema: " + missing)
+              + (extra.isEmpty() ? "" : "; not in the record: " + extra)
+              + (missing.isEmpty() && extra.isEmpty() ? "; the order differs" : ""));
       return;
     }
-    properties.forEach((field, fieldType) -> {
-      JsonNode fieldSchema = resolve(schemas, resolved.get("properties").get(field));
-      JavaType inner = fieldType;
-      String path = where + "." + field;
-      if (inner.isCollectionLikeType() || inner.isArrayType()) {
-        inner = inner.getContentType();
-        fieldSchema = resolve(schemas, fieldSchema.path("items"));
-        path += "[]";
-      } else if (inner.isMapLikeType()) {
-        inner = inner.getContentType();
-        fieldSchema = resolve(schemas, fieldSchema.path("additionalProperties"));
-        path += "{}";
-      }
-      if (inner.getRawClass().isRecord()) {
-        check(mapper, schemas, path, fieldSchema, inner, wrong);
-      }
-    });
+    properties.forEach(
+        (field, fieldType) -> {
+          JsonNode fieldSchema = resolve(schemas, resolved.get("properties").get(field));
+          JavaType inner = fieldType;
+          String path = where + "." + field;
+          if (inner.isCollectionLikeType() || inner.isArrayType()) {
+            inner = inner.getContentType();
+            fieldSchema = resolve(schemas, fieldSchema.path("items"));
+            path += "[]";
+          } else if (inner.isMapLikeType()) {
+            inner = inner.getContentType();
+            fieldSchema = resolve(schemas, fieldSchema.path("additionalProperties"));
+            path += "{}";
+          }
+          if (inner.getRawClass().isRecord()) {
+            check(mapper, schemas, path, fieldSchema, inner, wrong);
+          }
+        });
   }
 
-  /** The name of the schema a {@code $ref} (directly or as the one entry of {@code allOf}) points to. */
+  /**
+   * The name of the schema a {@code $ref} (directly or as the one entry of {@code allOf}) points
+   * to.
+   */
   private static java.util.Optional<String> refName(JsonNode schema) {
-    JsonNode target = schema.has("allOf") && schema.get("allOf").size() == 1 ? schema.get("allOf").get(0) : schema;
+    JsonNode target =
+        schema.has("allOf") && schema.get("allOf").size() == 1
+            ? schema.get("allOf").get(0)
+            : schema;
     String ref = target.path("$ref").asText("");
-    return ref.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(ref.substring(ref.lastIndexOf('/') + 1));
+    return ref.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(ref.substring(ref.lastIndexOf('/') + 1));
   }
 
   /** A schema with its {@code $ref} (directly or as the one entry of {@code allOf}) followed. */

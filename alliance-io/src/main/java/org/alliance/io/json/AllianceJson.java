@@ -18,7 +18,9 @@ public final class AllianceJson {
 
   private AllianceJson() {}
 
-  /** A new mapper with this configuration, for callers that read JSON too or add their own settings. */
+  /**
+   * A new mapper with this configuration, for callers that read JSON too or add their own settings.
+   */
   public static ObjectMapper mapper() {
     return JsonMapper.builder()
         .addModule(new JavaTimeModule())
@@ -31,7 +33,9 @@ public final class AllianceJson {
     return WRITER;
   }
 
-  /** An enum constant as the JSON names it: {@code TOO_MANY_MISSING} as {@code too-many-missing}. */
+  /**
+   * An enum constant as the JSON names it: {@code TOO_MANY_MISSING} as {@code too-many-missing}.
+   */
   static String name(Enum<?> constant) {
     return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }

@@ -13,14 +13,15 @@ import org.alliance.core.trend.Measure;
 import org.alliance.core.trend.Observation;
 
 /**
- * One client's course on one measure as JSON: what the measure is, its cutoff and reliable change, and
- * each session's score, against the expected course where one was fitted.
+ * One client's course on one measure as JSON: what the measure is, its cutoff and reliable change,
+ * and each session's score, against the expected course where one was fitted.
  *
  * @param title the instrument's English title, or the measure id for a score column
  * @param construct {@code outcome} or {@code alliance}
  * @param cutoff the instrument's clinical cutoff, null without one
  * @param reliableChange the instrument's reliable-change threshold, null without one
- * @param expectedCourseEpisodes how many reference episodes the expected course was fitted on, null without one
+ * @param expectedCourseEpisodes how many reference episodes the expected course was fitted on, null
+ *     without one
  */
 public record CourseJson(
     String measure,
@@ -35,7 +36,8 @@ public record CourseJson(
   /**
    * A clinical cutoff.
    *
-   * @param clinicalSide which scores are clinical: {@code >=}, {@code >}, {@code <=} or {@code <} the value
+   * @param clinicalSide which scores are clinical: {@code >=}, {@code >}, {@code <=} or {@code <}
+   *     the value
    * @param rule the same in words, such as {@code total < 36}
    */
   public record CutoffJson(double value, String clinicalSide, String rule) {
@@ -45,8 +47,8 @@ public record CourseJson(
   }
 
   /**
-   * One session's score. The last four fields are there only when the measure has an expected course
-   * (they are left out, not null, without one).
+   * One session's score. The last four fields are there only when the measure has an expected
+   * course (they are left out, not null, without one).
    *
    * @param date null when the session has no date
    * @param status {@code on-track}, {@code caution} or {@code not-on-track}
@@ -66,18 +68,27 @@ public record CourseJson(
   public static CourseJson of(Course course, Optional<ExpectedCourse> expected) {
     Measure measure = course.measure();
     Optional<Instrument> instrument = measure.instrument();
-    List<ExpectedCourse.SessionStatus> statuses = expected.map(found -> found.classify(course)).orElse(List.of());
+    List<ExpectedCourse.SessionStatus> statuses =
+        expected.map(found -> found.classify(course)).orElse(List.of());
     List<SessionJson> sessions = new ArrayList<>(course.observations().size());
     for (int i = 0; i < course.observations().size(); i++) {
       Observation observation = course.observations().get(i);
       LocalDate date = observation.date().orElse(null);
       if (statuses.isEmpty()) {
-        sessions.add(new SessionJson(observation.session(), date, observation.score(), null, null, null, null));
+        sessions.add(
+            new SessionJson(
+                observation.session(), date, observation.score(), null, null, null, null));
       } else {
         ExpectedCourse.SessionStatus status = statuses.get(i);
-        sessions.add(new SessionJson(observation.session(), date, observation.score(),
-            AllianceJson.name(status.status()), status.band().expected(), status.band().caution(),
-            status.band().notOnTrack()));
+        sessions.add(
+            new SessionJson(
+                observation.session(),
+                date,
+                observation.score(),
+                AllianceJson.name(status.status()),
+                status.band().expected(),
+                status.band().caution(),
+                status.band().notOnTrack()));
       }
     }
     return new CourseJson(

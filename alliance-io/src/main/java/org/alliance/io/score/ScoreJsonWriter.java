@@ -9,13 +9,15 @@ import java.io.Writer;
 import org.alliance.io.json.AllianceJson;
 
 /**
- * Writes scores as JSON lines, one {@link ScoredRowJson} per administration: {@code client}, {@code session},
- * {@code date}, the score's fields ({@code instrument, total} (null when there is no score), {@code mean,
- * subscales, band, clinical, flags, prorated, missing, valid, problems}) and the {@code line} it was read from.
+ * Writes scores as JSON lines, one {@link ScoredRowJson} per administration: {@code client}, {@code
+ * session}, {@code date}, the score's fields ({@code instrument, total} (null when there is no
+ * score), {@code mean, subscales, band, clinical, flags, prorated, missing, valid, problems}) and
+ * the {@code line} it was read from.
  */
 public final class ScoreJsonWriter implements Closeable {
   // Flushed when the caller says so, not after every line.
-  private static final ObjectWriter WRITER = AllianceJson.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+  private static final ObjectWriter WRITER =
+      AllianceJson.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
   private final JsonGenerator json;
 

@@ -12,11 +12,21 @@ class AlertJsonTest {
 
   @Test
   void writesTheRuleItsVersionAndTheNumbersInTheirOrder() throws Exception {
-    Alert alert = new Alert("c1", AlertRule.CRITICAL_ITEM, "phq-9", 2, "PHQ-9 item 9 answered 2 at session 2.",
-        ImmutableMap.of("answer", 2.0, "item", 9.0));
+    Alert alert =
+        new Alert(
+            "c1",
+            AlertRule.CRITICAL_ITEM,
+            "phq-9",
+            2,
+            "PHQ-9 item 9 answered 2 at session 2.",
+            ImmutableMap.of("answer", 2.0, "item", 9.0));
 
-    assertThat(json(AlertJson.of(alert))).isEqualTo("{\"rule\":\"critical-item\",\"version\":\"1\","
-        + "\"title\":\"Risk item answered\",\"urgency\":" + AlertRule.CRITICAL_ITEM.urgency() + ",\"measure\":\"phq-9\","
-        + "\"session\":2,\"explanation\":\"PHQ-9 item 9 answered 2 at session 2.\",\"numbers\":{\"answer\":2.0,\"item\":9.0}}");
+    assertThat(json(AlertJson.of(alert)))
+        .isEqualTo(
+            "{\"rule\":\"critical-item\",\"version\":\"1\","
+                + "\"title\":\"Risk item answered\",\"urgency\":"
+                + AlertRule.CRITICAL_ITEM.urgency()
+                + ",\"measure\":\"phq-9\","
+                + "\"session\":2,\"explanation\":\"PHQ-9 item 9 answered 2 at session 2.\",\"numbers\":{\"answer\":2.0,\"item\":9.0}}");
   }
 }

@@ -44,7 +44,9 @@ final class JsonFixtures {
   static Score phq9(Integer... answers) {
     Map<String, Answer> byItem = new LinkedHashMap<>();
     for (int i = 0; i < answers.length; i++) {
-      byItem.put("phq9_" + (i + 1), answers[i] == null ? Answer.NotAnswered.MISSING : new Answer.Value(answers[i]));
+      byItem.put(
+          "phq9_" + (i + 1),
+          answers[i] == null ? Answer.NotAnswered.MISSING : new Answer.Value(answers[i]));
     }
     return Scorer.builtIn().score(Administration.of("phq-9", "c1", 1, Optional.empty(), byItem));
   }
@@ -53,18 +55,30 @@ final class JsonFixtures {
   static Course course(String instrument, double... scores) {
     List<Observation> observations = new ArrayList<>();
     for (int i = 0; i < scores.length; i++) {
-      observations.add(new Observation(i + 1, i == 0 ? Optional.of(LocalDate.of(2024, 1, 8)) : Optional.empty(),
-          scores[i]));
+      observations.add(
+          new Observation(
+              i + 1, i == 0 ? Optional.of(LocalDate.of(2024, 1, 8)) : Optional.empty(), scores[i]));
     }
     return new Course("c1", Measure.of(CATALOG.get(instrument)), observations);
   }
 
   /**
-   * An expected course that expects the intake score at every session, with a residual SD of 1: the caution
-   * edge lies 0.674 (the 75th percentile of the normal) on the worse side, the not-on-track edge 1.282.
+   * An expected course that expects the intake score at every session, with a residual SD of 1: the
+   * caution edge lies 0.674 (the 75th percentile of the normal) on the worse side, the not-on-track
+   * edge 1.282.
    */
   static ExpectedCourse flatExpectedCourse(String instrument) {
-    return new ExpectedCourse(Measure.of(CATALOG.get(instrument)), 0, 1, 0, 0, Map.of(), 1.0, 40, 300, 10,
+    return new ExpectedCourse(
+        Measure.of(CATALOG.get(instrument)),
+        0,
+        1,
+        0,
+        0,
+        Map.of(),
+        1.0,
+        40,
+        300,
+        10,
         ExpectedCourse.Options.defaults());
   }
 }

@@ -34,6 +34,7 @@ class ProportionJsonTest {
 
   @Test
   void writesAnIntervalWithItsEnds() throws Exception {
-    assertThat(json(IntervalJson.of(new Interval(0.0, 1.0)))).isEqualTo("{\"lower\":0.0,\"upper\":1.0}");
+    assertThat(json(IntervalJson.of(new Interval(0.0, 1.0))))
+        .isEqualTo("{\"lower\":0.0,\"upper\":1.0}");
   }
 }

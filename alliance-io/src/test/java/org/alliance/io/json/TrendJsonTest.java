@@ -19,12 +19,25 @@ class TrendJsonTest {
 
   @Test
   void writesEachCourseAgainstItsOwnExpectedCourseThenTheAlertsAndNotes() throws Exception {
-    Episode episode = new Episode("c1", Optional.of("dr-a"), List.of(course("phq-9", 12, 14), course("srs", 38, 35)));
-    Alert below = new Alert("c1", AlertRule.ALLIANCE_BELOW_CUTOFF, "srs", 2, "SRS 35 is below 36.",
-        Map.of("score", 35.0));
+    Episode episode =
+        new Episode(
+            "c1", Optional.of("dr-a"), List.of(course("phq-9", 12, 14), course("srs", 38, 35)));
+    Alert below =
+        new Alert(
+            "c1",
+            AlertRule.ALLIANCE_BELOW_CUTOFF,
+            "srs",
+            2,
+            "SRS 35 is below 36.",
+            Map.of("score", 35.0));
 
-    JsonNode json = tree(TrendJson.of(episode, Map.of("phq-9", flatExpectedCourse("phq-9")), List.of(below),
-        List.of("no expected course of gad-7")));
+    JsonNode json =
+        tree(
+            TrendJson.of(
+                episode,
+                Map.of("phq-9", flatExpectedCourse("phq-9")),
+                List.of(below),
+                List.of("no expected course of gad-7")));
 
     assertThat(names(json)).containsExactly("courses", "alerts", "notes");
     JsonNode phq9 = json.get("courses").get(0);

@@ -1,23 +1,21 @@
 package org.alliance.web.accounts;
 
-import org.alliance.web.platform.audit.AuditAction;
-
-import org.alliance.web.platform.http.Requests;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.alliance.web.platform.Platform;
-import org.alliance.web.platform.security.ApiTokens;
+import org.alliance.web.platform.access.Access;
+import org.alliance.web.platform.audit.AuditAction;
 import org.alliance.web.platform.audit.AuditEntry;
 import org.alliance.web.platform.audit.AuditLog;
-import org.alliance.web.platform.security.User;
+import org.alliance.web.platform.http.Requests;
 import org.alliance.web.platform.http.WebException;
-import org.alliance.web.platform.access.Access;
+import org.alliance.web.platform.security.ApiTokens;
 import org.alliance.web.platform.security.Principal;
 import org.alliance.web.platform.security.Secrets;
+import org.alliance.web.platform.security.User;
 
 /**
  * The signed-in user's own account: who they are ({@code GET /api/me}), their personal API tokens
@@ -39,30 +37,54 @@ public final class AccountApi {
   /** {@code GET /api/tokens}: the user's tokens, without the tokens themselves. */
   public void listTokens(Context ctx) {
     Principal principal = platform.authentication().require(ctx);
-    List<AccountJson.Token> tokens = platform.database().jdbi().withHandle(handle -> ApiTokens.ofUser(handle, principal.userId()))
-        .stream().map(AccountJson.Token::of).toList();
+    List<AccountJson.Token> tokens =
+        platform
+            .database()
+            .jdbi()
+            .withHandle(handle -> ApiTokens.ofUser(handle, principal.userId()))
+            .stream()
+            .map(AccountJson.Token::of)
+            .toList();
     ctx.json(new AccountJson.Tokens(tokens));
   }
 
   /**
-   * {@code POST /api/tokens} {@code {"name": "..."}}: a new token, shown this once. Only from a signed-in
-   * browser session (with its CSRF token), so that a token cannot mint more tokens.
+   * {@code POST /api/tokens} {@code {"name": "..."}}: a new token, shown this once. Only from a
+   * signed-in browser session (with its CSRF token), so that a token cannot mint more tokens.
    */
   public void createToken(Context ctx) {
     Principal principal = platform.authentication().require(ctx);
     if (!principal.viaSession()) {
-      throw WebException.forbidden("create API tokens while signed in to the web app, not with another token");
+      throw WebException.forbidden(
+          "create API tokens while signed in to the web app, not with another token");
     }
     JsonNode body = Requests.json(ctx);
-    String name = Requests.text(body, "name").map(String::trim).filter(text -> !text.isEmpty() && text.length() <= 100)
-        .orElseThrow(() -> WebException.badRequest("name: give the token a name of 1-100 characters, such as \"laptop\""));
+    String name =
+        Requests.text(body, "name")
+            .map(String::trim)
+            .filter(text -> !text.isEmpty() && text.length() <= 100)
+            .orElseThrow(
+                () ->
+                    WebException.badRequest(
+                        "name: give the token a name of 1-100 characters, such as \"laptop\""));
     String token = Secrets.apiToken();
     Instant now = platform.clock().instant();
-    long id = platform.database().write(handle -> {
-      long created = ApiTokens.create(handle, principal.userId(), name, Secrets.hash(token), now);
-      AuditLog.record(handle, Optional.of(principal.userId()), AuditAction.TOKEN_CREATE, Optional.empty(), "token " + created + " " + name, now);
-      return created;
-    });
+    long id =
+        platform
+            .database()
+            .write(
+                handle -> {
+                  long created =
+                      ApiTokens.create(handle, principal.userId(), name, Secrets.hash(token), now);
+                  AuditLog.record(
+                      handle,
+                      Optional.of(principal.userId()),
+                      AuditAction.TOKEN_CREATE,
+                      Optional.empty(),
+                      "token " + created + " " + name,
+                      now);
+                  return created;
+                });
     ctx.status(201).json(new AccountJson.NewToken(id, name, token, now));
   }
 
@@ -71,13 +93,23 @@ public final class AccountApi {
     Principal principal = platform.authentication().require(ctx);
     long id = Requests.id(ctx, "id");
     Instant now = platform.clock().instant();
-    boolean deleted = platform.database().write(handle -> {
-      boolean found = ApiTokens.delete(handle, principal.userId(), id);
-      if (found) {
-        AuditLog.record(handle, Optional.of(principal.userId()), AuditAction.TOKEN_REVOKE, Optional.empty(), "token " + id, now);
-      }
-      return found;
-    });
+    boolean deleted =
+        platform
+            .database()
+            .write(
+                handle -> {
+                  boolean found = ApiTokens.delete(handle, principal.userId(), id);
+                  if (found) {
+                    AuditLog.record(
+                        handle,
+                        Optional.of(principal.userId()),
+                        AuditAction.TOKEN_REVOKE,
+                        Optional.empty(),
+                        "token " + id,
+                        now);
+                  }
+                  return found;
+                });
     platform.authentication().forgetTokenOwners();
     if (!deleted) {
       throw WebException.notFound("no token " + id + " of yours");
@@ -89,17 +121,31 @@ public final class AccountApi {
   public void audit(Context ctx) {
     Principal principal = platform.authentication().require(ctx);
     Access.requireAdmin(principal);
-    Optional<Long> client = Requests.query(ctx, "client").map(raw -> {
-      try {
-        return Long.parseLong(raw);
-      } catch (NumberFormatException e) {
-        throw WebException.badRequest("client: expected a client id, found '" + raw + "'");
-      }
-    });
+    Optional<Long> client =
+        Requests.query(ctx, "client")
+            .map(
+                raw -> {
+                  try {
+                    return Long.parseLong(raw);
+                  } catch (NumberFormatException e) {
+                    throw WebException.badRequest(
+                        "client: expected a client id, found '" + raw + "'");
+                  }
+                });
     int limit = Requests.queryInt(ctx, "limit", 1, 10_000).orElse(100);
     Instant now = platform.clock().instant();
-    List<AuditEntry> entries = platform.database().read(handle -> AuditLog.latest(handle, client, Optional.empty(), limit));
-    platform.audit().read(Optional.of(principal.userId()), AuditAction.AUDIT_READ, client, entries.size() + " entries", now);
+    List<AuditEntry> entries =
+        platform
+            .database()
+            .read(handle -> AuditLog.latest(handle, client, Optional.empty(), limit));
+    platform
+        .audit()
+        .read(
+            Optional.of(principal.userId()),
+            AuditAction.AUDIT_READ,
+            client,
+            entries.size() + " entries",
+            now);
     ctx.json(new AccountJson.Entries(entries.stream().map(AccountJson.Entry::of).toList()));
   }
 }

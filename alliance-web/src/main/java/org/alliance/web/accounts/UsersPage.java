@@ -1,10 +1,5 @@
 package org.alliance.web.accounts;
 
-import org.alliance.web.platform.audit.AuditAction;
-
-import org.alliance.web.platform.http.PageRequests;
-import org.alliance.web.platform.security.Viewer;
-
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Instant;
@@ -13,22 +8,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.alliance.web.platform.Platform;
+import org.alliance.web.platform.access.Access;
+import org.alliance.web.platform.audit.AuditAction;
 import org.alliance.web.platform.audit.AuditLog;
-import org.alliance.web.platform.security.Teams;
-import org.alliance.web.platform.security.User;
-import org.alliance.web.platform.security.Users;
+import org.alliance.web.platform.http.PageRequests;
 import org.alliance.web.platform.http.Pages;
 import org.alliance.web.platform.http.WebException;
-import org.alliance.web.platform.access.Access;
 import org.alliance.web.platform.security.Passwords;
 import org.alliance.web.platform.security.Principal;
 import org.alliance.web.platform.security.Role;
+import org.alliance.web.platform.security.Teams;
+import org.alliance.web.platform.security.User;
+import org.alliance.web.platform.security.Users;
+import org.alliance.web.platform.security.Viewer;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The admin's users page ({@code /admin/users}): everyone who signs in with their role and team; adding a
- * user, changing a user's role or team, and disabling or enabling them. Every change is audited in the
- * same transaction, and an admin cannot disable themself (so the clinic keeps an admin who can act).
+ * The admin's users page ({@code /admin/users}): everyone who signs in with their role and team;
+ * adding a user, changing a user's role or team, and disabling or enabling them. Every change is
+ * audited in the same transaction, and an admin cannot disable themself (so the clinic keeps an
+ * admin who can act).
  */
 public final class UsersPage {
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
@@ -60,12 +59,19 @@ public final class UsersPage {
   public void show(Context ctx) {
     Optional<Principal> admin = admin(ctx);
     if (admin.isPresent()) {
-      render(ctx, admin.get(), 200, Optional.ofNullable(ctx.queryParam("done")).map(UsersPage::done).orElse(""));
+      render(
+          ctx,
+          admin.get(),
+          200,
+          Optional.ofNullable(ctx.queryParam("done")).map(UsersPage::done).orElse(""));
     }
   }
 
   private void render(Context ctx, Principal principal, int status, String message) {
-    UsersView view = platform.database().read(handle -> new UsersView(Users.all(handle), Teams.names(handle), message));
+    UsersView view =
+        platform
+            .database()
+            .read(handle -> new UsersView(Users.all(handle), Teams.names(handle), message));
     ctx.status(status);
     Pages.render(ctx, "accounts/users.jte", "viewer", Viewer.of(principal), "view", view);
   }
@@ -75,8 +81,10 @@ public final class UsersPage {
     Principal principal = requireAdmin(ctx);
     String username = PageRequests.field(ctx, "username").orElse("");
     if (!USERNAME.matcher(username).matches()) {
-      throw WebException.badRequest("username: 1-100 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit; found '"
-          + username + "'");
+      throw WebException.badRequest(
+          "username: 1-100 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit; found '"
+              + username
+              + "'");
     }
     String displayName = PageRequests.field(ctx, "displayName").orElse(username);
     if (displayName.length() > MAX_NAME) {
@@ -85,20 +93,37 @@ public final class UsersPage {
     Role role = role(ctx);
     Optional<String> team = team(ctx, role);
     String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
-    Passwords.weakness(password).ifPresent(weakness -> {
-      throw WebException.badRequest("password: " + weakness);
-    });
+    Passwords.weakness(password)
+        .ifPresent(
+            weakness -> {
+              throw WebException.badRequest("password: " + weakness);
+            });
     String hash = Passwords.hash(password);
     Instant now = platform.clock().instant();
-    platform.database().write(handle -> {
-      if (Users.findByUsername(handle, username).isPresent()) {
-        throw WebException.conflict("username: there is already a user " + username);
-      }
-      User created = Users.create(handle, username, displayName, role, teamId(handle, team, now), hash, now);
-      AuditLog.record(handle, Optional.of(principal.userId()), AuditAction.USER_CREATE, Optional.empty(),
-          created.username() + " (user " + created.id() + ") as " + role.id() + team.map(name -> " in team " + name).orElse(""), now);
-      return null;
-    });
+    platform
+        .database()
+        .write(
+            handle -> {
+              if (Users.findByUsername(handle, username).isPresent()) {
+                throw WebException.conflict("username: there is already a user " + username);
+              }
+              User created =
+                  Users.create(
+                      handle, username, displayName, role, teamId(handle, team, now), hash, now);
+              AuditLog.record(
+                  handle,
+                  Optional.of(principal.userId()),
+                  AuditAction.USER_CREATE,
+                  Optional.empty(),
+                  created.username()
+                      + " (user "
+                      + created.id()
+                      + ") as "
+                      + role.id()
+                      + team.map(name -> " in team " + name).orElse(""),
+                  now);
+              return null;
+            });
     ctx.redirect("/admin/users?done=created", HttpStatus.SEE_OTHER);
   }
 
@@ -109,21 +134,40 @@ public final class UsersPage {
     Role role = role(ctx);
     Optional<String> team = team(ctx, role);
     Instant now = platform.clock().instant();
-    platform.database().write(handle -> {
-      User user = Users.find(handle, id).orElseThrow(() -> WebException.notFound("no user " + id));
-      if (user.id() == principal.userId() && role != Role.ADMIN) {
-        throw WebException.badRequest("role: you cannot take away your own admin role; another admin can");
-      }
-      Users.changeRole(handle, id, role, teamId(handle, team, now));
-      AuditLog.record(handle, Optional.of(principal.userId()), AuditAction.USER_CHANGE, Optional.empty(), user.username() + " (user " + id
-          + ") from " + user.role().id() + " to " + role.id() + team.map(name -> " in team " + name).orElse(", no team"), now);
-      return null;
-    });
+    platform
+        .database()
+        .write(
+            handle -> {
+              User user =
+                  Users.find(handle, id).orElseThrow(() -> WebException.notFound("no user " + id));
+              if (user.id() == principal.userId() && role != Role.ADMIN) {
+                throw WebException.badRequest(
+                    "role: you cannot take away your own admin role; another admin can");
+              }
+              Users.changeRole(handle, id, role, teamId(handle, team, now));
+              AuditLog.record(
+                  handle,
+                  Optional.of(principal.userId()),
+                  AuditAction.USER_CHANGE,
+                  Optional.empty(),
+                  user.username()
+                      + " (user "
+                      + id
+                      + ") from "
+                      + user.role().id()
+                      + " to "
+                      + role.id()
+                      + team.map(name -> " in team " + name).orElse(", no team"),
+                  now);
+              return null;
+            });
     platform.authentication().forgetTokenOwners();
     ctx.redirect("/admin/users?done=changed", HttpStatus.SEE_OTHER);
   }
 
-  /** {@code POST /admin/users/{id}/disabled}: {@code disabled=true} disables, {@code false} enables. */
+  /**
+   * {@code POST /admin/users/{id}/disabled}: {@code disabled=true} disables, {@code false} enables.
+   */
   public void disable(Context ctx) {
     Principal principal = requireAdmin(ctx);
     long id = PageRequests.id(ctx, "id");
@@ -133,16 +177,25 @@ public final class UsersPage {
     }
     boolean disabled = value.equals("true");
     Instant now = platform.clock().instant();
-    platform.database().write(handle -> {
-      User user = Users.find(handle, id).orElseThrow(() -> WebException.notFound("no user " + id));
-      if (disabled && user.id() == principal.userId()) {
-        throw WebException.badRequest("you cannot disable yourself; another admin can");
-      }
-      Users.setDisabled(handle, id, disabled);
-      AuditLog.record(handle, Optional.of(principal.userId()), disabled ? AuditAction.USER_DISABLE : AuditAction.USER_ENABLE, Optional.empty(),
-          user.username() + " (user " + id + ")", now);
-      return null;
-    });
+    platform
+        .database()
+        .write(
+            handle -> {
+              User user =
+                  Users.find(handle, id).orElseThrow(() -> WebException.notFound("no user " + id));
+              if (disabled && user.id() == principal.userId()) {
+                throw WebException.badRequest("you cannot disable yourself; another admin can");
+              }
+              Users.setDisabled(handle, id, disabled);
+              AuditLog.record(
+                  handle,
+                  Optional.of(principal.userId()),
+                  disabled ? AuditAction.USER_DISABLE : AuditAction.USER_ENABLE,
+                  Optional.empty(),
+                  user.username() + " (user " + id + ")",
+                  now);
+              return null;
+            });
     platform.authentication().forgetTokenOwners();
     ctx.redirect("/admin/users?done=" + (disabled ? "disabled" : "enabled"), HttpStatus.SEE_OTHER);
   }
@@ -157,7 +210,11 @@ public final class UsersPage {
 
   private static Role role(Context ctx) {
     String id = PageRequests.field(ctx, "role").orElse("");
-    return Role.parse(id).orElseThrow(() -> WebException.badRequest("role: expected clinician, supervisor or admin, found '" + id + "'"));
+    return Role.parse(id)
+        .orElseThrow(
+            () ->
+                WebException.badRequest(
+                    "role: expected clinician, supervisor or admin, found '" + id + "'"));
   }
 
   private static Optional<String> team(Context ctx, Role role) {
@@ -172,7 +229,8 @@ public final class UsersPage {
   }
 
   private static Optional<Long> teamId(Handle handle, Optional<String> team, Instant now) {
-    return team.map(name -> Teams.findByName(handle, name).orElseGet(() -> Teams.create(handle, name, now)));
+    return team.map(
+        name -> Teams.findByName(handle, name).orElseGet(() -> Teams.create(handle, name, now)));
   }
 
   private static String done(String what) {

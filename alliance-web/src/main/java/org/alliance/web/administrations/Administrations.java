@@ -1,20 +1,20 @@
 package org.alliance.web.administrations;
 
-import org.alliance.web.alerts.RiskFlagsJson;
-import org.alliance.web.platform.db.Sql;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answers;
 import org.alliance.core.scoring.Score;
+import org.alliance.web.alerts.RiskFlagsJson;
+import org.alliance.web.platform.db.Sql;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * The administrations table: every questionnaire filled in, with its score at the time it was written. The
- * scores that trends are built from are read by {@link org.alliance.web.alerts.ScoreHistory}.
+ * The administrations table: every questionnaire filled in, with its score at the time it was
+ * written. The scores that trends are built from are read by {@link
+ * org.alliance.web.alerts.ScoreHistory}.
  */
 public final class Administrations {
   private Administrations() {}
@@ -24,14 +24,24 @@ public final class Administrations {
    *
    * @param version the instrument version it was scored with
    * @param flags risk items answered above their minimum, with their answers
-   * @throws SessionAlreadyRecorded when a concurrent submission for the same session was committed first
+   * @throws SessionAlreadyRecorded when a concurrent submission for the same session was committed
+   *     first
    */
-  public static long insert(Handle handle, long clientId, Administration administration, String version, Score score,
-      Map<String, Double> flags, long createdBy, Instant now) {
+  public static long insert(
+      Handle handle,
+      long clientId,
+      Administration administration,
+      String version,
+      Score score,
+      Map<String, Double> flags,
+      long createdBy,
+      Instant now) {
     try {
-      return handle.createUpdate("INSERT INTO administrations (client_id, instrument_id, instrument_version, session_number, "
-              + "administered_on, answers, total, valid, band, risk_flags, created_by, created_at) VALUES (:client, :instrument, "
-              + ":version, :session, :date, :answers, :total, :valid, :band, :flags, :by, :now)")
+      return handle
+          .createUpdate(
+              "INSERT INTO administrations (client_id, instrument_id, instrument_version, session_number, "
+                  + "administered_on, answers, total, valid, band, risk_flags, created_by, created_at) VALUES (:client, :instrument, "
+                  + ":version, :session, :date, :answers, :total, :valid, :band, :flags, :by, :now)")
           .bind("client", clientId)
           .bind("instrument", score.instrumentId())
           .bind("version", version)
@@ -44,7 +54,9 @@ public final class Administrations {
           .bind("flags", RiskFlagsJson.write(flags))
           .bind("by", createdBy)
           .bind("now", Sql.time(now))
-          .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+          .executeAndReturnGeneratedKeys("id")
+          .mapTo(Long.class)
+          .one();
     } catch (UnableToExecuteStatementException e) {
       if (Sql.isUniqueViolation(e)) {
         throw new SessionAlreadyRecorded(score.instrumentId(), administration.session(), e);
@@ -55,18 +67,27 @@ public final class Administrations {
 
   /** Whether the client already has this instrument at this session. */
   public static boolean exists(Handle handle, long clientId, String instrumentId, int session) {
-    return handle.createQuery("SELECT COUNT(*) FROM administrations WHERE client_id = :client AND instrument_id = :instrument "
-            + "AND session_number = :session")
-        .bind("client", clientId).bind("instrument", instrumentId).bind("session", session)
-        .mapTo(Integer.class).one() > 0;
+    return handle
+            .createQuery(
+                "SELECT COUNT(*) FROM administrations WHERE client_id = :client AND instrument_id = :instrument "
+                    + "AND session_number = :session")
+            .bind("client", clientId)
+            .bind("instrument", instrumentId)
+            .bind("session", session)
+            .mapTo(Integer.class)
+            .one()
+        > 0;
   }
 
   /** A client's administrations, by session and then instrument. */
   public static List<StoredAdministration> ofClient(Handle handle, long clientId) {
-    return handle.createQuery("SELECT * FROM administrations WHERE client_id = :client ORDER BY session_number, instrument_id")
+    return handle
+        .createQuery(
+            "SELECT * FROM administrations WHERE client_id = :client ORDER BY session_number, instrument_id")
         .bind("client", clientId)
         .registerColumnMapper(Answers.class, AnswersJson.COLUMN)
         .registerColumnMapper(RiskFlagsJson.TYPE, RiskFlagsJson.COLUMN)
-        .mapTo(StoredAdministration.class).list();
+        .mapTo(StoredAdministration.class)
+        .list();
   }
 }

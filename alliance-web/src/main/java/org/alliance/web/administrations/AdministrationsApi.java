@@ -1,68 +1,90 @@
 package org.alliance.web.administrations;
 
-import org.alliance.web.platform.audit.AuditAction;
-
-import org.alliance.web.platform.http.Json;
-import org.alliance.web.platform.http.Requests;
-
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.scoring.Administration;
-import org.alliance.core.scoring.Answer;
 import org.alliance.core.scoring.Problem;
 import org.alliance.core.scoring.Score;
-import org.alliance.core.scoring.Scorer;
 import org.alliance.io.json.ScoreJson;
-import org.alliance.web.platform.Platform;
 import org.alliance.web.administrations.RecordAdministration.Scored;
 import org.alliance.web.administrations.RecordAdministration.Source;
-import org.alliance.web.platform.audit.AuditLog;
+import org.alliance.web.instruments.ClinicInstruments;
+import org.alliance.web.platform.Platform;
+import org.alliance.web.platform.access.Access;
 import org.alliance.web.platform.access.Client;
+import org.alliance.web.platform.http.Json;
+import org.alliance.web.platform.http.Requests;
 import org.alliance.web.platform.http.WebException;
 import org.alliance.web.platform.http.WebException.FieldProblem;
-import org.alliance.web.instruments.ClinicInstruments;
-import org.alliance.web.platform.access.Access;
 import org.alliance.web.platform.security.Principal;
 
-/** {@code POST /api/clients/{id}/administrations}: scores a questionnaire and stores it with its score. */
+/**
+ * {@code POST /api/clients/{id}/administrations}: scores a questionnaire and stores it with its
+ * score.
+ */
 public final class AdministrationsApi {
   private final Platform platform;
   private final RecordAdministration record;
 
   private final ClinicInstruments instruments;
 
-  public AdministrationsApi(Platform platform, ClinicInstruments instruments, RecordAdministration record) {
+  public AdministrationsApi(
+      Platform platform, ClinicInstruments instruments, RecordAdministration record) {
     this.platform = platform;
     this.instruments = instruments;
     this.record = record;
   }
 
-  /** 201 with the stored administration and its score; 400 listing every problem, each naming its item. */
+  /**
+   * 201 with the stored administration and its score; 400 listing every problem, each naming its
+   * item.
+   */
   public void create(Context ctx) {
     long clientId = Requests.id(ctx, "id");
     Instant now = platform.clock().instant();
-    // One transaction: who is asking and whether they may, scoring, the administration and its audit entry. A
+    // One transaction: who is asking and whether they may, scoring, the administration and its
+    // audit entry. A
     // session the client already has is answered 409 by the handler of SessionAlreadyRecorded.
-    Stored stored = platform.database().write(handle -> {
-      Principal principal = platform.authentication().require(ctx, handle);
-      Client client = Access.client(handle, principal, clientId);
-      Scored scored = record.score(AdministrationRequest.parse(Requests.json(ctx), client.reference(), instruments));
-      if (!scored.valid()) {
-        Score score = scored.score();
-        throw new WebException(400, "the administration cannot be scored: " + score.problems().size()
-            + (score.problems().size() == 1 ? " problem" : " problems"), problems(score), Map.of("riskFlags", scored.riskFlags()));
-      }
-      return new Stored(record.store(handle, clientId, scored, Source.api(principal.userId()), now), scored);
-    });
+    Stored stored =
+        platform
+            .database()
+            .write(
+                handle -> {
+                  Principal principal = platform.authentication().require(ctx, handle);
+                  Client client = Access.client(handle, principal, clientId);
+                  Scored scored =
+                      record.score(
+                          AdministrationRequest.parse(
+                              Requests.json(ctx), client.reference(), instruments));
+                  if (!scored.valid()) {
+                    Score score = scored.score();
+                    throw new WebException(
+                        400,
+                        "the administration cannot be scored: "
+                            + score.problems().size()
+                            + (score.problems().size() == 1 ? " problem" : " problems"),
+                        problems(score),
+                        Map.of("riskFlags", scored.riskFlags()));
+                  }
+                  return new Stored(
+                      record.store(handle, clientId, scored, Source.api(principal.userId()), now),
+                      scored);
+                });
     Administration administration = stored.scored().administration();
     Instrument instrument = stored.scored().instrument();
-    AdministrationAnswer json = new AdministrationAnswer(stored.id(), clientId, instrument.id(), instrument.version(),
-        administration.session(), administration.date().orElse(null), ScoreJson.of(stored.scored().score()),
-        stored.scored().riskFlags());
+    AdministrationAnswer json =
+        new AdministrationAnswer(
+            stored.id(),
+            clientId,
+            instrument.id(),
+            instrument.version(),
+            administration.session(),
+            administration.date().orElse(null),
+            ScoreJson.of(stored.scored().score()),
+            stored.scored().riskFlags());
     ctx.header("Location", "/api/clients/" + clientId);
     Json.send(ctx, 201, json);
   }

@@ -11,10 +11,10 @@ import org.alliance.core.scoring.Answers;
 import org.jdbi.v3.core.mapper.ColumnMapper;
 
 /**
- * How answers are kept in their JSON text column: an object by item id, in item order, whose values are
- * numbers or the reason an answer is missing ({@code "missing"}, {@code "skipped"}, {@code "declined"}).
- * Only valid, scored administrations are stored, so no answer is unreadable text. (Risk flags are kept as
- * {@link org.alliance.web.alerts.RiskFlagsJson} says.)
+ * How answers are kept in their JSON text column: an object by item id, in item order, whose values
+ * are numbers or the reason an answer is missing ({@code "missing"}, {@code "skipped"}, {@code
+ * "declined"}). Only valid, scored administrations are stored, so no answer is unreadable text.
+ * (Risk flags are kept as {@link org.alliance.web.alerts.RiskFlagsJson} says.)
  */
 public final class AnswersJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -26,15 +26,17 @@ public final class AnswersJson {
 
   public static String write(Answers answers) {
     ObjectNode object = MAPPER.createObjectNode();
-    answers.forEach((item, answer) -> {
-      if (answer instanceof Answer.Value value) {
-        object.put(item, value.value());
-      } else if (answer instanceof Answer.NotAnswered reason) {
-        object.put(item, reason.name().toLowerCase(Locale.ROOT));
-      } else if (answer instanceof Answer.Unreadable unreadable) {
-        throw new IllegalArgumentException("item " + item + ": unreadable answer '" + unreadable.raw() + "' cannot be stored");
-      }
-    });
+    answers.forEach(
+        (item, answer) -> {
+          if (answer instanceof Answer.Value value) {
+            object.put(item, value.value());
+          } else if (answer instanceof Answer.NotAnswered reason) {
+            object.put(item, reason.name().toLowerCase(Locale.ROOT));
+          } else if (answer instanceof Answer.Unreadable unreadable) {
+            throw new IllegalArgumentException(
+                "item " + item + ": unreadable answer '" + unreadable.raw() + "' cannot be stored");
+          }
+        });
     return object.toString();
   }
 
@@ -43,8 +45,11 @@ public final class AnswersJson {
     Answers.Builder answers = Answers.builder(tree.size());
     for (Map.Entry<String, JsonNode> field : tree.properties()) {
       JsonNode value = field.getValue();
-      answers.put(field.getKey(), value.isNumber() ? Answer.of(value.doubleValue())
-          : Answer.NotAnswered.valueOf(value.asText().toUpperCase(Locale.ROOT)));
+      answers.put(
+          field.getKey(),
+          value.isNumber()
+              ? Answer.of(value.doubleValue())
+              : Answer.NotAnswered.valueOf(value.asText().toUpperCase(Locale.ROOT)));
     }
     return answers.build();
   }

@@ -12,8 +12,8 @@ import org.alliance.core.scoring.Answers;
 import org.jdbi.v3.core.mapper.reflect.ColumnName;
 
 /**
- * An administration as the clinic stored it: the answers, and the scorer's verdict at the time it was
- * written (total, validity, band, risk items answered).
+ * An administration as the clinic stored it: the answers, and the scorer's verdict at the time it
+ * was written (total, validity, band, risk items answered).
  *
  * @param riskFlags risk items answered above their minimum, with the answer, in item order
  */

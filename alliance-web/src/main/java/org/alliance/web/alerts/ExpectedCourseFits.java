@@ -18,10 +18,11 @@ import org.alliance.core.trend.Observation;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The expected course of each outcome measure, fitted on the clinic's own past episodes, as the CLI's
- * {@code trend} fits it on a reference file: a seeded random sample of at most {@link CourseSample#SIZE} courses per
- * measure (reservoir sampling, so the clinic's size does not matter), and a note where a measure has too
- * few episodes. Refitted from time to time as the clinic's data grows; readers see one fit at a time.
+ * The expected course of each outcome measure, fitted on the clinic's own past episodes, as the
+ * CLI's {@code trend} fits it on a reference file: a seeded random sample of at most {@link
+ * CourseSample#SIZE} courses per measure (reservoir sampling, so the clinic's size does not
+ * matter), and a note where a measure has too few episodes. Refitted from time to time as the
+ * clinic's data grows; readers see one fit at a time.
  */
 public final class ExpectedCourseFits {
 
@@ -67,7 +68,9 @@ public final class ExpectedCourseFits {
       Measure measure = Measure.of(instrument);
       List<Course> sample = sample(measure);
       try {
-        courses.put(instrument.id(), ExpectedCourse.fit(measure, sample, ExpectedCourse.Options.defaults()));
+        courses.put(
+            instrument.id(),
+            ExpectedCourse.fit(measure, sample, ExpectedCourse.Options.defaults()));
       } catch (IllegalArgumentException e) {
         notes.add("no expected course, so no not-on-track alerts: " + e.getMessage());
       }
@@ -78,7 +81,8 @@ public final class ExpectedCourseFits {
   private List<Course> sample(Measure measure) {
     CourseSample sample = new CourseSample();
     CourseCollector collector = new CourseCollector(measure, sample::offer);
-    jdbi.useHandle(handle -> ScoreHistory.scoresOfInstrument(handle, measure.id(), collector::accept));
+    jdbi.useHandle(
+        handle -> ScoreHistory.scoresOfInstrument(handle, measure.id(), collector::accept));
     collector.finish();
     return sample.courses();
   }
@@ -102,7 +106,8 @@ public final class ExpectedCourseFits {
         client = row.client().id();
         reference = row.client().reference();
       }
-      observations.add(new Observation(row.score().session(), row.score().date(), row.score().total()));
+      observations.add(
+          new Observation(row.score().session(), row.score().date(), row.score().total()));
     }
 
     void finish() {

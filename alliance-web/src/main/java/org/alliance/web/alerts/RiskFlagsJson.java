@@ -9,9 +9,10 @@ import org.jdbi.v3.core.generic.GenericType;
 import org.jdbi.v3.core.mapper.ColumnMapper;
 
 /**
- * How an administration's risk flags are kept in its {@code risk_flags} text column: a JSON object of the risk
- * items answered above their minimum, by item id in item order, with the answer; NULL when there are none.
- * Written when an administration is stored, read with every score a trend is built from.
+ * How an administration's risk flags are kept in its {@code risk_flags} text column: a JSON object
+ * of the risk items answered above their minimum, by item id in item order, with the answer; NULL
+ * when there are none. Written when an administration is stored, read with every score a trend is
+ * built from.
  */
 public final class RiskFlagsJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -20,7 +21,8 @@ public final class RiskFlagsJson {
   public static final GenericType<Map<String, Double>> TYPE = new GenericType<>() {};
 
   /** Reads the column as the flags: empty where it is NULL. */
-  public static final ColumnMapper<Map<String, Double>> COLUMN = (rs, column, ctx) -> read(rs.getString(column));
+  public static final ColumnMapper<Map<String, Double>> COLUMN =
+      (rs, column, ctx) -> read(rs.getString(column));
 
   private RiskFlagsJson() {}
 
@@ -38,9 +40,13 @@ public final class RiskFlagsJson {
     Map<String, Double> flags = new LinkedHashMap<>();
     if (json != null) {
       try {
-        MAPPER.readTree(json).properties().forEach(field -> flags.put(field.getKey(), field.getValue().doubleValue()));
+        MAPPER
+            .readTree(json)
+            .properties()
+            .forEach(field -> flags.put(field.getKey(), field.getValue().doubleValue()));
       } catch (JsonProcessingException e) {
-        throw new IllegalStateException("stored risk flags are not JSON: " + e.getOriginalMessage(), e);
+        throw new IllegalStateException(
+            "stored risk flags are not JSON: " + e.getOriginalMessage(), e);
       }
     }
     return flags;

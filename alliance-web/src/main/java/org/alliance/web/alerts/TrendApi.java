@@ -1,10 +1,5 @@
 package org.alliance.web.alerts;
 
-import org.alliance.web.platform.audit.AuditAction;
-
-import org.alliance.web.platform.http.Json;
-import org.alliance.web.platform.http.Requests;
-
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,24 +17,30 @@ import org.alliance.core.trend.AlertRule;
 import org.alliance.core.trend.ClientAlerts;
 import org.alliance.io.json.AlertJson;
 import org.alliance.io.json.TrendJson;
-import org.alliance.web.platform.Platform;
-import org.alliance.web.administrations.Administrations;
+import org.alliance.web.alerts.ClinicTrends.ClientTrend;
 import org.alliance.web.alerts.ScoreHistory.ClientSessionScore;
 import org.alliance.web.alerts.ScoreHistory.ClientVersion;
+import org.alliance.web.platform.Platform;
+import org.alliance.web.platform.access.Access;
 import org.alliance.web.platform.access.Client;
 import org.alliance.web.platform.access.ClientJson;
-import org.alliance.web.platform.http.WebException;
-import org.alliance.web.platform.access.Access;
 import org.alliance.web.platform.access.ClientScope;
+import org.alliance.web.platform.audit.AuditAction;
+import org.alliance.web.platform.http.Json;
+import org.alliance.web.platform.http.Requests;
+import org.alliance.web.platform.http.WebException;
 import org.alliance.web.platform.security.Principal;
-import org.alliance.web.alerts.ClinicTrends.ClientTrend;
 
 /**
- * {@code GET /api/clients/{id}/trend} (one client's courses and alerts) and {@code GET /api/alerts} (every
- * reachable client's alerts, most urgent client first), as the CLI's {@code trend} computes them.
+ * {@code GET /api/clients/{id}/trend} (one client's courses and alerts) and {@code GET /api/alerts}
+ * (every reachable client's alerts, most urgent client first), as the CLI's {@code trend} computes
+ * them.
  */
 public final class TrendApi {
-  /** Up to this many clients whose alerts must be computed again are read by id; more, with the whole scope. */
+  /**
+   * Up to this many clients whose alerts must be computed again are read by id; more, with the
+   * whole scope.
+   */
   private static final int STALE_BY_ID = 500;
 
   private final Platform platform;
@@ -52,34 +53,68 @@ public final class TrendApi {
     this.trends = trends;
   }
 
-  /** The client's course on every measure, each session against the expected course, and the ranked alerts. */
+  /**
+   * The client's course on every measure, each session against the expected course, and the ranked
+   * alerts.
+   */
   public void trend(Context ctx) {
     long id = Requests.id(ctx, "id");
     Instant now = platform.clock().instant();
     ClinicTrends.Basis basis = trends.currentBasis();
-    record Read(Principal principal, ClientVersion version, Optional<byte[]> answer, List<SessionScore> scores) {}
-    // Who is asking, whether they may, and the version of the client's data, on one handle. The scores are read
+    record Read(
+        Principal principal,
+        ClientVersion version,
+        Optional<byte[]> answer,
+        List<SessionScore> scores) {}
+    // Who is asking, whether they may, and the version of the client's data, on one handle. The
+    // scores are read
     // only when the answer for this version is not at hand.
-    Read read = platform.database().read(handle -> {
-      Principal principal = platform.authentication().require(ctx, handle);
-      ClientVersion version = Access.reachable(principal, ScoreHistory.version(handle, id), ClientVersion::client, id);
-      Optional<byte[]> answer = answers.find(version, basis);
-      return new Read(principal, version, answer, answer.isPresent() ? List.of() : ScoreHistory.scores(handle, id));
-    });
-    platform.audit().read(Optional.of(read.principal().userId()), AuditAction.TREND_READ, Optional.of(id), "", now);
-    byte[] answer = read.answer().orElseGet(() -> answers.keep(read.version(), basis, body(read.version().client(), read.scores())));
+    Read read =
+        platform
+            .database()
+            .read(
+                handle -> {
+                  Principal principal = platform.authentication().require(ctx, handle);
+                  ClientVersion version =
+                      Access.reachable(
+                          principal, ScoreHistory.version(handle, id), ClientVersion::client, id);
+                  Optional<byte[]> answer = answers.find(version, basis);
+                  return new Read(
+                      principal,
+                      version,
+                      answer,
+                      answer.isPresent() ? List.of() : ScoreHistory.scores(handle, id));
+                });
+    platform
+        .audit()
+        .read(
+            Optional.of(read.principal().userId()),
+            AuditAction.TREND_READ,
+            Optional.of(id),
+            "",
+            now);
+    byte[] answer =
+        read.answer()
+            .orElseGet(
+                () ->
+                    answers.keep(
+                        read.version(), basis, body(read.version().client(), read.scores())));
     Json.send(ctx, 200, answer);
   }
 
   private byte[] body(Client client, List<SessionScore> scores) {
-    ClientTrend trend = trends.trend(client.reference(), Optional.of(client.clinicianUsername()), scores);
-    return Json.bytes(ClientTrendAnswer.of(ClientJson.of(client),
-        TrendJson.of(trend.episode(), trend.expectedCourses(), trend.alerts(), trend.notes())));
+    ClientTrend trend =
+        trends.trend(client.reference(), Optional.of(client.clinicianUsername()), scores);
+    return Json.bytes(
+        ClientTrendAnswer.of(
+            ClientJson.of(client),
+            TrendJson.of(trend.episode(), trend.expectedCourses(), trend.alerts(), trend.notes())));
   }
 
   /**
-   * {@code GET /api/alerts[?rule=ID]}: clients with alerts, ranked as the CLI ranks them. Each client's
-   * alerts are computed again only when their data or the expected courses changed since last time.
+   * {@code GET /api/alerts[?rule=ID]}: clients with alerts, ranked as the CLI ranks them. Each
+   * client's alerts are computed again only when their data or the expected courses changed since
+   * last time.
    */
   public void alerts(Context ctx) {
     Principal principal = platform.authentication().require(ctx);
@@ -87,57 +122,95 @@ public final class TrendApi {
     Instant now = platform.clock().instant();
     List<ClientAlerts> found = new ArrayList<>();
     Map<String, Client> clients = new LinkedHashMap<>();
-    BiConsumer<Client, List<Alert>> keep = (client, alerts) -> {
-      List<Alert> kept = alerts.stream().filter(alert -> rule.isEmpty() || alert.rule() == rule.get()).toList();
-      if (!kept.isEmpty()) {
-        found.add(new ClientAlerts(client.reference(), kept));
-        clients.put(client.reference(), client);
-      }
-    };
-    int checked = platform.database().read(handle -> {
-      ClientScope scope = Access.scope(principal);
-      List<ClientVersion> versions = ScoreHistory.versionsInScope(handle, scope);
-      Map<Long, ClientVersion> stale = new HashMap<>();
-      for (ClientVersion version : versions) {
-        Optional<List<Alert>> cached = trends.cachedAlerts(version.client().id(), version.administrations(),
-            version.lastId());
-        if (cached.isPresent()) {
-          keep.accept(version.client(), cached.get());
-        } else {
-          stale.put(version.client().id(), version);
-        }
-      }
-      ClientGrouper grouper = new ClientGrouper((client, scores) -> {
-        ClientVersion version = stale.get(client.id());
-        if (version != null) {
-          keep.accept(client, trends.trend(client.id(), version.administrations(), version.lastId(),
-              client.reference(), Optional.of(client.clinicianUsername()), scores).alerts());
-        }
-      });
-      if (stale.size() > STALE_BY_ID) {
-        ScoreHistory.scoresInScope(handle, scope, Optional.empty(), grouper);
-      } else if (!stale.isEmpty()) {
-        List<Long> ids = new ArrayList<>(stale.keySet());
-        ids.sort(null);
-        ScoreHistory.scoresOfClients(handle, ids, grouper);
-      }
-      grouper.finish();
-      return versions.size();
-    });
-    platform.audit().read(Optional.of(principal.userId()), AuditAction.ALERTS_READ, Optional.empty(),
-        checked + " clients checked, " + found.size() + " with alerts", now);
+    BiConsumer<Client, List<Alert>> keep =
+        (client, alerts) -> {
+          List<Alert> kept =
+              alerts.stream()
+                  .filter(alert -> rule.isEmpty() || alert.rule() == rule.get())
+                  .toList();
+          if (!kept.isEmpty()) {
+            found.add(new ClientAlerts(client.reference(), kept));
+            clients.put(client.reference(), client);
+          }
+        };
+    int checked =
+        platform
+            .database()
+            .read(
+                handle -> {
+                  ClientScope scope = Access.scope(principal);
+                  List<ClientVersion> versions = ScoreHistory.versionsInScope(handle, scope);
+                  Map<Long, ClientVersion> stale = new HashMap<>();
+                  for (ClientVersion version : versions) {
+                    Optional<List<Alert>> cached =
+                        trends.cachedAlerts(
+                            version.client().id(), version.administrations(), version.lastId());
+                    if (cached.isPresent()) {
+                      keep.accept(version.client(), cached.get());
+                    } else {
+                      stale.put(version.client().id(), version);
+                    }
+                  }
+                  ClientGrouper grouper =
+                      new ClientGrouper(
+                          (client, scores) -> {
+                            ClientVersion version = stale.get(client.id());
+                            if (version != null) {
+                              keep.accept(
+                                  client,
+                                  trends
+                                      .trend(
+                                          client.id(),
+                                          version.administrations(),
+                                          version.lastId(),
+                                          client.reference(),
+                                          Optional.of(client.clinicianUsername()),
+                                          scores)
+                                      .alerts());
+                            }
+                          });
+                  if (stale.size() > STALE_BY_ID) {
+                    ScoreHistory.scoresInScope(handle, scope, Optional.empty(), grouper);
+                  } else if (!stale.isEmpty()) {
+                    List<Long> ids = new ArrayList<>(stale.keySet());
+                    ids.sort(null);
+                    ScoreHistory.scoresOfClients(handle, ids, grouper);
+                  }
+                  grouper.finish();
+                  return versions.size();
+                });
+    platform
+        .audit()
+        .read(
+            Optional.of(principal.userId()),
+            AuditAction.ALERTS_READ,
+            Optional.empty(),
+            checked + " clients checked, " + found.size() + " with alerts",
+            now);
     List<AlertsAnswer.ClientAlertsJson> ranked = new ArrayList<>();
     for (ClientAlerts alerts : ClientAlerts.rank(found)) {
-      ranked.add(new AlertsAnswer.ClientAlertsJson(ClientJson.of(clients.get(alerts.client())), alerts.urgency(),
-          alerts.alerts().stream().map(AlertJson::of).toList()));
+      ranked.add(
+          new AlertsAnswer.ClientAlertsJson(
+              ClientJson.of(clients.get(alerts.client())),
+              alerts.urgency(),
+              alerts.alerts().stream().map(AlertJson::of).toList()));
     }
     ctx.json(new AlertsAnswer(checked, ranked));
   }
 
   private static AlertRule rule(String id) {
-    return Arrays.stream(AlertRule.values()).filter(rule -> rule.id().equals(id)).findFirst()
-        .orElseThrow(() -> WebException.badRequest("rule: unknown alert rule '" + id + "'; known: "
-            + Arrays.stream(AlertRule.values()).map(AlertRule::id).collect(Collectors.joining(", "))));
+    return Arrays.stream(AlertRule.values())
+        .filter(rule -> rule.id().equals(id))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                WebException.badRequest(
+                    "rule: unknown alert rule '"
+                        + id
+                        + "'; known: "
+                        + Arrays.stream(AlertRule.values())
+                            .map(AlertRule::id)
+                            .collect(Collectors.joining(", "))));
   }
 
   /** Groups scores read in client order into one call per client. */

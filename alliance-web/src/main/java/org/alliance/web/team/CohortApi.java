@@ -1,18 +1,17 @@
 package org.alliance.web.team;
 
-import org.alliance.web.instruments.ClinicInstruments;
-
-import org.alliance.web.platform.http.Requests;
-
 import io.javalin.http.Context;
 import org.alliance.core.cohort.ClinicianComparison;
+import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.platform.Platform;
+import org.alliance.web.platform.http.Requests;
 import org.alliance.web.platform.security.Principal;
 
 /**
- * {@code GET /api/cohort?measure=ID}: outcome rates of the clients a user may see, as the CLI's {@code cohort}
- * computes them from each client's first and last score of one outcome measure: reliable improvement,
- * deterioration and recovery with 95% Wilson intervals, the pre-post effect size, and the same per clinician.
+ * {@code GET /api/cohort?measure=ID}: outcome rates of the clients a user may see, as the CLI's
+ * {@code cohort} computes them from each client's first and last score of one outcome measure:
+ * reliable improvement, deterioration and recovery with 95% Wilson intervals, the pre-post effect
+ * size, and the same per clinician.
  */
 public final class CohortApi {
   private final Platform platform;
@@ -26,10 +25,19 @@ public final class CohortApi {
 
   public void cohort(Context ctx) {
     Principal principal = platform.authentication().require(ctx);
-    int minimum = Requests.queryInt(ctx, "minCases", 1, 10_000).orElse(ClinicianComparison.DEFAULT_MINIMUM_CLIENTS);
-    ClinicCohort cohort = ClinicCohort.read(platform, instruments, principal, Requests.query(ctx, "measure"), minimum);
-    ctx.json(new CohortAnswer(cohort.instrument().id(), cohort.rates().clients(), CohortAnswer.RatesJson.of(cohort.rates()),
-        cohort.effectSize().map(CohortAnswer.EffectSizeJson::of).orElse(null), minimum,
-        cohort.clinicians().stream().map(CohortAnswer.ClinicianJson::of).toList()));
+    int minimum =
+        Requests.queryInt(ctx, "minCases", 1, 10_000)
+            .orElse(ClinicianComparison.DEFAULT_MINIMUM_CLIENTS);
+    ClinicCohort cohort =
+        ClinicCohort.read(
+            platform, instruments, principal, Requests.query(ctx, "measure"), minimum);
+    ctx.json(
+        new CohortAnswer(
+            cohort.instrument().id(),
+            cohort.rates().clients(),
+            CohortAnswer.RatesJson.of(cohort.rates()),
+            cohort.effectSize().map(CohortAnswer.EffectSizeJson::of).orElse(null),
+            minimum,
+            cohort.clinicians().stream().map(CohortAnswer.ClinicianJson::of).toList()));
   }
 }

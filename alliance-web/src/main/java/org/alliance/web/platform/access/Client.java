@@ -12,8 +12,13 @@ import org.jdbi.v3.core.mapper.reflect.ColumnName;
  * @param reference the clinic's reference for the client (never a name), unique in the clinic
  * @param team the clinician's team, which decides the supervisor who may see the client
  */
-public record Client(long id, String reference, long clinicianId, String clinicianUsername,
-    @ColumnName("team_id") Optional<Long> team, Instant createdAt) {
+public record Client(
+    long id,
+    String reference,
+    long clinicianId,
+    String clinicianUsername,
+    @ColumnName("team_id") Optional<Long> team,
+    Instant createdAt) {
   public Client {
     requireNonNull(reference, "reference");
     requireNonNull(clinicianUsername, "clinicianUsername");

@@ -1,7 +1,5 @@
 package org.alliance.web.platform.access;
 
-import org.alliance.web.platform.access.Client;
-
 import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
@@ -14,7 +12,11 @@ import org.jdbi.v3.core.mapper.Nested;
  *
  * @param lastSession the highest session number with an administration; empty before the first
  */
-public record ClientSummary(@Nested Client client, int administrations, OptionalInt lastSession, Optional<LocalDate> lastDate) {
+public record ClientSummary(
+    @Nested Client client,
+    int administrations,
+    OptionalInt lastSession,
+    Optional<LocalDate> lastDate) {
   public ClientSummary {
     requireNonNull(client, "client");
     requireNonNull(lastSession, "lastSession");

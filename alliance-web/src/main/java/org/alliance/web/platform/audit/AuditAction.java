@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Everything the audit log records: each action with the code stored in the log (and answered by the API)
- * and the words the audit page shows. Codes are stored, so an action's code never changes.
+ * Everything the audit log records: each action with the code stored in the log (and answered by
+ * the API) and the words the audit page shows. Codes are stored, so an action's code never changes.
  */
 public enum AuditAction {
   SIGN_IN("user.sign-in", "signed in"),

@@ -13,7 +13,12 @@ import java.util.Optional;
  * @param client the client whose data it concerned, if any
  * @param detail the particulars, never answers or scores
  */
-public record AuditEntry(long id, Instant occurredAt, Optional<Long> user, String action, Optional<Long> client,
+public record AuditEntry(
+    long id,
+    Instant occurredAt,
+    Optional<Long> user,
+    String action,
+    Optional<Long> client,
     String detail) {
   public AuditEntry {
     requireNonNull(occurredAt, "occurredAt");

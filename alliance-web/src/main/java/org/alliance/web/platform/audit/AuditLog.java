@@ -17,20 +17,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The append-only audit log of every read and write of client data, and its one writer. A write of data
- * records its entry in its own transaction ({@link #record(Handle, Optional, AuditAction, Optional, String,
- * Instant)}), so there is never data without its entry or the reverse. A read hands its entry to
- * {@link #read} and waits until it is committed: every entry that arrived meanwhile is committed in the
- * same transaction (group commit), so each read is audited durably before its answer leaves the server,
- * yet many concurrent reads share one commit.
+ * The append-only audit log of every read and write of client data, and its one writer. A write of
+ * data records its entry in its own transaction ({@link #record(Handle, Optional, AuditAction,
+ * Optional, String, Instant)}), so there is never data without its entry or the reverse. A read
+ * hands its entry to {@link #read} and waits until it is committed: every entry that arrived
+ * meanwhile is committed in the same transaction (group commit), so each read is audited durably
+ * before its answer leaves the server, yet many concurrent reads share one commit.
  */
 public final class AuditLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
-  private static final String INSERT = "INSERT INTO audit_log (occurred_at, user_id, action, client_id, detail) "
-      + "VALUES (:at, :user, :action, :client, :detail)";
+  private static final String INSERT =
+      "INSERT INTO audit_log (occurred_at, user_id, action, client_id, detail) "
+          + "VALUES (:at, :user, :action, :client, :detail)";
   private static final int MAX_BATCH = 1_000;
 
-  private record Pending(Optional<Long> user, AuditAction action, Optional<Long> client, String detail, Instant at,
+  private record Pending(
+      Optional<Long> user,
+      AuditAction action,
+      Optional<Long> client,
+      String detail,
+      Instant at,
       CompletableFuture<Void> committed) {}
 
   private final Jdbi jdbi;
@@ -51,13 +57,22 @@ public final class AuditLog implements AutoCloseable {
    * @param user who acted; empty for a client filling in a link without an account
    * @param detail the particulars, never answers or scores
    */
-  public static void record(Handle handle, Optional<Long> user, AuditAction action, Optional<Long> client, String detail,
+  public static void record(
+      Handle handle,
+      Optional<Long> user,
+      AuditAction action,
+      Optional<Long> client,
+      String detail,
       Instant at) {
     bind(handle.createUpdate(INSERT), user, action, client, detail, at).execute();
   }
 
-  /** Records a read and returns once the entry is committed; throws when it could not be, so nothing is shown. */
-  public void read(Optional<Long> user, AuditAction action, Optional<Long> client, String detail, Instant at) {
+  /**
+   * Records a read and returns once the entry is committed; throws when it could not be, so nothing
+   * is shown.
+   */
+  public void read(
+      Optional<Long> user, AuditAction action, Optional<Long> client, String detail, Instant at) {
     if (closed) {
       throw new IllegalStateException("the audit log is closed");
     }
@@ -66,28 +81,49 @@ public final class AuditLog implements AutoCloseable {
     try {
       committed.join();
     } catch (CompletionException e) {
-      throw new IllegalStateException("the audit entry could not be written, so the data is not shown", e.getCause());
+      throw new IllegalStateException(
+          "the audit entry could not be written, so the data is not shown", e.getCause());
     }
   }
 
   /** The latest entries, newest first; only of one client and/or by one user when given. */
-  public static List<AuditEntry> latest(Handle handle, Optional<Long> client, Optional<Long> user, int limit) {
+  public static List<AuditEntry> latest(
+      Handle handle, Optional<Long> client, Optional<Long> user, int limit) {
     List<String> conditions = new ArrayList<>();
     client.ifPresent(id -> conditions.add("client_id = :client"));
     user.ifPresent(id -> conditions.add("user_id = :user"));
     String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-    var query = handle.createQuery("SELECT id, occurred_at, user_id, action, client_id, detail FROM audit_log" + where
-        + " ORDER BY id DESC LIMIT :limit").bind("limit", limit);
+    var query =
+        handle
+            .createQuery(
+                "SELECT id, occurred_at, user_id, action, client_id, detail FROM audit_log"
+                    + where
+                    + " ORDER BY id DESC LIMIT :limit")
+            .bind("limit", limit);
     client.ifPresent(id -> query.bind("client", id));
     user.ifPresent(id -> query.bind("user", id));
-    return query.map((rs, ctx) -> new AuditEntry(rs.getLong("id"), Sql.instant(rs, "occurred_at"),
-        Sql.optionalLong(rs, "user_id"), rs.getString("action"), Sql.optionalLong(rs, "client_id"),
-        rs.getString("detail") == null ? "" : rs.getString("detail"))).list();
+    return query
+        .map(
+            (rs, ctx) ->
+                new AuditEntry(
+                    rs.getLong("id"),
+                    Sql.instant(rs, "occurred_at"),
+                    Sql.optionalLong(rs, "user_id"),
+                    rs.getString("action"),
+                    Sql.optionalLong(rs, "client_id"),
+                    rs.getString("detail") == null ? "" : rs.getString("detail")))
+        .list();
   }
 
-  private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bind(S statement, Optional<Long> user,
-      AuditAction action, Optional<Long> client, String detail, Instant at) {
-    return statement.bind("at", Sql.time(at))
+  private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bind(
+      S statement,
+      Optional<Long> user,
+      AuditAction action,
+      Optional<Long> client,
+      String detail,
+      Instant at) {
+    return statement
+        .bind("at", Sql.time(at))
         .bind("user", user.orElse(null))
         .bind("action", action.code())
         .bind("client", client.orElse(null))
@@ -116,13 +152,15 @@ public final class AuditLog implements AutoCloseable {
 
   private void write(List<Pending> batch) {
     try {
-      jdbi.useTransaction(handle -> {
-        PreparedBatch insert = handle.prepareBatch(INSERT);
-        for (Pending entry : batch) {
-          bind(insert, entry.user(), entry.action(), entry.client(), entry.detail(), entry.at()).add();
-        }
-        insert.execute();
-      });
+      jdbi.useTransaction(
+          handle -> {
+            PreparedBatch insert = handle.prepareBatch(INSERT);
+            for (Pending entry : batch) {
+              bind(insert, entry.user(), entry.action(), entry.client(), entry.detail(), entry.at())
+                  .add();
+            }
+            insert.execute();
+          });
       batch.forEach(entry -> entry.committed().complete(null));
     } catch (RuntimeException e) {
       LOG.error("writing {} audit entries failed; their requests are refused", batch.size(), e);

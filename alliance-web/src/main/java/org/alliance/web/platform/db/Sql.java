@@ -12,9 +12,9 @@ import java.util.OptionalDouble;
 import org.jdbi.v3.core.argument.Argument;
 
 /**
- * Binding the column types both databases share, the same way on H2 and PostgreSQL: times as
- * {@code TIMESTAMP WITH TIME ZONE} in UTC, dates as {@code DATE}, nullable numbers as NULL. {@link Rows} reads
- * them back.
+ * Binding the column types both databases share, the same way on H2 and PostgreSQL: times as {@code
+ * TIMESTAMP WITH TIME ZONE} in UTC, dates as {@code DATE}, nullable numbers as NULL. {@link Rows}
+ * reads them back.
  */
 public final class Sql {
   private Sql() {}
@@ -47,7 +47,8 @@ public final class Sql {
     };
   }
 
-  // Queries map their rows with Jdbi (see Rows); these two are left for the audit log's own mapping.
+  // Queries map their rows with Jdbi (see Rows); these two are left for the audit log's own
+  // mapping.
 
   public static Instant instant(ResultSet rs, String column) throws SQLException {
     OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
@@ -59,7 +60,9 @@ public final class Sql {
     return rs.wasNull() ? Optional.empty() : Optional.of(value);
   }
 
-  /** Whether a statement failed on a unique constraint (SQLSTATE 23505 on H2 and PostgreSQL alike). */
+  /**
+   * Whether a statement failed on a unique constraint (SQLSTATE 23505 on H2 and PostgreSQL alike).
+   */
   public static boolean isUniqueViolation(RuntimeException e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {

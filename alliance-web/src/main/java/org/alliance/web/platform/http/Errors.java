@@ -7,9 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns every failure into an answer a person or program can act on: JSON {@code {"error": ...}} under
- * {@code /api}, a plain page elsewhere. An unexpected exception is logged with its stack trace under a
- * short reference, and only the reference reaches the user: never a stack trace or an exception message.
+ * Turns every failure into an answer a person or program can act on: JSON {@code {"error": ...}}
+ * under {@code /api}, a plain page elsewhere. An unexpected exception is logged with its stack
+ * trace under a short reference, and only the reference reaches the user: never a stack trace or an
+ * exception message.
  */
 public final class Errors {
   private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
@@ -26,14 +27,25 @@ public final class Errors {
 
   /** Javalin's own failures, such as a body over the size limit. */
   public static void javalin(HttpResponseException e, Context ctx) {
-    expected(new WebException(e.getStatus(), e.getMessage() == null ? title(e.getStatus()) : e.getMessage(), List.of()), ctx);
+    expected(
+        new WebException(
+            e.getStatus(),
+            e.getMessage() == null ? title(e.getStatus()) : e.getMessage(),
+            List.of()),
+        ctx);
   }
 
   public static void unexpected(Exception e, Context ctx) {
     // A reference to find the log entry by; it guards nothing, so it needs no secure randomness.
     String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
-    LOG.error("internal error {} on {} {}", reference, ctx.method(), ctx.endpoints().lastHttpEndpoint() == null ? "(no route)"
-        : ctx.endpoints().lastHttpEndpoint().path, e);
+    LOG.error(
+        "internal error {} on {} {}",
+        reference,
+        ctx.method(),
+        ctx.endpoints().lastHttpEndpoint() == null
+            ? "(no route)"
+            : ctx.endpoints().lastHttpEndpoint().path,
+        e);
     String message = "internal error; the server log has the details under reference " + reference;
     if (isApi(ctx)) {
       ctx.status(500).json(ErrorJson.of(message));
@@ -49,8 +61,10 @@ public final class Errors {
       return;
     }
     int status = ctx.statusCode();
-    String message = status == 404 ? "there is nothing at " + (isApi(ctx) ? "this API path" : "this address")
-        : status == 405 ? "this method is not allowed here" : title(status);
+    String message =
+        status == 404
+            ? "there is nothing at " + (isApi(ctx) ? "this API path" : "this address")
+            : status == 405 ? "this method is not allowed here" : title(status);
     if (isApi(ctx)) {
       ctx.json(ErrorJson.of(message));
     } else {
@@ -59,7 +73,9 @@ public final class Errors {
   }
 
   private static boolean isApi(Context ctx) {
-    return ctx.path().startsWith("/api/") || ctx.path().equals("/api") || ctx.path().equals("/health");
+    return ctx.path().startsWith("/api/")
+        || ctx.path().equals("/api")
+        || ctx.path().equals("/health");
   }
 
   private static String title(int status) {

@@ -9,10 +9,10 @@ import java.io.UncheckedIOException;
 import org.alliance.io.json.AllianceJson;
 
 /**
- * The JSON the API answers with: io's one mapper ({@link AllianceJson}: ISO dates, no timestamps as numbers),
- * and writing an answer straight to the response. The answers themselves are records of the features that
- * answer them, built on io's records for scores, courses, alerts and rates; absent values are written as
- * null, so every field is always there.
+ * The JSON the API answers with: io's one mapper ({@link AllianceJson}: ISO dates, no timestamps as
+ * numbers), and writing an answer straight to the response. The answers themselves are records of
+ * the features that answer them, built on io's records for scores, courses, alerts and rates;
+ * absent values are written as null, so every field is always there.
  */
 public final class Json {
   public static final ObjectMapper MAPPER = AllianceJson.mapper();
@@ -20,14 +20,18 @@ public final class Json {
   private Json() {}
 
   /**
-   * Writes a value as JSON straight to the response. The hot endpoints use it: Javalin copies a result
-   * through a new 32 KB buffer, which at thousands of requests a second is most of the server's garbage.
+   * Writes a value as JSON straight to the response. The hot endpoints use it: Javalin copies a
+   * result through a new 32 KB buffer, which at thousands of requests a second is most of the
+   * server's garbage.
    */
   public static void send(Context ctx, int status, Object value) {
     send(ctx, status, bytes(value));
   }
 
-  /** A value as JSON bytes; the answers are records, maps and lists of plain values, which always can be written. */
+  /**
+   * A value as JSON bytes; the answers are records, maps and lists of plain values, which always
+   * can be written.
+   */
   public static byte[] bytes(Object value) {
     try {
       return MAPPER.writeValueAsBytes(value);

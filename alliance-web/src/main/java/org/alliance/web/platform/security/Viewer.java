@@ -2,8 +2,6 @@ package org.alliance.web.platform.security;
 
 import static java.util.Objects.requireNonNull;
 
-import org.alliance.web.platform.security.Principal;
-
 /**
  * Who is looking at a clinician page, as the shared layout shows it: their name and role, and the
  * session's CSRF token that every form on the page repeats.
@@ -17,7 +15,10 @@ public record Viewer(String displayName, String username, String role, String cs
   }
 
   public static Viewer of(Principal principal) {
-    return new Viewer(principal.user().displayName(), principal.user().username(), principal.role().id(),
+    return new Viewer(
+        principal.user().displayName(),
+        principal.user().username(),
+        principal.role().id(),
         principal.csrfToken().orElse(""));
   }
 }
