@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.reflect.ColumnName;
 
 /**
  * One line of the audit log: who did what to whose data, and when.
@@ -16,9 +17,9 @@ import java.util.Optional;
 public record AuditEntry(
     long id,
     Instant occurredAt,
-    Optional<Long> user,
+    @ColumnName("user_id") Optional<Long> user,
     String action,
-    Optional<Long> client,
+    @ColumnName("client_id") Optional<Long> client,
     String detail) {
   public AuditEntry {
     requireNonNull(occurredAt, "occurredAt");

@@ -96,23 +96,13 @@ public final class AuditLog implements AutoCloseable {
     var query =
         handle
             .createQuery(
-                "SELECT id, occurred_at, user_id, action, client_id, detail FROM audit_log"
+                "SELECT id, occurred_at, user_id, action, client_id, COALESCE(detail, '') AS detail FROM audit_log"
                     + where
                     + " ORDER BY id DESC LIMIT :limit")
             .bind("limit", limit);
     client.ifPresent(id -> query.bind("client", id));
     user.ifPresent(id -> query.bind("user", id));
-    return query
-        .map(
-            (rs, ctx) ->
-                new AuditEntry(
-                    rs.getLong("id"),
-                    Sql.instant(rs, "occurred_at"),
-                    Sql.optionalLong(rs, "user_id"),
-                    rs.getString("action"),
-                    Sql.optionalLong(rs, "client_id"),
-                    rs.getString("detail") == null ? "" : rs.getString("detail")))
-        .list();
+    return query.mapTo(AuditEntry.class).list();
   }
 
   private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bind(

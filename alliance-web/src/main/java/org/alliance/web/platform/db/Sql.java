@@ -1,6 +1,5 @@
 package org.alliance.web.platform.db;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -45,19 +44,6 @@ public final class Sql {
         statement.setNull(position, Types.DOUBLE);
       }
     };
-  }
-
-  // Queries map their rows with Jdbi (see Rows); these two are left for the audit log's own
-  // mapping.
-
-  public static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-    return time == null ? null : time.toInstant();
-  }
-
-  public static Optional<Long> optionalLong(ResultSet rs, String column) throws SQLException {
-    long value = rs.getLong(column);
-    return rs.wasNull() ? Optional.empty() : Optional.of(value);
   }
 
   /**
