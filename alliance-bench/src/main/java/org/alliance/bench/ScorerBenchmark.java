@@ -29,9 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Administrations scored per second by the core scorer, on one thread. The administrations are built
- * beforehand (seeded random, about 1 in 50 with a missing item, answers in item order), so only scoring
- * is measured.
+ * Administrations scored per second by the core scorer, on one thread. The administrations are
+ * built beforehand (seeded random, about 1 in 50 with a missing item, answers in item order), so
+ * only scoring is measured.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -67,7 +67,8 @@ public class ScorerBenchmark {
           answers.put(item.id(), Answer.of(low + random.nextInt(high - low + 1)));
         }
       }
-      administrations[i] = Administration.of(definition.id(), "c" + i, 1 + i % 20, Optional.empty(), answers);
+      administrations[i] =
+          Administration.of(definition.id(), "c" + i, 1 + i % 20, Optional.empty(), answers);
     }
   }
 

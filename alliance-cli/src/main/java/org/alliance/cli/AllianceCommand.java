@@ -9,9 +9,23 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Score therapeutic-alliance and outcome questionnaires, session by session.",
-    subcommands = {InstrumentsCommand.class, ScoreCommand.class, ValidateCommand.class, ChangeCommand.class, GainsCommand.class,
-      RupturesCommand.class, TrendCommand.class, CohortCommand.class, TrialCommand.class, SimulateCommand.class,
-      ReportCommand.class, ConvertCommand.class, ExportCommand.class, PushCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      InstrumentsCommand.class,
+      ScoreCommand.class,
+      ValidateCommand.class,
+      ChangeCommand.class,
+      GainsCommand.class,
+      RupturesCommand.class,
+      TrendCommand.class,
+      CohortCommand.class,
+      TrialCommand.class,
+      SimulateCommand.class,
+      ReportCommand.class,
+      ConvertCommand.class,
+      ExportCommand.class,
+      PushCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done",
@@ -37,8 +51,11 @@ public final class AllianceCommand implements Runnable {
     try {
       return commandLine.execute(args);
     } catch (Error e) {
-      // An error of the JVM itself (out of memory, a broken installation): one line, no stack trace.
-      commandLine.getErr().println("alliance: internal error: " + e + " (set ALLIANCE_DEBUG=1 to see where)");
+      // An error of the JVM itself (out of memory, a broken installation): one line, no stack
+      // trace.
+      commandLine
+          .getErr()
+          .println("alliance: internal error: " + e + " (set ALLIANCE_DEBUG=1 to see where)");
       if (System.getenv("ALLIANCE_DEBUG") != null) {
         e.printStackTrace(commandLine.getErr());
       }

@@ -10,8 +10,8 @@ import org.alliance.io.trend.EpisodeReader;
 import picocli.CommandLine;
 
 /**
- * What every analysis command does around its own work: open the file as episodes, report each row left
- * out with its place on stderr, and decide the exit code (1 when rows were left out).
+ * What every analysis command does around its own work: open the file as episodes, report each row
+ * left out with its place on stderr, and decide the exit code (1 when rows were left out).
  */
 final class AnalysisRun {
   private final PrintWriter err;
@@ -21,11 +21,14 @@ final class AnalysisRun {
     this.err = commandLine.getErr();
   }
 
-  EpisodeReader open(CourseInput input, Catalog catalog, Construct construct, CommandLine commandLine) throws IOException {
-    Consumer<InputProblem> report = problem -> {
-      problems++;
-      err.println(problem);
-    };
+  EpisodeReader open(
+      CourseInput input, Catalog catalog, Construct construct, CommandLine commandLine)
+      throws IOException {
+    Consumer<InputProblem> report =
+        problem -> {
+          problems++;
+          err.println(problem);
+        };
     return input.open(catalog, construct, commandLine, report);
   }
 
@@ -33,7 +36,11 @@ final class AnalysisRun {
   int finish(EpisodeReader reader, MeasureChoice choice) {
     choice.note().ifPresent(err::println);
     if (reader.invalidRows() > 0) {
-      err.println(reader.invalidRows() + " of " + reader.rows() + " rows were left out for the problems above");
+      err.println(
+          reader.invalidRows()
+              + " of "
+              + reader.rows()
+              + " rows were left out for the problems above");
     }
     err.flush();
     return problems > 0 ? ExitCode.INVALID_INPUT : ExitCode.OK;

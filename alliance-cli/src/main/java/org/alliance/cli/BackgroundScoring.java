@@ -11,9 +11,9 @@ import org.alliance.io.csv.AdministrationCsvReader;
 import org.alliance.io.score.ScoredRow;
 
 /**
- * Reads and scores a file on a background thread while the caller writes the results, so the two halves
- * of the work run on two cores. Rows arrive in file order, in batches; a bounded queue keeps memory
- * constant. A failure while reading is rethrown to the caller.
+ * Reads and scores a file on a background thread while the caller writes the results, so the two
+ * halves of the work run on two cores. Rows arrive in file order, in batches; a bounded queue keeps
+ * memory constant. A failure while reading is rethrown to the caller.
  */
 final class BackgroundScoring implements Iterator<ScoredRow>, AutoCloseable {
   private static final int BATCH = 1024;

@@ -23,7 +23,6 @@ import org.alliance.core.trend.Measure;
 import org.alliance.core.trend.RciMethod;
 import org.alliance.core.trend.ReliableChange;
 import org.alliance.core.trend.ReliableChangeByThreshold;
-import org.alliance.core.trend.ReliableChangeIndex;
 import org.alliance.core.trend.ReliableChangeOptions;
 import org.alliance.core.trend.ReliableChangePair;
 import org.alliance.core.trend.ReliableChangeSample;
@@ -49,31 +48,55 @@ final class ChangeCommand implements Callable<Integer> {
 
   @Mixin CourseInput input;
 
-  @Option(names = "--pre", paramLabel = "S", description = "The pre session (default: each client's first).")
+  @Option(
+      names = "--pre",
+      paramLabel = "S",
+      description = "The pre session (default: each client's first).")
   Integer pre;
 
-  @Option(names = "--post", paramLabel = "S", description = "The post session (default: each client's last).")
+  @Option(
+      names = "--post",
+      paramLabel = "S",
+      description = "The post session (default: each client's last).")
   Integer post;
 
-  @Option(names = "--reliability", paramLabel = "R", description = "Reliability of the measure: sample mode.")
+  @Option(
+      names = "--reliability",
+      paramLabel = "R",
+      description = "Reliability of the measure: sample mode.")
   Double reliability;
 
-  @Option(names = "--functional-mean", paramLabel = "M", description = "Mean of a functional (non-clinical) population.")
+  @Option(
+      names = "--functional-mean",
+      paramLabel = "M",
+      description = "Mean of a functional (non-clinical) population.")
   Double functionalMean;
 
   @Option(names = "--functional-sd", paramLabel = "SD", description = "SD of that population.")
   Double functionalSd;
 
-  @Option(names = "--cutoff", paramLabel = "a|b|c", defaultValue = "a",
-      description = "Clinical cutoff: a (2 SD beyond the clinical mean), b (2 SD of the functional population), "
-          + "c (between both). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--cutoff",
+      paramLabel = "a|b|c",
+      defaultValue = "a",
+      description =
+          "Clinical cutoff: a (2 SD beyond the clinical mean), b (2 SD of the functional population), "
+              + "c (between both). Default: ${DEFAULT-VALUE}.")
   String cutoff;
 
-  @Option(names = "--method", paramLabel = "METHOD", defaultValue = "jt",
-      description = "jt (Jacobson-Truax), gln, hll, en, nk or ha (Hageman-Arrindell). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--method",
+      paramLabel = "METHOD",
+      defaultValue = "jt",
+      description =
+          "jt (Jacobson-Truax), gln, hll, en, nk or ha (Hageman-Arrindell). Default: ${DEFAULT-VALUE}.")
   String method;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, csv or json.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table, csv or json.")
   ResultFormat format;
 
   @Override
@@ -87,14 +110,17 @@ final class ChangeCommand implements Callable<Integer> {
     RciMethod rciMethod = parse(RciMethod.class, method, "--method");
     ClinicalSignificanceCutoff cutoffType = parseCutoff();
     if ((functionalMean == null) != (functionalSd == null)) {
-      throw new CommandLine.ParameterException(commandLine, "--functional-mean and --functional-sd go together");
+      throw new CommandLine.ParameterException(
+          commandLine, "--functional-mean and --functional-sd go together");
     }
     Options.checkReliability(reliability, commandLine);
     if (functionalSd != null && !(functionalSd > 0)) {
-      throw new CommandLine.ParameterException(commandLine, "--functional-sd must be positive, not " + functionalSd);
+      throw new CommandLine.ParameterException(
+          commandLine, "--functional-sd must be positive, not " + functionalSd);
     }
     AnalysisRun run = new AnalysisRun(commandLine);
-    MeasureChoice choice = new MeasureChoice(catalog, input.measure, Construct.OUTCOME, commandLine);
+    MeasureChoice choice =
+        new MeasureChoice(catalog, input.measure, Construct.OUTCOME, commandLine);
     List<ReliableChangePair> pairs = new ArrayList<>();
     Measure measure = null;
     int exit;
@@ -103,9 +129,13 @@ final class ChangeCommand implements Callable<Integer> {
         Optional<Course> course = choice.course(reader.next().episode());
         if (course.isPresent()) {
           measure = course.get().measure();
-          pairs.add(pre == null && post == null ? ReliableChangePair.firstAndLast(course.get())
-              : ReliableChangePair.fromCourse(course.get(), pre == null ? course.get().first().orElseThrow().session() : pre,
-                  post == null ? course.get().last().orElseThrow().session() : post));
+          pairs.add(
+              pre == null && post == null
+                  ? ReliableChangePair.firstAndLast(course.get())
+                  : ReliableChangePair.fromCourse(
+                      course.get(),
+                      pre == null ? course.get().first().orElseThrow().session() : pre,
+                      post == null ? course.get().last().orElseThrow().session() : post));
         }
       }
       exit = run.finish(reader, choice);
@@ -114,37 +144,60 @@ final class ChangeCommand implements Callable<Integer> {
       commandLine.getErr().println("alliance: the file has no outcome scores to analyse");
       return ExitCode.INVALID_INPUT;
     }
-    ResultTable table = reliability != null
-        ? sample(pairs, measure.direction(), ReliableChangeOptions.of(rciMethod, reliability), cutoffType)
-        : perClient(pairs, measure, cutoffType, commandLine);
+    ResultTable table =
+        reliability != null
+            ? sample(
+                pairs,
+                measure.direction(),
+                ReliableChangeOptions.of(rciMethod, reliability),
+                cutoffType)
+            : perClient(pairs, measure, cutoffType, commandLine);
     table.summary("measure", measure.id());
     Results.write(table, format, commandLine.getOut(), commandLine.getErr());
     return exit;
   }
 
   /** Research use: the sample's pre SD and the given reliability. */
-  private ResultTable sample(List<ReliableChangePair> pairs, Direction direction, ReliableChangeOptions options,
+  private ResultTable sample(
+      List<ReliableChangePair> pairs,
+      Direction direction,
+      ReliableChangeOptions options,
       ClinicalSignificanceCutoff cutoffType) {
-    ResultTable table = new ResultTable("clients", List.of("client", "pre", "post", "change", "rci", "category"));
+    ResultTable table =
+        new ResultTable("clients", List.of("client", "pre", "post", "change", "rci", "category"));
     ReliableChangeStatistics statistics;
     Map<ChangeCategory, Integer> counts;
     List<String> dropped;
-    if (options.method() == RciMethod.HA || (functionalMean == null && cutoffType != ClinicalSignificanceCutoff.A)) {
-      // Reliable change only: HA pairs with its own true-score cutoffs, and b or c need functional norms.
+    if (options.method() == RciMethod.HA
+        || (functionalMean == null && cutoffType != ClinicalSignificanceCutoff.A)) {
+      // Reliable change only: HA pairs with its own true-score cutoffs, and b or c need functional
+      // norms.
       if (cutoffType != ClinicalSignificanceCutoff.A) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--cutoff b or c needs --functional-mean and --functional-sd");
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--cutoff b or c needs --functional-mean and --functional-sd");
       }
       ReliableChangeSample result = ReliableChange.ofSample(pairs, direction, options);
-      result.clients().forEach(c -> table.add(c.client(), c.pre(), c.post(), c.change(), c.rci(), label(c.category())));
-      table.summary("cutoff", "none: " + (options.method() == RciMethod.HA ? "the HA method judges reliable change only"
-          : "give --functional-mean and --functional-sd for clinically significant change"));
+      result
+          .clients()
+          .forEach(
+              c ->
+                  table.add(
+                      c.client(), c.pre(), c.post(), c.change(), c.rci(), label(c.category())));
+      table.summary(
+          "cutoff",
+          "none: "
+              + (options.method() == RciMethod.HA
+                  ? "the HA method judges reliable change only"
+                  : "give --functional-mean and --functional-sd for clinically significant change"));
       statistics = result.statistics();
       counts = result.counts();
       dropped = result.droppedClients();
     } else {
-      ClinicalSignificanceSample result = functionalMean == null
-          ? ClinicalSignificance.ofSample(pairs, direction, options)
-          : ClinicalSignificance.ofSample(pairs, direction, options, cutoffType, functionalMean, functionalSd);
+      ClinicalSignificanceSample result =
+          functionalMean == null
+              ? ClinicalSignificance.ofSample(pairs, direction, options)
+              : ClinicalSignificance.ofSample(
+                  pairs, direction, options, cutoffType, functionalMean, functionalSd);
       for (ClinicalSignificanceClient c : result.clients()) {
         table.add(c.client(), c.pre(), c.post(), c.change(), c.rci(), label(c.category()));
       }
@@ -171,15 +224,21 @@ final class ChangeCommand implements Callable<Integer> {
   }
 
   /** Clinical use: each client against the instrument's published values. */
-  private ResultTable perClient(List<ReliableChangePair> pairs, Measure measure, ClinicalSignificanceCutoff cutoffType,
+  private ResultTable perClient(
+      List<ReliableChangePair> pairs,
+      Measure measure,
+      ClinicalSignificanceCutoff cutoffType,
       CommandLine commandLine) {
     Optional<Instrument> instrument = measure.instrument();
     Optional<Norms> norms = instrument.flatMap(Instrument::norms);
     if (instrument.isEmpty() || instrument.get().reliableChange().isEmpty()) {
-      throw new CommandLine.ParameterException(commandLine, measure.id()
-          + " has no published reliable-change value: give --reliability R to use the sample's SD");
+      throw new CommandLine.ParameterException(
+          commandLine,
+          measure.id()
+              + " has no published reliable-change value: give --reliability R to use the sample's SD");
     }
-    ResultTable table = new ResultTable("clients", List.of("client", "pre", "post", "change", "rci", "category"));
+    ResultTable table =
+        new ResultTable("clients", List.of("client", "pre", "post", "change", "rci", "category"));
     Map<ChangeCategory, Integer> counts = new LinkedHashMap<>();
     int used = 0;
     int dropped = 0;
@@ -194,8 +253,9 @@ final class ChangeCommand implements Callable<Integer> {
       ChangeCategory category;
       Double rci = null;
       if (norms.isPresent()) {
-        ClinicalSignificanceClient client = ClinicalSignificance.ofClient(pair.client(), before, after, norms.get(),
-            measure.direction(), cutoffType);
+        ClinicalSignificanceClient client =
+            ClinicalSignificance.ofClient(
+                pair.client(), before, after, norms.get(), measure.direction(), cutoffType);
         category = client.category();
         rci = client.rci();
       } else {
@@ -215,10 +275,17 @@ final class ChangeCommand implements Callable<Integer> {
     if (norms.isPresent()) {
       Map<String, Object> cutoffUsed = new LinkedHashMap<>();
       cutoffUsed.put("type", cutoffType.name().toLowerCase(Locale.ROOT));
-      cutoffUsed.put("value", org.alliance.core.trend.ClinicalSignificanceCutoffs.of(norms.get(), measure.direction()).value(cutoffType));
+      cutoffUsed.put(
+          "value",
+          org.alliance.core.trend.ClinicalSignificanceCutoffs.of(norms.get(), measure.direction())
+              .value(cutoffType));
       table.summary("cutoff", cutoffUsed);
     } else {
-      table.summary("cutoff", "none: " + measure.id() + " has no published norms, so the categories are reliable change only");
+      table.summary(
+          "cutoff",
+          "none: "
+              + measure.id()
+              + " has no published norms, so the categories are reliable change only");
     }
     norms.ifPresent(n -> table.summary("norms", n.source()));
     return table;
@@ -229,7 +296,9 @@ final class ChangeCommand implements Callable<Integer> {
       case "a" -> ClinicalSignificanceCutoff.A;
       case "b" -> ClinicalSignificanceCutoff.B;
       case "c" -> ClinicalSignificanceCutoff.C;
-      default -> throw new CommandLine.ParameterException(spec.commandLine(), "--cutoff must be a, b or c, not " + cutoff);
+      default ->
+          throw new CommandLine.ParameterException(
+              spec.commandLine(), "--cutoff must be a, b or c, not " + cutoff);
     };
   }
 
@@ -237,7 +306,8 @@ final class ChangeCommand implements Callable<Integer> {
     try {
       return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), option + ": unknown value " + value);
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), option + ": unknown value " + value);
     }
   }
 

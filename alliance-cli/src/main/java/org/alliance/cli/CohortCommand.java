@@ -28,7 +28,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code alliance cohort}: outcome rates with intervals, effect size, clinicians compared, alliance effect. */
+/**
+ * {@code alliance cohort}: outcome rates with intervals, effect size, clinicians compared, alliance
+ * effect.
+ */
 @Command(
     name = "cohort",
     mixinStandardHelpOptions = true,
@@ -44,17 +47,30 @@ final class CohortCommand implements Callable<Integer> {
 
   @Mixin CourseInput input;
 
-  @Option(names = "--by", paramLabel = "clinician", description = "Compare clinicians (the file needs a clinician column).")
+  @Option(
+      names = "--by",
+      paramLabel = "clinician",
+      description = "Compare clinicians (the file needs a clinician column).")
   String by;
 
-  @Option(names = "--min-cases", paramLabel = "N", defaultValue = "15",
+  @Option(
+      names = "--min-cases",
+      paramLabel = "N",
+      defaultValue = "15",
       description = "Warn about a clinician with fewer clients. Default: ${DEFAULT-VALUE}.")
   int minCases;
 
-  @Option(names = "--reliability", paramLabel = "R", description = "Reliability for sample-mode reliable change.")
+  @Option(
+      names = "--reliability",
+      paramLabel = "R",
+      description = "Reliability for sample-mode reliable change.")
   Double reliability;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, csv or json.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table, csv or json.")
   ResultFormat format;
 
   @Override
@@ -70,7 +86,8 @@ final class CohortCommand implements Callable<Integer> {
     }
     Catalog catalog = loaded.get();
     AnalysisRun run = new AnalysisRun(commandLine);
-    MeasureChoice choice = new MeasureChoice(catalog, input.measure, Construct.OUTCOME, commandLine);
+    MeasureChoice choice =
+        new MeasureChoice(catalog, input.measure, Construct.OUTCOME, commandLine);
     List<Episode> episodes = new ArrayList<>();
     List<Course> outcomes = new ArrayList<>();
     int exit;
@@ -78,7 +95,10 @@ final class CohortCommand implements Callable<Integer> {
       while (reader.hasNext()) {
         Episode episode = reader.next().episode();
         episodes.add(episode);
-        choice.course(episode).filter(course -> course.observations().size() >= 2).ifPresent(outcomes::add);
+        choice
+            .course(episode)
+            .filter(course -> course.observations().size() >= 2)
+            .ifPresent(outcomes::add);
       }
       exit = run.finish(reader, choice);
     }
@@ -90,27 +110,36 @@ final class CohortCommand implements Callable<Integer> {
     episodes.forEach(episode -> clinicians.put(episode.client(), episode.clinician()));
     List<ClientOutcome> clientOutcomes = outcomes(outcomes, clinicians, commandLine);
 
-    ResultTable table = by == null ? overall(clientOutcomes, outcomes) : byClinician(clientOutcomes, outcomes);
+    ResultTable table =
+        by == null ? overall(clientOutcomes, outcomes) : byClinician(clientOutcomes, outcomes);
     table.summary("measure", outcomes.get(0).measure().id());
     lagged(episodes, outcomes.get(0).measure(), table);
     Results.write(table, format, commandLine.getOut(), commandLine.getErr());
     return exit;
   }
 
-  /** Each client's flags: by the instrument's published values, or in sample mode with --reliability. */
-  private List<ClientOutcome> outcomes(List<Course> courses, Map<String, Optional<String>> clinicians, CommandLine commandLine) {
+  /**
+   * Each client's flags: by the instrument's published values, or in sample mode with
+   * --reliability.
+   */
+  private List<ClientOutcome> outcomes(
+      List<Course> courses, Map<String, Optional<String>> clinicians, CommandLine commandLine) {
     if (reliability != null) {
       return ClientOutcomes.bySample(courses, clinicians::get, reliability);
     }
-    ClientOutcomes.missingPublishedValues(courses.get(0).measure()).ifPresent(reason -> {
-      throw new CommandLine.ParameterException(commandLine, reason);
-    });
+    ClientOutcomes.missingPublishedValues(courses.get(0).measure())
+        .ifPresent(
+            reason -> {
+              throw new CommandLine.ParameterException(commandLine, reason);
+            });
     return ClientOutcomes.byPublishedValues(courses, clinicians::get);
   }
 
   private static ResultTable overall(List<ClientOutcome> outcomes, List<Course> courses) {
     OutcomeRates rates = OutcomeRates.of(outcomes);
-    ResultTable table = new ResultTable("rates", List.of("outcome", "clients", "of", "rate", "ci_lower", "ci_upper"));
+    ResultTable table =
+        new ResultTable(
+            "rates", List.of("outcome", "clients", "of", "rate", "ci_lower", "ci_upper"));
     addRate(table, "reliably improved", rates.improved());
     addRate(table, "reliably deteriorated", rates.deteriorated());
     addRate(table, "recovered (of those clinical at intake)", rates.recovered());
@@ -121,16 +150,40 @@ final class CohortCommand implements Callable<Integer> {
   }
 
   private ResultTable byClinician(List<ClientOutcome> outcomes, List<Course> courses) {
-    ResultTable table = new ResultTable("clinicians", List.of("clinician", "clients", "improved", "improved_rate",
-        "improved_ci", "deteriorated", "deteriorated_rate", "deteriorated_ci", "recovered", "recovered_rate",
-        "recovered_ci", "effect_size", "warning"));
+    ResultTable table =
+        new ResultTable(
+            "clinicians",
+            List.of(
+                "clinician",
+                "clients",
+                "improved",
+                "improved_rate",
+                "improved_ci",
+                "deteriorated",
+                "deteriorated_rate",
+                "deteriorated_ci",
+                "recovered",
+                "recovered_rate",
+                "recovered_ci",
+                "effect_size",
+                "warning"));
     for (ClinicianSummary summary : new ClinicianComparison(minCases).compare(outcomes, courses)) {
       OutcomeRates rates = summary.rates();
-      table.add(summary.clinician().orElse("(none)"), summary.clients(),
-          fraction(rates.improved()), rate(rates.improved()), interval(rates.improved()),
-          fraction(rates.deteriorated()), rate(rates.deteriorated()), interval(rates.deteriorated()),
-          fraction(rates.recovered()), rate(rates.recovered()), interval(rates.recovered()),
-          summary.effectSize().value().isPresent() ? summary.effectSize().value().getAsDouble() : null,
+      table.add(
+          summary.clinician().orElse("(none)"),
+          summary.clients(),
+          fraction(rates.improved()),
+          rate(rates.improved()),
+          interval(rates.improved()),
+          fraction(rates.deteriorated()),
+          rate(rates.deteriorated()),
+          interval(rates.deteriorated()),
+          fraction(rates.recovered()),
+          rate(rates.recovered()),
+          interval(rates.recovered()),
+          summary.effectSize().value().isPresent()
+              ? summary.effectSize().value().getAsDouble()
+              : null,
           summary.warnings().isEmpty() ? null : String.join("; ", summary.warnings()));
     }
     OutcomeRates all = OutcomeRates.of(outcomes);
@@ -143,15 +196,21 @@ final class CohortCommand implements Callable<Integer> {
     return table;
   }
 
-  /** The within-person alliance effect, when the file has an alliance measure beside the outcome. */
+  /**
+   * The within-person alliance effect, when the file has an alliance measure beside the outcome.
+   */
   private static void lagged(List<Episode> episodes, Measure outcome, ResultTable table) {
-    Optional<String> alliance = episodes.stream().flatMap(episode -> episode.courses(Construct.ALLIANCE).stream())
-        .map(course -> course.measure().id()).findFirst();
+    Optional<String> alliance =
+        episodes.stream()
+            .flatMap(episode -> episode.courses(Construct.ALLIANCE).stream())
+            .map(course -> course.measure().id())
+            .findFirst();
     if (alliance.isEmpty()) {
       return;
     }
     try {
-      LaggedAllianceEffect effect = new LaggedAllianceModel().estimate(episodes, alliance.get(), outcome.id());
+      LaggedAllianceEffect effect =
+          new LaggedAllianceModel().estimate(episodes, alliance.get(), outcome.id());
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("alliance", alliance.get());
       result.put("effect per alliance point", effect.effect().estimate());
@@ -170,8 +229,13 @@ final class CohortCommand implements Callable<Integer> {
   }
 
   private static void addRate(ResultTable table, String name, Proportion proportion) {
-    table.add(name, proportion.successes(), proportion.denominator(), rate(proportion),
-        proportion.wilson().map(i -> (Object) i.lower()).orElse(null), proportion.wilson().map(i -> (Object) i.upper()).orElse(null));
+    table.add(
+        name,
+        proportion.successes(),
+        proportion.denominator(),
+        rate(proportion),
+        proportion.wilson().map(i -> (Object) i.lower()).orElse(null),
+        proportion.wilson().map(i -> (Object) i.upper()).orElse(null));
   }
 
   private static Double rate(Proportion proportion) {
@@ -183,16 +247,22 @@ final class CohortCommand implements Callable<Integer> {
   }
 
   private static String interval(Proportion proportion) {
-    return proportion.wilson().map(i -> String.format(java.util.Locale.ROOT, "%.3f-%.3f", i.lower(), i.upper())).orElse(null);
+    return proportion
+        .wilson()
+        .map(i -> String.format(java.util.Locale.ROOT, "%.3f-%.3f", i.lower(), i.upper()))
+        .orElse(null);
   }
 
   private static Object effectSize(PrePostEffectSize effect) {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("d", effect.value().isPresent() ? effect.value().getAsDouble() : null);
-    effect.interval().ifPresent(i -> {
-      result.put("ci_lower", i.lower());
-      result.put("ci_upper", i.upper());
-    });
+    effect
+        .interval()
+        .ifPresent(
+            i -> {
+              result.put("ci_lower", i.lower());
+              result.put("ci_upper", i.upper());
+            });
     result.put("n", effect.n());
     if (!effect.notes().isEmpty()) {
       result.put("notes", String.join("; ", effect.notes()));

@@ -17,7 +17,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code alliance convert}: administrations from one format to another, streaming where the format allows. */
+/**
+ * {@code alliance convert}: administrations from one format to another, streaming where the format
+ * allows.
+ */
 @Command(
     name = "convert",
     mixinStandardHelpOptions = true,
@@ -30,38 +33,68 @@ import picocli.CommandLine.Parameters;
 final class ConvertCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The file to convert (- reads standard input).")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "The file to convert (- reads standard input).")
   Path file;
 
-  @Option(names = "--from", paramLabel = "FORMAT", converter = ConvertFormat.Converter.class,
-      description = "csv-wide, csv-long, fhir, fhir-ndjson or redcap. Default: from the file name (.json fhir, "
-          + ".ndjson fhir-ndjson, else CSV with its layout read from the header).")
+  @Option(
+      names = "--from",
+      paramLabel = "FORMAT",
+      converter = ConvertFormat.Converter.class,
+      description =
+          "csv-wide, csv-long, fhir, fhir-ndjson or redcap. Default: from the file name (.json fhir, "
+              + ".ndjson fhir-ndjson, else CSV with its layout read from the header).")
   ConvertFormat from;
 
-  @Option(names = "--to", paramLabel = "FORMAT", required = true, converter = ConvertFormat.Converter.class,
+  @Option(
+      names = "--to",
+      paramLabel = "FORMAT",
+      required = true,
+      converter = ConvertFormat.Converter.class,
       description = "csv-wide, csv-long, fhir, fhir-ndjson or redcap.")
   ConvertFormat to;
 
-  @Option(names = "--instrument", paramLabel = "ID",
+  @Option(
+      names = "--instrument",
+      paramLabel = "ID",
       description = "Instrument of CSV rows without an instrument column or cell, e.g. phq-9.")
   String instrument;
 
-  @Option(names = "--instruments", paramLabel = "DIR_OR_FILE", description = InstrumentDefinitions.OPTION_DESCRIPTION)
+  @Option(
+      names = "--instruments",
+      paramLabel = "DIR_OR_FILE",
+      description = InstrumentDefinitions.OPTION_DESCRIPTION)
   Path instruments;
 
-  @Option(names = "--mapping", paramLabel = "FILE.json", description = RedcapMappings.OPTION_DESCRIPTION)
+  @Option(
+      names = "--mapping",
+      paramLabel = "FILE.json",
+      description = RedcapMappings.OPTION_DESCRIPTION)
   Path mapping;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of standard output. The file "
-      + "appears only when the conversion is complete. --to redcap needs it: the data dictionary is written beside "
-      + "it as FILE-dictionary.csv.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description =
+          "Write here instead of standard output. The file "
+              + "appears only when the conversion is complete. --to redcap needs it: the data dictionary is written beside "
+              + "it as FILE-dictionary.csv.")
   Path out;
 
-  @Option(names = "--strict", description = "Write nothing at all if any administration is rejected.")
+  @Option(
+      names = "--strict",
+      description = "Write nothing at all if any administration is rejected.")
   boolean strict;
 
-  @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "Show a progress bar on stderr while reading a file, when run in a terminal (default).")
+  @Option(
+      names = "--progress",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Show a progress bar on stderr while reading a file, when run in a terminal (default).")
   boolean progress;
 
   @Override
@@ -84,8 +117,8 @@ final class ConvertCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(commandLine, "--mapping is for --from redcap");
     }
     if (to == ConvertFormat.REDCAP && (out == null || out.toString().equals("-"))) {
-      throw new CommandLine.ParameterException(commandLine,
-          "--to redcap needs --out FILE: the data dictionary is written beside it");
+      throw new CommandLine.ParameterException(
+          commandLine, "--to redcap needs --out FILE: the data dictionary is written beside it");
     }
     Optional<RedcapMapping> redcap = Optional.empty();
     if (format == ConvertFormat.REDCAP) {
@@ -94,12 +127,16 @@ final class ConvertCommand implements Callable<Integer> {
         return ExitCode.INVALID_INPUT;
       }
     }
-    ConvertSource source = new ConvertSource(file, format, catalog, Optional.ofNullable(instrument), redcap);
+    ConvertSource source =
+        new ConvertSource(file, format, catalog, Optional.ofNullable(instrument), redcap);
     PrintWriter err = commandLine.getErr();
     Scorer scorer = new Scorer(catalog);
     long converted = 0;
     long rejected = 0;
-    try (Output output = strict ? Output.openAllOrNothing(out, commandLine.getOut()) : Output.open(out, commandLine.getOut());
+    try (Output output =
+            strict
+                ? Output.openAllOrNothing(out, commandLine.getOut())
+                : Output.open(out, commandLine.getOut());
         ConvertTarget target = ConvertTarget.open(to, output, out, catalog, source);
         AdministrationSource rows = source.open(showProgress(stdin))) {
       while (rows.hasNext()) {
@@ -133,11 +170,21 @@ final class ConvertCommand implements Callable<Integer> {
   private void summary(PrintWriter err, long converted, long rejected) {
     String administrations = plural(converted + rejected, "administration");
     if (strict && rejected > 0) {
-      err.println("--strict: nothing written: " + plural(rejected, "administration") + " of " + (converted + rejected)
-          + " rejected (problems above)");
+      err.println(
+          "--strict: nothing written: "
+              + plural(rejected, "administration")
+              + " of "
+              + (converted + rejected)
+              + " rejected (problems above)");
     } else {
-      err.println("converted " + converted + " of " + administrations + " to " + to
-          + (rejected > 0 ? "; " + rejected + " rejected (problems above)" : ""));
+      err.println(
+          "converted "
+              + converted
+              + " of "
+              + administrations
+              + " to "
+              + to
+              + (rejected > 0 ? "; " + rejected + " rejected (problems above)" : ""));
     }
     err.flush();
   }

@@ -25,9 +25,13 @@ enum ConvertFormat {
     return label;
   }
 
-  /** The format a file's name suggests: .json is a FHIR bundle, .ndjson FHIR NDJSON; anything else is CSV. */
+  /**
+   * The format a file's name suggests: .json is a FHIR bundle, .ndjson FHIR NDJSON; anything else
+   * is CSV.
+   */
   static ConvertFormat guess(Path file) {
-    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String name =
+        file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".ndjson")) {
       return FHIR_NDJSON;
     }
@@ -42,8 +46,15 @@ enum ConvertFormat {
       return Arrays.stream(values())
           .filter(format -> format.label.equals(wanted))
           .findFirst()
-          .orElseThrow(() -> new CommandLine.TypeConversionException("'" + value + "' is not a format; use one of "
-              + Arrays.stream(values()).map(ConvertFormat::toString).collect(Collectors.joining(", "))));
+          .orElseThrow(
+              () ->
+                  new CommandLine.TypeConversionException(
+                      "'"
+                          + value
+                          + "' is not a format; use one of "
+                          + Arrays.stream(values())
+                              .map(ConvertFormat::toString)
+                              .collect(Collectors.joining(", "))));
     }
   }
 }

@@ -11,14 +11,17 @@ import java.util.Set;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.io.csv.AdministrationCsvReader;
-import org.alliance.io.input.AdministrationSource;
 import org.alliance.io.csv.CsvLayout;
 import org.alliance.io.csv.CsvReadOptions;
 import org.alliance.io.fhir.FhirImport;
+import org.alliance.io.input.AdministrationSource;
 import org.alliance.io.redcap.RedcapMapping;
 import org.alliance.io.redcap.RedcapReader;
 
-/** The input of {@code alliance convert}: a file in one of the formats, opened as a stream of administrations. */
+/**
+ * The input of {@code alliance convert}: a file in one of the formats, opened as a stream of
+ * administrations.
+ */
 final class ConvertSource {
   private final Path file;
   private final ConvertFormat format;
@@ -26,7 +29,11 @@ final class ConvertSource {
   private final Optional<String> instrument;
   private final Optional<RedcapMapping> redcap;
 
-  ConvertSource(Path file, ConvertFormat format, Catalog catalog, Optional<String> instrument,
+  ConvertSource(
+      Path file,
+      ConvertFormat format,
+      Catalog catalog,
+      Optional<String> instrument,
       Optional<RedcapMapping> redcap) {
     this.file = file;
     this.format = format;
@@ -47,15 +54,17 @@ final class ConvertSource {
   }
 
   private CsvReadOptions csvOptions() {
-    // --from csv-wide is also the default for any CSV file: let the header decide unless long was asked for.
-    Optional<CsvLayout> layout = format == ConvertFormat.CSV_LONG ? Optional.of(CsvLayout.LONG) : Optional.empty();
+    // --from csv-wide is also the default for any CSV file: let the header decide unless long was
+    // asked for.
+    Optional<CsvLayout> layout =
+        format == ConvertFormat.CSV_LONG ? Optional.of(CsvLayout.LONG) : Optional.empty();
     return new CsvReadOptions(catalog, instrument, layout);
   }
 
   /**
-   * The instruments the input holds, for outputs that need them before the first row (the wide layout's item
-   * columns): the --instrument when given, else a first pass over the file; standard input cannot be read twice, so
-   * there it is every instrument in the catalog.
+   * The instruments the input holds, for outputs that need them before the first row (the wide
+   * layout's item columns): the --instrument when given, else a first pass over the file; standard
+   * input cannot be read twice, so there it is every instrument in the catalog.
    */
   List<Instrument> instruments() throws IOException {
     if (instrument.isPresent()) {
@@ -66,9 +75,11 @@ final class ConvertSource {
     }
     Set<String> ids = new LinkedHashSet<>();
     try (AdministrationSource rows = open(false)) {
-      rows.forEachRemaining(row -> row.administration()
-          .filter(administration -> catalog.contains(administration.instrumentId()))
-          .ifPresent(administration -> ids.add(administration.instrumentId())));
+      rows.forEachRemaining(
+          row ->
+              row.administration()
+                  .filter(administration -> catalog.contains(administration.instrumentId()))
+                  .ifPresent(administration -> ids.add(administration.instrumentId())));
     }
     List<Instrument> found = new ArrayList<>();
     ids.forEach(id -> found.add(catalog.get(id)));

@@ -24,11 +24,15 @@ interface ConvertTarget extends Closeable {
   /** Writes whatever the format keeps until the end. */
   void finish() throws IOException;
 
-  /** Marks the files this target writes beside the main output as complete, as {@link Output#commit()} does. */
+  /**
+   * Marks the files this target writes beside the main output as complete, as {@link
+   * Output#commit()} does.
+   */
   default void commit() {}
 
   private static ScoredAdministration scored(ScoredRow row) {
-    return new ScoredAdministration(row.row().administration().orElseThrow(), row.score().orElseThrow());
+    return new ScoredAdministration(
+        row.row().administration().orElseThrow(), row.score().orElseThrow());
   }
 
   private static ConvertTarget csv(AdministrationWriter csv) {
@@ -45,10 +49,12 @@ interface ConvertTarget extends Closeable {
     };
   }
 
-  static ConvertTarget open(ConvertFormat format, Output output, Path out, Catalog catalog, ConvertSource source)
+  static ConvertTarget open(
+      ConvertFormat format, Output output, Path out, Catalog catalog, ConvertSource source)
       throws IOException {
     return switch (format) {
-      case CSV_WIDE -> csv(new AdministrationCsvWriter(output.writer(), catalog, source.instruments()));
+      case CSV_WIDE ->
+          csv(new AdministrationCsvWriter(output.writer(), catalog, source.instruments()));
       case CSV_LONG -> csv(new AdministrationLongCsvWriter(output.writer(), catalog));
       case REDCAP -> {
         // REDCap needs its data dictionary to load the data: it goes beside the data file.

@@ -19,40 +19,66 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The input of the analysis commands: a file of questionnaire answers (scored first), or a file with a
- * ready score column and the direction of that score. Each client's rows must be together.
+ * The input of the analysis commands: a file of questionnaire answers (scored first), or a file
+ * with a ready score column and the direction of that score. Each client's rows must be together.
  */
 final class CourseInput {
-  @Parameters(index = "0", paramLabel = "FILE",
-      description = "CSV file: answers (long or wide, as for score) or, with --score, one row per session (client, session, score). "
-          + "Each client's rows must be together.")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description =
+          "CSV file: answers (long or wide, as for score) or, with --score, one row per session (client, session, score). "
+              + "Each client's rows must be together.")
   Path file;
 
-  @Option(names = "--instrument", paramLabel = "ID", description = "Instrument of answer rows without an instrument column.")
+  @Option(
+      names = "--instrument",
+      paramLabel = "ID",
+      description = "Instrument of answer rows without an instrument column.")
   String instrument;
 
-  @Option(names = "--instruments", paramLabel = "DIR_OR_FILE", description = InstrumentDefinitions.OPTION_DESCRIPTION)
+  @Option(
+      names = "--instruments",
+      paramLabel = "DIR_OR_FILE",
+      description = InstrumentDefinitions.OPTION_DESCRIPTION)
   Path instruments;
 
-  @Option(names = "--layout", paramLabel = "LAYOUT", description = "wide or long answers (default: from the header).")
+  @Option(
+      names = "--layout",
+      paramLabel = "LAYOUT",
+      description = "wide or long answers (default: from the header).")
   CsvLayout layout;
 
-  @Option(names = "--score", paramLabel = "COLUMN", description = "Read this ready score column instead of answers.")
+  @Option(
+      names = "--score",
+      paramLabel = "COLUMN",
+      description = "Read this ready score column instead of answers.")
   String scoreColumn;
 
   @ArgGroup(exclusive = true)
   ScoreDirection direction;
 
-  @Option(names = "--client-column", paramLabel = "NAME", defaultValue = "client",
-      description = "With --score: the column of client references (e.g. id). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--client-column",
+      paramLabel = "NAME",
+      defaultValue = "client",
+      description =
+          "With --score: the column of client references (e.g. id). Default: ${DEFAULT-VALUE}.")
   String clientColumn;
 
-  @Option(names = "--session-column", paramLabel = "NAME", defaultValue = "session",
-      description = "With --score: the column of session numbers (e.g. time). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--session-column",
+      paramLabel = "NAME",
+      defaultValue = "session",
+      description =
+          "With --score: the column of session numbers (e.g. time). Default: ${DEFAULT-VALUE}.")
   String sessionColumn;
 
-  @Option(names = "--measure", paramLabel = "ID",
-      description = "Which instrument to analyse when the file has several (default: the first of the right kind).")
+  @Option(
+      names = "--measure",
+      paramLabel = "ID",
+      description =
+          "Which instrument to analyse when the file has several (default: the first of the right kind).")
   String measure;
 
   /** The same reading options for another file, such as a reference file. */
@@ -71,10 +97,16 @@ final class CourseInput {
   }
 
   static final class ScoreDirection {
-    @Option(names = "--lower-is-better", required = true, description = "Lower scores are better (PHQ-9, BDI); for a ready score column.")
+    @Option(
+        names = "--lower-is-better",
+        required = true,
+        description = "Lower scores are better (PHQ-9, BDI); for a ready score column.")
     boolean lower;
 
-    @Option(names = "--higher-is-better", required = true, description = "Higher scores are better (ORS, SRS); for a ready score column.")
+    @Option(
+        names = "--higher-is-better",
+        required = true,
+        description = "Higher scores are better (ORS, SRS); for a ready score column.")
     boolean higher;
 
     Direction direction() {
@@ -82,7 +114,10 @@ final class CourseInput {
     }
   }
 
-  /** The built-in instruments plus {@code --instruments}; empty after printing the problems of the definitions. */
+  /**
+   * The built-in instruments plus {@code --instruments}; empty after printing the problems of the
+   * definitions.
+   */
   Optional<Catalog> catalog(CommandLine commandLine) {
     return InstrumentDefinitions.catalog(instruments, commandLine.getErr());
   }
@@ -92,21 +127,33 @@ final class CourseInput {
    *
    * @param construct what a ready score column measures, for this command
    */
-  EpisodeReader open(Catalog catalog, Construct construct, CommandLine commandLine, Consumer<InputProblem> problems)
+  EpisodeReader open(
+      Catalog catalog,
+      Construct construct,
+      CommandLine commandLine,
+      Consumer<InputProblem> problems)
       throws IOException {
     if (!file.toString().equals("-") && !Files.isRegularFile(file)) {
       throw new CommandLine.ParameterException(commandLine, "no such file: " + file);
     }
     if (scoreColumn != null) {
       if (direction == null) {
-        throw new CommandLine.ParameterException(commandLine,
+        throw new CommandLine.ParameterException(
+            commandLine,
             "--score needs --lower-is-better or --higher-is-better, so that improvement has a direction");
       }
-      return EpisodeReader.fromScoreColumn(file, scoreColumn, clientColumn, sessionColumn, direction.direction(), construct,
+      return EpisodeReader.fromScoreColumn(
+          file,
+          scoreColumn,
+          clientColumn,
+          sessionColumn,
+          direction.direction(),
+          construct,
           problems);
     }
     if (direction != null) {
-      throw new CommandLine.ParameterException(commandLine,
+      throw new CommandLine.ParameterException(
+          commandLine,
           "--lower-is-better and --higher-is-better go with --score; an instrument has its own direction");
     }
     if (instrument != null && !catalog.contains(instrument)) {
@@ -115,7 +162,8 @@ final class CourseInput {
     if (measure != null && !catalog.contains(measure)) {
       throw new CommandLine.ParameterException(commandLine, catalog.unknown(measure));
     }
-    CsvReadOptions options = new CsvReadOptions(catalog, Optional.ofNullable(instrument), Optional.ofNullable(layout));
+    CsvReadOptions options =
+        new CsvReadOptions(catalog, Optional.ofNullable(instrument), Optional.ofNullable(layout));
     return EpisodeReader.fromAnswers(file, options, new Scorer(catalog), problems);
   }
 }

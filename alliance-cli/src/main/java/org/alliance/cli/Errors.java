@@ -13,20 +13,24 @@ import picocli.CommandLine;
  */
 final class Errors implements CommandLine.IExecutionExceptionHandler {
   @Override
-  public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+  public int handleExecutionException(
+      Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     var err = commandLine.getErr();
     if (e instanceof InputFormatException) {
       err.println("alliance: " + e.getMessage());
       return ExitCode.INVALID_INPUT;
     }
-    IOException io = e instanceof IOException direct ? direct
-        : e instanceof UncheckedIOException unchecked ? unchecked.getCause() : null;
+    IOException io =
+        e instanceof IOException direct
+            ? direct
+            : e instanceof UncheckedIOException unchecked ? unchecked.getCause() : null;
     if (io != null) {
       err.println("alliance: " + describe(io));
       return ExitCode.INVALID_INPUT;
     }
     if (e instanceof IllegalArgumentException) {
-      // The core refused the data (too few clients, no spread): say why; nothing is wrong with the program.
+      // The core refused the data (too few clients, no spread): say why; nothing is wrong with the
+      // program.
       err.println("alliance: cannot analyse this input: " + e.getMessage());
       return ExitCode.INVALID_INPUT;
     }

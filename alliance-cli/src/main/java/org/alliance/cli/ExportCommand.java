@@ -11,14 +11,14 @@ import org.alliance.core.instrument.Catalog;
 import org.alliance.core.scoring.Problem;
 import org.alliance.core.scoring.Scorer;
 import org.alliance.io.csv.AdministrationCsvReader;
-import org.alliance.io.input.AdministrationSource;
 import org.alliance.io.csv.CsvLayout;
 import org.alliance.io.csv.CsvReadOptions;
-import org.alliance.io.input.InputProblem;
 import org.alliance.io.export.AnalysisExport;
 import org.alliance.io.export.ExportLayout;
 import org.alliance.io.export.ExportLevel;
 import org.alliance.io.export.SpssSyntaxWriter;
+import org.alliance.io.input.AdministrationSource;
+import org.alliance.io.input.InputProblem;
 import org.alliance.io.redcap.RedcapMapping;
 import org.alliance.io.redcap.RedcapReader;
 import org.alliance.io.score.ScoredRow;
@@ -49,49 +49,84 @@ import picocli.CommandLine.Parameters;
 final class ExportCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE",
-      description = "CSV file of administrations, wide or long, as score reads it (- reads standard input); with --from redcap, "
-          + "a REDCap export (CSV raw data).")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description =
+          "CSV file of administrations, wide or long, as score reads it (- reads standard input); with --from redcap, "
+              + "a REDCap export (CSV raw data).")
   Path file;
 
   /** The kinds of input file. */
-  enum Source { CSV, REDCAP }
+  enum Source {
+    CSV,
+    REDCAP
+  }
 
-  @Option(names = "--from", paramLabel = "FORMAT", defaultValue = "csv",
-      description = "csv (answers as score reads them) or redcap (a REDCap export). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--from",
+      paramLabel = "FORMAT",
+      defaultValue = "csv",
+      description =
+          "csv (answers as score reads them) or redcap (a REDCap export). Default: ${DEFAULT-VALUE}.")
   Source from;
 
-  @Option(names = "--mapping", paramLabel = "FILE.json",
-      description = "With --from redcap: how the project's fields map to instruments and items (docs/exports.md). "
-          + "Without it, fields named like the item ids (phq9_1) are read.")
+  @Option(
+      names = "--mapping",
+      paramLabel = "FILE.json",
+      description =
+          "With --from redcap: how the project's fields map to instruments and items (docs/exports.md). "
+              + "Without it, fields named like the item ids (phq9_1) are read.")
   Path mapping;
 
-  @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "wide",
-      description = "wide: one row per client and session, a column per item or score (SPSS, Stata). "
-          + "long: one row per answer or per score (R). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--layout",
+      paramLabel = "LAYOUT",
+      defaultValue = "wide",
+      description =
+          "wide: one row per client and session, a column per item or score (SPSS, Stata). "
+              + "long: one row per answer or per score (R). Default: ${DEFAULT-VALUE}.")
   ExportLayout layout;
 
-  @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "scores",
-      description = "scores: totals, subscales, bands, clinical and risk flags. items: each item's answer. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--level",
+      paramLabel = "LEVEL",
+      defaultValue = "scores",
+      description =
+          "scores: totals, subscales, bands, clinical and risk flags. items: each item's answer. Default: ${DEFAULT-VALUE}.")
   ExportLevel level;
 
-  @Option(names = "--out", paramLabel = "FILE.csv", required = true,
+  @Option(
+      names = "--out",
+      paramLabel = "FILE.csv",
+      required = true,
       description = "The data file to write; the dictionary goes beside it as FILE-dictionary.csv.")
   Path out;
 
-  @Option(names = "--spss",
-      description = "Also write SPSS syntax (FILE.sps, runs in PSPP too) that reads the data with its labels and declares the codes missing.")
+  @Option(
+      names = "--spss",
+      description =
+          "Also write SPSS syntax (FILE.sps, runs in PSPP too) that reads the data with its labels and declares the codes missing.")
   boolean spss;
 
-  @Option(names = "--instrument", paramLabel = "ID",
-      description = "Instrument of rows without an instrument column or cell, e.g. phq-9 (see: alliance instruments).")
+  @Option(
+      names = "--instrument",
+      paramLabel = "ID",
+      description =
+          "Instrument of rows without an instrument column or cell, e.g. phq-9 (see: alliance instruments).")
   String instrument;
 
-  @Option(names = "--instruments", paramLabel = "DIR_OR_FILE", description = InstrumentDefinitions.OPTION_DESCRIPTION)
+  @Option(
+      names = "--instruments",
+      paramLabel = "DIR_OR_FILE",
+      description = InstrumentDefinitions.OPTION_DESCRIPTION)
   Path instruments;
 
-  @Option(names = "--input-layout", paramLabel = "LAYOUT",
-      description = "Layout of FILE: wide or long. Default: long when its header has item and value columns, else wide.")
+  @Option(
+      names = "--input-layout",
+      paramLabel = "LAYOUT",
+      description =
+          "Layout of FILE: wide or long. Default: long when its header has item and value columns, else wide.")
   CsvLayout inputLayout;
 
   @Override
@@ -101,18 +136,21 @@ final class ExportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(commandLine, "no such file: " + file);
     }
     if (out.toString().equals("-") || Files.isDirectory(out)) {
-      throw new CommandLine.ParameterException(commandLine, "--out needs a file name: the dictionary is written beside it");
+      throw new CommandLine.ParameterException(
+          commandLine, "--out needs a file name: the dictionary is written beside it");
     }
     Path dictionary = dictionaryPath(out);
     Path syntax = sibling(out, ".sps");
     Path input = file.toAbsolutePath().normalize();
     for (Path written : spss ? List.of(out, dictionary, syntax) : List.of(out, dictionary)) {
       if (written.toAbsolutePath().normalize().equals(input)) {
-        throw new CommandLine.ParameterException(commandLine, "--out would overwrite the input file " + file);
+        throw new CommandLine.ParameterException(
+            commandLine, "--out would overwrite the input file " + file);
       }
     }
     if (spss && syntax.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
-      throw new CommandLine.ParameterException(commandLine, "--out names the data file, such as scores.csv; the syntax goes beside it");
+      throw new CommandLine.ParameterException(
+          commandLine, "--out names the data file, such as scores.csv; the syntax goes beside it");
     }
     Optional<Catalog> loaded = InstrumentDefinitions.catalog(instruments, commandLine.getErr());
     if (loaded.isEmpty()) {
@@ -135,22 +173,30 @@ final class ExportCommand implements Callable<Integer> {
       while (reader.hasNext()) {
         ScoredRow scored = ScoredRow.score(reader.next(), scorer);
         report.count(scored, true);
-        // Invalid forms are exported too, their answers and scores coded; only a row without a client and
+        // Invalid forms are exported too, their answers and scores coded; only a row without a
+        // client and
         // session, or of an instrument nobody knows, has nowhere to go.
-        if (scored.row().administration().isPresent() && scored.score().isPresent()
-            && scored.score().get().problems().stream().noneMatch(p -> p.kind() == Problem.Kind.UNKNOWN_INSTRUMENT)) {
-          export.add(scored.row().administration().get(), scored.score().get(), scored.row().location());
+        if (scored.row().administration().isPresent()
+            && scored.score().isPresent()
+            && scored.score().get().problems().stream()
+                .noneMatch(p -> p.kind() == Problem.Kind.UNKNOWN_INSTRUMENT)) {
+          export.add(
+              scored.row().administration().get(), scored.score().get(), scored.row().location());
         } else {
           leftOut++;
         }
       }
       if (reader instanceof RedcapReader redcapReader && !redcapReader.unmappedForms().isEmpty()) {
-        err.println("note: " + file + ": rows of these repeating forms were not read, as no instrument is mapped to them: "
-            + String.join(", ", redcapReader.unmappedForms()));
+        err.println(
+            "note: "
+                + file
+                + ": rows of these repeating forms were not read, as no instrument is mapped to them: "
+                + String.join(", ", redcapReader.unmappedForms()));
       }
     }
     AnalysisExport.Result result;
-    try (Output data = Output.open(out, commandLine.getOut()); Output dictionaryOut = Output.open(dictionary, commandLine.getOut());
+    try (Output data = Output.open(out, commandLine.getOut());
+        Output dictionaryOut = Output.open(dictionary, commandLine.getOut());
         Output syntaxOut = spss ? Output.open(syntax, commandLine.getOut()) : null) {
       result = export.write(data.writer(), dictionaryOut.writer());
       if (syntaxOut != null) {
@@ -165,18 +211,37 @@ final class ExportCommand implements Callable<Integer> {
       err.println("note: " + note);
     }
     report.summary("read");
-    err.println("wrote " + out + " (" + result.rows() + (result.rows() == 1 ? " row" : " rows") + ")" + (spss ? ", " + syntax : "")
-        + " and " + dictionary
-        + (leftOut == 0 ? "" : "; left out " + leftOut + (leftOut == 1 ? " administration" : " administrations")
-            + " without a readable client, session, date or known instrument")
-        + (result.problems().isEmpty() ? "" : "; left out " + result.problems().size() + " duplicate"
-            + (result.problems().size() == 1 ? " administration" : " administrations")));
+    err.println(
+        "wrote "
+            + out
+            + " ("
+            + result.rows()
+            + (result.rows() == 1 ? " row" : " rows")
+            + ")"
+            + (spss ? ", " + syntax : "")
+            + " and "
+            + dictionary
+            + (leftOut == 0
+                ? ""
+                : "; left out "
+                    + leftOut
+                    + (leftOut == 1 ? " administration" : " administrations")
+                    + " without a readable client, session, date or known instrument")
+            + (result.problems().isEmpty()
+                ? ""
+                : "; left out "
+                    + result.problems().size()
+                    + " duplicate"
+                    + (result.problems().size() == 1 ? " administration" : " administrations")));
     err.flush();
-    return report.invalid() > 0 || leftOut > 0 || !result.problems().isEmpty() ? ExitCode.INVALID_INPUT : ExitCode.OK;
+    return report.invalid() > 0 || leftOut > 0 || !result.problems().isEmpty()
+        ? ExitCode.INVALID_INPUT
+        : ExitCode.OK;
   }
 
   /** The REDCap mapping for --from redcap; empty after printing the mapping's problems. */
-  private Optional<RedcapMapping> redcapMapping(Catalog catalog, CommandLine commandLine) throws IOException {
+  private Optional<RedcapMapping> redcapMapping(Catalog catalog, CommandLine commandLine)
+      throws IOException {
     if (from != Source.REDCAP) {
       if (mapping != null) {
         throw new CommandLine.ParameterException(commandLine, "--mapping is for --from redcap");
@@ -184,22 +249,27 @@ final class ExportCommand implements Callable<Integer> {
       return Optional.empty();
     }
     if (file.toString().equals("-")) {
-      throw new CommandLine.ParameterException(commandLine, "--from redcap reads a file, not standard input");
+      throw new CommandLine.ParameterException(
+          commandLine, "--from redcap reads a file, not standard input");
     }
     if (instrument != null || inputLayout != null) {
-      throw new CommandLine.ParameterException(commandLine,
+      throw new CommandLine.ParameterException(
+          commandLine,
           "--instrument and --input-layout are for CSV answers; a REDCap export is described by --mapping");
     }
     return RedcapMappings.load(mapping, catalog, commandLine);
   }
 
-  private AdministrationSource open(Catalog catalog, Optional<RedcapMapping> redcap, ProblemReport report) throws IOException {
+  private AdministrationSource open(
+      Catalog catalog, Optional<RedcapMapping> redcap, ProblemReport report) throws IOException {
     if (redcap.isPresent()) {
       RedcapReader reader = RedcapReader.open(file, redcap.get(), catalog);
       report.ignoredColumns(file, reader.ignoredColumns());
       return reader;
     }
-    CsvReadOptions options = new CsvReadOptions(catalog, Optional.ofNullable(instrument), Optional.ofNullable(inputLayout));
+    CsvReadOptions options =
+        new CsvReadOptions(
+            catalog, Optional.ofNullable(instrument), Optional.ofNullable(inputLayout));
     AdministrationCsvReader reader = AdministrationCsvReader.open(file, options);
     report.ignoredColumns(file, reader.ignoredColumns());
     return reader;
@@ -210,7 +280,10 @@ final class ExportCommand implements Callable<Integer> {
     return sibling(data, "-dictionary.csv");
   }
 
-  /** A file beside the data file named after it: {@code scores.csv} and {@code .sps} give {@code scores.sps}. */
+  /**
+   * A file beside the data file named after it: {@code scores.csv} and {@code .sps} give {@code
+   * scores.sps}.
+   */
   private static Path sibling(Path data, String ending) {
     String name = data.getFileName().toString();
     int dot = name.lastIndexOf('.');

@@ -39,19 +39,34 @@ final class GainsCommand implements Callable<Integer> {
   @Option(names = "--losses", description = "Look for sudden losses (worsening) instead of gains.")
   boolean losses;
 
-  @Option(names = "--cutoff", paramLabel = "C", required = true,
-      description = "Criterion 1: the smallest change that counts, in score points (e.g. 7 for the BDI, or the reliable change).")
+  @Option(
+      names = "--cutoff",
+      paramLabel = "C",
+      required = true,
+      description =
+          "Criterion 1: the smallest change that counts, in score points (e.g. 7 for the BDI, or the reliable change).")
   double cutoff;
 
-  @Option(names = "--sessions", paramLabel = "FIRST..LAST",
-      description = "The sessions to analyse, e.g. 1..12 (default: each client's first to last session).")
+  @Option(
+      names = "--sessions",
+      paramLabel = "FIRST..LAST",
+      description =
+          "The sessions to analyse, e.g. 1..12 (default: each client's first to last session).")
   String sessions;
 
-  @Option(names = "--per-client", paramLabel = "WHICH", defaultValue = "all",
-      description = "all, first or largest gain of each client (the summary always counts all). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--per-client",
+      paramLabel = "WHICH",
+      defaultValue = "all",
+      description =
+          "all, first or largest gain of each client (the summary always counts all). Default: ${DEFAULT-VALUE}.")
   String perClient;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, csv or json.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table, csv or json.")
   ResultFormat format;
 
   @Override
@@ -59,26 +74,41 @@ final class GainsCommand implements Callable<Integer> {
     CommandLine commandLine = spec.commandLine();
     int[] range = range(commandLine);
     if (!(cutoff > 0) && !losses) {
-      throw new CommandLine.ParameterException(commandLine, "--cutoff is the size of a gain, a positive number of points");
+      throw new CommandLine.ParameterException(
+          commandLine, "--cutoff is the size of a gain, a positive number of points");
     }
     if (!List.of("all", "first", "largest").contains(perClient)) {
-      throw new CommandLine.ParameterException(commandLine, "--per-client must be all, first or largest");
+      throw new CommandLine.ParameterException(
+          commandLine, "--per-client must be all, first or largest");
     }
     Optional<Catalog> loaded = input.catalog(spec.commandLine());
     if (loaded.isEmpty()) {
       return ExitCode.INVALID_INPUT;
     }
     Catalog catalog = loaded.get();
-    SuddenChangeCriteria criteria = losses ? SuddenChangeCriteria.losses(cutoff) : SuddenChangeCriteria.gains(cutoff);
+    SuddenChangeCriteria criteria =
+        losses ? SuddenChangeCriteria.losses(cutoff) : SuddenChangeCriteria.gains(cutoff);
     SuddenChangeFinder finder = new SuddenChangeFinder(criteria);
     SuddenChange.Kind kind = losses ? SuddenChange.Kind.LOSS : SuddenChange.Kind.GAIN;
     String word = losses ? "loss" : "gain";
     String plural = losses ? "losses" : "gains";
-    ResultTable table = new ResultTable(plural, List.of("client", "pre" + word + "_session", "post" + word + "_session",
-        "magnitude", "reversal_value", "reversed", "pre" + word + "_score", "post" + word + "_score", "reversal_session"));
+    ResultTable table =
+        new ResultTable(
+            plural,
+            List.of(
+                "client",
+                "pre" + word + "_session",
+                "post" + word + "_session",
+                "magnitude",
+                "reversal_value",
+                "reversed",
+                "pre" + word + "_score",
+                "post" + word + "_score",
+                "reversal_session"));
     SuddenChangeSummary summary = SuddenChangeSummary.of(kind, List.of());
     AnalysisRun run = new AnalysisRun(commandLine);
-    MeasureChoice choice = new MeasureChoice(catalog, input.measure, Construct.OUTCOME, commandLine);
+    MeasureChoice choice =
+        new MeasureChoice(catalog, input.measure, Construct.OUTCOME, commandLine);
     int exit;
     try (EpisodeReader reader = run.open(input, catalog, Construct.OUTCOME, commandLine)) {
       while (reader.hasNext()) {
@@ -90,14 +120,22 @@ final class GainsCommand implements Callable<Integer> {
         int last = range != null ? range[1] : course.get().last().orElseThrow().session();
         SuddenChangeResult result = finder.find(course.get(), first, last);
         summary = summary.plus(result);
-        List<SuddenChange> shown = switch (perClient) {
-          case "first" -> result.first().stream().toList();
-          case "largest" -> result.largest().stream().toList();
-          default -> result.changes();
-        };
+        List<SuddenChange> shown =
+            switch (perClient) {
+              case "first" -> result.first().stream().toList();
+              case "largest" -> result.largest().stream().toList();
+              default -> result.changes();
+            };
         for (SuddenChange change : shown) {
-          table.add(result.client(), change.pregainSession(), change.postgainSession(), change.magnitude(),
-              change.reversalValue(), change.reversed(), change.pregainScore(), change.postgainScore(),
+          table.add(
+              result.client(),
+              change.pregainSession(),
+              change.postgainSession(),
+              change.magnitude(),
+              change.reversalValue(),
+              change.reversed(),
+              change.pregainScore(),
+              change.postgainScore(),
               change.reversalSession().isPresent() ? change.reversalSession().getAsInt() : null);
         }
       }
@@ -121,8 +159,10 @@ final class GainsCommand implements Callable<Integer> {
       return null;
     }
     Matcher matcher = RANGE.matcher(sessions.strip());
-    if (!matcher.matches() || Integer.parseInt(matcher.group(1)) >= Integer.parseInt(matcher.group(2))) {
-      throw new CommandLine.ParameterException(commandLine, "--sessions must be FIRST..LAST with FIRST < LAST, e.g. 1..12");
+    if (!matcher.matches()
+        || Integer.parseInt(matcher.group(1)) >= Integer.parseInt(matcher.group(2))) {
+      throw new CommandLine.ParameterException(
+          commandLine, "--sessions must be FIRST..LAST with FIRST < LAST, e.g. 1..12");
     }
     return new int[] {Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))};
   }

@@ -12,21 +12,36 @@ import picocli.CommandLine.Parameters;
 
 /** The input file and how to read it: shared by every command that reads administrations. */
 final class InputOptions {
-  @Parameters(index = "0", paramLabel = "FILE", description = "CSV file of administrations (- reads standard input).")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "CSV file of administrations (- reads standard input).")
   Path file;
 
-  @Option(names = "--instrument", paramLabel = "ID",
-      description = "Instrument of rows without an instrument column or cell, e.g. phq-9 (see: alliance instruments).")
+  @Option(
+      names = "--instrument",
+      paramLabel = "ID",
+      description =
+          "Instrument of rows without an instrument column or cell, e.g. phq-9 (see: alliance instruments).")
   String instrument;
 
-  @Option(names = "--instruments", paramLabel = "DIR_OR_FILE", description = InstrumentDefinitions.OPTION_DESCRIPTION)
+  @Option(
+      names = "--instruments",
+      paramLabel = "DIR_OR_FILE",
+      description = InstrumentDefinitions.OPTION_DESCRIPTION)
   Path instruments;
 
-  @Option(names = "--layout", paramLabel = "LAYOUT",
-      description = "wide (one row per administration) or long (one row per answer). Default: long when the header has item and value columns, else wide.")
+  @Option(
+      names = "--layout",
+      paramLabel = "LAYOUT",
+      description =
+          "wide (one row per administration) or long (one row per answer). Default: long when the header has item and value columns, else wide.")
   CsvLayout layout;
 
-  /** The built-in instruments plus {@code --instruments}; empty after printing the problems of the definitions. */
+  /**
+   * The built-in instruments plus {@code --instruments}; empty after printing the problems of the
+   * definitions.
+   */
   Optional<Catalog> catalog(CommandLine commandLine) {
     return InstrumentDefinitions.catalog(instruments, commandLine.getErr());
   }
@@ -39,7 +54,8 @@ final class InputOptions {
     if (instrument != null && !catalog.contains(instrument)) {
       throw new CommandLine.ParameterException(commandLine, catalog.unknown(instrument));
     }
-    return new CsvReadOptions(catalog, Optional.ofNullable(instrument), Optional.ofNullable(layout));
+    return new CsvReadOptions(
+        catalog, Optional.ofNullable(instrument), Optional.ofNullable(layout));
   }
 
   /**

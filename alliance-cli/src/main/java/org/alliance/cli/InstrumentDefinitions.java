@@ -12,8 +12,9 @@ import org.alliance.io.instrument.InstrumentLibrary;
  * half-loaded instrument would give wrong numbers without a word.
  */
 final class InstrumentDefinitions {
-  static final String OPTION_DESCRIPTION = "JSON instrument definition, or a directory of them (*.json), added to the "
-      + "built-in instruments; one with a built-in id replaces it (see docs/instruments.md).";
+  static final String OPTION_DESCRIPTION =
+      "JSON instrument definition, or a directory of them (*.json), added to the "
+          + "built-in instruments; one with a built-in id replaces it (see docs/instruments.md).";
 
   private InstrumentDefinitions() {}
 
@@ -25,8 +26,11 @@ final class InstrumentDefinitions {
     InstrumentLibrary.Loaded loaded = InstrumentLibrary.load(definitions);
     if (loaded.hasProblems()) {
       loaded.problems().forEach(err::println);
-      err.println("alliance: the instrument definitions have " + loaded.problems().size()
-          + (loaded.problems().size() == 1 ? " problem" : " problems") + "; nothing was read");
+      err.println(
+          "alliance: the instrument definitions have "
+              + loaded.problems().size()
+              + (loaded.problems().size() == 1 ? " problem" : " problems")
+              + "; nothing was read");
       err.flush();
       return Optional.empty();
     }
@@ -34,12 +38,19 @@ final class InstrumentDefinitions {
   }
 
   /**
-   * The instrument with this id from the built-ins and the definitions; empty when the definitions have
-   * problems (already reported); an unknown id is a usage error.
+   * The instrument with this id from the built-ins and the definitions; empty when the definitions
+   * have problems (already reported); an unknown id is a usage error.
    */
-  static Optional<org.alliance.core.instrument.Instrument> instrument(Path definitions, String id,
-      picocli.CommandLine commandLine) {
-    return catalog(definitions, commandLine.getErr()).map(catalog -> catalog.find(id)
-        .orElseThrow(() -> new picocli.CommandLine.ParameterException(commandLine, catalog.unknown(id))));
+  static Optional<org.alliance.core.instrument.Instrument> instrument(
+      Path definitions, String id, picocli.CommandLine commandLine) {
+    return catalog(definitions, commandLine.getErr())
+        .map(
+            catalog ->
+                catalog
+                    .find(id)
+                    .orElseThrow(
+                        () ->
+                            new picocli.CommandLine.ParameterException(
+                                commandLine, catalog.unknown(id))));
   }
 }

@@ -17,7 +17,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code alliance instruments check FILE...}: validates instrument definitions and lists every problem. */
+/**
+ * {@code alliance instruments check FILE...}: validates instrument definitions and lists every
+ * problem.
+ */
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
@@ -28,7 +31,10 @@ import picocli.CommandLine.Parameters;
 final class InstrumentsCheckCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Definition files (see docs/instruments.md), or directories of them.")
+  @Parameters(
+      paramLabel = "FILE",
+      arity = "1..*",
+      description = "Definition files (see docs/instruments.md), or directories of them.")
   List<Path> files;
 
   @Override
@@ -46,7 +52,9 @@ final class InstrumentsCheckCommand implements Callable<Integer> {
       for (DefinitionProblem problem : result.problems()) {
         out.println(file + (problem.where().isEmpty() ? ": " : " ") + problem);
       }
-      result.instrument().ifPresent(instrument -> out.println(file + ": valid: " + describe(instrument)));
+      result
+          .instrument()
+          .ifPresent(instrument -> out.println(file + ": valid: " + describe(instrument)));
       allValid &= result.isValid();
     }
     out.flush();
@@ -54,10 +62,17 @@ final class InstrumentsCheckCommand implements Callable<Integer> {
   }
 
   private static String describe(Instrument instrument) {
-    String replaces = Catalog.builtIn().contains(instrument.id())
-        ? " (replaces the built-in " + instrument.id() + ")" : "";
-    return instrument.id() + " version " + instrument.version() + ", " + instrument.items().size()
-        + (instrument.items().size() == 1 ? " item" : " items") + replaces;
+    String replaces =
+        Catalog.builtIn().contains(instrument.id())
+            ? " (replaces the built-in " + instrument.id() + ")"
+            : "";
+    return instrument.id()
+        + " version "
+        + instrument.version()
+        + ", "
+        + instrument.items().size()
+        + (instrument.items().size() == 1 ? " item" : " items")
+        + replaces;
   }
 
   /** Each file as given; each directory as its *.json files in name order. */

@@ -9,7 +9,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code alliance instruments export ID}: prints an instrument's JSON definition, a starting point for one's own. */
+/**
+ * {@code alliance instruments export ID}: prints an instrument's JSON definition, a starting point
+ * for one's own.
+ */
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
@@ -20,15 +23,21 @@ import picocli.CommandLine.Parameters;
 final class InstrumentsExportCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "ID", description = "The instrument id, e.g. phq-9 (see: alliance instruments).")
+  @Parameters(
+      paramLabel = "ID",
+      description = "The instrument id, e.g. phq-9 (see: alliance instruments).")
   String id;
 
-  @CommandLine.Option(names = "--instruments", paramLabel = "DIR_OR_FILE", description = InstrumentDefinitions.OPTION_DESCRIPTION)
+  @CommandLine.Option(
+      names = "--instruments",
+      paramLabel = "DIR_OR_FILE",
+      description = InstrumentDefinitions.OPTION_DESCRIPTION)
   Path instruments;
 
   @Override
   public Integer call() {
-    Optional<Instrument> instrument = InstrumentDefinitions.instrument(instruments, id, spec.commandLine());
+    Optional<Instrument> instrument =
+        InstrumentDefinitions.instrument(instruments, id, spec.commandLine());
     if (instrument.isEmpty()) {
       return ExitCode.INVALID_INPUT;
     }

@@ -10,9 +10,9 @@ import org.alliance.core.trend.Episode;
 import picocli.CommandLine;
 
 /**
- * Which course of each episode a command analyses: the measure named with {@code --measure}, or else the
- * first measure of the command's kind (outcome or alliance) met in the file. Others of that kind are
- * remembered so the user can be told they were not analysed.
+ * Which course of each episode a command analyses: the measure named with {@code --measure}, or
+ * else the first measure of the command's kind (outcome or alliance) met in the file. Others of
+ * that kind are remembered so the user can be told they were not analysed.
  */
 final class MeasureChoice {
   private final Construct construct;
@@ -23,14 +23,21 @@ final class MeasureChoice {
     this.construct = construct;
     this.chosen = requested == null ? null : catalog.get(requested).id();
     if (requested != null && catalog.get(requested).construct() != construct) {
-      throw new CommandLine.ParameterException(commandLine, "--measure " + requested + " is not an "
-          + (construct == Construct.ALLIANCE ? "alliance" : "outcome") + " measure, which this command analyses");
+      throw new CommandLine.ParameterException(
+          commandLine,
+          "--measure "
+              + requested
+              + " is not an "
+              + (construct == Construct.ALLIANCE ? "alliance" : "outcome")
+              + " measure, which this command analyses");
     }
   }
 
   Optional<Course> course(Episode episode) {
     if (chosen == null) {
-      episode.courses(construct).stream().findFirst().ifPresent(course -> chosen = course.measure().id());
+      episode.courses(construct).stream()
+          .findFirst()
+          .ifPresent(course -> chosen = course.measure().id());
     }
     for (Course course : episode.courses(construct)) {
       if (!course.measure().id().equals(chosen)) {
@@ -46,7 +53,11 @@ final class MeasureChoice {
 
   /** A note for the user when the file had other measures of the same kind. */
   Optional<String> note() {
-    return others.isEmpty() ? Optional.empty()
-        : Optional.of("note: the file also has " + String.join(", ", others) + "; analyse one with --measure ID");
+    return others.isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            "note: the file also has "
+                + String.join(", ", others)
+                + "; analyse one with --measure ID");
   }
 }

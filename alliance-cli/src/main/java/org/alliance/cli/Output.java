@@ -14,7 +14,8 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Where a command writes its results: standard output, or a file that appears only when the command
- * finishes (written beside it and moved into place), so a failed run never leaves a half-written file.
+ * finishes (written beside it and moved into place), so a failed run never leaves a half-written
+ * file.
  */
 final class Output implements AutoCloseable {
   private final Writer writer;
@@ -24,7 +25,8 @@ final class Output implements AutoCloseable {
   private final PrintWriter heldFor;
   private boolean committed;
 
-  private Output(Writer writer, OutputStream stream, Path target, Path temporary, PrintWriter heldFor) {
+  private Output(
+      Writer writer, OutputStream stream, Path target, Path temporary, PrintWriter heldFor) {
     this.writer = writer;
     this.stream = stream;
     this.target = target;
@@ -33,15 +35,17 @@ final class Output implements AutoCloseable {
   }
 
   /**
-   * Like {@link #open(Path, PrintWriter)}, but standard output too receives nothing until the command commits:
-   * the results wait in a temporary file, for commands that must write all or nothing.
+   * Like {@link #open(Path, PrintWriter)}, but standard output too receives nothing until the
+   * command commits: the results wait in a temporary file, for commands that must write all or
+   * nothing.
    */
   static Output openAllOrNothing(Path file, PrintWriter stdout) throws IOException {
     if (file != null && !file.toString().equals("-")) {
       return open(file, stdout);
     }
     Path temporary = Files.createTempFile("alliance-", ".partial");
-    return new Output(Files.newBufferedWriter(temporary, StandardCharsets.UTF_8), null, null, temporary, stdout);
+    return new Output(
+        Files.newBufferedWriter(temporary, StandardCharsets.UTF_8), null, null, temporary, stdout);
   }
 
   static Output open(Path file, PrintWriter stdout) throws IOException {
@@ -50,14 +54,24 @@ final class Output implements AutoCloseable {
       return new Output(new BufferedWriter(stdout, 1 << 16), null, null, null, null);
     }
     Path temporary = temporary(file);
-    return new Output(Files.newBufferedWriter(temporary, StandardCharsets.UTF_8), null, file.toAbsolutePath(), temporary, null);
+    return new Output(
+        Files.newBufferedWriter(temporary, StandardCharsets.UTF_8),
+        null,
+        file.toAbsolutePath(),
+        temporary,
+        null);
   }
 
   /** A file for bytes, such as a PDF, that appears only when committed, as with {@link #open}. */
   static Output openBytes(Path file) throws IOException {
     checkNotDirectory(file);
     Path temporary = temporary(file);
-    return new Output(null, new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16), file.toAbsolutePath(), temporary, null);
+    return new Output(
+        null,
+        new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16),
+        file.toAbsolutePath(),
+        temporary,
+        null);
   }
 
   private static void checkNotDirectory(Path file) throws IOException {
@@ -117,13 +131,16 @@ final class Output implements AutoCloseable {
     }
     try {
       if (Files.exists(target)) {
-        // Keep the permissions of the file being replaced; a new file stays readable by its owner only.
+        // Keep the permissions of the file being replaced; a new file stays readable by its owner
+        // only.
         Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
       }
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | UnsupportedOperationException e) {
       Files.deleteIfExists(temporary);
-      throw new IOException("cannot write " + target + ": " + (e.getMessage() == null ? e : e.getMessage()), e);
+      throw new IOException(
+          "cannot write " + target + ": " + (e.getMessage() == null ? e : e.getMessage()), e);
     }
   }
 }

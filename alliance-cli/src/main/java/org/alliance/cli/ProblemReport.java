@@ -19,7 +19,11 @@ final class ProblemReport {
 
   void ignoredColumns(Path file, List<String> columns) {
     if (!columns.isEmpty()) {
-      out.println("note: " + file + ": these columns are not items and were not read: " + String.join(", ", columns));
+      out.println(
+          "note: "
+              + file
+              + ": these columns are not items and were not read: "
+              + String.join(", ", columns));
     }
   }
 
@@ -38,8 +42,20 @@ final class ProblemReport {
   }
 
   void summary(String verb) {
-    out.println(verb + " " + total + " administration" + (total == 1 ? "" : "s") + ": " + (total - invalid) + " valid, "
-        + invalid + " invalid" + (problems > 0 ? " (" + problems + " problem" + (problems == 1 ? "" : "s") + ")" : ""));
+    out.println(
+        verb
+            + " "
+            + total
+            + " administration"
+            + (total == 1 ? "" : "s")
+            + ": "
+            + (total - invalid)
+            + " valid, "
+            + invalid
+            + " invalid"
+            + (problems > 0
+                ? " (" + problems + " problem" + (problems == 1 ? "" : "s") + ")"
+                : ""));
     out.flush();
   }
 

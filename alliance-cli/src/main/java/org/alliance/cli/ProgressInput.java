@@ -9,8 +9,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * An input file that moves a progress bar on stderr as it is read, so every format's reader shows progress the
- * same way: by the share of the file's bytes consumed.
+ * An input file that moves a progress bar on stderr as it is read, so every format's reader shows
+ * progress the same way: by the share of the file's bytes consumed.
  */
 final class ProgressInput extends FilterInputStream {
   private final ProgressBar bar;
@@ -26,14 +26,17 @@ final class ProgressInput extends FilterInputStream {
     if (!show) {
       return in;
     }
-    ProgressBar bar = new ProgressBarBuilder()
-        .setTaskName(task)
-        .setInitialMax(Math.max(size, 1))
-        .setStyle(ProgressBarStyle.ASCII)
-        .setUnit(" MB", 1 << 20)
-        .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(new PrintStream(System.err, true)))
-        .setUpdateIntervalMillis(250)
-        .build();
+    ProgressBar bar =
+        new ProgressBarBuilder()
+            .setTaskName(task)
+            .setInitialMax(Math.max(size, 1))
+            .setStyle(ProgressBarStyle.ASCII)
+            .setUnit(" MB", 1 << 20)
+            .setConsumer(
+                new me.tongfei.progressbar.ConsoleProgressBarConsumer(
+                    new PrintStream(System.err, true)))
+            .setUpdateIntervalMillis(250)
+            .build();
     return new ProgressInput(in, bar);
   }
 

@@ -21,7 +21,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code alliance push}: uploads a file of administrations to a clinic server through its HTTP API. */
+/**
+ * {@code alliance push}: uploads a file of administrations to a clinic server through its HTTP API.
+ */
 @Command(
     name = "push",
     mixinStandardHelpOptions = true,
@@ -39,20 +41,35 @@ final class PushCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "The file to upload.")
   Path file;
 
-  @Option(names = "--server", paramLabel = "URL", required = true, description = "The server, e.g. https://alliance.example.org")
+  @Option(
+      names = "--server",
+      paramLabel = "URL",
+      required = true,
+      description = "The server, e.g. https://alliance.example.org")
   String server;
 
-  @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:ALLIANCE_TOKEN}",
+  @Option(
+      names = "--token",
+      paramLabel = "TOKEN",
+      defaultValue = "${env:ALLIANCE_TOKEN}",
       description = "Personal API token. Default: the ALLIANCE_TOKEN environment variable.")
   String token;
 
-  @Option(names = "--instrument", paramLabel = "ID", description = "Instrument of CSV rows without an instrument column.")
+  @Option(
+      names = "--instrument",
+      paramLabel = "ID",
+      description = "Instrument of CSV rows without an instrument column.")
   String instrument;
 
-  @Option(names = "--clinician", paramLabel = "USERNAME", description = "Clinician whose caseload new clients join.")
+  @Option(
+      names = "--clinician",
+      paramLabel = "USERNAME",
+      description = "Clinician whose caseload new clients join.")
   String clinician;
 
-  @Option(names = "--strict", description = "The server stores nothing if any administration has a problem.")
+  @Option(
+      names = "--strict",
+      description = "The server stores nothing if any administration has a problem.")
   boolean strict;
 
   @Override
@@ -62,21 +79,27 @@ final class PushCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(commandLine, "no such file: " + file);
     }
     if (token == null || token.isBlank()) {
-      throw new CommandLine.ParameterException(commandLine, "no API token: give --token or set ALLIANCE_TOKEN");
+      throw new CommandLine.ParameterException(
+          commandLine, "no API token: give --token or set ALLIANCE_TOKEN");
     }
     URI uri = importUri(commandLine);
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    String type = name.endsWith(".json") || name.endsWith(".ndjson") ? "application/fhir+json" : "text/csv";
-    HttpRequest request = HttpRequest.newBuilder(uri)
-        .header("Authorization", "Bearer " + token.strip())
-        .header("Content-Type", type)
-        .timeout(Duration.ofMinutes(10))
-        .POST(HttpRequest.BodyPublishers.ofFile(file))
-        .build();
+    String type =
+        name.endsWith(".json") || name.endsWith(".ndjson") ? "application/fhir+json" : "text/csv";
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .header("Authorization", "Bearer " + token.strip())
+            .header("Content-Type", type)
+            .timeout(Duration.ofMinutes(10))
+            .POST(HttpRequest.BodyPublishers.ofFile(file))
+            .build();
     HttpResponse<String> response;
     try {
-      response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).build()
-          .send(request, HttpResponse.BodyHandlers.ofString());
+      response =
+          HttpClient.newBuilder()
+              .connectTimeout(Duration.ofSeconds(15))
+              .build()
+              .send(request, HttpResponse.BodyHandlers.ofString());
     } catch (ConnectException e) {
       throw new IOException("cannot reach " + server + ": connection refused");
     } catch (HttpTimeoutException e) {
@@ -91,20 +114,26 @@ final class PushCommand implements Callable<Integer> {
   private URI importUri(CommandLine commandLine) {
     StringBuilder query = new StringBuilder("/api/import?strict=").append(strict);
     if (instrument != null) {
-      query.append("&instrument=").append(java.net.URLEncoder.encode(instrument, java.nio.charset.StandardCharsets.UTF_8));
+      query
+          .append("&instrument=")
+          .append(java.net.URLEncoder.encode(instrument, java.nio.charset.StandardCharsets.UTF_8));
     }
     if (clinician != null) {
-      query.append("&clinician=").append(java.net.URLEncoder.encode(clinician, java.nio.charset.StandardCharsets.UTF_8));
+      query
+          .append("&clinician=")
+          .append(java.net.URLEncoder.encode(clinician, java.nio.charset.StandardCharsets.UTF_8));
     }
     try {
       URI base = new URI(server.endsWith("/") ? server.substring(0, server.length() - 1) : server);
-      if (base.getScheme() == null || !base.getScheme().matches("https?") || base.getHost() == null) {
+      if (base.getScheme() == null
+          || !base.getScheme().matches("https?")
+          || base.getHost() == null) {
         throw new URISyntaxException(server, "expected http:// or https:// and a host");
       }
       return URI.create(base + query.toString());
     } catch (URISyntaxException e) {
-      throw new CommandLine.ParameterException(commandLine, "--server: not a server address: " + server + " ("
-          + e.getReason() + ")");
+      throw new CommandLine.ParameterException(
+          commandLine, "--server: not a server address: " + server + " (" + e.getReason() + ")");
     }
   }
 
@@ -116,16 +145,27 @@ final class PushCommand implements Callable<Integer> {
       return ExitCode.INVALID_INPUT;
     }
     if (status != 200) {
-      err.println("alliance: the server answered " + status + ": " + text(body, "error", response.body()));
+      err.println(
+          "alliance: the server answered " + status + ": " + text(body, "error", response.body()));
       printProblems(body, err);
       return ExitCode.INVALID_INPUT;
     }
     printProblems(body, err);
     long rows = body.path("rows").asLong();
     long rejected = body.path("rejected").asLong();
-    out.println("stored " + body.path("taken").asLong() + " of " + rows + " administration" + (rows == 1 ? "" : "s")
-        + " on " + server + (rejected > 0 ? "; " + rejected + " rejected (problems on stderr)" : "")
-        + (body.path("clientsCreated").asLong() > 0 ? "; " + body.path("clientsCreated").asLong() + " new clients" : ""));
+    out.println(
+        "stored "
+            + body.path("taken").asLong()
+            + " of "
+            + rows
+            + " administration"
+            + (rows == 1 ? "" : "s")
+            + " on "
+            + server
+            + (rejected > 0 ? "; " + rejected + " rejected (problems on stderr)" : "")
+            + (body.path("clientsCreated").asLong() > 0
+                ? "; " + body.path("clientsCreated").asLong() + " new clients"
+                : ""));
     return rejected > 0 ? ExitCode.INVALID_INPUT : ExitCode.OK;
   }
 

@@ -39,7 +39,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code alliance report}: one client's course, or the cohort's statistics, as an HTML page or a PDF. */
+/**
+ * {@code alliance report}: one client's course, or the cohort's statistics, as an HTML page or a
+ * PDF.
+ */
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
@@ -56,7 +59,10 @@ final class ReportCommand implements Callable<Integer> {
   /** How many client references an unknown-client message lists. */
   private static final int KNOWN_SHOWN = 5;
 
-  enum ReportFormat { HTML, PDF }
+  enum ReportFormat {
+    HTML,
+    PDF
+  }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -66,35 +72,59 @@ final class ReportCommand implements Callable<Integer> {
   Subject subject;
 
   static final class Subject {
-    @Option(names = "--client", paramLabel = "ID", required = true, description = "Report on this client.")
+    @Option(
+        names = "--client",
+        paramLabel = "ID",
+        required = true,
+        description = "Report on this client.")
     String client;
 
     @Option(names = "--cohort", required = true, description = "Report on all clients of the file.")
     boolean cohort;
   }
 
-  @Option(names = "--out", paramLabel = "FILE", required = true,
-      description = "Write the report here: report.html or report.pdf (- writes HTML to standard output).")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      required = true,
+      description =
+          "Write the report here: report.html or report.pdf (- writes HTML to standard output).")
   Path out;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "html or pdf (default: from the --out extension).")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "html or pdf (default: from the --out extension).")
   ReportFormat format;
 
-  @Option(names = "--reference", paramLabel = "FILE",
-      description = "Client report: past episodes (as FILE) to fit the expected course on; default: FILE itself.")
+  @Option(
+      names = "--reference",
+      paramLabel = "FILE",
+      description =
+          "Client report: past episodes (as FILE) to fit the expected course on; default: FILE itself.")
   Path reference;
 
-  @Option(names = "--gain-cutoff", paramLabel = "C",
-      description = "Client report: the smallest sudden gain or loss in score points (default: the instrument's "
-          + "reliable-change value; a ready score column needs one).")
+  @Option(
+      names = "--gain-cutoff",
+      paramLabel = "C",
+      description =
+          "Client report: the smallest sudden gain or loss in score points (default: the instrument's "
+              + "reliable-change value; a ready score column needs one).")
   Double gainCutoff;
 
-  @Option(names = "--min-cases", paramLabel = "N", defaultValue = "15",
-      description = "Cohort report: warn about a clinician with fewer clients. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--min-cases",
+      paramLabel = "N",
+      defaultValue = "15",
+      description =
+          "Cohort report: warn about a clinician with fewer clients. Default: ${DEFAULT-VALUE}.")
   int minCases;
 
-  @Option(names = "--reliability", paramLabel = "R",
-      description = "Cohort report: judge reliable change from the sample's SD and this reliability.")
+  @Option(
+      names = "--reliability",
+      paramLabel = "R",
+      description =
+          "Cohort report: judge reliable change from the sample's SD and this reliability.")
   Double reliability;
 
   @Override
@@ -104,7 +134,8 @@ final class ReportCommand implements Callable<Integer> {
     CommandLine commandLine = spec.commandLine();
     ReportFormat chosen = format();
     if (gainCutoff != null && !(gainCutoff > 0 && Double.isFinite(gainCutoff))) {
-      throw new CommandLine.ParameterException(commandLine, "--gain-cutoff is the size of a change, a positive number of points");
+      throw new CommandLine.ParameterException(
+          commandLine, "--gain-cutoff is the size of a change, a positive number of points");
     }
     if (minCases < 1) {
       throw new CommandLine.ParameterException(commandLine, "--min-cases must be at least 1");
@@ -119,13 +150,16 @@ final class ReportCommand implements Callable<Integer> {
       CourseInput source = input;
       String name = input.file.toString();
       if (name.equals("-")) {
-        // The input is read more than once (expected course, episodes, answers); standard input only once.
+        // The input is read more than once (expected course, episodes, answers); standard input
+        // only once.
         spooled = Files.createTempFile("alliance-report-", ".csv");
         Files.copy(System.in, spooled, StandardCopyOption.REPLACE_EXISTING);
         source = input.withFile(spooled);
         name = "standard input";
       }
-      return subject.cohort ? cohort(source, name, loaded.get(), chosen) : client(source, name, loaded.get(), chosen);
+      return subject.cohort
+          ? cohort(source, name, loaded.get(), chosen)
+          : client(source, name, loaded.get(), chosen);
     } finally {
       if (spooled != null) {
         Files.deleteIfExists(spooled);
@@ -137,31 +171,43 @@ final class ReportCommand implements Callable<Integer> {
     boolean toStdout = out.toString().equals("-");
     ReportFormat chosen = format;
     if (chosen == null) {
-      String file = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+      String file =
+          out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
       if (file.endsWith(".html") || file.endsWith(".htm") || toStdout) {
         chosen = ReportFormat.HTML;
       } else if (file.endsWith(".pdf")) {
         chosen = ReportFormat.PDF;
       } else {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "cannot tell the format from " + out + ": name it .html or .pdf, or give --format html|pdf");
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "cannot tell the format from "
+                + out
+                + ": name it .html or .pdf, or give --format html|pdf");
       }
     }
     if (chosen == ReportFormat.PDF && toStdout) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "a PDF cannot go to standard output: give --out FILE.pdf");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "a PDF cannot go to standard output: give --out FILE.pdf");
     }
     return chosen;
   }
 
-  private int client(CourseInput source, String name, Catalog catalog, ReportFormat chosen) throws IOException {
+  private int client(CourseInput source, String name, Catalog catalog, ReportFormat chosen)
+      throws IOException {
     CommandLine commandLine = spec.commandLine();
     PrintWriter err = commandLine.getErr();
     ExpectedCourses.Fit fit = expectedCourses(source, catalog);
     AlertOptions alerts = AlertOptions.defaults();
     for (ExpectedCourse expected : fit.courses()) {
       alerts = alerts.withExpectedCourse(expected);
-      err.println("note: expected course of " + expected.measure().id() + " fitted on " + expected.episodes() + " episodes and "
-          + expected.observations() + " scores");
+      err.println(
+          "note: expected course of "
+              + expected.measure().id()
+              + " fitted on "
+              + expected.episodes()
+              + " episodes and "
+              + expected.observations()
+              + " scores");
     }
     AnalysisRun run = new AnalysisRun(commandLine);
     EpisodeReader.ClientEpisode found = null;
@@ -185,39 +231,68 @@ final class ReportCommand implements Callable<Integer> {
       rows = reader.rows();
     }
     if (found == null) {
-      err.println("alliance: no client " + subject.client + " in " + name + (known.isEmpty() ? " (it has no usable rows)"
-          : "; clients in it include " + String.join(", ", known)
-              + (clients > known.size() ? " (and " + (clients - known.size()) + " more)" : "")));
+      err.println(
+          "alliance: no client "
+              + subject.client
+              + " in "
+              + name
+              + (known.isEmpty()
+                  ? " (it has no usable rows)"
+                  : "; clients in it include "
+                      + String.join(", ", known)
+                      + (clients > known.size()
+                          ? " (and " + (clients - known.size()) + " more)"
+                          : "")));
       return ExitCode.INVALID_INPUT;
     }
     List<String> notes = notes(found.episode(), fit, name);
     leftOut(invalidRows, rows, notes);
     List<ItemAnswers> answers = List.of();
     if (source.scoreColumn == null) {
-      CsvReadOptions options = new CsvReadOptions(catalog, Optional.ofNullable(source.instrument), Optional.ofNullable(source.layout));
-      try (AdministrationCsvReader administrations = AdministrationCsvReader.open(source.file, options)) {
+      CsvReadOptions options =
+          new CsvReadOptions(
+              catalog, Optional.ofNullable(source.instrument), Optional.ofNullable(source.layout));
+      try (AdministrationCsvReader administrations =
+          AdministrationCsvReader.open(source.file, options)) {
         answers = LatestAdministrations.of(administrations, subject.client, catalog);
       }
     }
-    CourseFindings.Options findings = gainCutoff == null ? CourseFindings.Options.defaults()
-        : CourseFindings.Options.defaults().withSuddenChangeCutoff(gainCutoff);
-    ClientReport report = ClientReport.build(found.episode(), found.riskFlags(), answers,
-        new ClientReport.Settings(name, LocalDate.now(), alerts, findings, notes));
+    CourseFindings.Options findings =
+        gainCutoff == null
+            ? CourseFindings.Options.defaults()
+            : CourseFindings.Options.defaults().withSuddenChangeCutoff(gainCutoff);
+    ClientReport report =
+        ClientReport.build(
+            found.episode(),
+            found.riskFlags(),
+            answers,
+            new ClientReport.Settings(name, LocalDate.now(), alerts, findings, notes));
     write(ClientReportLayout.document(report), chosen);
     return exit;
   }
 
   /**
-   * What the report says about the expected courses: where each of the client's measures got one, or why
-   * not. Other measures are left out: a note about a measure the client has no scores of would puzzle.
+   * What the report says about the expected courses: where each of the client's measures got one,
+   * or why not. Other measures are left out: a note about a measure the client has no scores of
+   * would puzzle.
    */
   private List<String> notes(Episode episode, ExpectedCourses.Fit fit, String name) {
     List<String> notes = new ArrayList<>();
     for (Course course : episode.courses()) {
       String id = course.measure().id();
-      fit.courses().stream().filter(expected -> expected.measure().id().equals(id)).findFirst().ifPresent(expected ->
-          notes.add("The expected course of " + id + " was fitted on " + expected.episodes() + " past episodes of "
-              + (reference == null ? name : reference.toString()) + "."));
+      fit.courses().stream()
+          .filter(expected -> expected.measure().id().equals(id))
+          .findFirst()
+          .ifPresent(
+              expected ->
+                  notes.add(
+                      "The expected course of "
+                          + id
+                          + " was fitted on "
+                          + expected.episodes()
+                          + " past episodes of "
+                          + (reference == null ? name : reference.toString())
+                          + "."));
       if (fit.notes().containsKey(id)) {
         notes.add("No expected course, so no not-on-track alerts: " + fit.notes().get(id) + ".");
       }
@@ -226,29 +301,42 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   /** The expected course of each outcome measure, fitted on --reference or on the input itself. */
-  private ExpectedCourses.Fit expectedCourses(CourseInput source, Catalog catalog) throws IOException {
+  private ExpectedCourses.Fit expectedCourses(CourseInput source, Catalog catalog)
+      throws IOException {
     CommandLine commandLine = spec.commandLine();
     CourseInput fitOn = reference == null ? source : source.withFile(reference);
     // Rows left out of the reference are reported when the input itself is read; stay quiet here.
-    try (EpisodeReader episodes = fitOn.open(catalog, Construct.OUTCOME, commandLine, problem -> { })) {
+    try (EpisodeReader episodes =
+        fitOn.open(catalog, Construct.OUTCOME, commandLine, problem -> {})) {
       ExpectedCourses.Fit fit = ExpectedCourses.fit(episodes);
-      fit.notes().values().forEach(note -> commandLine.getErr().println("note: no expected course, so no not-on-track alerts: "
-          + note));
+      fit.notes()
+          .values()
+          .forEach(
+              note ->
+                  commandLine
+                      .getErr()
+                      .println("note: no expected course, so no not-on-track alerts: " + note));
       return fit;
     }
   }
 
   private static void leftOut(long invalidRows, long rows, List<String> notes) {
     if (invalidRows > 0) {
-      notes.add(invalidRows + " of " + rows + " rows of the data were left out for problems "
-          + "(the report command lists each with its line).");
+      notes.add(
+          invalidRows
+              + " of "
+              + rows
+              + " rows of the data were left out for problems "
+              + "(the report command lists each with its line).");
     }
   }
 
-  private int cohort(CourseInput source, String name, Catalog catalog, ReportFormat chosen) throws IOException {
+  private int cohort(CourseInput source, String name, Catalog catalog, ReportFormat chosen)
+      throws IOException {
     CommandLine commandLine = spec.commandLine();
     AnalysisRun run = new AnalysisRun(commandLine);
-    MeasureChoice choice = new MeasureChoice(catalog, source.measure, Construct.OUTCOME, commandLine);
+    MeasureChoice choice =
+        new MeasureChoice(catalog, source.measure, Construct.OUTCOME, commandLine);
     List<Episode> episodes = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     boolean anyCounted = false;
@@ -268,13 +356,27 @@ final class ReportCommand implements Callable<Integer> {
       return ExitCode.INVALID_INPUT;
     }
     if (reliability == null) {
-      Course any = episodes.stream().flatMap(episode -> choice.course(episode).stream()).findFirst().orElseThrow();
-      ClientOutcomes.missingPublishedValues(any.measure()).ifPresent(reason -> {
-        throw new CommandLine.ParameterException(commandLine, reason);
-      });
+      Course any =
+          episodes.stream()
+              .flatMap(episode -> choice.course(episode).stream())
+              .findFirst()
+              .orElseThrow();
+      ClientOutcomes.missingPublishedValues(any.measure())
+          .ifPresent(
+              reason -> {
+                throw new CommandLine.ParameterException(commandLine, reason);
+              });
     }
-    CohortReport report = CohortReport.build(episodes, new CohortReport.Settings(name, LocalDate.now(), choice.chosen(),
-        reliability == null ? OptionalDouble.empty() : OptionalDouble.of(reliability), minCases, notes));
+    CohortReport report =
+        CohortReport.build(
+            episodes,
+            new CohortReport.Settings(
+                name,
+                LocalDate.now(),
+                choice.chosen(),
+                reliability == null ? OptionalDouble.empty() : OptionalDouble.of(reliability),
+                minCases,
+                notes));
     write(CohortReportLayout.document(report), chosen);
     return exit;
   }

@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Map;
 import org.alliance.io.table.ResultTable;
 
-/** Writes a result table in the chosen format; in table and CSV form the summary follows as plain lines. */
+/**
+ * Writes a result table in the chosen format; in table and CSV form the summary follows as plain
+ * lines.
+ */
 final class Results {
   private Results() {}
 
-  static void write(ResultTable table, ResultFormat format, PrintWriter out, PrintWriter err) throws IOException {
+  static void write(ResultTable table, ResultFormat format, PrintWriter out, PrintWriter err)
+      throws IOException {
     switch (format) {
       case JSON -> table.writeJson(out);
       case CSV -> {
@@ -41,7 +45,12 @@ final class Results {
   private static String describe(Object value) {
     if (value instanceof Map<?, ?> map) {
       StringBuilder text = new StringBuilder();
-      map.forEach((key, inner) -> text.append(text.length() == 0 ? "" : ", ").append(key).append(' ').append(describe(inner)));
+      map.forEach(
+          (key, inner) ->
+              text.append(text.length() == 0 ? "" : ", ")
+                  .append(key)
+                  .append(' ')
+                  .append(describe(inner)));
       return text.toString();
     }
     return ResultTable.text(value);

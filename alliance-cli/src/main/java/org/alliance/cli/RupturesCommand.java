@@ -33,30 +33,54 @@ final class RupturesCommand implements Callable<Integer> {
 
   @Mixin CourseInput input;
 
-  @Option(names = "--rule", paramLabel = "RULE", split = ",",
+  @Option(
+      names = "--rule",
+      paramLabel = "RULE",
+      split = ",",
       description = "below-cutoff, drop, deviation (comma-separated; default: all three).")
   List<String> rules;
 
-  @Option(names = "--drop", paramLabel = "K", defaultValue = "1", description = "Points of fall for the drop rule. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--drop",
+      paramLabel = "K",
+      defaultValue = "1",
+      description = "Points of fall for the drop rule. Default: ${DEFAULT-VALUE}.")
   double drop;
 
-  @Option(names = "--z", paramLabel = "Z", defaultValue = "2",
-      description = "SDs below the client's own mean for the deviation rule: 2 (Stiles et al. 2004) or 1 (Strauss et al. 2006). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--z",
+      paramLabel = "Z",
+      defaultValue = "2",
+      description =
+          "SDs below the client's own mean for the deviation rule: 2 (Stiles et al. 2004) or 1 (Strauss et al. 2006). Default: ${DEFAULT-VALUE}.")
   double z;
 
-  @Option(names = "--min-earlier", paramLabel = "N", defaultValue = "3",
+  @Option(
+      names = "--min-earlier",
+      paramLabel = "N",
+      defaultValue = "3",
       description = "Earlier ratings the deviation rule needs. Default: ${DEFAULT-VALUE}.")
   int minEarlier;
 
-  @Option(names = "--cutoff", paramLabel = "X",
-      description = "Cutoff for the below-cutoff rule (default: the instrument's own, SRS < 36); a ready score column needs one.")
+  @Option(
+      names = "--cutoff",
+      paramLabel = "X",
+      description =
+          "Cutoff for the below-cutoff rule (default: the instrument's own, SRS < 36); a ready score column needs one.")
   Double cutoff;
 
-  @Option(names = "--repair-window", paramLabel = "M", defaultValue = "2",
+  @Option(
+      names = "--repair-window",
+      paramLabel = "M",
+      defaultValue = "2",
       description = "Sessions within which a rupture must be repaired. Default: ${DEFAULT-VALUE}.")
   int repairWindow;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, csv or json.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table, csv or json.")
   ResultFormat format;
 
   @Override
@@ -72,19 +96,33 @@ final class RupturesCommand implements Callable<Integer> {
     try {
       List<RuptureRule> chosen = rules(commandLine);
       finder = new RuptureFinder(chosen, repairWindow);
-      List<RuptureRule> cutoffFree = chosen.stream().filter(rule -> !(rule instanceof RuptureRule.BelowCutoff)).toList();
+      List<RuptureRule> cutoffFree =
+          chosen.stream().filter(rule -> !(rule instanceof RuptureRule.BelowCutoff)).toList();
       withoutCutoff = cutoffFree.isEmpty() ? null : new RuptureFinder(cutoffFree, repairWindow);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(commandLine, e.getMessage());
     }
     boolean noted = false;
-    ResultTable table = new ResultTable("ruptures", List.of("client", "rule", "pre_session", "pre_level", "start_session",
-        "trough_session", "trough", "depth", "repair_session", "repaired"));
+    ResultTable table =
+        new ResultTable(
+            "ruptures",
+            List.of(
+                "client",
+                "rule",
+                "pre_session",
+                "pre_level",
+                "start_session",
+                "trough_session",
+                "trough",
+                "depth",
+                "repair_session",
+                "repaired"));
     int clients = 0;
     int withRupture = 0;
     int repaired = 0;
     AnalysisRun run = new AnalysisRun(commandLine);
-    MeasureChoice choice = new MeasureChoice(catalog, input.measure, Construct.ALLIANCE, commandLine);
+    MeasureChoice choice =
+        new MeasureChoice(catalog, input.measure, Construct.ALLIANCE, commandLine);
     int exit;
     try (EpisodeReader reader = run.open(input, catalog, Construct.ALLIANCE, commandLine)) {
       while (reader.hasNext()) {
@@ -93,13 +131,19 @@ final class RupturesCommand implements Callable<Integer> {
           continue;
         }
         clients++;
-        // A below-cutoff rule without --cutoff needs the instrument's cutoff; measures without one skip it.
+        // A below-cutoff rule without --cutoff needs the instrument's cutoff; measures without one
+        // skip it.
         RuptureFinder applied = finder;
-        if (cutoff == null && course.get().measure().instrument().flatMap(i -> i.clinicalCutoff()).isEmpty()
+        if (cutoff == null
+            && course.get().measure().instrument().flatMap(i -> i.clinicalCutoff()).isEmpty()
             && finder.rules().stream().anyMatch(rule -> rule instanceof RuptureRule.BelowCutoff)) {
           if (!noted) {
-            commandLine.getErr().println("note: " + course.get().measure().id()
-                + " has no clinical cutoff, so the below-cutoff rule is skipped; give --cutoff X to use it");
+            commandLine
+                .getErr()
+                .println(
+                    "note: "
+                        + course.get().measure().id()
+                        + " has no clinical cutoff, so the below-cutoff rule is skipped; give --cutoff X to use it");
             noted = true;
           }
           applied = withoutCutoff;
@@ -108,10 +152,17 @@ final class RupturesCommand implements Callable<Integer> {
         withRupture += ruptures.isEmpty() ? 0 : 1;
         for (Rupture rupture : ruptures) {
           repaired += rupture.repaired() ? 1 : 0;
-          table.add(course.get().client(), rupture.rule().type().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-              rupture.preRuptureSession(), rupture.preRuptureLevel(), rupture.startSession(), rupture.troughSession(),
-              rupture.troughRating(), rupture.depth(),
-              rupture.repairSession().isPresent() ? rupture.repairSession().getAsInt() : null, rupture.repaired());
+          table.add(
+              course.get().client(),
+              rupture.rule().type().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+              rupture.preRuptureSession(),
+              rupture.preRuptureLevel(),
+              rupture.startSession(),
+              rupture.troughSession(),
+              rupture.troughRating(),
+              rupture.depth(),
+              rupture.repairSession().isPresent() ? rupture.repairSession().getAsInt() : null,
+              rupture.repaired());
         }
       }
       exit = run.finish(reader, choice);
@@ -128,15 +179,20 @@ final class RupturesCommand implements Callable<Integer> {
   }
 
   private List<RuptureRule> rules(CommandLine commandLine) {
-    List<String> names = rules == null || rules.isEmpty() ? List.of("below-cutoff", "drop", "deviation") : rules;
+    List<String> names =
+        rules == null || rules.isEmpty() ? List.of("below-cutoff", "drop", "deviation") : rules;
     List<RuptureRule> chosen = new ArrayList<>();
     for (String name : names) {
       switch (name.strip().toLowerCase(Locale.ROOT)) {
-        case "below-cutoff" -> chosen.add(cutoff == null ? RuptureRule.belowCutoff() : RuptureRule.belowCutoff(cutoff));
+        case "below-cutoff" ->
+            chosen.add(
+                cutoff == null ? RuptureRule.belowCutoff() : RuptureRule.belowCutoff(cutoff));
         case "drop" -> chosen.add(RuptureRule.drop(drop));
         case "deviation" -> chosen.add(RuptureRule.deviation(z, minEarlier));
-        default -> throw new CommandLine.ParameterException(commandLine,
-            "--rule: unknown rule " + name + "; use below-cutoff, drop or deviation");
+        default ->
+            throw new CommandLine.ParameterException(
+                commandLine,
+                "--rule: unknown rule " + name + "; use below-cutoff, drop or deviation");
       }
     }
     return chosen;

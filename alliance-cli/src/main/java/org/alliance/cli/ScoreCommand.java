@@ -5,14 +5,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.alliance.core.instrument.Numbers;
 import org.alliance.core.scoring.Score;
 import org.alliance.core.scoring.Scorer;
 import org.alliance.io.csv.AdministrationCsvReader;
-import org.alliance.io.input.AdministrationRow;
 import org.alliance.io.csv.CsvReadOptions;
+import org.alliance.io.input.AdministrationRow;
 import org.alliance.io.score.ScoreColumns;
 import org.alliance.io.score.ScoreCsvWriter;
 import org.alliance.io.score.ScoreJsonWriter;
@@ -35,11 +35,18 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
-      description = "csv, jsonl (one JSON object per administration) or table. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "csv",
+      description =
+          "csv, jsonl (one JSON object per administration) or table. Default: ${DEFAULT-VALUE}.")
   ScoreFormat format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the results here instead of standard output.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write the results here instead of standard output.")
   Path out;
 
   @Override
@@ -75,7 +82,8 @@ final class ScoreCommand implements Callable<Integer> {
     void finish() throws IOException;
   }
 
-  private ResultSink sink(Output output, CsvReadOptions options, AdministrationCsvReader reader) throws IOException {
+  private ResultSink sink(Output output, CsvReadOptions options, AdministrationCsvReader reader)
+      throws IOException {
     switch (format) {
       case JSONL -> {
         ScoreJsonWriter json = new ScoreJsonWriter(output.writer());
@@ -91,9 +99,10 @@ final class ScoreCommand implements Callable<Integer> {
       }
       case CSV -> {
         // With one instrument for the whole file, each subscale gets its own column.
-        ScoreColumns columns = options.instrument().isPresent() && !reader.hasInstrumentColumn()
-            ? ScoreColumns.of(options.catalog().get(options.instrument().get()))
-            : ScoreColumns.mixed();
+        ScoreColumns columns =
+            options.instrument().isPresent() && !reader.hasInstrumentColumn()
+                ? ScoreColumns.of(options.catalog().get(options.instrument().get()))
+                : ScoreColumns.mixed();
         ScoreCsvWriter csv = new ScoreCsvWriter(output.writer(), columns);
         return new ResultSink() {
           public void accept(ScoredRow row) {
@@ -106,7 +115,18 @@ final class ScoreCommand implements Callable<Integer> {
         };
       }
       default -> {
-        TextTable table = new TextTable(List.of("client", "session", "date", "instrument", "total", "band", "clinical", "flags", "valid"));
+        TextTable table =
+            new TextTable(
+                List.of(
+                    "client",
+                    "session",
+                    "date",
+                    "instrument",
+                    "total",
+                    "band",
+                    "clinical",
+                    "flags",
+                    "valid"));
         return new ResultSink() {
           public void accept(ScoredRow row) {
             table.add(tableRow(row));

@@ -23,42 +23,90 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "show",
     mixinStandardHelpOptions = true,
-    description = "Show one instrument: items with their ids and scales, subscales, cutoffs, bands, reliable change and licence.")
+    description =
+        "Show one instrument: items with their ids and scales, subscales, cutoffs, bands, reliable change and licence.")
 final class ShowInstrumentCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "ID", description = "The instrument id, e.g. phq-9 (see: alliance instruments).")
+  @Parameters(
+      paramLabel = "ID",
+      description = "The instrument id, e.g. phq-9 (see: alliance instruments).")
   String id;
 
-  @CommandLine.Option(names = "--instruments", paramLabel = "DIR_OR_FILE", description = InstrumentDefinitions.OPTION_DESCRIPTION)
+  @CommandLine.Option(
+      names = "--instruments",
+      paramLabel = "DIR_OR_FILE",
+      description = InstrumentDefinitions.OPTION_DESCRIPTION)
   Path instruments;
 
   @Override
   public Integer call() {
-    Optional<Instrument> found = InstrumentDefinitions.instrument(instruments, id, spec.commandLine());
+    Optional<Instrument> found =
+        InstrumentDefinitions.instrument(instruments, id, spec.commandLine());
     if (found.isEmpty()) {
       return ExitCode.INVALID_INPUT;
     }
     Instrument instrument = found.get();
     PrintWriter out = spec.commandLine().getOut();
-    out.println(instrument.title().en() + " (" + instrument.id() + ", version " + instrument.version() + ")");
-    field(out, "Measures", Labels.lower(instrument.construct()) + ", answered by the " + Labels.lower(instrument.respondent()));
-    field(out, "Direction", instrument.direction() == org.alliance.core.instrument.Direction.HIGHER_IS_BETTER
-        ? "higher is better" : "higher is worse");
+    out.println(
+        instrument.title().en()
+            + " ("
+            + instrument.id()
+            + ", version "
+            + instrument.version()
+            + ")");
+    field(
+        out,
+        "Measures",
+        Labels.lower(instrument.construct())
+            + ", answered by the "
+            + Labels.lower(instrument.respondent()));
+    field(
+        out,
+        "Direction",
+        instrument.direction() == org.alliance.core.instrument.Direction.HIGHER_IS_BETTER
+            ? "higher is better"
+            : "higher is worse");
     field(out, "Score", scoring(instrument));
-    field(out, "Range", Numbers.format(instrument.minTotal()) + "-" + Numbers.format(instrument.maxTotal()));
-    field(out, "Missing items", instrument.maxMissing() == 0 ? "none allowed: every item is needed for a total"
-        : "up to " + instrument.maxMissing() + " (the total is prorated)");
+    field(
+        out,
+        "Range",
+        Numbers.format(instrument.minTotal()) + "-" + Numbers.format(instrument.maxTotal()));
+    field(
+        out,
+        "Missing items",
+        instrument.maxMissing() == 0
+            ? "none allowed: every item is needed for a total"
+            : "up to " + instrument.maxMissing() + " (the total is prorated)");
     for (Cutoff cutoff : instrument.cutoffs()) {
-      field(out, "Cutoff", cutoff.describe() + ": " + cutoff.label() + (cutoff.verified() ? "" : " (unverified)"));
+      field(
+          out,
+          "Cutoff",
+          cutoff.describe() + ": " + cutoff.label() + (cutoff.verified() ? "" : " (unverified)"));
     }
     if (!instrument.bands().isEmpty()) {
       field(out, "Bands", bands(instrument));
     }
-    instrument.reliableChange().ifPresent(rc -> field(out, "Reliable change", Numbers.format(rc) + " points"));
+    instrument
+        .reliableChange()
+        .ifPresent(rc -> field(out, "Reliable change", Numbers.format(rc) + " points"));
     instrument.norms().ifPresent(norms -> field(out, "Norms", norms(norms)));
-    field(out, "Licence", Labels.licence(instrument.licence()) + ": " + instrument.licence().holder() + ". " + instrument.licence().terms());
-    instrument.loincTotal().ifPresent(code -> field(out, "LOINC", "panel " + instrument.loincPanel().orElse("-") + ", total " + code));
+    field(
+        out,
+        "Licence",
+        Labels.licence(instrument.licence())
+            + ": "
+            + instrument.licence().holder()
+            + ". "
+            + instrument.licence().terms());
+    instrument
+        .loincTotal()
+        .ifPresent(
+            code ->
+                field(
+                    out,
+                    "LOINC",
+                    "panel " + instrument.loincPanel().orElse("-") + ", total " + code));
     instrument.instructions().ifPresent(text -> field(out, "Instructions", text.en()));
     for (String note : instrument.notes()) {
       field(out, "Note", note);
@@ -68,8 +116,14 @@ final class ShowInstrumentCommand implements Callable<Integer> {
     out.println("Items (CSV columns q1..q" + instrument.items().size() + " or the item ids):");
     TextTable items = new TextTable(List.of("column", "id", "label", "scale", "keyed", "risk"));
     for (Item item : instrument.items()) {
-      items.add(List.of("q" + item.number(), item.id(), item.label().en(), scale(item.scale()),
-          item.reversed() ? "reversed" : "", item.critical() ? "flag if > " + Numbers.format(item.scale().min()) : ""));
+      items.add(
+          List.of(
+              "q" + item.number(),
+              item.id(),
+              item.label().en(),
+              scale(item.scale()),
+              item.reversed() ? "reversed" : "",
+              item.critical() ? "flag if > " + Numbers.format(item.scale().min()) : ""));
     }
     items.print(out);
     if (instrument.items().stream().anyMatch(item -> item.text().isPresent())) {
@@ -84,9 +138,12 @@ final class ShowInstrumentCommand implements Callable<Integer> {
       out.println("Subscales:");
       TextTable subscales = new TextTable(List.of("id", "label", "items", "missing allowed"));
       for (Subscale subscale : instrument.subscales()) {
-        subscales.add(List.of(subscale.id(), subscale.label().en(),
-            subscale.items().stream().map(String::valueOf).collect(Collectors.joining(" ")),
-            String.valueOf(subscale.maxMissing())));
+        subscales.add(
+            List.of(
+                subscale.id(),
+                subscale.label().en(),
+                subscale.items().stream().map(String::valueOf).collect(Collectors.joining(" ")),
+                String.valueOf(subscale.maxMissing())));
       }
       subscales.print(out);
     }
@@ -123,16 +180,27 @@ final class ShowInstrumentCommand implements Callable<Integer> {
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < bands.size(); i++) {
       Band band = bands.get(i);
-      String upper = i + 1 < bands.size() ? " to under " + Numbers.format(bands.get(i + 1).from())
-          : " to " + Numbers.format(instrument.maxTotal());
+      String upper =
+          i + 1 < bands.size()
+              ? " to under " + Numbers.format(bands.get(i + 1).from())
+              : " to " + Numbers.format(instrument.maxTotal());
       parts.add(band.label() + " " + Numbers.format(band.from()) + upper);
     }
     return String.join("; ", parts);
   }
 
   private static String norms(Norms norms) {
-    return "clinical mean " + Numbers.format(norms.clinicalMean()) + " (SD " + Numbers.format(norms.clinicalSd())
-        + "), functional mean " + Numbers.format(norms.functionalMean()) + " (SD " + Numbers.format(norms.functionalSd())
-        + "), reliability " + Numbers.format(norms.reliability()) + "; " + norms.source();
+    return "clinical mean "
+        + Numbers.format(norms.clinicalMean())
+        + " (SD "
+        + Numbers.format(norms.clinicalSd())
+        + "), functional mean "
+        + Numbers.format(norms.functionalMean())
+        + " (SD "
+        + Numbers.format(norms.functionalSd())
+        + "), reliability "
+        + Numbers.format(norms.reliability())
+        + "; "
+        + norms.source();
   }
 }

@@ -1,5 +1,7 @@
 package org.alliance.cli;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,6 +23,8 @@ import org.alliance.core.trend.Course;
 import org.alliance.core.trend.Episode;
 import org.alliance.core.trend.ExpectedCourse;
 import org.alliance.core.trend.Observation;
+import org.alliance.io.json.AllianceJson;
+import org.alliance.io.json.TrendJson;
 import org.alliance.io.table.ResultTable;
 import org.alliance.io.trend.EpisodeReader;
 import org.alliance.io.trend.ExpectedCourses;
@@ -29,7 +33,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code alliance trend}: each client's course on every measure and every alert, most urgent client first. */
+/**
+ * {@code alliance trend}: each client's course on every measure and every alert, most urgent client
+ * first.
+ */
 @Command(
     name = "trend",
     mixinStandardHelpOptions = true,
@@ -48,19 +55,51 @@ final class TrendCommand implements Callable<Integer> {
   @Option(names = "--client", paramLabel = "ID", description = "Show only this client.")
   String client;
 
-  @Option(names = "--reference", paramLabel = "FILE",
-      description = "Past episodes (answers, as FILE) to fit the expected course on; default: FILE itself.")
+  @Option(
+      names = "--reference",
+      paramLabel = "FILE",
+      description =
+          "Past episodes (answers, as FILE) to fit the expected course on; default: FILE itself.")
   Path reference;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table (courses and alerts per client), csv (one row per alert) or json.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description =
+          "table (courses and alerts per client), csv (one row per alert) or json (per client its courses, "
+              + "alerts and notes, as the server's trend answer has them).")
   ResultFormat format;
 
   /**
-   * One client's part of the output, kept until every client is read so they can be ranked: the alerts,
-   * and in table form the courses already written out (never the whole episode, to keep memory small).
+   * One client's part of the output, kept until every client is read so they can be ranked: the
+   * alerts, in table form the courses already written out, in JSON form the trend (never the whole
+   * episode).
    */
-  private record ClientTrend(String client, Optional<String> clinician, ClientAlerts alerts, String courses) {}
+  private record ClientTrend(
+      String client,
+      Optional<String> clinician,
+      ClientAlerts alerts,
+      String courses,
+      Optional<TrendJson> json) {}
+
+  /** {@code --format json}: every client, most urgent first, and the counts. */
+  record TrendsJson(List<ClientJson> clients, SummaryJson summary) {}
+
+  /**
+   * One client: its place in the ranking, who it is, the urgency of its most urgent alert (null
+   * without alerts), and its courses, alerts and notes in the shape the server's trend answer has.
+   */
+  record ClientJson(
+      int rank, ClientReferenceJson client, Integer urgency, @JsonUnwrapped TrendJson trend) {}
+
+  /**
+   * The fields of the server's client object that a file has: the reference and the clinician (or
+   * null).
+   */
+  record ClientReferenceJson(String reference, String clinician) {}
+
+  record SummaryJson(int clients, int clientsWithAlerts, Map<String, Integer> alertsByRule) {}
 
   @Override
   public Integer call() throws IOException {
@@ -72,13 +111,22 @@ final class TrendCommand implements Callable<Integer> {
     Catalog catalog = loaded.get();
     PrintWriter err = commandLine.getErr();
     AlertOptions options = AlertOptions.defaults();
-    for (ExpectedCourse course : expectedCourses(catalog, commandLine)) {
+    List<String> notes = new ArrayList<>();
+    for (ExpectedCourse course : expectedCourses(catalog, commandLine, notes)) {
       options = options.withExpectedCourse(course);
-      err.println("note: expected course of " + course.measure().id() + " fitted on " + course.episodes() + " episodes and "
-          + course.observations() + " scores");
+      err.println(
+          "note: expected course of "
+              + course.measure().id()
+              + " fitted on "
+              + course.episodes()
+              + " episodes and "
+              + course.observations()
+              + " scores");
     }
     AlertFinder finder = new AlertFinder(options);
     AlertOptions settings = options;
+    // Every client's trend shares this one list.
+    List<String> trendNotes = List.copyOf(notes);
     List<ClientTrend> clients = new ArrayList<>();
     AnalysisRun run = new AnalysisRun(commandLine);
     int exit;
@@ -89,9 +137,17 @@ final class TrendCommand implements Callable<Integer> {
         if (client != null && !episode.client().equals(client)) {
           continue;
         }
-        clients.add(new ClientTrend(episode.client(), episode.clinician(),
-            new ClientAlerts(episode.client(), finder.alerts(episode, read.riskFlags())),
-            format == ResultFormat.TABLE ? courses(episode, settings.expectedCourses()) : ""));
+        List<Alert> alerts = finder.alerts(episode, read.riskFlags());
+        clients.add(
+            new ClientTrend(
+                episode.client(),
+                episode.clinician(),
+                new ClientAlerts(episode.client(), alerts),
+                format == ResultFormat.TABLE ? courses(episode, settings.expectedCourses()) : "",
+                format == ResultFormat.JSON
+                    ? Optional.of(
+                        TrendJson.of(episode, settings.expectedCourses(), alerts, trendNotes))
+                    : Optional.empty()));
       }
       exit = run.finish(reader, new MeasureChoice(catalog, null, Construct.OUTCOME, commandLine));
     }
@@ -101,67 +157,112 @@ final class TrendCommand implements Callable<Integer> {
     }
     Map<String, ClientTrend> byClient = new LinkedHashMap<>();
     clients.forEach(trend -> byClient.put(trend.client(), trend));
-    List<ClientAlerts> ranked = ClientAlerts.rank(clients.stream().map(ClientTrend::alerts).toList());
+    List<ClientAlerts> ranked =
+        ClientAlerts.rank(clients.stream().map(ClientTrend::alerts).toList());
     PrintWriter out = commandLine.getOut();
     switch (format) {
       case TABLE -> printTable(ranked, byClient, out);
-      case CSV, JSON -> Results.write(alertTable(ranked, byClient), format, out, err);
+      case CSV -> Results.write(alertTable(ranked, byClient), format, out, err);
+      case JSON -> printJson(ranked, byClient, out);
     }
     out.flush();
     return exit;
   }
 
-  private List<ExpectedCourse> expectedCourses(Catalog catalog, CommandLine commandLine) throws IOException {
+  /**
+   * The expected courses, fitted on the reference; why one could not be fitted goes into the notes
+   * and stderr.
+   */
+  private List<ExpectedCourse> expectedCourses(
+      Catalog catalog, CommandLine commandLine, List<String> notes) throws IOException {
     if (reference == null && input.file.toString().equals("-")) {
-      commandLine.getErr().println("note: standard input cannot be read twice; give --reference FILE for not-on-track alerts");
+      note(
+          "standard input cannot be read twice; give --reference FILE for not-on-track alerts",
+          notes,
+          commandLine);
       return List.of();
     }
     CourseInput source = reference == null ? input : input.withFile(reference);
     // Rows left out of the reference are reported when the input itself is read; stay quiet here.
-    try (EpisodeReader episodes = source.open(catalog, Construct.OUTCOME, commandLine, problem -> { })) {
+    try (EpisodeReader episodes =
+        source.open(catalog, Construct.OUTCOME, commandLine, problem -> {})) {
       ExpectedCourses.Fit fit = ExpectedCourses.fit(episodes);
-      fit.notes().values().forEach(note -> commandLine.getErr().println("note: no expected course, so no not-on-track alerts: " + note));
+      fit.notes()
+          .values()
+          .forEach(
+              reason ->
+                  note(
+                      "no expected course, so no not-on-track alerts: " + reason,
+                      notes,
+                      commandLine));
       return fit.courses();
     }
   }
 
-  private static void printTable(List<ClientAlerts> ranked, Map<String, ClientTrend> byClient, PrintWriter out) {
+  private static void note(String note, List<String> notes, CommandLine commandLine) {
+    notes.add(note);
+    commandLine.getErr().println("note: " + note);
+  }
+
+  private static void printTable(
+      List<ClientAlerts> ranked, Map<String, ClientTrend> byClient, PrintWriter out) {
     int withAlerts = 0;
     for (ClientAlerts alerts : ranked) {
       ClientTrend trend = byClient.get(alerts.client());
       withAlerts += alerts.alerts().isEmpty() ? 0 : 1;
-      out.println(trend.client() + trend.clinician().map(c -> " (clinician " + c + ")").orElse("") + ": "
-          + (alerts.alerts().isEmpty() ? "no alerts" : alerts.alerts().size() + " alert" + (alerts.alerts().size() == 1 ? "" : "s")));
+      out.println(
+          trend.client()
+              + trend.clinician().map(c -> " (clinician " + c + ")").orElse("")
+              + ": "
+              + (alerts.alerts().isEmpty()
+                  ? "no alerts"
+                  : alerts.alerts().size() + " alert" + (alerts.alerts().size() == 1 ? "" : "s")));
       out.print(trend.courses());
       for (Alert alert : alerts.alerts()) {
-        out.println("  ! " + alert.rule().id() + " (v" + alert.rule().version() + ", session " + alert.session() + "): "
-            + alert.explanation());
+        out.println(
+            "  ! "
+                + alert.rule().id()
+                + " (v"
+                + alert.rule().version()
+                + ", session "
+                + alert.session()
+                + "): "
+                + alert.explanation());
       }
       out.println();
     }
-    out.println(ranked.size() + (ranked.size() == 1 ? " client, " : " clients, ") + withAlerts + " with alerts. Against the expected course a score marked ? needs"
-        + " caution and ! is not on track.");
+    out.println(
+        ranked.size()
+            + (ranked.size() == 1 ? " client, " : " clients, ")
+            + withAlerts
+            + " with alerts. Against the expected course a score marked ? needs"
+            + " caution and ! is not on track.");
   }
 
   /**
-   * A line per course: the measure, then session:score pairs; against an expected course a score is marked
-   * {@code ?} for caution and {@code !} for not on track.
+   * A line per course: the measure, then session:score pairs; against an expected course a score is
+   * marked {@code ?} for caution and {@code !} for not on track.
    */
   private static String courses(Episode episode, Map<String, ExpectedCourse> expected) {
     StringBuilder text = new StringBuilder();
     for (Course course : episode.courses()) {
       text.append("  ").append(String.format(Locale.ROOT, "%-10s", course.measure().id()));
       ExpectedCourse reference = expected.get(course.measure().id());
-      List<ExpectedCourse.SessionStatus> statuses = reference == null ? List.of() : reference.classify(course);
+      List<ExpectedCourse.SessionStatus> statuses =
+          reference == null ? List.of() : reference.classify(course);
       for (int i = 0; i < course.observations().size(); i++) {
         Observation observation = course.observations().get(i);
-        text.append(' ').append(observation.session()).append(':').append(Numbers.format(observation.score()));
+        text.append(' ')
+            .append(observation.session())
+            .append(':')
+            .append(Numbers.format(observation.score()));
         if (!statuses.isEmpty()) {
-          text.append(switch (statuses.get(i).status()) {
-            case ON_TRACK -> "";
-            case CAUTION -> "?";
-            case NOT_ON_TRACK -> "!";
-          });
+          text.append(
+              switch (statuses.get(i).status()) {
+                case ON_TRACK -> "";
+                case CAUTION -> "?";
+                case NOT_ON_TRACK -> "!";
+              });
         }
       }
       text.append(System.lineSeparator());
@@ -169,11 +270,55 @@ final class TrendCommand implements Callable<Integer> {
     return text.toString();
   }
 
-  private static ResultTable alertTable(List<ClientAlerts> ranked, Map<String, ClientTrend> byClient) {
-    ResultTable table = new ResultTable("alerts", List.of("rank", "client", "clinician", "rule", "rule_version", "measure",
-        "session", "explanation", "numbers"));
-    int rank = 0;
+  private static void printJson(
+      List<ClientAlerts> ranked, Map<String, ClientTrend> byClient, PrintWriter out)
+      throws IOException {
+    List<ClientJson> clients = new ArrayList<>(ranked.size());
+    for (ClientAlerts alerts : ranked) {
+      ClientTrend trend = byClient.get(alerts.client());
+      clients.add(
+          new ClientJson(
+              clients.size() + 1,
+              new ClientReferenceJson(trend.client(), trend.clinician().orElse(null)),
+              alerts.alerts().isEmpty() ? null : alerts.urgency(),
+              trend.json().orElseThrow()));
+    }
+    SummaryJson summary = new SummaryJson(ranked.size(), withAlerts(ranked), alertsByRule(ranked));
+    AllianceJson.writer()
+        .withDefaultPrettyPrinter()
+        .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        .writeValue(out, new TrendsJson(clients, summary));
+    out.println();
+  }
+
+  private static int withAlerts(List<ClientAlerts> ranked) {
+    return (int) ranked.stream().filter(alerts -> !alerts.alerts().isEmpty()).count();
+  }
+
+  private static Map<String, Integer> alertsByRule(List<ClientAlerts> ranked) {
     Map<String, Integer> byRule = new LinkedHashMap<>();
+    ranked.forEach(
+        alerts ->
+            alerts.alerts().forEach(alert -> byRule.merge(alert.rule().id(), 1, Integer::sum)));
+    return byRule;
+  }
+
+  private static ResultTable alertTable(
+      List<ClientAlerts> ranked, Map<String, ClientTrend> byClient) {
+    ResultTable table =
+        new ResultTable(
+            "alerts",
+            List.of(
+                "rank",
+                "client",
+                "clinician",
+                "rule",
+                "rule_version",
+                "measure",
+                "session",
+                "explanation",
+                "numbers"));
+    int rank = 0;
     for (ClientAlerts alerts : ranked) {
       if (alerts.alerts().isEmpty()) {
         continue;
@@ -181,20 +326,32 @@ final class TrendCommand implements Callable<Integer> {
       rank++;
       String clinician = byClient.get(alerts.client()).clinician().orElse(null);
       for (Alert alert : alerts.alerts()) {
-        byRule.merge(alert.rule().id(), 1, Integer::sum);
-        table.add(rank, alert.client(), clinician, alert.rule().id(), alert.rule().version(), alert.measure(),
-            alert.session(), alert.explanation(), numbers(alert.numbers()));
+        table.add(
+            rank,
+            alert.client(),
+            clinician,
+            alert.rule().id(),
+            alert.rule().version(),
+            alert.measure(),
+            alert.session(),
+            alert.explanation(),
+            numbers(alert.numbers()));
       }
     }
     table.summary("clients", ranked.size());
-    table.summary("clients with alerts", rank);
-    table.summary("alerts by rule", byRule);
+    table.summary("clients with alerts", withAlerts(ranked));
+    table.summary("alerts by rule", alertsByRule(ranked));
     return table;
   }
 
   private static String numbers(Map<String, Double> numbers) {
     StringBuilder text = new StringBuilder();
-    numbers.forEach((name, value) -> text.append(text.length() == 0 ? "" : ";").append(name).append('=').append(Numbers.format(value)));
+    numbers.forEach(
+        (name, value) ->
+            text.append(text.length() == 0 ? "" : ";")
+                .append(name)
+                .append('=')
+                .append(Numbers.format(value)));
     return text.toString();
   }
 }

@@ -1,8 +1,8 @@
 package org.alliance.cli;
 
 import java.io.IOException;
-import java.util.concurrent.Callable;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.alliance.core.scoring.Scorer;
 import org.alliance.io.csv.AdministrationCsvReader;
 import org.alliance.io.csv.CsvReadOptions;
@@ -15,7 +15,8 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = "Check a CSV file of administrations and list every problem with its line and column, without scoring.")
+    description =
+        "Check a CSV file of administrations and list every problem with its line and column, without scoring.")
 final class ValidateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

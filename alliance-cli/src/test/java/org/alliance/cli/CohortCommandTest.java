@@ -43,7 +43,8 @@ class CohortCommandTest {
 
   private static Map<String, Client> phq9Clients() throws IOException {
     List<String> lines = Files.readAllLines(simulated);
-    assertThat(lines.get(0)).isEqualTo("client,session,date,clinician,instrument,q1,q2,q3,q4,q5,q6,q7,q8,q9");
+    assertThat(lines.get(0))
+        .isEqualTo("client,session,date,clinician,instrument,q1,q2,q3,q4,q5,q6,q7,q8,q9");
     Map<String, Client> clients = new LinkedHashMap<>();
     for (String line : lines.subList(1, lines.size())) {
       String[] cells = line.split(",", -1);
@@ -54,13 +55,20 @@ class CohortCommandTest {
       for (int i = 5; i < 14; i++) {
         total += Integer.parseInt(cells[i]);
       }
-      clients.computeIfAbsent(cells[0], c -> new Client(cells[3], new TreeMap<>())).totals().put(Integer.parseInt(cells[1]), total);
+      clients
+          .computeIfAbsent(cells[0], c -> new Client(cells[3], new TreeMap<>()))
+          .totals()
+          .put(Integer.parseInt(cells[1]), total);
     }
     return clients;
   }
 
-  /** The counts the cohort must give, worked out here from the PHQ-9 rules: RCI 6, caseness at 10 or more. */
-  private record Expected(int clients, int improved, int deteriorated, int clinical, int recovered) {}
+  /**
+   * The counts the cohort must give, worked out here from the PHQ-9 rules: RCI 6, caseness at 10 or
+   * more.
+   */
+  private record Expected(
+      int clients, int improved, int deteriorated, int clinical, int recovered) {}
 
   private static Expected expected(List<Client> clients) {
     int n = 0;
@@ -98,10 +106,16 @@ class CohortCommandTest {
     assertThat(row.get("outcome").asText()).isEqualTo(outcome);
     assertThat(row.get("clients").asInt()).as(outcome).isEqualTo(successes);
     assertThat(row.get("of").asInt()).as(outcome).isEqualTo(of);
-    assertThat(row.get("rate").asDouble()).as(outcome).isCloseTo((double) successes / of, within(1e-12));
+    assertThat(row.get("rate").asDouble())
+        .as(outcome)
+        .isCloseTo((double) successes / of, within(1e-12));
     double[] interval = wilson(successes, of);
-    assertThat(row.get("ci_lower").asDouble()).as(outcome + " lower").isCloseTo(Math.max(0, interval[0]), within(1e-9));
-    assertThat(row.get("ci_upper").asDouble()).as(outcome + " upper").isCloseTo(Math.min(1, interval[1]), within(1e-9));
+    assertThat(row.get("ci_lower").asDouble())
+        .as(outcome + " lower")
+        .isCloseTo(Math.max(0, interval[0]), within(1e-9));
+    assertThat(row.get("ci_upper").asDouble())
+        .as(outcome + " upper")
+        .isCloseTo(Math.min(1, interval[1]), within(1e-9));
   }
 
   @Test
@@ -116,15 +130,23 @@ class CohortCommandTest {
     assertThat(rates).hasSize(3);
     assertRate(rates.get(0), "reliably improved", expected.improved(), expected.clients());
     assertRate(rates.get(1), "reliably deteriorated", expected.deteriorated(), expected.clients());
-    assertRate(rates.get(2), "recovered (of those clinical at intake)", expected.recovered(), expected.clinical());
-    assertThat(expected.clinical()).as("the recovery denominator is only those clinical at intake").isLessThan(expected.clients());
+    assertRate(
+        rates.get(2),
+        "recovered (of those clinical at intake)",
+        expected.recovered(),
+        expected.clinical());
+    assertThat(expected.clinical())
+        .as("the recovery denominator is only those clinical at intake")
+        .isLessThan(expected.clients());
 
     JsonNode summary = document.get("summary");
     assertThat(summary.get("clients").asInt()).isEqualTo(expected.clients());
     assertThat(summary.get("measure").asText()).isEqualTo("phq-9");
     JsonNode effect = summary.get("pre-post effect size");
     assertThat(effect.get("n").asInt()).isEqualTo(expected.clients());
-    assertThat(effect.get("d").asDouble()).isPositive().isBetween(effect.get("ci_lower").asDouble(), effect.get("ci_upper").asDouble());
+    assertThat(effect.get("d").asDouble())
+        .isPositive()
+        .isBetween(effect.get("ci_lower").asDouble(), effect.get("ci_upper").asDouble());
   }
 
   @Test
@@ -135,21 +157,34 @@ class CohortCommandTest {
 
     assertThat(run.exit()).as(run.toString()).isZero();
     List<String> lines = run.out().lines().toList();
-    assertThat(lines.get(0).split(" +")).containsExactly("outcome", "clients", "of", "rate", "ci_lower", "ci_upper");
+    assertThat(lines.get(0).split(" +"))
+        .containsExactly("outcome", "clients", "of", "rate", "ci_lower", "ci_upper");
     assertThat(lines.get(1)).startsWith("reliably improved ");
-    assertThat(lines.get(1).split(" +")).contains(Integer.toString(expected.improved()), Integer.toString(expected.clients()));
-    assertThat(run.out()).contains("clients: " + expected.clients() + NL).contains("measure: phq-9" + NL);
+    assertThat(lines.get(1).split(" +"))
+        .contains(Integer.toString(expected.improved()), Integer.toString(expected.clients()));
+    assertThat(run.out())
+        .contains("clients: " + expected.clients() + NL)
+        .contains("measure: phq-9" + NL);
   }
 
   @Test
   void comparesCliniciansOneRowEachWithAWarningBelowTheMinimum() throws IOException {
     Map<String, Client> clients = phq9Clients();
-    Map<String, List<Client>> byClinician = clients.values().stream()
-        .collect(Collectors.groupingBy(Client::clinician, TreeMap::new, Collectors.toList()));
+    Map<String, List<Client>> byClinician =
+        clients.values().stream()
+            .collect(Collectors.groupingBy(Client::clinician, TreeMap::new, Collectors.toList()));
     int minCases = 20;
 
-    Cli.Run run = run("cohort", simulated.toString(), "--by", "clinician", "--min-cases", Integer.toString(minCases),
-        "--format", "json");
+    Cli.Run run =
+        run(
+            "cohort",
+            simulated.toString(),
+            "--by",
+            "clinician",
+            "--min-cases",
+            Integer.toString(minCases),
+            "--format",
+            "json");
 
     assertThat(run.exit()).as(run.toString()).isZero();
     JsonNode document = JSON.readTree(run.out());
@@ -163,23 +198,41 @@ class CohortCommandTest {
       String clinician = row.get("clinician").asText();
       Expected expected = expected(byClinician.get(clinician));
       assertThat(row.get("clients").asInt()).as(clinician).isEqualTo(expected.clients());
-      assertThat(row.get("improved").asText()).as(clinician).isEqualTo(expected.improved() + "/" + expected.clients());
-      assertThat(row.get("deteriorated").asText()).as(clinician).isEqualTo(expected.deteriorated() + "/" + expected.clients());
-      assertThat(row.get("recovered").asText()).as(clinician).isEqualTo(expected.recovered() + "/" + expected.clinical());
+      assertThat(row.get("improved").asText())
+          .as(clinician)
+          .isEqualTo(expected.improved() + "/" + expected.clients());
+      assertThat(row.get("deteriorated").asText())
+          .as(clinician)
+          .isEqualTo(expected.deteriorated() + "/" + expected.clients());
+      assertThat(row.get("recovered").asText())
+          .as(clinician)
+          .isEqualTo(expected.recovered() + "/" + expected.clinical());
       double[] interval = wilson(expected.improved(), expected.clients());
-      assertThat(row.get("improved_ci").asText()).as(clinician)
-          .isEqualTo(String.format(java.util.Locale.ROOT, "%.3f-%.3f", Math.max(0, interval[0]), Math.min(1, interval[1])));
+      assertThat(row.get("improved_ci").asText())
+          .as(clinician)
+          .isEqualTo(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "%.3f-%.3f",
+                  Math.max(0, interval[0]),
+                  Math.min(1, interval[1])));
       if (expected.clients() < minCases) {
         withWarning++;
-        assertThat(row.get("warning").asText()).as(clinician).contains(clinician).contains("fewer than the minimum of " + minCases);
+        assertThat(row.get("warning").asText())
+            .as(clinician)
+            .contains(clinician)
+            .contains("fewer than the minimum of " + minCases);
       } else {
         assertThat(row.get("warning").isNull()).as(clinician + ": " + row).isTrue();
       }
     }
-    assertThat(withWarning).as("the simulated file has clinicians on both sides of the minimum").isBetween(1, 9);
+    assertThat(withWarning)
+        .as("the simulated file has clinicians on both sides of the minimum")
+        .isBetween(1, 9);
     JsonNode summary = document.get("summary");
     assertThat(summary.get("minimum clients per clinician").asInt()).isEqualTo(minCases);
-    assertThat(summary.get("clients").asInt()).isEqualTo(expected(new ArrayList<>(clients.values())).clients());
+    assertThat(summary.get("clients").asInt())
+        .isEqualTo(expected(new ArrayList<>(clients.values())).clients());
   }
 
   @Test
@@ -188,8 +241,10 @@ class CohortCommandTest {
 
     assertThat(run.exit()).as(run.toString()).isZero();
     List<String> lines = run.out().lines().toList();
-    assertThat(lines.get(0)).isEqualTo("clinician,clients,improved,improved_rate,improved_ci,deteriorated,deteriorated_rate,"
-        + "deteriorated_ci,recovered,recovered_rate,recovered_ci,effect_size,warning");
+    assertThat(lines.get(0))
+        .isEqualTo(
+            "clinician,clients,improved,improved_rate,improved_ci,deteriorated,deteriorated_rate,"
+                + "deteriorated_ci,recovered,recovered_rate,recovered_ci,effect_size,warning");
     assertThat(lines).hasSize(11);
     assertThat(run.err()).contains("minimum clients per clinician: 15" + NL);
   }
@@ -204,7 +259,8 @@ class CohortCommandTest {
     assertThat(lagged.get("session pairs").asInt()).isPositive();
     assertThat(lagged.get("clients").asInt()).isPositive().isLessThanOrEqualTo(200);
     double estimate = lagged.get("effect per alliance point").asDouble();
-    assertThat(estimate).isBetween(lagged.get("ci_lower").asDouble(), lagged.get("ci_upper").asDouble());
+    assertThat(estimate)
+        .isBetween(lagged.get("ci_lower").asDouble(), lagged.get("ci_upper").asDouble());
     assertThat(lagged.get("SE").asDouble()).isPositive();
   }
 
@@ -220,7 +276,8 @@ class CohortCommandTest {
     assertThat(run.exit()).as(run.toString()).isZero();
     JsonNode summary = JSON.readTree(run.out()).get("summary");
     assertThat(summary.has(LAGGED)).isFalse();
-    assertThat(summary.get("clients").asInt()).isEqualTo(expected(new ArrayList<>(phq9Clients().values())).clients());
+    assertThat(summary.get("clients").asInt())
+        .isEqualTo(expected(new ArrayList<>(phq9Clients().values())).clients());
   }
 
   @Test
@@ -236,7 +293,17 @@ class CohortCommandTest {
     String file = GainsCommandTest.example("sgdata-long.csv").toString();
 
     Cli.Run without = run("cohort", file, "--score", "bdi", "--lower-is-better");
-    Cli.Run with = run("cohort", file, "--score", "bdi", "--lower-is-better", "--reliability", "0.8", "--format", "csv");
+    Cli.Run with =
+        run(
+            "cohort",
+            file,
+            "--score",
+            "bdi",
+            "--lower-is-better",
+            "--reliability",
+            "0.8",
+            "--format",
+            "csv");
 
     assertThat(without.exit()).as(without.toString()).isEqualTo(2);
     assertThat(without.err()).contains("--reliability");
@@ -247,8 +314,12 @@ class CohortCommandTest {
 
   @Test
   void aFileWithoutTwoScoresForAnyClientExits1() throws IOException {
-    Path file = write(dir, "single.csv", "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\n"
-        + "a,1,1,1,1,1,1,1,1,1,0\nb,1,2,2,2,2,2,2,2,2,0\n");
+    Path file =
+        write(
+            dir,
+            "single.csv",
+            "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\n"
+                + "a,1,1,1,1,1,1,1,1,1,0\nb,1,2,2,2,2,2,2,2,2,0\n");
 
     Cli.Run run = run("cohort", file.toString(), "--instrument", "phq-9");
 
@@ -256,13 +327,22 @@ class CohortCommandTest {
     assertThat(run.err()).contains("no client has two or more outcome scores");
   }
 
-  // Regression (was a bug): as in change, an out-of-range --reliability is not checked: "cohort FILE --reliability 1.5" ends with
-  // "alliance: internal error: java.lang.IllegalArgumentException: reliability must lie in (0, 1)" and exit 3.
+  // Regression (was a bug): as in change, an out-of-range --reliability is not checked: "cohort
+  // FILE --reliability 1.5" ends with
+  // "alliance: internal error: java.lang.IllegalArgumentException: reliability must lie in (0, 1)"
+  // and exit 3.
   // Expected: a usage error, exit 2.
   @Test
   void aReliabilityOutsideZeroToOneIsAUsageError() {
-    Cli.Run run = run("cohort", GainsCommandTest.example("sgdata-long.csv").toString(), "--score", "bdi", "--lower-is-better",
-        "--reliability", "1.5");
+    Cli.Run run =
+        run(
+            "cohort",
+            GainsCommandTest.example("sgdata-long.csv").toString(),
+            "--score",
+            "bdi",
+            "--lower-is-better",
+            "--reliability",
+            "1.5");
 
     assertThat(run.exit()).as(run.toString()).isEqualTo(2);
     assertThat(run.err()).doesNotContain("internal error");
@@ -270,12 +350,19 @@ class CohortCommandTest {
 
   @Test
   void aClientWhoseRowsAreNotTogetherIsRejectedNamingTheLine() throws IOException {
-    Path file = write(dir, "unsorted.csv", "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\n"
-        + "a,1,1,1,1,1,1,1,1,1,0\nb,1,2,2,2,2,2,2,2,2,0\na,2,0,0,0,0,0,0,0,0,0\n");
+    Path file =
+        write(
+            dir,
+            "unsorted.csv",
+            "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\n"
+                + "a,1,1,1,1,1,1,1,1,1,0\nb,1,2,2,2,2,2,2,2,2,0\na,2,0,0,0,0,0,0,0,0,0\n");
 
     Cli.Run run = run("cohort", file.toString(), "--instrument", "phq-9");
 
     assertThat(run.exit()).as(run.toString()).isEqualTo(1);
-    assertThat(run.err()).contains(file + " line 4").contains("sort the file by client").doesNotContain("\tat ");
+    assertThat(run.err())
+        .contains(file + " line 4")
+        .contains("sort the file by client")
+        .doesNotContain("\tat ");
   }
 }

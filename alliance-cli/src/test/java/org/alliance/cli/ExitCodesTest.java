@@ -19,9 +19,12 @@ class ExitCodesTest {
   @TempDir Path dir;
 
   private Path clean() throws IOException {
-    return write(dir, "clean.csv", PHQ9_HEADER
-        + "c1,1,2024-01-01,0,1,2,3,0,1,2,3,0\n"
-        + "c2,1,2024-01-02,1,1,1,1,1,1,1,1,1\n");
+    return write(
+        dir,
+        "clean.csv",
+        PHQ9_HEADER
+            + "c1,1,2024-01-01,0,1,2,3,0,1,2,3,0\n"
+            + "c2,1,2024-01-02,1,1,1,1,1,1,1,1,1\n");
   }
 
   private static void assertNoStackTrace(Cli.Run run) {
@@ -36,7 +39,8 @@ class ExitCodesTest {
 
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(run.out()).contains("c1").contains("c2");
-    assertThat(run.err()).isEqualTo("scored 2 administrations: 2 valid, 0 invalid" + System.lineSeparator());
+    assertThat(run.err())
+        .isEqualTo("scored 2 administrations: 2 valid, 0 invalid" + System.lineSeparator());
   }
 
   @Test
@@ -48,18 +52,25 @@ class ExitCodesTest {
 
   @Test
   void aFileWithAnInvalidRowExitsWith1AndStillScoresTheValidRows() throws IOException {
-    Path file = write(dir, "invalid.csv", PHQ9_HEADER
-        + "c1,1,2024-01-01,0,1,2,3,0,1,2,3,0\n"
-        + "c2,1,2024-01-02,0,1,9,3,0,1,2,3,0\n"
-        + "c3,1,2024-01-03,1,1,1,1,1,1,1,1,1\n");
+    Path file =
+        write(
+            dir,
+            "invalid.csv",
+            PHQ9_HEADER
+                + "c1,1,2024-01-01,0,1,2,3,0,1,2,3,0\n"
+                + "c2,1,2024-01-02,0,1,9,3,0,1,2,3,0\n"
+                + "c3,1,2024-01-03,1,1,1,1,1,1,1,1,1\n");
 
     Cli.Run run = run("score", file.toString(), "--instrument", "phq-9");
 
     assertThat(run.exit()).as(run.toString()).isEqualTo(1);
-    assertThat(run.out().lines()).contains(
-        "c1,1,2024-01-01,phq-9,12,moderate,true,,true,",
-        "c3,1,2024-01-03,phq-9,9,mild,false,phq9_9,true,");
-    assertThat(run.out().lines()).anySatisfy(line -> assertThat(line).startsWith("c2,1,2024-01-02,phq-9,,").contains("false"));
+    assertThat(run.out().lines())
+        .contains(
+            "c1,1,2024-01-01,phq-9,12,moderate,true,,true,",
+            "c3,1,2024-01-03,phq-9,9,mild,false,phq9_9,true,");
+    assertThat(run.out().lines())
+        .anySatisfy(
+            line -> assertThat(line).startsWith("c2,1,2024-01-02,phq-9,,").contains("false"));
     assertNoStackTrace(run);
   }
 
@@ -71,7 +82,12 @@ class ExitCodesTest {
       Cli.Run run = run(command, file.toString(), "--instrument", "phq-9");
 
       assertThat(run.exit()).as(run.toString()).isEqualTo(1);
-      assertThat(run.err()).as(run.toString()).startsWith("alliance: ").contains(file.toString()).contains("line 1").contains("'session'");
+      assertThat(run.err())
+          .as(run.toString())
+          .startsWith("alliance: ")
+          .contains(file.toString())
+          .contains("line 1")
+          .contains("'session'");
       assertNoStackTrace(run);
     }
   }
@@ -179,14 +195,28 @@ class ExitCodesTest {
 
   @Test
   void formatAndLayoutValuesIgnoreCase() throws IOException {
-    assertThat(run("score", clean().toString(), "--instrument", "phq-9", "--format", "JSONL", "--layout", "Wide").exit()).isZero();
+    assertThat(
+            run(
+                    "score",
+                    clean().toString(),
+                    "--instrument",
+                    "phq-9",
+                    "--format",
+                    "JSONL",
+                    "--layout",
+                    "Wide")
+                .exit())
+        .isZero();
   }
 
   /** Fixture bytes shared by the CLI tests. */
   static final class Fixtures {
     private Fixtures() {}
 
-    /** A PHQ-9 file of a header and {@code rows} rows; the last row's client holds a byte that is not UTF-8. */
+    /**
+     * A PHQ-9 file of a header and {@code rows} rows; the last row's client holds a byte that is
+     * not UTF-8.
+     */
     static byte[] withBadByteOnLastLine(int rows) throws IOException {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       bytes.write("client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\n".getBytes(StandardCharsets.UTF_8));

@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HelpTest {
   /** Every subcommand registered, so a new one is covered without touching this test. */
   static java.util.stream.Stream<String> commands() {
-    return AllianceCommand.commandLine().getSubcommands().keySet().stream().filter(name -> !name.equals("help"));
+    return AllianceCommand.commandLine().getSubcommands().keySet().stream()
+        .filter(name -> !name.equals("help"));
   }
 
   @org.junit.jupiter.api.Test
@@ -25,6 +26,8 @@ class HelpTest {
     assertThat(help.exit()).isZero();
     assertThat(help.out()).startsWith("Usage: alliance " + command);
     // A stray % in a description makes picocli print a warning instead of the text.
-    assertThat(help.out() + help.err()).doesNotContain("picocli WARN").doesNotContain("Could not format");
+    assertThat(help.out() + help.err())
+        .doesNotContain("picocli WARN")
+        .doesNotContain("Could not format");
   }
 }

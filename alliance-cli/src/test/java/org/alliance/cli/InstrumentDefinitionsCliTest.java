@@ -13,12 +13,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code instruments check}, {@code instruments export} and {@code --instruments} on every command that reads answers. */
+/**
+ * {@code instruments check}, {@code instruments export} and {@code --instruments} on every command
+ * that reads answers.
+ */
 class InstrumentDefinitionsCliTest {
   private static final Path EXAMPLES = Path.of("../examples/instruments");
 
-  /** A clinic's own 3-item outcome measure: sum of 0-4 items, item 3 reversed, reliable change 3. */
-  private static final String MOOD = """
+  /**
+   * A clinic's own 3-item outcome measure: sum of 0-4 items, item 3 reversed, reliable change 3.
+   */
+  private static final String MOOD =
+      """
       {
         "id": "clinic-mood-3",
         "version": "2",
@@ -58,16 +64,23 @@ class InstrumentDefinitionsCliTest {
 
   @Test
   void checkListsEveryProblemWithItsPath() throws IOException {
-    Path file = write(dir, "bad.json", MOOD.replace("\"reversed\"", "\"revesred\"").replace("\"max\": 4}, \"reversed", "x")
-        .replace("\"measures\": \"outcome\",", "").replace("\"value\": 6", "\"value\": \"six\""));
+    Path file =
+        write(
+            dir,
+            "bad.json",
+            MOOD.replace("\"reversed\"", "\"revesred\"")
+                .replace("\"max\": 4}, \"reversed", "x")
+                .replace("\"measures\": \"outcome\",", "")
+                .replace("\"value\": 6", "\"value\": \"six\""));
 
     Cli.Run run = run("instruments", "check", file.toString());
 
     assertThat(run.exit()).as(run.toString()).isEqualTo(1);
-    assertThat(run.out().lines()).containsExactly(
-        file + " $.measures: missing: expected 'alliance' or 'outcome'",
-        file + " $.items[2].revesred: unknown field 'revesred'; did you mean 'reversed'?",
-        file + " $.cutoffs[0].value: expected a number, found the text 'six'");
+    assertThat(run.out().lines())
+        .containsExactly(
+            file + " $.measures: missing: expected 'alliance' or 'outcome'",
+            file + " $.items[2].revesred: unknown field 'revesred'; did you mean 'reversed'?",
+            file + " $.cutoffs[0].value: expected a number, found the text 'six'");
   }
 
   @Test
@@ -77,7 +90,9 @@ class InstrumentDefinitionsCliTest {
     Cli.Run run = run("instruments", "check", file.toString());
 
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.out()).startsWith(file + " line 3, column 3: not valid JSON: ").doesNotContain("\tat ");
+    assertThat(run.out())
+        .startsWith(file + " line 3, column 3: not valid JSON: ")
+        .doesNotContain("\tat ");
   }
 
   @Test
@@ -85,9 +100,12 @@ class InstrumentDefinitionsCliTest {
     Cli.Run run = run("instruments", "check", EXAMPLES.toString());
 
     assertThat(run.exit()).as(run.toString()).isZero();
-    assertThat(run.out().lines()).containsExactly(
-        EXAMPLES.resolve("clinic-stress-4.json") + ": valid: clinic-stress-4 version 1.0, 4 items",
-        EXAMPLES.resolve("srs-licensed.json") + ": valid: srs version 3.0, 4 items (replaces the built-in srs)");
+    assertThat(run.out().lines())
+        .containsExactly(
+            EXAMPLES.resolve("clinic-stress-4.json")
+                + ": valid: clinic-stress-4 version 1.0, 4 items",
+            EXAMPLES.resolve("srs-licensed.json")
+                + ": valid: srs version 3.0, 4 items (replaces the built-in srs)");
   }
 
   @Test
@@ -98,16 +116,25 @@ class InstrumentDefinitionsCliTest {
     Cli.Run run = run("instruments", "check", missing.toString(), empty.toString());
 
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.out().lines()).containsExactlyInAnyOrder(missing + ": no such file",
-        empty + ": no instrument definitions (*.json files) here");
+    assertThat(run.out().lines())
+        .containsExactlyInAnyOrder(
+            missing + ": no such file", empty + ": no instrument definitions (*.json files) here");
     assertThat(run("instruments", "check").exit()).isEqualTo(2);
   }
 
   @Test
   void scoreUsesAUserDefinedInstrument() throws IOException {
-    Path csv = write(dir, "mood.csv", "client,session,q1,q2,q3\nc1,1,3,4,0\nc2,1,1,0,4\nc3,1,1,5,4\n");
+    Path csv =
+        write(dir, "mood.csv", "client,session,q1,q2,q3\nc1,1,3,4,0\nc2,1,1,0,4\nc3,1,1,5,4\n");
 
-    Cli.Run run = run("score", csv.toString(), "--instrument", "clinic-mood-3", "--instruments", definitions().toString());
+    Cli.Run run =
+        run(
+            "score",
+            csv.toString(),
+            "--instrument",
+            "clinic-mood-3",
+            "--instruments",
+            definitions().toString());
 
     assertThat(run.exit()).as(run.toString()).isEqualTo(1); // c3 answers 5 on a 0-4 item
     List<String> lines = run.out().lines().toList();
@@ -131,11 +158,31 @@ class InstrumentDefinitionsCliTest {
 
   @Test
   void validateAndChangeUseTheDefinitionsToo() throws IOException {
-    Path csv = write(dir, "mood.csv", "client,session,q1,q2,q3\nc1,1,4,4,0\nc1,2,1,1,3\nc2,1,2,2,2\nc2,2,2,2,2\n");
+    Path csv =
+        write(
+            dir,
+            "mood.csv",
+            "client,session,q1,q2,q3\nc1,1,4,4,0\nc1,2,1,1,3\nc2,1,2,2,2\nc2,2,2,2,2\n");
     String definitions = definitions().toString();
 
-    Cli.Run validate = run("validate", csv.toString(), "--instrument", "clinic-mood-3", "--instruments", definitions);
-    Cli.Run change = run("change", csv.toString(), "--instrument", "clinic-mood-3", "--instruments", definitions, "--format", "csv");
+    Cli.Run validate =
+        run(
+            "validate",
+            csv.toString(),
+            "--instrument",
+            "clinic-mood-3",
+            "--instruments",
+            definitions);
+    Cli.Run change =
+        run(
+            "change",
+            csv.toString(),
+            "--instrument",
+            "clinic-mood-3",
+            "--instruments",
+            definitions,
+            "--format",
+            "csv");
 
     assertThat(validate.exit()).as(validate.toString()).isZero();
     assertThat(change.exit()).as(change.toString()).isZero();
@@ -147,12 +194,23 @@ class InstrumentDefinitionsCliTest {
   @ValueSource(strings = {"score", "validate", "change", "gains", "ruptures", "trend", "cohort"})
   void brokenDefinitionsStopEveryCommandBeforeAnyDataIsRead(String command) throws IOException {
     Path definitions = definitions();
-    write(definitions, "broken.json", MOOD.replace("clinic-mood-3", "broken").replace("\"min\": 0", "\"min\": \"zero\""));
-    // The data file does not exist: a command that looked at it first would fail with a usage error (2).
+    write(
+        definitions,
+        "broken.json",
+        MOOD.replace("clinic-mood-3", "broken").replace("\"min\": 0", "\"min\": \"zero\""));
+    // The data file does not exist: a command that looked at it first would fail with a usage error
+    // (2).
     Path data = dir.resolve("no-such-data.csv");
 
-    List<String> args = new java.util.ArrayList<>(List.of(command, data.toString(), "--instrument", "phq-9", "--instruments",
-        definitions.toString()));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                command,
+                data.toString(),
+                "--instrument",
+                "phq-9",
+                "--instruments",
+                definitions.toString()));
     if (command.equals("gains")) {
       args.addAll(List.of("--cutoff", "7")); // its one required option
     }
@@ -162,7 +220,9 @@ class InstrumentDefinitionsCliTest {
     assertThat(run.exit()).as(run.toString()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
-        .contains(definitions.resolve("broken.json") + " $.items[0].scale.min: expected a whole number, found the text 'zero'")
+        .contains(
+            definitions.resolve("broken.json")
+                + " $.items[0].scale.min: expected a whole number, found the text 'zero'")
         .contains("the instrument definitions have 3 problems; nothing was read")
         .doesNotContain("\tat ");
   }
@@ -175,22 +235,43 @@ class InstrumentDefinitionsCliTest {
     Cli.Run show = run("instruments", "show", "clinic-mood-3", "--instruments", definitions);
 
     assertThat(list.exit()).as(list.toString()).isZero();
-    assertThat(list.out().lines()).anySatisfy(line -> assertThat(line.split(" {2,}"))
-        .containsExactly("clinic-mood-3", "Clinic mood check", "outcome", "3", "open (text included)"));
+    assertThat(list.out().lines())
+        .anySatisfy(
+            line ->
+                assertThat(line.split(" {2,}"))
+                    .containsExactly(
+                        "clinic-mood-3",
+                        "Clinic mood check",
+                        "outcome",
+                        "3",
+                        "open (text included)"));
     assertThat(list.out()).contains("phq-9");
     assertThat(show.exit()).as(show.toString()).isZero();
-    assertThat(show.out()).contains("Clinic mood check (clinic-mood-3, version 2)").contains("Item text:")
-        .contains("1. I felt low.").contains("3. I felt hopeful.").contains("reversed").contains("Reliable change");
+    assertThat(show.out())
+        .contains("Clinic mood check (clinic-mood-3, version 2)")
+        .contains("Item text:")
+        .contains("1. I felt low.")
+        .contains("3. I felt hopeful.")
+        .contains("reversed")
+        .contains("Reliable change");
   }
 
   @Test
   void aLicensedSrsDefinitionAddsItsItemText() {
     Cli.Run builtIn = run("instruments", "show", "srs");
-    Cli.Run licensed = run("instruments", "show", "srs", "--instruments", EXAMPLES.resolve("srs-licensed.json").toString());
+    Cli.Run licensed =
+        run(
+            "instruments",
+            "show",
+            "srs",
+            "--instruments",
+            EXAMPLES.resolve("srs-licensed.json").toString());
 
     assertThat(builtIn.out()).doesNotContain("Item text:");
     assertThat(licensed.exit()).as(licensed.toString()).isZero();
-    assertThat(licensed.out()).contains("Item text:").contains("1. [Item 1 (Relationship): paste the wording")
+    assertThat(licensed.out())
+        .contains("Item text:")
+        .contains("1. [Item 1 (Relationship): paste the wording")
         .contains("total < 36");
   }
 
@@ -198,14 +279,17 @@ class InstrumentDefinitionsCliTest {
   void exportedPhq9PassesCheckAndMatchesTheBuiltIn() throws IOException {
     Cli.Run export = run("instruments", "export", "phq-9");
     assertThat(export.exit()).as(export.toString()).isZero();
-    assertThat(export.out()).startsWith("{\n  \"id\": \"phq-9\",").contains("\"loinc\": \"44260-8\"");
+    assertThat(export.out())
+        .startsWith("{\n  \"id\": \"phq-9\",")
+        .contains("\"loinc\": \"44260-8\"");
     Path file = write(dir, "phq-9.json", export.out());
 
     Cli.Run check = run("instruments", "check", file.toString());
     Cli.Run show = run("instruments", "show", "phq-9", "--instruments", file.toString());
 
     assertThat(check.exit()).as(check.toString()).isZero();
-    assertThat(check.out()).isEqualTo(file + ": valid: phq-9 version 1.0, 9 items (replaces the built-in phq-9)\n");
+    assertThat(check.out())
+        .isEqualTo(file + ": valid: phq-9 version 1.0, 9 items (replaces the built-in phq-9)\n");
     assertThat(show.out()).isEqualTo(run("instruments", "show", "phq-9").out());
   }
 

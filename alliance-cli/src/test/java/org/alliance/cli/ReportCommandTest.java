@@ -28,10 +28,11 @@ class ReportCommandTest {
   private static final String SVG = "http://www.w3.org/2000/svg";
 
   /**
-   * PHQ-9 and SRS answers: c1 has a sudden gain between sessions 3 and 4, a repaired rupture at session 3 and the
-   * risk item answered at the latest session; c2 has two PHQ-9 administrations.
+   * PHQ-9 and SRS answers: c1 has a sudden gain between sessions 3 and 4, a repaired rupture at
+   * session 3 and the risk item answered at the latest session; c2 has two PHQ-9 administrations.
    */
-  private static final String ANSWERS = """
+  private static final String ANSWERS =
+      """
       client,session,date,clinician,instrument,q1,q2,q3,q4,q5,q6,q7,q8,q9
       c1,1,2026-01-07,dr-a,phq-9,2,2,2,2,2,2,3,3,0
       c1,1,2026-01-07,dr-a,srs,9.5,9.5,9.5,9.5,,,,,
@@ -78,12 +79,18 @@ class ReportCommandTest {
     assertThat(run.err()).contains("wrote " + out);
     String html = Files.readString(out);
     Document document = xml(html);
-    assertThat(document.getElementsByTagNameNS(XHTML, "h1").item(0).getTextContent()).isEqualTo("Client report: c1");
+    assertThat(document.getElementsByTagNameNS(XHTML, "h1").item(0).getTextContent())
+        .isEqualTo("Client report: c1");
     assertThat(document.getElementsByTagNameNS(SVG, "svg").getLength()).isEqualTo(2);
-    assertThat(html).contains("critical-item v1").contains("3 to 4").contains("16 to 9").contains("repaired at session 4")
+    assertThat(html)
+        .contains("critical-item v1")
+        .contains("3 to 4")
+        .contains("16 to 9")
+        .contains("repaired at session 4")
         .contains("Thoughts that you would be better off dead");
     // A report holds clinical data: a new file is readable by its owner only.
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+        .isEqualTo("rw-------");
   }
 
   @Test
@@ -94,7 +101,10 @@ class ReportCommandTest {
 
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(run.err()).doesNotContain("SLF4J");
-    assertThat(pdfText(out)).contains("Client report: c1").contains("critical-item v1").contains("18 at session 1")
+    assertThat(pdfText(out))
+        .contains("Client report: c1")
+        .contains("critical-item v1")
+        .contains("18 at session 1")
         .contains("recovered: reliably improved");
   }
 
@@ -103,11 +113,22 @@ class ReportCommandTest {
   void writesACohortReport(String name) throws Exception {
     Path out = dir.resolve(name);
 
-    Cli.Run run = run("report", answers().toString(), "--cohort", "--min-cases", "2", "--out", out.toString());
+    Cli.Run run =
+        run(
+            "report",
+            answers().toString(),
+            "--cohort",
+            "--min-cases",
+            "2",
+            "--out",
+            out.toString());
 
     assertThat(run.exit()).as(run.toString()).isZero();
     String text = name.endsWith(".pdf") ? pdfText(out) : Files.readString(out);
-    assertThat(text).contains("Cohort report: PHQ-9").contains("Reliably improved").contains("50.0%")
+    assertThat(text)
+        .contains("Cohort report: PHQ-9")
+        .contains("Reliably improved")
+        .contains("50.0%")
         .contains("fewer than 2 clients");
     if (name.endsWith(".html")) {
       xml(text);
@@ -118,30 +139,62 @@ class ReportCommandTest {
   void marksTheKnownSuddenGainsOfTheSuddengainsExample() throws IOException {
     Path out = dir.resolve("sg.html");
 
-    Cli.Run run = run("report", "../examples/sgdata-long.csv", "--score", "bdi", "--lower-is-better", "--client", "1",
-        "--gain-cutoff", "7", "--out", out.toString());
+    Cli.Run run =
+        run(
+            "report",
+            "../examples/sgdata-long.csv",
+            "--score",
+            "bdi",
+            "--lower-is-better",
+            "--client",
+            "1",
+            "--gain-cutoff",
+            "7",
+            "--out",
+            out.toString());
 
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(run.err()).contains("note: expected course of bdi fitted on 43 episodes");
     String html = Files.readString(out);
-    assertThat(html).contains("<td>Sudden gain</td><td>3 to 4</td><td>34 to 23</td><td>11 points</td><td>yes, at session 7")
-        .contains("<td>Sudden gain</td><td>7 to 8</td><td>29 to 17</td><td>12 points</td><td>no</td>")
-        .contains("Sudden gain from session 3 to 4.").contains("Expected course of similar clients shown, fitted on 43 episodes.");
+    assertThat(html)
+        .contains(
+            "<td>Sudden gain</td><td>3 to 4</td><td>34 to 23</td><td>11 points</td><td>yes, at session 7")
+        .contains(
+            "<td>Sudden gain</td><td>7 to 8</td><td>29 to 17</td><td>12 points</td><td>no</td>")
+        .contains("Sudden gain from session 3 to 4.")
+        .contains("Expected course of similar clients shown, fitted on 43 episodes.");
   }
 
   @Test
   void fitsTheExpectedCourseOnAReferenceFile() throws IOException {
-    Path file = write(dir, "new.csv", "client,session,bdi\nnew,1,30\nnew,2,31\nnew,3,32\nnew,4,33\n");
+    Path file =
+        write(dir, "new.csv", "client,session,bdi\nnew,1,30\nnew,2,31\nnew,3,32\nnew,4,33\n");
     Path out = dir.resolve("new.html");
 
-    Cli.Run run = run("report", file.toString(), "--score", "bdi", "--lower-is-better", "--client", "new",
-        "--reference", "../examples/sgdata-long.csv", "--gain-cutoff", "7", "--out", out.toString());
+    Cli.Run run =
+        run(
+            "report",
+            file.toString(),
+            "--score",
+            "bdi",
+            "--lower-is-better",
+            "--client",
+            "new",
+            "--reference",
+            "../examples/sgdata-long.csv",
+            "--gain-cutoff",
+            "7",
+            "--out",
+            out.toString());
 
     assertThat(run.exit()).as(run.toString()).isZero();
     String html = Files.readString(out);
-    assertThat(html).contains("The expected course of bdi was fitted on 43 past episodes of ../examples/sgdata-long.csv.")
+    assertThat(html)
+        .contains(
+            "The expected course of bdi was fitted on 43 past episodes of ../examples/sgdata-long.csv.")
         .contains("Expected course of similar clients shown, fitted on 43 episodes.")
-        .contains("Not on track at session 4.").contains("not-on-track v1 (score 33");
+        .contains("Not on track at session 4.")
+        .contains("not-on-track v1 (score 33");
   }
 
   @Test
@@ -151,7 +204,8 @@ class ReportCommandTest {
     Cli.Run run = run("report", answers().toString(), "--client", "c9", "--out", out.toString());
 
     assertThat(run.exit()).isEqualTo(ExitCode.INVALID_INPUT);
-    assertThat(run.err()).contains("alliance: no client c9 in " + answers() + "; clients in it include c1, c2");
+    assertThat(run.err())
+        .contains("alliance: no client c9 in " + answers() + "; clients in it include c1, c2");
     assertThat(out).doesNotExist();
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("answers.csv");
@@ -160,8 +214,17 @@ class ReportCommandTest {
 
   @Test
   void listsOnlyAFewOfManyClients() throws IOException {
-    Cli.Run run = run("report", "../examples/sgdata-long.csv", "--score", "bdi", "--lower-is-better", "--client", "x",
-        "--out", dir.resolve("x.html").toString());
+    Cli.Run run =
+        run(
+            "report",
+            "../examples/sgdata-long.csv",
+            "--score",
+            "bdi",
+            "--lower-is-better",
+            "--client",
+            "x",
+            "--out",
+            dir.resolve("x.html").toString());
 
     assertThat(run.exit()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(run.err()).contains("clients in it include 1, 2, 3, 4, 5 (and 38 more)");
@@ -169,14 +232,16 @@ class ReportCommandTest {
 
   @Test
   void writesTheReportButExitsWithOneWhenRowsWereLeftOut() throws IOException {
-    Path file = write(dir, "problems.csv", ANSWERS + "c2,3,2026-01-22,dr-b,phq-9,1,1,9,1,1,1,1,1,0\n");
+    Path file =
+        write(dir, "problems.csv", ANSWERS + "c2,3,2026-01-22,dr-b,phq-9,1,1,9,1,1,1,1,1,0\n");
     Path out = dir.resolve("c1.html");
 
     Cli.Run run = run("report", file.toString(), "--client", "c1", "--out", out.toString());
 
     assertThat(run.exit()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(run.err()).contains("line 16").contains("1 of 15 rows were left out");
-    assertThat(Files.readString(out)).contains("1 of 15 rows of the data were left out for problems");
+    assertThat(Files.readString(out))
+        .contains("1 of 15 rows of the data were left out for problems");
   }
 
   @Test
@@ -188,7 +253,10 @@ class ReportCommandTest {
       Cli.Run run = run("report", "-", "--client", "c2", "--out", "-");
 
       assertThat(run.exit()).as(run.toString()).isZero();
-      assertThat(run.out()).startsWith("<!DOCTYPE html>").contains("Client report: c2").contains("standard input");
+      assertThat(run.out())
+          .startsWith("<!DOCTYPE html>")
+          .contains("Client report: c2")
+          .contains("standard input");
     } finally {
       System.setIn(stdin);
     }
@@ -198,7 +266,16 @@ class ReportCommandTest {
   void takesTheFormatFromTheOptionOverTheExtension() throws IOException {
     Path out = dir.resolve("report.txt");
 
-    Cli.Run run = run("report", answers().toString(), "--client", "c1", "--format", "pdf", "--out", out.toString());
+    Cli.Run run =
+        run(
+            "report",
+            answers().toString(),
+            "--client",
+            "c1",
+            "--format",
+            "pdf",
+            "--out",
+            out.toString());
 
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(Files.readAllBytes(out)).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
@@ -213,20 +290,23 @@ class ReportCommandTest {
 
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(Files.readString(out)).contains("Client report: c2");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-r-----");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+        .isEqualTo("rw-r-----");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "--client c1 --cohort --out r.html",
-      "--out r.html",
-      "--client c1 --out report.txt",
-      "--client c1 --format pdf --out -",
-      "--client c1 --gain-cutoff 0 --out r.html",
-      "--cohort --min-cases 0 --out r.html",
-      "--cohort --reliability 1.5 --out r.html",
-      "--client c1 --format doc --out r.html",
-      "--client c1"})
+  @ValueSource(
+      strings = {
+        "--client c1 --cohort --out r.html",
+        "--out r.html",
+        "--client c1 --out report.txt",
+        "--client c1 --format pdf --out -",
+        "--client c1 --gain-cutoff 0 --out r.html",
+        "--cohort --min-cases 0 --out r.html",
+        "--cohort --reliability 1.5 --out r.html",
+        "--client c1 --format doc --out r.html",
+        "--client c1"
+      })
   void refusesAMisuseAsAUsageError(String arguments) throws IOException {
     String[] args = (answers() + " " + arguments).split(" ");
     String[] command = new String[args.length + 1];
@@ -242,12 +322,27 @@ class ReportCommandTest {
   @Test
   void explainsWhatTheFormatAndTheSubjectNeed() throws IOException {
     assertThat(run("report", answers().toString(), "--client", "c1", "--out", "report.txt").err())
-        .contains("cannot tell the format from report.txt: name it .html or .pdf, or give --format html|pdf");
-    assertThat(run("report", answers().toString(), "--client", "c1", "--format", "pdf", "--out", "-").err())
+        .contains(
+            "cannot tell the format from report.txt: name it .html or .pdf, or give --format html|pdf");
+    assertThat(
+            run("report", answers().toString(), "--client", "c1", "--format", "pdf", "--out", "-")
+                .err())
         .contains("a PDF cannot go to standard output");
-    assertThat(run("report", "../examples/sgdata-long.csv", "--score", "bdi", "--lower-is-better", "--cohort", "--out",
-        dir.resolve("c.html").toString()).err()).contains("bdi has no published reliable-change value and cutoff: give --reliability R");
-    assertThat(run("report", dir.resolve("missing.csv").toString(), "--cohort", "--out", "r.html").err())
+    assertThat(
+            run(
+                    "report",
+                    "../examples/sgdata-long.csv",
+                    "--score",
+                    "bdi",
+                    "--lower-is-better",
+                    "--cohort",
+                    "--out",
+                    dir.resolve("c.html").toString())
+                .err())
+        .contains("bdi has no published reliable-change value and cutoff: give --reliability R");
+    assertThat(
+            run("report", dir.resolve("missing.csv").toString(), "--cohort", "--out", "r.html")
+                .err())
         .contains("no such file");
   }
 
@@ -255,11 +350,23 @@ class ReportCommandTest {
   void judgesAScoreColumnCohortWithAReliability() throws IOException {
     Path out = dir.resolve("sg-cohort.html");
 
-    Cli.Run run = run("report", "../examples/sgdata-long.csv", "--score", "bdi", "--lower-is-better", "--cohort",
-        "--reliability", "0.9", "--out", out.toString());
+    Cli.Run run =
+        run(
+            "report",
+            "../examples/sgdata-long.csv",
+            "--score",
+            "bdi",
+            "--lower-is-better",
+            "--cohort",
+            "--reliability",
+            "0.9",
+            "--out",
+            out.toString());
 
     assertThat(run.exit()).as(run.toString()).isZero();
-    assertThat(Files.readString(out)).contains("Cohort report: bdi").contains("43 in the data; 43 with two or more scores")
+    assertThat(Files.readString(out))
+        .contains("Cohort report: bdi")
+        .contains("43 in the data; 43 with two or more scores")
         .contains("a reliability of 0.9");
   }
 
@@ -268,8 +375,13 @@ class ReportCommandTest {
     Cli.Run help = run("report", "--help");
 
     assertThat(help.exit()).isZero();
-    assertThat(help.out()).startsWith("Usage: alliance report").contains("--client=ID").contains("--cohort")
+    assertThat(help.out())
+        .startsWith("Usage: alliance report")
+        .contains("--client=ID")
+        .contains("--cohort")
         .contains("95% intervals");
-    assertThat(help.out() + help.err()).doesNotContain("picocli WARN").doesNotContain("Could not format");
+    assertThat(help.out() + help.err())
+        .doesNotContain("picocli WARN")
+        .doesNotContain("Could not format");
   }
 }

@@ -60,23 +60,36 @@ class SimulateCommandTest {
   void everyRowScoresValid() throws IOException {
     Path file = simulate("sim.csv", "--clients", "60", "--seed", "4");
     Cli.Run simulated = run("simulate", "--clients", "60", "--seed", "4");
-    Matcher counts = Pattern.compile("simulated 60 clients, (\\d+) administrations \\(seed 4\\)").matcher(simulated.err());
+    Matcher counts =
+        Pattern.compile("simulated 60 clients, (\\d+) administrations \\(seed 4\\)")
+            .matcher(simulated.err());
     assertThat(counts.find()).as(simulated.err()).isTrue();
     long administrations = Long.parseLong(counts.group(1));
 
     Cli.Run run = run("score", file.toString());
 
     assertThat(run.exit()).as(run.toString()).isZero();
-    assertThat(run.err()).endsWith("scored " + administrations + " administrations: " + administrations + " valid, 0 invalid" + NL);
+    assertThat(run.err())
+        .endsWith(
+            "scored "
+                + administrations
+                + " administrations: "
+                + administrations
+                + " valid, 0 invalid"
+                + NL);
     assertThat(Files.readAllLines(file)).hasSize((int) administrations + 1);
     assertThat(run.out().lines().skip(1)).allSatisfy(line -> assertThat(line).endsWith(",true,"));
   }
 
   @Test
-  void hasPhq9AndSrsRowsWithAClinicianForEveryClientAndEachClientsRowsTogether() throws IOException {
-    List<String> lines = Files.readAllLines(simulate("sim.csv", "--clients", "50", "--clinicians", "4", "--seed", "9"));
+  void hasPhq9AndSrsRowsWithAClinicianForEveryClientAndEachClientsRowsTogether()
+      throws IOException {
+    List<String> lines =
+        Files.readAllLines(
+            simulate("sim.csv", "--clients", "50", "--clinicians", "4", "--seed", "9"));
 
-    assertThat(lines.get(0)).isEqualTo("client,session,date,clinician,instrument,q1,q2,q3,q4,q5,q6,q7,q8,q9");
+    assertThat(lines.get(0))
+        .isEqualTo("client,session,date,clinician,instrument,q1,q2,q3,q4,q5,q6,q7,q8,q9");
     Set<String> instruments = new TreeSet<>();
     Set<String> clinicians = new TreeSet<>();
     Set<String> clients = new HashSet<>();
@@ -110,11 +123,14 @@ class SimulateCommandTest {
 
   @Test
   void anotherOutcomeAndAllianceCanBeChosen() throws IOException {
-    List<String> lines = Files.readAllLines(simulate("ors.csv", "--clients", "10", "--outcome", "ors", "--seed", "2"));
+    List<String> lines =
+        Files.readAllLines(
+            simulate("ors.csv", "--clients", "10", "--outcome", "ors", "--seed", "2"));
 
     assertThat(lines.get(0)).isEqualTo("client,session,date,clinician,instrument,q1,q2,q3,q4");
     try (Stream<String> rows = lines.stream().skip(1)) {
-      assertThat(rows.map(line -> line.split(",")[4]).distinct()).containsExactlyInAnyOrder("ors", "srs");
+      assertThat(rows.map(line -> line.split(",")[4]).distinct())
+          .containsExactlyInAnyOrder("ors", "srs");
     }
   }
 
@@ -125,7 +141,10 @@ class SimulateCommandTest {
 
     assertThat(run.exit()).as(run.toString()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).contains("sessions").doesNotContain("internal error").doesNotContain("\tat ");
+    assertThat(run.err())
+        .contains("sessions")
+        .doesNotContain("internal error")
+        .doesNotContain("\tat ");
   }
 
   @Test
@@ -144,10 +163,14 @@ class SimulateCommandTest {
     assertThat(run.err()).contains("unknown instrument 'nope'");
   }
 
-  // Regression (was a bug): instruments the simulation cannot use are not checked as options. "--outcome core-10" (reversed items, which
-  // SimulatedAnswers rejects while writing) ends with "alliance: internal error: java.lang.IllegalArgumentException:
-  // core-10 has reversed items"; "--outcome srs" (not an outcome) with "...: srs does not measure outcome"; "--alliance ors"
-  // with "...: ors does not measure the alliance"; all exit 3. Expected: a usage error (exit 2) naming the option, as
+  // Regression (was a bug): instruments the simulation cannot use are not checked as options.
+  // "--outcome core-10" (reversed items, which
+  // SimulatedAnswers rejects while writing) ends with "alliance: internal error:
+  // java.lang.IllegalArgumentException:
+  // core-10 has reversed items"; "--outcome srs" (not an outcome) with "...: srs does not measure
+  // outcome"; "--alliance ors"
+  // with "...: ors does not measure the alliance"; all exit 3. Expected: a usage error (exit 2)
+  // naming the option, as
   // for --outcome nope, and no output file.
   @ParameterizedTest
   @ValueSource(strings = {"--outcome=core-10", "--outcome=srs", "--alliance=ors"})

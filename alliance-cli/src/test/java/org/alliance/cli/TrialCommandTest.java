@@ -24,12 +24,33 @@ class TrialCommandTest {
   }
 
   @Test
-  void twoStageLeastSquaresRecoversTheSimulatedEffectsWhereNaiveRegressionDoesNot() throws IOException {
+  void twoStageLeastSquaresRecoversTheSimulatedEffectsWhereNaiveRegressionDoesNot()
+      throws IOException {
     Path trial = dir.resolve("trial.csv");
-    assertThat(run("simulate", "--trial", "--clients", "2000", "--seed", "20240601", "--out", trial.toString()).exit()).isZero();
+    assertThat(
+            run(
+                    "simulate",
+                    "--trial",
+                    "--clients",
+                    "2000",
+                    "--seed",
+                    "20240601",
+                    "--out",
+                    trial.toString())
+                .exit())
+        .isZero();
 
-    Cli.Run result = run("trial", trial.toString(), "--covariates", "baseline,motivation,attachment", "--lower-is-better",
-        "--alliance-centre", "32", "--format", "json");
+    Cli.Run result =
+        run(
+            "trial",
+            trial.toString(),
+            "--covariates",
+            "baseline,motivation,attachment",
+            "--lower-is-better",
+            "--alliance-centre",
+            "32",
+            "--format",
+            "json");
 
     assertThat(result.exit()).as(result.toString()).isZero();
     JsonNode document = new ObjectMapper().readTree(result.out());
@@ -41,7 +62,8 @@ class TrialCommandTest {
     assertThat(interaction.get("ci_lower").asDouble()).isLessThan(0.06);
     assertThat(interaction.get("ci_upper").asDouble()).isGreaterThan(0.06);
     // Hidden confounding biases the naive estimate: its interval misses the truth.
-    assertThat(coefficient(document, "ols", "sessions_x_alliance").get("ci_lower").asDouble()).isGreaterThan(0.06);
+    assertThat(coefficient(document, "ols", "sessions_x_alliance").get("ci_lower").asDouble())
+        .isGreaterThan(0.06);
     assertThat(document.get("summary").get("participants").asInt()).isEqualTo(2000);
   }
 
@@ -51,12 +73,25 @@ class TrialCommandTest {
     run("simulate", "--trial", "--clients", "300", "--seed", "5", "--out", trial.toString());
     String text = java.nio.file.Files.readString(trial);
     int secondRow = text.indexOf('\n', text.indexOf('\n') + 1) + 1;
-    Path broken = write(dir, "broken.csv", text.substring(0, secondRow) + "p-x,treatment,1,2,3,lots,34,5\n" + text.substring(secondRow));
+    Path broken =
+        write(
+            dir,
+            "broken.csv",
+            text.substring(0, secondRow)
+                + "p-x,treatment,1,2,3,lots,34,5\n"
+                + text.substring(secondRow));
 
-    Cli.Run result = run("trial", broken.toString(), "--covariates", "baseline,motivation,attachment", "--lower-is-better");
+    Cli.Run result =
+        run(
+            "trial",
+            broken.toString(),
+            "--covariates",
+            "baseline,motivation,attachment",
+            "--lower-is-better");
 
     assertThat(result.exit()).as(result.toString()).isEqualTo(1);
-    assertThat(result.err()).contains(broken + " line 3, column 6 (sessions): expected a number, found 'lots'");
+    assertThat(result.err())
+        .contains(broken + " line 3, column 6 (sessions): expected a number, found 'lots'");
     assertThat(result.out()).contains("participants: 300").contains("left out: 1");
   }
 
@@ -65,11 +100,23 @@ class TrialCommandTest {
     Path trial = dir.resolve("trial.csv");
     run("simulate", "--trial", "--clients", "50", "--out", trial.toString());
 
-    assertThat(run("trial", trial.toString(), "--covariates", "baseline").exit()).as("no direction").isEqualTo(2);
-    assertThat(run("trial", trial.toString(), "--lower-is-better").exit()).as("no covariates").isEqualTo(2);
-    assertThat(run("trial", dir.resolve("nope.csv").toString(), "--covariates", "baseline", "--lower-is-better").exit())
+    assertThat(run("trial", trial.toString(), "--covariates", "baseline").exit())
+        .as("no direction")
         .isEqualTo(2);
-    Cli.Run missingColumn = run("trial", trial.toString(), "--covariates", "age", "--lower-is-better");
+    assertThat(run("trial", trial.toString(), "--lower-is-better").exit())
+        .as("no covariates")
+        .isEqualTo(2);
+    assertThat(
+            run(
+                    "trial",
+                    dir.resolve("nope.csv").toString(),
+                    "--covariates",
+                    "baseline",
+                    "--lower-is-better")
+                .exit())
+        .isEqualTo(2);
+    Cli.Run missingColumn =
+        run("trial", trial.toString(), "--covariates", "age", "--lower-is-better");
     assertThat(missingColumn.exit()).isEqualTo(1);
     assertThat(missingColumn.err()).contains("missing the column 'age'").doesNotContain("\tat ");
   }

@@ -13,64 +13,78 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.alliance.web.accounts.AccountApi;
-import org.alliance.web.administrations.AdministrationsApi;
-import org.alliance.web.clients.ClientsApi;
-import org.alliance.web.clients.FhirApi;
-import org.alliance.web.team.CohortApi;
-import org.alliance.web.imports.ImportApi;
-import org.alliance.web.instruments.InstrumentsApi;
-import org.alliance.web.platform.http.Json;
-import org.alliance.web.alerts.TrendApi;
-import org.alliance.web.platform.audit.AuditWriter;
-import org.alliance.web.platform.db.Database;
-import org.alliance.web.platform.security.LoginSessions;
-import org.alliance.web.administrations.SessionAlreadyRecorded;
-import org.alliance.web.platform.http.Errors;
-import org.alliance.web.platform.http.RequestLog;
-import org.alliance.web.platform.http.SecurityHeaders;
-import org.alliance.web.platform.http.WebException;
-import org.alliance.web.instruments.ClinicInstruments;
-import org.alliance.web.audit.AuditPage;
-import org.alliance.web.clients.CaseloadPage;
-import org.alliance.web.links.ClientFormPage;
-import org.alliance.web.links.ClientLinkPage;
-import org.alliance.web.clients.ClientPage;
-import org.alliance.web.administrations.EntryPage;
-import org.alliance.web.imports.ImportPage;
-import org.alliance.web.instruments.InstrumentsPage;
 import org.alliance.web.accounts.LoginPages;
-import org.alliance.web.team.TeamPage;
 import org.alliance.web.accounts.UsersPage;
-import org.alliance.web.platform.security.Authentication;
-import org.alliance.web.platform.security.LoginService;
-import org.alliance.web.platform.security.LoginThrottle;
+import org.alliance.web.administrations.AdministrationsApi;
+import org.alliance.web.administrations.EntryPage;
+import org.alliance.web.administrations.RecordAdministration;
+import org.alliance.web.administrations.SessionAlreadyRecorded;
 import org.alliance.web.alerts.ClinicTrends;
 import org.alliance.web.alerts.ExpectedCourseFits;
+import org.alliance.web.alerts.TrendApi;
+import org.alliance.web.audit.AuditPage;
+import org.alliance.web.clients.CaseloadPage;
+import org.alliance.web.clients.ClientPage;
+import org.alliance.web.clients.ClientsApi;
+import org.alliance.web.clients.FhirApi;
+import org.alliance.web.demo.DemoClinic;
+import org.alliance.web.imports.ImportApi;
+import org.alliance.web.imports.ImportPage;
+import org.alliance.web.instruments.ClinicInstruments;
+import org.alliance.web.instruments.InstrumentsApi;
+import org.alliance.web.instruments.InstrumentsPage;
+import org.alliance.web.links.ClientFormPage;
+import org.alliance.web.links.ClientLinkPage;
+import org.alliance.web.platform.Platform;
+import org.alliance.web.platform.RequestLog;
+import org.alliance.web.platform.audit.AuditLog;
+import org.alliance.web.platform.db.Database;
+import org.alliance.web.platform.http.Errors;
+import org.alliance.web.platform.http.Json;
+import org.alliance.web.platform.http.SecurityHeaders;
+import org.alliance.web.platform.http.WebException;
+import org.alliance.web.platform.security.Authentication;
+import org.alliance.web.platform.security.LoginService;
+import org.alliance.web.platform.security.LoginSessions;
+import org.alliance.web.platform.security.LoginThrottle;
+import org.alliance.web.team.CohortApi;
+import org.alliance.web.team.TeamPage;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The clinic server: the database, the HTTP routes and the background refit of the expected courses,
- * started together and stopped together (HTTP first, so no request finds the pool closed).
+ * The clinic server: the database, the HTTP routes and the background refit of the expected
+ * courses, started together and stopped together (HTTP first, so no request finds the pool closed).
  */
 public final class ClinicServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClinicServer.class);
-  /** How often the expected courses are refitted (when the clinic's data has changed) and expired sessions removed. */
+
+  /**
+   * How often the expected courses are refitted (when the clinic's data has changed) and expired
+   * sessions removed.
+   */
   private static final long REFIT_MINUTES = 10;
-  /** How often the clinic's instruments are read again, for changes made by another server on the same database. */
+
+  /**
+   * How often the clinic's instruments are read again, for changes made by another server on the
+   * same database.
+   */
   private static final long INSTRUMENTS_SECONDS = 30;
+
   private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
-  private static final byte[] UNREACHABLE = "{\"status\":\"database unreachable\"}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] UNREACHABLE =
+      "{\"status\":\"database unreachable\"}".getBytes(StandardCharsets.UTF_8);
 
   private final Database database;
-  private final AuditWriter audit;
+  private final AuditLog audit;
   private final Javalin app;
   private final ScheduledExecutorService background;
   private boolean closed;
 
-  private ClinicServer(Database database, AuditWriter audit, Javalin app, ScheduledExecutorService background) {
+  private ClinicServer(
+      Database database, AuditLog audit, Javalin app, ScheduledExecutorService background) {
     this.database = database;
     this.audit = audit;
     this.app = app;
@@ -85,42 +99,63 @@ public final class ClinicServer implements AutoCloseable {
   /** The same with a clock and a login throttle of the caller's, for tests. */
   public static ClinicServer start(ServerSettings settings, Clock clock, LoginThrottle throttle) {
     Database database = Database.open(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword());
-    ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "alliance-refit");
-      thread.setDaemon(true);
-      return thread;
-    });
-    AuditWriter audit = new AuditWriter(database.jdbi());
+    ScheduledExecutorService background =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "alliance-refit");
+              thread.setDaemon(true);
+              return thread;
+            });
+    AuditLog audit = new AuditLog(database.jdbi());
     try {
-      if (settings.demo()) {
-        new org.alliance.web.demo.DemoClinic(database, clock).seed();
-      }
       ClinicInstruments instruments = new ClinicInstruments(database.jdbi());
-      background.scheduleWithFixedDelay(() -> {
-        try {
-          instruments.reload();
-        } catch (RuntimeException e) {
-          LOG.warn("reading the clinic's instruments failed; the previous ones stay in use", e);
-        }
-      }, INSTRUMENTS_SECONDS, INSTRUMENTS_SECONDS, TimeUnit.SECONDS);
+      RecordAdministration record = new RecordAdministration(instruments);
+      if (settings.demo()) {
+        new DemoClinic(database, record, clock).seed();
+      }
+      background.scheduleWithFixedDelay(
+          () -> {
+            try {
+              instruments.reload();
+            } catch (RuntimeException e) {
+              LOG.warn("reading the clinic's instruments failed; the previous ones stay in use", e);
+            }
+          },
+          INSTRUMENTS_SECONDS,
+          INSTRUMENTS_SECONDS,
+          TimeUnit.SECONDS);
       ExpectedCourseFits fits = new ExpectedCourseFits(database.jdbi(), instruments::catalog);
       fits.refitIfChanged();
-      background.scheduleWithFixedDelay(() -> {
-        try {
-          fits.refitIfChanged();
-        } catch (RuntimeException e) {
-          LOG.warn("refitting the expected courses failed; the previous fit stays in use", e);
-        }
-        try {
-          database.jdbi().useHandle(handle -> LoginSessions.deleteExpired(handle, clock.instant()));
-        } catch (RuntimeException e) {
-          LOG.warn("removing expired sessions failed", e);
-        }
-      }, REFIT_MINUTES, REFIT_MINUTES, TimeUnit.MINUTES);
-      ClinicServices services = new ClinicServices(database, audit, new Authentication(database.jdbi(), clock),
-          new LoginService(database.jdbi(), clock, throttle), clock, instruments, new ClinicTrends(instruments::catalog, fits),
-          settings.secureCookies());
-      Javalin app = Javalin.create(config -> configure(config, services, settings, throttle));
+      background.scheduleWithFixedDelay(
+          () -> {
+            try {
+              fits.refitIfChanged();
+            } catch (RuntimeException e) {
+              LOG.warn("refitting the expected courses failed; the previous fit stays in use", e);
+            }
+            try {
+              database
+                  .jdbi()
+                  .useHandle(handle -> LoginSessions.deleteExpired(handle, clock.instant()));
+            } catch (RuntimeException e) {
+              LOG.warn("removing expired sessions failed", e);
+            }
+          },
+          REFIT_MINUTES,
+          REFIT_MINUTES,
+          TimeUnit.MINUTES);
+      Platform platform =
+          new Platform(
+              database,
+              audit,
+              new Authentication(database.jdbi(), clock),
+              new LoginService(database.jdbi(), clock, throttle),
+              clock,
+              settings.secureCookies());
+      Features features =
+          new Features(instruments, new ClinicTrends(instruments::catalog, fits), record);
+      Javalin app =
+          Javalin.create(config -> configure(config, platform, features, settings, throttle));
       app.start(settings.port());
       return new ClinicServer(database, audit, app, background);
     } catch (RuntimeException e) {
@@ -131,7 +166,15 @@ public final class ClinicServer implements AutoCloseable {
     }
   }
 
-  private static void configure(JavalinConfig config, ClinicServices services, ServerSettings settings,
+  /** The services of the features that several handlers share. */
+  private record Features(
+      ClinicInstruments instruments, ClinicTrends trends, RecordAdministration record) {}
+
+  private static void configure(
+      JavalinConfig config,
+      Platform platform,
+      Features features,
+      ServerSettings settings,
       LoginThrottle throttle) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
@@ -140,45 +183,52 @@ public final class ClinicServer implements AutoCloseable {
     config.http.maxRequestSize = 64L * 1024 * 1024;
     config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
     // Graceful stop: Jetty stops accepting, then waits up to 10 s for the requests under way.
-    config.jetty.modifyServer(server -> {
-      server.setHandler(new GracefulHandler());
-      server.setStopTimeout(10_000);
-    });
-    config.staticFiles.add(files -> {
-      files.hostedPath = "/static";
-      files.directory = "/static";
-      files.location = Location.CLASSPATH;
-    });
+    config.jetty.modifyServer(
+        server -> {
+          server.setHandler(new GracefulHandler());
+          server.setStopTimeout(10_000);
+        });
+    config.staticFiles.add(
+        files -> {
+          files.hostedPath = "/static";
+          files.directory = "/static";
+          files.location = Location.CLASSPATH;
+        });
     config.requestLogger.http(RequestLog::log);
 
     SecurityHeaders headers = new SecurityHeaders(settings.secureCookies());
-    LoginPages login = new LoginPages(services);
-    CaseloadPage caseload = new CaseloadPage(services);
-    ClientPage clientPage = new ClientPage(services);
-    EntryPage entry = new EntryPage(services);
-    TeamPage team = new TeamPage(services);
-    UsersPage users = new UsersPage(services);
-    AuditPage auditPage = new AuditPage(services);
-    ImportPage importPage = new ImportPage(services);
-    InstrumentsPage instrumentsPage = new InstrumentsPage(services);
-    ClientLinkPage links = new ClientLinkPage(services);
-    ClientFormPage clientForm = new ClientFormPage(services, throttle);
-    ClientsApi clients = new ClientsApi(services);
-    AdministrationsApi administrations = new AdministrationsApi(services);
-    TrendApi trend = new TrendApi(services);
-    FhirApi fhir = new FhirApi(services);
-    CohortApi cohort = new CohortApi(services);
-    ImportApi imports = new ImportApi(services);
-    InstrumentsApi instruments = new InstrumentsApi(services);
-    AccountApi account = new AccountApi(services);
+    LoginPages login = new LoginPages(platform);
+    CaseloadPage caseload = new CaseloadPage(platform, features.instruments(), features.trends());
+    ClientPage clientPage = new ClientPage(platform, features.instruments(), features.trends());
+    EntryPage entry =
+        new EntryPage(platform, features.instruments(), features.trends(), features.record());
+    TeamPage team = new TeamPage(platform, features.instruments());
+    UsersPage users = new UsersPage(platform);
+    AuditPage auditPage = new AuditPage(platform);
+    ImportPage importPage = new ImportPage(platform, features.instruments(), features.record());
+    InstrumentsPage instrumentsPage = new InstrumentsPage(platform, features.instruments());
+    ClientLinkPage links = new ClientLinkPage(platform, features.instruments());
+    ClientFormPage clientForm =
+        new ClientFormPage(platform, features.instruments(), features.record(), throttle);
+    ClientsApi clients = new ClientsApi(platform);
+    AdministrationsApi administrations =
+        new AdministrationsApi(platform, features.instruments(), features.record());
+    TrendApi trend = new TrendApi(platform, features.trends());
+    FhirApi fhir = new FhirApi(platform, features.instruments(), features.trends());
+    CohortApi cohort = new CohortApi(platform, features.instruments());
+    ImportApi imports = new ImportApi(platform, features.instruments(), features.record());
+    InstrumentsApi instruments = new InstrumentsApi(platform, features.instruments());
+    AccountApi account = new AccountApi(platform);
     String openApi = resource("/openapi.json");
 
     var routes = config.routes;
     routes.before(headers::apply);
-    routes.get("/health", ctx -> {
-      boolean up = services.database().reachable();
-      Json.send(ctx, up ? 200 : 503, up ? HEALTHY : UNREACHABLE);
-    });
+    routes.get(
+        "/health",
+        ctx -> {
+          boolean up = platform.database().reachable();
+          Json.send(ctx, up ? 200 : 503, up ? HEALTHY : UNREACHABLE);
+        });
     routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
     routes.get("/", caseload::show);
     routes.get("/login", login::form);
@@ -226,7 +276,7 @@ public final class ClinicServer implements AutoCloseable {
 
     routes.exception(WebException.class, Errors::expected);
     routes.exception(HttpResponseException.class, Errors::javalin);
-    routes.exception(SessionAlreadyRecorded.class, Errors::sessionAlreadyRecorded);
+    routes.exception(SessionAlreadyRecorded.class, (e, ctx) -> Errors.expected(e.conflict(), ctx));
     routes.exception(Exception.class, Errors::unexpected);
     for (int status : new int[] {400, 404, 405, 413, 500}) {
       routes.error(status, Errors::status);
@@ -258,7 +308,10 @@ public final class ClinicServer implements AutoCloseable {
     return app;
   }
 
-  /** Stops serving (letting requests under way finish), then writes the last audit entries and closes the database. */
+  /**
+   * Stops serving (letting requests under way finish), then writes the last audit entries and
+   * closes the database.
+   */
   @Override
   public synchronized void close() {
     if (closed) {

@@ -34,7 +34,8 @@ public record ServerSettings(
 
   /** The embedded database in {@code dataDir}, any free port, no demo. */
   public static ServerSettings embedded(Path dataDir) {
-    return new ServerSettings(0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(), false, false);
+    return new ServerSettings(
+        0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(), false, false);
   }
 
   /** The same settings on another database. */
@@ -50,10 +51,14 @@ public record ServerSettings(
     return new ServerSettings(port, dataDir, dbUrl, dbUser, dbPassword, demo, secure);
   }
 
-  /** The JDBC URL to connect to: the one given, or the embedded H2 file under the data directory. */
+  /**
+   * The JDBC URL to connect to: the one given, or the embedded H2 file under the data directory.
+   */
   public String jdbcUrl() {
-    // WRITE_DELAY=0: H2 writes each commit to the file before the commit returns, so a submission that
+    // WRITE_DELAY=0: H2 writes each commit to the file before the commit returns, so a submission
+    // that
     // was answered 201 survives the process being killed.
-    return dbUrl.orElseGet(() -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("alliance") + ";WRITE_DELAY=0");
+    return dbUrl.orElseGet(
+        () -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("alliance") + ";WRITE_DELAY=0");
   }
 }

@@ -9,25 +9,26 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.alliance.web.platform.security.ApiTokens;
+import org.alliance.web.demo.DemoClinic;
+import org.alliance.web.platform.audit.AuditAction;
 import org.alliance.web.platform.audit.AuditLog;
 import org.alliance.web.platform.db.Database;
-import org.alliance.web.platform.security.Teams;
-import org.alliance.web.platform.security.User;
-import org.alliance.web.platform.security.Users;
-import org.alliance.web.demo.DemoClinic;
+import org.alliance.web.platform.security.ApiTokens;
 import org.alliance.web.platform.security.Passwords;
 import org.alliance.web.platform.security.Role;
 import org.alliance.web.platform.security.Secrets;
+import org.alliance.web.platform.security.Teams;
+import org.alliance.web.platform.security.User;
+import org.alliance.web.platform.security.Users;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code alliance-web}: starts the clinic server, or with a subcommand adds a user or an API token from
- * the server's own machine (the way to create the first admin). Every option can also come from an
- * environment variable.
+ * {@code alliance-web}: starts the clinic server, or with a subcommand adds a user or an API token
+ * from the server's own machine (the way to create the first admin). Every option can also come
+ * from an environment variable.
  */
 @Command(
     name = "alliance-web",
@@ -36,24 +37,42 @@ import picocli.CommandLine.Option;
       "The clinic server: clinicians, their clients' questionnaires, trends and alerts, over HTTP.",
       "Starts on an embedded database in --data-dir unless --db-url names a PostgreSQL database. Stop it with Ctrl-C."
     },
-    subcommands = {WebCommand.AddUser.class, WebCommand.AddToken.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      WebCommand.AddUser.class,
+      WebCommand.AddToken.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:stopped normally, or done", "1:could not start or do the work", "2:usage error"})
+    exitCodeList = {
+      "0:stopped normally, or done",
+      "1:could not start or do the work",
+      "2:usage error"
+    })
 public final class WebCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin DatabaseOptions database;
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:ALLIANCE_PORT:-8080}",
-      description = "HTTP port; 0 takes any free port and prints it (env ALLIANCE_PORT). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "${env:ALLIANCE_PORT:-8080}",
+      description =
+          "HTTP port; 0 takes any free port and prints it (env ALLIANCE_PORT). Default: ${DEFAULT-VALUE}.")
   int port;
 
-  @Option(names = "--demo", defaultValue = "${env:ALLIANCE_DEMO:-false}",
-      description = "Seed a demo clinic (once) with made-up clients and print its logins (env ALLIANCE_DEMO).")
+  @Option(
+      names = "--demo",
+      defaultValue = "${env:ALLIANCE_DEMO:-false}",
+      description =
+          "Seed a demo clinic (once) with made-up clients and print its logins (env ALLIANCE_DEMO).")
   boolean demo;
 
-  @Option(names = "--secure-cookies", defaultValue = "${env:ALLIANCE_SECURE_COOKIES:-false}",
-      description = "Mark cookies Secure and send HSTS: use when the server is reached over HTTPS (env ALLIANCE_SECURE_COOKIES).")
+  @Option(
+      names = "--secure-cookies",
+      defaultValue = "${env:ALLIANCE_SECURE_COOKIES:-false}",
+      description =
+          "Mark cookies Secure and send HSTS: use when the server is reached over HTTPS (env ALLIANCE_SECURE_COOKIES).")
   boolean secureCookies;
 
   public static void main(String[] args) {
@@ -63,19 +82,22 @@ public final class WebCommand implements Callable<Integer> {
     }
   }
 
-  /** Runs the command; for the server, returns once it is serving (its threads keep the JVM alive). */
+  /**
+   * Runs the command; for the server, returns once it is serving (its threads keep the JVM alive).
+   */
   static int run(String... args) {
     CommandLine commandLine = new CommandLine(new WebCommand());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-    commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
-      PrintWriter err = line.getErr();
-      err.println("alliance-web: " + message(e));
-      if (System.getenv("ALLIANCE_DEBUG") != null) {
-        e.printStackTrace(err);
-      }
-      err.flush();
-      return 1;
-    });
+    commandLine.setExecutionExceptionHandler(
+        (e, line, parsed) -> {
+          PrintWriter err = line.getErr();
+          err.println("alliance-web: " + message(e));
+          if (System.getenv("ALLIANCE_DEBUG") != null) {
+            e.printStackTrace(err);
+          }
+          err.flush();
+          return 1;
+        });
     return commandLine.execute(args);
   }
 
@@ -93,8 +115,12 @@ public final class WebCommand implements Callable<Integer> {
     if (demo) {
       DemoClinic.printLogins(out);
     }
-    out.println("Alliance clinic server listening on http://localhost:" + server.port()
-        + " (database: " + (settings.dbUrl().isPresent() ? "PostgreSQL" : settings.dataDir().toAbsolutePath()) + ")");
+    out.println(
+        "Alliance clinic server listening on http://localhost:"
+            + server.port()
+            + " (database: "
+            + (settings.dbUrl().isPresent() ? "PostgreSQL" : settings.dataDir().toAbsolutePath())
+            + ")");
     out.flush();
     return 0;
   }
@@ -109,33 +135,57 @@ public final class WebCommand implements Callable<Integer> {
         message = cause.getMessage();
       }
     }
-    return message == null ? e.getClass().getSimpleName() : message + " (set ALLIANCE_DEBUG=1 to see where)";
+    return message == null
+        ? e.getClass().getSimpleName()
+        : message + " (set ALLIANCE_DEBUG=1 to see where)";
   }
 
   /** {@code alliance-web add-user}: adds a user; the password is read from standard input. */
-  @Command(name = "add-user", mixinStandardHelpOptions = true,
-      description = "Add a user (e.g. the first admin). The password is asked for, or read as one line from standard input.")
+  @Command(
+      name = "add-user",
+      mixinStandardHelpOptions = true,
+      description =
+          "Add a user (e.g. the first admin). The password is asked for, or read as one line from standard input.")
   static final class AddUser implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Mixin DatabaseOptions database;
 
-    @Option(names = "--username", required = true, paramLabel = "NAME", description = "Username to sign in with.")
+    @Option(
+        names = "--username",
+        required = true,
+        paramLabel = "NAME",
+        description = "Username to sign in with.")
     String username;
 
-    @Option(names = "--display-name", paramLabel = "TEXT", description = "Name shown in the app. Default: the username.")
+    @Option(
+        names = "--display-name",
+        paramLabel = "TEXT",
+        description = "Name shown in the app. Default: the username.")
     String displayName;
 
-    @Option(names = "--role", required = true, paramLabel = "ROLE", description = "admin, supervisor or clinician.")
+    @Option(
+        names = "--role",
+        required = true,
+        paramLabel = "ROLE",
+        description = "admin, supervisor or clinician.")
     String role;
 
-    @Option(names = "--team", paramLabel = "NAME", description = "Team (created when new); a supervisor needs one.")
+    @Option(
+        names = "--team",
+        paramLabel = "NAME",
+        description = "Team (created when new); a supervisor needs one.")
     String team;
 
     @Override
     public Integer call() throws IOException {
-      Role parsed = Role.parse(role).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-          "--role must be admin, supervisor or clinician, not '" + role + "'"));
+      Role parsed =
+          Role.parse(role)
+              .orElseThrow(
+                  () ->
+                      new CommandLine.ParameterException(
+                          spec.commandLine(),
+                          "--role must be admin, supervisor or clinician, not '" + role + "'"));
       if (parsed == Role.SUPERVISOR && team == null) {
         throw new CommandLine.ParameterException(spec.commandLine(), "a supervisor needs --team");
       }
@@ -146,54 +196,97 @@ public final class WebCommand implements Callable<Integer> {
         return 1;
       }
       ServerSettings settings = database.settings(0, false, false);
-      try (Database db = Database.open(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword())) {
+      try (Database db =
+          Database.open(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword())) {
         var now = Clock.systemUTC().instant();
-        User user = db.write(handle -> {
-          if (Users.findByUsername(handle, username).isPresent()) {
-            throw new IllegalArgumentException("there is already a user " + username);
-          }
-          Optional<Long> teamId = Optional.ofNullable(team)
-              .map(name -> Teams.findByName(handle, name).orElseGet(() -> Teams.create(handle, name, now)));
-          User created = Users.create(handle, username, displayName == null ? username : displayName, parsed, teamId,
-              Passwords.hash(password), now);
-          AuditLog.record(handle, Optional.empty(), "user.create", Optional.empty(),
-              created.username() + " as " + parsed.id() + " (command line)", now);
-          return created;
-        });
-        spec.commandLine().getOut().println("added " + user.role().id() + " " + user.username() + " (id " + user.id() + ")");
+        User user =
+            db.write(
+                handle -> {
+                  if (Users.findByUsername(handle, username).isPresent()) {
+                    throw new IllegalArgumentException("there is already a user " + username);
+                  }
+                  Optional<Long> teamId =
+                      Optional.ofNullable(team)
+                          .map(
+                              name ->
+                                  Teams.findByName(handle, name)
+                                      .orElseGet(() -> Teams.create(handle, name, now)));
+                  User created =
+                      Users.create(
+                          handle,
+                          username,
+                          displayName == null ? username : displayName,
+                          parsed,
+                          teamId,
+                          Passwords.hash(password),
+                          now);
+                  AuditLog.record(
+                      handle,
+                      Optional.empty(),
+                      AuditAction.USER_CREATE,
+                      Optional.empty(),
+                      created.username() + " as " + parsed.id() + " (command line)",
+                      now);
+                  return created;
+                });
+        spec.commandLine()
+            .getOut()
+            .println(
+                "added " + user.role().id() + " " + user.username() + " (id " + user.id() + ")");
       }
       return 0;
     }
   }
 
   /** {@code alliance-web add-token}: creates a personal API token for a user and prints it once. */
-  @Command(name = "add-token", mixinStandardHelpOptions = true,
-      description = "Create a personal API token for a user and print it (it is shown only this once).")
+  @Command(
+      name = "add-token",
+      mixinStandardHelpOptions = true,
+      description =
+          "Create a personal API token for a user and print it (it is shown only this once).")
   static final class AddToken implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Mixin DatabaseOptions database;
 
-    @Option(names = "--username", required = true, paramLabel = "NAME", description = "Whose token it is.")
+    @Option(
+        names = "--username",
+        required = true,
+        paramLabel = "NAME",
+        description = "Whose token it is.")
     String username;
 
-    @Option(names = "--name", required = true, paramLabel = "TEXT", description = "What the token is for, e.g. laptop.")
+    @Option(
+        names = "--name",
+        required = true,
+        paramLabel = "TEXT",
+        description = "What the token is for, e.g. laptop.")
     String name;
 
     @Override
     public Integer call() {
       ServerSettings settings = database.settings(0, false, false);
       String token = Secrets.apiToken();
-      try (Database db = Database.open(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword())) {
+      try (Database db =
+          Database.open(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword())) {
         var now = Clock.systemUTC().instant();
-        db.write(handle -> {
-          User user = Users.findByUsername(handle, username).filter(found -> !found.disabled())
-              .orElseThrow(() -> new IllegalArgumentException("no enabled user " + username));
-          long id = ApiTokens.create(handle, user.id(), name, Secrets.hash(token), now);
-          AuditLog.record(handle, Optional.of(user.id()), "token.create", Optional.empty(),
-              "token " + id + " " + name + " (command line)", now);
-          return id;
-        });
+        db.write(
+            handle -> {
+              User user =
+                  Users.findByUsername(handle, username)
+                      .filter(found -> !found.disabled())
+                      .orElseThrow(
+                          () -> new IllegalArgumentException("no enabled user " + username));
+              long id = ApiTokens.create(handle, user.id(), name, Secrets.hash(token), now);
+              AuditLog.record(
+                  handle,
+                  Optional.of(user.id()),
+                  AuditAction.TOKEN_CREATE,
+                  Optional.empty(),
+                  "token " + id + " " + name + " (command line)",
+                  now);
+              return id;
+            });
       }
       spec.commandLine().getOut().println(token);
       return 0;
@@ -206,7 +299,8 @@ public final class WebCommand implements Callable<Integer> {
       char[] typed = console.readPassword("Password for the new user: ");
       return typed == null ? "" : new String(typed);
     }
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line = in.readLine();
     return line == null ? "" : line;
   }

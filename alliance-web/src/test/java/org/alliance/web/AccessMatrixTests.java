@@ -20,11 +20,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Walks every route of the server as every kind of caller: an admin, the supervisor of another team, the
- * clinician who owns the client ({@code ann}), a colleague in the same team ({@code ben}), a stranger
- * without credentials, and a made-up token. Each answer's status is checked against the table below, and
- * no answer to a caller who may not see {@code ann-1} contains its reference or its data. The table must
- * name exactly the routes the server has, so a new route cannot be added without deciding who may use it.
+ * Walks every route of the server as every kind of caller: an admin, the supervisor of another
+ * team, the clinician who owns the client ({@code ann}), a colleague in the same team ({@code
+ * ben}), a stranger without credentials, and a made-up token. Each answer's status is checked
+ * against the table below, and no answer to a caller who may not see {@code ann-1} contains its
+ * reference or its data. The table must name exactly the routes the server has, so a new route
+ * cannot be added without deciding who may use it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AccessMatrixTests {
@@ -49,7 +50,9 @@ abstract class AccessMatrixTests {
     }
   }
 
-  /** A distinctive date of ann-1's administration: if it appears in an answer, ann-1's data leaked. */
+  /**
+   * A distinctive date of ann-1's administration: if it appears in an answer, ann-1's data leaked.
+   */
   private static final String MARKER_DATE = "2024-02-29";
 
   TestClinic clinic;
@@ -65,9 +68,24 @@ abstract class AccessMatrixTests {
     Map<String, Object> phq9 = TestClinic.phq9(1, 3, 3, 3, 2, 2, 2, 1, 1, 2);
     phq9.put("date", MARKER_DATE);
     clinic.post("/api/clients/" + client + "/administrations", "ann", phq9).expect(201);
-    clinic.post("/api/clients/" + client + "/administrations", "ann", TestClinic.vas("srs", 1, 7, 7, 7, 7)).expect(201);
-    spareToken = clinic.server.database().write(handle ->
-        ApiTokens.create(handle, clinic.users.get("ann").id(), "spare", Secrets.hash(Secrets.apiToken()), Instant.now()));
+    clinic
+        .post(
+            "/api/clients/" + client + "/administrations",
+            "ann",
+            TestClinic.vas("srs", 1, 7, 7, 7, 7))
+        .expect(201);
+    spareToken =
+        clinic
+            .server
+            .database()
+            .write(
+                handle ->
+                    ApiTokens.create(
+                        handle,
+                        clinic.users.get("ann").id(),
+                        "spare",
+                        Secrets.hash(Secrets.apiToken()),
+                        Instant.now()));
   }
 
   @AfterAll
@@ -77,7 +95,10 @@ abstract class AccessMatrixTests {
     }
   }
 
-  private record Expected(BiFunction<Caller, Integer, Reply> call, Map<Caller, Integer> status, boolean echoesReference) {}
+  private record Expected(
+      BiFunction<Caller, Integer, Reply> call,
+      Map<Caller, Integer> status,
+      boolean echoesReference) {}
 
   /** Statuses in Caller order: admin, other supervisor, owner, colleague, stranger, bad token. */
   private static Map<Caller, Integer> statuses(int... codes) {
@@ -91,117 +112,365 @@ abstract class AccessMatrixTests {
   private Map<String, Expected> table() {
     String c = "/api/clients/" + client;
     Map<String, Expected> table = new LinkedHashMap<>();
-    table.put("GET /health", new Expected((who, i) -> clinic.get("/health", who.user), statuses(200, 200, 200, 200, 200, 200), false));
-    table.put("GET /openapi.json", new Expected((who, i) -> clinic.get("/openapi.json", who.user),
-        statuses(200, 200, 200, 200, 200, 200), false));
-    table.put("GET /", new Expected((who, i) -> clinic.get("/", who.user), statuses(200, 200, 200, 200, 302, 302), false));
-    table.put("GET /login", new Expected((who, i) -> clinic.get("/login", who.user), statuses(200, 200, 200, 200, 200, 200), false));
+    table.put(
+        "GET /health",
+        new Expected(
+            (who, i) -> clinic.get("/health", who.user),
+            statuses(200, 200, 200, 200, 200, 200),
+            false));
+    table.put(
+        "GET /openapi.json",
+        new Expected(
+            (who, i) -> clinic.get("/openapi.json", who.user),
+            statuses(200, 200, 200, 200, 200, 200),
+            false));
+    table.put(
+        "GET /",
+        new Expected(
+            (who, i) -> clinic.get("/", who.user), statuses(200, 200, 200, 200, 302, 302), false));
+    table.put(
+        "GET /login",
+        new Expected(
+            (who, i) -> clinic.get("/login", who.user),
+            statuses(200, 200, 200, 200, 200, 200),
+            false));
     // Without the form's double-submit token, nobody signs in.
-    table.put("POST /login", new Expected((who, i) -> clinic.send(clinic.request("/login", who.user)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=ann&password=" + TestClinic.PASSWORD)).build()),
-        statuses(403, 403, 403, 403, 403, 403), false));
-    table.put("POST /logout", new Expected((who, i) -> clinic.post("/logout", who.user, "{}"), statuses(303, 303, 303, 303, 401, 401), false));
+    table.put(
+        "POST /login",
+        new Expected(
+            (who, i) ->
+                clinic.send(
+                    clinic
+                        .request("/login", who.user)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(
+                            java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "username=ann&password=" + TestClinic.PASSWORD))
+                        .build()),
+            statuses(403, 403, 403, 403, 403, 403),
+            false));
+    table.put(
+        "POST /logout",
+        new Expected(
+            (who, i) -> clinic.post("/logout", who.user, "{}"),
+            statuses(303, 303, 303, 303, 401, 401),
+            false));
     String page = "/clients/" + client;
-    table.put("GET /clients/{id}", new Expected((who, i) -> clinic.get(page, who.user), statuses(200, 404, 200, 404, 302, 302), false));
-    table.put("GET /clients/{id}/report", new Expected((who, i) -> clinic.get(page + "/report", who.user),
-        statuses(200, 404, 200, 404, 302, 302), false));
-    table.put("GET /clients/{id}/charts/{measure}", new Expected((who, i) -> clinic.get(page + "/charts/srs", who.user),
-        statuses(200, 404, 200, 404, 302, 302), false));
-    table.put("GET /clients/{id}/entry", new Expected((who, i) -> clinic.get(page + "/entry?instrument=ors", who.user),
-        statuses(200, 404, 200, 404, 302, 302), false));
-    table.put("POST /clients/{id}/entry", new Expected((who, i) -> form(page + "/entry", who.user,
-        "instrument=ors&session=" + (60 + i) + "&ors_1=5&ors_2=5&ors_3=5&ors_4=5"), statuses(200, 404, 200, 404, 401, 401), false));
-    table.put("POST /clients/{id}/notes", new Expected((who, i) -> form(page + "/notes", who.user, "note=matrix+note+" + i),
-        statuses(303, 404, 303, 404, 401, 401), false));
-    // An alert the client does not have cannot be acknowledged; those who may not reach the client learn nothing.
-    table.put("POST /clients/{id}/acknowledgements", new Expected((who, i) -> form(page + "/acknowledgements", who.user,
-        "rule=not-on-track&session=999&followUp=seen"), statuses(400, 404, 400, 404, 401, 401), false));
-    // Team outcomes: supervisors (their team, here one without scores) and admins; clinicians are refused.
-    table.put("GET /team", new Expected((who, i) -> clinic.get("/team?measure=phq-9", who.user),
-        statuses(200, 200, 403, 403, 302, 302), false));
-    table.put("GET /team/chart", new Expected((who, i) -> clinic.get("/team/chart?measure=phq-9", who.user),
-        statuses(200, 200, 403, 403, 302, 302), false));
+    table.put(
+        "GET /clients/{id}",
+        new Expected(
+            (who, i) -> clinic.get(page, who.user), statuses(200, 404, 200, 404, 302, 302), false));
+    table.put(
+        "GET /clients/{id}/report",
+        new Expected(
+            (who, i) -> clinic.get(page + "/report", who.user),
+            statuses(200, 404, 200, 404, 302, 302),
+            false));
+    table.put(
+        "GET /clients/{id}/charts/{measure}",
+        new Expected(
+            (who, i) -> clinic.get(page + "/charts/srs", who.user),
+            statuses(200, 404, 200, 404, 302, 302),
+            false));
+    table.put(
+        "GET /clients/{id}/entry",
+        new Expected(
+            (who, i) -> clinic.get(page + "/entry?instrument=ors", who.user),
+            statuses(200, 404, 200, 404, 302, 302),
+            false));
+    table.put(
+        "POST /clients/{id}/entry",
+        new Expected(
+            (who, i) ->
+                form(
+                    page + "/entry",
+                    who.user,
+                    "instrument=ors&session=" + (60 + i) + "&ors_1=5&ors_2=5&ors_3=5&ors_4=5"),
+            statuses(200, 404, 200, 404, 401, 401),
+            false));
+    table.put(
+        "POST /clients/{id}/notes",
+        new Expected(
+            (who, i) -> form(page + "/notes", who.user, "note=matrix+note+" + i),
+            statuses(303, 404, 303, 404, 401, 401),
+            false));
+    // An alert the client does not have cannot be acknowledged; those who may not reach the client
+    // learn nothing.
+    table.put(
+        "POST /clients/{id}/acknowledgements",
+        new Expected(
+            (who, i) ->
+                form(
+                    page + "/acknowledgements",
+                    who.user,
+                    "rule=not-on-track&session=999&followUp=seen"),
+            statuses(400, 404, 400, 404, 401, 401),
+            false));
+    // Team outcomes: supervisors (their team, here one without scores) and admins; clinicians are
+    // refused.
+    table.put(
+        "GET /team",
+        new Expected(
+            (who, i) -> clinic.get("/team?measure=phq-9", who.user),
+            statuses(200, 200, 403, 403, 302, 302),
+            false));
+    table.put(
+        "GET /team/chart",
+        new Expected(
+            (who, i) -> clinic.get("/team/chart?measure=phq-9", who.user),
+            statuses(200, 200, 403, 403, 302, 302),
+            false));
     // The admin pages: admins only; a form sent with an API token needs no CSRF token.
     long ben = clinic.users.get("ben").id();
-    table.put("GET /admin/users", new Expected((who, i) -> clinic.get("/admin/users", who.user),
-        statuses(200, 403, 403, 403, 302, 302), false));
-    table.put("POST /admin/users", new Expected((who, i) -> form("/admin/users", who.user,
-        "username=matrix-" + i + "&role=clinician&password=" + TestClinic.PASSWORD), statuses(303, 403, 403, 403, 401, 401), false));
-    table.put("POST /admin/users/{id}", new Expected((who, i) -> form("/admin/users/" + ben, who.user, "role=clinician&team=North"),
-        statuses(303, 403, 403, 403, 401, 401), false));
-    table.put("POST /admin/users/{id}/disabled", new Expected((who, i) -> form("/admin/users/" + ben + "/disabled", who.user,
-        "disabled=false"), statuses(303, 403, 403, 403, 401, 401), false));
-    table.put("GET /admin/audit", new Expected((who, i) -> clinic.get("/admin/audit?client=ann-1", who.user),
-        statuses(200, 403, 403, 403, 302, 302), false));
-    table.put("GET /admin/import", new Expected((who, i) -> clinic.get("/admin/import", who.user),
-        statuses(200, 403, 403, 403, 302, 302), false));
-    table.put("POST /admin/import/preview", new Expected((who, i) -> upload("/admin/import/preview", who.user, "file", "a.csv",
-        "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\nann-1," + (60 + i) + ",0,0,0,0,0,0,0,0,0\n"), statuses(200, 403, 403, 403, 401, 401), false));
-    table.put("POST /admin/import/confirm", new Expected((who, i) -> form("/admin/import/confirm", who.user, "upload=unknown&strict=true"),
-        statuses(404, 403, 403, 403, 401, 401), false));
-    // The instruments page: admins only. An empty definition is shown with its problems, and never stored.
-    table.put("GET /admin/instruments", new Expected((who, i) -> clinic.get("/admin/instruments", who.user),
-        statuses(200, 403, 403, 403, 302, 302), false));
-    table.put("POST /admin/instruments/preview", new Expected((who, i) -> upload("/admin/instruments/preview", who.user,
-        "definition", "empty.json", "{}"), statuses(400, 403, 403, 403, 401, 401), false));
-    table.put("POST /admin/instruments/confirm", new Expected((who, i) -> form("/admin/instruments/confirm", who.user,
-        "definition=%7B%7D"), statuses(400, 403, 403, 403, 401, 401), false));
-    table.put("POST /admin/instruments/{id}/use", new Expected((who, i) -> form("/admin/instruments/srs/use", who.user,
-        "in_use=true"), statuses(303, 403, 403, 403, 401, 401), false));
-    table.put("GET /api/instruments", new Expected((who, i) -> clinic.get("/api/instruments", who.user),
-        statuses(200, 200, 200, 200, 401, 401), false));
-    table.put("POST /clients/{id}/links", new Expected((who, i) -> form(page + "/links", who.user, "instrument=srs"),
-        statuses(200, 404, 200, 404, 401, 401), false));
+    table.put(
+        "GET /admin/users",
+        new Expected(
+            (who, i) -> clinic.get("/admin/users", who.user),
+            statuses(200, 403, 403, 403, 302, 302),
+            false));
+    table.put(
+        "POST /admin/users",
+        new Expected(
+            (who, i) ->
+                form(
+                    "/admin/users",
+                    who.user,
+                    "username=matrix-" + i + "&role=clinician&password=" + TestClinic.PASSWORD),
+            statuses(303, 403, 403, 403, 401, 401),
+            false));
+    table.put(
+        "POST /admin/users/{id}",
+        new Expected(
+            (who, i) -> form("/admin/users/" + ben, who.user, "role=clinician&team=North"),
+            statuses(303, 403, 403, 403, 401, 401),
+            false));
+    table.put(
+        "POST /admin/users/{id}/disabled",
+        new Expected(
+            (who, i) -> form("/admin/users/" + ben + "/disabled", who.user, "disabled=false"),
+            statuses(303, 403, 403, 403, 401, 401),
+            false));
+    table.put(
+        "GET /admin/audit",
+        new Expected(
+            (who, i) -> clinic.get("/admin/audit?client=ann-1", who.user),
+            statuses(200, 403, 403, 403, 302, 302),
+            false));
+    table.put(
+        "GET /admin/import",
+        new Expected(
+            (who, i) -> clinic.get("/admin/import", who.user),
+            statuses(200, 403, 403, 403, 302, 302),
+            false));
+    table.put(
+        "POST /admin/import/preview",
+        new Expected(
+            (who, i) ->
+                upload(
+                    "/admin/import/preview",
+                    who.user,
+                    "file",
+                    "a.csv",
+                    "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\nann-1,"
+                        + (60 + i)
+                        + ",0,0,0,0,0,0,0,0,0\n"),
+            statuses(200, 403, 403, 403, 401, 401),
+            false));
+    table.put(
+        "POST /admin/import/confirm",
+        new Expected(
+            (who, i) -> form("/admin/import/confirm", who.user, "upload=unknown&strict=true"),
+            statuses(404, 403, 403, 403, 401, 401),
+            false));
+    // The instruments page: admins only. An empty definition is shown with its problems, and never
+    // stored.
+    table.put(
+        "GET /admin/instruments",
+        new Expected(
+            (who, i) -> clinic.get("/admin/instruments", who.user),
+            statuses(200, 403, 403, 403, 302, 302),
+            false));
+    table.put(
+        "POST /admin/instruments/preview",
+        new Expected(
+            (who, i) ->
+                upload("/admin/instruments/preview", who.user, "definition", "empty.json", "{}"),
+            statuses(400, 403, 403, 403, 401, 401),
+            false));
+    table.put(
+        "POST /admin/instruments/confirm",
+        new Expected(
+            (who, i) -> form("/admin/instruments/confirm", who.user, "definition=%7B%7D"),
+            statuses(400, 403, 403, 403, 401, 401),
+            false));
+    table.put(
+        "POST /admin/instruments/{id}/use",
+        new Expected(
+            (who, i) -> form("/admin/instruments/srs/use", who.user, "in_use=true"),
+            statuses(303, 403, 403, 403, 401, 401),
+            false));
+    table.put(
+        "GET /api/instruments",
+        new Expected(
+            (who, i) -> clinic.get("/api/instruments", who.user),
+            statuses(200, 200, 200, 200, 401, 401),
+            false));
+    table.put(
+        "POST /clients/{id}/links",
+        new Expected(
+            (who, i) -> form(page + "/links", who.user, "instrument=srs"),
+            statuses(200, 404, 200, 404, 401, 401),
+            false));
     // An unknown link answers everyone alike; without the form's cookie nothing is sent.
-    table.put("GET /f/{token}", new Expected((who, i) -> clinic.get("/f/" + Secrets.random(), who.user),
-        statuses(404, 404, 404, 404, 404, 404), false));
-    table.put("POST /f/{token}", new Expected((who, i) -> form("/f/" + Secrets.random(), who.user, "srs_1=5"),
-        statuses(403, 403, 403, 403, 403, 403), false));
-    table.put("GET /api/me", new Expected((who, i) -> clinic.get("/api/me", who.user), statuses(200, 200, 200, 200, 401, 401), false));
-    table.put("GET /api/tokens", new Expected((who, i) -> clinic.get("/api/tokens", who.user),
-        statuses(200, 200, 200, 200, 401, 401), false));
+    table.put(
+        "GET /f/{token}",
+        new Expected(
+            (who, i) -> clinic.get("/f/" + Secrets.random(), who.user),
+            statuses(404, 404, 404, 404, 404, 404),
+            false));
+    table.put(
+        "POST /f/{token}",
+        new Expected(
+            (who, i) -> form("/f/" + Secrets.random(), who.user, "srs_1=5"),
+            statuses(403, 403, 403, 403, 403, 403),
+            false));
+    table.put(
+        "GET /api/me",
+        new Expected(
+            (who, i) -> clinic.get("/api/me", who.user),
+            statuses(200, 200, 200, 200, 401, 401),
+            false));
+    table.put(
+        "GET /api/tokens",
+        new Expected(
+            (who, i) -> clinic.get("/api/tokens", who.user),
+            statuses(200, 200, 200, 200, 401, 401),
+            false));
     // Tokens are minted only from a browser session, never with another token.
-    table.put("POST /api/tokens", new Expected((who, i) -> clinic.post("/api/tokens", who.user, Map.of("name", "x")),
-        statuses(403, 403, 403, 403, 401, 401), false));
-    table.put("DELETE /api/tokens/{id}", new Expected((who, i) -> clinic.delete("/api/tokens/" + spareToken, who.user),
-        statuses(404, 404, 204, 404, 401, 401), false));
-    table.put("GET /api/clients", new Expected((who, i) -> clinic.get("/api/clients", who.user),
-        statuses(200, 200, 200, 200, 401, 401), false));
-    table.put("POST /api/clients", new Expected((who, i) -> clinic.post("/api/clients", who.user, Map.of("reference", "matrix-" + i)),
-        statuses(400, 400, 201, 201, 401, 401), false));
-    table.put("GET /api/clients/{id}", new Expected((who, i) -> clinic.get(c, who.user), statuses(200, 404, 200, 404, 401, 401), false));
-    table.put("POST /api/clients/{id}/administrations", new Expected((who, i) -> clinic.post(c + "/administrations", who.user,
-        TestClinic.phq9(20 + i, 0, 0, 0, 0, 0, 0, 0, 0, 0)), statuses(201, 404, 201, 404, 401, 401), false));
-    table.put("GET /api/clients/{id}/trend", new Expected((who, i) -> clinic.get(c + "/trend", who.user),
-        statuses(200, 404, 200, 404, 401, 401), false));
-    table.put("GET /api/clients/{id}/fhir", new Expected((who, i) -> clinic.get(c + "/fhir", who.user),
-        statuses(200, 404, 200, 404, 401, 401), false));
-    table.put("GET /api/alerts", new Expected((who, i) -> clinic.get("/api/alerts", who.user), statuses(200, 200, 200, 200, 401, 401), false));
-    table.put("GET /api/cohort", new Expected((who, i) -> clinic.get("/api/cohort?measure=phq-9", who.user),
-        statuses(200, 200, 200, 200, 401, 401), false));
-    // Importing a row for ann-1: taken for those who may reach the client, a row problem for the others.
-    table.put("POST /api/import", new Expected((who, i) -> clinic.postCsv("/api/import?instrument=phq-9", who.user,
-        "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\nann-1," + (40 + i) + ",0,0,0,0,0,0,0,0,0\n"),
-        statuses(200, 200, 200, 200, 401, 401), true));
-    table.put("GET /api/audit", new Expected((who, i) -> clinic.get("/api/audit", who.user), statuses(200, 403, 403, 403, 401, 401), false));
-    // The client pages: those who may reach the client; a made-up client id looks the same as another's.
+    table.put(
+        "POST /api/tokens",
+        new Expected(
+            (who, i) -> clinic.post("/api/tokens", who.user, Map.of("name", "x")),
+            statuses(403, 403, 403, 403, 401, 401),
+            false));
+    table.put(
+        "DELETE /api/tokens/{id}",
+        new Expected(
+            (who, i) -> clinic.delete("/api/tokens/" + spareToken, who.user),
+            statuses(404, 404, 204, 404, 401, 401),
+            false));
+    table.put(
+        "GET /api/clients",
+        new Expected(
+            (who, i) -> clinic.get("/api/clients", who.user),
+            statuses(200, 200, 200, 200, 401, 401),
+            false));
+    table.put(
+        "POST /api/clients",
+        new Expected(
+            (who, i) -> clinic.post("/api/clients", who.user, Map.of("reference", "matrix-" + i)),
+            statuses(400, 400, 201, 201, 401, 401),
+            false));
+    table.put(
+        "GET /api/clients/{id}",
+        new Expected(
+            (who, i) -> clinic.get(c, who.user), statuses(200, 404, 200, 404, 401, 401), false));
+    table.put(
+        "POST /api/clients/{id}/administrations",
+        new Expected(
+            (who, i) ->
+                clinic.post(
+                    c + "/administrations",
+                    who.user,
+                    TestClinic.phq9(20 + i, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+            statuses(201, 404, 201, 404, 401, 401),
+            false));
+    table.put(
+        "GET /api/clients/{id}/trend",
+        new Expected(
+            (who, i) -> clinic.get(c + "/trend", who.user),
+            statuses(200, 404, 200, 404, 401, 401),
+            false));
+    table.put(
+        "GET /api/clients/{id}/fhir",
+        new Expected(
+            (who, i) -> clinic.get(c + "/fhir", who.user),
+            statuses(200, 404, 200, 404, 401, 401),
+            false));
+    table.put(
+        "GET /api/alerts",
+        new Expected(
+            (who, i) -> clinic.get("/api/alerts", who.user),
+            statuses(200, 200, 200, 200, 401, 401),
+            false));
+    table.put(
+        "GET /api/cohort",
+        new Expected(
+            (who, i) -> clinic.get("/api/cohort?measure=phq-9", who.user),
+            statuses(200, 200, 200, 200, 401, 401),
+            false));
+    // Importing a row for ann-1: taken for those who may reach the client, a row problem for the
+    // others.
+    table.put(
+        "POST /api/import",
+        new Expected(
+            (who, i) ->
+                clinic.postCsv(
+                    "/api/import?instrument=phq-9",
+                    who.user,
+                    "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\nann-1,"
+                        + (40 + i)
+                        + ",0,0,0,0,0,0,0,0,0\n"),
+            statuses(200, 200, 200, 200, 401, 401),
+            true));
+    table.put(
+        "GET /api/audit",
+        new Expected(
+            (who, i) -> clinic.get("/api/audit", who.user),
+            statuses(200, 403, 403, 403, 401, 401),
+            false));
+    // The client pages: those who may reach the client; a made-up client id looks the same as
+    // another's.
     return table;
   }
 
   private Reply form(String path, String user, String body) {
-    return clinic.send(clinic.request(path, user).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+    return clinic.send(
+        clinic
+            .request(path, user)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
-  /** A multipart form with one file (and the instrument field the import page sends), as a browser sends it. */
+  /**
+   * A multipart form with one file (and the instrument field the import page sends), as a browser
+   * sends it.
+   */
   private Reply upload(String path, String user, String field, String fileName, String content) {
     String boundary = "matrix-boundary";
-    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"instrument\"\r\n\r\nphq-9\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName + "\"\r\n"
-        + "Content-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
-    return clinic.send(clinic.request(path, user).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"instrument\"\r\n\r\nphq-9\r\n"
+            + "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\""
+            + field
+            + "\"; filename=\""
+            + fileName
+            + "\"\r\n"
+            + "Content-Type: application/octet-stream\r\n\r\n"
+            + content
+            + "\r\n--"
+            + boundary
+            + "--\r\n";
+    return clinic.send(
+        clinic
+            .request(path, user)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   @Test
@@ -217,10 +486,22 @@ abstract class AccessMatrixTests {
         Reply reply = route.getValue().call().apply(caller, caller.ordinal());
         int expected = route.getValue().status().get(caller);
         if (reply.status() != expected) {
-          wrong.add(route.getKey() + " as " + caller + ": " + reply.status() + " instead of " + expected + " " + reply.body());
+          wrong.add(
+              route.getKey()
+                  + " as "
+                  + caller
+                  + ": "
+                  + reply.status()
+                  + " instead of "
+                  + expected
+                  + " "
+                  + reply.body());
         }
-        if (!caller.mayReach() && !route.getKey().equals("GET /api/audit") && !route.getKey().equals("GET /admin/audit")) {
-          if (reply.body().contains(MARKER_DATE) || (!route.getValue().echoesReference() && reply.body().contains("ann-1"))) {
+        if (!caller.mayReach()
+            && !route.getKey().equals("GET /api/audit")
+            && !route.getKey().equals("GET /admin/audit")) {
+          if (reply.body().contains(MARKER_DATE)
+              || (!route.getValue().echoesReference() && reply.body().contains("ann-1"))) {
             wrong.add(route.getKey() + " as " + caller + " shows ann-1's data: " + reply.body());
           }
         }
@@ -234,10 +515,16 @@ abstract class AccessMatrixTests {
 
   @Test
   void theImportOfAnotherClinicsClientTakesNothing() {
-    Reply reply = clinic.postCsv("/api/import?instrument=phq-9", "south-sup",
-        "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\nann-1,90,0,0,0,0,0,0,0,0,0\n").expect(200);
+    Reply reply =
+        clinic
+            .postCsv(
+                "/api/import?instrument=phq-9",
+                "south-sup",
+                "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\nann-1,90,0,0,0,0,0,0,0,0,0\n")
+            .expect(200);
     assertThat(reply.json().get("taken").asInt()).isZero();
-    assertThat(clinic.get("/api/clients/" + client, "ann").json().get("administrations").toString()).doesNotContain("\"session\":90");
+    assertThat(clinic.get("/api/clients/" + client, "ann").json().get("administrations").toString())
+        .doesNotContain("\"session\":90");
   }
 
   /** The supervisor of the client's own team reaches the client. */

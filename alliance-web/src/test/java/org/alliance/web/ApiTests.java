@@ -34,8 +34,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every API route's happy path and its errors, against the real server on a free port. Run on H2 and
- * on PostgreSQL by the two subclasses. Tests share one server and make their own clients.
+ * Every API route's happy path and its errors, against the real server on a free port. Run on H2
+ * and on PostgreSQL by the two subclasses. Tests share one server and make their own clients.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ApiTests {
@@ -57,7 +57,12 @@ abstract class ApiTests {
 
   /** A new client of ann's, by the API; returns its id. */
   long newClient(String reference) {
-    return clinic.post("/api/clients", "ann", Map.of("reference", reference)).expect(201).json().get("id").asLong();
+    return clinic
+        .post("/api/clients", "ann", Map.of("reference", reference))
+        .expect(201)
+        .json()
+        .get("id")
+        .asLong();
   }
 
   Reply administer(long client, Map<String, Object> body) {
@@ -72,12 +77,17 @@ abstract class ApiTests {
 
   @Test
   void eachRoleListsOnlyTheClientsItMaySee() {
-    assertThat(references(clinic.get("/api/clients", "ann").expect(200).json())).contains("ann-1").doesNotContain("ben-1", "cay-1");
+    assertThat(references(clinic.get("/api/clients", "ann").expect(200).json()))
+        .contains("ann-1")
+        .doesNotContain("ben-1", "cay-1");
     assertThat(references(clinic.get("/api/clients", "north-sup").expect(200).json()))
-        .contains("ann-1", "ben-1").doesNotContain("cay-1");
-    assertThat(references(clinic.get("/api/clients", "south-sup").expect(200).json())).contains("cay-1")
+        .contains("ann-1", "ben-1")
+        .doesNotContain("cay-1");
+    assertThat(references(clinic.get("/api/clients", "south-sup").expect(200).json()))
+        .contains("cay-1")
         .doesNotContain("ann-1", "ben-1");
-    assertThat(references(clinic.get("/api/clients", "admin").expect(200).json())).contains("ann-1", "ben-1", "cay-1");
+    assertThat(references(clinic.get("/api/clients", "admin").expect(200).json()))
+        .contains("ann-1", "ben-1", "cay-1");
   }
 
   private static List<String> references(JsonNode list) {
@@ -88,10 +98,13 @@ abstract class ApiTests {
 
   @Test
   void aClinicianAddsAClientToTheirOwnCaseload() {
-    Reply created = clinic.post("/api/clients", "ann", Map.of("reference", "new-client-7")).expect(201);
+    Reply created =
+        clinic.post("/api/clients", "ann", Map.of("reference", "new-client-7")).expect(201);
     assertThat(created.json().get("clinician").asText()).isEqualTo("ann");
-    assertThat(created.headers().firstValue("Location")).hasValue("/api/clients/" + created.json().get("id").asLong());
-    JsonNode fetched = clinic.get("/api/clients/" + created.json().get("id").asLong(), "ann").expect(200).json();
+    assertThat(created.headers().firstValue("Location"))
+        .hasValue("/api/clients/" + created.json().get("id").asLong());
+    JsonNode fetched =
+        clinic.get("/api/clients/" + created.json().get("id").asLong(), "ann").expect(200).json();
     assertThat(fetched.get("reference").asText()).isEqualTo("new-client-7");
     assertThat(fetched.get("administrations")).isEmpty();
   }
@@ -99,34 +112,87 @@ abstract class ApiTests {
   @Test
   void addingAClientRefusesDuplicatesNamesAndMissingFields() {
     clinic.post("/api/clients", "ann", Map.of("reference", "dup-1")).expect(201);
-    assertThat(clinic.post("/api/clients", "ben", Map.of("reference", "dup-1")).expect(409).json().get("error").asText())
+    assertThat(
+            clinic
+                .post("/api/clients", "ben", Map.of("reference", "dup-1"))
+                .expect(409)
+                .json()
+                .get("error")
+                .asText())
         .contains("dup-1");
-    assertThat(clinic.post("/api/clients", "ann", Map.of("reference", "Jane Doe")).expect(400).json().get("error").asText())
-        .contains("reference").contains("pseudonym");
-    assertThat(clinic.post("/api/clients", "ann", Map.of("clinician", "ann")).expect(400).json().get("error").asText())
+    assertThat(
+            clinic
+                .post("/api/clients", "ann", Map.of("reference", "Jane Doe"))
+                .expect(400)
+                .json()
+                .get("error")
+                .asText())
+        .contains("reference")
+        .contains("pseudonym");
+    assertThat(
+            clinic
+                .post("/api/clients", "ann", Map.of("clinician", "ann"))
+                .expect(400)
+                .json()
+                .get("error")
+                .asText())
         .contains("reference");
-    assertThat(clinic.post("/api/clients", "ann", "{\"reference\": ").expect(400).json().get("error").asText())
-        .contains("not valid JSON").contains("line 1");
-    assertThat(clinic.post("/api/clients", "ann", "[1, 2]").expect(400).json().get("error").asText()).contains("JSON object");
+    assertThat(
+            clinic
+                .post("/api/clients", "ann", "{\"reference\": ")
+                .expect(400)
+                .json()
+                .get("error")
+                .asText())
+        .contains("not valid JSON")
+        .contains("line 1");
+    assertThat(
+            clinic.post("/api/clients", "ann", "[1, 2]").expect(400).json().get("error").asText())
+        .contains("JSON object");
   }
 
   @Test
   void adminsAndSupervisorsNameTheClinicianOfANewClient() {
-    assertThat(clinic.post("/api/clients", "admin", Map.of("reference", "adm-1")).expect(400).json().get("error").asText())
+    assertThat(
+            clinic
+                .post("/api/clients", "admin", Map.of("reference", "adm-1"))
+                .expect(400)
+                .json()
+                .get("error")
+                .asText())
         .contains("clinician");
-    assertThat(clinic.post("/api/clients", "admin", Map.of("reference", "adm-2", "clinician", "cay")).expect(201).json()
-        .get("clinician").asText()).isEqualTo("cay");
-    assertThat(clinic.post("/api/clients", "north-sup", Map.of("reference", "sup-1", "clinician", "ben")).expect(201).json()
-        .get("clinician").asText()).isEqualTo("ben");
+    assertThat(
+            clinic
+                .post("/api/clients", "admin", Map.of("reference", "adm-2", "clinician", "cay"))
+                .expect(201)
+                .json()
+                .get("clinician")
+                .asText())
+        .isEqualTo("cay");
+    assertThat(
+            clinic
+                .post("/api/clients", "north-sup", Map.of("reference", "sup-1", "clinician", "ben"))
+                .expect(201)
+                .json()
+                .get("clinician")
+                .asText())
+        .isEqualTo("ben");
     // Not their team, not a clinician, or a clinician adding to a colleague's caseload.
-    clinic.post("/api/clients", "north-sup", Map.of("reference", "sup-2", "clinician", "cay")).expect(400);
-    clinic.post("/api/clients", "admin", Map.of("reference", "adm-3", "clinician", "north-sup")).expect(400);
-    clinic.post("/api/clients", "ann", Map.of("reference", "ann-x", "clinician", "ben")).expect(400);
+    clinic
+        .post("/api/clients", "north-sup", Map.of("reference", "sup-2", "clinician", "cay"))
+        .expect(400);
+    clinic
+        .post("/api/clients", "admin", Map.of("reference", "adm-3", "clinician", "north-sup"))
+        .expect(400);
+    clinic
+        .post("/api/clients", "ann", Map.of("reference", "ann-x", "clinician", "ben"))
+        .expect(400);
   }
 
   @Test
   void aClientThatDoesNotExistIsNotFound() {
-    assertThat(clinic.get("/api/clients/999999", "admin").expect(404).json().get("error").asText()).contains("999999");
+    assertThat(clinic.get("/api/clients/999999", "admin").expect(404).json().get("error").asText())
+        .contains("999999");
     clinic.get("/api/clients/abc", "admin").expect(404);
     clinic.get("/api/clients/-3/trend", "admin").expect(404);
   }
@@ -135,7 +201,8 @@ abstract class ApiTests {
   void aValidPhq9IsScoredAndStoredWithItsScore() {
     long client = newClient("phq-ok");
     // Total exactly 10: the caseness cutoff itself is clinical (>= 10), band moderate.
-    JsonNode created = administer(client, TestClinic.phq9(1, 2, 2, 1, 1, 1, 1, 1, 1, 0)).expect(201).json();
+    JsonNode created =
+        administer(client, TestClinic.phq9(1, 2, 2, 1, 1, 1, 1, 1, 1, 0)).expect(201).json();
     JsonNode score = created.get("score");
     assertThat(score.get("total").asDouble()).isEqualTo(10);
     assertThat(score.get("clinical").asBoolean()).isTrue();
@@ -143,12 +210,17 @@ abstract class ApiTests {
     assertThat(score.get("flags")).isEmpty();
     assertThat(created.get("version").asText()).isEqualTo("1.0");
     // One point lower: not clinical, band mild.
-    JsonNode below = administer(client, TestClinic.phq9(2, 2, 2, 1, 1, 1, 1, 1, 0, 0)).expect(201).json().get("score");
+    JsonNode below =
+        administer(client, TestClinic.phq9(2, 2, 2, 1, 1, 1, 1, 1, 0, 0))
+            .expect(201)
+            .json()
+            .get("score");
     assertThat(below.get("total").asDouble()).isEqualTo(9);
     assertThat(below.get("clinical").asBoolean()).isFalse();
     assertThat(below.get("band").asText()).isEqualTo("mild");
 
-    JsonNode stored = clinic.get("/api/clients/" + client, "ann").expect(200).json().get("administrations");
+    JsonNode stored =
+        clinic.get("/api/clients/" + client, "ann").expect(200).json().get("administrations");
     assertThat(stored).hasSize(2);
     assertThat(stored.get(0).get("session").asInt()).isEqualTo(1);
     assertThat(stored.get(0).get("total").asDouble()).isEqualTo(10);
@@ -160,11 +232,20 @@ abstract class ApiTests {
   @Test
   void orsTotalsAreExactAtTheirCutoff() {
     long client = newClient("ors-cutoff");
-    // 6.4 + 9.8 + 8.8 + 0.0 is 25.000000000000004 in doubles; the total must be exactly 25, in the clinical range.
-    JsonNode score = administer(client, TestClinic.vas("ors", 1, 6.4, 9.8, 8.8, 0.0)).expect(201).json().get("score");
+    // 6.4 + 9.8 + 8.8 + 0.0 is 25.000000000000004 in doubles; the total must be exactly 25, in the
+    // clinical range.
+    JsonNode score =
+        administer(client, TestClinic.vas("ors", 1, 6.4, 9.8, 8.8, 0.0))
+            .expect(201)
+            .json()
+            .get("score");
     assertThat(score.get("total").asDouble()).isEqualTo(25.0);
     assertThat(score.get("clinical").asBoolean()).isTrue();
-    JsonNode above = administer(client, TestClinic.vas("ors", 2, 6.4, 9.8, 8.8, 0.1)).expect(201).json().get("score");
+    JsonNode above =
+        administer(client, TestClinic.vas("ors", 2, 6.4, 9.8, 8.8, 0.1))
+            .expect(201)
+            .json()
+            .get("score");
     assertThat(above.get("clinical").asBoolean()).isFalse();
   }
 
@@ -175,10 +256,19 @@ abstract class ApiTests {
     for (int i = 1; i <= 10; i++) {
       answers.put("core10_" + i, i == 4 ? "declined" : 2);
     }
-    JsonNode created = administer(client, Map.of("instrument", "core-10", "session", 0, "answers", answers)).expect(201).json();
+    JsonNode created =
+        administer(client, Map.of("instrument", "core-10", "session", 0, "answers", answers))
+            .expect(201)
+            .json();
     assertThat(created.get("score").get("prorated").asBoolean()).isTrue();
     assertThat(created.get("score").get("missing").get(0).asText()).isEqualTo("core10_4");
-    JsonNode stored = clinic.get("/api/clients/" + client, "ann").expect(200).json().get("administrations").get(0);
+    JsonNode stored =
+        clinic
+            .get("/api/clients/" + client, "ann")
+            .expect(200)
+            .json()
+            .get("administrations")
+            .get(0);
     assertThat(stored.get("answers").get("core10_4").asText()).isEqualTo("declined");
   }
 
@@ -222,15 +312,32 @@ abstract class ApiTests {
     JsonNode error = administer(client, body).expect(400).json();
     List<String> fields = new ArrayList<>();
     error.get("problems").forEach(problem -> fields.add(problem.get("field").asText()));
-    assertThat(fields).containsExactlyInAnyOrder("instrument", "session", "date", "answers", "clinician");
+    assertThat(fields)
+        .containsExactlyInAnyOrder("instrument", "session", "date", "answers", "clinician");
     assertThat(error.toString()).contains("unknown instrument 'phq-10'");
 
     Map<String, Object> fractional = TestClinic.phq9(1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     fractional.put("session", 1.5);
-    assertThat(administer(client, fractional).expect(400).json().get("problems").get(0).get("field").asText()).isEqualTo("session");
+    assertThat(
+            administer(client, fractional)
+                .expect(400)
+                .json()
+                .get("problems")
+                .get(0)
+                .get("field")
+                .asText())
+        .isEqualTo("session");
     Map<String, Object> version = TestClinic.phq9(1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     version.put("version", "2.0");
-    assertThat(administer(client, version).expect(400).json().get("problems").get(0).get("field").asText()).isEqualTo("version");
+    assertThat(
+            administer(client, version)
+                .expect(400)
+                .json()
+                .get("problems")
+                .get(0)
+                .get("field")
+                .asText())
+        .isEqualTo("version");
     administer(client, Map.of()).expect(400);
   }
 
@@ -238,7 +345,12 @@ abstract class ApiTests {
   void aSessionIsStoredOncePerInstrument() {
     long client = newClient("phq-twice");
     administer(client, TestClinic.phq9(3, 0, 0, 0, 0, 0, 0, 0, 0, 0)).expect(201);
-    assertThat(administer(client, TestClinic.phq9(3, 1, 0, 0, 0, 0, 0, 0, 0, 0)).expect(409).json().get("error").asText())
+    assertThat(
+            administer(client, TestClinic.phq9(3, 1, 0, 0, 0, 0, 0, 0, 0, 0))
+                .expect(409)
+                .json()
+                .get("error")
+                .asText())
         .contains("session 3");
     administer(client, TestClinic.vas("srs", 3, 9, 9, 9, 9)).expect(201);
   }
@@ -253,10 +365,12 @@ abstract class ApiTests {
       List<Future<Reply>> replies = new ArrayList<>();
       for (int i = 0; i < racers; i++) {
         int first = i % 4;
-        replies.add(pool.submit(() -> {
-          start.await();
-          return administer(client, TestClinic.phq9(5, first, 1, 1, 1, 1, 1, 1, 1, 0));
-        }));
+        replies.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return administer(client, TestClinic.phq9(5, first, 1, 1, 1, 1, 1, 1, 1, 0));
+                }));
       }
       start.countDown();
       List<Integer> statuses = new ArrayList<>();
@@ -271,26 +385,52 @@ abstract class ApiTests {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(clinic.get("/api/clients/" + client, "ann").expect(200).json().get("administrations")).hasSize(1);
+    assertThat(
+            clinic.get("/api/clients/" + client, "ann").expect(200).json().get("administrations"))
+        .hasSize(1);
   }
 
   @Test
   void theDatabaseRefusesASecondAdministrationOfASessionAsSuch() {
     long client = newClient("srs-direct");
     administer(client, TestClinic.vas("srs", 2, 9, 9, 9, 9)).expect(201);
-    // What a submission that passed the check just before another one committed meets: the unique constraint.
+    // What a submission that passed the check just before another one committed meets: the unique
+    // constraint.
     Instrument srs = Catalog.builtIn().get("srs");
     Answers.Builder answers = Answers.builder(4);
     srs.items().forEach(item -> answers.put(item.id(), Answer.of(8)));
-    var administration = new Administration("srs", Optional.empty(), "srs-direct", 2,
-        Optional.empty(), Optional.empty(), answers.build());
+    var administration =
+        new Administration(
+            "srs",
+            Optional.empty(),
+            "srs-direct",
+            2,
+            Optional.empty(),
+            Optional.empty(),
+            answers.build());
     var score = Scorer.score(srs, administration);
     long ann = clinic.users.get("ann").id();
-    assertThatThrownBy(() -> clinic.server.database().write(handle ->
-            Administrations.insert(handle, client, administration, srs.version(), score, Map.of(), ann,
-                Instant.now())))
-        .isInstanceOf(SessionAlreadyRecorded.class).hasMessage("srs is already recorded at session 2");
-    assertThat(clinic.get("/api/clients/" + client, "ann").expect(200).json().get("administrations")).hasSize(1);
+    assertThatThrownBy(
+            () ->
+                clinic
+                    .server
+                    .database()
+                    .write(
+                        handle ->
+                            Administrations.insert(
+                                handle,
+                                client,
+                                administration,
+                                srs.version(),
+                                score,
+                                Map.of(),
+                                ann,
+                                Instant.now())))
+        .isInstanceOf(SessionAlreadyRecorded.class)
+        .hasMessage("srs is already recorded at session 2");
+    assertThat(
+            clinic.get("/api/clients/" + client, "ann").expect(200).json().get("administrations"))
+        .hasSize(1);
   }
 
   @Test
@@ -299,18 +439,39 @@ abstract class ApiTests {
     admin.signIn("admin", TestClinic.PASSWORD).expect(303);
     String csrf = Browser.csrf(admin.get("/admin/instruments"));
     String definition = Files.readString(Path.of("../examples/instruments/clinic-stress-4.json"));
-    admin.postForm("/admin/instruments/confirm", Map.of("_csrf", csrf, "definition", definition)).expect(303);
+    admin
+        .postForm("/admin/instruments/confirm", Map.of("_csrf", csrf, "definition", definition))
+        .expect(303);
     long client = newClient("stress-api");
-    Map<String, Object> stress = Map.of("instrument", "clinic-stress-4", "session", 1,
-        "answers", Map.of("stress_1", 4, "stress_2", 4, "stress_3", 0, "stress_4", 1));
-    assertThat(administer(client, stress).expect(201).json().get("score").get("total").asDouble()).isEqualTo(13.0);
-    admin.postForm("/admin/instruments/clinic-stress-4/use", Map.of("_csrf", csrf, "in_use", "false")).expect(303);
+    Map<String, Object> stress =
+        Map.of(
+            "instrument",
+            "clinic-stress-4",
+            "session",
+            1,
+            "answers",
+            Map.of("stress_1", 4, "stress_2", 4, "stress_3", 0, "stress_4", 1));
+    assertThat(administer(client, stress).expect(201).json().get("score").get("total").asDouble())
+        .isEqualTo(13.0);
+    admin
+        .postForm(
+            "/admin/instruments/clinic-stress-4/use", Map.of("_csrf", csrf, "in_use", "false"))
+        .expect(303);
     Map<String, Object> next = new LinkedHashMap<>(stress);
     next.put("session", 2);
-    assertThat(administer(client, next).expect(400).body()).contains("this clinic does not use clinic-stress-4");
-    assertThat(clinic.get("/api/clients/" + client + "/trend", "ann").expect(200).json().get("courses").findValuesAsText("measure"))
+    assertThat(administer(client, next).expect(400).body())
+        .contains("this clinic does not use clinic-stress-4");
+    assertThat(
+            clinic
+                .get("/api/clients/" + client + "/trend", "ann")
+                .expect(200)
+                .json()
+                .get("courses")
+                .findValuesAsText("measure"))
         .containsExactly("clinic-stress-4");
-    admin.postForm("/admin/instruments/clinic-stress-4/use", Map.of("_csrf", csrf, "in_use", "true")).expect(303);
+    admin
+        .postForm("/admin/instruments/clinic-stress-4/use", Map.of("_csrf", csrf, "in_use", "true"))
+        .expect(303);
     administer(client, next).expect(201);
   }
 
@@ -321,13 +482,16 @@ abstract class ApiTests {
     JsonNode first = clinic.get("/api/clients/" + client + "/trend", "ann").expect(200).json();
     assertThat(first.get("courses").get(0).get("sessions")).hasSize(1);
     // The same answer again, then a new one once the client's data has changed.
-    assertThat(clinic.get("/api/clients/" + client + "/trend", "ann").expect(200).json()).isEqualTo(first);
+    assertThat(clinic.get("/api/clients/" + client + "/trend", "ann").expect(200).json())
+        .isEqualTo(first);
     administer(client, TestClinic.vas("ors", 2, 6, 6, 6, 6)).expect(201);
     JsonNode second = clinic.get("/api/clients/" + client + "/trend", "ann").expect(200).json();
     assertThat(second.get("courses").get(0).get("sessions")).hasSize(2);
-    assertThat(second.get("courses").get(0).get("sessions").get(1).get("score").asDouble()).isEqualTo(24.0, within(1e-9));
+    assertThat(second.get("courses").get(0).get("sessions").get(1).get("score").asDouble())
+        .isEqualTo(24.0, within(1e-9));
     // Another user reaching the client reads the same trend; one who does not, nothing.
-    assertThat(clinic.get("/api/clients/" + client + "/trend", "north-sup").expect(200).json()).isEqualTo(second);
+    assertThat(clinic.get("/api/clients/" + client + "/trend", "north-sup").expect(200).json())
+        .isEqualTo(second);
     clinic.get("/api/clients/" + client + "/trend", "cay").expect(404);
   }
 
@@ -335,7 +499,9 @@ abstract class ApiTests {
   void theTrendShowsCoursesAndRankedAlerts() {
     long client = newClient("trend-1");
     double[][] ors = {{5, 5, 5, 5}, {5, 5, 5, 5.1}, {5, 5, 5, 5}, {5, 5.1, 5, 5}, {5, 5, 5, 5.1}};
-    double[][] srs = {{9.5, 9.5, 9.5, 9.5}, {9.5, 9.5, 9, 9}, {9, 9, 9, 8.5}, {8.5, 8.5, 8.5, 8.5}, {8.5, 8, 8, 8}};
+    double[][] srs = {
+      {9.5, 9.5, 9.5, 9.5}, {9.5, 9.5, 9, 9}, {9, 9, 9, 8.5}, {8.5, 8.5, 8.5, 8.5}, {8.5, 8, 8, 8}
+    };
     for (int s = 0; s < ors.length; s++) {
       int session = s < 2 ? s + 1 : s + 2; // session 3 is missing
       administer(client, TestClinic.vas("ors", session, ors[s])).expect(201);
@@ -348,13 +514,19 @@ abstract class ApiTests {
     trend.get("courses").forEach(course -> courses.put(course.get("measure").asText(), course));
     assertThat(courses).containsOnlyKeys("ors", "srs", "phq-9");
     List<Integer> sessions = new ArrayList<>();
-    courses.get("srs").get("sessions").forEach(session -> sessions.add(session.get("session").asInt()));
+    courses
+        .get("srs")
+        .get("sessions")
+        .forEach(session -> sessions.add(session.get("session").asInt()));
     assertThat(sessions).containsExactly(1, 2, 4, 5, 6);
     assertThat(courses.get("srs").get("cutoff").get("rule").asText()).isEqualTo("total < 36");
     List<String> rules = new ArrayList<>();
     trend.get("alerts").forEach(alert -> rules.add(alert.get("rule").asText()));
-    // The SRS fell from 38 to 32 while the ORS barely moved: the vicious circle; the PHQ-9 risk item comes first.
-    assertThat(rules).startsWith("critical-item", "vicious-circle").contains("alliance-below-cutoff");
+    // The SRS fell from 38 to 32 while the ORS barely moved: the vicious circle; the PHQ-9 risk
+    // item comes first.
+    assertThat(rules)
+        .startsWith("critical-item", "vicious-circle")
+        .contains("alliance-below-cutoff");
     JsonNode critical = trend.get("alerts").get(0);
     assertThat(critical.get("urgency").asInt()).isEqualTo(1);
     assertThat(critical.get("numbers").get("answer").asDouble()).isEqualTo(1);
@@ -371,40 +543,114 @@ abstract class ApiTests {
 
   @Test
   void alertsRankTheMostUrgentClientFirstAndFilterByRule() {
-    long drop = clinic.post("/api/clients", "ben", Map.of("reference", "ben-drop")).expect(201).json().get("id").asLong();
-    clinic.post("/api/clients/" + drop + "/administrations", "ben", TestClinic.vas("srs", 1, 10, 10, 10, 10)).expect(201);
+    long drop =
+        clinic
+            .post("/api/clients", "ben", Map.of("reference", "ben-drop"))
+            .expect(201)
+            .json()
+            .get("id")
+            .asLong();
+    clinic
+        .post(
+            "/api/clients/" + drop + "/administrations",
+            "ben",
+            TestClinic.vas("srs", 1, 10, 10, 10, 10))
+        .expect(201);
     // Exactly one point lower: the alliance-drop threshold itself counts.
-    clinic.post("/api/clients/" + drop + "/administrations", "ben", TestClinic.vas("srs", 2, 9.7, 9.8, 9.7, 9.8)).expect(201);
-    long risk = clinic.post("/api/clients", "ben", Map.of("reference", "ben-risk")).expect(201).json().get("id").asLong();
-    clinic.post("/api/clients/" + risk + "/administrations", "ben", TestClinic.phq9(1, 0, 0, 0, 0, 0, 0, 0, 0, 3)).expect(201);
+    clinic
+        .post(
+            "/api/clients/" + drop + "/administrations",
+            "ben",
+            TestClinic.vas("srs", 2, 9.7, 9.8, 9.7, 9.8))
+        .expect(201);
+    long risk =
+        clinic
+            .post("/api/clients", "ben", Map.of("reference", "ben-risk"))
+            .expect(201)
+            .json()
+            .get("id")
+            .asLong();
+    clinic
+        .post(
+            "/api/clients/" + risk + "/administrations",
+            "ben",
+            TestClinic.phq9(1, 0, 0, 0, 0, 0, 0, 0, 0, 3))
+        .expect(201);
 
     JsonNode alerts = clinic.get("/api/alerts", "ben").expect(200).json();
     List<String> ranked = new ArrayList<>();
-    alerts.get("clients").forEach(entry -> ranked.add(entry.get("client").get("reference").asText()));
+    alerts
+        .get("clients")
+        .forEach(entry -> ranked.add(entry.get("client").get("reference").asText()));
     assertThat(ranked).containsExactly("ben-risk", "ben-drop");
-    assertThat(alerts.get("clients").get(1).get("alerts").get(0).get("rule").asText()).isEqualTo("alliance-drop");
+    assertThat(alerts.get("clients").get(1).get("alerts").get(0).get("rule").asText())
+        .isEqualTo("alliance-drop");
     assertThat(alerts.get("clientsChecked").asInt()).isGreaterThanOrEqualTo(2);
 
     JsonNode filtered = clinic.get("/api/alerts?rule=alliance-drop", "ben").expect(200).json();
     assertThat(filtered.get("clients")).hasSize(1);
-    // A new session changes the client's alerts at once: the alliance is back up, so the drop is gone.
-    clinic.post("/api/clients/" + drop + "/administrations", "ben", TestClinic.vas("srs", 3, 10, 10, 10, 10)).expect(201);
+    // A new session changes the client's alerts at once: the alliance is back up, so the drop is
+    // gone.
+    clinic
+        .post(
+            "/api/clients/" + drop + "/administrations",
+            "ben",
+            TestClinic.vas("srs", 3, 10, 10, 10, 10))
+        .expect(201);
     List<String> after = new ArrayList<>();
-    clinic.get("/api/alerts", "ben").expect(200).json().get("clients")
+    clinic
+        .get("/api/alerts", "ben")
+        .expect(200)
+        .json()
+        .get("clients")
         .forEach(entry -> after.add(entry.get("client").get("reference").asText()));
     assertThat(after).containsExactly("ben-risk");
-    assertThat(clinic.get("/api/alerts?rule=nonsense", "ben").expect(400).json().get("error").asText()).contains("vicious-circle");
+    assertThat(
+            clinic.get("/api/alerts?rule=nonsense", "ben").expect(400).json().get("error").asText())
+        .contains("vicious-circle");
   }
 
   @Test
   void cohortRatesCarryTheirDenominatorsAndWilsonIntervals() {
     // South has only cay: two clients, one recovered, one deteriorated.
-    long better = clinic.post("/api/clients", "cay", Map.of("reference", "cay-better")).expect(201).json().get("id").asLong();
-    long worse = clinic.post("/api/clients", "cay", Map.of("reference", "cay-worse")).expect(201).json().get("id").asLong();
-    clinic.post("/api/clients/" + better + "/administrations", "cay", TestClinic.phq9(1, 3, 3, 3, 3, 2, 2, 2, 2, 0)).expect(201);
-    clinic.post("/api/clients/" + better + "/administrations", "cay", TestClinic.phq9(5, 1, 1, 1, 1, 0, 0, 0, 0, 0)).expect(201);
-    clinic.post("/api/clients/" + worse + "/administrations", "cay", TestClinic.phq9(1, 2, 2, 1, 1, 1, 1, 1, 1, 0)).expect(201);
-    clinic.post("/api/clients/" + worse + "/administrations", "cay", TestClinic.phq9(4, 2, 2, 2, 2, 2, 2, 2, 2, 0)).expect(201);
+    long better =
+        clinic
+            .post("/api/clients", "cay", Map.of("reference", "cay-better"))
+            .expect(201)
+            .json()
+            .get("id")
+            .asLong();
+    long worse =
+        clinic
+            .post("/api/clients", "cay", Map.of("reference", "cay-worse"))
+            .expect(201)
+            .json()
+            .get("id")
+            .asLong();
+    clinic
+        .post(
+            "/api/clients/" + better + "/administrations",
+            "cay",
+            TestClinic.phq9(1, 3, 3, 3, 3, 2, 2, 2, 2, 0))
+        .expect(201);
+    clinic
+        .post(
+            "/api/clients/" + better + "/administrations",
+            "cay",
+            TestClinic.phq9(5, 1, 1, 1, 1, 0, 0, 0, 0, 0))
+        .expect(201);
+    clinic
+        .post(
+            "/api/clients/" + worse + "/administrations",
+            "cay",
+            TestClinic.phq9(1, 2, 2, 1, 1, 1, 1, 1, 1, 0))
+        .expect(201);
+    clinic
+        .post(
+            "/api/clients/" + worse + "/administrations",
+            "cay",
+            TestClinic.phq9(4, 2, 2, 2, 2, 2, 2, 2, 2, 0))
+        .expect(201);
 
     JsonNode cohort = clinic.get("/api/cohort?measure=phq-9", "south-sup").expect(200).json();
     assertThat(cohort.get("clients").asInt()).isEqualTo(2);
@@ -420,7 +666,8 @@ abstract class ApiTests {
     assertThat(clinician.get("belowMinimum").asBoolean()).isTrue();
     assertThat(clinician.get("warnings").get(0).asText()).contains("fewer than the minimum of 15");
     // The default measure is the outcome measure most clients have.
-    assertThat(clinic.get("/api/cohort", "cay").expect(200).json().get("measure").asText()).isEqualTo("phq-9");
+    assertThat(clinic.get("/api/cohort", "cay").expect(200).json().get("measure").asText())
+        .isEqualTo("phq-9");
 
     clinic.get("/api/cohort?measure=srs", "cay").expect(400);
     clinic.get("/api/cohort?measure=nope", "cay").expect(400);
@@ -429,12 +676,13 @@ abstract class ApiTests {
 
   @Test
   void importTakesEveryValidRowAndReportsTheRest() {
-    String csv = "client,session,date,instrument,q1,q2,q3,q4,q5,q6,q7,q8,q9\n"
-        + "imp-1,1,2025-01-06,phq-9,1,1,1,1,1,1,1,1,0\n"
-        + "imp-1,2,2025-01-13,phq-9,1,1,1,1,1,1,1,0,0\n"
-        + "imp-2,1,2025-01-06,phq-9,2,2,2,2,2,2,2,2,1\n"
-        + "imp-2,2,2025-01-13,phq-9,2,2,2,9,2,2,2,2,1\n"
-        + "cay-1,1,2025-01-06,phq-9,0,0,0,0,0,0,0,0,0\n";
+    String csv =
+        "client,session,date,instrument,q1,q2,q3,q4,q5,q6,q7,q8,q9\n"
+            + "imp-1,1,2025-01-06,phq-9,1,1,1,1,1,1,1,1,0\n"
+            + "imp-1,2,2025-01-13,phq-9,1,1,1,1,1,1,1,0,0\n"
+            + "imp-2,1,2025-01-06,phq-9,2,2,2,2,2,2,2,2,1\n"
+            + "imp-2,2,2025-01-13,phq-9,2,2,2,9,2,2,2,2,1\n"
+            + "cay-1,1,2025-01-06,phq-9,0,0,0,0,0,0,0,0,0\n";
     JsonNode result = clinic.postCsv("/api/import", "ann", csv).expect(200).json();
     assertThat(result.get("rows").asInt()).isEqualTo(5);
     assertThat(result.get("taken").asInt()).isEqualTo(3);
@@ -455,33 +703,57 @@ abstract class ApiTests {
 
   @Test
   void strictImportTakesNothingWhenAnyRowIsBad() {
-    String csv = "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\n"
-        + "strict-1,1,1,1,1,1,1,1,1,1,0\n"
-        + "strict-1,2,1,1,1,1,1,1,1,1,x\n";
-    JsonNode error = clinic.postCsv("/api/import?strict=true&instrument=phq-9", "ann", csv).expect(400).json();
-    assertThat(error.get("error").asText()).contains("nothing was imported").contains("1 of 2 administrations");
+    String csv =
+        "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\n"
+            + "strict-1,1,1,1,1,1,1,1,1,1,0\n"
+            + "strict-1,2,1,1,1,1,1,1,1,1,x\n";
+    JsonNode error =
+        clinic.postCsv("/api/import?strict=true&instrument=phq-9", "ann", csv).expect(400).json();
+    assertThat(error.get("error").asText())
+        .contains("nothing was imported")
+        .contains("1 of 2 administrations");
     assertThat(error.get("problems").get(0).get("line").asInt()).isEqualTo(3);
     assertThat(references(clinic.get("/api/clients", "ann").json())).doesNotContain("strict-1");
 
-    JsonNode lenient = clinic.postCsv("/api/import?instrument=phq-9", "ann", csv).expect(200).json();
+    JsonNode lenient =
+        clinic.postCsv("/api/import?instrument=phq-9", "ann", csv).expect(200).json();
     assertThat(lenient.get("taken").asInt()).isEqualTo(1);
   }
 
   @Test
   void importRefusesWhatItCannotRead() {
-    assertThat(clinic.postCsv("/api/import", "ann", "").expect(400).json().get("error").asText()).contains("no body");
-    assertThat(clinic.postCsv("/api/import", "ann", "nothing,useful\n1,2\n").expect(400).json().get("error").asText())
+    assertThat(clinic.postCsv("/api/import", "ann", "").expect(400).json().get("error").asText())
+        .contains("no body");
+    assertThat(
+            clinic
+                .postCsv("/api/import", "ann", "nothing,useful\n1,2\n")
+                .expect(400)
+                .json()
+                .get("error")
+                .asText())
         .contains("cannot be read");
     clinic.postCsv("/api/import?instrument=nope", "ann", "client,session\n").expect(400);
     clinic.postCsv("/api/import?layout=diagonal", "ann", "client,session\n").expect(400);
     clinic.postCsv("/api/import?strict=maybe", "ann", "client,session\n").expect(400);
     // An admin importing new clients names their clinician; the row is reported otherwise.
-    JsonNode admin = clinic.postCsv("/api/import?instrument=phq-9", "admin",
-        "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\nadm-imp,1,0,0,0,0,0,0,0,0,0\n").expect(200).json();
+    JsonNode admin =
+        clinic
+            .postCsv(
+                "/api/import?instrument=phq-9",
+                "admin",
+                "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\nadm-imp,1,0,0,0,0,0,0,0,0,0\n")
+            .expect(200)
+            .json();
     assertThat(admin.get("taken").asInt()).isZero();
     assertThat(admin.get("problems").get(0).get("message").asText()).contains("clinician");
-    JsonNode named = clinic.postCsv("/api/import?instrument=phq-9&clinician=ben", "admin",
-        "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\nadm-imp,1,0,0,0,0,0,0,0,0,0\n").expect(200).json();
+    JsonNode named =
+        clinic
+            .postCsv(
+                "/api/import?instrument=phq-9&clinician=ben",
+                "admin",
+                "client,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\nadm-imp,1,0,0,0,0,0,0,0,0,0\n")
+            .expect(200)
+            .json();
     assertThat(named.get("taken").asInt()).isEqualTo(1);
   }
 
@@ -499,15 +771,23 @@ abstract class ApiTests {
     administer(client, TestClinic.phq9(1, 0, 0, 0, 0, 0, 0, 0, 0, 0)).expect(201);
     clinic.get("/api/clients/" + client, "ann").expect(200);
     clinic.get("/api/clients/" + client + "/trend", "north-sup").expect(200);
-    JsonNode entries = clinic.get("/api/audit?client=" + client, "admin").expect(200).json().get("entries");
+    JsonNode entries =
+        clinic.get("/api/audit?client=" + client, "admin").expect(200).json().get("entries");
     List<String> actions = new ArrayList<>();
-    entries.forEach(entry -> actions.add(entry.get("action").asText() + " by " + entry.get("user").asLong()));
+    entries.forEach(
+        entry -> actions.add(entry.get("action").asText() + " by " + entry.get("user").asLong()));
     long ann = clinic.users.get("ann").id();
     long sup = clinic.users.get("north-sup").id();
-    assertThat(actions).containsExactly("trend.read by " + sup, "client.read by " + ann, "administration.create by " + ann,
-        "client.create by " + ann);
+    assertThat(actions)
+        .containsExactly(
+            "trend.read by " + sup,
+            "client.read by " + ann,
+            "administration.create by " + ann,
+            "client.create by " + ann);
     assertThat(entries.toString()).doesNotContain("\"phq9_1\"");
-    assertThat(clinic.get("/api/audit", "admin").json().get("entries").get(0).get("action").asText()).isEqualTo("audit.read");
+    assertThat(
+            clinic.get("/api/audit", "admin").json().get("entries").get(0).get("action").asText())
+        .isEqualTo("audit.read");
     clinic.get("/api/audit", "north-sup").expect(403);
     clinic.get("/api/audit?limit=0", "admin").expect(400);
   }
@@ -518,53 +798,105 @@ abstract class ApiTests {
     assertThat(api.get("error").asText()).contains("nothing");
     Reply page = clinic.get("/no/such/page", null).expect(404);
     assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-    assertThat(page.body()).contains("Not found").doesNotContain("Exception").doesNotContain("at org.");
+    assertThat(page.body())
+        .contains("Not found")
+        .doesNotContain("Exception")
+        .doesNotContain("at org.");
   }
 
   @Test
   void aClientsRecordIsAFhirBundleThatImportsBackAsTheSameScores() {
     long id = newClient("fhir-1");
-    clinic.post("/api/clients/" + id + "/administrations", "ann", TestClinic.phq9(1, 3, 3, 2, 2, 2, 2, 1, 1, 1)).expect(201);
-    clinic.post("/api/clients/" + id + "/administrations", "ann", TestClinic.phq9(2, 1, 1, 1, 1, 1, 1, 1, 0, 0)).expect(201);
-    clinic.post("/api/clients/" + id + "/administrations", "ann", TestClinic.vas("srs", 2, 9, 9.5, 8.7, 9.1)).expect(201);
+    clinic
+        .post(
+            "/api/clients/" + id + "/administrations",
+            "ann",
+            TestClinic.phq9(1, 3, 3, 2, 2, 2, 2, 1, 1, 1))
+        .expect(201);
+    clinic
+        .post(
+            "/api/clients/" + id + "/administrations",
+            "ann",
+            TestClinic.phq9(2, 1, 1, 1, 1, 1, 1, 1, 0, 0))
+        .expect(201);
+    clinic
+        .post(
+            "/api/clients/" + id + "/administrations",
+            "ann",
+            TestClinic.vas("srs", 2, 9, 9.5, 8.7, 9.1))
+        .expect(201);
 
     Reply bundle = clinic.get("/api/clients/" + id + "/fhir", "ann").expect(200);
 
-    assertThat(bundle.headers().firstValue("Content-Type").orElse("")).startsWith("application/fhir+json");
+    assertThat(bundle.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/fhir+json");
     JsonNode json = bundle.json();
     assertThat(json.get("resourceType").asText()).isEqualTo("Bundle");
     assertThat(json.get("type").asText()).isEqualTo("transaction");
     List<String> kinds = new ArrayList<>();
-    json.get("entry").forEach(entry -> kinds.add(entry.get("resource").get("resourceType").asText()));
+    json.get("entry")
+        .forEach(entry -> kinds.add(entry.get("resource").get("resourceType").asText()));
     assertThat(kinds).filteredOn("QuestionnaireResponse"::equals).hasSize(3);
     assertThat(kinds).filteredOn("Observation"::equals).hasSize(3);
     assertThat(bundle.body()).contains("44261-6").contains("Patient/fhir-1");
 
     // The same record under another reference, imported as FHIR: the same totals arrive.
     String copy = bundle.body().replace("fhir-1", "fhir-2");
-    JsonNode imported = clinic.send(clinic.request("/api/import", "ann").header("Content-Type", "application/fhir+json")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(copy)).build()).expect(200).json();
+    JsonNode imported =
+        clinic
+            .send(
+                clinic
+                    .request("/api/import", "ann")
+                    .header("Content-Type", "application/fhir+json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(copy))
+                    .build())
+            .expect(200)
+            .json();
     assertThat(imported.get("taken").asInt()).as(imported.toString()).isEqualTo(3);
     assertThat(imported.get("rejected").asInt()).isZero();
-    long copyId = clinic.get("/api/clients", "ann").json().findParents("reference").stream()
-        .filter(client -> client.get("reference").asText().equals("fhir-2"))
-        .mapToLong(client -> client.get("id").asLong()).findFirst().orElseThrow();
-    JsonNode original = clinic.get("/api/clients/" + id + "/trend", "ann").expect(200).json().get("courses");
-    assertThat(clinic.get("/api/clients/" + copyId + "/trend", "ann").expect(200).json().get("courses")).isEqualTo(original);
+    long copyId =
+        clinic.get("/api/clients", "ann").json().findParents("reference").stream()
+            .filter(client -> client.get("reference").asText().equals("fhir-2"))
+            .mapToLong(client -> client.get("id").asLong())
+            .findFirst()
+            .orElseThrow();
+    JsonNode original =
+        clinic.get("/api/clients/" + id + "/trend", "ann").expect(200).json().get("courses");
+    assertThat(
+            clinic
+                .get("/api/clients/" + copyId + "/trend", "ann")
+                .expect(200)
+                .json()
+                .get("courses"))
+        .isEqualTo(original);
     assertThat(original.toString()).contains("\"score\":17.0").contains("\"score\":7.0");
   }
 
   @Test
   void aFhirImportReportsEachBadResponseWithItsElement() {
-    String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
-        + "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\"}}]}";
-    JsonNode result = clinic.send(clinic.request("/api/import", "ann").header("Content-Type", "application/fhir+json")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(bundle)).build()).expect(200).json();
+    String bundle =
+        "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
+            + "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\"}}]}";
+    JsonNode result =
+        clinic
+            .send(
+                clinic
+                    .request("/api/import", "ann")
+                    .header("Content-Type", "application/fhir+json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(bundle))
+                    .build())
+            .expect(200)
+            .json();
 
     assertThat(result.get("rows").asInt()).isEqualTo(1);
     assertThat(result.get("taken").asInt()).isZero();
     assertThat(result.get("problems").toString()).contains("QuestionnaireResponse.subject");
-    clinic.send(clinic.request("/api/import?format=xml", "ann").POST(java.net.http.HttpRequest.BodyPublishers.ofString(bundle))
-        .build()).expect(400);
+    clinic
+        .send(
+            clinic
+                .request("/api/import?format=xml", "ann")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(bundle))
+                .build())
+        .expect(400);
   }
 }

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Flyway upgrades an existing database: a database made by V1 alone, with data in it, is opened by the
- * current server, which applies the later migrations (V2 makes the audit log append-only) and serves the
- * old data. Run on H2 and PostgreSQL by the subclasses.
+ * Flyway upgrades an existing database: a database made by V1 alone, with data in it, is opened by
+ * the current server, which applies the later migrations (V2 makes the audit log append-only) and
+ * serves the old data. Run on H2 and PostgreSQL by the subclasses.
  */
 abstract class MigrationTests {
   @TempDir Path dataDir;
@@ -23,28 +23,42 @@ abstract class MigrationTests {
   @Test
   void aVersion1DatabaseIsUpgradedAndKeepsItsData() {
     ServerSettings settings = database().settings(dataDir);
-    try (Database v1 = Database.open(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword(), Optional.of("1"))) {
+    try (Database v1 =
+        Database.open(
+            settings.jdbcUrl(), settings.dbUser(), settings.dbPassword(), Optional.of("1"))) {
       assertThat(versions(v1)).containsExactly("1");
-      v1.write(handle -> {
-        handle.execute("INSERT INTO teams (name, created_at) VALUES ('Legacy', CURRENT_TIMESTAMP)");
-        handle.execute("INSERT INTO users (username, display_name, role, password_hash, created_at) "
-            + "VALUES ('legacy', 'Legacy Clinician', 'clinician', 'x', CURRENT_TIMESTAMP)");
-        handle.execute("INSERT INTO clients (reference, clinician_id, created_at) "
-            + "SELECT 'legacy-client', id, CURRENT_TIMESTAMP FROM users WHERE username = 'legacy'");
-        handle.execute("INSERT INTO audit_log (occurred_at, action, detail) VALUES (CURRENT_TIMESTAMP, 'legacy', 'before V2')");
-        // Before V2 nothing stops a change to the log: V2 is what adds the guard.
-        handle.execute("UPDATE audit_log SET detail = 'changed before V2' WHERE action = 'legacy'");
-        return null;
-      });
+      v1.write(
+          handle -> {
+            handle.execute(
+                "INSERT INTO teams (name, created_at) VALUES ('Legacy', CURRENT_TIMESTAMP)");
+            handle.execute(
+                "INSERT INTO users (username, display_name, role, password_hash, created_at) "
+                    + "VALUES ('legacy', 'Legacy Clinician', 'clinician', 'x', CURRENT_TIMESTAMP)");
+            handle.execute(
+                "INSERT INTO clients (reference, clinician_id, created_at) "
+                    + "SELECT 'legacy-client', id, CURRENT_TIMESTAMP FROM users WHERE username = 'legacy'");
+            handle.execute(
+                "INSERT INTO audit_log (occurred_at, action, detail) VALUES (CURRENT_TIMESTAMP, 'legacy', 'before V2')");
+            // Before V2 nothing stops a change to the log: V2 is what adds the guard.
+            handle.execute(
+                "UPDATE audit_log SET detail = 'changed before V2' WHERE action = 'legacy'");
+            return null;
+          });
     }
 
-    try (TestClinic clinic = TestClinic.start(settings, java.time.Clock.systemUTC(),
-        org.alliance.web.platform.security.LoginThrottle.defaults())) {
+    try (TestClinic clinic =
+        TestClinic.start(
+            settings,
+            java.time.Clock.systemUTC(),
+            org.alliance.web.platform.security.LoginThrottle.defaults())) {
       assertThat(versions(clinic.server.database())).containsExactly("1", "2", "3", "4");
       assertThat(clinic.get("/api/clients", "admin").expect(200).body()).contains("legacy-client");
 
       Database upgraded = clinic.server.database();
-      assertThatThrownBy(() -> upgraded.write(handle -> handle.execute("UPDATE audit_log SET detail = 'tampered'")))
+      assertThatThrownBy(
+              () ->
+                  upgraded.write(
+                      handle -> handle.execute("UPDATE audit_log SET detail = 'tampered'")))
           .hasStackTraceContaining("append-only");
       assertThatThrownBy(() -> upgraded.write(handle -> handle.execute("DELETE FROM audit_log")))
           .hasStackTraceContaining("append-only");
@@ -52,16 +66,38 @@ abstract class MigrationTests {
         assertThatThrownBy(() -> upgraded.write(handle -> handle.execute("TRUNCATE audit_log")))
             .hasStackTraceContaining("append-only");
       }
-      int entries = upgraded.jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM audit_log").mapTo(Integer.class).one());
+      int entries =
+          upgraded
+              .jdbi()
+              .withHandle(
+                  handle ->
+                      handle
+                          .createQuery("SELECT COUNT(*) FROM audit_log")
+                          .mapTo(Integer.class)
+                          .one());
       assertThat(entries).isGreaterThanOrEqualTo(2);
-      String detail = upgraded.jdbi().withHandle(handle -> handle.createQuery(
-          "SELECT detail FROM audit_log WHERE action = 'legacy'").mapTo(String.class).one());
+      String detail =
+          upgraded
+              .jdbi()
+              .withHandle(
+                  handle ->
+                      handle
+                          .createQuery("SELECT detail FROM audit_log WHERE action = 'legacy'")
+                          .mapTo(String.class)
+                          .one());
       assertThat(detail).isEqualTo("changed before V2");
     }
   }
 
   private static java.util.List<String> versions(Database database) {
-    return database.jdbi().withHandle(handle -> handle.createQuery(
-        "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"").mapTo(String.class).list());
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"")
+                    .mapTo(String.class)
+                    .list());
   }
 }

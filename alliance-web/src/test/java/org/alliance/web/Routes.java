@@ -1,8 +1,8 @@
 package org.alliance.web;
 
+import io.javalin.router.ParsedEndpoint;
 import java.util.Set;
 import java.util.TreeSet;
-import io.javalin.router.ParsedEndpoint;
 
 /** The routes a running server has, as "METHOD /path/{param}", collected from Javalin itself. */
 final class Routes {

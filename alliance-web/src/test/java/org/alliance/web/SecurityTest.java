@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Signing in and its throttling, session cookies, CSRF protection, API token lifecycle, security
- * headers, disabled accounts, and what a user sees when the server itself fails. Each test has a fresh
- * clinic on H2 with a clock it moves by hand (throttling is in the application, not the database).
+ * headers, disabled accounts, and what a user sees when the server itself fails. Each test has a
+ * fresh clinic on H2 with a clock it moves by hand (throttling is in the application, not the
+ * database).
  */
 class SecurityTest {
   @TempDir Path dataDir;
@@ -26,7 +27,11 @@ class SecurityTest {
   private TestClinic clinic;
 
   private TestClinic clinic(boolean secureCookies) {
-    clinic = TestClinic.start(ServerSettings.embedded(dataDir).withSecureCookies(secureCookies), clock, LoginThrottle.defaults());
+    clinic =
+        TestClinic.start(
+            ServerSettings.embedded(dataDir).withSecureCookies(secureCookies),
+            clock,
+            LoginThrottle.defaults());
     return clinic;
   }
 
@@ -43,7 +48,11 @@ class SecurityTest {
     Reply signedIn = browser.signIn("ann", TestClinic.PASSWORD).expect(303);
     assertThat(signedIn.headers().firstValue("Location")).hasValue("/");
     String cookie = Browser.setCookies(signedIn, "alliance_session").get(0);
-    assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict").contains("Path=/").doesNotContain("Secure");
+    assertThat(cookie)
+        .contains("HttpOnly")
+        .contains("SameSite=Strict")
+        .contains("Path=/")
+        .doesNotContain("Secure");
     assertThat(browser.get("/").expect(200).body()).contains("ANN").contains("clinician");
     assertThat(browser.get("/api/me").expect(200).json().get("username").asText()).isEqualTo("ann");
   }
@@ -84,7 +93,13 @@ class SecurityTest {
     clock.advance(Duration.ofSeconds(2));
     browser.signIn("ann", "wrong again").expect(401);
     // The sixth failure doubles the wait.
-    assertThat(browser.signIn("ann", TestClinic.PASSWORD).expect(429).headers().firstValue("Retry-After")).hasValue("60");
+    assertThat(
+            browser
+                .signIn("ann", TestClinic.PASSWORD)
+                .expect(429)
+                .headers()
+                .firstValue("Retry-After"))
+        .hasValue("60");
     clock.advance(Duration.ofSeconds(61));
     browser.signIn("ann", TestClinic.PASSWORD).expect(303);
     // A success forgets the account's failures.
@@ -108,11 +123,16 @@ class SecurityTest {
     Browser browser = new Browser(clinic(false));
     String csrf = Browser.csrf(browser.get("/login"));
     browser.cookies.clear();
-    Reply noCookie = browser.postForm("/login", Map.of("_csrf", csrf, "username", "ann", "password", TestClinic.PASSWORD));
+    Reply noCookie =
+        browser.postForm(
+            "/login", Map.of("_csrf", csrf, "username", "ann", "password", TestClinic.PASSWORD));
     noCookie.expect(403);
     assertThat(noCookie.body()).contains("sign-in form");
     browser.get("/login");
-    browser.postForm("/login", Map.of("_csrf", "forged", "username", "ann", "password", TestClinic.PASSWORD)).expect(403);
+    browser
+        .postForm(
+            "/login", Map.of("_csrf", "forged", "username", "ann", "password", TestClinic.PASSWORD))
+        .expect(403);
   }
 
   @Test
@@ -120,7 +140,13 @@ class SecurityTest {
     Browser browser = new Browser(clinic(false));
     browser.signIn("ann", TestClinic.PASSWORD).expect(303);
     String csrf = Browser.csrf(browser.get("/"));
-    assertThat(browser.postJson("/api/clients", "{\"reference\": \"s-1\"}", null).expect(403).json().get("error").asText())
+    assertThat(
+            browser
+                .postJson("/api/clients", "{\"reference\": \"s-1\"}", null)
+                .expect(403)
+                .json()
+                .get("error")
+                .asText())
         .contains("CSRF");
     browser.postJson("/api/clients", "{\"reference\": \"s-1\"}", "wrong").expect(403);
     browser.postJson("/api/clients", "{\"reference\": \"s-1\"}", csrf).expect(201);
@@ -136,12 +162,14 @@ class SecurityTest {
     Browser browser = new Browser(clinic(false));
     browser.signIn("ben", TestClinic.PASSWORD).expect(303);
     String csrf = Browser.csrf(browser.get("/"));
-    JsonNode created = browser.postJson("/api/tokens", "{\"name\": \"laptop\"}", csrf).expect(201).json();
+    JsonNode created =
+        browser.postJson("/api/tokens", "{\"name\": \"laptop\"}", csrf).expect(201).json();
     String token = created.get("token").asText();
     assertThat(token).startsWith("alliance_");
     browser.postJson("/api/tokens", "{\"name\": \"\"}", csrf).expect(400);
 
-    assertThat(clinic.get("/api/me", "Bearer " + token).expect(200).json().get("username").asText()).isEqualTo("ben");
+    assertThat(clinic.get("/api/me", "Bearer " + token).expect(200).json().get("username").asText())
+        .isEqualTo("ben");
     JsonNode listed = clinic.get("/api/tokens", "Bearer " + token).expect(200).json().get("tokens");
     assertThat(listed.toString()).contains("laptop").doesNotContain(token);
     JsonNode laptop = listed.get(1);
@@ -153,7 +181,10 @@ class SecurityTest {
   @Test
   void aDisabledUserCanNeitherSignInNorUseTokens() {
     TestClinic started = clinic(false);
-    started.server.database().write(handle -> handle.execute("UPDATE users SET disabled = TRUE WHERE username = 'cay'"));
+    started
+        .server
+        .database()
+        .write(handle -> handle.execute("UPDATE users SET disabled = TRUE WHERE username = 'cay'"));
     started.get("/api/me", "cay").expect(401);
     new Browser(started).signIn("cay", TestClinic.PASSWORD).expect(401);
   }
@@ -168,9 +199,15 @@ class SecurityTest {
     admin.signIn("admin", TestClinic.PASSWORD).expect(303);
     String csrf = Browser.csrf(admin.get("/"));
     long cay = started.users.get("cay").id();
-    admin.postForm("/admin/users/" + cay, Map.of("_csrf", csrf, "role", "clinician", "team", "North")).expect(303);
-    assertThat(started.get("/api/me", "cay").expect(200).json().get("team").asLong()).isNotEqualTo(south);
-    admin.postForm("/admin/users/" + cay + "/disabled", Map.of("_csrf", csrf, "disabled", "true")).expect(303);
+    admin
+        .postForm(
+            "/admin/users/" + cay, Map.of("_csrf", csrf, "role", "clinician", "team", "North"))
+        .expect(303);
+    assertThat(started.get("/api/me", "cay").expect(200).json().get("team").asLong())
+        .isNotEqualTo(south);
+    admin
+        .postForm("/admin/users/" + cay + "/disabled", Map.of("_csrf", csrf, "disabled", "true"))
+        .expect(303);
     started.get("/api/me", "cay").expect(401);
     started.get("/api/clients/" + started.clients.get("cay-1"), "cay").expect(401);
   }
@@ -179,11 +216,18 @@ class SecurityTest {
   void everyResponseCarriesTheSecurityHeaders() {
     TestClinic started = clinic(false);
     Reply stylesheet = started.get("/static/alliance.css", null).expect(200);
-    List<Reply> replies = List.of(started.get("/api/clients", "ann"), started.get("/api/clients", null),
-        started.get("/login", null), started.get("/nowhere", null), stylesheet, started.get("/health", null));
+    List<Reply> replies =
+        List.of(
+            started.get("/api/clients", "ann"),
+            started.get("/api/clients", null),
+            started.get("/login", null),
+            started.get("/nowhere", null),
+            stylesheet,
+            started.get("/health", null));
     for (Reply reply : replies) {
       var headers = reply.headers();
-      assertThat(headers.firstValue("Content-Security-Policy")).hasValue(SecurityHeaders.CONTENT_SECURITY_POLICY);
+      assertThat(headers.firstValue("Content-Security-Policy"))
+          .hasValue(SecurityHeaders.CONTENT_SECURITY_POLICY);
       assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
       assertThat(headers.firstValue("Referrer-Policy")).hasValue("no-referrer");
       assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
@@ -193,7 +237,9 @@ class SecurityTest {
       }
       assertThat(headers.firstValue("Server")).isEmpty();
     }
-    assertThat(SecurityHeaders.CONTENT_SECURITY_POLICY).contains("default-src 'self'").contains("frame-ancestors 'none'")
+    assertThat(SecurityHeaders.CONTENT_SECURITY_POLICY)
+        .contains("default-src 'self'")
+        .contains("frame-ancestors 'none'")
         .doesNotContain("unsafe-inline");
   }
 
@@ -201,7 +247,8 @@ class SecurityTest {
   void stoppingLetsRequestsUnderWayFinish() {
     TestClinic started = clinic(false);
     var server = started.server.javalin().jettyServer().server();
-    assertThat(server.getHandler()).isInstanceOf(org.eclipse.jetty.server.handler.GracefulHandler.class);
+    assertThat(server.getHandler())
+        .isInstanceOf(org.eclipse.jetty.server.handler.GracefulHandler.class);
     assertThat(server.getStopTimeout()).isEqualTo(10_000);
     started.close();
     assertThat(server.isStopped()).isTrue();
@@ -214,7 +261,8 @@ class SecurityTest {
     JsonNode error = started.get("/api/clients", "ann").expect(500).json();
     assertThat(error.get("error").asText()).contains("internal error").contains("reference");
     assertThat(error.toString()).doesNotContain("Exception").doesNotContain("at org.");
-    assertThat(started.get("/health", null).expect(503).json().get("status").asText()).contains("unreachable");
+    assertThat(started.get("/health", null).expect(503).json().get("status").asText())
+        .contains("unreachable");
     Reply page = started.get("/", "ann").expect(500);
     assertThat(page.body()).contains("Something went wrong").doesNotContain("Exception");
   }

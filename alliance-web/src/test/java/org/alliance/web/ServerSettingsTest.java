@@ -18,16 +18,28 @@ class ServerSettingsTest {
 
   @Test
   void aGivenUrlWins() {
-    ServerSettings settings = ServerSettings.embedded(Path.of("data"))
-        .withDatabase("jdbc:postgresql://db:5432/alliance", Optional.of("alliance"), Optional.empty());
+    ServerSettings settings =
+        ServerSettings.embedded(Path.of("data"))
+            .withDatabase(
+                "jdbc:postgresql://db:5432/alliance", Optional.of("alliance"), Optional.empty());
     assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/alliance");
     assertThat(Dialect.of(settings.jdbcUrl())).isEqualTo(Dialect.POSTGRESQL);
   }
 
   @Test
   void portsAndDatabasesAreChecked() {
-    assertThatThrownBy(() -> new ServerSettings(65_536, Path.of("data"), Optional.empty(), Optional.empty(), Optional.empty(),
-        false, false)).hasMessageContaining("0..65535");
-    assertThatThrownBy(() -> Dialect.of("jdbc:mysql://db/alliance")).hasMessageContaining("unsupported database URL");
+    assertThatThrownBy(
+            () ->
+                new ServerSettings(
+                    65_536,
+                    Path.of("data"),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    false,
+                    false))
+        .hasMessageContaining("0..65535");
+    assertThatThrownBy(() -> Dialect.of("jdbc:mysql://db/alliance"))
+        .hasMessageContaining("unsupported database URL");
   }
 }

@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.alliance.web.TestClinic.Reply;
 
-/** A user signed in with a browser session, whose forms and uploads carry the session's CSRF token. */
+/**
+ * A user signed in with a browser session, whose forms and uploads carry the session's CSRF token.
+ */
 public final class SignedIn {
   private final Browser browser;
   public final String csrf;
@@ -33,13 +35,17 @@ public final class SignedIn {
     return browser.postForm(path, fields);
   }
 
-  /** Posts a multipart form with one file in the field {@code file} (the CSRF token added unless given). */
+  /**
+   * Posts a multipart form with one file in the field {@code file} (the CSRF token added unless
+   * given).
+   */
   public Reply upload(String path, Map<String, String> fields, String fileName, byte[] file) {
     return upload(path, fields, "file", fileName, file);
   }
 
   /** The same with the file in a field of another name. */
-  public Reply upload(String path, Map<String, String> fields, String field, String fileName, byte[] file) {
+  public Reply upload(
+      String path, Map<String, String> fields, String field, String fileName, byte[] file) {
     return browser.upload(path, withCsrf(fields), field, fileName, file);
   }
 

@@ -16,20 +16,20 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.alliance.web.platform.security.ApiTokens;
 import org.alliance.web.platform.access.Clients;
-import org.alliance.web.platform.security.Teams;
-import org.alliance.web.platform.security.User;
-import org.alliance.web.platform.security.Users;
+import org.alliance.web.platform.security.ApiTokens;
 import org.alliance.web.platform.security.LoginThrottle;
 import org.alliance.web.platform.security.Passwords;
 import org.alliance.web.platform.security.Role;
 import org.alliance.web.platform.security.Secrets;
+import org.alliance.web.platform.security.Teams;
+import org.alliance.web.platform.security.User;
+import org.alliance.web.platform.security.Users;
 
 /**
  * A running server on a test database with a small clinic: an admin; team North with supervisor
- * {@code north-sup} and clinicians {@code ann} and {@code ben}; team South with supervisor
- * {@code south-sup} and clinician {@code cay}. Each user has an API token, and each clinician one client
+ * {@code north-sup} and clinicians {@code ann} and {@code ben}; team South with supervisor {@code
+ * south-sup} and clinician {@code cay}. Each user has an API token, and each clinician one client
  * ({@code ann-1}, {@code ben-1}, {@code cay-1}). Requests are sent with the JDK's HTTP client.
  */
 public final class TestClinic implements AutoCloseable {
@@ -40,7 +40,8 @@ public final class TestClinic implements AutoCloseable {
   public final Map<String, User> users = new LinkedHashMap<>();
   public final Map<String, String> tokens = new LinkedHashMap<>();
   public final Map<String, Long> clients = new LinkedHashMap<>();
-  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   private TestClinic(ClinicServer server) {
     this.server = server;
@@ -63,24 +64,37 @@ public final class TestClinic implements AutoCloseable {
 
   private void seed(Instant now) {
     String hash = Passwords.hash(PASSWORD);
-    server.database().write(handle -> {
-      long north = Teams.create(handle, "North", now);
-      long south = Teams.create(handle, "South", now);
-      add(handle, "admin", Role.ADMIN, Optional.empty(), hash, now);
-      add(handle, "north-sup", Role.SUPERVISOR, Optional.of(north), hash, now);
-      add(handle, "ann", Role.CLINICIAN, Optional.of(north), hash, now);
-      add(handle, "ben", Role.CLINICIAN, Optional.of(north), hash, now);
-      add(handle, "south-sup", Role.SUPERVISOR, Optional.of(south), hash, now);
-      add(handle, "cay", Role.CLINICIAN, Optional.of(south), hash, now);
-      for (String clinician : new String[] {"ann", "ben", "cay"}) {
-        clients.put(clinician + "-1", Clients.create(handle, clinician + "-1", users.get(clinician).id(), now));
-      }
-      return null;
-    });
+    server
+        .database()
+        .write(
+            handle -> {
+              long north = Teams.create(handle, "North", now);
+              long south = Teams.create(handle, "South", now);
+              add(handle, "admin", Role.ADMIN, Optional.empty(), hash, now);
+              add(handle, "north-sup", Role.SUPERVISOR, Optional.of(north), hash, now);
+              add(handle, "ann", Role.CLINICIAN, Optional.of(north), hash, now);
+              add(handle, "ben", Role.CLINICIAN, Optional.of(north), hash, now);
+              add(handle, "south-sup", Role.SUPERVISOR, Optional.of(south), hash, now);
+              add(handle, "cay", Role.CLINICIAN, Optional.of(south), hash, now);
+              for (String clinician : new String[] {"ann", "ben", "cay"}) {
+                clients.put(
+                    clinician + "-1",
+                    Clients.create(handle, clinician + "-1", users.get(clinician).id(), now));
+              }
+              return null;
+            });
   }
 
-  private void add(org.jdbi.v3.core.Handle handle, String username, Role role, Optional<Long> team, String hash, Instant now) {
-    User user = Users.create(handle, username, username.toUpperCase(java.util.Locale.ROOT), role, team, hash, now);
+  private void add(
+      org.jdbi.v3.core.Handle handle,
+      String username,
+      Role role,
+      Optional<Long> team,
+      String hash,
+      Instant now) {
+    User user =
+        Users.create(
+            handle, username, username.toUpperCase(java.util.Locale.ROOT), role, team, hash, now);
     users.put(username, user);
     String token = Secrets.apiToken();
     ApiTokens.create(handle, user.id(), "test", Secrets.hash(token), now);
@@ -112,23 +126,36 @@ public final class TestClinic implements AutoCloseable {
   }
 
   public Reply post(String path, String user, Object body) {
-    return send(request(path, user).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : write(body))).build());
+    return send(
+        request(path, user)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    body instanceof String text ? text : write(body)))
+            .build());
   }
 
   public Reply postCsv(String path, String user, String csv) {
-    return send(request(path, user).header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)).build());
+    return send(
+        request(path, user)
+            .header("Content-Type", "text/csv")
+            .POST(HttpRequest.BodyPublishers.ofString(csv))
+            .build());
   }
 
   public Reply delete(String path, String user) {
     return send(request(path, user).DELETE().build());
   }
 
-  /** A request as a user (by their API token); {@code null} sends none, a string starting "Bearer " is sent as is. */
+  /**
+   * A request as a user (by their API token); {@code null} sends none, a string starting "Bearer "
+   * is sent as is.
+   */
   public HttpRequest.Builder request(String path, String user) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path));
     if (user != null) {
-      builder.header("Authorization", user.startsWith("Bearer ") ? user : "Bearer " + tokens.get(user));
+      builder.header(
+          "Authorization", user.startsWith("Bearer ") ? user : "Bearer " + tokens.get(user));
     }
     return builder;
   }

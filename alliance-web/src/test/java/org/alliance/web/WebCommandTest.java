@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The admin commands: adding the first admin and a token from the server's machine, and their errors. */
+/**
+ * The admin commands: adding the first admin and a token from the server's machine, and their
+ * errors.
+ */
 class WebCommandTest {
   @TempDir Path dataDir;
 
@@ -28,7 +31,10 @@ class WebCommandTest {
       System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
       int exit = WebCommand.run(args);
-      return new Run(exit, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+      return new Run(
+          exit,
+          outBytes.toString(StandardCharsets.UTF_8),
+          errBytes.toString(StandardCharsets.UTF_8));
     } finally {
       System.setIn(in);
       System.setOut(out);
@@ -38,31 +44,86 @@ class WebCommandTest {
 
   @Test
   void theFirstAdminAndTheirTokenReachTheApi() {
-    Run added = run("a long enough password\n", "add-user", "--data-dir", dataDir.toString(), "--username", "root",
-        "--display-name", "Clinic Root", "--role", "admin");
+    Run added =
+        run(
+            "a long enough password\n",
+            "add-user",
+            "--data-dir",
+            dataDir.toString(),
+            "--username",
+            "root",
+            "--display-name",
+            "Clinic Root",
+            "--role",
+            "admin");
     assertThat(added.exit()).as(added.err()).isZero();
     assertThat(added.out()).contains("added admin root");
-    Run token = run("", "add-token", "--data-dir", dataDir.toString(), "--username", "root", "--name", "laptop");
+    Run token =
+        run(
+            "",
+            "add-token",
+            "--data-dir",
+            dataDir.toString(),
+            "--username",
+            "root",
+            "--name",
+            "laptop");
     assertThat(token.exit()).as(token.err()).isZero();
     String secret = token.out().trim();
     assertThat(secret).startsWith("alliance_");
-    try (TestClinic clinic = TestClinic.around(ClinicServer.start(ServerSettings.embedded(dataDir)))) {
-      assertThat(clinic.get("/api/me", "Bearer " + secret).expect(200).json().get("displayName").asText()).isEqualTo("Clinic Root");
+    try (TestClinic clinic =
+        TestClinic.around(ClinicServer.start(ServerSettings.embedded(dataDir)))) {
+      assertThat(
+              clinic
+                  .get("/api/me", "Bearer " + secret)
+                  .expect(200)
+                  .json()
+                  .get("displayName")
+                  .asText())
+          .isEqualTo("Clinic Root");
       new Browser(clinic).signIn("root", "a long enough password").expect(303);
     }
   }
 
   @Test
   void badInputIsAClearMessageNotAStackTrace() {
-    Run shortPassword = run("short\n", "add-user", "--data-dir", dataDir.toString(), "--username", "x", "--role", "admin");
+    Run shortPassword =
+        run(
+            "short\n",
+            "add-user",
+            "--data-dir",
+            dataDir.toString(),
+            "--username",
+            "x",
+            "--role",
+            "admin");
     assertThat(shortPassword.exit()).isEqualTo(1);
     assertThat(shortPassword.err()).contains("at least 10 characters");
-    Run role = run("", "add-user", "--data-dir", dataDir.toString(), "--username", "x", "--role", "boss");
+    Run role =
+        run("", "add-user", "--data-dir", dataDir.toString(), "--username", "x", "--role", "boss");
     assertThat(role.exit()).isEqualTo(2);
     assertThat(role.err()).contains("--role must be admin, supervisor or clinician");
-    Run supervisor = run("", "add-user", "--data-dir", dataDir.toString(), "--username", "x", "--role", "supervisor");
+    Run supervisor =
+        run(
+            "",
+            "add-user",
+            "--data-dir",
+            dataDir.toString(),
+            "--username",
+            "x",
+            "--role",
+            "supervisor");
     assertThat(supervisor.err()).contains("a supervisor needs --team");
-    Run noUser = run("", "add-token", "--data-dir", dataDir.toString(), "--username", "ghost", "--name", "x");
+    Run noUser =
+        run(
+            "",
+            "add-token",
+            "--data-dir",
+            dataDir.toString(),
+            "--username",
+            "ghost",
+            "--name",
+            "x");
     assertThat(noUser.exit()).isEqualTo(1);
     assertThat(noUser.err()).contains("no enabled user ghost").doesNotContain("\tat ");
     Run url = run("", "--db-url", "jdbc:mysql://db/x", "--port", "0");

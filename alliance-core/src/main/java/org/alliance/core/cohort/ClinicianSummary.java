@@ -28,7 +28,8 @@ public record ClinicianSummary(
     requireNonNull(clinician, "clinician");
     requireNonNull(rates, "rates");
     requireNonNull(effectSize, "effectSize");
-    checkArgument(rates.clients() == clients, "the rates count %s clients, not %s", rates.clients(), clients);
+    checkArgument(
+        rates.clients() == clients, "the rates count %s clients, not %s", rates.clients(), clients);
     warnings = ImmutableList.copyOf(warnings);
   }
 }

@@ -4,10 +4,11 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One estimated regression coefficient with its standard error, 95% confidence interval and two-sided
- * p-value (both from the t distribution with the fit's degrees of freedom).
+ * One estimated regression coefficient with its standard error, 95% confidence interval and
+ * two-sided p-value (both from the t distribution with the fit's degrees of freedom).
  */
-public record Coefficient(String name, double estimate, double standardError, Interval interval, double pValue) {
+public record Coefficient(
+    String name, double estimate, double standardError, Interval interval, double pValue) {
   public Coefficient {
     checkArgument(name != null && !name.isBlank(), "a coefficient needs a name");
     checkArgument(Double.isFinite(estimate), "%s: the estimate must be finite", name);

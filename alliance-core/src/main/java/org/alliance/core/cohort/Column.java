@@ -10,7 +10,12 @@ public record Column(String name, double[] values) {
     checkArgument(name != null && !name.isBlank(), "a column needs a name");
     values = values.clone();
     for (int i = 0; i < values.length; i++) {
-      checkArgument(Double.isFinite(values[i]), "column %s, row %s: %s is not a finite number", name, i + 1, values[i]);
+      checkArgument(
+          Double.isFinite(values[i]),
+          "column %s, row %s: %s is not a finite number",
+          name,
+          i + 1,
+          values[i]);
     }
   }
 
@@ -37,7 +42,9 @@ public record Column(String name, double[] values) {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Column column && column.name.equals(name) && Arrays.equals(column.values, values);
+    return other instanceof Column column
+        && column.name.equals(name)
+        && Arrays.equals(column.values, values);
   }
 
   @Override

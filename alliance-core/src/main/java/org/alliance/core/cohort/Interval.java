@@ -5,7 +5,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 /** A two-sided 95% confidence interval, from {@code lower} to {@code upper} inclusive. */
 public record Interval(double lower, double upper) {
   public Interval {
-    checkArgument(!Double.isNaN(lower) && !Double.isNaN(upper), "an interval needs numbers, not NaN");
+    checkArgument(
+        !Double.isNaN(lower) && !Double.isNaN(upper), "an interval needs numbers, not NaN");
     checkArgument(lower <= upper, "an interval needs lower <= upper: %s, %s", lower, upper);
   }
 

@@ -7,11 +7,12 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 
 /**
- * The within-person effect of a session's alliance on the next session's outcome, in outcome points per
- * alliance point, oriented so that a positive effect means a better alliance is followed by a better
- * outcome.
+ * The within-person effect of a session's alliance on the next session's outcome, in outcome points
+ * per alliance point, oriented so that a positive effect means a better alliance is followed by a
+ * better outcome.
  *
- * @param effect the coefficient of person-mean-centred alliance, with its cluster-robust SE and 95% interval
+ * @param effect the coefficient of person-mean-centred alliance, with its cluster-robust SE and 95%
+ *     interval
  * @param fit the whole regression, for the intercept, the outcome at t and the session trend
  * @param observations session pairs (alliance and outcome at t, outcome at t+1) used
  * @param clients clients contributing at least two session pairs
@@ -31,7 +32,11 @@ public record LaggedAllianceEffect(
   public LaggedAllianceEffect {
     requireNonNull(effect, "effect");
     requireNonNull(fit, "fit");
-    checkArgument(observations == fit.observations(), "observations %s differ from the fit's %s", observations, fit.observations());
+    checkArgument(
+        observations == fit.observations(),
+        "observations %s differ from the fit's %s",
+        observations,
+        fit.observations());
     checkArgument(clients >= 2, "a within-person effect needs at least 2 clients");
     warnings = ImmutableList.copyOf(warnings);
   }

@@ -14,18 +14,19 @@ import org.alliance.core.trend.Observation;
 
 /**
  * Estimates the within-person lagged alliance effect: the outcome at session t+1 regressed on the
- * alliance at session t centred on the client's own mean, controlling for the outcome at t (and, when
- * asked, the session number to take out a common trend). Pooled OLS with standard errors clustered by
- * client, since one client's sessions are not independent.
+ * alliance at session t centred on the client's own mean, controlling for the outcome at t (and,
+ * when asked, the session number to take out a common trend). Pooled OLS with standard errors
+ * clustered by client, since one client's sessions are not independent.
  *
- * <p>Centring on the client's mean removes stable differences between clients (some clients rate every
- * alliance high), so the estimate compares a client's better and worse sessions. With few sessions per
- * client the client means are noisy and the estimate is biased (Nickell 1981); the result warns when the
- * mean series is shorter than {@value #SHORT_SERIES} session pairs.
+ * <p>Centring on the client's mean removes stable differences between clients (some clients rate
+ * every alliance high), so the estimate compares a client's better and worse sessions. With few
+ * sessions per client the client means are noisy and the estimate is biased (Nickell 1981); the
+ * result warns when the mean series is shorter than {@value #SHORT_SERIES} session pairs.
  */
 public final class LaggedAllianceModel {
   /** Mean session pairs per client below which the result warns of short-series bias. */
   public static final int SHORT_SERIES = 10;
+
   /** Clients below which cluster-robust standard errors are themselves unreliable. */
   public static final int FEW_CLUSTERS = 30;
 
@@ -41,21 +42,27 @@ public final class LaggedAllianceModel {
     this(false);
   }
 
-  /** @param detrend whether to add the session number as a regressor */
+  /**
+   * @param detrend whether to add the session number as a regressor
+   */
   public LaggedAllianceModel(boolean detrend) {
     this.detrend = detrend;
   }
 
   /**
-   * The lagged effect over these episodes. A row needs the alliance and the outcome at session t and the
-   * outcome at session t+1 (the next session number, so a missed session breaks the pair); a client needs
-   * at least two rows, since one row carries no within-person information. The client mean of the
-   * alliance is taken over the client's rows, so the centred alliance sums to 0 within each client.
+   * The lagged effect over these episodes. A row needs the alliance and the outcome at session t
+   * and the outcome at session t+1 (the next session number, so a missed session breaks the pair);
+   * a client needs at least two rows, since one row carries no within-person information. The
+   * client mean of the alliance is taken over the client's rows, so the centred alliance sums to 0
+   * within each client.
    *
    * @throws IllegalArgumentException when fewer than 2 clients or too few rows remain
    */
-  public LaggedAllianceEffect estimate(Collection<Episode> episodes, String allianceMeasure, String outcomeMeasure) {
-    checkArgument(!allianceMeasure.equals(outcomeMeasure), "the alliance and the outcome must be different measures");
+  public LaggedAllianceEffect estimate(
+      Collection<Episode> episodes, String allianceMeasure, String outcomeMeasure) {
+    checkArgument(
+        !allianceMeasure.equals(outcomeMeasure),
+        "the alliance and the outcome must be different measures");
     List<Double> next = new ArrayList<>();
     List<Double> alliance = new ArrayList<>();
     List<Double> now = new ArrayList<>();
@@ -79,9 +86,13 @@ public final class LaggedAllianceModel {
         OptionalDouble following = outcomeCourse.get().at(rating.session() + 1);
         if (current.isPresent() && following.isPresent()) {
           // Oriented so that higher is better on both, whatever each measure's direction.
-          rows.add(new double[] {
-            outcomeSign * following.getAsDouble(), allianceSign * rating.score(),
-            outcomeSign * current.getAsDouble(), rating.session()});
+          rows.add(
+              new double[] {
+                outcomeSign * following.getAsDouble(),
+                allianceSign * rating.score(),
+                outcomeSign * current.getAsDouble(),
+                rating.session()
+              });
         }
       }
       if (rows.size() < 2) {
@@ -100,9 +111,13 @@ public final class LaggedAllianceModel {
     }
     int n = next.size();
     int k = detrend ? 4 : 3;
-    checkArgument(clients >= 2 && n > k + 1,
+    checkArgument(
+        clients >= 2 && n > k + 1,
         "too few data for a lagged effect: %s clients with at least 2 session pairs, %s pairs (%s episodes lack a course, %s have under 2 pairs)",
-        clients, n, withoutCourses, tooShort);
+        clients,
+        n,
+        withoutCourses,
+        tooShort);
 
     List<Column> regressors = new ArrayList<>();
     regressors.add(Column.constant(n));
@@ -111,25 +126,38 @@ public final class LaggedAllianceModel {
     if (detrend) {
       regressors.add(new Column(SESSION, toArray(sessions)));
     }
-    RegressionFit fit = LeastSquares.clustered(new Column("outcome_next", toArray(next)), regressors, clusters);
+    RegressionFit fit =
+        LeastSquares.clustered(new Column("outcome_next", toArray(next)), regressors, clusters);
 
     double meanLength = (double) n / clients;
     List<String> warnings = new ArrayList<>();
     if (meanLength < SHORT_SERIES) {
-      warnings.add(String.format(Locale.ROOT,
-          "short series: %.1f session pairs per client on average (< %d); client means from so few sessions bias the within-person estimate (Nickell bias), so read it with caution",
-          meanLength, SHORT_SERIES));
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "short series: %.1f session pairs per client on average (< %d); client means from so few sessions bias the within-person estimate (Nickell bias), so read it with caution",
+              meanLength,
+              SHORT_SERIES));
     }
     if (clients < FEW_CLUSTERS) {
-      warnings.add(String.format(Locale.ROOT,
-          "only %d clients: standard errors clustered by client are unreliable with fewer than %d clients", clients, FEW_CLUSTERS));
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "only %d clients: standard errors clustered by client are unreliable with fewer than %d clients",
+              clients,
+              FEW_CLUSTERS));
     }
     if (tooShort > 0 || withoutCourses > 0) {
-      warnings.add(String.format(Locale.ROOT,
-          "%d clients left out: %d without both courses, %d with fewer than 2 consecutive-session pairs",
-          tooShort + withoutCourses, withoutCourses, tooShort));
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "%d clients left out: %d without both courses, %d with fewer than 2 consecutive-session pairs",
+              tooShort + withoutCourses,
+              withoutCourses,
+              tooShort));
     }
-    return new LaggedAllianceEffect(fit.coefficient(ALLIANCE), fit, n, clients, meanLength, detrend, warnings);
+    return new LaggedAllianceEffect(
+        fit.coefficient(ALLIANCE), fit, n, clients, meanLength, detrend, warnings);
   }
 
   private static double[] toArray(List<Double> values) {

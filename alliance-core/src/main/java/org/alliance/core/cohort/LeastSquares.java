@@ -32,25 +32,30 @@ public final class LeastSquares {
     int df = n - regressors.size();
     List<Coefficient> coefficients = new ArrayList<>();
     for (int j = 0; j < regressors.size(); j++) {
-      coefficients.add(coefficient(regressors.get(j).name(), solution.beta[j], Math.sqrt(s2 * variance[j][j]), df));
+      coefficients.add(
+          coefficient(
+              regressors.get(j).name(), solution.beta[j], Math.sqrt(s2 * variance[j][j]), df));
     }
-    return new RegressionFit(coefficients, n, df, Math.sqrt(s2), RegressionFit.StandardErrors.CONVENTIONAL, 0);
+    return new RegressionFit(
+        coefficients, n, df, Math.sqrt(s2), RegressionFit.StandardErrors.CONVENTIONAL, 0);
   }
 
   /**
-   * OLS with cluster-robust (CR1) standard errors: rows of one cluster (one client's sessions) may be
-   * correlated, rows of different clusters may not. Intervals use the t distribution with G - 1 degrees
-   * of freedom, G being the number of clusters.
+   * OLS with cluster-robust (CR1) standard errors: rows of one cluster (one client's sessions) may
+   * be correlated, rows of different clusters may not. Intervals use the t distribution with G - 1
+   * degrees of freedom, G being the number of clusters.
    *
    * @param clusters the cluster of each row, such as the client id
    */
-  public static RegressionFit clustered(Column outcome, List<Column> regressors, List<String> clusters) {
+  public static RegressionFit clustered(
+      Column outcome, List<Column> regressors, List<String> clusters) {
     int n = outcome.size();
     int k = regressors.size();
     checkArgument(clusters.size() == n, "%s rows but %s cluster labels", n, clusters.size());
     Solution solution = solve(outcome, regressors);
     double[] residuals = solution.regression.estimateResiduals();
-    RealMatrix bread = new Array2DRowRealMatrix(solution.regression.estimateRegressionParametersVariance(), false);
+    RealMatrix bread =
+        new Array2DRowRealMatrix(solution.regression.estimateRegressionParametersVariance(), false);
     Map<String, double[]> scores = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
       double[] score = scores.computeIfAbsent(clusters.get(i), c -> new double[k]);
@@ -69,10 +74,20 @@ public final class LeastSquares {
     RealMatrix variance = bread.multiply(meat).multiply(bread).scalarMultiply(factor);
     List<Coefficient> coefficients = new ArrayList<>();
     for (int j = 0; j < k; j++) {
-      coefficients.add(coefficient(regressors.get(j).name(), solution.beta[j], Math.sqrt(variance.getEntry(j, j)), g - 1));
+      coefficients.add(
+          coefficient(
+              regressors.get(j).name(),
+              solution.beta[j],
+              Math.sqrt(variance.getEntry(j, j)),
+              g - 1));
     }
-    return new RegressionFit(coefficients, n, g - 1, solution.regression.estimateRegressionStandardError(),
-        RegressionFit.StandardErrors.CLUSTER_ROBUST, g);
+    return new RegressionFit(
+        coefficients,
+        n,
+        g - 1,
+        solution.regression.estimateRegressionStandardError(),
+        RegressionFit.StandardErrors.CLUSTER_ROBUST,
+        g);
   }
 
   /** The fitted regression and its coefficients. */
@@ -81,10 +96,18 @@ public final class LeastSquares {
   static Solution solve(Column outcome, List<Column> regressors) {
     checkColumns(outcome.size(), regressors, "regressor");
     int n = outcome.size();
-    checkArgument(n > regressors.size(), "%s observations cannot estimate %s coefficients", n, regressors.size());
+    checkArgument(
+        n > regressors.size(),
+        "%s observations cannot estimate %s coefficients",
+        n,
+        regressors.size());
     int rank = rank(regressors);
-    checkArgument(rank == regressors.size(),
-        "the regressors %s are collinear (rank %s of %s): drop or combine one", names(regressors), rank, regressors.size());
+    checkArgument(
+        rank == regressors.size(),
+        "the regressors %s are collinear (rank %s of %s): drop or combine one",
+        names(regressors),
+        rank,
+        regressors.size());
     OLSMultipleLinearRegression regression = new OLSMultipleLinearRegression();
     regression.setNoIntercept(true);
     regression.newSampleData(outcome.values(), rows(regressors));
@@ -95,7 +118,8 @@ public final class LeastSquares {
     TDistribution t = new TDistribution(df);
     double q = t.inverseCumulativeProbability(0.975);
     double p = se > 0 ? 2 * t.cumulativeProbability(-Math.abs(estimate / se)) : 0;
-    return new Coefficient(name, estimate, se, new Interval(estimate - q * se, estimate + q * se), p);
+    return new Coefficient(
+        name, estimate, se, new Interval(estimate - q * se, estimate + q * se), p);
   }
 
   /** The observations as rows, the layout hipparchus's regressions take. */
@@ -111,8 +135,8 @@ public final class LeastSquares {
   }
 
   /**
-   * The numerical rank of the columns. Each column is scaled to unit length first, so that a column of
-   * large numbers (sessions x alliance) does not hide a collinear column of small ones.
+   * The numerical rank of the columns. Each column is scaled to unit length first, so that a column
+   * of large numbers (sessions x alliance) does not hide a collinear column of small ones.
    */
   static int rank(List<Column> columns) {
     int n = columns.get(0).size();
@@ -128,7 +152,8 @@ public final class LeastSquares {
     double[] singular = new SingularValueDecomposition(scaled).getSingularValues();
     int rank = 0;
     for (double value : singular) {
-      // Relative tolerance well above rounding error but far below any real signal in unit-length columns.
+      // Relative tolerance well above rounding error but far below any real signal in unit-length
+      // columns.
       rank += value > 1e-10 * singular[0] ? 1 : 0;
     }
     return rank;
@@ -138,7 +163,13 @@ public final class LeastSquares {
     checkArgument(!columns.isEmpty(), "no %ss", what);
     Set<String> names = new HashSet<>();
     for (Column column : columns) {
-      checkArgument(column.size() == rows, "%s %s has %s rows, not %s", what, column.name(), column.size(), rows);
+      checkArgument(
+          column.size() == rows,
+          "%s %s has %s rows, not %s",
+          what,
+          column.name(),
+          column.size(),
+          rows);
       checkArgument(names.add(column.name()), "two %ss are named %s", what, column.name());
     }
   }

@@ -9,8 +9,8 @@ import org.hipparchus.stat.interval.BinomialProportion;
 import org.hipparchus.stat.interval.ConfidenceInterval;
 
 /**
- * How many of a group had an outcome, always with its denominator and a 95% Wilson score interval. A
- * group of no clients has no rate and no interval, rather than a rate of 0.
+ * How many of a group had an outcome, always with its denominator and a 95% Wilson score interval.
+ * A group of no clients has no rate and no interval, rather than a rate of 0.
  */
 public record Proportion(int successes, int denominator) {
   /** The confidence level of {@link #wilson()}; z is the normal quantile 1.959964, not 1.96. */
@@ -18,7 +18,11 @@ public record Proportion(int successes, int denominator) {
 
   public Proportion {
     checkArgument(denominator >= 0, "a denominator cannot be negative: %s", denominator);
-    checkArgument(successes >= 0 && successes <= denominator, "%s of %s is not a proportion", successes, denominator);
+    checkArgument(
+        successes >= 0 && successes <= denominator,
+        "%s of %s is not a proportion",
+        successes,
+        denominator);
   }
 
   /** Whether there is no one to count, so that no rate can be given. */
@@ -36,8 +40,11 @@ public record Proportion(int successes, int denominator) {
     if (isEmpty()) {
       return Optional.empty();
     }
-    ConfidenceInterval ci = BinomialProportion.getWilsonScoreInterval(denominator, (double) successes / denominator, CONFIDENCE);
-    // The exact Wilson bound at 0 (or all) successes is 0 (or 1); floating point leaves 2e-17 or 1 - 2e-16.
+    ConfidenceInterval ci =
+        BinomialProportion.getWilsonScoreInterval(
+            denominator, (double) successes / denominator, CONFIDENCE);
+    // The exact Wilson bound at 0 (or all) successes is 0 (or 1); floating point leaves 2e-17 or 1
+    // - 2e-16.
     double lower = successes == 0 ? 0 : Math.max(0, ci.getLowerBound());
     double upper = successes == denominator ? 1 : Math.min(1, ci.getUpperBound());
     return Optional.of(new Interval(lower, upper));
@@ -50,7 +57,13 @@ public record Proportion(int successes, int denominator) {
       return "0/0 = no clients";
     }
     Interval ci = wilson().orElseThrow();
-    return String.format(Locale.ROOT, "%d/%d = %.1f%% (%.1f-%.1f%%)",
-        successes, denominator, 100.0 * successes / denominator, 100 * ci.lower(), 100 * ci.upper());
+    return String.format(
+        Locale.ROOT,
+        "%d/%d = %.1f%% (%.1f-%.1f%%)",
+        successes,
+        denominator,
+        100.0 * successes / denominator,
+        100 * ci.lower(),
+        100 * ci.upper());
   }
 }

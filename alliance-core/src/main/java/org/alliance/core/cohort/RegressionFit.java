@@ -11,8 +11,8 @@ import java.util.NoSuchElementException;
  * The coefficients of a fitted linear model, with how their standard errors were computed.
  *
  * @param observations rows used
- * @param degreesOfFreedom the t distribution's degrees of freedom behind the intervals and p-values:
- *     observations - coefficients, or clusters - 1 for cluster-robust standard errors
+ * @param degreesOfFreedom the t distribution's degrees of freedom behind the intervals and
+ *     p-values: observations - coefficients, or clusters - 1 for cluster-robust standard errors
  * @param residualStandardError sqrt(residual sum of squares / (observations - coefficients))
  * @param clusters the number of clusters for cluster-robust standard errors, 0 otherwise
  */
@@ -28,17 +28,25 @@ public record RegressionFit(
   public enum StandardErrors {
     /** Homoskedastic, independent errors: {@code s^2 (X'X)^-1}. */
     CONVENTIONAL,
-    /** Cluster-robust sandwich with the CR1 small-sample factor {@code G/(G-1) (N-1)/(N-K)}, as Stata and R's sandwich::vcovCL. */
+    /**
+     * Cluster-robust sandwich with the CR1 small-sample factor {@code G/(G-1) (N-1)/(N-K)}, as
+     * Stata and R's sandwich::vcovCL.
+     */
     CLUSTER_ROBUST
   }
 
   public RegressionFit {
     coefficients = ImmutableList.copyOf(coefficients);
     checkArgument(!coefficients.isEmpty(), "a fit has coefficients");
-    checkArgument(observations > coefficients.size(), "%s observations for %s coefficients", observations, coefficients.size());
+    checkArgument(
+        observations > coefficients.size(),
+        "%s observations for %s coefficients",
+        observations,
+        coefficients.size());
     checkArgument(degreesOfFreedom >= 1, "degrees of freedom must be positive");
     requireNonNull(standardErrors, "standardErrors");
-    checkArgument((standardErrors == StandardErrors.CLUSTER_ROBUST) == (clusters > 0),
+    checkArgument(
+        (standardErrors == StandardErrors.CLUSTER_ROBUST) == (clusters > 0),
         "clusters are given exactly when the standard errors are cluster-robust");
   }
 
@@ -49,6 +57,10 @@ public record RegressionFit(
         return coefficient;
       }
     }
-    throw new NoSuchElementException("no coefficient " + name + " among " + coefficients.stream().map(Coefficient::name).toList());
+    throw new NoSuchElementException(
+        "no coefficient "
+            + name
+            + " among "
+            + coefficients.stream().map(Coefficient::name).toList());
   }
 }

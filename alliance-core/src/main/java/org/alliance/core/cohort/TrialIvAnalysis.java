@@ -9,14 +9,15 @@ import java.util.List;
 import org.alliance.core.instrument.Direction;
 
 /**
- * The instrumental-variable analysis of a therapy trial (Dunn & Bentall 2007; Goldsmith et al. 2015): the
- * outcome on sessions attended and sessions x alliance, both instrumented by randomisation and its
- * interactions with the baseline covariates, by two-stage least squares.
+ * The instrumental-variable analysis of a therapy trial (Dunn & Bentall 2007; Goldsmith et al.
+ * 2015): the outcome on sessions attended and sessions x alliance, both instrumented by
+ * randomisation and its interactions with the baseline covariates, by two-stage least squares.
  *
- * <p>Coefficients are oriented so that a positive one means a better outcome. {@value #SESSIONS} is the
- * effect of one more session at an alliance equal to {@code allianceCentre}; {@value #SESSIONS_X_ALLIANCE}
- * is how much that effect grows per alliance point. Randomisation is assumed to act on the outcome only
- * through the sessions attended (the exclusion restriction), so it is not a regressor of the outcome.
+ * <p>Coefficients are oriented so that a positive one means a better outcome. {@value #SESSIONS} is
+ * the effect of one more session at an alliance equal to {@code allianceCentre}; {@value
+ * #SESSIONS_X_ALLIANCE} is how much that effect grows per alliance point. Randomisation is assumed
+ * to act on the outcome only through the sessions attended (the exclusion restriction), so it is
+ * not a regressor of the outcome.
  */
 public final class TrialIvAnalysis {
   public static final String SESSIONS = "sessions";
@@ -33,9 +34,11 @@ public final class TrialIvAnalysis {
    * @param allianceCentre the alliance value subtracted before multiplying by sessions, such as the
    *     treated arm's mean or a clinical cutoff
    */
-  public TrialIvAnalysis(List<String> covariates, Direction outcomeDirection, double allianceCentre) {
+  public TrialIvAnalysis(
+      List<String> covariates, Direction outcomeDirection, double allianceCentre) {
     this.covariates = ImmutableList.copyOf(covariates);
-    checkArgument(!this.covariates.isEmpty(),
+    checkArgument(
+        !this.covariates.isEmpty(),
         "the analysis needs at least one baseline covariate: with randomisation alone there is one instrument for two endogenous regressors");
     this.outcomeDirection = requireNonNull(outcomeDirection, "outcomeDirection");
     checkArgument(Double.isFinite(allianceCentre), "the alliance centre must be finite");
@@ -43,7 +46,8 @@ public final class TrialIvAnalysis {
   }
 
   /** The regression's columns, ready for {@link TwoStageLeastSquares} or another program. */
-  public record Design(Column outcome, List<Column> exogenous, List<Column> endogenous, List<Column> instruments) {
+  public record Design(
+      Column outcome, List<Column> exogenous, List<Column> endogenous, List<Column> instruments) {
     public Design {
       requireNonNull(outcome, "outcome");
       exogenous = ImmutableList.copyOf(exogenous);
@@ -66,12 +70,17 @@ public final class TrialIvAnalysis {
     int treatedCount = 0;
     for (int i = 0; i < n; i++) {
       TrialParticipant p = participants.get(i);
-      checkArgument(p.covariates().size() == c, "participant %s has %s covariates, the analysis names %s",
-          p.id(), p.covariates().size(), c);
+      checkArgument(
+          p.covariates().size() == c,
+          "participant %s has %s covariates, the analysis names %s",
+          p.id(),
+          p.covariates().size(),
+          c);
       y[i] = outcomeDirection.sign() * p.outcome();
       sessions[i] = p.sessions();
       // Without sessions the product is 0 whatever the alliance, so a missing rating is no loss.
-      product[i] = p.sessions() == 0 ? 0 : p.sessions() * (p.alliance().getAsDouble() - allianceCentre);
+      product[i] =
+          p.sessions() == 0 ? 0 : p.sessions() * (p.alliance().getAsDouble() - allianceCentre);
       treated[i] = p.treated() ? 1 : 0;
       treatedCount += p.treated() ? 1 : 0;
       for (int j = 0; j < c; j++) {
@@ -79,7 +88,11 @@ public final class TrialIvAnalysis {
         interactions[j][i] = treated[i] * x[j][i];
       }
     }
-    checkArgument(treatedCount > 0 && treatedCount < n, "both arms need participants: %s of %s treated", treatedCount, n);
+    checkArgument(
+        treatedCount > 0 && treatedCount < n,
+        "both arms need participants: %s of %s treated",
+        treatedCount,
+        n);
     List<Column> exogenous = new ArrayList<>();
     exogenous.add(Column.constant(n));
     List<Column> instruments = new ArrayList<>();
@@ -88,19 +101,24 @@ public final class TrialIvAnalysis {
       exogenous.add(new Column(covariates.get(j), x[j]));
       instruments.add(new Column(TREATED + "_x_" + covariates.get(j), interactions[j]));
     }
-    return new Design(new Column("outcome", y), exogenous,
-        List.of(new Column(SESSIONS, sessions), new Column(SESSIONS_X_ALLIANCE, product)), instruments);
+    return new Design(
+        new Column("outcome", y),
+        exogenous,
+        List.of(new Column(SESSIONS, sessions), new Column(SESSIONS_X_ALLIANCE, product)),
+        instruments);
   }
 
   /** The two-stage least squares estimates. */
   public IvFit fit(List<TrialParticipant> participants) {
     Design design = design(participants);
-    return TwoStageLeastSquares.fit(design.outcome(), design.exogenous(), design.endogenous(), design.instruments());
+    return TwoStageLeastSquares.fit(
+        design.outcome(), design.exogenous(), design.endogenous(), design.instruments());
   }
 
   /**
-   * The same outcome equation by ordinary least squares, for comparison only: it treats sessions and
-   * alliance as if they were randomised, so anything that drives both alliance and outcome biases it.
+   * The same outcome equation by ordinary least squares, for comparison only: it treats sessions
+   * and alliance as if they were randomised, so anything that drives both alliance and outcome
+   * biases it.
    */
   public RegressionFit naiveOls(List<TrialParticipant> participants) {
     Design design = design(participants);

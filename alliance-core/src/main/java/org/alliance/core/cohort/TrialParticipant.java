@@ -19,18 +19,34 @@ import java.util.OptionalDouble;
  * @param outcome the outcome score at follow-up, in the measure's own direction
  */
 public record TrialParticipant(
-    String id, boolean treated, List<Double> covariates, int sessions, OptionalDouble alliance, double outcome) {
+    String id,
+    boolean treated,
+    List<Double> covariates,
+    int sessions,
+    OptionalDouble alliance,
+    double outcome) {
   public TrialParticipant {
     checkArgument(id != null && !id.isBlank(), "a participant needs an id");
     covariates = ImmutableList.copyOf(covariates);
     for (double covariate : covariates) {
-      checkArgument(Double.isFinite(covariate), "participant %s: covariates must be finite numbers", id);
+      checkArgument(
+          Double.isFinite(covariate), "participant %s: covariates must be finite numbers", id);
     }
     checkArgument(sessions >= 0, "participant %s: sessions cannot be negative", id);
-    checkArgument(treated || sessions == 0, "participant %s is in the control arm but attended %s sessions", id, sessions);
+    checkArgument(
+        treated || sessions == 0,
+        "participant %s is in the control arm but attended %s sessions",
+        id,
+        sessions);
     requireNonNull(alliance, "alliance");
-    alliance.ifPresent(a -> checkArgument(Double.isFinite(a), "participant %s: alliance must be finite", id));
-    checkArgument(sessions == 0 || alliance.isPresent(), "participant %s attended %s sessions but has no alliance rating", id, sessions);
-    checkArgument(Double.isFinite(outcome), "participant %s: the outcome must be a finite number", id);
+    alliance.ifPresent(
+        a -> checkArgument(Double.isFinite(a), "participant %s: alliance must be finite", id));
+    checkArgument(
+        sessions == 0 || alliance.isPresent(),
+        "participant %s attended %s sessions but has no alliance rating",
+        id,
+        sessions);
+    checkArgument(
+        Double.isFinite(outcome), "participant %s: the outcome must be a finite number", id);
   }
 }

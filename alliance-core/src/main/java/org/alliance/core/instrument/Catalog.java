@@ -34,7 +34,10 @@ public final class Catalog {
     return new Catalog(instruments);
   }
 
-  /** This catalog plus more instruments; an added instrument replaces a built-in one with the same id. */
+  /**
+   * This catalog plus more instruments; an added instrument replaces a built-in one with the same
+   * id.
+   */
   public Catalog with(Collection<Instrument> more) {
     Map<String, Instrument> merged = new java.util.LinkedHashMap<>(byId);
     for (Instrument instrument : more) {
@@ -46,7 +49,9 @@ public final class Catalog {
   /** The instrument with this id; ids are matched without regard to case. */
   public Optional<Instrument> find(String id) {
     Instrument exact = byId.get(id);
-    return exact != null ? Optional.of(exact) : Optional.ofNullable(byId.get(id.toLowerCase(Locale.ROOT)));
+    return exact != null
+        ? Optional.of(exact)
+        : Optional.ofNullable(byId.get(id.toLowerCase(Locale.ROOT)));
   }
 
   /** The instrument with this id, or an exception that lists the known ids. */

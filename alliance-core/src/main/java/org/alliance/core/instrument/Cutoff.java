@@ -5,8 +5,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.collect.Range;
 
 /**
- * A clinical cutoff: a value plus the side of it that counts as clinical (or as an alliance concern).
- * Sources word their cutoffs differently ("<= 25", "< 36", ">= 11"); the side makes each exact.
+ * A clinical cutoff: a value plus the side of it that counts as clinical (or as an alliance
+ * concern). Sources word their cutoffs differently ("<= 25", "< 36", ">= 11"); the side makes each
+ * exact.
  *
  * @param id short name, such as {@code adult} or {@code caseness}
  * @param label what crossing it means, for people
@@ -33,7 +34,8 @@ public record Cutoff(String id, String label, double value, Side clinicalSide, b
   }
 
   public Cutoff {
-    checkArgument(Ids.isValid(id), "cutoff id '%s' must be lower-case letters, digits, '_' or '-'", id);
+    checkArgument(
+        Ids.isValid(id), "cutoff id '%s' must be lower-case letters, digits, '_' or '-'", id);
     checkArgument(Double.isFinite(value), "cutoff %s needs a finite value", id);
   }
 

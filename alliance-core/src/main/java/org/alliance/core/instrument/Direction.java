@@ -1,6 +1,8 @@
 package org.alliance.core.instrument;
 
-/** Whether a higher score means the client is better off (ORS, SRS) or worse off (PHQ-9, CORE-10). */
+/**
+ * Whether a higher score means the client is better off (ORS, SRS) or worse off (PHQ-9, CORE-10).
+ */
 public enum Direction {
   HIGHER_IS_BETTER(1),
   HIGHER_IS_WORSE(-1);

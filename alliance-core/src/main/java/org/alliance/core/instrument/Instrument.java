@@ -13,12 +13,13 @@ import java.util.Set;
 
 /**
  * A questionnaire and everything needed to score and interpret it: items, subscales, scoring and
- * missing-item rules, direction, cutoffs, severity bands, reliable change, norms, licence and codes.
+ * missing-item rules, direction, cutoffs, severity bands, reliable change, norms, licence and
+ * codes.
  *
  * @param id stable identifier such as {@code phq-9}
  * @param instructions the stem shown above the items, where the licence allows shipping it
- * @param maxMissing how many items may be missing before the total has no score; above 0 the total is
- *     prorated
+ * @param maxMissing how many items may be missing before the total has no score; above 0 the total
+ *     is prorated
  * @param cutoffs clinical cutoffs; the first is the default one used for the clinical flag
  * @param bands severity bands in ascending order, possibly none
  * @param reliableChange the published reliable-change threshold in total-score points, if any
@@ -47,7 +48,10 @@ public record Instrument(
     List<String> notes) {
 
   public Instrument {
-    checkArgument(id != null && Ids.isValid(id), "instrument id '%s' must be lower-case letters, digits, '_' or '-'", id);
+    checkArgument(
+        id != null && Ids.isValid(id),
+        "instrument id '%s' must be lower-case letters, digits, '_' or '-'",
+        id);
     checkArgument(version != null && !version.isBlank(), "instrument %s needs a version", id);
     requireNonNull(title, "title");
     requireNonNull(respondent, "respondent");
@@ -70,31 +74,52 @@ public record Instrument(
     Set<String> itemIds = new HashSet<>();
     for (int i = 0; i < items.size(); i++) {
       Item item = items.get(i);
-      checkArgument(item.number() == i + 1, "%s: item %s is listed in position %s; number items 1..N in order", id, item.number(), i + 1);
+      checkArgument(
+          item.number() == i + 1,
+          "%s: item %s is listed in position %s; number items 1..N in order",
+          id,
+          item.number(),
+          i + 1);
       checkArgument(itemIds.add(item.id()), "%s: item id %s is used twice", id, item.id());
     }
-    checkArgument(maxMissing >= 0 && maxMissing < items.size(), "%s: maxMissing %s must lie in 0..%s", id, maxMissing, items.size() - 1);
+    checkArgument(
+        maxMissing >= 0 && maxMissing < items.size(),
+        "%s: maxMissing %s must lie in 0..%s",
+        id,
+        maxMissing,
+        items.size() - 1);
     if (scoringRule == ScoringRule.COUNT_YES) {
       checkArgument(maxMissing == 0, "%s: a count of yes answers cannot be prorated", id);
       checkArgument(
           items.stream().allMatch(item -> item.scale() instanceof ResponseScale.YesNo),
-          "%s: a count of yes answers needs yes/no items", id);
+          "%s: a count of yes answers needs yes/no items",
+          id);
     }
     Set<String> subscaleIds = new HashSet<>();
     for (Subscale subscale : subscales) {
-      checkArgument(subscaleIds.add(subscale.id()), "%s: subscale id %s is used twice", id, subscale.id());
+      checkArgument(
+          subscaleIds.add(subscale.id()), "%s: subscale id %s is used twice", id, subscale.id());
       for (int number : subscale.items()) {
-        checkArgument(number >= 1 && number <= items.size(), "%s: subscale %s names item %s, which does not exist", id, subscale.id(), number);
+        checkArgument(
+            number >= 1 && number <= items.size(),
+            "%s: subscale %s names item %s, which does not exist",
+            id,
+            subscale.id(),
+            number);
       }
     }
     for (int i = 1; i < bands.size(); i++) {
-      checkArgument(bands.get(i - 1).from() < bands.get(i).from(), "%s: bands must be listed in ascending order", id);
+      checkArgument(
+          bands.get(i - 1).from() < bands.get(i).from(),
+          "%s: bands must be listed in ascending order",
+          id);
     }
     Set<String> cutoffIds = new HashSet<>();
     for (Cutoff cutoff : cutoffs) {
       checkArgument(cutoffIds.add(cutoff.id()), "%s: cutoff id %s is used twice", id, cutoff.id());
     }
-    reliableChange.ifPresent(rc -> checkArgument(rc > 0, "%s: reliable change must be positive", id));
+    reliableChange.ifPresent(
+        rc -> checkArgument(rc > 0, "%s: reliable change must be positive", id));
   }
 
   public static Builder builder(String id) {
@@ -113,7 +138,9 @@ public record Instrument(
 
   /** The item with this number (from 1). */
   public Optional<Item> item(int number) {
-    return number >= 1 && number <= items.size() ? Optional.of(items.get(number - 1)) : Optional.empty();
+    return number >= 1 && number <= items.size()
+        ? Optional.of(items.get(number - 1))
+        : Optional.empty();
   }
 
   /** The cutoff used for the clinical flag, if the instrument has one. */
@@ -226,8 +253,10 @@ public record Instrument(
       return this;
     }
 
-    public Builder subscale(String subscaleId, String label, int maxMissing, Integer... itemNumbers) {
-      subscales.add(new Subscale(subscaleId, LocalizedText.of(label), List.of(itemNumbers), maxMissing));
+    public Builder subscale(
+        String subscaleId, String label, int maxMissing, Integer... itemNumbers) {
+      subscales.add(
+          new Subscale(subscaleId, LocalizedText.of(label), List.of(itemNumbers), maxMissing));
       return this;
     }
 

@@ -30,7 +30,8 @@ public record Item(
   public Item {
     checkArgument(number >= 1, "item numbers start at 1: %s", number);
     requireNonNull(id, "id");
-    checkArgument(Ids.isValid(id), "item id '%s' must be lower-case letters, digits, '_' or '-'", id);
+    checkArgument(
+        Ids.isValid(id), "item id '%s' must be lower-case letters, digits, '_' or '-'", id);
     requireNonNull(label, "label");
     requireNonNull(text, "text");
     requireNonNull(scale, "scale");
@@ -42,7 +43,10 @@ public record Item(
     return reversed ? scale.min() + scale.max() - answer : answer;
   }
 
-  /** Whether this answer fires the item's risk flag: any number above the scale's minimum, even one out of range. */
+  /**
+   * Whether this answer fires the item's risk flag: any number above the scale's minimum, even one
+   * out of range.
+   */
   public boolean fires(double answer) {
     return critical && answer > scale.min();
   }

@@ -3,8 +3,8 @@ package org.alliance.core.instrument;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Who owns an instrument and what we may do with it. Item text is shipped only for public-domain and
- * openly licensed instruments; licensed ones ship their scoring key and short labels.
+ * Who owns an instrument and what we may do with it. Item text is shipped only for public-domain
+ * and openly licensed instruments; licensed ones ship their scoring key and short labels.
  *
  * @param holder the copyright holder, or "public domain"
  * @param terms the terms in a sentence, for the catalog listing

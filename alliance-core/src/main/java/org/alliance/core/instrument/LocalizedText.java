@@ -6,8 +6,8 @@ import com.google.common.collect.ImmutableMap;
 import java.util.Map;
 
 /**
- * A short text in one or more languages, keyed by BCP 47 language tag. English ({@code en}) is always
- * present and is the fallback for any language that has no translation.
+ * A short text in one or more languages, keyed by BCP 47 language tag. English ({@code en}) is
+ * always present and is the fallback for any language that has no translation.
  */
 public record LocalizedText(Map<String, String> byLanguage) {
 
@@ -15,7 +15,8 @@ public record LocalizedText(Map<String, String> byLanguage) {
 
   public LocalizedText {
     byLanguage = ImmutableMap.copyOf(byLanguage);
-    checkArgument(byLanguage.containsKey(ENGLISH), "a text needs an English version: %s", byLanguage);
+    checkArgument(
+        byLanguage.containsKey(ENGLISH), "a text needs an English version: %s", byLanguage);
     byLanguage.forEach(
         (language, text) -> checkArgument(!text.isBlank(), "the %s text is blank", language));
   }

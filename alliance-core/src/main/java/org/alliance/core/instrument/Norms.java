@@ -3,8 +3,8 @@ package org.alliance.core.instrument;
 import static com.google.common.base.Preconditions.checkArgument;
 
 /**
- * Published means and SDs of a clinical and a functional (non-clinical) population, and the measure's
- * reliability: the inputs of Jacobson-Truax reliable and clinically significant change.
+ * Published means and SDs of a clinical and a functional (non-clinical) population, and the
+ * measure's reliability: the inputs of Jacobson-Truax reliable and clinically significant change.
  *
  * @param source where the figures come from
  */
@@ -17,6 +17,7 @@ public record Norms(
     String source) {
   public Norms {
     checkArgument(clinicalSd > 0 && functionalSd > 0, "standard deviations must be positive");
-    checkArgument(reliability > 0 && reliability < 1, "reliability must lie in (0, 1): %s", reliability);
+    checkArgument(
+        reliability > 0 && reliability < 1, "reliability must lie in (0, 1): %s", reliability);
   }
 }

@@ -3,7 +3,9 @@ package org.alliance.core.instrument;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Formats scores for people: whole numbers without a decimal point, others to at most six decimals. */
+/**
+ * Formats scores for people: whole numbers without a decimal point, others to at most six decimals.
+ */
 public final class Numbers {
   private Numbers() {}
 
@@ -15,6 +17,9 @@ public final class Numbers {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       return Double.toString(value);
     }
-    return BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+    return BigDecimal.valueOf(value)
+        .setScale(6, RoundingMode.HALF_EVEN)
+        .stripTrailingZeros()
+        .toPlainString();
   }
 }

@@ -28,12 +28,16 @@ public sealed interface ResponseScale
   /** A whole-number scale from {@code min} to {@code max}, with an anchor label for each point. */
   record Likert(int minValue, int maxValue, List<String> anchors) implements ResponseScale {
     public Likert {
-      checkArgument(minValue < maxValue, "a Likert scale needs min < max: %s-%s", minValue, maxValue);
+      checkArgument(
+          minValue < maxValue, "a Likert scale needs min < max: %s-%s", minValue, maxValue);
       anchors = ImmutableList.copyOf(anchors);
       checkArgument(
           anchors.isEmpty() || anchors.size() == maxValue - minValue + 1,
           "a %s-%s scale needs %s anchors or none, not %s",
-          minValue, maxValue, maxValue - minValue + 1, anchors.size());
+          minValue,
+          maxValue,
+          maxValue - minValue + 1,
+          anchors.size());
     }
 
     @Override
@@ -49,7 +53,8 @@ public sealed interface ResponseScale
     @Override
     public Optional<String> check(double answer) {
       if (answer != Math.rint(answer)) {
-        return Optional.of("expected a whole number " + describe() + ", found " + Numbers.format(answer));
+        return Optional.of(
+            "expected a whole number " + describe() + ", found " + Numbers.format(answer));
       }
       if (answer < minValue || answer > maxValue) {
         return Optional.of("expected " + describe() + ", found " + Numbers.format(answer));
@@ -109,7 +114,8 @@ public sealed interface ResponseScale
       }
       double tenths = answer * 10;
       if (Math.abs(tenths - Math.rint(tenths)) > TOLERANCE) {
-        return Optional.of("expected at most one decimal (0.0-10.0), found " + Numbers.format(answer));
+        return Optional.of(
+            "expected at most one decimal (0.0-10.0), found " + Numbers.format(answer));
       }
       return Optional.empty();
     }

@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.alliance.core.instrument.Respondent;
 
 /**
- * One questionnaire filled in once: which instrument, whose, at which session, and the answer to every
- * item, keyed by item id. An item absent from {@code answers} counts as missing.
+ * One questionnaire filled in once: which instrument, whose, at which session, and the answer to
+ * every item, keyed by item id. An item absent from {@code answers} counts as missing.
  *
  * @param instrumentVersion the version it was given in; empty means the catalog's current version
  * @param client the client's reference in the clinic or study (never a name)
@@ -46,13 +46,31 @@ public record Administration(
       Optional<LocalDate> date,
       Optional<Respondent> respondent,
       Map<String, Answer> answers) {
-    this(instrumentId, instrumentVersion, client, session, date, respondent, Answers.copyOf(answers));
+    this(
+        instrumentId,
+        instrumentVersion,
+        client,
+        session,
+        date,
+        respondent,
+        Answers.copyOf(answers));
   }
 
   /** An administration at the instrument's current version, answered by its usual respondent. */
   public static Administration of(
-      String instrumentId, String client, int session, Optional<LocalDate> date, Map<String, Answer> answers) {
-    return new Administration(instrumentId, Optional.empty(), client, session, date, Optional.empty(), Answers.copyOf(answers));
+      String instrumentId,
+      String client,
+      int session,
+      Optional<LocalDate> date,
+      Map<String, Answer> answers) {
+    return new Administration(
+        instrumentId,
+        Optional.empty(),
+        client,
+        session,
+        date,
+        Optional.empty(),
+        Answers.copyOf(answers));
   }
 
   /** The answer to an item, {@link Answer.NotAnswered#MISSING} when there is none. */

@@ -3,8 +3,9 @@ package org.alliance.core.scoring;
 import static java.util.Objects.requireNonNull;
 
 /**
- * What a respondent gave for one item: a value, an explicit reason there is none, or text that could not
- * be read as a number (kept so the scorer can report it beside every other problem of the administration).
+ * What a respondent gave for one item: a value, an explicit reason there is none, or text that
+ * could not be read as a number (kept so the scorer can report it beside every other problem of the
+ * administration).
  */
 public sealed interface Answer permits Answer.Value, Answer.NotAnswered, Answer.Unreadable {
 

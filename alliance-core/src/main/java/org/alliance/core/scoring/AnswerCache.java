@@ -1,6 +1,8 @@
 package org.alliance.core.scoring;
 
-/** Shared {@link Answer.Value} instances for tenths from 0 to 100, so bulk scoring allocates little. */
+/**
+ * Shared {@link Answer.Value} instances for tenths from 0 to 100, so bulk scoring allocates little.
+ */
 final class AnswerCache {
   private static final Answer.Value[] TENTHS = new Answer.Value[1001];
 

@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * The answers of one administration by item id: an immutable map that keeps the order answers were
- * given in. Backed by two small arrays, because a questionnaire has at most a few dozen items and bulk
- * scoring builds millions of these.
+ * given in. Backed by two small arrays, because a questionnaire has at most a few dozen items and
+ * bulk scoring builds millions of these.
  */
 public final class Answers extends AbstractMap<String, Answer> {
   private static final Answers EMPTY = new Answers(new String[0], new Answer[0], 0);
@@ -65,8 +65,8 @@ public final class Answers extends AbstractMap<String, Answer> {
   }
 
   /**
-   * The position of an item id, or -1. Looks at {@code hint} first: answers usually come in item order,
-   * so a caller walking the items finds each answer at once.
+   * The position of an item id, or -1. Looks at {@code hint} first: answers usually come in item
+   * order, so a caller walking the items finds each answer at once.
    */
   public int indexOf(String id, int hint) {
     if (hint >= 0 && hint < size && (ids[hint] == id || ids[hint].equals(id))) {

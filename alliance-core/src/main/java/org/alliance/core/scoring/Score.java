@@ -15,8 +15,8 @@ import org.alliance.core.instrument.Band;
  *
  * @param total the total by the instrument's scoring rule; empty when it cannot be scored
  * @param mean the mean of the answered item scores (after reversal), reported beside sum totals
- * @param subscales subscale scores by subscale id, in the instrument's order; a subscale with too many
- *     missing items is absent
+ * @param subscales subscale scores by subscale id, in the instrument's order; a subscale with too
+ *     many missing items is absent
  * @param band the severity band of the total, if the instrument has bands
  * @param clinical whether the total is on the clinical side of the instrument's default cutoff
  * @param flags ids of critical (risk) items answered above their minimum; reported even when the

@@ -18,8 +18,8 @@ import org.alliance.core.instrument.ResponseScale;
 import org.alliance.core.instrument.Subscale;
 
 /**
- * Scores administrations against a catalog. A pure function of its inputs: every problem is reported at
- * once, each naming its item, and nothing is clamped or dropped.
+ * Scores administrations against a catalog. A pure function of its inputs: every problem is
+ * reported at once, each naming its item, and nothing is clamped or dropped.
  */
 public final class Scorer {
   private final Catalog catalog;
@@ -41,9 +41,20 @@ public final class Scorer {
   public Score score(Administration administration) {
     Optional<Instrument> instrument = catalog.find(administration.instrumentId());
     if (instrument.isEmpty()) {
-      Problem problem = Problem.of(Problem.Kind.UNKNOWN_INSTRUMENT, catalog.unknown(administration.instrumentId()));
-      return new Score(administration.instrumentId(), OptionalDouble.empty(), OptionalDouble.empty(), Map.of(),
-          Optional.empty(), Optional.empty(), List.of(), false, List.of(), List.of(problem));
+      Problem problem =
+          Problem.of(
+              Problem.Kind.UNKNOWN_INSTRUMENT, catalog.unknown(administration.instrumentId()));
+      return new Score(
+          administration.instrumentId(),
+          OptionalDouble.empty(),
+          OptionalDouble.empty(),
+          Map.of(),
+          Optional.empty(),
+          Optional.empty(),
+          List.of(),
+          false,
+          List.of(),
+          List.of(problem));
     }
     return score(instrument.get(), administration);
   }
@@ -51,10 +62,20 @@ public final class Scorer {
   /** Scores an administration with the given instrument. */
   public static Score score(Instrument instrument, Administration administration) {
     List<Problem> problems = new ArrayList<>(0);
-    administration.instrumentVersion()
+    administration
+        .instrumentVersion()
         .filter(version -> !version.equals(instrument.version()))
-        .ifPresent(version -> problems.add(Problem.of(Problem.Kind.VERSION_MISMATCH,
-            "given as " + instrument.id() + " version " + version + ", but the catalog has version " + instrument.version())));
+        .ifPresent(
+            version ->
+                problems.add(
+                    Problem.of(
+                        Problem.Kind.VERSION_MISMATCH,
+                        "given as "
+                            + instrument.id()
+                            + " version "
+                            + version
+                            + ", but the catalog has version "
+                            + instrument.version())));
 
     List<Item> items = instrument.items();
     int n = items.size();
@@ -65,8 +86,10 @@ public final class Scorer {
     Answers answers = administration.answers();
     int matched = 0;
     int answeredCount = 0;
-    // Item scores are whole numbers or tenths (visual-analogue marks). Summing them as whole tenths keeps
-    // totals exact: 6.4 + 9.8 + 8.8 + 0.0 in doubles is 25.000000000000004, which would miss ORS <= 25.
+    // Item scores are whole numbers or tenths (visual-analogue marks). Summing them as whole tenths
+    // keeps
+    // totals exact: 6.4 + 9.8 + 8.8 + 0.0 in doubles is 25.000000000000004, which would miss ORS <=
+    // 25.
     long tenths = 0;
 
     for (int i = 0; i < n; i++) {
@@ -86,7 +109,11 @@ public final class Scorer {
         Optional<String> wrong = scale.check(raw);
         if (wrong.isPresent()) {
           boolean inRange = raw >= scale.min() && raw <= scale.max();
-          problems.add(Problem.ofItem(inRange ? Problem.Kind.WRONG_STEP : Problem.Kind.OUT_OF_RANGE, item.id(), wrong.get()));
+          problems.add(
+              Problem.ofItem(
+                  inRange ? Problem.Kind.WRONG_STEP : Problem.Kind.OUT_OF_RANGE,
+                  item.id(),
+                  wrong.get()));
           continue;
         }
         double itemScore = item.itemScore(raw);
@@ -95,8 +122,15 @@ public final class Scorer {
         tenths += (long) Math.rint(itemScore * 10);
         answeredCount++;
       } else if (answer instanceof Answer.Unreadable unreadable) {
-        problems.add(Problem.ofItem(Problem.Kind.UNREADABLE, item.id(),
-            "expected a number " + item.scale().describe() + ", found '" + unreadable.raw() + "'"));
+        problems.add(
+            Problem.ofItem(
+                Problem.Kind.UNREADABLE,
+                item.id(),
+                "expected a number "
+                    + item.scale().describe()
+                    + ", found '"
+                    + unreadable.raw()
+                    + "'"));
       } else {
         (missing == null ? missing = ImmutableList.builder() : missing).add(item.id());
       }
@@ -104,8 +138,17 @@ public final class Scorer {
     if (matched != answers.size()) {
       for (String itemId : answers.keySet()) {
         if (instrument.item(itemId).isEmpty()) {
-          problems.add(Problem.ofItem(Problem.Kind.UNKNOWN_ITEM, itemId, "not an item of " + instrument.id()
-              + " (its items are " + items.get(0).id() + " to " + items.get(n - 1).id() + ")"));
+          problems.add(
+              Problem.ofItem(
+                  Problem.Kind.UNKNOWN_ITEM,
+                  itemId,
+                  "not an item of "
+                      + instrument.id()
+                      + " (its items are "
+                      + items.get(0).id()
+                      + " to "
+                      + items.get(n - 1).id()
+                      + ")"));
         }
       }
     }
@@ -114,13 +157,33 @@ public final class Scorer {
     List<String> flagged = flags == null ? List.of() : flags.build();
     int missingCount = n - answeredCount;
     if (missingItems.size() > instrument.maxMissing()) {
-      problems.add(Problem.of(Problem.Kind.TOO_MANY_MISSING, missingItems.size() + " of " + n + " items missing ("
-          + String.join(", ", missingItems) + "); " + instrument.id() + " allows "
-          + (instrument.maxMissing() == 0 ? "none" : "at most " + instrument.maxMissing())));
+      problems.add(
+          Problem.of(
+              Problem.Kind.TOO_MANY_MISSING,
+              missingItems.size()
+                  + " of "
+                  + n
+                  + " items missing ("
+                  + String.join(", ", missingItems)
+                  + "); "
+                  + instrument.id()
+                  + " allows "
+                  + (instrument.maxMissing() == 0
+                      ? "none"
+                      : "at most " + instrument.maxMissing())));
     }
     if (!problems.isEmpty()) {
-      return new Score(instrument.id(), OptionalDouble.empty(), OptionalDouble.empty(), Map.of(), Optional.empty(),
-          Optional.empty(), flagged, false, missingItems, problems);
+      return new Score(
+          instrument.id(),
+          OptionalDouble.empty(),
+          OptionalDouble.empty(),
+          Map.of(),
+          Optional.empty(),
+          Optional.empty(),
+          flagged,
+          false,
+          missingItems,
+          problems);
     }
 
     double sum = tenths / 10.0;
@@ -158,9 +221,19 @@ public final class Scorer {
       double sum = tenths / 10.0;
       int size = subscale.items().size();
       if (size - count > subscale.maxMissing()) {
-        problems.add(Problem.of(Problem.Kind.SUBSCALE_INCOMPLETE, subscale.label().en() + " has " + (size - count)
-            + " of " + size + " items missing and allows " + (subscale.maxMissing() == 0 ? "none" : "at most "
-            + subscale.maxMissing()) + ": no " + subscale.id() + " score"));
+        problems.add(
+            Problem.of(
+                Problem.Kind.SUBSCALE_INCOMPLETE,
+                subscale.label().en()
+                    + " has "
+                    + (size - count)
+                    + " of "
+                    + size
+                    + " items missing and allows "
+                    + (subscale.maxMissing() == 0 ? "none" : "at most " + subscale.maxMissing())
+                    + ": no "
+                    + subscale.id()
+                    + " score"));
       } else {
         scores.put(subscale.id(), instrument.scoringRule().apply(sum, count, size));
       }

@@ -20,13 +20,14 @@ import org.hipparchus.random.RandomGenerator;
 import org.hipparchus.random.Well19937c;
 
 /**
- * A seeded simulator of clinical courses for tests, demos and benchmarks: the same parameters and seed
- * always give the same episodes. Alliance and outcome influence each other (a better alliance than the
- * client's usual is followed by a better next outcome; improvement lifts the alliance), and courses have
- * alliance ruptures (repaired or not), sudden gains, reliable deterioration, dropouts and missing scores.
+ * A seeded simulator of clinical courses for tests, demos and benchmarks: the same parameters and
+ * seed always give the same episodes. Alliance and outcome influence each other (a better alliance
+ * than the client's usual is followed by a better next outcome; improvement lifts the alliance),
+ * and courses have alliance ruptures (repaired or not), sudden gains, reliable deterioration,
+ * dropouts and missing scores.
  *
- * <p>Each client draws from a random stream of its own, derived from the seed and the client's number, so
- * simulating more clients leaves the first ones unchanged.
+ * <p>Each client draws from a random stream of its own, derived from the seed and the client's
+ * number, so simulating more clients leaves the first ones unchanged.
  */
 public final class CourseSimulator {
   private static final int CLINICIAN_STREAM = -1;
@@ -47,8 +48,14 @@ public final class CourseSimulator {
     this.parameters = requireNonNull(parameters, "parameters");
     Instrument outcomeInstrument = catalog.get(parameters.outcomeInstrument());
     Instrument allianceInstrument = catalog.get(parameters.allianceInstrument());
-    checkArgument(outcomeInstrument.construct() == Construct.OUTCOME, "%s does not measure outcome", outcomeInstrument.id());
-    checkArgument(allianceInstrument.construct() == Construct.ALLIANCE, "%s does not measure the alliance", allianceInstrument.id());
+    checkArgument(
+        outcomeInstrument.construct() == Construct.OUTCOME,
+        "%s does not measure outcome",
+        outcomeInstrument.id());
+    checkArgument(
+        allianceInstrument.construct() == Construct.ALLIANCE,
+        "%s does not measure the alliance",
+        allianceInstrument.id());
     this.outcome = Measure.of(outcomeInstrument);
     this.alliance = Measure.of(allianceInstrument);
     this.outcomeScale = ScoreScale.of(outcomeInstrument);
@@ -81,8 +88,13 @@ public final class CourseSimulator {
     return new SimulatedCourses(parameters, seed, episodes, truth, effect);
   }
 
-  private void simulateClient(String client, RandomGenerator random, String[] clinicianIds, double[] clinicianAlliance,
-      List<Episode> episodes, List<SimulatedClient> truth) {
+  private void simulateClient(
+      String client,
+      RandomGenerator random,
+      String[] clinicianIds,
+      double[] clinicianAlliance,
+      List<Episode> episodes,
+      List<SimulatedClient> truth) {
     CourseParameters p = parameters;
     int clinician = random.nextInt(clinicianIds.length);
     int planned = p.minSessions() + random.nextInt(p.maxSessions() - p.minSessions() + 1);
@@ -90,15 +102,23 @@ public final class CourseSimulator {
 
     double state = clamp(p.intakeMean() + p.intakeSd() * random.nextGaussian());
     boolean deteriorating = random.nextDouble() < p.deteriorationRate();
-    // A deteriorating client heads for a state well past the reliable-change threshold of common measures.
-    double target = clamp(deteriorating
-        ? state - (0.3 + 0.15 * random.nextDouble())
-        : state + p.expectedGain() + p.gainSd() * random.nextGaussian());
+    // A deteriorating client heads for a state well past the reliable-change threshold of common
+    // measures.
+    double target =
+        clamp(
+            deteriorating
+                ? state - (0.3 + 0.15 * random.nextDouble())
+                : state + p.expectedGain() + p.gainSd() * random.nextGaussian());
     int suddenGainAt = -1;
     if (planned >= 5 && random.nextDouble() < p.suddenGainRate()) {
-      suddenGainAt = 3 + random.nextInt(planned - 3); // postgain session 3..planned-1, as Tang & DeRubeis test
+      suddenGainAt =
+          3 + random.nextInt(planned - 3); // postgain session 3..planned-1, as Tang & DeRubeis test
     }
-    double level = clamp(p.allianceMean() + clinicianAlliance[clinician] + p.allianceSd() * random.nextGaussian());
+    double level =
+        clamp(
+            p.allianceMean()
+                + clinicianAlliance[clinician]
+                + p.allianceSd() * random.nextGaussian());
 
     List<Observation> outcomes = new ArrayList<>();
     List<Observation> ratings = new ArrayList<>();
@@ -120,7 +140,8 @@ public final class CourseSimulator {
       Optional<LocalDate> date = Optional.of(start.plusWeeks(session - 1));
       // The intake score is always recorded, so every client has a baseline.
       boolean sessionMissing = session > 1 && random.nextDouble() < p.missingSessionRate();
-      boolean outcomeMissing = sessionMissing || (session > 1 && random.nextDouble() < p.missingScoreRate());
+      boolean outcomeMissing =
+          sessionMissing || (session > 1 && random.nextDouble() < p.missingScoreRate());
       boolean allianceMissing = sessionMissing || random.nextDouble() < p.missingScoreRate();
       if (sessionMissing) {
         missingSessions.add(session);
@@ -130,8 +151,11 @@ public final class CourseSimulator {
       }
 
       // The alliance, rated at the end of the session.
-      double rating = level + persistent + p.improvementEffect() * (state - previousState)
-          + p.allianceNoise() * random.nextGaussian();
+      double rating =
+          level
+              + persistent
+              + p.improvementEffect() * (state - previousState)
+              + p.allianceNoise() * random.nextGaussian();
       if (active != null && session <= active.session + 2) {
         if (active.repaired && session == active.repairAt) {
           rating = Math.max(rating, active.before + 0.01);
@@ -142,7 +166,9 @@ public final class CourseSimulator {
       } else if (session >= 2 && random.nextDouble() < p.ruptureRate()) {
         double depth = p.ruptureDepth() * (0.7 + 0.6 * random.nextDouble());
         boolean repaired = random.nextDouble() < p.repairShare();
-        active = new Rupture(session, depth, previousAlliance, repaired, session + 1 + random.nextInt(2));
+        active =
+            new Rupture(
+                session, depth, previousAlliance, repaired, session + 1 + random.nextInt(2));
         ruptures.add(active);
         rating = previousAlliance - depth;
         if (!repaired) {
@@ -155,9 +181,13 @@ public final class CourseSimulator {
         ratings.add(new Observation(session, date, rated));
       }
 
-      // The state at the next session: towards the client's end state, lifted by a better alliance than usual.
-      double next = state + p.approachRate() * (target - state) + p.allianceEffect() * (ratedState - level)
-          + p.outcomeNoise() * random.nextGaussian();
+      // The state at the next session: towards the client's end state, lifted by a better alliance
+      // than usual.
+      double next =
+          state
+              + p.approachRate() * (target - state)
+              + p.allianceEffect() * (ratedState - level)
+              + p.outcomeNoise() * random.nextGaussian();
       if (session + 1 == suddenGainAt) {
         next += p.suddenGainSize();
         target = clamp(target + p.suddenGainSize());
@@ -170,17 +200,37 @@ public final class CourseSimulator {
     List<SimulatedRupture> simulatedRuptures = new ArrayList<>();
     for (Rupture rupture : ruptures) {
       // A repair planned after the last attended session never happened.
-      OptionalInt repairedAt = rupture.repaired && rupture.repairAt <= last ? OptionalInt.of(rupture.repairAt) : OptionalInt.empty();
-      simulatedRuptures.add(new SimulatedRupture(rupture.session, rupture.depth * allianceScale.range(), repairedAt));
+      OptionalInt repairedAt =
+          rupture.repaired && rupture.repairAt <= last
+              ? OptionalInt.of(rupture.repairAt)
+              : OptionalInt.empty();
+      simulatedRuptures.add(
+          new SimulatedRupture(rupture.session, rupture.depth * allianceScale.range(), repairedAt));
     }
-    OptionalInt gain = suddenGainAt > 0 && suddenGainAt <= last ? OptionalInt.of(suddenGainAt) : OptionalInt.empty();
-    episodes.add(new Episode(client, Optional.of(clinicianIds[clinician]),
-        List.of(new Course(client, outcome, outcomes), new Course(client, alliance, ratings))));
-    truth.add(new SimulatedClient(client, clinicianIds[clinician], planned, last, droppedOut, deteriorating, gain,
-        simulatedRuptures, missingSessions));
+    OptionalInt gain =
+        suddenGainAt > 0 && suddenGainAt <= last
+            ? OptionalInt.of(suddenGainAt)
+            : OptionalInt.empty();
+    episodes.add(
+        new Episode(
+            client,
+            Optional.of(clinicianIds[clinician]),
+            List.of(new Course(client, outcome, outcomes), new Course(client, alliance, ratings))));
+    truth.add(
+        new SimulatedClient(
+            client,
+            clinicianIds[clinician],
+            planned,
+            last,
+            droppedOut,
+            deteriorating,
+            gain,
+            simulatedRuptures,
+            missingSessions));
   }
 
-  private record Rupture(int session, double depth, double before, boolean repaired, int repairAt) {}
+  private record Rupture(
+      int session, double depth, double before, boolean repaired, int repairAt) {}
 
   private static double clamp(double state) {
     return Math.max(0, Math.min(1, state));
@@ -188,8 +238,10 @@ public final class CourseSimulator {
 
   /** An independent stream for one client (or the clinicians), fixed by the seed. */
   static RandomGenerator random(long seed, int stream) {
-    // The WELL generator fills its state from the seed words in interleaved chains, so seeds that differ in
-    // one word would share most of their state. Hashing (seed, stream) to a start and drawing every seed
+    // The WELL generator fills its state from the seed words in interleaved chains, so seeds that
+    // differ in
+    // one word would share most of their state. Hashing (seed, stream) to a start and drawing every
+    // seed
     // word from SplitMix64 makes the streams' states unrelated.
     long state = mix(mix(seed) + stream);
     int[] words = new int[16];

@@ -31,8 +31,14 @@ public record SimulatedClient(
   public SimulatedClient {
     requireNonNull(client, "client");
     requireNonNull(clinician, "clinician");
-    checkArgument(lastSession >= 1 && lastSession <= plannedSessions, "last session %s of %s planned", lastSession, plannedSessions);
-    checkArgument(droppedOut == (lastSession < plannedSessions), "dropping out means ending before the planned session");
+    checkArgument(
+        lastSession >= 1 && lastSession <= plannedSessions,
+        "last session %s of %s planned",
+        lastSession,
+        plannedSessions);
+    checkArgument(
+        droppedOut == (lastSession < plannedSessions),
+        "dropping out means ending before the planned session");
     requireNonNull(suddenGainAt, "suddenGainAt");
     ruptures = ImmutableList.copyOf(ruptures);
     missingSessions = ImmutableList.copyOf(missingSessions);

@@ -8,14 +8,18 @@ import java.util.List;
 import org.alliance.core.trend.Episode;
 
 /**
- * The output of {@link CourseSimulator}: one episode per client with an outcome and an alliance course,
- * what was simulated for each client, and the true lagged alliance effect in score units.
+ * The output of {@link CourseSimulator}: one episode per client with an outcome and an alliance
+ * course, what was simulated for each client, and the true lagged alliance effect in score units.
  *
- * @param trueAllianceEffect oriented outcome points at the next session per alliance point above the
- *     client's own level; what {@link org.alliance.core.cohort.LaggedAllianceModel} estimates
+ * @param trueAllianceEffect oriented outcome points at the next session per alliance point above
+ *     the client's own level; what {@link org.alliance.core.cohort.LaggedAllianceModel} estimates
  */
 public record SimulatedCourses(
-    CourseParameters parameters, long seed, List<Episode> episodes, List<SimulatedClient> clients, double trueAllianceEffect) {
+    CourseParameters parameters,
+    long seed,
+    List<Episode> episodes,
+    List<SimulatedClient> clients,
+    double trueAllianceEffect) {
   public SimulatedCourses {
     requireNonNull(parameters, "parameters");
     episodes = ImmutableList.copyOf(episodes);

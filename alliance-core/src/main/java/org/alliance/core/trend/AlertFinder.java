@@ -16,8 +16,8 @@ import org.alliance.core.instrument.Numbers;
 import org.hipparchus.stat.regression.SimpleRegression;
 
 /**
- * Applies every alert rule to one client's episode and returns the alerts, most urgent first. A pure
- * function of the episode, the risk flags and the options.
+ * Applies every alert rule to one client's episode and returns the alerts, most urgent first. A
+ * pure function of the episode, the risk flags and the options.
  */
 public final class AlertFinder {
   private final AlertOptions options;
@@ -40,7 +40,9 @@ public final class AlertFinder {
       belowCutoff(alliance, alerts);
       drop(alliance, alerts);
     }
-    alerts.sort(Comparator.comparingInt((Alert alert) -> alert.rule().urgency()).thenComparing(Alert::measure));
+    alerts.sort(
+        Comparator.comparingInt((Alert alert) -> alert.rule().urgency())
+            .thenComparing(Alert::measure));
     return alerts;
   }
 
@@ -48,7 +50,9 @@ public final class AlertFinder {
   private static void criticalItems(Episode episode, List<RiskFlag> flags, List<Alert> alerts) {
     Map<String, Integer> latest = new LinkedHashMap<>();
     for (Course course : episode.courses()) {
-      course.last().ifPresent(last -> latest.merge(course.measure().id(), last.session(), Math::max));
+      course
+          .last()
+          .ifPresent(last -> latest.merge(course.measure().id(), last.session(), Math::max));
     }
     for (RiskFlag flag : flags) {
       latest.merge(flag.instrumentId(), flag.session(), Math::max);
@@ -57,15 +61,28 @@ public final class AlertFinder {
       if (flag.session() != latest.get(flag.instrumentId())) {
         continue;
       }
-      String item = episode.course(flag.instrumentId())
-          .flatMap(course -> course.measure().instrument())
-          .flatMap(instrument -> instrument.item(flag.itemId()))
-          .map(found -> found.label().en() + " (" + flag.itemId() + ")")
-          .orElse(flag.itemId());
-      alerts.add(new Alert(episode.client(), AlertRule.CRITICAL_ITEM, flag.instrumentId(), flag.session(),
-          flag.instrumentId() + " risk item " + item + " answered " + Numbers.format(flag.answer()) + " at session "
-              + flag.session() + ": check safety with the client",
-          numbers("answer", flag.answer(), "threshold", 0)));
+      String item =
+          episode
+              .course(flag.instrumentId())
+              .flatMap(course -> course.measure().instrument())
+              .flatMap(instrument -> instrument.item(flag.itemId()))
+              .map(found -> found.label().en() + " (" + flag.itemId() + ")")
+              .orElse(flag.itemId());
+      alerts.add(
+          new Alert(
+              episode.client(),
+              AlertRule.CRITICAL_ITEM,
+              flag.instrumentId(),
+              flag.session(),
+              flag.instrumentId()
+                  + " risk item "
+                  + item
+                  + " answered "
+                  + Numbers.format(flag.answer())
+                  + " at session "
+                  + flag.session()
+                  + ": check safety with the client",
+              numbers("answer", flag.answer(), "threshold", 0)));
     }
   }
 
@@ -81,53 +98,110 @@ public final class AlertFinder {
     if (ratings.size() < 3) {
       return;
     }
-    List<Observation> window = ratings.subList(Math.max(0, ratings.size() - options.viciousWindow()), ratings.size());
+    List<Observation> window =
+        ratings.subList(Math.max(0, ratings.size() - options.viciousWindow()), ratings.size());
     int first = window.get(0).session();
     int last = window.get(window.size() - 1).session();
-    // Rounded before comparing, so a fall of exactly 0.5 a session (31.8 after 33.3, 32.8, 32.3) counts.
+    // Rounded before comparing, so a fall of exactly 0.5 a session (31.8 after 33.3, 32.8, 32.3)
+    // counts.
     double allianceSlope = round(alliance.measure().sign() * slope(window));
     if (allianceSlope > -options.viciousAllianceSlope()) {
       return;
     }
     for (Course outcome : outcomes) {
-      List<Observation> scores = outcome.observations().stream()
-          .filter(o -> o.session() >= first && o.session() <= last).toList();
+      List<Observation> scores =
+          outcome.observations().stream()
+              .filter(o -> o.session() >= first && o.session() <= last)
+              .toList();
       if (scores.size() < 2) {
         continue;
       }
       double improvement = round(outcome.measure().sign() * slope(scores));
       if (improvement < options.viciousOutcomeSlope()) {
-        alerts.add(new Alert(episode.client(), AlertRule.VICIOUS_CIRCLE, alliance.measure().id() + "+" + outcome.measure().id(),
-            last, alliance.measure().id() + " fell " + say(-allianceSlope) + " points a session over sessions "
-                + first + "-" + last + " while " + outcome.measure().id() + " "
-                + (improvement <= 0 ? "did not improve (" + say(-improvement) + " points a session worse)"
-                    : "barely improved (" + say(improvement) + " points a session)")
-                + ": talk about the relationship before the outcome slips further",
-            numbers("allianceSlope", allianceSlope, "allianceSlopeThreshold", -options.viciousAllianceSlope(),
-                "outcomeImprovementSlope", improvement, "outcomeSlopeThreshold", options.viciousOutcomeSlope(),
-                "firstSession", first, "lastSession", last)));
+        alerts.add(
+            new Alert(
+                episode.client(),
+                AlertRule.VICIOUS_CIRCLE,
+                alliance.measure().id() + "+" + outcome.measure().id(),
+                last,
+                alliance.measure().id()
+                    + " fell "
+                    + say(-allianceSlope)
+                    + " points a session over sessions "
+                    + first
+                    + "-"
+                    + last
+                    + " while "
+                    + outcome.measure().id()
+                    + " "
+                    + (improvement <= 0
+                        ? "did not improve (" + say(-improvement) + " points a session worse)"
+                        : "barely improved (" + say(improvement) + " points a session)")
+                    + ": talk about the relationship before the outcome slips further",
+                numbers(
+                    "allianceSlope",
+                    allianceSlope,
+                    "allianceSlopeThreshold",
+                    -options.viciousAllianceSlope(),
+                    "outcomeImprovementSlope",
+                    improvement,
+                    "outcomeSlopeThreshold",
+                    options.viciousOutcomeSlope(),
+                    "firstSession",
+                    first,
+                    "lastSession",
+                    last)));
         return;
       }
     }
   }
 
   private static void reliableDeterioration(Course outcome, List<Alert> alerts) {
-    if (outcome.measure().instrument().flatMap(instrument -> instrument.reliableChange().isPresent()
-        ? Optional.of(instrument) : Optional.empty()).isEmpty()) {
-      return; // no published reliable-change value (a child version, a score column): the rule does not apply
+    if (outcome
+        .measure()
+        .instrument()
+        .flatMap(
+            instrument ->
+                instrument.reliableChange().isPresent()
+                    ? Optional.of(instrument)
+                    : Optional.empty())
+        .isEmpty()) {
+      return; // no published reliable-change value (a child version, a score column): the rule does
+      // not apply
     }
     ReliableChange.byThreshold(outcome)
         .filter(change -> change.category().isReliableDeterioration())
-        .ifPresent(change -> {
-          int first = outcome.first().orElseThrow().session();
-          int last = outcome.last().orElseThrow().session();
-          alerts.add(new Alert(outcome.client(), AlertRule.RELIABLE_DETERIORATION, outcome.measure().id(), last,
-              outcome.measure().id() + " went from " + Numbers.format(change.pre()) + " at session " + first + " to "
-                  + Numbers.format(change.post()) + " at session " + last + ": worse by at least the reliable change of "
-                  + Numbers.format(change.threshold()),
-              numbers("intake", change.pre(), "latest", change.post(), "change", change.change(),
-                  "threshold", change.threshold())));
-        });
+        .ifPresent(
+            change -> {
+              int first = outcome.first().orElseThrow().session();
+              int last = outcome.last().orElseThrow().session();
+              alerts.add(
+                  new Alert(
+                      outcome.client(),
+                      AlertRule.RELIABLE_DETERIORATION,
+                      outcome.measure().id(),
+                      last,
+                      outcome.measure().id()
+                          + " went from "
+                          + Numbers.format(change.pre())
+                          + " at session "
+                          + first
+                          + " to "
+                          + Numbers.format(change.post())
+                          + " at session "
+                          + last
+                          + ": worse by at least the reliable change of "
+                          + Numbers.format(change.threshold()),
+                      numbers(
+                          "intake",
+                          change.pre(),
+                          "latest",
+                          change.post(),
+                          "change",
+                          change.change(),
+                          "threshold",
+                          change.threshold())));
+            });
   }
 
   private void offTrack(Course outcome, List<Alert> alerts) {
@@ -142,19 +216,44 @@ public final class AlertFinder {
     }
     boolean notOnTrack = latest.status() == TrackStatus.NOT_ON_TRACK;
     ExpectedCourse.Band band = latest.band();
-    alerts.add(new Alert(outcome.client(), notOnTrack ? AlertRule.NOT_ON_TRACK : AlertRule.OFF_TRACK_CAUTION,
-        outcome.measure().id(), latest.session(),
-        outcome.measure().id() + " " + Numbers.format(latest.score()) + " at session " + latest.session()
-            + " is worse than " + Math.round(100 * (notOnTrack ? expected.options().notOnTrackPercentile()
-                : expected.options().cautionPercentile())) + "% of similar clients (expected "
-            + say(band.expected()) + ", fitted on " + expected.episodes() + " episodes)",
-        numbers("score", latest.score(), "expected", band.expected(), "cautionEdge", band.caution(),
-            "notOnTrackEdge", band.notOnTrack(), "t", band.t())));
+    alerts.add(
+        new Alert(
+            outcome.client(),
+            notOnTrack ? AlertRule.NOT_ON_TRACK : AlertRule.OFF_TRACK_CAUTION,
+            outcome.measure().id(),
+            latest.session(),
+            outcome.measure().id()
+                + " "
+                + Numbers.format(latest.score())
+                + " at session "
+                + latest.session()
+                + " is worse than "
+                + Math.round(
+                    100
+                        * (notOnTrack
+                            ? expected.options().notOnTrackPercentile()
+                            : expected.options().cautionPercentile()))
+                + "% of similar clients (expected "
+                + say(band.expected())
+                + ", fitted on "
+                + expected.episodes()
+                + " episodes)",
+            numbers(
+                "score",
+                latest.score(),
+                "expected",
+                band.expected(),
+                "cautionEdge",
+                band.caution(),
+                "notOnTrackEdge",
+                band.notOnTrack(),
+                "t",
+                band.t())));
   }
 
   /**
-   * The most recent rupture whose repair window has passed without a repair, while the latest rating is
-   * still below the pre-rupture level (a late recovery ends the alert).
+   * The most recent rupture whose repair window has passed without a repair, while the latest
+   * rating is still below the pre-rupture level (a late recovery ends the alert).
    */
   private void unrepairedRupture(Course alliance, List<Alert> alerts) {
     Optional<Observation> last = alliance.last();
@@ -164,31 +263,70 @@ public final class AlertFinder {
     int lastSession = last.get().session();
     double latest = alliance.measure().sign() * last.get().score();
     int window = options.ruptures().repairWindow();
-    // A below-cutoff rule without its own cutoff needs the instrument's; measures without one skip it.
-    boolean hasCutoff = alliance.measure().instrument().flatMap(Instrument::clinicalCutoff).isPresent();
-    List<RuptureRule> rules = options.ruptures().rules().stream()
-        .filter(rule -> hasCutoff || !(rule instanceof RuptureRule.BelowCutoff below && below.cutoff().isEmpty()))
-        .toList();
+    // A below-cutoff rule without its own cutoff needs the instrument's; measures without one skip
+    // it.
+    boolean hasCutoff =
+        alliance.measure().instrument().flatMap(Instrument::clinicalCutoff).isPresent();
+    List<RuptureRule> rules =
+        options.ruptures().rules().stream()
+            .filter(
+                rule ->
+                    hasCutoff
+                        || !(rule instanceof RuptureRule.BelowCutoff below
+                            && below.cutoff().isEmpty()))
+            .toList();
     if (rules.isEmpty()) {
       return;
     }
-    Map<Integer, List<Rupture>> byStart = new RuptureFinder(rules, window).find(alliance).stream()
-        .filter(rupture -> !rupture.repaired() && lastSession >= rupture.startSession() + window)
-        .filter(rupture -> latest < alliance.measure().sign() * rupture.preRuptureLevel())
-        .collect(Collectors.groupingBy(Rupture::startSession));
+    Map<Integer, List<Rupture>> byStart =
+        new RuptureFinder(rules, window)
+            .find(alliance).stream()
+                .filter(
+                    rupture ->
+                        !rupture.repaired() && lastSession >= rupture.startSession() + window)
+                .filter(rupture -> latest < alliance.measure().sign() * rupture.preRuptureLevel())
+                .collect(Collectors.groupingBy(Rupture::startSession));
     Optional<Integer> lastStart = byStart.keySet().stream().max(Integer::compare);
     if (lastStart.isEmpty()) {
       return;
     }
     List<Rupture> ruptures = byStart.get(lastStart.get());
-    Rupture deepest = ruptures.stream().max(Comparator.comparingDouble(Rupture::depth)).orElseThrow();
-    String named = ruptures.stream().map(rupture -> rupture.rule().describe()).distinct().collect(Collectors.joining("; "));
-    alerts.add(new Alert(alliance.client(), AlertRule.UNREPAIRED_RUPTURE, alliance.measure().id(), deepest.startSession(),
-        alliance.measure().id() + " fell from " + Numbers.format(deepest.preRuptureLevel()) + " to "
-            + Numbers.format(deepest.troughRating()) + " at session " + deepest.troughSession() + " and did not come back within "
-            + window + " sessions and is still below that level (" + named + ")",
-        numbers("preRuptureLevel", deepest.preRuptureLevel(), "trough", deepest.troughRating(), "depth", deepest.depth(),
-            "startSession", deepest.startSession(), "repairWindow", window)));
+    Rupture deepest =
+        ruptures.stream().max(Comparator.comparingDouble(Rupture::depth)).orElseThrow();
+    String named =
+        ruptures.stream()
+            .map(rupture -> rupture.rule().describe())
+            .distinct()
+            .collect(Collectors.joining("; "));
+    alerts.add(
+        new Alert(
+            alliance.client(),
+            AlertRule.UNREPAIRED_RUPTURE,
+            alliance.measure().id(),
+            deepest.startSession(),
+            alliance.measure().id()
+                + " fell from "
+                + Numbers.format(deepest.preRuptureLevel())
+                + " to "
+                + Numbers.format(deepest.troughRating())
+                + " at session "
+                + deepest.troughSession()
+                + " and did not come back within "
+                + window
+                + " sessions and is still below that level ("
+                + named
+                + ")",
+            numbers(
+                "preRuptureLevel",
+                deepest.preRuptureLevel(),
+                "trough",
+                deepest.troughRating(),
+                "depth",
+                deepest.depth(),
+                "startSession",
+                deepest.startSession(),
+                "repairWindow",
+                window)));
   }
 
   private static void belowCutoff(Course alliance, List<Alert> alerts) {
@@ -197,10 +335,21 @@ public final class AlertFinder {
     if (cutoff.isEmpty() || latest.isEmpty() || !cutoff.get().isClinical(latest.get().score())) {
       return;
     }
-    alerts.add(new Alert(alliance.client(), AlertRule.ALLIANCE_BELOW_CUTOFF, alliance.measure().id(), latest.get().session(),
-        alliance.measure().id() + " " + Numbers.format(latest.get().score()) + " at session " + latest.get().session()
-            + " (" + cutoff.get().describe() + " is a concern): ask what could be better",
-        numbers("score", latest.get().score(), "cutoff", cutoff.get().value())));
+    alerts.add(
+        new Alert(
+            alliance.client(),
+            AlertRule.ALLIANCE_BELOW_CUTOFF,
+            alliance.measure().id(),
+            latest.get().session(),
+            alliance.measure().id()
+                + " "
+                + Numbers.format(latest.get().score())
+                + " at session "
+                + latest.get().session()
+                + " ("
+                + cutoff.get().describe()
+                + " is a concern): ask what could be better",
+            numbers("score", latest.get().score(), "cutoff", cutoff.get().value())));
   }
 
   private void drop(Course alliance, List<Alert> alerts) {
@@ -215,11 +364,28 @@ public final class AlertFinder {
     if (round(fall) < options.allianceDrop()) {
       return;
     }
-    alerts.add(new Alert(alliance.client(), AlertRule.ALLIANCE_DROP, alliance.measure().id(), latest.session(),
-        alliance.measure().id() + " dropped " + say(fall) + " points from session " + previous.session()
-            + " to session " + latest.session(),
-        numbers("previous", previous.score(), "latest", latest.score(), "drop", round(fall),
-            "threshold", options.allianceDrop())));
+    alerts.add(
+        new Alert(
+            alliance.client(),
+            AlertRule.ALLIANCE_DROP,
+            alliance.measure().id(),
+            latest.session(),
+            alliance.measure().id()
+                + " dropped "
+                + say(fall)
+                + " points from session "
+                + previous.session()
+                + " to session "
+                + latest.session(),
+            numbers(
+                "previous",
+                previous.score(),
+                "latest",
+                latest.score(),
+                "drop",
+                round(fall),
+                "threshold",
+                options.allianceDrop())));
   }
 
   /** The least-squares slope of scores over session numbers. */

@@ -2,12 +2,19 @@ package org.alliance.core.trend;
 
 /**
  * The rules that raise alerts, most urgent first. Each has a stable id and a version that changes
- * whenever its logic or defaults change, so an alert can always be traced to the exact rule that fired.
+ * whenever its logic or defaults change, so an alert can always be traced to the exact rule that
+ * fired.
  */
 public enum AlertRule {
-  /** A risk item (e.g. PHQ-9 item 9, CORE-10 item 6) answered above its minimum at the latest session. */
+  /**
+   * A risk item (e.g. PHQ-9 item 9, CORE-10 item 6) answered above its minimum at the latest
+   * session.
+   */
   CRITICAL_ITEM("critical-item", "1", "Risk item answered"),
-  /** Alliance falling while the outcome is flat or worsening over the last sessions: the vicious circle. */
+  /**
+   * Alliance falling while the outcome is flat or worsening over the last sessions: the vicious
+   * circle.
+   */
   VICIOUS_CIRCLE("vicious-circle", "1", "Alliance falling while the outcome is not improving"),
   /** The outcome got worse since intake by at least the instrument's reliable-change value. */
   RELIABLE_DETERIORATION("reliable-deterioration", "1", "Reliable deterioration"),

@@ -9,8 +9,9 @@ import org.alliance.core.instrument.Direction;
 import org.alliance.core.instrument.Norms;
 
 /**
- * The clinical and functional population means and SDs of a measure, and the cutoffs a, b and c between
- * the populations that follow from them. The functional population may be unknown, which allows a only.
+ * The clinical and functional population means and SDs of a measure, and the cutoffs a, b and c
+ * between the populations that follow from them. The functional population may be unknown, which
+ * allows a only.
  */
 public record ClinicalSignificanceCutoffs(
     double clinicalMean,
@@ -20,30 +21,54 @@ public record ClinicalSignificanceCutoffs(
     Direction direction) {
   public ClinicalSignificanceCutoffs {
     checkArgument(Double.isFinite(clinicalMean), "the clinical mean must be finite");
-    checkArgument(clinicalSd > 0 && Double.isFinite(clinicalSd), "the clinical SD must be positive: %s", clinicalSd);
+    checkArgument(
+        clinicalSd > 0 && Double.isFinite(clinicalSd),
+        "the clinical SD must be positive: %s",
+        clinicalSd);
     requireNonNull(functionalMean, "functionalMean");
     requireNonNull(functionalSd, "functionalSd");
     requireNonNull(direction, "direction");
-    checkArgument(functionalMean.isPresent() == functionalSd.isPresent(), "give both the functional mean and SD, or neither");
-    functionalMean.ifPresent(m -> checkArgument(Double.isFinite(m), "the functional mean must be finite"));
-    functionalSd.ifPresent(sd -> checkArgument(sd > 0 && Double.isFinite(sd), "the functional SD must be positive: %s", sd));
+    checkArgument(
+        functionalMean.isPresent() == functionalSd.isPresent(),
+        "give both the functional mean and SD, or neither");
+    functionalMean.ifPresent(
+        m -> checkArgument(Double.isFinite(m), "the functional mean must be finite"));
+    functionalSd.ifPresent(
+        sd ->
+            checkArgument(
+                sd > 0 && Double.isFinite(sd), "the functional SD must be positive: %s", sd));
   }
 
   /** Both populations known. */
   public static ClinicalSignificanceCutoffs of(
-      double clinicalMean, double clinicalSd, double functionalMean, double functionalSd, Direction direction) {
-    return new ClinicalSignificanceCutoffs(clinicalMean, clinicalSd, OptionalDouble.of(functionalMean),
-        OptionalDouble.of(functionalSd), direction);
+      double clinicalMean,
+      double clinicalSd,
+      double functionalMean,
+      double functionalSd,
+      Direction direction) {
+    return new ClinicalSignificanceCutoffs(
+        clinicalMean,
+        clinicalSd,
+        OptionalDouble.of(functionalMean),
+        OptionalDouble.of(functionalSd),
+        direction);
   }
 
   /** From an instrument's published norms. */
   public static ClinicalSignificanceCutoffs of(Norms norms, Direction direction) {
-    return of(norms.clinicalMean(), norms.clinicalSd(), norms.functionalMean(), norms.functionalSd(), direction);
+    return of(
+        norms.clinicalMean(),
+        norms.clinicalSd(),
+        norms.functionalMean(),
+        norms.functionalSd(),
+        direction);
   }
 
   /** Only the clinical population known: cutoff a only. */
-  public static ClinicalSignificanceCutoffs clinicalOnly(double clinicalMean, double clinicalSd, Direction direction) {
-    return new ClinicalSignificanceCutoffs(clinicalMean, clinicalSd, OptionalDouble.empty(), OptionalDouble.empty(), direction);
+  public static ClinicalSignificanceCutoffs clinicalOnly(
+      double clinicalMean, double clinicalSd, Direction direction) {
+    return new ClinicalSignificanceCutoffs(
+        clinicalMean, clinicalSd, OptionalDouble.empty(), OptionalDouble.empty(), direction);
   }
 
   /** True when the functional population is known, so that b and c exist. */
@@ -83,12 +108,14 @@ public record ClinicalSignificanceCutoffs(
   }
 
   private double requireFunctionalMean() {
-    checkState(functionalMean.isPresent(), "cutoffs b and c need the functional population's mean and SD");
+    checkState(
+        functionalMean.isPresent(), "cutoffs b and c need the functional population's mean and SD");
     return functionalMean.getAsDouble();
   }
 
   private double requireFunctionalSd() {
-    checkState(functionalSd.isPresent(), "cutoffs b and c need the functional population's mean and SD");
+    checkState(
+        functionalSd.isPresent(), "cutoffs b and c need the functional population's mean and SD");
     return functionalSd.getAsDouble();
   }
 }

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Clinically significant change over a sample: each client's result in input order, the clients left
- * out for a missing score, the cutoff used and the reliable-change statistics behind it.
+ * Clinically significant change over a sample: each client's result in input order, the clients
+ * left out for a missing score, the cutoff used and the reliable-change statistics behind it.
  *
- * @param cutoffs the populations; in sample mode the clinical mean and SD are the sample's pre values
+ * @param cutoffs the populations; in sample mode the clinical mean and SD are the sample's pre
+ *     values
  * @param cutoffType which of a, b, c was used
  * @param cutoff its value
  */
@@ -26,7 +27,11 @@ public record ClinicalSignificanceSample(
     requireNonNull(statistics, "statistics");
     requireNonNull(cutoffs, "cutoffs");
     requireNonNull(cutoffType, "cutoffType");
-    checkArgument(cutoff == cutoffs.value(cutoffType), "the cutoff %s is not cutoff %s of the populations", cutoff, cutoffType);
+    checkArgument(
+        cutoff == cutoffs.value(cutoffType),
+        "the cutoff %s is not cutoff %s of the populations",
+        cutoff,
+        cutoffType);
     clients = ImmutableList.copyOf(clients);
     droppedClients = ImmutableList.copyOf(droppedClients);
     statistics.checkCounts(clients.size(), droppedClients.size());
@@ -39,7 +44,8 @@ public record ClinicalSignificanceSample(
 
   /** The count of each of the five categories, zeros included. */
   public Map<ChangeCategory, Integer> counts() {
-    return ReliableChangeSample.countsOf(clients.stream().map(ClinicalSignificanceClient::category).toList(),
+    return ReliableChangeSample.countsOf(
+        clients.stream().map(ClinicalSignificanceClient::category).toList(),
         List.of(ChangeCategory.values()));
   }
 }

@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * One client's scores on one measure over the sessions of an episode, in session order. A session with
- * no observation is a missing session.
+ * One client's scores on one measure over the sessions of an episode, in session order. A session
+ * with no observation is a missing session.
  */
 public record Course(String client, Measure measure, List<Observation> observations) {
   public Course {
@@ -19,9 +19,13 @@ public record Course(String client, Measure measure, List<Observation> observati
     requireNonNull(measure, "measure");
     observations = ImmutableList.copyOf(observations);
     for (int i = 1; i < observations.size(); i++) {
-      checkArgument(observations.get(i - 1).session() < observations.get(i).session(),
-          "client %s, %s: sessions must be in increasing order without repeats (%s then %s)", client, measure.id(),
-          observations.get(i - 1).session(), observations.get(i).session());
+      checkArgument(
+          observations.get(i - 1).session() < observations.get(i).session(),
+          "client %s, %s: sessions must be in increasing order without repeats (%s then %s)",
+          client,
+          measure.id(),
+          observations.get(i - 1).session(),
+          observations.get(i).session());
     }
   }
 
@@ -43,7 +47,10 @@ public record Course(String client, Measure measure, List<Observation> observati
     return OptionalDouble.empty();
   }
 
-  /** Scores of sessions {@code first..last} (inclusive) in order, {@code NaN} where a session is missing. */
+  /**
+   * Scores of sessions {@code first..last} (inclusive) in order, {@code NaN} where a session is
+   * missing.
+   */
   public double[] window(int first, int last) {
     checkArgument(first <= last, "an empty session range %s..%s", first, last);
     double[] scores = new double[last - first + 1];
@@ -61,7 +68,9 @@ public record Course(String client, Measure measure, List<Observation> observati
   }
 
   public Optional<Observation> last() {
-    return observations.isEmpty() ? Optional.empty() : Optional.of(observations.get(observations.size() - 1));
+    return observations.isEmpty()
+        ? Optional.empty()
+        : Optional.of(observations.get(observations.size() - 1));
   }
 
   public boolean isEmpty() {

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A seeded random sample of at most {@link #SIZE} courses from a stream of any length (reservoir sampling), to fit
- * an expected course on: the same courses in the same order give the same sample, wherever they come from.
+ * A seeded random sample of at most {@link #SIZE} courses from a stream of any length (reservoir
+ * sampling), to fit an expected course on: the same courses in the same order give the same sample,
+ * wherever they come from.
  */
 public final class CourseSample {
   /** Enough courses for stable percentiles per session, few enough to fit in a second. */

@@ -11,8 +11,8 @@ import java.util.Set;
 import org.alliance.core.instrument.Construct;
 
 /**
- * One client's course of therapy: a course per measure (typically an outcome measure at the start of each
- * session and an alliance measure at the end), and the clinician, where known.
+ * One client's course of therapy: a course per measure (typically an outcome measure at the start
+ * of each session and an alliance measure at the end), and the clinician, where known.
  */
 public record Episode(String client, Optional<String> clinician, List<Course> courses) {
   public Episode {
@@ -21,8 +21,16 @@ public record Episode(String client, Optional<String> clinician, List<Course> co
     courses = ImmutableList.copyOf(courses);
     Set<String> measures = new HashSet<>();
     for (Course course : courses) {
-      checkArgument(course.client().equals(client), "course of client %s in the episode of %s", course.client(), client);
-      checkArgument(measures.add(course.measure().id()), "client %s has two courses of %s", client, course.measure().id());
+      checkArgument(
+          course.client().equals(client),
+          "course of client %s in the episode of %s",
+          course.client(),
+          client);
+      checkArgument(
+          measures.add(course.measure().id()),
+          "client %s has two courses of %s",
+          client,
+          course.measure().id());
     }
   }
 

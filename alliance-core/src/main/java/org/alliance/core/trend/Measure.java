@@ -13,9 +13,11 @@ import org.alliance.core.instrument.Instrument;
  * researcher's file with its direction.
  *
  * @param id the instrument id, or the score column's name
- * @param instrument the instrument, when the scores come from one (gives cutoffs and reliable change)
+ * @param instrument the instrument, when the scores come from one (gives cutoffs and reliable
+ *     change)
  */
-public record Measure(String id, Direction direction, Construct construct, Optional<Instrument> instrument) {
+public record Measure(
+    String id, Direction direction, Construct construct, Optional<Instrument> instrument) {
   public Measure {
     checkArgument(id != null && !id.isBlank(), "a measure needs an id");
     requireNonNull(direction, "direction");
@@ -24,7 +26,8 @@ public record Measure(String id, Direction direction, Construct construct, Optio
   }
 
   public static Measure of(Instrument instrument) {
-    return new Measure(instrument.id(), instrument.direction(), instrument.construct(), Optional.of(instrument));
+    return new Measure(
+        instrument.id(), instrument.direction(), instrument.construct(), Optional.of(instrument));
   }
 
   /** A score column that is not an instrument of the catalog. */

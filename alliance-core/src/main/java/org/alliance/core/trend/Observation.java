@@ -11,7 +11,11 @@ public record Observation(int session, Optional<LocalDate> date, double score) {
   public Observation {
     checkArgument(session >= 0, "session numbers start at 0: %s", session);
     requireNonNull(date, "date");
-    checkArgument(Double.isFinite(score), "session %s: a score must be a finite number, not %s", (Integer) session, (Double) score);
+    checkArgument(
+        Double.isFinite(score),
+        "session %s: a score must be a finite number, not %s",
+        (Integer) session,
+        (Double) score);
   }
 
   public static Observation of(int session, double score) {

@@ -14,8 +14,14 @@ public record ReliableChangePair(String client, OptionalDouble pre, OptionalDoub
     checkArgument(client != null && !client.isBlank(), "a pre-post pair needs a client");
     requireNonNull(pre, "pre");
     requireNonNull(post, "post");
-    checkArgument(pre.isEmpty() || Double.isFinite(pre.getAsDouble()), "client %s: the pre score must be finite", client);
-    checkArgument(post.isEmpty() || Double.isFinite(post.getAsDouble()), "client %s: the post score must be finite", client);
+    checkArgument(
+        pre.isEmpty() || Double.isFinite(pre.getAsDouble()),
+        "client %s: the pre score must be finite",
+        client);
+    checkArgument(
+        post.isEmpty() || Double.isFinite(post.getAsDouble()),
+        "client %s: the post score must be finite",
+        client);
   }
 
   /** A client with both scores. */
@@ -25,7 +31,11 @@ public record ReliableChangePair(String client, OptionalDouble pre, OptionalDoub
 
   /** The scores of a course at two sessions, missing where the course has no observation. */
   public static ReliableChangePair fromCourse(Course course, int preSession, int postSession) {
-    checkArgument(preSession < postSession, "the pre session %s must come before the post session %s", preSession, postSession);
+    checkArgument(
+        preSession < postSession,
+        "the pre session %s must come before the post session %s",
+        preSession,
+        postSession);
     return new ReliableChangePair(course.client(), course.at(preSession), course.at(postSession));
   }
 
@@ -34,10 +44,12 @@ public record ReliableChangePair(String client, OptionalDouble pre, OptionalDoub
    * score (the same score cannot be both), and an empty course has neither.
    */
   public static ReliableChangePair firstAndLast(Course course) {
-    OptionalDouble pre = course.first().map(o -> OptionalDouble.of(o.score())).orElse(OptionalDouble.empty());
-    OptionalDouble post = course.observations().size() < 2
-        ? OptionalDouble.empty()
-        : OptionalDouble.of(course.last().orElseThrow().score());
+    OptionalDouble pre =
+        course.first().map(o -> OptionalDouble.of(o.score())).orElse(OptionalDouble.empty());
+    OptionalDouble post =
+        course.observations().size() < 2
+            ? OptionalDouble.empty()
+            : OptionalDouble.of(course.last().orElseThrow().score());
     return new ReliableChangePair(course.client(), pre, post);
   }
 

@@ -15,22 +15,27 @@ import org.hipparchus.stat.StatUtils;
 /**
  * Finds alliance ruptures and their repairs in a course of alliance ratings, by each of its rules.
  *
- * <p>Only observed ratings count; a missing session is skipped. Ratings are read in session order, with
- * "worse" and "lower" in the measure's direction (for the SRS, lower):
+ * <p>Only observed ratings count; a missing session is skipped. Ratings are read in session order,
+ * with "worse" and "lower" in the measure's direction (for the SRS, lower):
+ *
  * <ul>
- *   <li><b>start</b>: a rating that meets the rule starts a rupture when it is worse than the rating before
- *       it and that rating did not meet the rule (or could not be judged). A run of consecutive ratings that
- *       meet the rule is thus one rupture, starting at its first rating; a run that begins at the client's
- *       first rating starts none, since there is no pre-rupture level to measure it against (a low first
- *       rating is the score's clinical flag, not a rupture).
+ *   <li><b>start</b>: a rating that meets the rule starts a rupture when it is worse than the
+ *       rating before it and that rating did not meet the rule (or could not be judged). A run of
+ *       consecutive ratings that meet the rule is thus one rupture, starting at its first rating; a
+ *       run that begins at the client's first rating starts none, since there is no pre-rupture
+ *       level to measure it against (a low first rating is the score's clinical flag, not a
+ *       rupture).
  *   <li><b>pre-rupture level</b>: the rating before the start.
- *   <li><b>repair</b>: the first later rating at least the pre-rupture level whose session is at most
- *       {@code repairWindow} sessions after the start (session numbers, so a missing session uses up one).
- *   <li><b>end</b>: the repair; without one, the last rating within the repair window, extended through
- *       any further ratings while they and that rating keep meeting the rule (so a run is never split).
- *   <li><b>trough</b>: the worst rating from the start to the end, the earliest if tied; <b>depth</b> is
- *       the pre-rupture level minus the trough.
+ *   <li><b>repair</b>: the first later rating at least the pre-rupture level whose session is at
+ *       most {@code repairWindow} sessions after the start (session numbers, so a missing session
+ *       uses up one).
+ *   <li><b>end</b>: the repair; without one, the last rating within the repair window, extended
+ *       through any further ratings while they and that rating keep meeting the rule (so a run is
+ *       never split).
+ *   <li><b>trough</b>: the worst rating from the start to the end, the earliest if tied;
+ *       <b>depth</b> is the pre-rupture level minus the trough.
  * </ul>
+ *
  * A new rupture can start only after the end of the previous one of the same rule.
  */
 public final class RuptureFinder {
@@ -52,13 +57,14 @@ public final class RuptureFinder {
   }
 
   /**
-   * All three rules with their defaults: below the instrument's clinical cutoff (SRS &lt; 36), a drop of at
-   * least 1 point, 2 SD below the client's own mean of at least 3 earlier ratings (Stiles et al. 2004);
-   * repair within 2 sessions.
+   * All three rules with their defaults: below the instrument's clinical cutoff (SRS &lt; 36), a
+   * drop of at least 1 point, 2 SD below the client's own mean of at least 3 earlier ratings
+   * (Stiles et al. 2004); repair within 2 sessions.
    */
   public static RuptureFinder defaults() {
     return new RuptureFinder(
-        List.of(RuptureRule.belowCutoff(), RuptureRule.drop(), RuptureRule.stiles2004()), DEFAULT_REPAIR_WINDOW);
+        List.of(RuptureRule.belowCutoff(), RuptureRule.drop(), RuptureRule.stiles2004()),
+        DEFAULT_REPAIR_WINDOW);
   }
 
   /** The same rules with another repair window. */
@@ -74,19 +80,29 @@ public final class RuptureFinder {
     return repairWindow;
   }
 
-  /** The ruptures of a whole course, rule by rule in the order of the rules, each in session order. */
+  /**
+   * The ruptures of a whole course, rule by rule in the order of the rules, each in session order.
+   */
   public List<Rupture> find(Course course) {
     requireNonNull(course, "course");
     return find(course, course.observations());
   }
 
-  /** The ruptures of sessions {@code firstSession..lastSession} (inclusive) of a course; earlier ratings are not used. */
+  /**
+   * The ruptures of sessions {@code firstSession..lastSession} (inclusive) of a course; earlier
+   * ratings are not used.
+   */
   public List<Rupture> find(Course course, int firstSession, int lastSession) {
     requireNonNull(course, "course");
-    checkArgument(firstSession <= lastSession, "an empty session range %s..%s", firstSession, lastSession);
-    return find(course, course.observations().stream()
-        .filter(observation -> observation.session() >= firstSession && observation.session() <= lastSession)
-        .toList());
+    checkArgument(
+        firstSession <= lastSession, "an empty session range %s..%s", firstSession, lastSession);
+    return find(
+        course,
+        course.observations().stream()
+            .filter(
+                observation ->
+                    observation.session() >= firstSession && observation.session() <= lastSession)
+            .toList());
   }
 
   private List<Rupture> find(Course course, List<Observation> ratings) {
@@ -112,7 +128,9 @@ public final class RuptureFinder {
       double level = ratings[start - 1];
       int lastInWindow = start;
       int repair = -1;
-      for (int later = start + 1; later < n && sessions[later] <= sessions[start] + repairWindow; later++) {
+      for (int later = start + 1;
+          later < n && sessions[later] <= sessions[start] + repairWindow;
+          later++) {
         if (sign * (ratings[later] - level) >= 0) {
           repair = later;
           break;
@@ -132,9 +150,18 @@ public final class RuptureFinder {
           trough = index;
         }
       }
-      ruptures.add(new Rupture(rule, sessions[start - 1], level, sessions[start], ratings[start], sessions[trough],
-          ratings[trough], sign * (level - ratings[trough]),
-          repair < 0 ? OptionalInt.empty() : OptionalInt.of(sessions[repair]), sessions[end]));
+      ruptures.add(
+          new Rupture(
+              rule,
+              sessions[start - 1],
+              level,
+              sessions[start],
+              ratings[start],
+              sessions[trough],
+              ratings[trough],
+              sign * (level - ratings[trough]),
+              repair < 0 ? OptionalInt.empty() : OptionalInt.of(sessions[repair]),
+              sessions[end]));
       // The next rupture of this rule can start only after this one ends.
       start = end;
     }
@@ -163,7 +190,8 @@ public final class RuptureFinder {
         double mean = StatUtils.mean(earlier);
         double sd = Math.sqrt(StatUtils.variance(earlier));
         double below = sign * (ratings[i] - mean);
-        // The strict "below the mean" keeps a client whose ratings never varied from rupturing by repeating them.
+        // The strict "below the mean" keeps a client whose ratings never varied from rupturing by
+        // repeating them.
         meets[i] = below <= -deviation.z() * sd && below < 0;
       }
     } else {
@@ -173,7 +201,15 @@ public final class RuptureFinder {
   }
 
   private static Cutoff instrumentCutoff(Course course) {
-    return course.measure().instrument().flatMap(Instrument::clinicalCutoff).orElseThrow(() -> new IllegalArgumentException(
-        "measure " + course.measure().id() + " has no clinical cutoff: give the BELOW_CUTOFF rule one"));
+    return course
+        .measure()
+        .instrument()
+        .flatMap(Instrument::clinicalCutoff)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "measure "
+                        + course.measure().id()
+                        + " has no clinical cutoff: give the BELOW_CUTOFF rule one"));
   }
 }

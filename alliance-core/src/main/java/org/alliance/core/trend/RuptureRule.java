@@ -8,11 +8,12 @@ import org.alliance.core.instrument.Cutoff;
 import org.alliance.core.instrument.Numbers;
 
 /**
- * A named rule for when an alliance rating signals a rupture. There is no single published algorithm,
- * so each rupture is reported with the rule that found it: {@link BelowCutoff}, {@link Drop} or
- * {@link Deviation}.
+ * A named rule for when an alliance rating signals a rupture. There is no single published
+ * algorithm, so each rupture is reported with the rule that found it: {@link BelowCutoff}, {@link
+ * Drop} or {@link Deviation}.
  */
-public sealed interface RuptureRule permits RuptureRule.BelowCutoff, RuptureRule.Drop, RuptureRule.Deviation {
+public sealed interface RuptureRule
+    permits RuptureRule.BelowCutoff, RuptureRule.Drop, RuptureRule.Deviation {
 
   /** The names rules are reported by. */
   enum Type {
@@ -46,20 +47,24 @@ public sealed interface RuptureRule permits RuptureRule.BelowCutoff, RuptureRule
 
     @Override
     public String describe() {
-      return "BELOW_CUTOFF: " + cutoff.map(Cutoff::describe).orElse("the instrument's clinical cutoff");
+      return "BELOW_CUTOFF: "
+          + cutoff.map(Cutoff::describe).orElse("the instrument's clinical cutoff");
     }
   }
 
   /**
-   * The rating is at least {@code points} worse than the previous observed rating (a missing session is
-   * skipped, not a zero).
+   * The rating is at least {@code points} worse than the previous observed rating (a missing
+   * session is skipped, not a zero).
    */
   record Drop(double points) implements RuptureRule {
     /** Any fall of a whole point on the SRS, as in PCOMS practice. */
     public static final double SRS_POINTS = 1;
 
     public Drop {
-      checkArgument(Double.isFinite(points) && points > 0, "a drop must be a positive number of points, not %s", points);
+      checkArgument(
+          Double.isFinite(points) && points > 0,
+          "a drop must be a positive number of points, not %s",
+          points);
     }
 
     @Override
@@ -74,11 +79,10 @@ public sealed interface RuptureRule permits RuptureRule.BelowCutoff, RuptureRule
   }
 
   /**
-   * The rating is at or below the mean minus {@code z} standard deviations (sample SD, n - 1) of all the
-   * client's earlier ratings in the analysed range, those of earlier ruptures included; ratings with fewer
-   * than {@code minimumEarlier} earlier ones are not judged.
-   * When the earlier ratings do not vary (SD 0) a rating equal to their mean does not count: it must lie
-   * below it.
+   * The rating is at or below the mean minus {@code z} standard deviations (sample SD, n - 1) of
+   * all the client's earlier ratings in the analysed range, those of earlier ruptures included;
+   * ratings with fewer than {@code minimumEarlier} earlier ones are not judged. When the earlier
+   * ratings do not vary (SD 0) a rating equal to their mean does not count: it must lie below it.
    */
   record Deviation(double z, int minimumEarlier) implements RuptureRule {
     /** Two standard deviations below the client's own mean, after Stiles et al. (2004). */
@@ -88,8 +92,14 @@ public sealed interface RuptureRule permits RuptureRule.BelowCutoff, RuptureRule
     public static final double STRAUSS_2006_Z = 1;
 
     public Deviation {
-      checkArgument(Double.isFinite(z) && z >= 0, "z must be a number of standard deviations of at least 0, not %s", z);
-      checkArgument(minimumEarlier >= 2, "a standard deviation needs at least 2 earlier ratings, not %s", minimumEarlier);
+      checkArgument(
+          Double.isFinite(z) && z >= 0,
+          "z must be a number of standard deviations of at least 0, not %s",
+          z);
+      checkArgument(
+          minimumEarlier >= 2,
+          "a standard deviation needs at least 2 earlier ratings, not %s",
+          minimumEarlier);
     }
 
     /** The same rule judging ratings only once {@code n} earlier ratings exist. */
@@ -104,7 +114,10 @@ public sealed interface RuptureRule permits RuptureRule.BelowCutoff, RuptureRule
 
     @Override
     public String describe() {
-      return "DEVIATION: at or below the mean minus " + Numbers.format(z) + " SD of at least " + minimumEarlier
+      return "DEVIATION: at or below the mean minus "
+          + Numbers.format(z)
+          + " SD of at least "
+          + minimumEarlier
           + " earlier ratings";
     }
   }
@@ -114,9 +127,13 @@ public sealed interface RuptureRule permits RuptureRule.BelowCutoff, RuptureRule
     return new BelowCutoff(Optional.empty());
   }
 
-  /** Below this cutoff, strictly (a rating equal to it is not a rupture), for a measure where higher is better. */
+  /**
+   * Below this cutoff, strictly (a rating equal to it is not a rupture), for a measure where higher
+   * is better.
+   */
   static BelowCutoff belowCutoff(double value) {
-    return new BelowCutoff(Optional.of(new Cutoff("rupture", "alliance rupture", value, Cutoff.Side.BELOW, true)));
+    return new BelowCutoff(
+        Optional.of(new Cutoff("rupture", "alliance rupture", value, Cutoff.Side.BELOW, true)));
   }
 
   /** On the concern side of this cutoff, with its own inclusive or strict side. */

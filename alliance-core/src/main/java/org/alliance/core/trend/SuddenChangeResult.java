@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One client's sudden gains (or losses) over a session range: the verdict on every tested interval and
- * the changes found, in session order.
+ * One client's sudden gains (or losses) over a session range: the verdict on every tested interval
+ * and the changes found, in session order.
  *
  * @param firstSession the first session of the analysed range
  * @param lastSession the last session of the analysed range
- * @param intervals every tested interval, pregain sessions {@code firstSession + 1 .. lastSession - 2}
+ * @param intervals every tested interval, pregain sessions {@code firstSession + 1 .. lastSession -
+ *     2}
  * @param changes the intervals that are sudden gains (or losses), with their descriptives
  */
 public record SuddenChangeResult(
@@ -29,14 +30,24 @@ public record SuddenChangeResult(
     checkArgument(client != null && !client.isBlank(), "a result needs a client");
     checkArgument(measureId != null && !measureId.isBlank(), "a result needs a measure");
     requireNonNull(criteria, "criteria");
-    checkArgument(firstSession <= lastSession, "an empty session range %s..%s", firstSession, lastSession);
+    checkArgument(
+        firstSession <= lastSession, "an empty session range %s..%s", firstSession, lastSession);
     intervals = ImmutableList.copyOf(intervals);
     changes = ImmutableList.copyOf(changes);
     long found = intervals.stream().filter(SuddenChangeInterval::isChange).count();
-    checkArgument(found == changes.size(), "client %s: %s intervals are changes but %s changes are listed", client, found, changes.size());
+    checkArgument(
+        found == changes.size(),
+        "client %s: %s intervals are changes but %s changes are listed",
+        client,
+        found,
+        changes.size());
     for (SuddenChange change : changes) {
-      checkArgument(change.kind() == criteria.kind(), "client %s: a %s in a search for %ss", client,
-          change.kind().label(), criteria.kind().label());
+      checkArgument(
+          change.kind() == criteria.kind(),
+          "client %s: a %s in a search for %ss",
+          client,
+          change.kind().label(),
+          criteria.kind().label());
     }
   }
 

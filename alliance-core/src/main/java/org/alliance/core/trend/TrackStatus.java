@@ -6,6 +6,9 @@ public enum TrackStatus {
   ON_TRACK,
   /** Worse than the caution percentile of similar clients. */
   CAUTION,
-  /** Worse than the not-on-track percentile of similar clients: the client may be heading for a poor outcome. */
+  /**
+   * Worse than the not-on-track percentile of similar clients: the client may be heading for a poor
+   * outcome.
+   */
   NOT_ON_TRACK
 }

@@ -21,22 +21,28 @@ class ClientOutcomesTest {
   }
 
   private static ClientOutcome judge(double first, double last) {
-    return ClientOutcomes.byPublishedValues(List.of(course("c", first, last)), client -> Optional.of("dr")).get(0);
+    return ClientOutcomes.byPublishedValues(
+            List.of(course("c", first, last)), client -> Optional.of("dr"))
+        .get(0);
   }
 
   @Test
   void recoveryNeedsReliableImprovementOutOfTheClinicalRange() {
     // PHQ-9: reliable change 6, clinical at 10 or more.
-    assertThat(judge(16, 10)).satisfies(o -> {
-      assertThat(o.reliablyImproved()).isTrue();
-      assertThat(o.recovered()).isFalse();
-    });
+    assertThat(judge(16, 10))
+        .satisfies(
+            o -> {
+              assertThat(o.reliablyImproved()).isTrue();
+              assertThat(o.recovered()).isFalse();
+            });
     assertThat(judge(15, 9).recovered()).isTrue();
     assertThat(judge(15, 10).reliablyImproved()).isFalse();
-    assertThat(judge(9, 2)).satisfies(o -> {
-      assertThat(o.clinicalAtIntake()).isFalse();
-      assertThat(o.recovered()).isFalse();
-    });
+    assertThat(judge(9, 2))
+        .satisfies(
+            o -> {
+              assertThat(o.clinicalAtIntake()).isFalse();
+              assertThat(o.recovered()).isFalse();
+            });
     assertThat(judge(4, 10).reliablyDeteriorated()).isTrue();
     assertThat(judge(4, 10).clinician()).contains("dr");
   }
@@ -45,8 +51,10 @@ class ClientOutcomesTest {
   void aMeasureWithoutPublishedValuesIsRefusedWithTheReason() {
     Measure bdi = Measure.column("bdi", Direction.HIGHER_IS_WORSE, Construct.OUTCOME);
     Course course = new Course("c", bdi, List.of(Observation.of(1, 30), Observation.of(2, 12)));
-    assertThatThrownBy(() -> ClientOutcomes.byPublishedValues(List.of(course), client -> Optional.empty()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bdi has no published reliable-change value");
+    assertThatThrownBy(
+            () -> ClientOutcomes.byPublishedValues(List.of(course), client -> Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bdi has no published reliable-change value");
     assertThat(ClientOutcomes.missingPublishedValues(PHQ9)).isEmpty();
   }
 }

@@ -24,16 +24,22 @@ class LaggedAllianceModelTest {
   @Test
   void recoversTheSimulatedEffectWithinItsInterval() {
     // Long series (16-24 sessions), where the short-series bias is small.
-    CourseParameters parameters = CourseParameters.defaults().withClients(500, 20).withSessions(16, 24);
+    CourseParameters parameters =
+        CourseParameters.defaults().withClients(500, 20).withSessions(16, 24);
     SimulatedCourses simulated = new CourseSimulator(parameters).simulate(7L);
 
-    LaggedAllianceEffect effect = new LaggedAllianceModel().estimate(simulated.episodes(), "srs", "phq-9");
+    LaggedAllianceEffect effect =
+        new LaggedAllianceModel().estimate(simulated.episodes(), "srs", "phq-9");
 
     assertThat(simulated.trueAllianceEffect()).isCloseTo(0.3 * 27 / 40, within(1e-12));
     assertThat(effect.effect().interval().contains(simulated.trueAllianceEffect()))
-        .as("true %s, estimated %s", simulated.trueAllianceEffect(), effect.effect()).isTrue();
-    assertThat(effect.effect().estimate()).as("positive: better alliance, better next outcome").isPositive();
-    assertThat(effect.fit().standardErrors()).isEqualTo(RegressionFit.StandardErrors.CLUSTER_ROBUST);
+        .as("true %s, estimated %s", simulated.trueAllianceEffect(), effect.effect())
+        .isTrue();
+    assertThat(effect.effect().estimate())
+        .as("positive: better alliance, better next outcome")
+        .isPositive();
+    assertThat(effect.fit().standardErrors())
+        .isEqualTo(RegressionFit.StandardErrors.CLUSTER_ROBUST);
     assertThat(effect.clients()).isGreaterThan(400);
     assertThat(effect.meanSeriesLength()).isGreaterThan(LaggedAllianceModel.SHORT_SERIES);
     assertThat(effect.warnings()).noneMatch(warning -> warning.contains("Nickell"));
@@ -41,15 +47,19 @@ class LaggedAllianceModelTest {
 
   @Test
   void shortSeriesCarryTheNickellWarning() {
-    SimulatedCourses simulated = new CourseSimulator(CourseParameters.defaults()).simulate(7L); // 6-16 sessions
+    SimulatedCourses simulated =
+        new CourseSimulator(CourseParameters.defaults()).simulate(7L); // 6-16 sessions
 
-    LaggedAllianceEffect effect = new LaggedAllianceModel(true).estimate(simulated.episodes(), "srs", "phq-9");
+    LaggedAllianceEffect effect =
+        new LaggedAllianceModel(true).estimate(simulated.episodes(), "srs", "phq-9");
 
     assertThat(effect.meanSeriesLength()).isLessThan(LaggedAllianceModel.SHORT_SERIES);
     assertThat(effect.detrended()).isTrue();
-    assertThat(effect.fit().coefficients()).extracting(Coefficient::name)
+    assertThat(effect.fit().coefficients())
+        .extracting(Coefficient::name)
         .containsExactly("(Intercept)", "alliance_within", "outcome_now", "session");
-    assertThat(effect.warnings()).anyMatch(warning -> warning.contains("short series") && warning.contains("Nickell"));
+    assertThat(effect.warnings())
+        .anyMatch(warning -> warning.contains("short series") && warning.contains("Nickell"));
   }
 
   @Test
@@ -59,9 +69,13 @@ class LaggedAllianceModelTest {
     for (int c = 0; c < 40; c++) {
       String client = "c" + c;
       double shift = c % 5;
-      episodes.add(episode(client,
-          new double[] {1, 20 + shift, 2, 18 + shift, 3, 15 + shift, 5, 12 + shift, 6, 11 + shift},
-          new double[] {1, 30, 2, 34 + (c % 3), 3, 33, 4, 36, 5, 35 - (c % 2)}));
+      episodes.add(
+          episode(
+              client,
+              new double[] {
+                1, 20 + shift, 2, 18 + shift, 3, 15 + shift, 5, 12 + shift, 6, 11 + shift
+              },
+              new double[] {1, 30, 2, 34 + (c % 3), 3, 33, 4, 36, 5, 35 - (c % 2)}));
     }
     episodes.add(episode("short", new double[] {1, 20, 2, 18}, new double[] {1, 30, 2, 32}));
 
@@ -75,10 +89,19 @@ class LaggedAllianceModelTest {
 
   @Test
   void theSignDoesNotDependOnTheOutcomesDirection() {
-    CourseParameters parameters = CourseParameters.defaults().withClients(300, 10).withSessions(16, 24);
-    LaggedAllianceEffect phq = new LaggedAllianceModel().estimate(new CourseSimulator(parameters).simulate(3L).episodes(), "srs", "phq-9");
-    LaggedAllianceEffect ors = new LaggedAllianceModel().estimate(
-        new CourseSimulator(parameters.withInstruments("ors", "srs")).simulate(3L).episodes(), "srs", "ors");
+    CourseParameters parameters =
+        CourseParameters.defaults().withClients(300, 10).withSessions(16, 24);
+    LaggedAllianceEffect phq =
+        new LaggedAllianceModel()
+            .estimate(new CourseSimulator(parameters).simulate(3L).episodes(), "srs", "phq-9");
+    LaggedAllianceEffect ors =
+        new LaggedAllianceModel()
+            .estimate(
+                new CourseSimulator(parameters.withInstruments("ors", "srs"))
+                    .simulate(3L)
+                    .episodes(),
+                "srs",
+                "ors");
 
     assertThat(phq.effect().estimate()).isPositive();
     assertThat(ors.effect().estimate()).isPositive();
@@ -86,14 +109,19 @@ class LaggedAllianceModelTest {
 
   @Test
   void tooFewClientsAreRejected() {
-    Episode one = episode("a", new double[] {1, 20, 2, 18, 3, 15}, new double[] {1, 30, 2, 34, 3, 33});
+    Episode one =
+        episode("a", new double[] {1, 20, 2, 18, 3, 15}, new double[] {1, 30, 2, 34, 3, 33});
 
     assertThatThrownBy(() -> new LaggedAllianceModel().estimate(List.of(one), "srs", "phq-9"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too few data");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("too few data");
   }
 
   private static Episode episode(String client, double[] outcome, double[] alliance) {
-    return new Episode(client, Optional.empty(), List.of(course(client, PHQ9, outcome), course(client, SRS, alliance)));
+    return new Episode(
+        client,
+        Optional.empty(),
+        List.of(course(client, PHQ9, outcome), course(client, SRS, alliance)));
   }
 
   private static Course course(String client, Measure measure, double[] sessionsAndScores) {

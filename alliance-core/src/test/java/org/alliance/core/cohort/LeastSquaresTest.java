@@ -12,7 +12,8 @@ class LeastSquaresTest {
   static final double[] Y = {10, 12, 11, 14, 15, 13, 9, 8, 10, 12, 20, 18, 19, 21, 22};
   static final double[] A = {1, -1, 0, 2, -2, 0, 1, -1, 0.5, -0.5, 1, 0, -1, 2, -2};
   static final double[] N = {9, 10, 12, 11, 14, 15, 10, 9, 8, 10, 19, 20, 18, 19, 21};
-  static final List<String> G = List.of("a", "a", "a", "a", "a", "b", "b", "b", "b", "b", "c", "c", "c", "c", "c");
+  static final List<String> G =
+      List.of("a", "a", "a", "a", "a", "b", "b", "b", "b", "b", "c", "c", "c", "c", "c");
 
   @Test
   void ordinaryMatchesR() {
@@ -37,7 +38,8 @@ class LeastSquaresTest {
     assertCoefficient(fit.coefficient("n"), 0.952959028831563, 0.0418601913926229);
     // t(2) quantile 4.302653
     Coefficient a = fit.coefficient("a");
-    assertThat(a.interval().upper() - a.estimate()).isCloseTo(4.302652729749464 * a.standardError(), within(1e-9));
+    assertThat(a.interval().upper() - a.estimate())
+        .isCloseTo(4.302652729749464 * a.standardError(), within(1e-9));
   }
 
   @Test
@@ -46,9 +48,14 @@ class LeastSquaresTest {
     for (int i = 0; i < twiceA.length; i++) {
       twiceA[i] *= 2;
     }
-    assertThatThrownBy(() -> LeastSquares.ordinary(new Column("y", Y),
-            List.of(Column.constant(Y.length), new Column("a", A), new Column("a2", twiceA))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("collinear");
+    assertThatThrownBy(
+            () ->
+                LeastSquares.ordinary(
+                    new Column("y", Y),
+                    List.of(
+                        Column.constant(Y.length), new Column("a", A), new Column("a2", twiceA))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("collinear");
   }
 
   private static List<Column> regressors() {
@@ -57,6 +64,8 @@ class LeastSquaresTest {
 
   static void assertCoefficient(Coefficient coefficient, double estimate, double se) {
     assertThat(coefficient.estimate()).as(coefficient.name()).isCloseTo(estimate, within(1e-10));
-    assertThat(coefficient.standardError()).as(coefficient.name() + " SE").isCloseTo(se, within(1e-10));
+    assertThat(coefficient.standardError())
+        .as(coefficient.name() + " SE")
+        .isCloseTo(se, within(1e-10));
   }
 }

@@ -30,7 +30,9 @@ class OutcomeRatesTest {
     assertThat(rates.clients()).isEqualTo(10);
     assertThat(rates.improved()).isEqualTo(new Proportion(5, 10));
     assertThat(rates.deteriorated()).isEqualTo(new Proportion(1, 10));
-    assertThat(rates.recovered()).as("recovery is counted among the 8 clinical at intake").isEqualTo(new Proportion(3, 8));
+    assertThat(rates.recovered())
+        .as("recovery is counted among the 8 clinical at intake")
+        .isEqualTo(new Proportion(3, 8));
     assertThat(rates.improved().wilson()).isPresent();
     assertThat(rates.recovered().wilson()).isPresent();
   }
@@ -47,14 +49,18 @@ class OutcomeRatesTest {
   @Test
   void contradictoryFlagsAreRejected() {
     assertThatThrownBy(() -> outcome("x", true, true, true, false))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("both");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("both");
     assertThatThrownBy(() -> outcome("x", false, true, false, true))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clinical intake");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("clinical intake");
     assertThatThrownBy(() -> outcome("x", true, false, false, true))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reliable improvement");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("reliable improvement");
   }
 
-  static ClientOutcome outcome(String client, boolean clinical, boolean improved, boolean deteriorated, boolean recovered) {
+  static ClientOutcome outcome(
+      String client, boolean clinical, boolean improved, boolean deteriorated, boolean recovered) {
     return new ClientOutcome(client, Optional.empty(), clinical, improved, deteriorated, recovered);
   }
 }

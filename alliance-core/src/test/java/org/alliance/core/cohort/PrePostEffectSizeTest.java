@@ -19,7 +19,9 @@ class PrePostEffectSizeTest {
   @Test
   void unitCaseLowerIsBetter() {
     // Intake 20, 15, 10 (mean 15, SD 5), last 10, 11, 6 (mean 9): (15 - 9) / 5 = 1.2.
-    PrePostEffectSize effect = PrePostEffectSize.of(Direction.HIGHER_IS_WORSE, new double[] {20, 15, 10}, new double[] {10, 11, 6});
+    PrePostEffectSize effect =
+        PrePostEffectSize.of(
+            Direction.HIGHER_IS_WORSE, new double[] {20, 15, 10}, new double[] {10, 11, 6});
 
     assertThat(effect.n()).isEqualTo(3);
     assertThat(effect.intakeMean()).hasValue(15);
@@ -35,22 +37,29 @@ class PrePostEffectSizeTest {
 
   @Test
   void improvementIsPositiveWhenHigherIsBetter() {
-    PrePostEffectSize effect = PrePostEffectSize.of(Direction.HIGHER_IS_BETTER, new double[] {10, 15, 20}, new double[] {16, 21, 26});
+    PrePostEffectSize effect =
+        PrePostEffectSize.of(
+            Direction.HIGHER_IS_BETTER, new double[] {10, 15, 20}, new double[] {16, 21, 26});
 
     assertThat(effect.value().getAsDouble()).isCloseTo(1.2, within(1e-12));
   }
 
   @Test
   void worseningIsNegative() {
-    PrePostEffectSize effect = PrePostEffectSize.of(Direction.HIGHER_IS_WORSE, new double[] {10, 15, 20}, new double[] {16, 21, 26});
+    PrePostEffectSize effect =
+        PrePostEffectSize.of(
+            Direction.HIGHER_IS_WORSE, new double[] {10, 15, 20}, new double[] {16, 21, 26});
 
     assertThat(effect.value().getAsDouble()).isCloseTo(-1.2, within(1e-12));
   }
 
   @Test
   void pairsWithAMissingScoreAreLeftOutFirst() {
-    PrePostEffectSize effect = PrePostEffectSize.of(Direction.HIGHER_IS_WORSE,
-        new double[] {20, 15, 10, Double.NaN, 30}, new double[] {10, 11, 6, 3, Double.NaN});
+    PrePostEffectSize effect =
+        PrePostEffectSize.of(
+            Direction.HIGHER_IS_WORSE,
+            new double[] {20, 15, 10, Double.NaN, 30},
+            new double[] {10, 11, 6, 3, Double.NaN});
 
     assertThat(effect.n()).isEqualTo(3);
     assertThat(effect.value().getAsDouble()).isCloseTo(1.2, within(1e-12));
@@ -58,7 +67,8 @@ class PrePostEffectSizeTest {
 
   @Test
   void oneClientGivesNoEffectSizeAndSaysWhy() {
-    PrePostEffectSize effect = PrePostEffectSize.of(Direction.HIGHER_IS_WORSE, new double[] {20}, new double[] {10});
+    PrePostEffectSize effect =
+        PrePostEffectSize.of(Direction.HIGHER_IS_WORSE, new double[] {20}, new double[] {10});
 
     assertThat(effect.n()).isEqualTo(1);
     assertThat(effect.intakeMean()).hasValue(20);
@@ -69,16 +79,22 @@ class PrePostEffectSizeTest {
 
   @Test
   void noClientsAndEqualIntakesAreExplained() {
-    assertThat(PrePostEffectSize.of(Direction.HIGHER_IS_WORSE, new double[0], new double[0]).notes())
-        .singleElement().asString().contains("no client");
-    PrePostEffectSize flat = PrePostEffectSize.of(Direction.HIGHER_IS_WORSE, new double[] {12, 12}, new double[] {5, 9});
+    assertThat(
+            PrePostEffectSize.of(Direction.HIGHER_IS_WORSE, new double[0], new double[0]).notes())
+        .singleElement()
+        .asString()
+        .contains("no client");
+    PrePostEffectSize flat =
+        PrePostEffectSize.of(Direction.HIGHER_IS_WORSE, new double[] {12, 12}, new double[] {5, 9});
     assertThat(flat.value()).isEmpty();
     assertThat(flat.notes()).singleElement().asString().contains("SD 0");
   }
 
   @Test
   void twoClientsGiveAnEffectSizeButNoInterval() {
-    PrePostEffectSize effect = PrePostEffectSize.of(Direction.HIGHER_IS_WORSE, new double[] {20, 10}, new double[] {10, 8});
+    PrePostEffectSize effect =
+        PrePostEffectSize.of(
+            Direction.HIGHER_IS_WORSE, new double[] {20, 10}, new double[] {10, 8});
 
     assertThat(effect.value()).isPresent();
     assertThat(effect.interval()).isEmpty();
@@ -101,10 +117,15 @@ class PrePostEffectSizeTest {
 
   @Test
   void coursesOfTwoMeasuresAreRejected() {
-    Course ors = new Course("x", Measure.of(Catalog.builtIn().get("ors")), List.of(Observation.of(1, 20), Observation.of(2, 25)));
+    Course ors =
+        new Course(
+            "x",
+            Measure.of(Catalog.builtIn().get("ors")),
+            List.of(Observation.of(1, 20), Observation.of(2, 25)));
 
     assertThatThrownBy(() -> PrePostEffectSize.of(List.of(course("a", 1, 20, 2, 10), ors)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two measures");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("two measures");
   }
 
   /** A PHQ-9 course from (session, score) pairs. */

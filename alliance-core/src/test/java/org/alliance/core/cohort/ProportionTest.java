@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ProportionTest {
 
-  // Hand-computed: (p + z^2/2n +- z sqrt(p(1-p)/n + z^2/4n^2)) / (1 + z^2/n), z = 1.959963984540054.
+  // Hand-computed: (p + z^2/2n +- z sqrt(p(1-p)/n + z^2/4n^2)) / (1 + z^2/n), z =
+  // 1.959963984540054.
   @ParameterizedTest(name = "{0}/{1}: {2} - {3}")
   @CsvSource({
     "8, 10, 0.490162471537, 0.943317848546",
@@ -51,7 +52,9 @@ class ProportionTest {
 
   @Test
   void rejectsImpossibleCounts() {
-    assertThatThrownBy(() -> new Proportion(11, 10)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("11 of 10");
+    assertThatThrownBy(() -> new Proportion(11, 10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("11 of 10");
     assertThatThrownBy(() -> new Proportion(-1, 10)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Proportion(0, -1)).isInstanceOf(IllegalArgumentException.class);
   }

@@ -9,7 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TwoStageLeastSquaresTest {
-  // Reference values from R 4 with AER: ivreg(y ~ x + d | x + z1 + z2) and summary(fit, diagnostics = TRUE).
+  // Reference values from R 4 with AER: ivreg(y ~ x + d | x + z1 + z2) and summary(fit, diagnostics
+  // = TRUE).
   static final double[] Y = {3.1, 4.0, 2.2, 5.9, 6.1, 4.4, 7.3, 5.0, 8.2, 6.6, 9.1, 7.7};
   static final double[] X = {1, 0, 2, 1, 3, 0, 2, 1, 3, 2, 4, 0};
   static final double[] D = {0.5, 1.2, 0.3, 2.0, 2.2, 1.9, 2.8, 1.1, 3.5, 2.4, 3.9, 3.0};
@@ -18,8 +19,12 @@ class TwoStageLeastSquaresTest {
 
   @Test
   void oneEndogenousRegressorMatchesAerIvreg() {
-    IvFit fit = TwoStageLeastSquares.fit(column("y", Y), List.of(Column.constant(12), column("x", X)),
-        List.of(column("d", D)), List.of(column("z1", Z1), column("z2", Z2)));
+    IvFit fit =
+        TwoStageLeastSquares.fit(
+            column("y", Y),
+            List.of(Column.constant(12), column("x", X)),
+            List.of(column("d", D)),
+            List.of(column("z1", Z1), column("z2", Z2)));
 
     assertCoefficient(fit.coefficient("(Intercept)"), 2.1702657712989426, 0.353475080894404);
     assertCoefficient(fit.coefficient("x"), 0.0933131764714628, 0.145332093881087);
@@ -43,8 +48,12 @@ class TwoStageLeastSquaresTest {
       z1x[i] = Z1[i] * X[i];
     }
     // ivreg(y ~ x + d + e | x + z1 + z2 + I(z1 * x)), e = d * x
-    IvFit fit = TwoStageLeastSquares.fit(column("y", Y), List.of(Column.constant(12), column("x", X)),
-        List.of(column("d", D), column("e", e)), List.of(column("z1", Z1), column("z2", Z2), column("z1x", z1x)));
+    IvFit fit =
+        TwoStageLeastSquares.fit(
+            column("y", Y),
+            List.of(Column.constant(12), column("x", X)),
+            List.of(column("d", D), column("e", e)),
+            List.of(column("z1", Z1), column("z2", Z2), column("z1x", z1x)));
 
     assertCoefficient(fit.coefficient("(Intercept)"), 4.538107547375676, 2.830248544909376);
     assertCoefficient(fit.coefficient("x"), -1.422169602976980, 1.709622580347842);
@@ -54,8 +63,12 @@ class TwoStageLeastSquaresTest {
 
   @Test
   void residualsComeFromTheObservedEndogenousRegressorNotItsFittedValues() {
-    IvFit fit = TwoStageLeastSquares.fit(column("y", Y), List.of(Column.constant(12), column("x", X)),
-        List.of(column("d", D)), List.of(column("z1", Z1), column("z2", Z2)));
+    IvFit fit =
+        TwoStageLeastSquares.fit(
+            column("y", Y),
+            List.of(Column.constant(12), column("x", X)),
+            List.of(column("d", D)),
+            List.of(column("z1", Z1), column("z2", Z2)));
     double b0 = fit.coefficient("(Intercept)").estimate();
     double b1 = fit.coefficient("x").estimate();
     double b2 = fit.coefficient("d").estimate();
@@ -65,7 +78,8 @@ class TwoStageLeastSquaresTest {
       rss += residual * residual;
     }
 
-    assertThat(fit.structural().residualStandardError()).isCloseTo(Math.sqrt(rss / 9), within(1e-12));
+    assertThat(fit.structural().residualStandardError())
+        .isCloseTo(Math.sqrt(rss / 9), within(1e-12));
   }
 
   @Test
@@ -74,13 +88,25 @@ class TwoStageLeastSquaresTest {
     for (int i = 0; i < 12; i++) {
       e[i] = D[i] * X[i];
     }
-    assertThatThrownBy(() -> TwoStageLeastSquares.fit(column("y", Y), List.of(Column.constant(12), column("x", X)),
-            List.of(column("d", D), column("e", e)), List.of(column("z1", Z1))))
+    assertThatThrownBy(
+            () ->
+                TwoStageLeastSquares.fit(
+                    column("y", Y),
+                    List.of(Column.constant(12), column("x", X)),
+                    List.of(column("d", D), column("e", e)),
+                    List.of(column("z1", Z1))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("under-identified: 1 instruments [z1] for 2 endogenous regressors [d, e]");
-    assertThatThrownBy(() -> TwoStageLeastSquares.fit(column("y", Y), List.of(Column.constant(12)),
-            List.of(column("d", D)), List.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("under-identified");
+        .hasMessageContaining(
+            "under-identified: 1 instruments [z1] for 2 endogenous regressors [d, e]");
+    assertThatThrownBy(
+            () ->
+                TwoStageLeastSquares.fit(
+                    column("y", Y),
+                    List.of(Column.constant(12)),
+                    List.of(column("d", D)),
+                    List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("under-identified");
   }
 
   @Test
@@ -94,16 +120,27 @@ class TwoStageLeastSquaresTest {
     for (int i = 0; i < 12; i++) {
       e[i] = D[i] * X[i];
     }
-    assertThatThrownBy(() -> TwoStageLeastSquares.fit(column("y", Y), List.of(Column.constant(12), column("x", X)),
-            List.of(column("d", D), column("e", e)), List.of(column("z1", Z1), column("z1b", twiceZ1))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("under-identified").hasMessageContaining("collinear");
+    assertThatThrownBy(
+            () ->
+                TwoStageLeastSquares.fit(
+                    column("y", Y),
+                    List.of(Column.constant(12), column("x", X)),
+                    List.of(column("d", D), column("e", e)),
+                    List.of(column("z1", Z1), column("z1b", twiceZ1))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("under-identified")
+        .hasMessageContaining("collinear");
   }
 
   @Test
   void anInstrumentUnrelatedToTheRegressorIsFlaggedWeak() {
     double[] noise = {0.3, -1.2, 0.8, 0.1, -0.5, 1.4, -0.9, 0.6, -0.2, 1.1, -1.3, 0.4};
-    IvFit fit = TwoStageLeastSquares.fit(column("y", Y), List.of(Column.constant(12), column("x", X)),
-        List.of(column("d", D)), List.of(column("noise", noise)));
+    IvFit fit =
+        TwoStageLeastSquares.fit(
+            column("y", Y),
+            List.of(Column.constant(12), column("x", X)),
+            List.of(column("d", D)),
+            List.of(column("noise", noise)));
 
     assertThat(fit.firstStages().get(0).f()).isLessThan(TwoStageLeastSquares.WEAK_INSTRUMENT_F);
     assertThat(fit.warnings()).singleElement().asString().contains("weak instruments for d");

@@ -16,50 +16,191 @@ class CatalogTest {
 
   private static final List<String> LICENSED =
       List.of("srs", "ors", "csrs", "cors", "wai-sr", "haq-ii", "haq-ii-t", "arm-5");
-  private static final List<String> WITH_TEXT = List.of("phq-9", "gad-7", "core-10", "core-om", "self-check");
+  private static final List<String> WITH_TEXT =
+      List.of("phq-9", "gad-7", "core-10", "core-om", "self-check");
 
   @Test
   void holdsExactlyTheDocumentedInstruments() {
-    assertThat(CATALOG.instruments()).extracting(Instrument::id).containsExactlyInAnyOrder(
-        "srs", "ors", "csrs", "cors", "wai-sr", "haq-ii", "haq-ii-t", "arm-5", "self-check",
-        "phq-9", "gad-7", "core-10", "core-om");
+    assertThat(CATALOG.instruments())
+        .extracting(Instrument::id)
+        .containsExactlyInAnyOrder(
+            "srs",
+            "ors",
+            "csrs",
+            "cors",
+            "wai-sr",
+            "haq-ii",
+            "haq-ii-t",
+            "arm-5",
+            "self-check",
+            "phq-9",
+            "gad-7",
+            "core-10",
+            "core-om");
   }
 
   static Stream<Arguments> facts() {
     return Stream.of(
-        // id, items, item prefix, scale min, scale max, scale kind, direction, construct, respondent, licence
-        Arguments.of("srs", 4, "srs", 0, 10, ResponseScale.VisualAnalogue.class, Direction.HIGHER_IS_BETTER,
-            Construct.ALLIANCE, Respondent.CLIENT, Licence.Kind.LICENSED),
-        Arguments.of("ors", 4, "ors", 0, 10, ResponseScale.VisualAnalogue.class, Direction.HIGHER_IS_BETTER,
-            Construct.OUTCOME, Respondent.CLIENT, Licence.Kind.LICENSED),
-        Arguments.of("csrs", 4, "csrs", 0, 10, ResponseScale.VisualAnalogue.class, Direction.HIGHER_IS_BETTER,
-            Construct.ALLIANCE, Respondent.CLIENT, Licence.Kind.LICENSED),
-        Arguments.of("cors", 4, "cors", 0, 10, ResponseScale.VisualAnalogue.class, Direction.HIGHER_IS_BETTER,
-            Construct.OUTCOME, Respondent.CLIENT, Licence.Kind.LICENSED),
-        Arguments.of("wai-sr", 12, "waisr", 1, 5, ResponseScale.Likert.class, Direction.HIGHER_IS_BETTER,
-            Construct.ALLIANCE, Respondent.CLIENT, Licence.Kind.LICENSED),
-        Arguments.of("haq-ii", 19, "haq", 1, 6, ResponseScale.Likert.class, Direction.HIGHER_IS_BETTER,
-            Construct.ALLIANCE, Respondent.CLIENT, Licence.Kind.LICENSED),
-        Arguments.of("haq-ii-t", 19, "haqt", 1, 6, ResponseScale.Likert.class, Direction.HIGHER_IS_BETTER,
-            Construct.ALLIANCE, Respondent.THERAPIST, Licence.Kind.LICENSED),
-        Arguments.of("arm-5", 5, "arm5", 1, 7, ResponseScale.Likert.class, Direction.HIGHER_IS_BETTER,
-            Construct.ALLIANCE, Respondent.CLIENT, Licence.Kind.LICENSED),
-        Arguments.of("self-check", 8, "selfcheck", 0, 1, ResponseScale.YesNo.class, Direction.HIGHER_IS_BETTER,
-            Construct.ALLIANCE, Respondent.CLIENT, Licence.Kind.OPEN),
-        Arguments.of("phq-9", 9, "phq9", 0, 3, ResponseScale.Likert.class, Direction.HIGHER_IS_WORSE,
-            Construct.OUTCOME, Respondent.CLIENT, Licence.Kind.PUBLIC_DOMAIN),
-        Arguments.of("gad-7", 7, "gad7", 0, 3, ResponseScale.Likert.class, Direction.HIGHER_IS_WORSE,
-            Construct.OUTCOME, Respondent.CLIENT, Licence.Kind.PUBLIC_DOMAIN),
-        Arguments.of("core-10", 10, "core10", 0, 4, ResponseScale.Likert.class, Direction.HIGHER_IS_WORSE,
-            Construct.OUTCOME, Respondent.CLIENT, Licence.Kind.OPEN),
-        Arguments.of("core-om", 34, "coreom", 0, 4, ResponseScale.Likert.class, Direction.HIGHER_IS_WORSE,
-            Construct.OUTCOME, Respondent.CLIENT, Licence.Kind.OPEN));
+        // id, items, item prefix, scale min, scale max, scale kind, direction, construct,
+        // respondent, licence
+        Arguments.of(
+            "srs",
+            4,
+            "srs",
+            0,
+            10,
+            ResponseScale.VisualAnalogue.class,
+            Direction.HIGHER_IS_BETTER,
+            Construct.ALLIANCE,
+            Respondent.CLIENT,
+            Licence.Kind.LICENSED),
+        Arguments.of(
+            "ors",
+            4,
+            "ors",
+            0,
+            10,
+            ResponseScale.VisualAnalogue.class,
+            Direction.HIGHER_IS_BETTER,
+            Construct.OUTCOME,
+            Respondent.CLIENT,
+            Licence.Kind.LICENSED),
+        Arguments.of(
+            "csrs",
+            4,
+            "csrs",
+            0,
+            10,
+            ResponseScale.VisualAnalogue.class,
+            Direction.HIGHER_IS_BETTER,
+            Construct.ALLIANCE,
+            Respondent.CLIENT,
+            Licence.Kind.LICENSED),
+        Arguments.of(
+            "cors",
+            4,
+            "cors",
+            0,
+            10,
+            ResponseScale.VisualAnalogue.class,
+            Direction.HIGHER_IS_BETTER,
+            Construct.OUTCOME,
+            Respondent.CLIENT,
+            Licence.Kind.LICENSED),
+        Arguments.of(
+            "wai-sr",
+            12,
+            "waisr",
+            1,
+            5,
+            ResponseScale.Likert.class,
+            Direction.HIGHER_IS_BETTER,
+            Construct.ALLIANCE,
+            Respondent.CLIENT,
+            Licence.Kind.LICENSED),
+        Arguments.of(
+            "haq-ii",
+            19,
+            "haq",
+            1,
+            6,
+            ResponseScale.Likert.class,
+            Direction.HIGHER_IS_BETTER,
+            Construct.ALLIANCE,
+            Respondent.CLIENT,
+            Licence.Kind.LICENSED),
+        Arguments.of(
+            "haq-ii-t",
+            19,
+            "haqt",
+            1,
+            6,
+            ResponseScale.Likert.class,
+            Direction.HIGHER_IS_BETTER,
+            Construct.ALLIANCE,
+            Respondent.THERAPIST,
+            Licence.Kind.LICENSED),
+        Arguments.of(
+            "arm-5",
+            5,
+            "arm5",
+            1,
+            7,
+            ResponseScale.Likert.class,
+            Direction.HIGHER_IS_BETTER,
+            Construct.ALLIANCE,
+            Respondent.CLIENT,
+            Licence.Kind.LICENSED),
+        Arguments.of(
+            "self-check",
+            8,
+            "selfcheck",
+            0,
+            1,
+            ResponseScale.YesNo.class,
+            Direction.HIGHER_IS_BETTER,
+            Construct.ALLIANCE,
+            Respondent.CLIENT,
+            Licence.Kind.OPEN),
+        Arguments.of(
+            "phq-9",
+            9,
+            "phq9",
+            0,
+            3,
+            ResponseScale.Likert.class,
+            Direction.HIGHER_IS_WORSE,
+            Construct.OUTCOME,
+            Respondent.CLIENT,
+            Licence.Kind.PUBLIC_DOMAIN),
+        Arguments.of(
+            "gad-7",
+            7,
+            "gad7",
+            0,
+            3,
+            ResponseScale.Likert.class,
+            Direction.HIGHER_IS_WORSE,
+            Construct.OUTCOME,
+            Respondent.CLIENT,
+            Licence.Kind.PUBLIC_DOMAIN),
+        Arguments.of(
+            "core-10",
+            10,
+            "core10",
+            0,
+            4,
+            ResponseScale.Likert.class,
+            Direction.HIGHER_IS_WORSE,
+            Construct.OUTCOME,
+            Respondent.CLIENT,
+            Licence.Kind.OPEN),
+        Arguments.of(
+            "core-om",
+            34,
+            "coreom",
+            0,
+            4,
+            ResponseScale.Likert.class,
+            Direction.HIGHER_IS_WORSE,
+            Construct.OUTCOME,
+            Respondent.CLIENT,
+            Licence.Kind.OPEN));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("facts")
-  void instrumentFacts(String id, int items, String prefix, int min, int max, Class<?> scaleKind,
-      Direction direction, Construct construct, Respondent respondent, Licence.Kind licence) {
+  void instrumentFacts(
+      String id,
+      int items,
+      String prefix,
+      int min,
+      int max,
+      Class<?> scaleKind,
+      Direction direction,
+      Construct construct,
+      Respondent respondent,
+      Licence.Kind licence) {
     Instrument instrument = CATALOG.get(id);
 
     assertThat(instrument.id()).isEqualTo(id);
@@ -87,7 +228,8 @@ class CatalogTest {
 
     assertThat(instrument.licence().kind()).isEqualTo(Licence.Kind.LICENSED);
     assertThat(instrument.instructions()).isEmpty();
-    assertThat(instrument.items()).allSatisfy(item -> assertThat(item.text()).as(item.id()).isEmpty());
+    assertThat(instrument.items())
+        .allSatisfy(item -> assertThat(item.text()).as(item.id()).isEmpty());
   }
 
   static Stream<String> licensed() {
@@ -105,21 +247,27 @@ class CatalogTest {
 
     assertThat(instrument.licence().allowsText()).isTrue();
     assertThat(instrument.instructions()).isPresent();
-    assertThat(instrument.items()).allSatisfy(item -> {
-      assertThat(item.text()).as(item.id()).isPresent();
-      assertThat(item.text().orElseThrow().en()).as(item.id()).isNotBlank();
-    });
+    assertThat(instrument.items())
+        .allSatisfy(
+            item -> {
+              assertThat(item.text()).as(item.id()).isPresent();
+              assertThat(item.text().orElseThrow().en()).as(item.id()).isNotBlank();
+            });
   }
 
   @Test
   void orsAndSrsLabels() {
-    assertThat(CATALOG.get("srs").items()).extracting(item -> item.label().en())
+    assertThat(CATALOG.get("srs").items())
+        .extracting(item -> item.label().en())
         .containsExactly("Relationship", "Goals and Topics", "Approach or Method", "Overall");
-    assertThat(CATALOG.get("ors").items()).extracting(item -> item.label().en())
+    assertThat(CATALOG.get("ors").items())
+        .extracting(item -> item.label().en())
         .containsExactly("Individually", "Interpersonally", "Socially", "Overall");
-    assertThat(CATALOG.get("cors").items()).extracting(item -> item.label().en())
+    assertThat(CATALOG.get("cors").items())
+        .extracting(item -> item.label().en())
         .containsExactly("Me", "Family", "School", "Everything");
-    assertThat(CATALOG.get("csrs").items()).extracting(item -> item.label().en())
+    assertThat(CATALOG.get("csrs").items())
+        .extracting(item -> item.label().en())
         .containsExactly("Listening", "How Important", "What We Did", "Overall");
   }
 
@@ -129,8 +277,11 @@ class CatalogTest {
 
     assertThat(phq9.loincPanel()).hasValue("44249-1");
     assertThat(phq9.loincTotal()).hasValue("44261-6");
-    assertThat(phq9.items()).extracting(item -> item.loinc().orElseThrow()).containsExactly(
-        "44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5", "44253-3", "44260-8");
+    assertThat(phq9.items())
+        .extracting(item -> item.loinc().orElseThrow())
+        .containsExactly(
+            "44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5", "44253-3",
+            "44260-8");
   }
 
   @Test
@@ -139,19 +290,25 @@ class CatalogTest {
 
     assertThat(gad7.loincPanel()).hasValue("69737-5");
     assertThat(gad7.loincTotal()).hasValue("70274-6");
-    assertThat(gad7.items()).extracting(item -> item.loinc().orElseThrow()).containsExactly(
-        "69725-0", "68509-9", "69733-4", "69734-2", "69735-9", "69689-8", "69736-7");
+    assertThat(gad7.items())
+        .extracting(item -> item.loinc().orElseThrow())
+        .containsExactly(
+            "69725-0", "68509-9", "69733-4", "69734-2", "69735-9", "69689-8", "69736-7");
   }
 
   @Test
   void phqAndGadAnchors() {
-    List<String> anchors = List.of("Not at all", "Several days", "More than half the days", "Nearly every day");
+    List<String> anchors =
+        List.of("Not at all", "Several days", "More than half the days", "Nearly every day");
     for (String id : List.of("phq-9", "gad-7")) {
-      assertThat(CATALOG.get(id).items()).allSatisfy(item ->
-          assertThat(((ResponseScale.Likert) item.scale()).anchors()).isEqualTo(anchors));
+      assertThat(CATALOG.get(id).items())
+          .allSatisfy(
+              item ->
+                  assertThat(((ResponseScale.Likert) item.scale()).anchors()).isEqualTo(anchors));
     }
     assertThat(((ResponseScale.Likert) CATALOG.get("core-10").items().get(0).scale()).anchors())
-        .containsExactly("Not at all", "Only occasionally", "Sometimes", "Often", "Most or all of the time");
+        .containsExactly(
+            "Not at all", "Only occasionally", "Sometimes", "Often", "Most or all of the time");
     assertThat(((ResponseScale.Likert) CATALOG.get("wai-sr").items().get(0).scale()).anchors())
         .containsExactly("Seldom", "Sometimes", "Fairly Often", "Very Often", "Always");
   }
@@ -193,7 +350,8 @@ class CatalogTest {
 
   @Test
   void orsAdolescentCutoffIsMarkedUnverified() {
-    assertThat(CATALOG.get("ors").cutoffs()).extracting(Cutoff::id, Cutoff::value, Cutoff::verified)
+    assertThat(CATALOG.get("ors").cutoffs())
+        .extracting(Cutoff::id, Cutoff::value, Cutoff::verified)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("adult", 25.0, true),
             org.assertj.core.groups.Tuple.tuple("adolescent", 28.0, false));
@@ -253,11 +411,24 @@ class CatalogTest {
 
   @Test
   void withReplacesTheBuiltInWithTheSameId() {
-    Instrument custom = Instrument.builder("phq-9").version("9.9").title("Custom PHQ").measures(Construct.OUTCOME)
-        .direction(Direction.HIGHER_IS_WORSE).licence(new Licence(Licence.Kind.OPEN, "clinic", "own"))
-        .item(new Item(1, "x_1", LocalizedText.of("x"), java.util.Optional.empty(),
-            new ResponseScale.YesNo(), false, false, java.util.Optional.empty()))
-        .build();
+    Instrument custom =
+        Instrument.builder("phq-9")
+            .version("9.9")
+            .title("Custom PHQ")
+            .measures(Construct.OUTCOME)
+            .direction(Direction.HIGHER_IS_WORSE)
+            .licence(new Licence(Licence.Kind.OPEN, "clinic", "own"))
+            .item(
+                new Item(
+                    1,
+                    "x_1",
+                    LocalizedText.of("x"),
+                    java.util.Optional.empty(),
+                    new ResponseScale.YesNo(),
+                    false,
+                    false,
+                    java.util.Optional.empty()))
+            .build();
 
     Catalog merged = CATALOG.with(List.of(custom));
 
@@ -270,6 +441,7 @@ class CatalogTest {
   void ofRejectsTwoInstrumentsWithTheSameId() {
     Instrument phq9 = CATALOG.get("phq-9");
 
-    assertThatThrownBy(() -> Catalog.of(List.of(phq9, phq9))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Catalog.of(List.of(phq9, phq9)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -12,7 +12,14 @@ class InstrumentValidationTest {
   private static final ResponseScale YES_NO = new ResponseScale.YesNo();
 
   private static Item item(int number, String id, ResponseScale scale) {
-    return new Item(number, id, LocalizedText.of("item " + number), Optional.empty(), scale, false, false,
+    return new Item(
+        number,
+        id,
+        LocalizedText.of("item " + number),
+        Optional.empty(),
+        scale,
+        false,
+        false,
         Optional.empty());
   }
 
@@ -22,18 +29,27 @@ class InstrumentValidationTest {
 
   /** A valid three-item instrument; each test changes one thing. */
   private static Instrument.Builder base() {
-    return Instrument.builder("test").title("Test").measures(Construct.OUTCOME)
-        .direction(Direction.HIGHER_IS_WORSE).licence(new Licence(Licence.Kind.OPEN, "clinic", "own"));
+    return Instrument.builder("test")
+        .title("Test")
+        .measures(Construct.OUTCOME)
+        .direction(Direction.HIGHER_IS_WORSE)
+        .licence(new Licence(Licence.Kind.OPEN, "clinic", "own"));
   }
 
   @Test
   void aWellFormedInstrumentBuilds() {
-    Instrument instrument = base().item(item(1)).item(item(2)).item(item(3))
-        .subscale("a", "A", 0, 1, 3).maxMissing(1)
-        .band("low", 0).band("high", 6)
-        .cutoff(new Cutoff("clinical", "clinical", 6, Cutoff.Side.AT_OR_ABOVE, true))
-        .reliableChange(3)
-        .build();
+    Instrument instrument =
+        base()
+            .item(item(1))
+            .item(item(2))
+            .item(item(3))
+            .subscale("a", "A", 0, 1, 3)
+            .maxMissing(1)
+            .band("low", 0)
+            .band("high", 6)
+            .cutoff(new Cutoff("clinical", "clinical", 6, Cutoff.Side.AT_OR_ABOVE, true))
+            .reliableChange(3)
+            .build();
 
     assertThat(instrument.items()).extracting(Item::id).containsExactly("t_1", "t_2", "t_3");
     assertThat(instrument.minTotal()).isEqualTo(0.0);
@@ -51,29 +67,41 @@ class InstrumentValidationTest {
   @Test
   void rejectsItemsNumberedOutOfOrder() {
     assertThatThrownBy(() -> base().item(item(2)).item(item(1)).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("in order");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("in order");
     assertThatThrownBy(() -> base().item(item(1)).item(item(3)).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("in order");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("in order");
   }
 
   @Test
   void rejectsDuplicateItemIds() {
     assertThatThrownBy(() -> base().item(item(1, "t_1", SCALE)).item(item(2, "t_1", SCALE)).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("t_1").hasMessageContaining("twice");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("t_1")
+        .hasMessageContaining("twice");
   }
 
   @Test
   void rejectsASubscaleNamingAMissingItem() {
     assertThatThrownBy(() -> base().item(item(1)).item(item(2)).subscale("a", "A", 0, 1, 3).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not exist");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("does not exist");
     assertThatThrownBy(() -> base().item(item(1)).item(item(2)).subscale("a", "A", 0, 0, 1).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not exist");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("does not exist");
   }
 
   @Test
   void rejectsDuplicateSubscaleIds() {
-    assertThatThrownBy(() -> base().item(item(1)).item(item(2))
-        .subscale("a", "A", 0, 1).subscale("a", "A again", 0, 2).build())
+    assertThatThrownBy(
+            () ->
+                base()
+                    .item(item(1))
+                    .item(item(2))
+                    .subscale("a", "A", 0, 1)
+                    .subscale("a", "A again", 0, 2)
+                    .build())
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -85,26 +113,34 @@ class InstrumentValidationTest {
 
   @Test
   void rejectsACountOfYesAnswersThatMayBeProrated() {
-    Instrument.Builder builder = base().scoring(ScoringRule.COUNT_YES)
-        .item(item(1, "y_1", YES_NO)).item(item(2, "y_2", YES_NO)).item(item(3, "y_3", YES_NO));
+    Instrument.Builder builder =
+        base()
+            .scoring(ScoringRule.COUNT_YES)
+            .item(item(1, "y_1", YES_NO))
+            .item(item(2, "y_2", YES_NO))
+            .item(item(3, "y_3", YES_NO));
     assertThat(builder.build().maxTotal()).isEqualTo(3.0);
 
     assertThatThrownBy(() -> builder.maxMissing(1).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prorated");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("prorated");
   }
 
   @Test
   void rejectsACountOfYesAnswersOverNonYesNoItems() {
     assertThatThrownBy(() -> base().scoring(ScoringRule.COUNT_YES).item(item(1)).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("yes/no");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("yes/no");
   }
 
   @Test
   void rejectsBandsOutOfOrder() {
     assertThatThrownBy(() -> base().item(item(1)).band("high", 3).band("low", 0).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ascending");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ascending");
     assertThatThrownBy(() -> base().item(item(1)).band("low", 0).band("same", 0).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ascending");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ascending");
   }
 
   @Test
@@ -127,15 +163,24 @@ class InstrumentValidationTest {
   @Test
   void rejectsNoItemsAndBadIds() {
     assertThatThrownBy(() -> base().build()).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Instrument.builder("PHQ 9").title("x").measures(Construct.OUTCOME)
-        .direction(Direction.HIGHER_IS_WORSE).licence(new Licence(Licence.Kind.OPEN, "c", "o")).item(item(1)).build())
+    assertThatThrownBy(
+            () ->
+                Instrument.builder("PHQ 9")
+                    .title("x")
+                    .measures(Construct.OUTCOME)
+                    .direction(Direction.HIGHER_IS_WORSE)
+                    .licence(new Licence(Licence.Kind.OPEN, "c", "o"))
+                    .item(item(1))
+                    .build())
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void rejectsMissingRequiredParts() {
-    assertThatThrownBy(() -> base().item(item(1)).direction(null).build()).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> base().item(item(1)).licence(null).build()).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> base().item(item(1)).direction(null).build())
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> base().item(item(1)).licence(null).build())
+        .isInstanceOf(NullPointerException.class);
   }
 
   @Test

@@ -22,7 +22,8 @@ class ResponseScaleTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(doubles = {-0.1, 10.1, 5.35, 5.55, 0.01, 9.99, 100, -10, Double.POSITIVE_INFINITY})
   void visualAnalogueRejectsOtherMarks(double mark) {
-    assertThat(VAS.check(mark)).hasValueSatisfying(message -> assertThat(message).contains("0.0-10.0"));
+    assertThat(VAS.check(mark))
+        .hasValueSatisfying(message -> assertThat(message).contains("0.0-10.0"));
   }
 
   @Test
@@ -56,8 +57,10 @@ class ResponseScaleTest {
 
   @Test
   void likertNeedsMinBelowMaxAndOneAnchorPerPoint() {
-    assertThatThrownBy(() -> new ResponseScale.Likert(3, 3, List.of())).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new ResponseScale.Likert(4, 0, List.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ResponseScale.Likert(3, 3, List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ResponseScale.Likert(4, 0, List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new ResponseScale.Likert(0, 3, List.of("a", "b", "c")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("4 anchors");
@@ -86,8 +89,16 @@ class ResponseScaleTest {
 
   @Test
   void aCriticalItemFiresAboveItsMinimumOnly() {
-    Item critical = new Item(1, "r_1", LocalizedText.of("risk"), java.util.Optional.empty(),
-        new ResponseScale.Likert(1, 5, List.of()), false, true, java.util.Optional.empty());
+    Item critical =
+        new Item(
+            1,
+            "r_1",
+            LocalizedText.of("risk"),
+            java.util.Optional.empty(),
+            new ResponseScale.Likert(1, 5, List.of()),
+            false,
+            true,
+            java.util.Optional.empty());
 
     assertThat(critical.fires(1)).isFalse();
     assertThat(critical.fires(2)).isTrue();
@@ -96,14 +107,41 @@ class ResponseScaleTest {
 
   @Test
   void itemsNeedAValidIdAndANumberFromOne() {
-    assertThatThrownBy(() -> new Item(0, "x_0", LocalizedText.of("x"), java.util.Optional.empty(), YES_NO, false,
-        false, java.util.Optional.empty())).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Item(1, "X 1", LocalizedText.of("x"), java.util.Optional.empty(), YES_NO, false,
-        false, java.util.Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new Item(
+                    0,
+                    "x_0",
+                    LocalizedText.of("x"),
+                    java.util.Optional.empty(),
+                    YES_NO,
+                    false,
+                    false,
+                    java.util.Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new Item(
+                    1,
+                    "X 1",
+                    LocalizedText.of("x"),
+                    java.util.Optional.empty(),
+                    YES_NO,
+                    false,
+                    false,
+                    java.util.Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static Item item(ResponseScale scale, boolean reversed) {
-    return new Item(1, "t_1", LocalizedText.of("t"), java.util.Optional.empty(), scale, reversed, false,
+    return new Item(
+        1,
+        "t_1",
+        LocalizedText.of("t"),
+        java.util.Optional.empty(),
+        scale,
+        reversed,
+        false,
         java.util.Optional.empty());
   }
 }

@@ -18,7 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class Core10ScoringTest {
   private static final Instrument CORE_10 = instrument("core-10");
 
-  /** An administration whose item scores (after reversal) sum to {@code total}, all items answered. */
+  /**
+   * An administration whose item scores (after reversal) sum to {@code total}, all items answered.
+   */
   private static Score complete(int total) {
     return score("core-10", rawForItemScores(CORE_10, summingTo(total, 10, 4)));
   }
@@ -52,8 +54,10 @@ class Core10ScoringTest {
 
   @Test
   void onlyItemsTwoAndThreeAreReversed() {
-    assertThat(CORE_10.items()).filteredOn(item -> item.reversed())
-        .extracting(item -> item.number()).containsExactly(2, 3);
+    assertThat(CORE_10.items())
+        .filteredOn(item -> item.reversed())
+        .extracting(item -> item.number())
+        .containsExactly(2, 3);
   }
 
   @Test
@@ -115,17 +119,17 @@ class Core10ScoringTest {
 
   @ParameterizedTest(name = "nine answered summing to {0}: {1}")
   @CsvSource({
-    "5, healthy",            // 5.556
-    "6, low",                // 6.667
-    "9, low",                // 10.0
-    "10, mild",              // 11.111
-    "13, mild",              // 14.444
-    "14, moderate",          // 15.556
-    "17, moderate",          // 18.889
+    "5, healthy", // 5.556
+    "6, low", // 6.667
+    "9, low", // 10.0
+    "10, mild", // 11.111
+    "13, mild", // 14.444
+    "14, moderate", // 15.556
+    "17, moderate", // 18.889
     "18, moderate-to-severe", // 20.0
     "22, moderate-to-severe", // 24.444
-    "23, severe",            // 25.556
-    "36, severe"             // 40.0
+    "23, severe", // 25.556
+    "36, severe" // 40.0
   })
   void proratedTotalsLandInTheRightBand(int sum, String band) {
     Score score = oneMissing(sum, 4);
@@ -159,17 +163,31 @@ class Core10ScoringTest {
     assertThat(score.prorated()).isFalse();
     assertThat(score.valid()).isFalse();
     assertThat(score.missing()).containsExactly("core10_2", "core10_8");
-    assertThat(score.problems()).singleElement().satisfies(p -> {
-      assertThat(p.kind()).isEqualTo(Problem.Kind.TOO_MANY_MISSING);
-      assertThat(p.message()).contains("core10_2").contains("core10_8");
-    });
+    assertThat(score.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.kind()).isEqualTo(Problem.Kind.TOO_MANY_MISSING);
+              assertThat(p.message()).contains("core10_2").contains("core10_8");
+            });
   }
 
   @Test
   void skippedAndDeclinedCountAsMissing() {
     Score oneSkipped = score("core-10", 2, 2, 2, 2, Answer.NotAnswered.SKIPPED, 0, 2, 2, 2, 2);
     Score skippedAndDeclined =
-        score("core-10", 2, 2, 2, 2, Answer.NotAnswered.SKIPPED, 0, 2, 2, 2, Answer.NotAnswered.DECLINED);
+        score(
+            "core-10",
+            2,
+            2,
+            2,
+            2,
+            Answer.NotAnswered.SKIPPED,
+            0,
+            2,
+            2,
+            2,
+            Answer.NotAnswered.DECLINED);
 
     assertThat(oneSkipped.prorated()).isTrue();
     assertThat(oneSkipped.missing()).containsExactly("core10_5");

@@ -18,16 +18,18 @@ class CoreOmScoringTest {
   private static final double EPS = 1e-9;
 
   /**
-   * Hand-scored case. Positively worded items 3, 4, 7, 12, 19, 21, 31, 32 are scored 4 - x.
-   * Item scores after reversal:
-   * 1:2 2:3 3:3 4:4 5:2 6:0 7:3 8:3 9:1 10:2 11:3 12:4 13:2 14:1 15:4 16:0 17:3 18:2 19:3 20:2
-   * 21:4 22:0 23:3 24:0 25:2 26:1 27:3 28:2 29:1 30:2 31:3 32:4 33:2 34:0
-   * Sum 74 over 34 items; Well-being 11/4; Problems 31/12; Functioning 31/12; Risk 1/6; non-risk 73/28.
+   * Hand-scored case. Positively worded items 3, 4, 7, 12, 19, 21, 31, 32 are scored 4 - x. Item
+   * scores after reversal: 1:2 2:3 3:3 4:4 5:2 6:0 7:3 8:3 9:1 10:2 11:3 12:4 13:2 14:1 15:4 16:0
+   * 17:3 18:2 19:3 20:2 21:4 22:0 23:3 24:0 25:2 26:1 27:3 28:2 29:1 30:2 31:3 32:4 33:2 34:0 Sum
+   * 74 over 34 items; Well-being 11/4; Problems 31/12; Functioning 31/12; Risk 1/6; non-risk 73/28.
    * (Reversing 30 instead of 32 would give a sum of 70.)
    */
-  private static final Object[] HAND_CASE = Fixtures.box(new int[] {
-    2, 3, 1, 0, 2, 0, 1, 3, 1, 2, 3, 0, 2, 1, 4, 0, 3, 2, 1, 2,
-    0, 0, 3, 0, 2, 1, 3, 2, 1, 2, 1, 0, 2, 0});
+  private static final Object[] HAND_CASE =
+      Fixtures.box(
+          new int[] {
+            2, 3, 1, 0, 2, 0, 1, 3, 1, 2, 3, 0, 2, 1, 4, 0, 3, 2, 1, 2, 0, 0, 3, 0, 2, 1, 3, 2, 1,
+            2, 1, 0, 2, 0
+          });
 
   @Test
   void handComputedClinicalScores() {
@@ -35,8 +37,10 @@ class CoreOmScoringTest {
 
     assertThat(score.valid()).isTrue();
     assertThat(score.total().getAsDouble()).isCloseTo(740.0 / 34, within(EPS)); // 21.7647
-    assertThat(score.mean().getAsDouble()).isCloseTo(74.0 / 34, within(EPS)); // 2.1765, the 0-4 item mean
-    assertThat(score.subscales()).containsOnlyKeys("wellbeing", "problems", "functioning", "risk", "nonrisk");
+    assertThat(score.mean().getAsDouble())
+        .isCloseTo(74.0 / 34, within(EPS)); // 2.1765, the 0-4 item mean
+    assertThat(score.subscales())
+        .containsOnlyKeys("wellbeing", "problems", "functioning", "risk", "nonrisk");
     assertThat(score.subscales().get("wellbeing")).isCloseTo(27.5, within(EPS));
     assertThat(score.subscales().get("problems")).isCloseTo(310.0 / 12, within(EPS));
     assertThat(score.subscales().get("functioning")).isCloseTo(310.0 / 12, within(EPS));
@@ -55,7 +59,9 @@ class CoreOmScoringTest {
 
   @Test
   void reversedItemsAreExactlyThePositivelyWordedOnes() {
-    assertThat(CORE_OM.items()).filteredOn(item -> item.reversed()).extracting(item -> item.number())
+    assertThat(CORE_OM.items())
+        .filteredOn(item -> item.reversed())
+        .extracting(item -> item.number())
         .containsExactly(3, 4, 7, 12, 19, 21, 31, 32);
   }
 
@@ -74,18 +80,27 @@ class CoreOmScoringTest {
     assertThat(thirtyRaised.total().getAsDouble()).isCloseTo(360.0 / 34, within(EPS));
     assertThat(thirtyRaised.subscales().get("problems")).isCloseTo(40.0 / 12, within(EPS));
     assertThat(thirtyTwoRaised.total().getAsDouble()).isCloseTo(280.0 / 34, within(EPS));
-    assertThat(thirtyTwoRaised.subscales().get("functioning")).isCloseTo(10.0 * 20 / 12, within(EPS));
+    assertThat(thirtyTwoRaised.subscales().get("functioning"))
+        .isCloseTo(10.0 * 20 / 12, within(EPS));
   }
 
   @Test
   void domainsHoldTheDocumentedItems() {
-    assertThat(CORE_OM.subscales()).extracting(Subscale::id, Subscale::items, Subscale::maxMissing).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("wellbeing", List.of(4, 14, 17, 31), 0),
-        org.assertj.core.groups.Tuple.tuple("problems", List.of(2, 5, 8, 11, 13, 15, 18, 20, 23, 27, 28, 30), 1),
-        org.assertj.core.groups.Tuple.tuple("functioning", List.of(1, 3, 7, 10, 12, 19, 21, 25, 26, 29, 32, 33), 1),
-        org.assertj.core.groups.Tuple.tuple("risk", List.of(6, 9, 16, 22, 24, 34), 0),
-        org.assertj.core.groups.Tuple.tuple("nonrisk", List.of(1, 2, 3, 4, 5, 7, 8, 10, 11, 12, 13, 14, 15, 17, 18,
-            19, 20, 21, 23, 25, 26, 27, 28, 29, 30, 31, 32, 33), 3));
+    assertThat(CORE_OM.subscales())
+        .extracting(Subscale::id, Subscale::items, Subscale::maxMissing)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("wellbeing", List.of(4, 14, 17, 31), 0),
+            org.assertj.core.groups.Tuple.tuple(
+                "problems", List.of(2, 5, 8, 11, 13, 15, 18, 20, 23, 27, 28, 30), 1),
+            org.assertj.core.groups.Tuple.tuple(
+                "functioning", List.of(1, 3, 7, 10, 12, 19, 21, 25, 26, 29, 32, 33), 1),
+            org.assertj.core.groups.Tuple.tuple("risk", List.of(6, 9, 16, 22, 24, 34), 0),
+            org.assertj.core.groups.Tuple.tuple(
+                "nonrisk",
+                List.of(
+                    1, 2, 3, 4, 5, 7, 8, 10, 11, 12, 13, 14, 15, 17, 18, 19, 20, 21, 23, 25, 26, 27,
+                    28, 29, 30, 31, 32, 33),
+                3));
     assertThat(CORE_OM.maxMissing()).isEqualTo(3);
   }
 
@@ -142,10 +157,13 @@ class CoreOmScoringTest {
     assertThat(score.subscales().get("functioning")).isCloseTo(10.0 * 29 / 11, within(EPS));
     assertThat(score.subscales().get("nonrisk")).isCloseTo(10.0 * 68 / 26, within(EPS));
     assertThat(score.subscales()).doesNotContainKey("risk");
-    assertThat(score.problems()).singleElement().satisfies(p -> {
-      assertThat(p.kind()).isEqualTo(Problem.Kind.SUBSCALE_INCOMPLETE);
-      assertThat(p.message()).containsIgnoringCase("risk");
-    });
+    assertThat(score.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.kind()).isEqualTo(Problem.Kind.SUBSCALE_INCOMPLETE);
+              assertThat(p.message()).containsIgnoringCase("risk");
+            });
   }
 
   @Test
@@ -167,8 +185,12 @@ class CoreOmScoringTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"problems", "functioning"})
   void problemsAndFunctioningAllowOneMissing(String domain) {
-    List<Integer> domainItems = CORE_OM.subscales().stream().filter(s -> s.id().equals(domain)).findFirst()
-        .orElseThrow().items();
+    List<Integer> domainItems =
+        CORE_OM.subscales().stream()
+            .filter(s -> s.id().equals(domain))
+            .findFirst()
+            .orElseThrow()
+            .items();
     Object[] oneMissing = HAND_CASE.clone();
     oneMissing[domainItems.get(0) - 1] = null;
     Object[] twoMissing = oneMissing.clone();
@@ -179,15 +201,20 @@ class CoreOmScoringTest {
 
     assertThat(one.subscales()).containsKey(domain);
     assertThat(one.problems()).isEmpty();
-    assertThat(two.subscales()).doesNotContainKey(domain).containsKeys("wellbeing", "risk", "nonrisk");
+    assertThat(two.subscales())
+        .doesNotContainKey(domain)
+        .containsKeys("wellbeing", "risk", "nonrisk");
     assertThat(two.total()).isPresent();
     assertThat(two.prorated()).isTrue();
     assertThat(two.valid()).isTrue();
-    assertThat(two.problems()).singleElement().satisfies(p -> {
-      assertThat(p.kind()).isEqualTo(Problem.Kind.SUBSCALE_INCOMPLETE);
-      assertThat(p.kind().invalidates()).isFalse();
-      assertThat(p.message()).contains(domain);
-    });
+    assertThat(two.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.kind()).isEqualTo(Problem.Kind.SUBSCALE_INCOMPLETE);
+              assertThat(p.kind().invalidates()).isFalse();
+              assertThat(p.message()).contains(domain);
+            });
   }
 
   @Test
@@ -210,7 +237,9 @@ class CoreOmScoringTest {
     Score score = score("core-om", answers);
 
     assertThat(score.total()).isPresent();
-    assertThat(score.subscales()).doesNotContainKey("wellbeing").containsKeys("problems", "functioning", "risk", "nonrisk");
+    assertThat(score.subscales())
+        .doesNotContainKey("wellbeing")
+        .containsKeys("problems", "functioning", "risk", "nonrisk");
     assertThat(Fixtures.kinds(score)).containsExactly(Problem.Kind.SUBSCALE_INCOMPLETE);
   }
 
@@ -223,7 +252,9 @@ class CoreOmScoringTest {
     Score score = score("core-om", answers);
 
     assertThat(score.total()).isPresent();
-    assertThat(score.subscales()).doesNotContainKey("risk").containsKeys("wellbeing", "problems", "functioning", "nonrisk");
+    assertThat(score.subscales())
+        .doesNotContainKey("risk")
+        .containsKeys("wellbeing", "problems", "functioning", "nonrisk");
     assertThat(score.subscales().get("nonrisk")).isCloseTo(730.0 / 28, within(EPS));
     assertThat(Fixtures.kinds(score)).containsExactly(Problem.Kind.SUBSCALE_INCOMPLETE);
   }

@@ -11,9 +11,10 @@ import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.Item;
 
 /**
- * Builds administrations for tests. Answers are given in item order, one per item of the instrument:
- * a {@link Number} is a value, {@code null} leaves the item out (missing), a {@link String} is unreadable
- * text and an {@link Answer} is used as it is (e.g. {@link Answer.NotAnswered#SKIPPED}).
+ * Builds administrations for tests. Answers are given in item order, one per item of the
+ * instrument: a {@link Number} is a value, {@code null} leaves the item out (missing), a {@link
+ * String} is unreadable text and an {@link Answer} is used as it is (e.g. {@link
+ * Answer.NotAnswered#SKIPPED}).
  */
 public final class Fixtures {
   public static final String CLIENT = "c-001";
@@ -57,7 +58,8 @@ public final class Fixtures {
   }
 
   public static Administration admin(String instrumentId, Object... values) {
-    return Administration.of(instrumentId, CLIENT, 1, Optional.empty(), answers(instrument(instrumentId), values));
+    return Administration.of(
+        instrumentId, CLIENT, 1, Optional.empty(), answers(instrument(instrumentId), values));
   }
 
   public static Administration admin(String instrumentId, int[] values) {
@@ -74,21 +76,37 @@ public final class Fixtures {
 
   /** An administration of any instrument (built-in or not), keyed by its item ids. */
   public static Administration admin(Instrument instrument, Object... values) {
-    return Administration.of(instrument.id(), CLIENT, 1, Optional.empty(), answers(instrument, values));
+    return Administration.of(
+        instrument.id(), CLIENT, 1, Optional.empty(), answers(instrument, values));
   }
 
-  /** The same administration with one more answer, under any key (possibly not an item of the instrument). */
+  /**
+   * The same administration with one more answer, under any key (possibly not an item of the
+   * instrument).
+   */
   public static Administration with(Administration administration, String key, Answer answer) {
     Map<String, Answer> answers = new LinkedHashMap<>(administration.answers());
     answers.put(key, answer);
-    return new Administration(administration.instrumentId(), administration.instrumentVersion(),
-        administration.client(), administration.session(), administration.date(), administration.respondent(), answers);
+    return new Administration(
+        administration.instrumentId(),
+        administration.instrumentVersion(),
+        administration.client(),
+        administration.session(),
+        administration.date(),
+        administration.respondent(),
+        answers);
   }
 
   /** The same administration stated to be of the given instrument version. */
   public static Administration version(Administration administration, String version) {
-    return new Administration(administration.instrumentId(), Optional.of(version), administration.client(),
-        administration.session(), administration.date(), administration.respondent(), administration.answers());
+    return new Administration(
+        administration.instrumentId(),
+        Optional.of(version),
+        administration.client(),
+        administration.session(),
+        administration.date(),
+        administration.respondent(),
+        administration.answers());
   }
 
   public static Score score(Administration administration) {
@@ -123,8 +141,8 @@ public final class Fixtures {
   }
 
   /**
-   * Whole-number answers to a non-reversed 0-{@code max} instrument whose sum is {@code total}: the items
-   * are filled to {@code max} from the first one on.
+   * Whole-number answers to a non-reversed 0-{@code max} instrument whose sum is {@code total}: the
+   * items are filled to {@code max} from the first one on.
    */
   public static int[] summingTo(int total, int items, int max) {
     assertThat(total).as("reachable total").isBetween(0, items * max);
@@ -138,9 +156,9 @@ public final class Fixtures {
   }
 
   /**
-   * The raw answers that give these item scores (after reversal) on the given instrument. Reversal is
-   * undone with {@code min + max - score} on each reversed item's own scale; the reversal itself is checked
-   * by hand-computed cases in the instrument tests.
+   * The raw answers that give these item scores (after reversal) on the given instrument. Reversal
+   * is undone with {@code min + max - score} on each reversed item's own scale; the reversal itself
+   * is checked by hand-computed cases in the instrument tests.
    */
   public static Object[] rawForItemScores(Instrument instrument, Integer... itemScores) {
     assertThat(itemScores).hasSize(instrument.items().size());
@@ -148,7 +166,11 @@ public final class Fixtures {
     for (int i = 0; i < itemScores.length; i++) {
       Item item = instrument.items().get(i);
       Integer s = itemScores[i];
-      raw[i] = s == null ? null : (Object) (item.reversed() ? (int) (item.scale().min() + item.scale().max()) - s : s);
+      raw[i] =
+          s == null
+              ? null
+              : (Object)
+                  (item.reversed() ? (int) (item.scale().min() + item.scale().max()) - s : s);
     }
     return raw;
   }

@@ -18,7 +18,8 @@ class HaqArmScoringTest {
   @ValueSource(strings = {"haq-ii", "haq-ii-t"})
   void haqReversedItemsAreSevenMinusTheAnswer(String id) {
     // raw q1..q19 = 1 2 3 4 5 6 1 2 3 4 5 6 1 2 3 4 5 6 1, sum 64
-    // reversed: q4 4->3 (-1), q8 2->5 (+3), q11 5->2 (-3), q16 4->3 (-1), q19 1->6 (+5): net +3 -> 67
+    // reversed: q4 4->3 (-1), q8 2->5 (+3), q11 5->2 (-3), q16 4->3 (-1), q19 1->6 (+5): net +3 ->
+    // 67
     Score score = score(id, 1, 2, 3, 4, 5, 6, 1, 2, 3, 4, 5, 6, 1, 2, 3, 4, 5, 6, 1);
 
     assertThat(score.valid()).isTrue();
@@ -40,7 +41,9 @@ class HaqArmScoringTest {
   void haqReversedItemsAndRange(String id) {
     Instrument haq = instrument(id);
 
-    assertThat(haq.items()).filteredOn(item -> item.reversed()).extracting(item -> item.number())
+    assertThat(haq.items())
+        .filteredOn(item -> item.reversed())
+        .extracting(item -> item.number())
         .containsExactly(4, 8, 11, 16, 19);
     assertThat(haq.minTotal()).isEqualTo(19.0);
     assertThat(haq.maxTotal()).isEqualTo(114.0);
@@ -61,10 +64,13 @@ class HaqArmScoringTest {
     Score score = score("haq-ii", answers);
 
     assertThat(score.total()).isEmpty();
-    assertThat(score.problems()).singleElement().satisfies(p -> {
-      assertThat(p.kind()).isEqualTo(Problem.Kind.OUT_OF_RANGE);
-      assertThat(p.item()).hasValue("haq_16");
-    });
+    assertThat(score.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.kind()).isEqualTo(Problem.Kind.OUT_OF_RANGE);
+              assertThat(p.item()).hasValue("haq_16");
+            });
   }
 
   @Test
@@ -81,11 +87,14 @@ class HaqArmScoringTest {
   void armExtremes() {
     assertThat(score("arm-5", 7, 7, 1, 7, 7).total()).hasValue(7.0);
     assertThat(score("arm-5", 1, 1, 7, 1, 1).total()).hasValue(1.0);
-    assertThat(score("arm-5", 7, 7, 7, 7, 7).total().getAsDouble()).isCloseTo(29.0 / 5, within(1e-12));
+    assertThat(score("arm-5", 7, 7, 7, 7, 7).total().getAsDouble())
+        .isCloseTo(29.0 / 5, within(1e-12));
     assertThat(instrument("arm-5").minTotal()).isEqualTo(1.0);
     assertThat(instrument("arm-5").maxTotal()).isEqualTo(7.0);
-    assertThat(instrument("arm-5").items()).filteredOn(item -> item.reversed())
-        .extracting(item -> item.number()).containsExactly(3);
+    assertThat(instrument("arm-5").items())
+        .filteredOn(item -> item.reversed())
+        .extracting(item -> item.number())
+        .containsExactly(3);
   }
 
   @Test

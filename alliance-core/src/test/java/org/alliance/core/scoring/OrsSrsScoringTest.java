@@ -52,11 +52,7 @@ class OrsSrsScoringTest {
   }
 
   @ParameterizedTest(name = "CORS {0}+{1}+{2}+{3}: clinical {4}")
-  @CsvSource({
-    "8.0, 8.0, 8.0, 8.0, true",
-    "8.0, 8.0, 8.0, 8.1, false",
-    "8.0, 8.0, 8.0, 7.9, true"
-  })
+  @CsvSource({"8.0, 8.0, 8.0, 8.0, true", "8.0, 8.0, 8.0, 8.1, false", "8.0, 8.0, 8.0, 7.9, true"})
   void corsCutoffIsThirtyTwoOrLess(double a, double b, double c, double d, boolean clinical) {
     Score score = score("cors", a, b, c, d);
 
@@ -136,19 +132,25 @@ class OrsSrsScoringTest {
     Score score = score("srs", 5.0, mark, 5.0, 5.0);
 
     assertThat(score.total()).isEmpty();
-    assertThat(score.problems()).singleElement().satisfies(p -> {
-      assertThat(p.kind()).isEqualTo(kind);
-      assertThat(p.item()).hasValue("srs_2");
-    });
+    assertThat(score.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.kind()).isEqualTo(kind);
+              assertThat(p.item()).hasValue("srs_2");
+            });
   }
 
-  // Marks are tenths of a centimetre, so every total is a whole number of tenths. Adding the four marks as
-  // binary doubles leaves rounding error (e.g. 0.0 + 6.4 + 9.8 + 8.8 = 25.000000000000004), and the cutoff is
+  // Marks are tenths of a centimetre, so every total is a whole number of tenths. Adding the four
+  // marks as
+  // binary doubles leaves rounding error (e.g. 0.0 + 6.4 + 9.8 + 8.8 = 25.000000000000004), and the
+  // cutoff is
   // then applied to the wrong side of the boundary.
 
   @Test
   void orsTotalOfExactlyTwentyFiveFromTenthsIsClinical() {
-    // Regression: marks summed as doubles made 0.0 + 6.4 + 9.8 + 8.8 = 25.000000000000004, outside ORS <= 25.
+    // Regression: marks summed as doubles made 0.0 + 6.4 + 9.8 + 8.8 = 25.000000000000004, outside
+    // ORS <= 25.
     Score score = score("ors", 0.0, 6.4, 9.8, 8.8);
 
     assertThat(score.clinical()).as("clinical flag of total %s", score.total()).hasValue(true);
@@ -157,7 +159,8 @@ class OrsSrsScoringTest {
 
   @Test
   void srsTotalOfExactlyThirtySixFromTenthsIsNotAConcern() {
-    // Regression: 9.7 + 9.6 + 9.9 + 6.8 summed as doubles is 35.99999999999999, a false SRS concern (< 36).
+    // Regression: 9.7 + 9.6 + 9.9 + 6.8 summed as doubles is 35.99999999999999, a false SRS concern
+    // (< 36).
     Score score = score("srs", 9.7, 9.6, 9.9, 6.8);
 
     assertThat(score.clinical()).as("clinical flag of total %s", score.total()).hasValue(false);

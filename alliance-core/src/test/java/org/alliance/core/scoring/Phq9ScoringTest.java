@@ -99,7 +99,8 @@ class Phq9ScoringTest {
 
   @Test
   void anOutOfRangeAnswerOnItemNineStillFlags() {
-    // A 4 on item 9 is invalid (often a 1-4 coding mistake), but it may mean "nearly every day": the
+    // A 4 on item 9 is invalid (often a 1-4 coding mistake), but it may mean "nearly every day":
+    // the
     // clinician must see it.
     Score score = score("phq-9", 0, 0, 0, 0, 0, 0, 0, 0, 4);
 
@@ -149,10 +150,13 @@ class Phq9ScoringTest {
     Score score = score("phq-9", 2.5, 0, 0, 0, 0, 0, 0, 0, 0);
 
     assertThat(score.total()).isEmpty();
-    assertThat(score.problems()).singleElement().satisfies(p -> {
-      assertThat(p.kind()).isEqualTo(Problem.Kind.WRONG_STEP);
-      assertThat(p.item()).hasValue("phq9_1");
-      assertThat(p.message()).contains("phq9_1").contains("2.5");
-    });
+    assertThat(score.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.kind()).isEqualTo(Problem.Kind.WRONG_STEP);
+              assertThat(p.item()).hasValue("phq9_1");
+              assertThat(p.message()).contains("phq9_1").contains("2.5");
+            });
   }
 }

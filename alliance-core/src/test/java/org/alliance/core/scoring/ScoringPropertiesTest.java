@@ -38,7 +38,9 @@ class ScoringPropertiesTest {
 
   /** The next answer up on the scale. */
   private static double stepUp(ResponseScale scale, double answer) {
-    return scale instanceof ResponseScale.VisualAnalogue ? (Math.round(answer * 10) + 1) / 10.0 : answer + 1;
+    return scale instanceof ResponseScale.VisualAnalogue
+        ? (Math.round(answer * 10) + 1) / 10.0
+        : answer + 1;
   }
 
   private static double[] randomComplete(Random random, Instrument instrument) {
@@ -67,8 +69,10 @@ class ScoringPropertiesTest {
   void completeAdministrationsScoreWithinTheirRange(String id) {
     Instrument instrument = Fixtures.instrument(id);
     Random random = new Random(seed(id));
-    double lowestItem = instrument.items().stream().mapToDouble(item -> item.scale().min()).min().orElseThrow();
-    double highestItem = instrument.items().stream().mapToDouble(item -> item.scale().max()).max().orElseThrow();
+    double lowestItem =
+        instrument.items().stream().mapToDouble(item -> item.scale().min()).min().orElseThrow();
+    double highestItem =
+        instrument.items().stream().mapToDouble(item -> item.scale().max()).max().orElseThrow();
 
     for (int run = 0; run < RUNS; run++) {
       double[] answers = randomComplete(random, instrument);
@@ -78,16 +82,25 @@ class ScoringPropertiesTest {
       assertThat(score.valid()).as(context).isTrue();
       assertThat(score.problems()).as(context).isEmpty();
       assertThat(score.prorated()).as(context).isFalse();
-      assertThat(score.total().getAsDouble()).as(context)
+      assertThat(score.total().getAsDouble())
+          .as(context)
           .isBetween(instrument.minTotal() - EPS, instrument.maxTotal() + EPS);
-      assertThat(score.mean().getAsDouble()).as(context).isBetween(lowestItem - EPS, highestItem + EPS);
+      assertThat(score.mean().getAsDouble())
+          .as(context)
+          .isBetween(lowestItem - EPS, highestItem + EPS);
       assertThat(score.subscales()).as(context).hasSameSizeAs(instrument.subscales());
       for (Subscale subscale : instrument.subscales()) {
-        assertThat(score.subscales().get(subscale.id())).as(context + " " + subscale.id())
+        assertThat(score.subscales().get(subscale.id()))
+            .as(context + " " + subscale.id())
             .isBetween(instrument.minScore(subscale) - EPS, instrument.maxScore(subscale) + EPS);
       }
-      instrument.clinicalCutoff().ifPresent(cutoff ->
-          assertThat(score.clinical()).as(context).hasValue(cutoff.isClinical(score.total().getAsDouble())));
+      instrument
+          .clinicalCutoff()
+          .ifPresent(
+              cutoff ->
+                  assertThat(score.clinical())
+                      .as(context)
+                      .hasValue(cutoff.isClinical(score.total().getAsDouble())));
       assertThat(score.band().isPresent()).as(context).isEqualTo(!instrument.bands().isEmpty());
     }
   }
@@ -105,7 +118,8 @@ class ScoringPropertiesTest {
       int index = random.nextInt(answers.length);
       Item item = instrument.items().get(index);
       if (answers[index] >= item.scale().max()) {
-        answers[index] = item.scale().max() - (item.scale() instanceof ResponseScale.VisualAnalogue ? 0.1 : 1);
+        answers[index] =
+            item.scale().max() - (item.scale() instanceof ResponseScale.VisualAnalogue ? 0.1 : 1);
         answers[index] = Math.round(answers[index] * 10) / 10.0;
       }
       double before = scoreOf(instrument, answers).total().getAsDouble();
@@ -149,16 +163,24 @@ class ScoringPropertiesTest {
       assertThat(score.missing()).as(context).hasSize(missing);
       if (missing > instrument.maxMissing()) {
         assertThat(score.total()).as(context).isEmpty();
-        assertThat(Fixtures.kinds(score)).as(context).containsExactly(Problem.Kind.TOO_MANY_MISSING);
+        assertThat(Fixtures.kinds(score))
+            .as(context)
+            .containsExactly(Problem.Kind.TOO_MANY_MISSING);
       } else {
         assertThat(score.valid()).as(context).isTrue();
         assertThat(score.prorated()).as(context).isEqualTo(missing > 0);
-        assertThat(score.total().getAsDouble()).as(context)
+        assertThat(score.total().getAsDouble())
+            .as(context)
             .isBetween(instrument.minTotal() - EPS, instrument.maxTotal() + EPS);
         for (Subscale subscale : instrument.subscales()) {
           Optional<Double> value = Optional.ofNullable(score.subscales().get(subscale.id()));
-          value.ifPresent(v -> assertThat(v).as(context + " " + subscale.id())
-              .isBetween(instrument.minScore(subscale) - EPS, instrument.maxScore(subscale) + EPS));
+          value.ifPresent(
+              v ->
+                  assertThat(v)
+                      .as(context + " " + subscale.id())
+                      .isBetween(
+                          instrument.minScore(subscale) - EPS,
+                          instrument.maxScore(subscale) + EPS));
         }
       }
     }
@@ -175,10 +197,14 @@ class ScoringPropertiesTest {
       List<java.util.Map.Entry<String, Answer>> entries = new java.util.ArrayList<>();
       for (int i = 0; i < answers.length; i++) {
         int roll = random.nextInt(10);
-        Answer answer = roll == 0 ? null // left out
-            : roll == 1 ? Answer.NotAnswered.SKIPPED
-            : roll == 2 && run % 5 == 0 ? new Answer.Value(99) // out of range now and then
-            : new Answer.Value(answers[i]);
+        Answer answer =
+            roll == 0
+                ? null // left out
+                : roll == 1
+                    ? Answer.NotAnswered.SKIPPED
+                    : roll == 2 && run % 5 == 0
+                        ? new Answer.Value(99) // out of range now and then
+                        : new Answer.Value(answers[i]);
         if (answer != null) {
           entries.add(java.util.Map.entry(instrument.items().get(i).id(), answer));
         }
@@ -194,12 +220,17 @@ class ScoringPropertiesTest {
       assertThat(shuffled.flags()).as(context).isEqualTo(inOrder.flags());
       assertThat(shuffled.missing()).as(context).isEqualTo(inOrder.missing());
       assertThat(shuffled.problems()).as(context).isEqualTo(inOrder.problems());
-      assertThat(inOrder.missing()).as(context)
-          .hasSize(instrument.items().size() - (int) entries.stream().filter(e -> e.getValue() instanceof Answer.Value).count());
+      assertThat(inOrder.missing())
+          .as(context)
+          .hasSize(
+              instrument.items().size()
+                  - (int)
+                      entries.stream().filter(e -> e.getValue() instanceof Answer.Value).count());
     }
   }
 
-  private static Administration administration(Instrument instrument, List<java.util.Map.Entry<String, Answer>> entries) {
+  private static Administration administration(
+      Instrument instrument, List<java.util.Map.Entry<String, Answer>> entries) {
     java.util.Map<String, Answer> answers = new java.util.LinkedHashMap<>();
     entries.forEach(e -> answers.put(e.getKey(), e.getValue()));
     return Administration.of(instrument.id(), Fixtures.CLIENT, 1, Optional.empty(), answers);

@@ -52,10 +52,13 @@ class SelfCheckScoringTest {
     Score score = score("self-check", 1, 1, 1, answer, 1, 1, 1, 1);
 
     assertThat(score.total()).isEmpty();
-    assertThat(score.problems()).singleElement().satisfies(p -> {
-      assertThat(p.kind()).isEqualTo(kind);
-      assertThat(p.item()).hasValue("selfcheck_4");
-    });
+    assertThat(score.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.kind()).isEqualTo(kind);
+              assertThat(p.item()).hasValue("selfcheck_4");
+            });
   }
 
   @Test

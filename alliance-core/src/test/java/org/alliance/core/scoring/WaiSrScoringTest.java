@@ -19,7 +19,8 @@ class WaiSrScoringTest {
     Score score = score("wai-sr", 1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1, 2);
 
     assertThat(score.valid()).isTrue();
-    assertThat(score.subscales()).containsExactly(entry("goal", 9.0), entry("task", 10.0), entry("bond", 14.0));
+    assertThat(score.subscales())
+        .containsExactly(entry("goal", 9.0), entry("task", 10.0), entry("bond", 14.0));
     assertThat(score.total()).hasValue(33.0);
     assertThat(score.mean()).hasValue(2.75);
     assertThat(score.clinical()).isEmpty();
@@ -50,16 +51,20 @@ class WaiSrScoringTest {
 
     assertThat(lowest.total()).hasValue(12.0);
     assertThat(lowest.mean()).hasValue(1.0);
-    assertThat(lowest.subscales()).containsOnly(entry("goal", 4.0), entry("task", 4.0), entry("bond", 4.0));
+    assertThat(lowest.subscales())
+        .containsOnly(entry("goal", 4.0), entry("task", 4.0), entry("bond", 4.0));
     assertThat(highest.total()).hasValue(60.0);
     assertThat(highest.mean()).hasValue(5.0);
-    assertThat(highest.subscales()).containsOnly(entry("goal", 20.0), entry("task", 20.0), entry("bond", 20.0));
+    assertThat(highest.subscales())
+        .containsOnly(entry("goal", 20.0), entry("task", 20.0), entry("bond", 20.0));
     assertThat(WAI_SR.minTotal()).isEqualTo(12.0);
     assertThat(WAI_SR.maxTotal()).isEqualTo(60.0);
-    assertThat(WAI_SR.subscales()).allSatisfy(s -> {
-      assertThat(WAI_SR.minScore(s)).isEqualTo(4.0);
-      assertThat(WAI_SR.maxScore(s)).isEqualTo(20.0);
-    });
+    assertThat(WAI_SR.subscales())
+        .allSatisfy(
+            s -> {
+              assertThat(WAI_SR.minScore(s)).isEqualTo(4.0);
+              assertThat(WAI_SR.maxScore(s)).isEqualTo(20.0);
+            });
   }
 
   @Test
@@ -72,9 +77,11 @@ class WaiSrScoringTest {
     Score score = score("wai-sr", 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 6);
 
     assertThat(score.total()).isEmpty();
-    assertThat(score.problems()).extracting(p -> p.kind(), p -> p.item().orElseThrow()).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(Problem.Kind.OUT_OF_RANGE, "waisr_1"),
-        org.assertj.core.groups.Tuple.tuple(Problem.Kind.OUT_OF_RANGE, "waisr_12"));
+    assertThat(score.problems())
+        .extracting(p -> p.kind(), p -> p.item().orElseThrow())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Problem.Kind.OUT_OF_RANGE, "waisr_1"),
+            org.assertj.core.groups.Tuple.tuple(Problem.Kind.OUT_OF_RANGE, "waisr_12"));
   }
 
   @Test

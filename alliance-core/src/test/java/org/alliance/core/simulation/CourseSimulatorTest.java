@@ -48,25 +48,36 @@ class CourseSimulatorTest {
     SimulatedCourses simulated = new CourseSimulator(DEFAULTS).simulate(1L);
 
     for (Episode episode : simulated.episodes()) {
-      assertThat(episode.course("phq-9").orElseThrow().observations()).allSatisfy(observation -> {
-        assertThat(observation.score()).isBetween(0.0, 27.0);
-        assertThat(observation.score()).isEqualTo(Math.rint(observation.score()));
-      });
-      assertThat(episode.course("srs").orElseThrow().observations()).allSatisfy(observation -> assertTenthsIn(observation, 40));
+      assertThat(episode.course("phq-9").orElseThrow().observations())
+          .allSatisfy(
+              observation -> {
+                assertThat(observation.score()).isBetween(0.0, 27.0);
+                assertThat(observation.score()).isEqualTo(Math.rint(observation.score()));
+              });
+      assertThat(episode.course("srs").orElseThrow().observations())
+          .allSatisfy(observation -> assertTenthsIn(observation, 40));
     }
   }
 
   @Test
   void orsScoresAreTenthsFrom0To40() {
-    SimulatedCourses simulated = new CourseSimulator(DEFAULTS.withInstruments("ors", "srs")).simulate(1L);
+    SimulatedCourses simulated =
+        new CourseSimulator(DEFAULTS.withInstruments("ors", "srs")).simulate(1L);
 
     for (Episode episode : simulated.episodes()) {
-      assertThat(episode.course("ors").orElseThrow().observations()).allSatisfy(observation -> assertTenthsIn(observation, 40));
+      assertThat(episode.course("ors").orElseThrow().observations())
+          .allSatisfy(observation -> assertTenthsIn(observation, 40));
     }
-    double intake = simulated.episodes().stream()
-        .mapToDouble(e -> e.course("ors").orElseThrow().first().orElseThrow().score()).average().orElseThrow();
-    double last = simulated.episodes().stream()
-        .mapToDouble(e -> e.course("ors").orElseThrow().last().orElseThrow().score()).average().orElseThrow();
+    double intake =
+        simulated.episodes().stream()
+            .mapToDouble(e -> e.course("ors").orElseThrow().first().orElseThrow().score())
+            .average()
+            .orElseThrow();
+    double last =
+        simulated.episodes().stream()
+            .mapToDouble(e -> e.course("ors").orElseThrow().last().orElseThrow().score())
+            .average()
+            .orElseThrow();
     assertThat(last).as("ORS rises as clients improve").isGreaterThan(intake + 4);
   }
 
@@ -74,20 +85,26 @@ class CourseSimulatorTest {
   void episodesHaveClinicianBothCoursesAndAnIntakeScore() {
     SimulatedCourses simulated = new CourseSimulator(DEFAULTS).simulate(2L);
 
-    assertThat(simulated.episodes()).hasSize(200).allSatisfy(episode -> {
-      assertThat(episode.clinician()).isPresent();
-      assertThat(episode.course("phq-9").orElseThrow().at(1)).isPresent();
-      assertThat(episode.course("srs")).isPresent();
-      assertThat(episode.course("phq-9").orElseThrow().observations()).allSatisfy(o -> assertThat(o.date()).isPresent());
-    });
-    assertThat(simulated.episodes().stream().map(e -> e.clinician().orElseThrow()).distinct()).hasSize(10);
+    assertThat(simulated.episodes())
+        .hasSize(200)
+        .allSatisfy(
+            episode -> {
+              assertThat(episode.clinician()).isPresent();
+              assertThat(episode.course("phq-9").orElseThrow().at(1)).isPresent();
+              assertThat(episode.course("srs")).isPresent();
+              assertThat(episode.course("phq-9").orElseThrow().observations())
+                  .allSatisfy(o -> assertThat(o.date()).isPresent());
+            });
+    assertThat(simulated.episodes().stream().map(e -> e.clinician().orElseThrow()).distinct())
+        .hasSize(10);
   }
 
   @Test
   void dropoutsAndMissingSessionsArePresent() {
     SimulatedCourses simulated = new CourseSimulator(DEFAULTS).simulate(3L);
 
-    List<SimulatedClient> dropouts = simulated.clients().stream().filter(SimulatedClient::droppedOut).toList();
+    List<SimulatedClient> dropouts =
+        simulated.clients().stream().filter(SimulatedClient::droppedOut).toList();
     assertThat(dropouts).hasSizeBetween(20, 100);
     for (int i = 0; i < simulated.clients().size(); i++) {
       SimulatedClient client = simulated.clients().get(i);
@@ -98,7 +115,8 @@ class CourseSimulatorTest {
         assertThat(simulated.episodes().get(i).course("srs").orElseThrow().at(session)).isEmpty();
       }
     }
-    assertThat(simulated.clients().stream().mapToInt(c -> c.missingSessions().size()).sum()).isGreaterThan(20);
+    assertThat(simulated.clients().stream().mapToInt(c -> c.missingSessions().size()).sum())
+        .isGreaterThan(20);
   }
 
   @Test
@@ -114,19 +132,25 @@ class CourseSimulatorTest {
         OptionalDouble before = alliance.at(rupture.session() - 1);
         OptionalDouble at = alliance.at(rupture.session());
         if (before.isPresent() && at.isPresent()) {
-          assertThat(before.getAsDouble() - at.getAsDouble()).as("a rupture drops the SRS by at least 1 point").isGreaterThanOrEqualTo(1);
+          assertThat(before.getAsDouble() - at.getAsDouble())
+              .as("a rupture drops the SRS by at least 1 point")
+              .isGreaterThanOrEqualTo(1);
         }
         if (rupture.repaired()) {
           repaired++;
           OptionalDouble back = alliance.at(rupture.repairedAt().getAsInt());
           if (before.isPresent() && back.isPresent()) {
-            assertThat(back.getAsDouble()).as("repaired: back to the pre-rupture level").isGreaterThanOrEqualTo(before.getAsDouble());
+            assertThat(back.getAsDouble())
+                .as("repaired: back to the pre-rupture level")
+                .isGreaterThanOrEqualTo(before.getAsDouble());
           }
         } else {
           for (int session = rupture.session() + 1; session <= rupture.session() + 2; session++) {
             OptionalDouble later = alliance.at(session);
             if (before.isPresent() && later.isPresent()) {
-              assertThat(later.getAsDouble()).as("unrepaired: still below").isLessThan(before.getAsDouble());
+              assertThat(later.getAsDouble())
+                  .as("unrepaired: still below")
+                  .isLessThan(before.getAsDouble());
             }
           }
         }
@@ -149,7 +173,8 @@ class CourseSimulatorTest {
       if (client.suddenGainAt().isPresent()) {
         gains++;
         int post = client.suddenGainAt().getAsInt();
-        if (phq.at(post - 1).isPresent() && phq.at(post).isPresent()
+        if (phq.at(post - 1).isPresent()
+            && phq.at(post).isPresent()
             && phq.at(post - 1).getAsDouble() - phq.at(post).getAsDouble() >= 6) {
           bigDrops++;
         }
@@ -159,7 +184,9 @@ class CourseSimulatorTest {
       }
     }
     assertThat(gains).isGreaterThan(10);
-    assertThat(bigDrops).as("most sudden gains drop at least 6 points in one session").isGreaterThan(gains / 2);
+    assertThat(bigDrops)
+        .as("most sudden gains drop at least 6 points in one session")
+        .isGreaterThan(gains / 2);
     assertThat(worse).as("a few clients reliably worse").isBetween(3, 40);
   }
 
@@ -167,10 +194,16 @@ class CourseSimulatorTest {
   void clientsImproveOnAverage() {
     SimulatedCourses simulated = new CourseSimulator(DEFAULTS).simulate(6L);
 
-    double intake = simulated.episodes().stream()
-        .mapToDouble(e -> e.course("phq-9").orElseThrow().first().orElseThrow().score()).average().orElseThrow();
-    double last = simulated.episodes().stream()
-        .mapToDouble(e -> e.course("phq-9").orElseThrow().last().orElseThrow().score()).average().orElseThrow();
+    double intake =
+        simulated.episodes().stream()
+            .mapToDouble(e -> e.course("phq-9").orElseThrow().first().orElseThrow().score())
+            .average()
+            .orElseThrow();
+    double last =
+        simulated.episodes().stream()
+            .mapToDouble(e -> e.course("phq-9").orElseThrow().last().orElseThrow().score())
+            .average()
+            .orElseThrow();
     assertThat(intake).isBetween(13.0, 18.0);
     assertThat(last).isLessThan(intake - 3);
   }
@@ -178,24 +211,31 @@ class CourseSimulatorTest {
   @Test
   void instrumentsMustMeasureWhatTheyAreUsedFor() {
     assertThatThrownBy(() -> new CourseSimulator(DEFAULTS.withInstruments("srs", "srs")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not measure outcome");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("does not measure outcome");
     assertThatThrownBy(() -> new CourseSimulator(DEFAULTS.withInstruments("phq-9", "ors")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not measure the alliance");
-    assertThatThrownBy(() -> DEFAULTS.withSessions(10, 5)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> DEFAULTS.withEvents(1.5, 0, 0, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("does not measure the alliance");
+    assertThatThrownBy(() -> DEFAULTS.withSessions(10, 5))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> DEFAULTS.withEvents(1.5, 0, 0, 0, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void eventsCanBeSwitchedOff() {
-    SimulatedCourses simulated = new CourseSimulator(DEFAULTS.withEvents(0, 0, 0, 0, 0, 0)).simulate(8L);
+    SimulatedCourses simulated =
+        new CourseSimulator(DEFAULTS.withEvents(0, 0, 0, 0, 0, 0)).simulate(8L);
 
-    assertThat(simulated.clients()).allSatisfy(client -> {
-      assertThat(client.droppedOut()).isFalse();
-      assertThat(client.ruptures()).isEmpty();
-      assertThat(client.suddenGainAt()).isEmpty();
-      assertThat(client.deteriorating()).isFalse();
-      assertThat(client.missingSessions()).isEmpty();
-    });
+    assertThat(simulated.clients())
+        .allSatisfy(
+            client -> {
+              assertThat(client.droppedOut()).isFalse();
+              assertThat(client.ruptures()).isEmpty();
+              assertThat(client.suddenGainAt()).isEmpty();
+              assertThat(client.deteriorating()).isFalse();
+              assertThat(client.missingSessions()).isEmpty();
+            });
     for (int i = 0; i < simulated.clients().size(); i++) {
       assertThat(simulated.episodes().get(i).course("phq-9").orElseThrow().observations())
           .hasSize(simulated.clients().get(i).plannedSessions());

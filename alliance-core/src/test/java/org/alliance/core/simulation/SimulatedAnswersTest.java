@@ -51,7 +51,9 @@ class SimulatedAnswersTest {
         Answers answers = SimulatedAnswers.of(phq9, total, risk);
         assertCompleteAndOnScale(phq9, answers);
         Score score = score(phq9, answers);
-        assertThat(score.valid()).as("total %s, risk %s: %s", total, risk, score.problems()).isTrue();
+        assertThat(score.valid())
+            .as("total %s, risk %s: %s", total, risk, score.problems())
+            .isTrue();
         assertThat(score.total()).as("total %s, risk %s", total, risk).hasValue(total);
         assertThat(score.prorated()).isFalse();
       }
@@ -66,13 +68,21 @@ class SimulatedAnswersTest {
       assertThat(value(answers, "phq9_9")).as("total %s", total).isZero();
       assertThat(score(phq9, answers).flags()).as("total %s", total).isEmpty();
       // The other items take the total as evenly as they can.
-      double[] others = phq9.items().subList(0, 8).stream().mapToDouble(item -> value(answers, item.id())).toArray();
-      assertThat(java.util.Arrays.stream(others).max().orElseThrow() - java.util.Arrays.stream(others).min().orElseThrow())
-          .as("total %s", total).isLessThanOrEqualTo(1.0);
+      double[] others =
+          phq9.items().subList(0, 8).stream()
+              .mapToDouble(item -> value(answers, item.id()))
+              .toArray();
+      assertThat(
+              java.util.Arrays.stream(others).max().orElseThrow()
+                  - java.util.Arrays.stream(others).min().orElseThrow())
+          .as("total %s", total)
+          .isLessThanOrEqualTo(1.0);
     }
     // Eight items of at most 3 hold 24: above that the risk item must carry the rest.
     for (int total = 25; total <= 27; total++) {
-      assertThat(value(SimulatedAnswers.of(phq9, total), "phq9_9")).as("total %s", total).isEqualTo(total - 24.0);
+      assertThat(value(SimulatedAnswers.of(phq9, total), "phq9_9"))
+          .as("total %s", total)
+          .isEqualTo(total - 24.0);
     }
   }
 
@@ -80,7 +90,9 @@ class SimulatedAnswersTest {
   void putsOneOnPhq9Item9WhenAskedAndTheTotalAllows() {
     Instrument phq9 = CATALOG.get("phq-9");
 
-    assertThat(value(SimulatedAnswers.of(phq9, 0, true), "phq9_9")).as("a total of 0 leaves no room").isZero();
+    assertThat(value(SimulatedAnswers.of(phq9, 0, true), "phq9_9"))
+        .as("a total of 0 leaves no room")
+        .isZero();
     for (int total = 1; total <= 25; total++) {
       Answers answers = SimulatedAnswers.of(phq9, total, true);
       assertThat(value(answers, "phq9_9")).as("total %s", total).isEqualTo(1.0);
@@ -99,10 +111,14 @@ class SimulatedAnswersTest {
       assertCompleteAndOnScale(instrument, answers);
       Score score = score(instrument, answers);
       assertThat(score.valid()).as("%s %s: %s", id, total, score.problems()).isTrue();
-      // Exactly: a total of 25.0 must not come back as 25.000000000000004 (the ORS clinical cutoff).
+      // Exactly: a total of 25.0 must not come back as 25.000000000000004 (the ORS clinical
+      // cutoff).
       assertThat(score.total()).as("%s %s", id, total).hasValue(total);
-      double[] values = instrument.items().stream().mapToDouble(item -> value(answers, item.id())).toArray();
-      double spread = java.util.Arrays.stream(values).max().orElseThrow() - java.util.Arrays.stream(values).min().orElseThrow();
+      double[] values =
+          instrument.items().stream().mapToDouble(item -> value(answers, item.id())).toArray();
+      double spread =
+          java.util.Arrays.stream(values).max().orElseThrow()
+              - java.util.Arrays.stream(values).min().orElseThrow();
       assertThat(spread).as("%s %s spread", id, total).isLessThanOrEqualTo(0.1 + 1e-9);
     }
   }

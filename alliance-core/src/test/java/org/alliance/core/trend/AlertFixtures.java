@@ -53,8 +53,8 @@ final class AlertFixtures {
   }
 
   /**
-   * The true PHQ-9 course of the simulated reference clients (lower is better):
-   * {@code y = (1 + 0.9 intake) + (-1 - 0.15 intake) ln t}, so an intake of 20 is expected to fall to about 8.
+   * The true PHQ-9 course of the simulated reference clients (lower is better): {@code y = (1 + 0.9
+   * intake) + (-1 - 0.15 intake) ln t}, so an intake of 20 is expected to fall to about 8.
    */
   static double phq9Truth(double intake, int t) {
     return 1 + 0.9 * intake + (-1 - 0.15 * intake) * Math.log(t);
@@ -77,11 +77,17 @@ final class AlertFixtures {
     return courses;
   }
 
-  /** The PHQ-9 expected course fitted on {@link #REFERENCE_CLIENTS} seeded reference courses, with default options. */
+  /**
+   * The PHQ-9 expected course fitted on {@link #REFERENCE_CLIENTS} seeded reference courses, with
+   * default options.
+   */
   static synchronized ExpectedCourse phq9ExpectedCourse() {
     if (phq9ExpectedCourse == null) {
-      phq9ExpectedCourse = ExpectedCourse.fit(PHQ9, phq9Reference(REFERENCE_CLIENTS, 20_240_611L),
-          ExpectedCourse.Options.defaults());
+      phq9ExpectedCourse =
+          ExpectedCourse.fit(
+              PHQ9,
+              phq9Reference(REFERENCE_CLIENTS, 20_240_611L),
+              ExpectedCourse.Options.defaults());
     }
     return phq9ExpectedCourse;
   }

@@ -21,7 +21,8 @@ class ClinicalSignificanceTest {
 
   @Test
   void cutoffsOfTheUnitCase() {
-    ClinicalSignificanceCutoffs higherBetter = ClinicalSignificanceCutoffs.of(UNIT, HIGHER_IS_BETTER);
+    ClinicalSignificanceCutoffs higherBetter =
+        ClinicalSignificanceCutoffs.of(UNIT, HIGHER_IS_BETTER);
     ClinicalSignificanceCutoffs lowerBetter = ClinicalSignificanceCutoffs.of(UNIT, HIGHER_IS_WORSE);
 
     assertThat(higherBetter.c()).isCloseTo(50, within(5e-7));
@@ -35,27 +36,37 @@ class ClinicalSignificanceTest {
 
   @Test
   void bUsesTheFunctionalSdByDefaultAndTheClinicalSdInThePackageVariant() {
-    ClinicalSignificanceCutoffs higherBetter = ClinicalSignificanceCutoffs.of(40, 10, 60, 5, HIGHER_IS_BETTER);
-    ClinicalSignificanceCutoffs lowerBetter = ClinicalSignificanceCutoffs.of(40, 10, 60, 5, HIGHER_IS_WORSE);
+    ClinicalSignificanceCutoffs higherBetter =
+        ClinicalSignificanceCutoffs.of(40, 10, 60, 5, HIGHER_IS_BETTER);
+    ClinicalSignificanceCutoffs lowerBetter =
+        ClinicalSignificanceCutoffs.of(40, 10, 60, 5, HIGHER_IS_WORSE);
 
     assertThat(higherBetter.value(ClinicalSignificanceCutoff.B)).isCloseTo(50, within(1e-12));
-    assertThat(higherBetter.value(ClinicalSignificanceCutoff.B_CLINICAL_SD)).isCloseTo(40, within(1e-12));
+    assertThat(higherBetter.value(ClinicalSignificanceCutoff.B_CLINICAL_SD))
+        .isCloseTo(40, within(1e-12));
     assertThat(lowerBetter.value(ClinicalSignificanceCutoff.B)).isCloseTo(70, within(1e-12));
-    assertThat(lowerBetter.value(ClinicalSignificanceCutoff.B_CLINICAL_SD)).isCloseTo(80, within(1e-12));
+    assertThat(lowerBetter.value(ClinicalSignificanceCutoff.B_CLINICAL_SD))
+        .isCloseTo(80, within(1e-12));
     assertThat(higherBetter.c()).isCloseTo(800.0 / 15, within(1e-12));
     assertThat(higherBetter.a()).isCloseTo(60, within(1e-12));
   }
 
   @Test
   void withoutFunctionalNormsOnlyCutoffA() {
-    ClinicalSignificanceCutoffs clinicalOnly = ClinicalSignificanceCutoffs.clinicalOnly(40, 7.5, HIGHER_IS_WORSE);
+    ClinicalSignificanceCutoffs clinicalOnly =
+        ClinicalSignificanceCutoffs.clinicalOnly(40, 7.5, HIGHER_IS_WORSE);
 
     assertThat(clinicalOnly.hasFunctionalNorms()).isFalse();
     assertThat(clinicalOnly.a()).isEqualTo(25);
-    assertThatThrownBy(clinicalOnly::b).isInstanceOf(IllegalStateException.class).hasMessageContaining("functional");
-    assertThatThrownBy(() -> clinicalOnly.value(ClinicalSignificanceCutoff.C)).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> new ClinicalSignificanceCutoffs(
-            40, 7.5, OptionalDouble.of(60), OptionalDouble.empty(), HIGHER_IS_WORSE))
+    assertThatThrownBy(clinicalOnly::b)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("functional");
+    assertThatThrownBy(() -> clinicalOnly.value(ClinicalSignificanceCutoff.C))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () ->
+                new ClinicalSignificanceCutoffs(
+                    40, 7.5, OptionalDouble.of(60), OptionalDouble.empty(), HIGHER_IS_WORSE))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ClinicalSignificanceCutoffs.of(40, 0, 60, 7.5, HIGHER_IS_WORSE))
         .isInstanceOf(IllegalArgumentException.class);
@@ -92,8 +103,12 @@ class ClinicalSignificanceTest {
     "UNCHANGED, false, false, UNCHANGED",
   })
   void combinedCategories(
-      ChangeCategory reliableChange, boolean clinicalAtPre, boolean functionalAtPost, ChangeCategory expected) {
-    assertThat(ClinicalSignificance.combine(reliableChange, clinicalAtPre, functionalAtPost)).isEqualTo(expected);
+      ChangeCategory reliableChange,
+      boolean clinicalAtPre,
+      boolean functionalAtPost,
+      ChangeCategory expected) {
+    assertThat(ClinicalSignificance.combine(reliableChange, clinicalAtPre, functionalAtPost))
+        .isEqualTo(expected);
   }
 
   @Test
@@ -105,12 +120,15 @@ class ClinicalSignificanceTest {
   @Test
   void perClientFromNormsWithAClientExactlyAtTheCutoff() {
     // Higher is better, cutoff c = 50; S_diff = 7.5 sqrt(.2) sqrt(2) = 4.743416.
-    ClinicalSignificanceClient atCutoffBefore = ClinicalSignificance.ofClient("at-pre", 50, 70, UNIT, HIGHER_IS_BETTER,
-        ClinicalSignificanceCutoff.C);
-    ClinicalSignificanceClient atCutoffAfter = ClinicalSignificance.ofClient("at-post", 40, 50, UNIT, HIGHER_IS_BETTER,
-        ClinicalSignificanceCutoff.C);
-    ClinicalSignificanceClient recovered = ClinicalSignificance.ofClient("rec", 45, 60.5, UNIT, HIGHER_IS_BETTER,
-        ClinicalSignificanceCutoff.C);
+    ClinicalSignificanceClient atCutoffBefore =
+        ClinicalSignificance.ofClient(
+            "at-pre", 50, 70, UNIT, HIGHER_IS_BETTER, ClinicalSignificanceCutoff.C);
+    ClinicalSignificanceClient atCutoffAfter =
+        ClinicalSignificance.ofClient(
+            "at-post", 40, 50, UNIT, HIGHER_IS_BETTER, ClinicalSignificanceCutoff.C);
+    ClinicalSignificanceClient recovered =
+        ClinicalSignificance.ofClient(
+            "rec", 45, 60.5, UNIT, HIGHER_IS_BETTER, ClinicalSignificanceCutoff.C);
 
     assertThat(atCutoffBefore.rci()).isCloseTo(20 / 4.743416, within(1e-6));
     assertThat(atCutoffBefore.reliableChange()).isEqualTo(ChangeCategory.IMPROVED);
@@ -129,37 +147,55 @@ class ClinicalSignificanceTest {
     // CORE-10: clinical 19.7 (7.7), functional 4.7 (4.8), r .90; lower is better.
     // c = (7.7 * 4.7 + 4.8 * 19.7) / 12.5 = 10.46; S_diff = 7.7 sqrt(.1) sqrt(2) = 3.443254.
     Measure core10 = Measure.of(Catalog.builtIn().get("core-10"));
-    Course recovered = new Course("r", core10, List.of(Observation.of(1, 20), Observation.of(2, 15), Observation.of(6, 8)));
-    Course unchanged = new Course("u", core10, List.of(Observation.of(1, 20), Observation.of(3, 14)));
+    Course recovered =
+        new Course(
+            "r",
+            core10,
+            List.of(Observation.of(1, 20), Observation.of(2, 15), Observation.of(6, 8)));
+    Course unchanged =
+        new Course("u", core10, List.of(Observation.of(1, 20), Observation.of(3, 14)));
     Course harmed = new Course("h", core10, List.of(Observation.of(1, 9), Observation.of(3, 16)));
 
-    ClinicalSignificanceClient r = ClinicalSignificance.ofCourse(recovered, ClinicalSignificanceCutoff.C).orElseThrow();
+    ClinicalSignificanceClient r =
+        ClinicalSignificance.ofCourse(recovered, ClinicalSignificanceCutoff.C).orElseThrow();
     assertThat(r.rci()).isCloseTo(-12 / (7.7 * Math.sqrt(0.1) * Math.sqrt(2)), within(1e-12));
     assertThat(r.category()).isEqualTo(ChangeCategory.RECOVERED);
-    assertThat(ClinicalSignificance.ofCourse(unchanged, ClinicalSignificanceCutoff.C).orElseThrow().category())
+    assertThat(
+            ClinicalSignificance.ofCourse(unchanged, ClinicalSignificanceCutoff.C)
+                .orElseThrow()
+                .category())
         .isEqualTo(ChangeCategory.UNCHANGED);
-    assertThat(ClinicalSignificance.ofCourse(harmed, ClinicalSignificanceCutoff.C).orElseThrow().category())
+    assertThat(
+            ClinicalSignificance.ofCourse(harmed, ClinicalSignificanceCutoff.C)
+                .orElseThrow()
+                .category())
         .isEqualTo(ChangeCategory.HARMED);
     Course single = new Course("one", core10, List.of(Observation.of(1, 20)));
-    assertThat(ClinicalSignificance.ofCourse(single, ClinicalSignificanceCutoff.C))
-        .isEmpty();
+    assertThat(ClinicalSignificance.ofCourse(single, ClinicalSignificanceCutoff.C)).isEmpty();
     Measure phq9 = Measure.of(Catalog.builtIn().get("phq-9"));
-    assertThatThrownBy(() -> ClinicalSignificance.ofCourse(new Course("p", phq9, List.of()), ClinicalSignificanceCutoff.C))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("phq-9 has no published norms");
+    assertThatThrownBy(
+            () ->
+                ClinicalSignificance.ofCourse(
+                    new Course("p", phq9, List.of()), ClinicalSignificanceCutoff.C))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("phq-9 has no published norms");
   }
 
   @Test
   void sampleModeTakesTheClinicalPopulationFromThePreScores() {
     // Pre 20, 30, 40 (M 30, SD 10), lower is better, functional mean 10, SD 5:
     // a = 30 - 20 = 10; b = 10 + 10 = 20; c = (10 * 10 + 5 * 30) / 15 = 16.666667.
-    List<ReliableChangePair> pairs = List.of(
-        ReliableChangePair.of("a", 20, 7),
-        new ReliableChangePair("gone", OptionalDouble.of(90), OptionalDouble.empty()),
-        ReliableChangePair.of("b", 30, 28),
-        ReliableChangePair.of("c", 40, 53));
+    List<ReliableChangePair> pairs =
+        List.of(
+            ReliableChangePair.of("a", 20, 7),
+            new ReliableChangePair("gone", OptionalDouble.of(90), OptionalDouble.empty()),
+            ReliableChangePair.of("b", 30, 28),
+            ReliableChangePair.of("c", 40, 53));
     ReliableChangeOptions jt = ReliableChangeOptions.jacobsonTruax(0.8);
 
-    ClinicalSignificanceSample c = ClinicalSignificance.ofSample(pairs, HIGHER_IS_WORSE, jt, ClinicalSignificanceCutoff.C, 10, 5);
+    ClinicalSignificanceSample c =
+        ClinicalSignificance.ofSample(
+            pairs, HIGHER_IS_WORSE, jt, ClinicalSignificanceCutoff.C, 10, 5);
 
     assertThat(c.cutoffs().clinicalMean()).isCloseTo(30, within(1e-12));
     assertThat(c.cutoffs().clinicalSd()).isCloseTo(10, within(1e-12));
@@ -169,17 +205,27 @@ class ClinicalSignificanceTest {
     assertThat(c.droppedClients()).containsExactly("gone");
     assertThat(c.statistics().clientsUsed()).isEqualTo(3);
     // a: 20 -> 7, RCI -2.055, clinical at pre (20 > 16.67) and functional at post (7 < 16.67).
-    assertThat(c.clients()).extracting(ClinicalSignificanceClient::category)
-        .containsExactly(ChangeCategory.RECOVERED, ChangeCategory.UNCHANGED, ChangeCategory.DETERIORATED);
+    assertThat(c.clients())
+        .extracting(ClinicalSignificanceClient::category)
+        .containsExactly(
+            ChangeCategory.RECOVERED, ChangeCategory.UNCHANGED, ChangeCategory.DETERIORATED);
     assertThat(c.count(ChangeCategory.RECOVERED)).isEqualTo(1);
     assertThat(c.counts()).hasSize(5).containsEntry(ChangeCategory.HARMED, 0);
 
-    assertThat(ClinicalSignificance.ofSample(pairs, HIGHER_IS_WORSE, jt, ClinicalSignificanceCutoff.A, 10, 5).cutoff())
+    assertThat(
+            ClinicalSignificance.ofSample(
+                    pairs, HIGHER_IS_WORSE, jt, ClinicalSignificanceCutoff.A, 10, 5)
+                .cutoff())
         .isCloseTo(10, within(1e-12));
-    assertThat(ClinicalSignificance.ofSample(pairs, HIGHER_IS_WORSE, jt, ClinicalSignificanceCutoff.B, 10, 5).cutoff())
+    assertThat(
+            ClinicalSignificance.ofSample(
+                    pairs, HIGHER_IS_WORSE, jt, ClinicalSignificanceCutoff.B, 10, 5)
+                .cutoff())
         .isCloseTo(20, within(1e-12));
-    assertThat(ClinicalSignificance.ofSample(pairs, HIGHER_IS_WORSE, jt, ClinicalSignificanceCutoff.B_CLINICAL_SD, 10, 5)
-            .cutoff())
+    assertThat(
+            ClinicalSignificance.ofSample(
+                    pairs, HIGHER_IS_WORSE, jt, ClinicalSignificanceCutoff.B_CLINICAL_SD, 10, 5)
+                .cutoff())
         .isCloseTo(30, within(1e-12));
     ClinicalSignificanceSample a = ClinicalSignificance.ofSample(pairs, HIGHER_IS_WORSE, jt);
     assertThat(a.cutoffType()).isEqualTo(ClinicalSignificanceCutoff.A);
@@ -191,18 +237,39 @@ class ClinicalSignificanceTest {
 
   @Test
   void hagemanArrindellIsNotCombinedWithJacobsonTruaxCutoffs() {
-    List<ReliableChangePair> pairs = List.of(
-        ReliableChangePair.of("a", 20, 7), ReliableChangePair.of("b", 30, 28), ReliableChangePair.of("c", 40, 53));
+    List<ReliableChangePair> pairs =
+        List.of(
+            ReliableChangePair.of("a", 20, 7),
+            ReliableChangePair.of("b", 30, 28),
+            ReliableChangePair.of("c", 40, 53));
 
-    assertThatThrownBy(() -> ClinicalSignificance.ofSample(pairs, HIGHER_IS_WORSE, ReliableChangeOptions.of(RciMethod.HA, 0.8),
-            ClinicalSignificanceCutoff.C, 10, 5))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HA method");
+    assertThatThrownBy(
+            () ->
+                ClinicalSignificance.ofSample(
+                    pairs,
+                    HIGHER_IS_WORSE,
+                    ReliableChangeOptions.of(RciMethod.HA, 0.8),
+                    ClinicalSignificanceCutoff.C,
+                    10,
+                    5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("HA method");
   }
 
   @Test
   void aResultMustBeConsistent() {
-    assertThatThrownBy(() -> new ClinicalSignificanceClient("x", 20, 7, -13, -2.5, ChangeCategory.IMPROVED, true, true,
-            ChangeCategory.IMPROVED))
+    assertThatThrownBy(
+            () ->
+                new ClinicalSignificanceClient(
+                    "x",
+                    20,
+                    7,
+                    -13,
+                    -2.5,
+                    ChangeCategory.IMPROVED,
+                    true,
+                    true,
+                    ChangeCategory.IMPROVED))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

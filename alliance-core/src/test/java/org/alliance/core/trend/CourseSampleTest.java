@@ -39,7 +39,8 @@ class CourseSampleTest {
     assertThat(first.courses()).hasSize(CourseSample.SIZE).isEqualTo(second.courses());
     Set<String> kept = new HashSet<>();
     first.courses().forEach(course -> kept.add(course.client()));
-    long late = kept.stream().filter(client -> Integer.parseInt(client.substring(1)) >= total / 2).count();
+    long late =
+        kept.stream().filter(client -> Integer.parseInt(client.substring(1)) >= total / 2).count();
     // Half the stream came late: about half the sample should too (binomial sd about 35 of 5,000).
     assertThat(late).isBetween(2_300L, 2_700L);
   }

@@ -19,7 +19,8 @@ class ExpectedCourseTest {
     return 1 + 0.9 * intake + (-1 - 0.15 * intake) * Math.log(t);
   }
 
-  private static List<Course> reference(Measure measure, int clients, int sessions, double noise, long seed) {
+  private static List<Course> reference(
+      Measure measure, int clients, int sessions, double noise, long seed) {
     Random random = new Random(seed);
     List<Course> courses = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
@@ -36,7 +37,8 @@ class ExpectedCourseTest {
 
   @Test
   void recoversTheCoefficientsAndTheResidualSpreadOfTheReferenceData() {
-    ExpectedCourse fit = ExpectedCourse.fit(PHQ9, reference(PHQ9, 400, 12, 2, 7), ExpectedCourse.Options.defaults());
+    ExpectedCourse fit =
+        ExpectedCourse.fit(PHQ9, reference(PHQ9, 400, 12, 2, 7), ExpectedCourse.Options.defaults());
 
     assertThat(fit.intercept()).isCloseTo(1, within(0.5));
     assertThat(fit.intakeSlope()).isCloseTo(0.9, within(0.03));
@@ -51,33 +53,44 @@ class ExpectedCourseTest {
 
   @Test
   void refusesToFitOnTooFewEpisodesAndSaysHowManyItHad() {
-    assertThatThrownBy(() -> ExpectedCourse.fit(PHQ9, reference(PHQ9, 29, 12, 2, 7), ExpectedCourse.Options.defaults()))
+    assertThatThrownBy(
+            () ->
+                ExpectedCourse.fit(
+                    PHQ9, reference(PHQ9, 29, 12, 2, 7), ExpectedCourse.Options.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least 30 reference episodes")
         .hasMessageContaining("has 29 and 319");
     // Courses with a single score are not episodes of the fit.
     List<Course> withSingles = new ArrayList<>(reference(PHQ9, 30, 12, 2, 7));
     withSingles.set(0, new Course("c0", PHQ9, List.of(Observation.of(1, 12))));
-    assertThatThrownBy(() -> ExpectedCourse.fit(PHQ9, withSingles, ExpectedCourse.Options.defaults()))
+    assertThatThrownBy(
+            () -> ExpectedCourse.fit(PHQ9, withSingles, ExpectedCourse.Options.defaults()))
         .hasMessageContaining("has 29 and");
   }
 
   @Test
   void classifiesScoresWorseThanThePercentilesOfSimilarClients() {
-    ExpectedCourse fit = ExpectedCourse.fit(PHQ9, reference(PHQ9, 400, 12, 2, 11), ExpectedCourse.Options.defaults());
+    ExpectedCourse fit =
+        ExpectedCourse.fit(
+            PHQ9, reference(PHQ9, 400, 12, 2, 11), ExpectedCourse.Options.defaults());
     ExpectedCourse.Band band = fit.band(20, 6);
 
     // Lower is better on the PHQ-9: the band edges lie above the expected score, caution nearer.
     assertThat(band.caution()).isGreaterThan(band.expected());
     assertThat(band.notOnTrack()).isGreaterThan(band.caution());
     assertThat(fit.status(20, 6, band.expected())).isEqualTo(TrackStatus.ON_TRACK);
-    assertThat(fit.status(20, 6, band.caution())).as("exactly at the caution edge").isEqualTo(TrackStatus.ON_TRACK);
+    assertThat(fit.status(20, 6, band.caution()))
+        .as("exactly at the caution edge")
+        .isEqualTo(TrackStatus.ON_TRACK);
     assertThat(fit.status(20, 6, band.caution() + 0.01)).isEqualTo(TrackStatus.CAUTION);
     assertThat(fit.status(20, 6, band.notOnTrack())).isEqualTo(TrackStatus.CAUTION);
     assertThat(fit.status(20, 6, band.notOnTrack() + 0.01)).isEqualTo(TrackStatus.NOT_ON_TRACK);
-    assertThat(fit.status(20, 6, 0)).as("much better than expected").isEqualTo(TrackStatus.ON_TRACK);
+    assertThat(fit.status(20, 6, 0))
+        .as("much better than expected")
+        .isEqualTo(TrackStatus.ON_TRACK);
     // The 90th percentile of a normal residual lies 1.2816 SD above the expected score.
-    assertThat(band.notOnTrack() - band.expected()).isCloseTo(1.2816 * fit.residualSd().get(6), within(1e-3));
+    assertThat(band.notOnTrack() - band.expected())
+        .isCloseTo(1.2816 * fit.residualSd().get(6), within(1e-3));
   }
 
   @Test
@@ -102,13 +115,20 @@ class ExpectedCourseTest {
 
   @Test
   void classifiesEachSessionOfACourseCountingFromItsIntake() {
-    ExpectedCourse fit = ExpectedCourse.fit(PHQ9, reference(PHQ9, 400, 12, 2, 5), ExpectedCourse.Options.defaults());
+    ExpectedCourse fit =
+        ExpectedCourse.fit(PHQ9, reference(PHQ9, 400, 12, 2, 5), ExpectedCourse.Options.defaults());
     // Intake at session 3 (t = 1); session 8 is t = 6, session 10 is missing.
-    Course client = new Course("x", PHQ9, List.of(Observation.of(3, 20), Observation.of(8, 25), Observation.of(11, 6)));
+    Course client =
+        new Course(
+            "x",
+            PHQ9,
+            List.of(Observation.of(3, 20), Observation.of(8, 25), Observation.of(11, 6)));
 
     List<ExpectedCourse.SessionStatus> statuses = fit.classify(client);
 
-    assertThat(statuses).extracting(ExpectedCourse.SessionStatus::session).containsExactly(3, 8, 11);
+    assertThat(statuses)
+        .extracting(ExpectedCourse.SessionStatus::session)
+        .containsExactly(3, 8, 11);
     assertThat(statuses.get(0).status()).isEqualTo(TrackStatus.ON_TRACK);
     assertThat(statuses.get(1).band().t()).isEqualTo(6);
     assertThat(statuses.get(1).status()).isEqualTo(TrackStatus.NOT_ON_TRACK);
@@ -117,7 +137,8 @@ class ExpectedCourseTest {
 
   @Test
   void sessionsBeyondTheReferenceDataUseTheBandOfTheLastReferenceSession() {
-    ExpectedCourse fit = ExpectedCourse.fit(PHQ9, reference(PHQ9, 100, 8, 2, 5), ExpectedCourse.Options.defaults());
+    ExpectedCourse fit =
+        ExpectedCourse.fit(PHQ9, reference(PHQ9, 100, 8, 2, 5), ExpectedCourse.Options.defaults());
     double sdAt8 = fit.residualSd().get(8);
 
     ExpectedCourse.Band band = fit.band(15, 20);

@@ -23,13 +23,15 @@ class RciMethodTest {
   void hagemanArrindellIsOneSided() {
     assertThat(RciMethod.HA.isOneSided()).isTrue();
     assertThat(RciMethod.HA.criticalValue(0.05)).isCloseTo(1.644854, within(5e-7));
-    assertThat(RciMethod.HA.criticalValue(0.025)).isCloseTo(RciMethod.JT.criticalValue(0.05), within(1e-12));
+    assertThat(RciMethod.HA.criticalValue(0.025))
+        .isCloseTo(RciMethod.JT.criticalValue(0.05), within(1e-12));
   }
 
   @Test
   void alphaMustBeAProbability() {
     for (double alpha : new double[] {0, 1, -0.05, 1.5, Double.NaN}) {
-      assertThatThrownBy(() -> RciMethod.JT.criticalValue(alpha)).as("alpha %s", alpha)
+      assertThatThrownBy(() -> RciMethod.JT.criticalValue(alpha))
+          .as("alpha %s", alpha)
           .isInstanceOf(IllegalArgumentException.class);
     }
   }

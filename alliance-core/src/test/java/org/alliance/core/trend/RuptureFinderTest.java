@@ -13,7 +13,10 @@ import org.alliance.core.instrument.Cutoff;
 import org.alliance.core.instrument.Direction;
 import org.junit.jupiter.api.Test;
 
-/** Hand-made SRS series for each rupture rule, repair within and just beyond the window, and the edges. */
+/**
+ * Hand-made SRS series for each rupture rule, repair within and just beyond the window, and the
+ * edges.
+ */
 class RuptureFinderTest {
   private static final Measure SRS = Measure.of(Catalog.builtIn().get("srs"));
 
@@ -59,8 +62,13 @@ class RuptureFinderTest {
     assertThat(rupture.repairSession()).isEmpty();
     assertThat(rupture.endSession()).as("the last rating of the window").isEqualTo(5);
     assertThat(rupture.troughRating()).isEqualTo(34);
-    assertThat(new RuptureFinder(List.of(RuptureRule.belowCutoff()), 3).find(srs(38, 39, 34, 35, 37, 39)).get(0).repairSession())
-        .as("with a window of 3 sessions").hasValue(6);
+    assertThat(
+            new RuptureFinder(List.of(RuptureRule.belowCutoff()), 3)
+                .find(srs(38, 39, 34, 35, 37, 39))
+                .get(0)
+                .repairSession())
+        .as("with a window of 3 sessions")
+        .hasValue(6);
   }
 
   @Test
@@ -77,7 +85,10 @@ class RuptureFinderTest {
     assertThat(find(RuptureRule.belowCutoff(), srs(38, 36, 38))).isEmpty();
     assertThat(find(RuptureRule.belowCutoff(), srs(38, 35.9, 38))).hasSize(1);
     assertThat(find(RuptureRule.belowCutoff(30), srs(38, 31, 38))).isEmpty();
-    assertThat(find(RuptureRule.belowCutoff(new Cutoff("c", "x", 36, Cutoff.Side.AT_OR_BELOW, true)), srs(38, 36, 38)))
+    assertThat(
+            find(
+                RuptureRule.belowCutoff(new Cutoff("c", "x", 36, Cutoff.Side.AT_OR_BELOW, true)),
+                srs(38, 36, 38)))
         .hasSize(1);
   }
 
@@ -85,19 +96,28 @@ class RuptureFinderTest {
   void aRunOfLowRatingsIsOneRuptureWithItsTroughAndIsNotSplitByTheWindow() {
     List<Rupture> ruptures = find(RuptureRule.belowCutoff(), srs(38, 39, 34, 33, 32, 35, 38, 34));
 
-    assertThat(ruptures).extracting(Rupture::startSession, Rupture::troughSession, Rupture::troughRating,
-            Rupture::depth, Rupture::endSession, Rupture::repaired)
-        .containsExactly(
-            tuple(3, 5, 32.0, 7.0, 6, false),
-            tuple(8, 8, 34.0, 4.0, 8, false));
+    assertThat(ruptures)
+        .extracting(
+            Rupture::startSession,
+            Rupture::troughSession,
+            Rupture::troughRating,
+            Rupture::depth,
+            Rupture::endSession,
+            Rupture::repaired)
+        .containsExactly(tuple(3, 5, 32.0, 7.0, 6, false), tuple(8, 8, 34.0, 4.0, 8, false));
   }
 
   @Test
   void aSecondRuptureAfterARepair() {
     List<Rupture> ruptures = find(RuptureRule.belowCutoff(), srs(38, 39, 34, 39, 40, 33, 35, 41));
 
-    assertThat(ruptures).extracting(Rupture::startSession, Rupture::preRuptureLevel, Rupture::troughRating,
-            Rupture::depth, Rupture::repairSession)
+    assertThat(ruptures)
+        .extracting(
+            Rupture::startSession,
+            Rupture::preRuptureLevel,
+            Rupture::troughRating,
+            Rupture::depth,
+            Rupture::repairSession)
         .containsExactly(
             tuple(3, 39.0, 34.0, 5.0, OptionalInt.of(4)),
             tuple(6, 40.0, 33.0, 7.0, OptionalInt.of(8)));
@@ -106,13 +126,16 @@ class RuptureFinderTest {
   @Test
   void aLowFirstRatingHasNoPreRuptureLevelAndStartsNoRupture() {
     assertThat(find(RuptureRule.belowCutoff(), srs(30, 32, 38))).isEmpty();
-    assertThat(find(RuptureRule.belowCutoff(), srs(30, 38, 33, 38))).extracting(Rupture::startSession).containsExactly(3);
+    assertThat(find(RuptureRule.belowCutoff(), srs(30, 38, 33, 38)))
+        .extracting(Rupture::startSession)
+        .containsExactly(3);
   }
 
   @Test
   void aDropOfAtLeastOnePointFromThePreviousRating() {
-    assertThat(find(RuptureRule.drop(), srs(38, 39, 38, 39))).extracting(Rupture::startSession, Rupture::depth,
-        Rupture::repairSession).containsExactly(tuple(3, 1.0, OptionalInt.of(4)));
+    assertThat(find(RuptureRule.drop(), srs(38, 39, 38, 39)))
+        .extracting(Rupture::startSession, Rupture::depth, Rupture::repairSession)
+        .containsExactly(tuple(3, 1.0, OptionalInt.of(4)));
     assertThat(find(RuptureRule.drop(), srs(38, 39, 38.1, 39))).isEmpty();
     assertThat(find(RuptureRule.drop(2), srs(38, 39, 38, 39))).isEmpty();
     assertThat(find(RuptureRule.drop(2), srs(38, 39, 37, 39))).hasSize(1);
@@ -128,18 +151,38 @@ class RuptureFinderTest {
     assertThat(rupture.preRuptureLevel()).isEqualTo(40);
     assertThat(rupture.troughSession()).isEqualTo(4);
     assertThat(rupture.depth()).isEqualTo(3);
-    assertThat(rupture.repaired()).as("40 comes back at session 5, three sessions after the start").isFalse();
+    assertThat(rupture.repaired())
+        .as("40 comes back at session 5, three sessions after the start")
+        .isFalse();
     assertThat(rupture.endSession()).isEqualTo(4);
-    assertThat(new RuptureFinder(List.of(RuptureRule.drop()), 3).find(srs(40, 39, 38, 37, 40)).get(0).repairSession())
+    assertThat(
+            new RuptureFinder(List.of(RuptureRule.drop()), 3)
+                .find(srs(40, 39, 38, 37, 40))
+                .get(0)
+                .repairSession())
         .hasValue(5);
   }
 
   @Test
   void aDropIsFromThePreviousObservedSessionAndTheWindowCountsSessions() {
-    Course missingThree = new Course("c-001", SRS, List.of(
-        Observation.of(1, 39), Observation.of(2, 40), Observation.of(4, 38), Observation.of(6, 40)));
-    Course missingThreeLate = new Course("c-001", SRS, List.of(
-        Observation.of(1, 39), Observation.of(2, 40), Observation.of(4, 38), Observation.of(7, 40)));
+    Course missingThree =
+        new Course(
+            "c-001",
+            SRS,
+            List.of(
+                Observation.of(1, 39),
+                Observation.of(2, 40),
+                Observation.of(4, 38),
+                Observation.of(6, 40)));
+    Course missingThreeLate =
+        new Course(
+            "c-001",
+            SRS,
+            List.of(
+                Observation.of(1, 39),
+                Observation.of(2, 40),
+                Observation.of(4, 38),
+                Observation.of(7, 40)));
 
     Rupture rupture = find(RuptureRule.drop(), missingThree).get(0);
     assertThat(rupture.preRuptureSession()).isEqualTo(2);
@@ -154,30 +197,42 @@ class RuptureFinderTest {
     Course course = srs(38, 40, 39, 39, 35, 39);
 
     List<Rupture> stiles = find(RuptureRule.stiles2004(), course);
-    assertThat(stiles).extracting(Rupture::startSession, Rupture::preRuptureLevel, Rupture::depth, Rupture::repairSession)
+    assertThat(stiles)
+        .extracting(
+            Rupture::startSession, Rupture::preRuptureLevel, Rupture::depth, Rupture::repairSession)
         .containsExactly(tuple(5, 39.0, 4.0, OptionalInt.of(6)));
     assertThat(stiles.get(0).rule()).isEqualTo(new RuptureRule.Deviation(2, 3));
 
     Course slightDip = srs(38, 40, 39, 39, 38, 39);
     assertThat(find(RuptureRule.stiles2004(), slightDip)).isEmpty();
-    assertThat(find(RuptureRule.strauss2006(), slightDip)).extracting(Rupture::startSession).containsExactly(5);
+    assertThat(find(RuptureRule.strauss2006(), slightDip))
+        .extracting(Rupture::startSession)
+        .containsExactly(5);
   }
 
   @Test
   void deviationNeedsTheMinimumNumberOfEarlierRatings() {
     Course early = srs(39, 41, 30, 41);
 
-    assertThat(find(RuptureRule.stiles2004(), early)).as("session 3 has only 2 earlier ratings").isEmpty();
+    assertThat(find(RuptureRule.stiles2004(), early))
+        .as("session 3 has only 2 earlier ratings")
+        .isEmpty();
     assertThat(find(RuptureRule.stiles2004().withMinimumEarlier(2), early))
-        .extracting(Rupture::startSession, Rupture::repairSession).containsExactly(tuple(3, OptionalInt.of(4)));
-    assertThat(find(RuptureRule.stiles2004(), srs(39, 41, 40, 30))).extracting(Rupture::startSession).containsExactly(4);
-    assertThatThrownBy(() -> RuptureRule.deviation(2, 1)).isInstanceOf(IllegalArgumentException.class);
+        .extracting(Rupture::startSession, Rupture::repairSession)
+        .containsExactly(tuple(3, OptionalInt.of(4)));
+    assertThat(find(RuptureRule.stiles2004(), srs(39, 41, 40, 30)))
+        .extracting(Rupture::startSession)
+        .containsExactly(4);
+    assertThatThrownBy(() -> RuptureRule.deviation(2, 1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void deviationFromRatingsThatNeverVariedNeedsARatingBelowTheirMean() {
     assertThat(find(RuptureRule.stiles2004(), srs(40, 40, 40, 40, 40))).isEmpty();
-    assertThat(find(RuptureRule.stiles2004(), srs(40, 40, 40, 39.5, 40))).extracting(Rupture::depth).containsExactly(0.5);
+    assertThat(find(RuptureRule.stiles2004(), srs(40, 40, 40, 39.5, 40)))
+        .extracting(Rupture::depth)
+        .containsExactly(0.5);
   }
 
   @Test
@@ -186,9 +241,12 @@ class RuptureFinderTest {
     List<Rupture> ruptures = finder.find(srs(38, 40, 39, 39, 35, 39));
 
     assertThat(finder.repairWindow()).isEqualTo(2);
-    assertThat(finder.rules()).extracting(RuptureRule::type)
-        .containsExactly(RuptureRule.Type.BELOW_CUTOFF, RuptureRule.Type.DROP, RuptureRule.Type.DEVIATION);
-    assertThat(ruptures).extracting(rupture -> rupture.rule().type(), Rupture::startSession)
+    assertThat(finder.rules())
+        .extracting(RuptureRule::type)
+        .containsExactly(
+            RuptureRule.Type.BELOW_CUTOFF, RuptureRule.Type.DROP, RuptureRule.Type.DEVIATION);
+    assertThat(ruptures)
+        .extracting(rupture -> rupture.rule().type(), Rupture::startSession)
         .containsExactly(
             tuple(RuptureRule.Type.BELOW_CUTOFF, 5),
             tuple(RuptureRule.Type.DROP, 3),
@@ -206,13 +264,17 @@ class RuptureFinderTest {
     Course course = srs(38, 39, 34, 39, 40, 33, 35, 41);
 
     assertThat(new RuptureFinder(List.of(RuptureRule.belowCutoff()), 2).find(course, 4, 8))
-        .extracting(Rupture::startSession).containsExactly(6);
+        .extracting(Rupture::startSession)
+        .containsExactly(6);
   }
 
   @Test
   void belowTheInstrumentsCutoffNeedsAnInstrumentWithOne() {
-    Course column = new Course("c-001", Measure.column("alliance", Direction.HIGHER_IS_BETTER, Construct.ALLIANCE),
-        List.of(Observation.of(1, 38), Observation.of(2, 30)));
+    Course column =
+        new Course(
+            "c-001",
+            Measure.column("alliance", Direction.HIGHER_IS_BETTER, Construct.ALLIANCE),
+            List.of(Observation.of(1, 38), Observation.of(2, 30)));
 
     assertThatThrownBy(() -> find(RuptureRule.belowCutoff(), column))
         .isInstanceOf(IllegalArgumentException.class)
@@ -222,14 +284,19 @@ class RuptureFinderTest {
 
   @Test
   void rulesDescribeThemselvesAndAreValidated() {
-    assertThat(RuptureRule.belowCutoff().describe()).isEqualTo("BELOW_CUTOFF: the instrument's clinical cutoff");
+    assertThat(RuptureRule.belowCutoff().describe())
+        .isEqualTo("BELOW_CUTOFF: the instrument's clinical cutoff");
     assertThat(RuptureRule.belowCutoff(36).describe()).isEqualTo("BELOW_CUTOFF: total < 36");
-    assertThat(RuptureRule.drop().describe()).isEqualTo("DROP: a fall of at least 1 from the previous rating");
+    assertThat(RuptureRule.drop().describe())
+        .isEqualTo("DROP: a fall of at least 1 from the previous rating");
     assertThat(RuptureRule.strauss2006().describe())
         .isEqualTo("DEVIATION: at or below the mean minus 1 SD of at least 3 earlier ratings");
     assertThatThrownBy(() -> RuptureRule.drop(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> RuptureRule.deviation(-1, 3)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new RuptureFinder(List.of(), 2)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> RuptureFinder.defaults().withRepairWindow(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RuptureRule.deviation(-1, 3))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new RuptureFinder(List.of(), 2))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RuptureFinder.defaults().withRepairWindow(0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -20,10 +20,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The unit cases of METHODS.md section 3 (the same as suddengains' own tests) and the boundaries around them. */
+/**
+ * The unit cases of METHODS.md section 3 (the same as suddengains' own tests) and the boundaries
+ * around them.
+ */
 class SuddenChangeFinderTest {
   private static final double M = Double.NaN;
-  private static final SuddenChangeFinder GAINS = new SuddenChangeFinder(SuddenChangeCriteria.gains(7));
+  private static final SuddenChangeFinder GAINS =
+      new SuddenChangeFinder(SuddenChangeCriteria.gains(7));
 
   /** Scores of sessions 1..n on a measure where lower is better (BDI). */
   private static SuddenChangeResult bdi(SuddenChangeFinder finder, double... scores) {
@@ -34,13 +38,15 @@ class SuddenChangeFinderTest {
     return Stream.of(
         Arguments.of(new double[] {28, 19, 23, 12, 13, M}, List.of(NONE, NONE, UNDETERMINED)),
         Arguments.of(new double[] {28, 19, 23, 11, 12, M}, List.of(NONE, GAIN, UNDETERMINED)),
-        Arguments.of(new double[] {28, 19, M, 12, 13, M}, List.of(UNDETERMINED, UNDETERMINED, UNDETERMINED)),
+        Arguments.of(
+            new double[] {28, 19, M, 12, 13, M}, List.of(UNDETERMINED, UNDETERMINED, UNDETERMINED)),
         Arguments.of(new double[] {35, 37, 23, 23, 24, 21}, List.of(GAIN, NONE, NONE)),
         Arguments.of(new double[] {35, 37, 34, 24, 24, 21}, List.of(NONE, GAIN, NONE)),
         Arguments.of(new double[] {35, 37, 34, 34, 24, 21}, List.of(NONE, NONE, GAIN)),
         // Further rows of suddengains' test-identify_sg.R.
         Arguments.of(new double[] {28, 25, 28, 11, 12, M}, List.of(NONE, GAIN, UNDETERMINED)),
-        Arguments.of(new double[] {M, 26, 28, M, 12, 11}, List.of(UNDETERMINED, UNDETERMINED, UNDETERMINED)),
+        Arguments.of(
+            new double[] {M, 26, 28, M, 12, 11}, List.of(UNDETERMINED, UNDETERMINED, UNDETERMINED)),
         Arguments.of(new double[] {35, 37, 34, 37, 37, 37}, List.of(NONE, NONE, NONE)));
   }
 
@@ -50,8 +56,10 @@ class SuddenChangeFinderTest {
     SuddenChangeResult result = bdi(GAINS, scores);
 
     assertThat(result.outcomes()).as(Arrays.toString(scores)).isEqualTo(expected);
-    assertThat(result.changes()).hasSize((int) expected.stream().filter(outcome -> outcome == GAIN).count());
-    assertThat(result.undetermined()).isEqualTo((int) expected.stream().filter(outcome -> outcome == UNDETERMINED).count());
+    assertThat(result.changes())
+        .hasSize((int) expected.stream().filter(outcome -> outcome == GAIN).count());
+    assertThat(result.undetermined())
+        .isEqualTo((int) expected.stream().filter(outcome -> outcome == UNDETERMINED).count());
   }
 
   static Stream<Arguments> lossCases() {
@@ -66,7 +74,8 @@ class SuddenChangeFinderTest {
   @ParameterizedTest(name = "{0} -> {1}")
   @MethodSource("lossCases")
   void methodsUnitCasesForLossesWithCutoffMinusSeven(double[] scores, List<Outcome> expected) {
-    SuddenChangeResult result = bdi(new SuddenChangeFinder(SuddenChangeCriteria.losses(-7)), scores);
+    SuddenChangeResult result =
+        bdi(new SuddenChangeFinder(SuddenChangeCriteria.losses(-7)), scores);
 
     assertThat(result.outcomes()).as(Arrays.toString(scores)).isEqualTo(expected);
   }
@@ -75,7 +84,8 @@ class SuddenChangeFinderTest {
   @MethodSource("lossCases")
   void aLossCutoffMayBeGivenAsItsSize(double[] scores, List<Outcome> expected) {
     assertThat(SuddenChangeCriteria.losses(7)).isEqualTo(SuddenChangeCriteria.losses(-7));
-    assertThat(bdi(new SuddenChangeFinder(SuddenChangeCriteria.losses(7)), scores).outcomes()).isEqualTo(expected);
+    assertThat(bdi(new SuddenChangeFinder(SuddenChangeCriteria.losses(7)), scores).outcomes())
+        .isEqualTo(expected);
   }
 
   @Test
@@ -109,7 +119,8 @@ class SuddenChangeFinderTest {
     // suddengains' check_interval example with alpha .01: qt(0.005, 4).
     assertThat(criteria.withAlpha(0.01).criticalValue(3, 3)).isCloseTo(4.604, within(0.0005));
     assertThat(criteria.withFixedCriticalValue(2.776).criticalValue(2, 2)).isEqualTo(2.776);
-    assertThatThrownBy(() -> criteria.criticalValue(1, 3)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> criteria.criticalValue(1, 3))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -144,11 +155,26 @@ class SuddenChangeFinderTest {
 
   @Test
   void aMeanDifferenceExactlyEqualToTheCriticalValueTimesThePooledSdIsNotAGain() {
-    // Pre 10, 12, 14 (mean 12, SD 2) and post 6, 8, 10 (mean 8, SD 2): difference 4 = 2 x pooled SD 2.
-    SuddenChangeResult equal = bdi(new SuddenChangeFinder(SuddenChangeCriteria.gains(7).withFixedCriticalValue(2)),
-        10, 12, 14, 6, 8, 10);
-    SuddenChangeResult above = bdi(new SuddenChangeFinder(SuddenChangeCriteria.gains(7).withFixedCriticalValue(1.999)),
-        10, 12, 14, 6, 8, 10);
+    // Pre 10, 12, 14 (mean 12, SD 2) and post 6, 8, 10 (mean 8, SD 2): difference 4 = 2 x pooled SD
+    // 2.
+    SuddenChangeResult equal =
+        bdi(
+            new SuddenChangeFinder(SuddenChangeCriteria.gains(7).withFixedCriticalValue(2)),
+            10,
+            12,
+            14,
+            6,
+            8,
+            10);
+    SuddenChangeResult above =
+        bdi(
+            new SuddenChangeFinder(SuddenChangeCriteria.gains(7).withFixedCriticalValue(1.999)),
+            10,
+            12,
+            14,
+            6,
+            8,
+            10);
 
     SuddenChangeInterval interval = equal.intervals().get(1);
     assertThat(interval.criterion1()).isEqualTo(Check.MET);
@@ -161,7 +187,8 @@ class SuddenChangeFinderTest {
 
   @Test
   void anUndecidableCriterionWinsOverOneThatIsNotMet() {
-    // 12 -> 13 is no gain by criteria 1 and 2, but criterion 3 has only one post score: undetermined, as in R.
+    // 12 -> 13 is no gain by criteria 1 and 2, but criterion 3 has only one post score:
+    // undetermined, as in R.
     SuddenChangeInterval last = bdi(GAINS, 28, 19, 23, 12, 13, M).intervals().get(2);
 
     assertThat(last.criterion1()).isEqualTo(Check.NOT_MET);
@@ -174,8 +201,12 @@ class SuddenChangeFinderTest {
   void onlyIntervalsFromTheSecondToThePenultimateSessionAreTested() {
     SuddenChangeResult result = bdi(GAINS, 35, 37, 23, 23, 24, 21);
 
-    assertThat(result.intervals()).extracting(SuddenChangeInterval::pregainSession).containsExactly(2, 3, 4);
-    assertThat(result.intervals()).extracting(SuddenChangeInterval::postgainSession).containsExactly(3, 4, 5);
+    assertThat(result.intervals())
+        .extracting(SuddenChangeInterval::pregainSession)
+        .containsExactly(2, 3, 4);
+    assertThat(result.intervals())
+        .extracting(SuddenChangeInterval::postgainSession)
+        .containsExactly(3, 4, 5);
     assertThat(bdi(GAINS, 30, 20, 10).intervals()).isEmpty();
   }
 
@@ -184,22 +215,31 @@ class SuddenChangeFinderTest {
     double[] ors = {10, 12, 11, 22, 23, 24};
 
     SuddenChangeResult gains = GAINS.find("c-001", "ors", Direction.HIGHER_IS_BETTER, 1, ors);
-    SuddenChangeResult asIfLowerWereBetter = GAINS.find("c-001", "ors", Direction.HIGHER_IS_WORSE, 1, ors);
+    SuddenChangeResult asIfLowerWereBetter =
+        GAINS.find("c-001", "ors", Direction.HIGHER_IS_WORSE, 1, ors);
 
     assertThat(gains.outcomes()).isEqualTo(List.of(NONE, GAIN, NONE));
     SuddenChange gain = gains.changes().get(0);
     assertThat(gain.magnitude()).isEqualTo(11);
     assertThat(gain.reversalValue()).isEqualTo(16.5);
     assertThat(asIfLowerWereBetter.outcomes()).isEqualTo(List.of(NONE, NONE, NONE));
-    SuddenChangeResult losses = new SuddenChangeFinder(SuddenChangeCriteria.losses(7))
-        .find("c-001", "ors", Direction.HIGHER_IS_BETTER, 1, new double[] {24, 23, 22, 11, 12, 10});
+    SuddenChangeResult losses =
+        new SuddenChangeFinder(SuddenChangeCriteria.losses(7))
+            .find(
+                "c-001",
+                "ors",
+                Direction.HIGHER_IS_BETTER,
+                1,
+                new double[] {24, 23, 22, 11, 12, 10});
     assertThat(losses.outcomes()).isEqualTo(List.of(NONE, LOSS, NONE));
   }
 
   @Test
   void aLossMustBeAQuarterOfThePregainScoreThoughSuddengainsDoesNotAskIt() {
-    // A rise of 8 from 40 meets criteria 1 and 3 but is 20 %: suddengains' identify_sl counts it, the mirror does not.
-    SuddenChangeResult result = bdi(new SuddenChangeFinder(SuddenChangeCriteria.losses(-7)), 40, 40, 40, 48, 48, 48);
+    // A rise of 8 from 40 meets criteria 1 and 3 but is 20 %: suddengains' identify_sl counts it,
+    // the mirror does not.
+    SuddenChangeResult result =
+        bdi(new SuddenChangeFinder(SuddenChangeCriteria.losses(-7)), 40, 40, 40, 48, 48, 48);
 
     SuddenChangeInterval interval = result.intervals().get(1);
     assertThat(interval.criterion1()).isEqualTo(Check.MET);
@@ -218,11 +258,15 @@ class SuddenChangeFinderTest {
     SuddenChange first = nextSessionWorse.changes().get(0);
     assertThat(first.pregainSession()).isEqualTo(3);
     assertThat(first.reversalValue()).isEqualTo(25);
-    assertThat(first.reversed()).as("session 5 is the session right after the postgain session").isFalse();
+    assertThat(first.reversed())
+        .as("session 5 is the session right after the postgain session")
+        .isFalse();
     SuddenChange second = twoSessionsOnWorse.changes().get(0);
     assertThat(second.reversed()).isTrue();
     assertThat(second.reversalSession()).hasValue(6);
-    assertThat(backToTheValueOnly.changes().get(0).reversed()).as("equal to the reversal value is not worse").isFalse();
+    assertThat(backToTheValueOnly.changes().get(0).reversed())
+        .as("equal to the reversal value is not worse")
+        .isFalse();
   }
 
   @Test
@@ -277,8 +321,15 @@ class SuddenChangeFinderTest {
 
   @Test
   void aCourseWithMissingSessionsGivesTheSameAsTheScoresWithGaps() {
-    Course course = new Course("c-002", Measure.column("bdi", Direction.HIGHER_IS_WORSE, Construct.OUTCOME), List.of(
-        Observation.of(1, 28), Observation.of(2, 19), Observation.of(4, 12), Observation.of(5, 13)));
+    Course course =
+        new Course(
+            "c-002",
+            Measure.column("bdi", Direction.HIGHER_IS_WORSE, Construct.OUTCOME),
+            List.of(
+                Observation.of(1, 28),
+                Observation.of(2, 19),
+                Observation.of(4, 12),
+                Observation.of(5, 13)));
 
     SuddenChangeResult fromCourse = GAINS.find(course, 1, 6);
 
@@ -291,10 +342,11 @@ class SuddenChangeFinderTest {
 
   @Test
   void summaryCountsChangesClientsAndUndecidedIntervals() {
-    List<SuddenChangeResult> results = List.of(
-        bdi(GAINS, 28, 19, 23, 11, 12, M),
-        bdi(GAINS, 40, 41, 40, 30, 31, 30, 20, 21, 20),
-        bdi(GAINS, 28, 19, M, 12, 13, M));
+    List<SuddenChangeResult> results =
+        List.of(
+            bdi(GAINS, 28, 19, 23, 11, 12, M),
+            bdi(GAINS, 40, 41, 40, 30, 31, 30, 20, 21, 20),
+            bdi(GAINS, 28, 19, M, 12, 13, M));
 
     SuddenChangeSummary summary = SuddenChangeSummary.of(SuddenChange.Kind.GAIN, results);
 
@@ -311,23 +363,32 @@ class SuddenChangeFinderTest {
 
   @Test
   void criteriaAreValidated() {
-    assertThatThrownBy(() -> SuddenChangeCriteria.gains(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> SuddenChangeCriteria.gains(7).withAlpha(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> SuddenChangeCriteria.gains(7).withProportion(-0.25)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> SuddenChangeCriteria.gains(7).withFixedCriticalValue(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SuddenChangeCriteria.gains(Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SuddenChangeCriteria.gains(7).withAlpha(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SuddenChangeCriteria.gains(7).withProportion(-0.25))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SuddenChangeCriteria.gains(7).withFixedCriticalValue(0))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(SuddenChangeCriteria.losses(-7).cutoff()).isEqualTo(7);
     assertThat(SuddenChangeCriteria.gains(7).describe())
-        .isEqualTo("sudden gain: change >= 7 points, >= 0.25 of the pregain score, t test, two-sided alpha 0.05");
-    assertThatThrownBy(() -> bdi(GAINS, 28, Double.POSITIVE_INFINITY, 23, 12)).isInstanceOf(IllegalArgumentException.class);
+        .isEqualTo(
+            "sudden gain: change >= 7 points, >= 0.25 of the pregain score, t test, two-sided alpha 0.05");
+    assertThatThrownBy(() -> bdi(GAINS, 28, Double.POSITIVE_INFINITY, 23, 12))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void anIntervalsOutcomeMustFollowFromItsCriteria() {
     assertThatThrownBy(() -> new SuddenChangeInterval(2, 3, NONE, Check.MET, Check.MET, Check.MET))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new SuddenChangeInterval(2, 3, NONE, Check.MET, Check.UNDETERMINED, Check.NOT_MET))
+    assertThatThrownBy(
+            () ->
+                new SuddenChangeInterval(2, 3, NONE, Check.MET, Check.UNDETERMINED, Check.NOT_MET))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThat(new SuddenChangeInterval(2, 3, LOSS, Check.MET, Check.MET, Check.MET).isChange()).isTrue();
+    assertThat(new SuddenChangeInterval(2, 3, LOSS, Check.MET, Check.MET, Check.MET).isChange())
+        .isTrue();
   }
 
   private static Course course(double... scoresFromSessionZero) {
@@ -335,6 +396,7 @@ class SuddenChangeFinderTest {
     for (int session = 0; session < scoresFromSessionZero.length; session++) {
       observations.add(Observation.of(session, scoresFromSessionZero[session]));
     }
-    return new Course("c-001", Measure.column("bdi", Direction.HIGHER_IS_WORSE, Construct.OUTCOME), observations);
+    return new Course(
+        "c-001", Measure.column("bdi", Direction.HIGHER_IS_WORSE, Construct.OUTCOME), observations);
   }
 }

@@ -7,8 +7,9 @@ import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 
 /**
- * The look every chart shares: colours from the Okabe-Ito palette, which people with the common colour
- * vision deficiencies can tell apart, plain sans-serif type, light grid lines and the legend beside the plot (XChart does not wrap a legend below it).
+ * The look every chart shares: colours from the Okabe-Ito palette, which people with the common
+ * colour vision deficiencies can tell apart, plain sans-serif type, light grid lines and the legend
+ * beside the plot (XChart does not wrap a legend below it).
  */
 final class ChartStyle {
   static final Color BLUE = new Color(0x0072B2);
@@ -21,13 +22,16 @@ final class ChartStyle {
   static final Color MUTED = new Color(0x666666);
   static final Color GRID = new Color(0xE3E3E3);
   static final Color TRANSPARENT = new Color(0, 0, 0, 0);
+
   /** The orange, light enough that the lines drawn over it stay clear. */
   static final Color CAUTION_ZONE = new Color(0xE6, 0x9F, 0x00, 70);
 
-  static final BasicStroke LINE = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+  static final BasicStroke LINE =
+      new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
   static final BasicStroke THIN = new BasicStroke(1f);
   static final BasicStroke DASHED =
-      new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 4f}, 0f);
+      new BasicStroke(
+          2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 4f}, 0f);
 
   /** The marker size every series shares (XChart has one); custom markers scale it. */
   static final int MARKER_SIZE = 7;

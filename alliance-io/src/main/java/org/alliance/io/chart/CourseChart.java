@@ -29,10 +29,10 @@ import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * One client's scores on one measure over the sessions, with what the trend models found: the clinical
- * cutoff, the expected course of similar clients and its caution zone, sessions not on track, sudden gains
- * and losses, ruptures and repairs. The axis spans the instrument's whole score range and its title says
- * which way is better. A missing session leaves a gap in the line.
+ * One client's scores on one measure over the sessions, with what the trend models found: the
+ * clinical cutoff, the expected course of similar clients and its caution zone, sessions not on
+ * track, sudden gains and losses, ruptures and repairs. The axis spans the instrument's whole score
+ * range and its title says which way is better. A missing session leaves a gap in the line.
  */
 public final class CourseChart implements Figure {
   private final CourseFindings findings;
@@ -56,15 +56,31 @@ public final class CourseChart implements Figure {
   @Override
   public String description() {
     Course course = findings.course();
-    StringBuilder text = new StringBuilder(name).append(" scores by session (")
-        .append(Wording.direction(course.measure().direction())).append("): ");
-    text.append(course.observations().stream()
-        .map(o -> "session " + o.session() + " " + Wording.score(o.score())).collect(Collectors.joining(", ")));
+    StringBuilder text =
+        new StringBuilder(name)
+            .append(" scores by session (")
+            .append(Wording.direction(course.measure().direction()))
+            .append("): ");
+    text.append(
+        course.observations().stream()
+            .map(o -> "session " + o.session() + " " + Wording.score(o.score()))
+            .collect(Collectors.joining(", ")));
     text.append('.');
-    cutoff().ifPresent(cutoff -> text.append(" Cutoff: ").append(Wording.cutoffSide(cutoff)).append(" is ")
-        .append(Wording.cutoffMeaning(cutoff)).append('.'));
-    findings.expected().ifPresent(expected -> text.append(" Expected course of similar clients shown, fitted on ")
-        .append(expected.episodes()).append(" episodes."));
+    cutoff()
+        .ifPresent(
+            cutoff ->
+                text.append(" Cutoff: ")
+                    .append(Wording.cutoffSide(cutoff))
+                    .append(" is ")
+                    .append(Wording.cutoffMeaning(cutoff))
+                    .append('.'));
+    findings
+        .expected()
+        .ifPresent(
+            expected ->
+                text.append(" Expected course of similar clients shown, fitted on ")
+                    .append(expected.episodes())
+                    .append(" episodes."));
     List<Integer> notOnTrack = sessions(TrackStatus.NOT_ON_TRACK);
     if (!notOnTrack.isEmpty()) {
       text.append(" Not on track at session ").append(join(notOnTrack)).append('.');
@@ -72,16 +88,32 @@ public final class CourseChart implements Figure {
     describe(text, findings.gains(), "Sudden gain");
     describe(text, findings.losses(), "Sudden loss");
     for (Rupture rupture : distinctRuptures()) {
-      text.append(" Rupture from session ").append(rupture.startSession())
-          .append(rupture.repairSession().isPresent() ? ", repaired at session " + rupture.repairSession().getAsInt()
-              : ", not repaired").append('.');
+      text.append(" Rupture from session ")
+          .append(rupture.startSession())
+          .append(
+              rupture.repairSession().isPresent()
+                  ? ", repaired at session " + rupture.repairSession().getAsInt()
+                  : ", not repaired")
+          .append('.');
     }
     return text.toString();
   }
 
-  private static void describe(StringBuilder text, Optional<SuddenChangeResult> result, String kind) {
-    result.ifPresent(found -> found.changes().forEach(change -> text.append(' ').append(kind).append(" from session ")
-        .append(change.pregainSession()).append(" to ").append(change.postgainSession()).append('.')));
+  private static void describe(
+      StringBuilder text, Optional<SuddenChangeResult> result, String kind) {
+    result.ifPresent(
+        found ->
+            found
+                .changes()
+                .forEach(
+                    change ->
+                        text.append(' ')
+                            .append(kind)
+                            .append(" from session ")
+                            .append(change.pregainSession())
+                            .append(" to ")
+                            .append(change.postgainSession())
+                            .append('.')));
   }
 
   @Override
@@ -94,11 +126,19 @@ public final class CourseChart implements Figure {
     chart(width, height).paint(graphics, width, height);
   }
 
-  /** The XChart chart at this size; built anew each time, since XChart lays a chart out for one size. */
+  /**
+   * The XChart chart at this size; built anew each time, since XChart lays a chart out for one
+   * size.
+   */
   XYChart chart(int width, int height) {
     Course course = findings.course();
-    XYChart chart = new XYChartBuilder().width(width).height(height).xAxisTitle("Session")
-        .yAxisTitle(name + " score (" + Wording.direction(course.measure().direction()) + ")").build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(width)
+            .height(height)
+            .xAxisTitle("Session")
+            .yAxisTitle(name + " score (" + Wording.direction(course.measure().direction()) + ")")
+            .build();
     XYStyler styler = chart.getStyler();
     ChartStyle.apply(styler);
     styler.setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Line);
@@ -113,24 +153,42 @@ public final class CourseChart implements Figure {
     styler.setYAxisMin(yRange[0]);
     styler.setYAxisMax(yRange[1]);
     // Sessions are whole numbers; a tick between two sessions gets no label.
-    styler.setXAxisTickLabelsFormattingFunction(x -> x == Math.rint(x) ? Long.toString(Math.round(x)) : "");
+    styler.setXAxisTickLabelsFormattingFunction(
+        x -> x == Math.rint(x) ? Long.toString(Math.round(x)) : "");
     styler.setYAxisTickLabelsFormattingFunction(Wording::score);
 
     expectedCourse(chart, yRange);
-    cutoff().ifPresent(cutoff -> line(chart, cutoffLabel(cutoff),
-        new double[] {xMin, xMax}, new double[] {cutoff.value(), cutoff.value()}, ChartStyle.PURPLE, ChartStyle.DASHED));
+    cutoff()
+        .ifPresent(
+            cutoff ->
+                line(
+                    chart,
+                    cutoffLabel(cutoff),
+                    new double[] {xMin, xMax},
+                    new double[] {cutoff.value(), cutoff.value()},
+                    ChartStyle.PURPLE,
+                    ChartStyle.DASHED));
     scores(chart, first, last);
-    points(chart, "Not on track", sessions(TrackStatus.NOT_ON_TRACK), Markers.ring(2.4), ChartStyle.VERMILLION);
-    suddenChanges(chart, findings.gains(), "Sudden gain", Markers.triangleUp(2.1), ChartStyle.GREEN);
-    suddenChanges(chart, findings.losses(), "Sudden loss", Markers.triangleDown(2.1), ChartStyle.VERMILLION);
+    points(
+        chart,
+        "Not on track",
+        sessions(TrackStatus.NOT_ON_TRACK),
+        Markers.ring(2.4),
+        ChartStyle.VERMILLION);
+    suddenChanges(
+        chart, findings.gains(), "Sudden gain", Markers.triangleUp(2.1), ChartStyle.GREEN);
+    suddenChanges(
+        chart, findings.losses(), "Sudden loss", Markers.triangleDown(2.1), ChartStyle.VERMILLION);
     ruptures(chart);
     return chart;
   }
 
   /** {@code Clinical cutoff (10 or more)}; an alliance measure's cutoff marks a concern. */
   private String cutoffLabel(Cutoff cutoff) {
-    return (findings.course().measure().construct() == Construct.ALLIANCE ? "Concern" : "Clinical") + " cutoff ("
-        + Wording.cutoffSide(cutoff) + ")";
+    return (findings.course().measure().construct() == Construct.ALLIANCE ? "Concern" : "Clinical")
+        + " cutoff ("
+        + Wording.cutoffSide(cutoff)
+        + ")";
   }
 
   private Optional<Cutoff> cutoff() {
@@ -160,7 +218,10 @@ public final class CourseChart implements Figure {
     return new double[] {Math.floor(low - margin), Math.ceil(high + margin)};
   }
 
-  /** The expected course as a dashed line, and the caution zone between the caution and not-on-track edges. */
+  /**
+   * The expected course as a dashed line, and the caution zone between the caution and not-on-track
+   * edges.
+   */
   private void expectedCourse(XYChart chart, double[] yRange) {
     if (findings.expected().isEmpty() || findings.course().observations().size() < 2) {
       return;
@@ -194,7 +255,10 @@ public final class CourseChart implements Figure {
     line(chart, "Expected course", lineX, lineY, ChartStyle.SKY, ChartStyle.DASHED);
   }
 
-  /** The scores, a point per session, with a gap in the line at each missing session; none for an empty course. */
+  /**
+   * The scores, a point per session, with a gap in the line at each missing session; none for an
+   * empty course.
+   */
   private void scores(XYChart chart, int first, int last) {
     Course course = findings.course();
     if (course.isEmpty()) {
@@ -211,12 +275,22 @@ public final class CourseChart implements Figure {
     series.setMarkerColor(ChartStyle.BLUE);
   }
 
-  /** Sudden changes, each marked halfway along the line between its two sessions, where the jump happens. */
-  private static void suddenChanges(XYChart chart, Optional<SuddenChangeResult> result, String label, Marker marker,
+  /**
+   * Sudden changes, each marked halfway along the line between its two sessions, where the jump
+   * happens.
+   */
+  private static void suddenChanges(
+      XYChart chart,
+      Optional<SuddenChangeResult> result,
+      String label,
+      Marker marker,
       Color color) {
     List<SuddenChange> changes = result.map(SuddenChangeResult::changes).orElse(List.of());
     double[] x = changes.stream().mapToDouble(change -> change.pregainSession() + 0.5).toArray();
-    double[] y = changes.stream().mapToDouble(change -> (change.pregainScore() + change.postgainScore()) / 2).toArray();
+    double[] y =
+        changes.stream()
+            .mapToDouble(change -> (change.pregainScore() + change.postgainScore()) / 2)
+            .toArray();
     scatter(chart, label, x, y, marker, color);
   }
 
@@ -224,13 +298,39 @@ public final class CourseChart implements Figure {
   private void ruptures(XYChart chart) {
     Course course = findings.course();
     List<Rupture> ruptures = distinctRuptures();
-    List<Integer> repaired = ruptures.stream().filter(Rupture::repaired).map(Rupture::startSession).toList();
-    List<Integer> unrepaired = ruptures.stream().filter(rupture -> !rupture.repaired()).map(Rupture::startSession).toList();
-    List<Integer> repairs = ruptures.stream().filter(Rupture::repaired).map(rupture -> rupture.repairSession().getAsInt()).toList();
-    scatter(chart, "Rupture, repaired", sessionsX(repaired), scoresAt(course, repaired), Markers.triangleDown(2.1), ChartStyle.ORANGE);
-    scatter(chart, "Rupture, not repaired", sessionsX(unrepaired), scoresAt(course, unrepaired), Markers.triangleDown(2.1),
+    List<Integer> repaired =
+        ruptures.stream().filter(Rupture::repaired).map(Rupture::startSession).toList();
+    List<Integer> unrepaired =
+        ruptures.stream()
+            .filter(rupture -> !rupture.repaired())
+            .map(Rupture::startSession)
+            .toList();
+    List<Integer> repairs =
+        ruptures.stream()
+            .filter(Rupture::repaired)
+            .map(rupture -> rupture.repairSession().getAsInt())
+            .toList();
+    scatter(
+        chart,
+        "Rupture, repaired",
+        sessionsX(repaired),
+        scoresAt(course, repaired),
+        Markers.triangleDown(2.1),
+        ChartStyle.ORANGE);
+    scatter(
+        chart,
+        "Rupture, not repaired",
+        sessionsX(unrepaired),
+        scoresAt(course, unrepaired),
+        Markers.triangleDown(2.1),
         ChartStyle.VERMILLION);
-    scatter(chart, "Repair", sessionsX(repairs), scoresAt(course, repairs), Markers.diamond(2.2), ChartStyle.GREEN);
+    scatter(
+        chart,
+        "Repair",
+        sessionsX(repairs),
+        scoresAt(course, repairs),
+        Markers.diamond(2.2),
+        ChartStyle.GREEN);
   }
 
   /** One rupture per start session: rules that agree on a start agree on its repair too. */
@@ -240,12 +340,17 @@ public final class CourseChart implements Figure {
     return List.copyOf(byStart.values());
   }
 
-  private void points(XYChart chart, String label, List<Integer> sessions, Marker marker, Color color) {
-    scatter(chart, label, sessionsX(sessions), scoresAt(findings.course(), sessions), marker, color);
+  private void points(
+      XYChart chart, String label, List<Integer> sessions, Marker marker, Color color) {
+    scatter(
+        chart, label, sessionsX(sessions), scoresAt(findings.course(), sessions), marker, color);
   }
 
   private List<Integer> sessions(TrackStatus status) {
-    return findings.statuses().stream().filter(s -> s.status() == status).map(ExpectedCourse.SessionStatus::session).toList();
+    return findings.statuses().stream()
+        .filter(s -> s.status() == status)
+        .map(ExpectedCourse.SessionStatus::session)
+        .toList();
   }
 
   private static double[] sessionsX(List<Integer> sessions) {
@@ -256,8 +361,12 @@ public final class CourseChart implements Figure {
     return sessions.stream().mapToDouble(session -> course.at(session).orElseThrow()).toArray();
   }
 
-  /** A series of marks only; a series without points is left out, so the legend lists only what is drawn. */
-  private static void scatter(XYChart chart, String label, double[] x, double[] y, Marker marker, Color color) {
+  /**
+   * A series of marks only; a series without points is left out, so the legend lists only what is
+   * drawn.
+   */
+  private static void scatter(
+      XYChart chart, String label, double[] x, double[] y, Marker marker, Color color) {
     if (x.length == 0) {
       return;
     }
@@ -267,7 +376,8 @@ public final class CourseChart implements Figure {
     series.setMarkerColor(color);
   }
 
-  private static void line(XYChart chart, String label, double[] x, double[] y, Color color, BasicStroke stroke) {
+  private static void line(
+      XYChart chart, String label, double[] x, double[] y, Color color, BasicStroke stroke) {
     XYSeries series = chart.addSeries(label, x, y);
     series.setLineColor(color);
     series.setLineStyle(stroke);

@@ -3,11 +3,13 @@ package org.alliance.io.chart;
 import java.awt.Graphics2D;
 
 /**
- * A chart the reports and the web pages show: drawn once onto any {@link Graphics2D}, which gives SVG for
- * HTML pages and vector graphics for PDF pages from the same code.
+ * A chart the reports and the web pages show: drawn once onto any {@link Graphics2D}, which gives
+ * SVG for HTML pages and vector graphics for PDF pages from the same code.
  */
 public interface Figure {
-  /** A short name for the chart, such as "PHQ-9 over sessions"; the SVG's title for screen readers. */
+  /**
+   * A short name for the chart, such as "PHQ-9 over sessions"; the SVG's title for screen readers.
+   */
   String title();
 
   /** What the chart shows in words, for readers who cannot see it; the SVG's description. */

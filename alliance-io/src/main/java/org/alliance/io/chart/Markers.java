@@ -39,15 +39,18 @@ final class Markers {
 
   /** A diamond. */
   static Marker diamond(double scale) {
-    return new Shaped(scale, true, size -> {
-      Path2D.Double path = new Path2D.Double();
-      path.moveTo(0, -size / 2);
-      path.lineTo(size / 2, 0);
-      path.lineTo(0, size / 2);
-      path.lineTo(-size / 2, 0);
-      path.closePath();
-      return path;
-    });
+    return new Shaped(
+        scale,
+        true,
+        size -> {
+          Path2D.Double path = new Path2D.Double();
+          path.moveTo(0, -size / 2);
+          path.lineTo(size / 2, 0);
+          path.lineTo(0, size / 2);
+          path.lineTo(-size / 2, 0);
+          path.closePath();
+          return path;
+        });
   }
 
   /** An open ring drawn around a point. */
@@ -64,7 +67,10 @@ final class Markers {
     };
   }
 
-  /** An equilateral triangle of the given height centred on its centroid; direction -1 points up, 1 down. */
+  /**
+   * An equilateral triangle of the given height centred on its centroid; direction -1 points up, 1
+   * down.
+   */
   private static Shape triangle(double size, int direction) {
     double half = size / 2;
     Path2D.Double path = new Path2D.Double();
@@ -89,7 +95,9 @@ final class Markers {
 
     @Override
     public void paint(Graphics2D graphics, double x, double y, int markerSize) {
-      Shape placed = AffineTransform.getTranslateInstance(x, y).createTransformedShape(shape.apply(markerSize * scale));
+      Shape placed =
+          AffineTransform.getTranslateInstance(x, y)
+              .createTransformedShape(shape.apply(markerSize * scale));
       graphics.fill(placed);
       if (edged) {
         Paint paint = graphics.getPaint();

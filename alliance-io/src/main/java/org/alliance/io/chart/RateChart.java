@@ -20,9 +20,9 @@ import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Outcome rates of groups of clients (the whole cohort, each clinician) as a forest plot: a row per group,
- * a mark per outcome at its rate and a line across its 95% Wilson interval, so that groups whose
- * intervals overlap are seen not to differ. A group with no one to count has no mark.
+ * Outcome rates of groups of clients (the whole cohort, each clinician) as a forest plot: a row per
+ * group, a mark per outcome at its rate and a line across its 95% Wilson interval, so that groups
+ * whose intervals overlap are seen not to differ. A group with no one to count has no mark.
  */
 public final class RateChart implements Figure {
   /** The outcomes a rate chart shows, in the order of each row's proportions. */
@@ -56,8 +56,11 @@ public final class RateChart implements Figure {
     public Row {
       requireNonNull(label, "label");
       proportions = ImmutableList.copyOf(proportions);
-      checkArgument(proportions.size() == Outcome.values().length, "a row needs a proportion per outcome, %s, not %s",
-          Outcome.values().length, proportions.size());
+      checkArgument(
+          proportions.size() == Outcome.values().length,
+          "a row needs a proportion per outcome, %s, not %s",
+          Outcome.values().length,
+          proportions.size());
     }
   }
 
@@ -88,8 +91,11 @@ public final class RateChart implements Figure {
     for (Row row : rows) {
       text.append(' ').append(row.label()).append(':');
       for (Outcome outcome : Outcome.values()) {
-        text.append(' ').append(outcome.label().toLowerCase(Locale.ROOT)).append(' ')
-            .append(row.proportions().get(outcome.ordinal())).append(outcome.ordinal() + 1 < Outcome.values().length ? ";" : ".");
+        text.append(' ')
+            .append(outcome.label().toLowerCase(Locale.ROOT))
+            .append(' ')
+            .append(row.proportions().get(outcome.ordinal()))
+            .append(outcome.ordinal() + 1 < Outcome.values().length ? ";" : ".");
       }
     }
     return text.toString();
@@ -106,7 +112,12 @@ public final class RateChart implements Figure {
   }
 
   XYChart chart(int width, int height) {
-    XYChart chart = new XYChartBuilder().width(width).height(height).xAxisTitle("Clients (%), with 95% interval").build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(width)
+            .height(height)
+            .xAxisTitle("Clients (%), with 95% interval")
+            .build();
     XYStyler styler = chart.getStyler();
     ChartStyle.apply(styler);
     styler.setYAxisTitleVisible(false);
@@ -115,15 +126,18 @@ public final class RateChart implements Figure {
     int n = rows.size();
     styler.setYAxisMin(0.5);
     styler.setYAxisMax(n + 0.5);
-    // XChart rounds the spacing hint (in pixels) down to a step of 1, 2 or 5 times a power of ten, then
-    // widens the step until every label differs: a hint of about one row's height gives a tick per row.
+    // XChart rounds the spacing hint (in pixels) down to a step of 1, 2 or 5 times a power of ten,
+    // then
+    // widens the step until every label differs: a hint of about one row's height gives a tick per
+    // row.
     // Ticks beyond the rows are not drawn, but still need labels of their own.
     styler.setYAxisTickMarkSpacingHint(Math.max(8, (int) Math.round((height - 60) * 0.94 / n)));
-    styler.setYAxisTickLabelsFormattingFunction(y -> {
-      long index = n - Math.round(y);
-      boolean row = Math.abs(y - Math.rint(y)) < 1e-9 && index >= 0 && index < n;
-      return row ? rows.get((int) index).label() : Wording.score(y);
-    });
+    styler.setYAxisTickLabelsFormattingFunction(
+        y -> {
+          long index = n - Math.round(y);
+          boolean row = Math.abs(y - Math.rint(y)) < 1e-9 && index >= 0 && index < n;
+          return row ? rows.get((int) index).label() : Wording.score(y);
+        });
     styler.setXAxisTickLabelsFormattingFunction(x -> Long.toString(Math.round(x)));
     styler.setPlotGridHorizontalLinesVisible(false);
 

@@ -10,7 +10,9 @@ import org.alliance.core.trend.Measure;
 public final class Wording {
   private Wording() {}
 
-  /** An instrument's id as clinicians write it ({@code PHQ-9}); a score column keeps its own name. */
+  /**
+   * An instrument's id as clinicians write it ({@code PHQ-9}); a score column keeps its own name.
+   */
   public static String measure(Measure measure) {
     return measure.instrument().isPresent() ? measure.id().toUpperCase(Locale.ROOT) : measure.id();
   }
@@ -37,7 +39,9 @@ public final class Wording {
     return colon < 0 ? cutoff.label() : cutoff.label().substring(0, colon);
   }
 
-  /** A score rounded for reading: at most two decimals ({@code 12}, {@code 35.8}, {@code 14.44}). */
+  /**
+   * A score rounded for reading: at most two decimals ({@code 12}, {@code 35.8}, {@code 14.44}).
+   */
   public static String score(double value) {
     return Numbers.format(Math.round(value * 100) / 100.0);
   }

@@ -1,7 +1,4 @@
 package org.alliance.io.csv;
-import org.alliance.io.input.InputFormatException;
-import org.alliance.io.input.AdministrationSource;
-import org.alliance.io.input.AdministrationRow;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.alliance.io.input.AdministrationRow;
+import org.alliance.io.input.AdministrationSource;
+import org.alliance.io.input.InputFormatException;
 
 /**
- * Streams administrations from a CSV file in the wide or long layout, one row at a time, in constant
- * memory. A row with problems is returned with them, never dropped; a file that cannot be read at all
- * raises {@link InputFormatException} naming the file and line.
+ * Streams administrations from a CSV file in the wide or long layout, one row at a time, in
+ * constant memory. A row with problems is returned with them, never dropped; a file that cannot be
+ * read at all raises {@link InputFormatException} naming the file and line.
  */
 public final class AdministrationCsvReader implements AdministrationSource {
   private final CsvInput input;
@@ -45,7 +45,8 @@ public final class AdministrationCsvReader implements AdministrationSource {
   }
 
   /** Reads a stream; {@code name} is used in messages. The stream is closed with the reader. */
-  public static AdministrationCsvReader open(String name, InputStream in, CsvReadOptions options) throws IOException {
+  public static AdministrationCsvReader open(String name, InputStream in, CsvReadOptions options)
+      throws IOException {
     CsvInput input = new CsvInput(name, in);
     try {
       return new AdministrationCsvReader(input, options);

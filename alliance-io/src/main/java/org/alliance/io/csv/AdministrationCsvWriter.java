@@ -14,9 +14,9 @@ import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
 
 /**
- * Writes administrations in the wide layout that {@link AdministrationCsvReader} reads: {@code client,
- * session, date, clinician, instrument, q1..qN}, one row per administration. Skipped and declined answers
- * are written as such; a missing one is an empty cell.
+ * Writes administrations in the wide layout that {@link AdministrationCsvReader} reads: {@code
+ * client, session, date, clinician, instrument, q1..qN}, one row per administration. Skipped and
+ * declined answers are written as such; a missing one is an empty cell.
  */
 public final class AdministrationCsvWriter implements AdministrationWriter {
   private final CsvWriter csv;
@@ -28,8 +28,10 @@ public final class AdministrationCsvWriter implements AdministrationWriter {
   public AdministrationCsvWriter(Writer out, Catalog catalog, List<Instrument> instruments) {
     this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).bufferSize(1 << 16).build(out);
     this.catalog = catalog;
-    this.items = instruments.stream().mapToInt(instrument -> instrument.items().size()).max().orElse(0);
-    List<String> header = new ArrayList<>(List.of("client", "session", "date", "clinician", "instrument"));
+    this.items =
+        instruments.stream().mapToInt(instrument -> instrument.items().size()).max().orElse(0);
+    List<String> header =
+        new ArrayList<>(List.of("client", "session", "date", "clinician", "instrument"));
     for (int i = 1; i <= items; i++) {
       header.add("q" + i);
     }
@@ -47,7 +49,10 @@ public final class AdministrationCsvWriter implements AdministrationWriter {
     fields[i++] = clinician;
     fields[i++] = instrument.id();
     for (int number = 1; number <= items; number++) {
-      fields[i++] = number <= instrument.items().size() ? cell(administration, instrument.items().get(number - 1)) : "";
+      fields[i++] =
+          number <= instrument.items().size()
+              ? cell(administration, instrument.items().get(number - 1))
+              : "";
     }
     csv.writeRecord(fields);
   }
@@ -56,7 +61,10 @@ public final class AdministrationCsvWriter implements AdministrationWriter {
     return cell(administration.answer(item.id()));
   }
 
-  /** An answer as a cell: the value, {@code skipped} or {@code declined}, the unreadable text as written, or empty. */
+  /**
+   * An answer as a cell: the value, {@code skipped} or {@code declined}, the unreadable text as
+   * written, or empty.
+   */
   static String cell(Answer answer) {
     if (answer instanceof Answer.Value value) {
       return Numbers.format(value.value());
@@ -64,7 +72,9 @@ public final class AdministrationCsvWriter implements AdministrationWriter {
     if (answer instanceof Answer.Unreadable unreadable) {
       return unreadable.raw();
     }
-    return answer == Answer.NotAnswered.MISSING ? "" : answer.toString().toLowerCase(java.util.Locale.ROOT);
+    return answer == Answer.NotAnswered.MISSING
+        ? ""
+        : answer.toString().toLowerCase(java.util.Locale.ROOT);
   }
 
   @Override

@@ -11,9 +11,10 @@ import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
 
 /**
- * Writes administrations in the long layout that {@link AdministrationCsvReader} reads: {@code client, session,
- * date, clinician, instrument, item, value}, one row per answered, skipped or declined item, in item order. A
- * missing answer has no row, which is how the long layout says "missing".
+ * Writes administrations in the long layout that {@link AdministrationCsvReader} reads: {@code
+ * client, session, date, clinician, instrument, item, value}, one row per answered, skipped or
+ * declined item, in item order. A missing answer has no row, which is how the long layout says
+ * "missing".
  */
 public final class AdministrationLongCsvWriter implements AdministrationWriter {
   private final CsvWriter csv;

@@ -3,8 +3,9 @@ package org.alliance.io.csv;
 import org.alliance.core.scoring.Answer;
 
 /**
- * Reads an answer cell: empty or {@code NA} is missing, {@code skipped} and {@code declined} are those
- * states, a plain decimal number is a value, anything else is kept as unreadable for the scorer to report.
+ * Reads an answer cell: empty or {@code NA} is missing, {@code skipped} and {@code declined} are
+ * those states, a plain decimal number is a value, anything else is kept as unreadable for the
+ * scorer to report.
  */
 public final class AnswerText {
   private AnswerText() {}
@@ -25,7 +26,8 @@ public final class AnswerText {
     if (text.equalsIgnoreCase("declined")) {
       return Answer.NotAnswered.DECLINED;
     }
-    // A strict decimal: optional minus, digits, optional one separator and digits. Double.parseDouble alone
+    // A strict decimal: optional minus, digits, optional one separator and digits.
+    // Double.parseDouble alone
     // would also take "NaN", "1e3", "0x1p3" and "3d", none of which is a questionnaire answer.
     int i = first == '-' ? 1 : 0;
     int digits = 0;

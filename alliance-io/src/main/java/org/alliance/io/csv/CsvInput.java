@@ -1,6 +1,4 @@
 package org.alliance.io.csv;
-import org.alliance.io.input.InputFormatException;
-import org.alliance.io.input.SourceLocation;
 
 import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
@@ -20,16 +18,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.alliance.io.input.InputFormatException;
+import org.alliance.io.input.SourceLocation;
 
 /**
- * A CSV file opened for streaming: UTF-8 (bytes that are not UTF-8 become U+FFFD, which the row readers
- * report with their line and column, see {@link #NOT_UTF8}), a byte-order mark skipped, the delimiter (comma, semicolon or tab) taken from the header
- * line, quoted fields and CRLF line ends handled by FastCSV.
+ * A CSV file opened for streaming: UTF-8 (bytes that are not UTF-8 become U+FFFD, which the row
+ * readers report with their line and column, see {@link #NOT_UTF8}), a byte-order mark skipped, the
+ * delimiter (comma, semicolon or tab) taken from the header line, quoted fields and CRLF line ends
+ * handled by FastCSV.
  */
 public final class CsvInput implements Closeable {
   private static final int BUFFER = 1 << 16;
+
   /** The header line is read twice (once to find the delimiter); it may be this long. */
   private static final int MAX_HEADER = 1 << 22;
+
   /** What the decoder puts in place of bytes that are not UTF-8. */
   public static final char NOT_UTF8 = '\uFFFD';
 
@@ -43,52 +46,70 @@ public final class CsvInput implements Closeable {
 
   public CsvInput(String file, InputStream in) throws IOException {
     this.file = file;
-    // Replacing bad bytes (rather than failing at the decoder, which reads ahead) lets each row say on
+    // Replacing bad bytes (rather than failing at the decoder, which reads ahead) lets each row say
+    // on
     // which line and column its text is not UTF-8, while the other rows are still read.
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
     BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), BUFFER);
     reader.mark(MAX_HEADER);
     String firstLine = reader.readLine();
     try {
       reader.reset();
-      // Release the mark: left at 4 Mi characters, BufferedReader would grow its buffer to that size.
+      // Release the mark: left at 4 Mi characters, BufferedReader would grow its buffer to that
+      // size.
       reader.mark(0);
     } catch (IOException e) {
       reader.close();
-      throw new InputFormatException(SourceLocation.line(file, 1), "the header line is longer than " + (MAX_HEADER >> 20) + " MiB");
+      throw new InputFormatException(
+          SourceLocation.line(file, 1),
+          "the header line is longer than " + (MAX_HEADER >> 20) + " MiB");
     }
     if (firstLine == null || firstLine.isBlank()) {
       reader.close();
-      throw new InputFormatException(SourceLocation.line(file, 1), "the file is empty; expected a header line");
+      throw new InputFormatException(
+          SourceLocation.line(file, 1), "the file is empty; expected a header line");
     }
     if (firstLine.charAt(0) == '\uFEFF') {
       reader.skip(1);
       firstLine = firstLine.substring(1);
     }
     this.delimiter = sniffDelimiter(firstLine);
-    this.csv = CsvReader.builder()
-        .fieldSeparator(delimiter)
-        .skipEmptyLines(true)
-        .allowUnclosedQuote(false)
-        .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-        .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
-        .ofCsvRecord(reader);
+    this.csv =
+        CsvReader.builder()
+            .fieldSeparator(delimiter)
+            .skipEmptyLines(true)
+            .allowUnclosedQuote(false)
+            .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+            .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+            .ofCsvRecord(reader);
     this.records = csv.iterator();
-    CsvRecord headerRecord = next().orElseThrow(
-        () -> new InputFormatException(SourceLocation.line(file, 1), "the file is empty; expected a header line"));
+    CsvRecord headerRecord =
+        next()
+            .orElseThrow(
+                () ->
+                    new InputFormatException(
+                        SourceLocation.line(file, 1), "the file is empty; expected a header line"));
     this.header = new ArrayList<>(headerRecord.getFieldCount());
     for (int i = 0; i < headerRecord.getFieldCount(); i++) {
       String name = headerRecord.getField(i).strip();
       if (name.indexOf(NOT_UTF8) >= 0) {
-        throw new InputFormatException(SourceLocation.cell(file, headerRecord.getStartingLineNumber(), i + 1, name),
+        throw new InputFormatException(
+            SourceLocation.cell(file, headerRecord.getStartingLineNumber(), i + 1, name),
             "the header is not UTF-8 text; save the file as UTF-8 and try again");
       }
       String key = name.toLowerCase(Locale.ROOT);
       if (!key.isEmpty() && columns.putIfAbsent(key, i) != null) {
-        throw new InputFormatException(SourceLocation.cell(file, headerRecord.getStartingLineNumber(), i + 1, name),
-            "column '" + name + "' appears twice in the header (first in column " + (columns.get(key) + 1) + ")");
+        throw new InputFormatException(
+            SourceLocation.cell(file, headerRecord.getStartingLineNumber(), i + 1, name),
+            "column '"
+                + name
+                + "' appears twice in the header (first in column "
+                + (columns.get(key) + 1)
+                + ")");
       }
       header.add(name);
     }
@@ -152,7 +173,8 @@ public final class CsvInput implements Closeable {
       lastLine = record.getStartingLineNumber();
       return Optional.of(record);
     } catch (CsvParseException e) {
-      throw new InputFormatException(SourceLocation.line(file, lastLine + 1), "cannot read the CSV here: " + rootMessage(e));
+      throw new InputFormatException(
+          SourceLocation.line(file, lastLine + 1), "cannot read the CSV here: " + rootMessage(e));
     }
   }
 

@@ -10,9 +10,11 @@ import org.alliance.core.instrument.Catalog;
  *
  * @param catalog the instruments item columns are matched against
  * @param instrument the instrument of rows whose {@code instrument} cell is empty or absent
- * @param layout the layout, or empty to tell from the header ({@code item} and {@code value} columns mean long)
+ * @param layout the layout, or empty to tell from the header ({@code item} and {@code value}
+ *     columns mean long)
  */
-public record CsvReadOptions(Catalog catalog, Optional<String> instrument, Optional<CsvLayout> layout) {
+public record CsvReadOptions(
+    Catalog catalog, Optional<String> instrument, Optional<CsvLayout> layout) {
   public CsvReadOptions {
     requireNonNull(catalog, "catalog");
     requireNonNull(instrument, "instrument");

@@ -1,22 +1,23 @@
 package org.alliance.io.csv;
-import org.alliance.io.input.InputFormatException;
-import org.alliance.io.input.IsoDate;
-import org.alliance.io.input.AdministrationRow;
-import org.alliance.io.input.SourceLocation;
-import org.alliance.io.input.InputProblem;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
-import java.time.LocalDate;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.alliance.io.input.AdministrationRow;
+import org.alliance.io.input.InputFormatException;
+import org.alliance.io.input.InputProblem;
+import org.alliance.io.input.IsoDate;
+import org.alliance.io.input.SourceLocation;
 
 /**
- * The columns that say whose administration a row is: client, session, optional date and instrument, and
- * the optional clinician (used to compare clinicians).
+ * The columns that say whose administration a row is: client, session, optional date and
+ * instrument, and the optional clinician (used to compare clinicians).
  */
 final class KeyColumns {
-  static final String NOT_UTF8_MESSAGE = "the text is not UTF-8 (a byte here is from another encoding); save the file as UTF-8";
+  static final String NOT_UTF8_MESSAGE =
+      "the text is not UTF-8 (a byte here is from another encoding); save the file as UTF-8";
 
   private final CsvInput input;
   private final int client;
@@ -43,14 +44,26 @@ final class KeyColumns {
   }
 
   private static int required(CsvInput input, String name, List<String> alsoRequired) {
-    return input.column(name).orElseThrow(() -> new InputFormatException(SourceLocation.line(input.file(), 1),
-        "missing the required column '" + name + "'; the header needs client, session"
-            + (alsoRequired.isEmpty() ? "" : ", " + String.join(", ", alsoRequired))
-            + " and found: " + String.join(", ", input.header())));
+    return input
+        .column(name)
+        .orElseThrow(
+            () ->
+                new InputFormatException(
+                    SourceLocation.line(input.file(), 1),
+                    "missing the required column '"
+                        + name
+                        + "'; the header needs client, session"
+                        + (alsoRequired.isEmpty() ? "" : ", " + String.join(", ", alsoRequired))
+                        + " and found: "
+                        + String.join(", ", input.header())));
   }
 
   boolean isKey(int column) {
-    return column == client || column == session || column == date || column == instrument || column == clinician;
+    return column == client
+        || column == session
+        || column == date
+        || column == instrument
+        || column == clinician;
   }
 
   boolean hasInstrumentColumn() {
@@ -58,7 +71,11 @@ final class KeyColumns {
   }
 
   AdministrationRow.RawKey raw(CsvRecord record) {
-    return new AdministrationRow.RawKey(cell(record, client), cell(record, session), cell(record, date), instrumentOf(record),
+    return new AdministrationRow.RawKey(
+        cell(record, client),
+        cell(record, session),
+        cell(record, date),
+        instrumentOf(record),
         cell(record, clinician));
   }
 
@@ -89,7 +106,13 @@ final class KeyColumns {
       // reported below
     }
     if (sessionNumber < 0) {
-      problems.add(problem(line, session, "expected a session number (a whole number, 0 or more), found '" + sessionText + "'"));
+      problems.add(
+          problem(
+              line,
+              session,
+              "expected a session number (a whole number, 0 or more), found '"
+                  + sessionText
+                  + "'"));
     }
     Optional<LocalDate> when = Optional.empty();
     String dateText = cell(record, date);
@@ -97,20 +120,26 @@ final class KeyColumns {
       try {
         when = dates.parse(dateText);
       } catch (DateTimeException e) {
-        problems.add(problem(line, date, "expected a date as YYYY-MM-DD, found '" + dateText + "'"));
+        problems.add(
+            problem(line, date, "expected a date as YYYY-MM-DD, found '" + dateText + "'"));
       }
     }
     String instrumentId = instrumentOf(record);
     if (instrumentId.isEmpty()) {
-      problems.add(instrument >= 0
-          ? problem(line, instrument, "the instrument is empty; fill it in or give --instrument")
-          : new InputProblem(SourceLocation.line(input.file(), line), "no instrument: the file has no instrument column, so give --instrument"));
+      problems.add(
+          instrument >= 0
+              ? problem(
+                  line, instrument, "the instrument is empty; fill it in or give --instrument")
+              : new InputProblem(
+                  SourceLocation.line(input.file(), line),
+                  "no instrument: the file has no instrument column, so give --instrument"));
     }
     return new Key(clientText, sessionNumber, when, instrumentId);
   }
 
   InputProblem problem(long line, int column, String message) {
-    return new InputProblem(SourceLocation.cell(input.file(), line, column + 1, input.header().get(column)), message);
+    return new InputProblem(
+        SourceLocation.cell(input.file(), line, column + 1, input.header().get(column)), message);
   }
 
   static String cell(CsvRecord record, int column) {

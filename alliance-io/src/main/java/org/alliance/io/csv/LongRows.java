@@ -1,8 +1,4 @@
 package org.alliance.io.csv;
-import org.alliance.io.input.ItemLocator;
-import org.alliance.io.input.AdministrationRow;
-import org.alliance.io.input.SourceLocation;
-import org.alliance.io.input.InputProblem;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.util.ArrayList;
@@ -19,11 +15,16 @@ import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.Item;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
+import org.alliance.io.input.AdministrationRow;
+import org.alliance.io.input.InputProblem;
+import org.alliance.io.input.ItemLocator;
+import org.alliance.io.input.SourceLocation;
 
 /**
- * The long layout: one row per answer. Consecutive rows with the same client, session and instrument
- * make one administration, so a file streams in constant memory when each administration's rows are
- * together (as every export writes them). The item is named by id, by {@code qN}, or by its number.
+ * The long layout: one row per answer. Consecutive rows with the same client, session and
+ * instrument make one administration, so a file streams in constant memory when each
+ * administration's rows are together (as every export writes them). The item is named by id, by
+ * {@code qN}, or by its number.
  */
 final class LongRows implements RowSource {
   private static final Pattern NUMBERED = Pattern.compile("q?(\\d{1,4})");
@@ -73,24 +74,34 @@ final class LongRows implements RowSource {
       record = following;
     }
 
-    Optional<Administration> administration = keyReadable
-        ? Optional.of(Administration.of(key.instrument(), key.client(), key.session(), key.date(), answers))
-        : Optional.empty();
+    Optional<Administration> administration =
+        keyReadable
+            ? Optional.of(
+                Administration.of(
+                    key.instrument(), key.client(), key.session(), key.date(), answers))
+            : Optional.empty();
     String file = input.file();
     String valueName = input.header().get(value);
     int valueColumn = value + 1;
-    ItemLocator locator = itemKey -> {
-      Long line = lineOf.get(itemKey);
-      return line == null ? SourceLocation.line(file, firstLine) : SourceLocation.cell(file, line, valueColumn, valueName);
-    };
-    return new AdministrationRow(administration, raw, SourceLocation.line(file, firstLine), locator, problems);
+    ItemLocator locator =
+        itemKey -> {
+          Long line = lineOf.get(itemKey);
+          return line == null
+              ? SourceLocation.line(file, firstLine)
+              : SourceLocation.cell(file, line, valueColumn, valueName);
+        };
+    return new AdministrationRow(
+        administration, raw, SourceLocation.line(file, firstLine), locator, problems);
   }
 
   /** Same client, same session number (1 and 01 alike) and same instrument (in any case). */
-  private static boolean sameAdministration(AdministrationRow.RawKey a, AdministrationRow.RawKey b) {
+  private static boolean sameAdministration(
+      AdministrationRow.RawKey a, AdministrationRow.RawKey b) {
     return a.client().equals(b.client())
         && a.instrument().equalsIgnoreCase(b.instrument())
-        && (a.session().equals(b.session()) || sessionNumber(a.session()) == sessionNumber(b.session()) && sessionNumber(a.session()) >= 0);
+        && (a.session().equals(b.session())
+            || sessionNumber(a.session()) == sessionNumber(b.session())
+                && sessionNumber(a.session()) >= 0);
   }
 
   private static long sessionNumber(String text) {
@@ -101,13 +112,25 @@ final class LongRows implements RowSource {
     }
   }
 
-  private void addAnswer(CsvRecord record, Optional<Instrument> instrument, Map<String, Answer> answers,
-      Map<String, Long> lineOf, AdministrationRow.RawKey key, List<InputProblem> problems) {
+  private void addAnswer(
+      CsvRecord record,
+      Optional<Instrument> instrument,
+      Map<String, Answer> answers,
+      Map<String, Long> lineOf,
+      AdministrationRow.RawKey key,
+      List<InputProblem> problems) {
     long line = record.getStartingLineNumber();
     String date = KeyColumns.cell(record, keysDateColumn());
     if (!date.equals(key.date())) {
-      problems.add(keys.problem(line, keysDateColumn(), "the date '" + date + "' differs from '" + key.date()
-          + "' on the first row of this administration"));
+      problems.add(
+          keys.problem(
+              line,
+              keysDateColumn(),
+              "the date '"
+                  + date
+                  + "' differs from '"
+                  + key.date()
+                  + "' on the first row of this administration"));
     }
     String itemText = KeyColumns.cell(record, item);
     if (itemText.isEmpty()) {
@@ -117,7 +140,15 @@ final class LongRows implements RowSource {
     String itemKey = resolve(itemText, instrument);
     Long earlier = lineOf.putIfAbsent(itemKey, line);
     if (earlier != null) {
-      problems.add(keys.problem(line, item, "item " + itemKey + " is given twice for this administration (also on line " + earlier + ")"));
+      problems.add(
+          keys.problem(
+              line,
+              item,
+              "item "
+                  + itemKey
+                  + " is given twice for this administration (also on line "
+                  + earlier
+                  + ")"));
       return;
     }
     String rawValue = value < record.getFieldCount() ? record.getField(value) : "";
@@ -134,9 +165,10 @@ final class LongRows implements RowSource {
       return name;
     }
     Matcher numbered = NUMBERED.matcher(name);
-    Optional<Item> found = numbered.matches()
-        ? instrument.get().item(Integer.parseInt(numbered.group(1)))
-        : instrument.get().item(name);
+    Optional<Item> found =
+        numbered.matches()
+            ? instrument.get().item(Integer.parseInt(numbered.group(1)))
+            : instrument.get().item(name);
     return found.map(Item::id).orElse(name);
   }
 }

@@ -1,4 +1,5 @@
 package org.alliance.io.csv;
+
 import org.alliance.io.input.AdministrationRow;
 
 /** Turns the records of one layout into administration rows. */

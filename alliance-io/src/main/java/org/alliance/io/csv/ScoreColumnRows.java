@@ -1,8 +1,4 @@
 package org.alliance.io.csv;
-import org.alliance.io.input.InputFormatException;
-import org.alliance.io.input.IsoDate;
-import org.alliance.io.input.SourceLocation;
-import org.alliance.io.input.InputProblem;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.Closeable;
@@ -17,10 +13,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.alliance.core.scoring.Answer;
+import org.alliance.io.input.InputFormatException;
+import org.alliance.io.input.InputProblem;
+import org.alliance.io.input.IsoDate;
+import org.alliance.io.input.SourceLocation;
 
 /**
- * Reads a ready score column, one row per session: {@code client}, {@code session}, optional
- * {@code date} and {@code clinician}, and the named score column. An empty score (or {@code NA}) is a
+ * Reads a ready score column, one row per session: {@code client}, {@code session}, optional {@code
+ * date} and {@code clinician}, and the named score column. An empty score (or {@code NA}) is a
  * missing session.
  */
 public final class ScoreColumnRows implements Closeable {
@@ -31,11 +31,20 @@ public final class ScoreColumnRows implements Closeable {
   private final int clinician;
   private final int score;
 
-  /** One row: the score is empty when the session is missing; problems say why a row cannot be used. */
-  public record Row(String client, int session, Optional<LocalDate> date, String clinician, OptionalDouble score,
-      SourceLocation location, List<InputProblem> problems) {}
+  /**
+   * One row: the score is empty when the session is missing; problems say why a row cannot be used.
+   */
+  public record Row(
+      String client,
+      int session,
+      Optional<LocalDate> date,
+      String clinician,
+      OptionalDouble score,
+      SourceLocation location,
+      List<InputProblem> problems) {}
 
-  private ScoreColumnRows(CsvInput input, String column, String clientColumn, String sessionColumn) {
+  private ScoreColumnRows(
+      CsvInput input, String column, String clientColumn, String sessionColumn) {
     this.input = input;
     this.client = required(input, clientColumn);
     this.session = required(input, sessionColumn);
@@ -48,8 +57,12 @@ public final class ScoreColumnRows implements Closeable {
     return open(file, column, "client", "session");
   }
 
-  /** Opens a file whose client and session columns have other names, such as {@code id} and {@code time}. */
-  public static ScoreColumnRows open(Path file, String column, String clientColumn, String sessionColumn) throws IOException {
+  /**
+   * Opens a file whose client and session columns have other names, such as {@code id} and {@code
+   * time}.
+   */
+  public static ScoreColumnRows open(
+      Path file, String column, String clientColumn, String sessionColumn) throws IOException {
     InputStream in = file.toString().equals("-") ? System.in : Files.newInputStream(file);
     CsvInput input = new CsvInput(file.toString().equals("-") ? "<stdin>" : file.toString(), in);
     try {
@@ -61,8 +74,16 @@ public final class ScoreColumnRows implements Closeable {
   }
 
   private static int required(CsvInput input, String name) {
-    return input.column(name).orElseThrow(() -> new InputFormatException(SourceLocation.line(input.file(), 1),
-        "missing the column '" + name + "'; found: " + String.join(", ", input.header())));
+    return input
+        .column(name)
+        .orElseThrow(
+            () ->
+                new InputFormatException(
+                    SourceLocation.line(input.file(), 1),
+                    "missing the column '"
+                        + name
+                        + "'; found: "
+                        + String.join(", ", input.header())));
   }
 
   /** The next row, or empty at the end of the file. */
@@ -88,7 +109,13 @@ public final class ScoreColumnRows implements Closeable {
       // reported below
     }
     if (sessionNumber < 0) {
-      problems.add(problem(line, session, "expected a session number (a whole number, 0 or more), found '" + sessionText + "'"));
+      problems.add(
+          problem(
+              line,
+              session,
+              "expected a session number (a whole number, 0 or more), found '"
+                  + sessionText
+                  + "'"));
     }
     Optional<LocalDate> when = Optional.empty();
     String dateText = KeyColumns.cell(record, date);
@@ -96,7 +123,8 @@ public final class ScoreColumnRows implements Closeable {
       try {
         when = Optional.of(IsoDate.parse(dateText));
       } catch (DateTimeException e) {
-        problems.add(problem(line, date, "expected a date as YYYY-MM-DD, found '" + dateText + "'"));
+        problems.add(
+            problem(line, date, "expected a date as YYYY-MM-DD, found '" + dateText + "'"));
       }
     }
     OptionalDouble value = OptionalDouble.empty();
@@ -107,12 +135,20 @@ public final class ScoreColumnRows implements Closeable {
     } else if (parsed instanceof Answer.Unreadable) {
       problems.add(problem(line, score, "expected a number, found '" + scoreText + "'"));
     }
-    return Optional.of(new Row(clientText, sessionNumber, when, KeyColumns.cell(record, clinician), value,
-        SourceLocation.line(input.file(), line), problems));
+    return Optional.of(
+        new Row(
+            clientText,
+            sessionNumber,
+            when,
+            KeyColumns.cell(record, clinician),
+            value,
+            SourceLocation.line(input.file(), line),
+            problems));
   }
 
   private InputProblem problem(long line, int column, String message) {
-    return new InputProblem(SourceLocation.cell(input.file(), line, column + 1, input.header().get(column)), message);
+    return new InputProblem(
+        SourceLocation.cell(input.file(), line, column + 1, input.header().get(column)), message);
   }
 
   @Override

@@ -1,9 +1,4 @@
 package org.alliance.io.csv;
-import org.alliance.io.input.ItemLocator;
-import org.alliance.io.input.InputFormatException;
-import org.alliance.io.input.AdministrationRow;
-import org.alliance.io.input.SourceLocation;
-import org.alliance.io.input.InputProblem;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.util.ArrayList;
@@ -20,6 +15,11 @@ import org.alliance.core.instrument.Item;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
 import org.alliance.core.scoring.Answers;
+import org.alliance.io.input.AdministrationRow;
+import org.alliance.io.input.InputFormatException;
+import org.alliance.io.input.InputProblem;
+import org.alliance.io.input.ItemLocator;
+import org.alliance.io.input.SourceLocation;
 
 /**
  * The wide layout: one row per administration, an item per column named {@code q1..qN} (the item
@@ -54,7 +54,10 @@ final class WideRows implements RowSource {
       if (NUMBERED.matcher(name).matches() || isItemIdOfAny(name)) {
         items.add(column);
       } else {
-        ignored.add(header.get(column).isEmpty() ? "column " + (column + 1) + " (no name)" : header.get(column));
+        ignored.add(
+            header.get(column).isEmpty()
+                ? "column " + (column + 1) + " (no name)"
+                : header.get(column));
       }
     }
     this.itemColumns = items.stream().mapToInt(Integer::intValue).toArray();
@@ -85,8 +88,13 @@ final class WideRows implements RowSource {
     KeyColumns.Key key = keys.read(record, problems);
     boolean keyReadable = problems.isEmpty();
     if (record.getFieldCount() != input.header().size()) {
-      problems.add(new InputProblem(SourceLocation.line(input.file(), line),
-          "the row has " + record.getFieldCount() + " fields where the header has " + input.header().size()));
+      problems.add(
+          new InputProblem(
+              SourceLocation.line(input.file(), line),
+              "the row has "
+                  + record.getFieldCount()
+                  + " fields where the header has "
+                  + input.header().size()));
     }
     ColumnKeys columns = columnKeys(key.instrument());
     Answers.Builder answers = Answers.builder(itemColumns.length);
@@ -105,16 +113,23 @@ final class WideRows implements RowSource {
         answers.put(columns.keys()[j], answer);
       }
     }
-    Optional<Administration> administration = keyReadable
-        ? Optional.of(Administration.of(key.instrument(), key.client(), key.session(), key.date(), answers.build()))
-        : Optional.empty();
+    Optional<Administration> administration =
+        keyReadable
+            ? Optional.of(
+                Administration.of(
+                    key.instrument(), key.client(), key.session(), key.date(), answers.build()))
+            : Optional.empty();
     String file = input.file();
     List<String> header = input.header();
-    ItemLocator locator = itemKey -> {
-      Integer column = columns.columnOf().get(itemKey);
-      return column == null ? SourceLocation.line(file, line) : SourceLocation.cell(file, line, column + 1, header.get(column));
-    };
-    return new AdministrationRow(administration, keys.raw(record), SourceLocation.line(file, line), locator, problems);
+    ItemLocator locator =
+        itemKey -> {
+          Integer column = columns.columnOf().get(itemKey);
+          return column == null
+              ? SourceLocation.line(file, line)
+              : SourceLocation.cell(file, line, column + 1, header.get(column));
+        };
+    return new AdministrationRow(
+        administration, keys.raw(record), SourceLocation.line(file, line), locator, problems);
   }
 
   private ColumnKeys columnKeys(String instrumentId) {
@@ -132,7 +147,10 @@ final class WideRows implements RowSource {
     return cached;
   }
 
-  /** Maps each item column to the item it holds for this instrument; unknown columns keep their own name. */
+  /**
+   * Maps each item column to the item it holds for this instrument; unknown columns keep their own
+   * name.
+   */
   private ColumnKeys mapColumns(Optional<Instrument> instrument) {
     String[] answerKeys = new String[itemColumns.length];
     Map<String, Integer> columnOf = new HashMap<>();
@@ -142,17 +160,24 @@ final class WideRows implements RowSource {
       String key = name;
       if (instrument.isPresent()) {
         Matcher numbered = NUMBERED.matcher(name);
-        Optional<Item> item = numbered.matches()
-            ? instrument.get().item(Integer.parseInt(numbered.group(1)))
-            : instrument.get().item(name);
+        Optional<Item> item =
+            numbered.matches()
+                ? instrument.get().item(Integer.parseInt(numbered.group(1)))
+                : instrument.get().item(name);
         if (item.isPresent()) {
           key = item.get().id();
         }
       }
       Integer earlier = columnOf.put(key, column);
       if (earlier != null) {
-        throw new InputFormatException(SourceLocation.cell(input.file(), 1, column + 1, input.header().get(column)),
-            "columns " + input.header().get(earlier) + " and " + input.header().get(column) + " both hold item " + key);
+        throw new InputFormatException(
+            SourceLocation.cell(input.file(), 1, column + 1, input.header().get(column)),
+            "columns "
+                + input.header().get(earlier)
+                + " and "
+                + input.header().get(column)
+                + " both hold item "
+                + key);
       }
       answerKeys[j] = key;
     }

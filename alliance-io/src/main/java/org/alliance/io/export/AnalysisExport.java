@@ -28,14 +28,15 @@ import org.alliance.io.input.InputProblem;
 import org.alliance.io.input.SourceLocation;
 
 /**
- * An analysis-ready export of administrations for R, SPSS or Stata: a data CSV in the long or wide layout,
- * of item answers or of scores, and a data dictionary CSV beside it ({@code variable, label, type, values,
- * instrument, item, score}). Every row carries the client, a stable episode id ({@code client_episode}),
- * the episode number, the session and the date. Where there is no value an {@link ExportCode} says why;
- * an empty cell is a missing answer. Column names suit SPSS and Stata ({@link VariableNames}).
+ * An analysis-ready export of administrations for R, SPSS or Stata: a data CSV in the long or wide
+ * layout, of item answers or of scores, and a data dictionary CSV beside it ({@code variable,
+ * label, type, values, instrument, item, score}). Every row carries the client, a stable episode id
+ * ({@code client_episode}), the episode number, the session and the date. Where there is no value
+ * an {@link ExportCode} says why; an empty cell is a missing answer. Column names suit SPSS and
+ * Stata ({@link VariableNames}).
  *
- * <p>Administrations are collected with {@link #add} and written sorted by client, episode and session;
- * {@link Episodes} explains how episodes are told apart and what counts as a duplicate.
+ * <p>Administrations are collected with {@link #add} and written sorted by client, episode and
+ * session; {@link Episodes} explains how episodes are told apart and what counts as a duplicate.
  */
 public final class AnalysisExport {
   private final Catalog catalog;
@@ -52,7 +53,11 @@ public final class AnalysisExport {
    * @param problems administrations left out (a second one of an instrument at the same session)
    * @param notes things worth knowing that changed nothing, such as a session's differing dates
    */
-  public record Result(long rows, List<ExportColumn> columns, List<InputProblem> problems, List<InputProblem> notes) {
+  public record Result(
+      long rows,
+      List<ExportColumn> columns,
+      List<InputProblem> problems,
+      List<InputProblem> notes) {
     public Result {
       columns = List.copyOf(columns);
       problems = List.copyOf(problems);
@@ -67,16 +72,19 @@ public final class AnalysisExport {
   }
 
   /**
-   * Adds an administration of an instrument in the catalog, with its score (the answers are exported as
-   * given, valid or not; scores of invalid administrations are coded).
+   * Adds an administration of an instrument in the catalog, with its score (the answers are
+   * exported as given, valid or not; scores of invalid administrations are coded).
    */
   public void add(Administration administration, Score score, SourceLocation where) {
     if (catalog.find(administration.instrumentId()).isEmpty()) {
       throw new IllegalArgumentException(catalog.unknown(administration.instrumentId()));
     }
     // An answers export needs no score: not keeping it leaves room for more administrations.
-    byClient.computeIfAbsent(administration.client(), client -> new ArrayList<>())
-        .add(new ExportEntry(administration, level == ExportLevel.SCORES ? score : null, where, added++));
+    byClient
+        .computeIfAbsent(administration.client(), client -> new ArrayList<>())
+        .add(
+            new ExportEntry(
+                administration, level == ExportLevel.SCORES ? score : null, where, added++));
   }
 
   /** Writes the data and its dictionary. */
@@ -95,7 +103,8 @@ public final class AnalysisExport {
     }
     dictionaryCsv.flush();
 
-    CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).bufferSize(1 << 16).build(data);
+    CsvWriter csv =
+        CsvWriter.builder().lineDelimiter(LineDelimiter.LF).bufferSize(1 << 16).build(data);
     csv.writeRecord(table.columns().stream().map(Column::name).toList());
     Rows rows = new Rows(csv, table.columns());
     for (List<ExportEntry> entries : byClient.values()) {
@@ -113,42 +122,73 @@ public final class AnalysisExport {
   /** The instruments of the administrations added, in the catalog's order. */
   private List<Instrument> instrumentsPresent() {
     Set<String> ids = new HashSet<>();
-    byClient.values().forEach(entries -> entries.forEach(e -> ids.add(catalog.get(e.administration().instrumentId()).id())));
-    return catalog.instruments().stream().filter(instrument -> ids.contains(instrument.id())).toList();
+    byClient
+        .values()
+        .forEach(
+            entries ->
+                entries.forEach(e -> ids.add(catalog.get(e.administration().instrumentId()).id())));
+    return catalog.instruments().stream()
+        .filter(instrument -> ids.contains(instrument.id()))
+        .toList();
   }
 
   // ---------------------------------------------------------------- columns
 
   /** A column as it is being written: its description, with the widest string seen so far. */
-  private record Column(String name, String label, String type, List<ValueLabel> labels, boolean coded) {
+  private record Column(
+      String name, String label, String type, List<ValueLabel> labels, boolean coded) {
     boolean string() {
       return type.equals("string");
     }
   }
 
   /** The columns, the dictionary rows, and where each instrument's columns start (wide layout). */
-  private record Table(List<Column> columns, List<String[]> dictionary, Map<String, Integer> offsets) {}
+  private record Table(
+      List<Column> columns, List<String[]> dictionary, Map<String, Integer> offsets) {}
 
-  private static final List<ValueLabel> ITEM_CODES = List.of(
-      new ValueLabel(ExportCode.SKIPPED.cell(), ExportCode.SKIPPED.label()),
-      new ValueLabel(ExportCode.DECLINED.cell(), ExportCode.DECLINED.label()),
-      new ValueLabel(ExportCode.INVALID.cell(), ExportCode.INVALID.label()));
-  private static final List<ValueLabel> SCORE_CODES = List.of(
-      new ValueLabel(ExportCode.INCOMPLETE.cell(), ExportCode.INCOMPLETE.label()),
-      new ValueLabel(ExportCode.INVALID.cell(), ExportCode.INVALID.label()));
+  private static final List<ValueLabel> ITEM_CODES =
+      List.of(
+          new ValueLabel(ExportCode.SKIPPED.cell(), ExportCode.SKIPPED.label()),
+          new ValueLabel(ExportCode.DECLINED.cell(), ExportCode.DECLINED.label()),
+          new ValueLabel(ExportCode.INVALID.cell(), ExportCode.INVALID.label()));
+  private static final List<ValueLabel> SCORE_CODES =
+      List.of(
+          new ValueLabel(ExportCode.INCOMPLETE.cell(), ExportCode.INCOMPLETE.label()),
+          new ValueLabel(ExportCode.INVALID.cell(), ExportCode.INVALID.label()));
 
   private static List<Column> keyColumns(boolean wide) {
-    return new ArrayList<>(List.of(
-        new Column("client", "Client reference, as in the input", "string", List.of(), false),
-        new Column("episode_id", "Episode: the client reference and the episode number (client_episode)", "string", List.of(), false),
-        new Column("episode", "Episode of care of the client, from 1 (see docs/exports.md)", "integer", List.of(), false),
-        new Column("session", "Session number (0 = intake or baseline)", "integer", List.of(), false),
-        new Column("date", wide ? "Date of the session (the earliest if its questionnaires differ)" : "Date the questionnaire was given",
-            "date", List.of(), false)));
+    return new ArrayList<>(
+        List.of(
+            new Column("client", "Client reference, as in the input", "string", List.of(), false),
+            new Column(
+                "episode_id",
+                "Episode: the client reference and the episode number (client_episode)",
+                "string",
+                List.of(),
+                false),
+            new Column(
+                "episode",
+                "Episode of care of the client, from 1 (see docs/exports.md)",
+                "integer",
+                List.of(),
+                false),
+            new Column(
+                "session", "Session number (0 = intake or baseline)", "integer", List.of(), false),
+            new Column(
+                "date",
+                wide
+                    ? "Date of the session (the earliest if its questionnaires differ)"
+                    : "Date the questionnaire was given",
+                "date",
+                List.of(),
+                false)));
   }
 
-  private static String[] dictionaryRow(Column column, String values, String instrument, String item, String score) {
-    return new String[] {column.name(), column.label(), column.type(), values, instrument, item, score};
+  private static String[] dictionaryRow(
+      Column column, String values, String instrument, String item, String score) {
+    return new String[] {
+      column.name(), column.label(), column.type(), values, instrument, item, score
+    };
   }
 
   private static String keyValues(Column column) {
@@ -163,25 +203,74 @@ public final class AnalysisExport {
   private Table longTable(Map<String, List<ExportVariable>> variables) {
     boolean items = level == ExportLevel.ITEMS;
     List<Column> columns = keyColumns(false);
-    columns.add(new Column("instrument", "Instrument id (see alliance instruments)", "string", List.of(), false));
+    columns.add(
+        new Column(
+            "instrument", "Instrument id (see alliance instruments)", "string", List.of(), false));
     Column value;
     if (items) {
-      columns.add(new Column("item", "Item id; the rows for value below give each item's label and values", "string", List.of(), false));
-      columns.add(new Column("item_number", "Item number within the instrument, from 1", "integer", List.of(), false));
-      value = new Column("value", "The answer, or a code saying why there is none", "decimal", ITEM_CODES, true);
+      columns.add(
+          new Column(
+              "item",
+              "Item id; the rows for value below give each item's label and values",
+              "string",
+              List.of(),
+              false));
+      columns.add(
+          new Column(
+              "item_number",
+              "Item number within the instrument, from 1",
+              "integer",
+              List.of(),
+              false));
+      value =
+          new Column(
+              "value",
+              "The answer, or a code saying why there is none",
+              "decimal",
+              ITEM_CODES,
+              true);
     } else {
-      columns.add(new Column("score", "Which score: total, mean, a subscale id, band, clinical, risk_item or prorated", "string", List.of(), false));
-      value = new Column("value", "The score, or a code saying why there is none", "decimal", SCORE_CODES, true);
+      columns.add(
+          new Column(
+              "score",
+              "Which score: total, mean, a subscale id, band, clinical, risk_item or prorated",
+              "string",
+              List.of(),
+              false));
+      value =
+          new Column(
+              "value",
+              "The score, or a code saying why there is none",
+              "decimal",
+              SCORE_CODES,
+              true);
     }
     columns.add(value);
     List<String[]> dictionary = new ArrayList<>();
     for (Column column : columns) {
-      String values = column == value ? (items ? "empty=missing; " : "") + String.join("; ", value.labels().stream().map(ValueLabel::toString).toList())
-          : column.name().equals("item_number") ? "1-" : keyValues(column);
+      String values =
+          column == value
+              ? (items ? "empty=missing; " : "")
+                  + String.join("; ", value.labels().stream().map(ValueLabel::toString).toList())
+              : column.name().equals("item_number") ? "1-" : keyValues(column);
       dictionary.add(dictionaryRow(column, values, "", "", ""));
     }
-    variables.values().forEach(list -> list.forEach(variable -> dictionary.add(new String[] {"value", variable.label(), variable.type(),
-        variable.valuesAndCodes(false), variable.instrument().id(), variable.item().orElse(""), variable.score().orElse("")})));
+    variables
+        .values()
+        .forEach(
+            list ->
+                list.forEach(
+                    variable ->
+                        dictionary.add(
+                            new String[] {
+                              "value",
+                              variable.label(),
+                              variable.type(),
+                              variable.valuesAndCodes(false),
+                              variable.instrument().id(),
+                              variable.item().orElse(""),
+                              variable.score().orElse("")
+                            })));
     return new Table(columns, dictionary, Map.of());
   }
 
@@ -194,15 +283,27 @@ public final class AnalysisExport {
       dictionary.add(dictionaryRow(column, keyValues(column), "", "", ""));
     }
     Map<String, Integer> offsets = new HashMap<>();
-    variables.forEach((instrument, list) -> {
-      offsets.put(instrument, columns.size());
-      for (ExportVariable variable : list) {
-        Column column = new Column(names.claim(variable.wanted()), variable.label(), variable.type(), variable.labelsAndCodes(true), true);
-        columns.add(column);
-        dictionary.add(dictionaryRow(column, variable.valuesAndCodes(true), instrument, variable.item().orElse(""),
-            variable.score().orElse("")));
-      }
-    });
+    variables.forEach(
+        (instrument, list) -> {
+          offsets.put(instrument, columns.size());
+          for (ExportVariable variable : list) {
+            Column column =
+                new Column(
+                    names.claim(variable.wanted()),
+                    variable.label(),
+                    variable.type(),
+                    variable.labelsAndCodes(true),
+                    true);
+            columns.add(column);
+            dictionary.add(
+                dictionaryRow(
+                    column,
+                    variable.valuesAndCodes(true),
+                    instrument,
+                    variable.item().orElse(""),
+                    variable.score().orElse("")));
+          }
+        });
     return new Table(columns, dictionary, offsets);
   }
 
@@ -240,7 +341,14 @@ public final class AnalysisExport {
       List<ExportColumn> described = new ArrayList<>();
       for (int i = 0; i < columns.size(); i++) {
         Column column = columns.get(i);
-        described.add(new ExportColumn(column.name(), column.label(), column.type(), column.labels(), column.coded(), widths[i]));
+        described.add(
+            new ExportColumn(
+                column.name(),
+                column.label(),
+                column.type(),
+                column.labels(),
+                column.coded(),
+                widths[i]));
       }
       return described;
     }
@@ -248,7 +356,8 @@ public final class AnalysisExport {
 
   // ---------------------------------------------------------------- rows
 
-  private static int keyFields(String[] fields, String client, int episode, int session, Optional<LocalDate> date) {
+  private static int keyFields(
+      String[] fields, String client, int episode, int session, Optional<LocalDate> date) {
     fields[0] = client;
     fields[1] = client + "_" + episode;
     fields[2] = Integer.toString(episode);
@@ -257,7 +366,8 @@ public final class AnalysisExport {
     return 5;
   }
 
-  private void writeLong(Rows rows, List<Episodes.Placed> placed, Map<String, List<ExportVariable>> variables) {
+  private void writeLong(
+      Rows rows, List<Episodes.Placed> placed, Map<String, List<ExportVariable>> variables) {
     boolean items = level == ExportLevel.ITEMS;
     String[] fields = rows.fields;
     for (Episodes.Placed one : placed) {
@@ -265,11 +375,18 @@ public final class AnalysisExport {
       Administration administration = entry.administration();
       Instrument instrument = catalog.get(administration.instrumentId());
       for (ExportVariable variable : variables.get(instrument.id())) {
-        int i = keyFields(fields, administration.client(), one.episode(), administration.session(), administration.date());
+        int i =
+            keyFields(
+                fields,
+                administration.client(),
+                one.episode(),
+                administration.session(),
+                administration.date());
         fields[i++] = instrument.id();
         fields[i++] = variable.key();
         if (items) {
-          fields[i++] = Integer.toString(instrument.item(variable.key()).map(Item::number).orElseThrow());
+          fields[i++] =
+              Integer.toString(instrument.item(variable.key()).map(Item::number).orElseThrow());
         }
         fields[i] = variable.cell().apply(entry);
         rows.write();
@@ -277,22 +394,33 @@ public final class AnalysisExport {
     }
   }
 
-  private void writeWide(Rows rows, List<Episodes.Placed> placed, Map<String, List<ExportVariable>> variables,
-      Map<String, Integer> offsets, List<InputProblem> notes) {
+  private void writeWide(
+      Rows rows,
+      List<Episodes.Placed> placed,
+      Map<String, List<ExportVariable>> variables,
+      Map<String, Integer> offsets,
+      List<InputProblem> notes) {
     String[] fields = rows.fields;
     int from = 0;
     while (from < placed.size()) {
       // One row per client, episode and session: the administrations placed there.
       int to = from;
       Episodes.Placed first = placed.get(from);
-      while (to < placed.size() && placed.get(to).episode() == first.episode()
-          && placed.get(to).entry().administration().session() == first.entry().administration().session()) {
+      while (to < placed.size()
+          && placed.get(to).episode() == first.episode()
+          && placed.get(to).entry().administration().session()
+              == first.entry().administration().session()) {
         to++;
       }
       List<Episodes.Placed> session = placed.subList(from, to);
       Arrays.fill(fields, ExportCode.NOT_ADMINISTERED.cell());
       Administration firstAdministration = first.entry().administration();
-      keyFields(fields, firstAdministration.client(), first.episode(), firstAdministration.session(), sessionDate(session, notes));
+      keyFields(
+          fields,
+          firstAdministration.client(),
+          first.episode(),
+          firstAdministration.session(),
+          sessionDate(session, notes));
       for (Episodes.Placed one : session) {
         ExportEntry entry = one.entry();
         Instrument instrument = catalog.get(entry.administration().instrumentId());
@@ -307,15 +435,30 @@ public final class AnalysisExport {
   }
 
   /** The earliest date of a session's administrations; a note for each that differs. */
-  private static Optional<LocalDate> sessionDate(List<Episodes.Placed> session, List<InputProblem> notes) {
-    Optional<LocalDate> earliest = session.stream().map(p -> p.entry().administration().date()).flatMap(Optional::stream)
-        .min(Comparator.naturalOrder());
+  private static Optional<LocalDate> sessionDate(
+      List<Episodes.Placed> session, List<InputProblem> notes) {
+    Optional<LocalDate> earliest =
+        session.stream()
+            .map(p -> p.entry().administration().date())
+            .flatMap(Optional::stream)
+            .min(Comparator.naturalOrder());
     for (Episodes.Placed placed : session) {
       Administration administration = placed.entry().administration();
       if (administration.date().isPresent() && !administration.date().equals(earliest)) {
-        notes.add(new InputProblem(placed.entry().location(), "client " + administration.client() + " session "
-            + administration.session() + ": " + administration.instrumentId() + " is dated " + administration.date().get()
-            + ", the session " + earliest.get() + "; the wide layout keeps the earliest (the long layout keeps each date)"));
+        notes.add(
+            new InputProblem(
+                placed.entry().location(),
+                "client "
+                    + administration.client()
+                    + " session "
+                    + administration.session()
+                    + ": "
+                    + administration.instrumentId()
+                    + " is dated "
+                    + administration.date().get()
+                    + ", the session "
+                    + earliest.get()
+                    + "; the wide layout keeps the earliest (the long layout keeps each date)"));
       }
     }
     return earliest;

@@ -20,20 +20,23 @@ import org.alliance.core.scoring.Problem;
 import org.alliance.core.scoring.Score;
 
 /**
- * One thing measured per administration of an instrument: an item's answer, or a score (total, mean,
- * subscale, band, clinical flag, risk flag, prorating). It knows its name, label, type and codes for the
- * data dictionary, and how to turn an administration into its cell.
+ * One thing measured per administration of an instrument: an item's answer, or a score (total,
+ * mean, subscale, band, clinical flag, risk flag, prorating). It knows its name, label, type and
+ * codes for the data dictionary, and how to turn an administration into its cell.
  *
  * @param instrument the instrument it belongs to
  * @param item the item id for an answer, empty for a score
- * @param score the score's key ({@code total}, {@code mean}, a subscale id, {@code band}, {@code clinical},
- *     {@code risk_item}, {@code prorated}), empty for an answer
- * @param wanted the column name it would like in the wide layout, before {@link VariableNames} makes it safe
+ * @param score the score's key ({@code total}, {@code mean}, a subscale id, {@code band}, {@code
+ *     clinical}, {@code risk_item}, {@code prorated}), empty for an answer
+ * @param wanted the column name it would like in the wide layout, before {@link VariableNames}
+ *     makes it safe
  * @param type {@code integer} or {@code decimal}
  * @param range the values it takes when they are not labelled one by one, such as {@code 0-27}
- * @param labels the values it takes with their labels, such as {@code 0=Not at all}, without the codes
+ * @param labels the values it takes with their labels, such as {@code 0=Not at all}, without the
+ *     codes
  * @param codes the {@link ExportCode}s it can hold besides the not-administered code
- * @param emptyMeansMissing whether an empty cell is possible: a missing answer, or a risk flag not known
+ * @param emptyMeansMissing whether an empty cell is possible: a missing answer, or a risk flag not
+ *     known
  */
 record ExportVariable(
     Instrument instrument,
@@ -56,7 +59,9 @@ record ExportVariable(
 
   /** The values it takes, as the dictionary lists them: the range, or each value with its label. */
   String values() {
-    return labels.isEmpty() ? range : String.join("; ", labels.stream().map(ValueLabel::toString).toList());
+    return labels.isEmpty()
+        ? range
+        : String.join("; ", labels.stream().map(ValueLabel::toString).toList());
   }
 
   /** The item id or score key, as the long layout's {@code item} or {@code score} column has it. */
@@ -83,7 +88,8 @@ record ExportVariable(
     List<ValueLabel> all = new ArrayList<>(labels);
     codes.forEach(code -> all.add(new ValueLabel(code.cell(), code.label())));
     if (wide) {
-      all.add(new ValueLabel(ExportCode.NOT_ADMINISTERED.cell(), ExportCode.NOT_ADMINISTERED.label()));
+      all.add(
+          new ValueLabel(ExportCode.NOT_ADMINISTERED.cell(), ExportCode.NOT_ADMINISTERED.label()));
     }
     return all;
   }
@@ -99,25 +105,38 @@ record ExportVariable(
     List<ExportVariable> variables = new ArrayList<>();
     for (Item item : instrument.items()) {
       ResponseScale scale = item.scale();
-      variables.add(new ExportVariable(instrument, Optional.of(item.id()), Optional.empty(), item.id(),
-          title(instrument) + " item " + item.number() + ": " + item.label().en(),
-          scale instanceof ResponseScale.VisualAnalogue ? "decimal" : "integer",
-          scaleRange(scale), scaleLabels(instrument, scale),
-          List.of(ExportCode.SKIPPED, ExportCode.DECLINED, ExportCode.INVALID), true,
-          entry -> answerCell(entry.administration(), item)));
+      variables.add(
+          new ExportVariable(
+              instrument,
+              Optional.of(item.id()),
+              Optional.empty(),
+              item.id(),
+              title(instrument) + " item " + item.number() + ": " + item.label().en(),
+              scale instanceof ResponseScale.VisualAnalogue ? "decimal" : "integer",
+              scaleRange(scale),
+              scaleLabels(instrument, scale),
+              List.of(ExportCode.SKIPPED, ExportCode.DECLINED, ExportCode.INVALID),
+              true,
+              entry -> answerCell(entry.administration(), item)));
     }
     return variables;
   }
 
   private static String scaleRange(ResponseScale scale) {
-    return scale instanceof ResponseScale.VisualAnalogue ? "0.0-10.0" : Numbers.format(scale.min()) + "-" + Numbers.format(scale.max());
+    return scale instanceof ResponseScale.VisualAnalogue
+        ? "0.0-10.0"
+        : Numbers.format(scale.min()) + "-" + Numbers.format(scale.max());
   }
 
   private static List<ValueLabel> scaleLabels(Instrument instrument, ResponseScale scale) {
     List<ValueLabel> labels = new ArrayList<>();
-    if (scale instanceof ResponseScale.Likert likert && instrument.licence().allowsText() && !likert.anchors().isEmpty()) {
+    if (scale instanceof ResponseScale.Likert likert
+        && instrument.licence().allowsText()
+        && !likert.anchors().isEmpty()) {
       for (int value = likert.minValue(); value <= likert.maxValue(); value++) {
-        labels.add(new ValueLabel(Integer.toString(value), likert.anchors().get(value - likert.minValue())));
+        labels.add(
+            new ValueLabel(
+                Integer.toString(value), likert.anchors().get(value - likert.minValue())));
       }
     } else if (scale instanceof ResponseScale.YesNo) {
       labels.add(new ValueLabel("1", "yes"));
@@ -129,7 +148,9 @@ record ExportVariable(
   static String answerCell(Administration administration, Item item) {
     Answer answer = administration.answer(item.id());
     if (answer instanceof Answer.Value value) {
-      return item.scale().check(value.value()).isEmpty() ? Numbers.format(value.value()) : ExportCode.INVALID.cell();
+      return item.scale().check(value.value()).isEmpty()
+          ? Numbers.format(value.value())
+          : ExportCode.INVALID.cell();
     }
     if (answer instanceof Answer.Unreadable) {
       return ExportCode.INVALID.cell();
@@ -144,76 +165,175 @@ record ExportVariable(
   // ---------------------------------------------------------------- scores
 
   /** The keys of the scores every instrument may have besides its subscales. */
-  private static final java.util.Set<String> OWN_KEYS = java.util.Set.of("total", "mean", "band", "clinical", "risk_item", "prorated");
+  private static final java.util.Set<String> OWN_KEYS =
+      java.util.Set.of("total", "mean", "band", "clinical", "risk_item", "prorated");
 
   private static List<ExportVariable> scores(Instrument instrument) {
     List<ExportVariable> variables = new ArrayList<>();
     String prefix = instrument.id() + "_";
     String title = title(instrument);
     List<ExportCode> scoreCodes = List.of(ExportCode.INCOMPLETE, ExportCode.INVALID);
-    variables.add(score(instrument, "total", prefix + "total", title + " total (" + rule(instrument.scoringRule()) + ")",
-        range(instrument.minTotal(), instrument.maxTotal()), scoreCodes,
-        score -> Numbers.format(score.total().getAsDouble())));
-    if (instrument.scoringRule() == ScoringRule.SUM || instrument.scoringRule() == ScoringRule.MEAN_TIMES_10) {
+    variables.add(
+        score(
+            instrument,
+            "total",
+            prefix + "total",
+            title + " total (" + rule(instrument.scoringRule()) + ")",
+            range(instrument.minTotal(), instrument.maxTotal()),
+            scoreCodes,
+            score -> Numbers.format(score.total().getAsDouble())));
+    if (instrument.scoringRule() == ScoringRule.SUM
+        || instrument.scoringRule() == ScoringRule.MEAN_TIMES_10) {
       double low = instrument.items().stream().mapToDouble(i -> i.scale().min()).min().orElse(0);
       double high = instrument.items().stream().mapToDouble(i -> i.scale().max()).max().orElse(0);
-      variables.add(score(instrument, "mean", prefix + "mean", title + " item mean (after reversal)", range(low, high), scoreCodes,
-          score -> Numbers.format(score.mean().getAsDouble())));
+      variables.add(
+          score(
+              instrument,
+              "mean",
+              prefix + "mean",
+              title + " item mean (after reversal)",
+              range(low, high),
+              scoreCodes,
+              score -> Numbers.format(score.mean().getAsDouble())));
     }
     for (Subscale subscale : instrument.subscales()) {
-      // A subscale named like one of the other scores (CORE-OM's risk domain is not the risk flag) keeps apart.
+      // A subscale named like one of the other scores (CORE-OM's risk domain is not the risk flag)
+      // keeps apart.
       String key = OWN_KEYS.contains(subscale.id()) ? subscale.id() + "_score" : subscale.id();
-      variables.add(score(instrument, key, prefix + key, title + " " + subscale.label().en() + " ("
-          + rule(instrument.scoringRule()) + ")", range(instrument.minScore(subscale), instrument.maxScore(subscale)), scoreCodes,
-          score -> {
-            Double value = score.subscales().get(subscale.id());
-            return value == null ? ExportCode.INCOMPLETE.cell() : Numbers.format(value);
-          }));
+      variables.add(
+          score(
+              instrument,
+              key,
+              prefix + key,
+              title + " " + subscale.label().en() + " (" + rule(instrument.scoringRule()) + ")",
+              range(instrument.minScore(subscale), instrument.maxScore(subscale)),
+              scoreCodes,
+              score -> {
+                Double value = score.subscales().get(subscale.id());
+                return value == null ? ExportCode.INCOMPLETE.cell() : Numbers.format(value);
+              }));
     }
     if (!instrument.bands().isEmpty()) {
       List<ValueLabel> labels = new ArrayList<>();
       for (int i = 0; i < instrument.bands().size(); i++) {
         Band band = instrument.bands().get(i);
-        labels.add(new ValueLabel(Integer.toString(i + 1), band.label() + " (from " + Numbers.format(band.from()) + ")"));
+        labels.add(
+            new ValueLabel(
+                Integer.toString(i + 1),
+                band.label() + " (from " + Numbers.format(band.from()) + ")"));
       }
-      variables.add(new ExportVariable(instrument, Optional.empty(), Optional.of("band"), prefix + "band", title + " severity band",
-          "integer", "", labels, scoreCodes, false,
-          entry -> scoreCell(entry.score(), score -> score.band().map(band -> Integer.toString(instrument.bands().indexOf(band) + 1))
-              .orElse(""))));
+      variables.add(
+          new ExportVariable(
+              instrument,
+              Optional.empty(),
+              Optional.of("band"),
+              prefix + "band",
+              title + " severity band",
+              "integer",
+              "",
+              labels,
+              scoreCodes,
+              false,
+              entry ->
+                  scoreCell(
+                      entry.score(),
+                      score ->
+                          score
+                              .band()
+                              .map(band -> Integer.toString(instrument.bands().indexOf(band) + 1))
+                              .orElse(""))));
     }
     Optional<Cutoff> cutoff = instrument.clinicalCutoff();
     if (cutoff.isPresent()) {
-      variables.add(new ExportVariable(instrument, Optional.empty(), Optional.of("clinical"), prefix + "clinical",
-          title + " " + cutoff.get().label() + " (" + cutoff.get().describe() + ")", "integer",
-          "", List.of(new ValueLabel("1", cutoff.get().describe()), new ValueLabel("0", "not")), scoreCodes, false,
-          entry -> scoreCell(entry.score(), score -> score.clinical().orElseThrow() ? "1" : "0")));
+      variables.add(
+          new ExportVariable(
+              instrument,
+              Optional.empty(),
+              Optional.of("clinical"),
+              prefix + "clinical",
+              title + " " + cutoff.get().label() + " (" + cutoff.get().describe() + ")",
+              "integer",
+              "",
+              List.of(new ValueLabel("1", cutoff.get().describe()), new ValueLabel("0", "not")),
+              scoreCodes,
+              false,
+              entry ->
+                  scoreCell(entry.score(), score -> score.clinical().orElseThrow() ? "1" : "0")));
     }
     List<Item> critical = instrument.items().stream().filter(Item::critical).toList();
     if (!critical.isEmpty()) {
       String ids = String.join(", ", critical.stream().map(Item::id).toList());
-      variables.add(new ExportVariable(instrument, Optional.empty(), Optional.of("risk_item"), prefix + "risk_item",
-          title + " risk item answered above its lowest answer (" + ids + ")", "integer",
-          "", List.of(new ValueLabel("1", "a risk item answered above its lowest answer"),
-              new ValueLabel("0", "every risk item answered at its lowest")), List.of(), true,
-          entry -> riskCell(entry, critical)));
+      variables.add(
+          new ExportVariable(
+              instrument,
+              Optional.empty(),
+              Optional.of("risk_item"),
+              prefix + "risk_item",
+              title + " risk item answered above its lowest answer (" + ids + ")",
+              "integer",
+              "",
+              List.of(
+                  new ValueLabel("1", "a risk item answered above its lowest answer"),
+                  new ValueLabel("0", "every risk item answered at its lowest")),
+              List.of(),
+              true,
+              entry -> riskCell(entry, critical)));
     }
     if (instrument.maxMissing() > 0) {
-      variables.add(score(instrument, "prorated", prefix + "prorated", title + " total prorated over missing items",
-          List.of(new ValueLabel("1", "prorated"), new ValueLabel("0", "every item answered")), scoreCodes,
-          score -> score.prorated() ? "1" : "0"));
+      variables.add(
+          score(
+              instrument,
+              "prorated",
+              prefix + "prorated",
+              title + " total prorated over missing items",
+              List.of(new ValueLabel("1", "prorated"), new ValueLabel("0", "every item answered")),
+              scoreCodes,
+              score -> score.prorated() ? "1" : "0"));
     }
     return variables;
   }
 
-  private static ExportVariable score(Instrument instrument, String key, String wanted, String label, String range,
-      List<ExportCode> codes, Function<Score, String> valid) {
-    return new ExportVariable(instrument, Optional.empty(), Optional.of(key), wanted, label, "decimal", range, List.of(), codes, false,
+  private static ExportVariable score(
+      Instrument instrument,
+      String key,
+      String wanted,
+      String label,
+      String range,
+      List<ExportCode> codes,
+      Function<Score, String> valid) {
+    return new ExportVariable(
+        instrument,
+        Optional.empty(),
+        Optional.of(key),
+        wanted,
+        label,
+        "decimal",
+        range,
+        List.of(),
+        codes,
+        false,
         entry -> scoreCell(entry.score(), valid));
   }
 
-  private static ExportVariable score(Instrument instrument, String key, String wanted, String label, List<ValueLabel> labels,
-      List<ExportCode> codes, Function<Score, String> valid) {
-    return new ExportVariable(instrument, Optional.empty(), Optional.of(key), wanted, label, "integer", "", labels, codes, false,
+  private static ExportVariable score(
+      Instrument instrument,
+      String key,
+      String wanted,
+      String label,
+      List<ValueLabel> labels,
+      List<ExportCode> codes,
+      Function<Score, String> valid) {
+    return new ExportVariable(
+        instrument,
+        Optional.empty(),
+        Optional.of(key),
+        wanted,
+        label,
+        "integer",
+        "",
+        labels,
+        codes,
+        false,
         entry -> scoreCell(entry.score(), valid));
   }
 
@@ -230,14 +350,18 @@ record ExportVariable(
     return ExportCode.INCOMPLETE.cell();
   }
 
-  /** 1 when any risk item fired (even on an otherwise invalid form), 0 only when every risk item was answered at its lowest. */
+  /**
+   * 1 when any risk item fired (even on an otherwise invalid form), 0 only when every risk item was
+   * answered at its lowest.
+   */
   private static String riskCell(ExportEntry entry, List<Item> critical) {
     if (!entry.score().flags().isEmpty()) {
       return "1";
     }
     for (Item item : critical) {
       Answer answer = entry.administration().answer(item.id());
-      if (!(answer instanceof Answer.Value value) || item.scale().check(value.value()).isPresent()) {
+      if (!(answer instanceof Answer.Value value)
+          || item.scale().check(value.value()).isPresent()) {
         return "";
       }
     }

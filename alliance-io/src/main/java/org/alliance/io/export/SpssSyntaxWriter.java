@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes SPSS syntax (also run by PSPP) that reads an analysis export: {@code GET DATA} with each column's
- * type, then variable labels, value labels for labelled values and codes, and the codes declared
- * user-missing ({@code LOWEST THRU -50}), so that no code is ever averaged as a score.
+ * Writes SPSS syntax (also run by PSPP) that reads an analysis export: {@code GET DATA} with each
+ * column's type, then variable labels, value labels for labelled values and codes, and the codes
+ * declared user-missing ({@code LOWEST THRU -50}), so that no code is ever averaged as a score.
  */
 public final class SpssSyntaxWriter {
   /** SPSS truncates variable labels at 256 bytes and value labels at 120. */
   private static final int VARIABLE_LABEL = 250;
+
   private static final int VALUE_LABEL = 120;
 
   private SpssSyntaxWriter() {}
@@ -25,7 +26,10 @@ public final class SpssSyntaxWriter {
    */
   public static void write(Writer out, Path data, List<ExportColumn> columns) throws IOException {
     PrintWriter syntax = new PrintWriter(out);
-    syntax.println("* Reads " + data.getFileName() + " (written by alliance export) with its labels and missing-value codes.");
+    syntax.println(
+        "* Reads "
+            + data.getFileName()
+            + " (written by alliance export) with its labels and missing-value codes.");
     syntax.println("* If you move the data file, change the path after /FILE.");
     syntax.println("GET DATA");
     syntax.println("  /TYPE=TXT");
@@ -44,10 +48,16 @@ public final class SpssSyntaxWriter {
     syntax.println("VARIABLE LABELS");
     for (int i = 0; i < columns.size(); i++) {
       ExportColumn column = columns.get(i);
-      syntax.println("  " + (i == 0 ? "" : "/") + column.name() + " " + quote(shorten(column.label(), VARIABLE_LABEL)));
+      syntax.println(
+          "  "
+              + (i == 0 ? "" : "/")
+              + column.name()
+              + " "
+              + quote(shorten(column.label(), VARIABLE_LABEL)));
     }
     syntax.println(".");
-    List<ExportColumn> labelled = columns.stream().filter(column -> !column.labels().isEmpty()).toList();
+    List<ExportColumn> labelled =
+        columns.stream().filter(column -> !column.labels().isEmpty()).toList();
     if (!labelled.isEmpty()) {
       syntax.println("VALUE LABELS");
       for (int i = 0; i < labelled.size(); i++) {
@@ -60,10 +70,12 @@ public final class SpssSyntaxWriter {
       }
       syntax.println(".");
     }
-    List<String> coded = columns.stream().filter(ExportColumn::coded).map(ExportColumn::name).toList();
+    List<String> coded =
+        columns.stream().filter(ExportColumn::coded).map(ExportColumn::name).toList();
     if (!coded.isEmpty()) {
       syntax.println("MISSING VALUES");
-      syntax.println("  " + String.join("\n  ", coded) + " (LOWEST THRU " + ExportCode.HIGHEST + ").");
+      syntax.println(
+          "  " + String.join("\n  ", coded) + " (LOWEST THRU " + ExportCode.HIGHEST + ").");
     }
     syntax.println("EXECUTE.");
     syntax.flush();

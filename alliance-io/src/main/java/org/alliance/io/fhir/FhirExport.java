@@ -32,18 +32,20 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * Writes administrations, their scores and alerts as FHIR R4: one transaction Bundle, or NDJSON with one
- * resource per line. Each administration becomes a QuestionnaireResponse and an Observation derived from
- * it, each alert a Flag; the Questionnaire of every instrument used comes first. Resource ids are UUIDs
- * made from the client, instrument and session, so the same input always gives the same output and a
- * server told to create only what it does not have yet ({@code ifNoneExist}) can take a file twice.
+ * Writes administrations, their scores and alerts as FHIR R4: one transaction Bundle, or NDJSON
+ * with one resource per line. Each administration becomes a QuestionnaireResponse and an
+ * Observation derived from it, each alert a Flag; the Questionnaire of every instrument used comes
+ * first. Resource ids are UUIDs made from the client, instrument and session, so the same input
+ * always gives the same output and a server told to create only what it does not have yet ({@code
+ * ifNoneExist}) can take a file twice.
  */
 public final class FhirExport {
   private final Catalog catalog;
   private final QuestionnaireResponseStatus incomplete;
   private final boolean questionnaires;
 
-  private FhirExport(Catalog catalog, QuestionnaireResponseStatus incomplete, boolean questionnaires) {
+  private FhirExport(
+      Catalog catalog, QuestionnaireResponseStatus incomplete, boolean questionnaires) {
     this.catalog = requireNonNull(catalog, "catalog");
     this.incomplete = incomplete;
     this.questionnaires = questionnaires;
@@ -54,7 +56,10 @@ public final class FhirExport {
     return new FhirExport(catalog, QuestionnaireResponseStatus.INPROGRESS, true);
   }
 
-  /** The same, writing a response with unanswered items as stopped (given up) rather than in-progress. */
+  /**
+   * The same, writing a response with unanswered items as stopped (given up) rather than
+   * in-progress.
+   */
   public FhirExport incompleteAsStopped() {
     return new FhirExport(catalog, QuestionnaireResponseStatus.STOPPED, questionnaires);
   }
@@ -65,8 +70,9 @@ public final class FhirExport {
   }
 
   /**
-   * A transaction Bundle: every entry has a {@code urn:uuid} fullUrl and a POST request that creates it
-   * only if the server has no resource with its identifier (its url and version for a Questionnaire).
+   * A transaction Bundle: every entry has a {@code urn:uuid} fullUrl and a POST request that
+   * creates it only if the server has no resource with its identifier (its url and version for a
+   * Questionnaire).
    *
    * @throws IllegalArgumentException when an administration's instrument is not in the catalog
    */
@@ -75,31 +81,40 @@ public final class FhirExport {
     Group group = new Group((type, uuid) -> new Reference("urn:uuid:" + uuid));
     group.add(administrations, alerts, new HashSet<>());
     for (Entry entry : group.entries) {
-      bundle.addEntry()
+      bundle
+          .addEntry()
           .setFullUrl("urn:uuid:" + entry.uuid())
           .setResource(entry.resource())
-          .getRequest().setMethod(HTTPVerb.POST).setUrl(entry.resource().fhirType()).setIfNoneExist(entry.ifNoneExist());
+          .getRequest()
+          .setMethod(HTTPVerb.POST)
+          .setUrl(entry.resource().fhirType())
+          .setIfNoneExist(entry.ifNoneExist());
     }
     return bundle;
   }
 
   /** Writes the transaction {@link #bundle} as pretty-printed JSON. */
-  public void writeBundle(List<ScoredAdministration> administrations, List<Alert> alerts, Writer out) throws IOException {
+  public void writeBundle(
+      List<ScoredAdministration> administrations, List<Alert> alerts, Writer out)
+      throws IOException {
     out.write(Fhir.toJson(bundle(administrations, alerts), true));
     out.write('\n');
     out.flush();
   }
 
   /**
-   * A writer of NDJSON (FHIR bulk data): one resource per line, each with its id, references relative
-   * ({@code QuestionnaireResponse/<id>}). It writes as it is given, in constant memory.
+   * A writer of NDJSON (FHIR bulk data): one resource per line, each with its id, references
+   * relative ({@code QuestionnaireResponse/<id>}). It writes as it is given, in constant memory.
    */
   public FhirNdjsonWriter ndjson(Writer out) {
     return new FhirNdjsonWriter(this, out);
   }
 
   /** The resources of one group of administrations and alerts, for the NDJSON writer. */
-  List<Resource> resources(List<ScoredAdministration> administrations, List<Alert> alerts, Set<String> questionnairesWritten) {
+  List<Resource> resources(
+      List<ScoredAdministration> administrations,
+      List<Alert> alerts,
+      Set<String> questionnairesWritten) {
     Group group = new Group((type, uuid) -> new Reference(type + "/" + uuid));
     group.add(administrations, alerts, questionnairesWritten);
     List<Resource> resources = new ArrayList<>(group.entries.size());
@@ -115,7 +130,10 @@ public final class FhirExport {
   /** Where an alert's Observation is, and the date of its session. */
   private record Target(Optional<LocalDate> date, Reference observation) {}
 
-  /** Builds the entries of one bundle or one NDJSON group, linking them by the given kind of reference. */
+  /**
+   * Builds the entries of one bundle or one NDJSON group, linking them by the given kind of
+   * reference.
+   */
   private final class Group {
     private final BiFunction<String, String, Reference> reference;
     private final List<Entry> entries = new ArrayList<>();
@@ -127,44 +145,89 @@ public final class FhirExport {
       this.reference = reference;
     }
 
-    void add(List<ScoredAdministration> administrations, List<Alert> alerts, Set<String> questionnairesWritten) {
+    void add(
+        List<ScoredAdministration> administrations,
+        List<Alert> alerts,
+        Set<String> questionnairesWritten) {
       List<Entry> responses = new ArrayList<>();
       for (ScoredAdministration scored : administrations) {
         Administration administration = scored.administration();
-        Instrument instrument = catalog.find(administration.instrumentId()).orElseThrow(() -> new IllegalArgumentException(
-            "cannot write client " + administration.client() + " session " + administration.session() + " as FHIR: "
-                + catalog.unknown(administration.instrumentId())));
+        Instrument instrument =
+            catalog
+                .find(administration.instrumentId())
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "cannot write client "
+                                + administration.client()
+                                + " session "
+                                + administration.session()
+                                + " as FHIR: "
+                                + catalog.unknown(administration.instrumentId())));
         if (questionnaires && questionnairesWritten.add(instrument.id())) {
           Questionnaire questionnaire = FhirQuestionnaire.toQuestionnaire(instrument);
-          entries.add(new Entry(questionnaire, uuid("Questionnaire", questionnaire.getUrl(), questionnaire.getVersion()),
-              "url=" + questionnaire.getUrl() + "&version=" + questionnaire.getVersion()));
+          entries.add(
+              new Entry(
+                  questionnaire,
+                  uuid("Questionnaire", questionnaire.getUrl(), questionnaire.getVersion()),
+                  "url=" + questionnaire.getUrl() + "&version=" + questionnaire.getVersion()));
         }
-        String key = occurrence(key(administration.client(), instrument.id(), Integer.toString(administration.session())));
+        String key =
+            occurrence(
+                key(
+                    administration.client(),
+                    instrument.id(),
+                    Integer.toString(administration.session())));
         String responseId = uuid("QuestionnaireResponse", key);
-        QuestionnaireResponse response = FhirQuestionnaireResponse.toResponse(administration, instrument, incomplete);
+        QuestionnaireResponse response =
+            FhirQuestionnaireResponse.toResponse(administration, instrument, incomplete);
         responses.add(identified(response, responseId));
         String observationId = uuid("Observation", key);
         Reference observationReference = reference.apply("Observation", observationId);
-        Observation observation = FhirObservation.toObservation(administration, scored.score(), instrument,
-            reference.apply("QuestionnaireResponse", responseId));
+        Observation observation =
+            FhirObservation.toObservation(
+                administration,
+                scored.score(),
+                instrument,
+                reference.apply("QuestionnaireResponse", responseId));
         responses.add(identified(observation, observationId));
-        targets.putIfAbsent(key(administration.client(), instrument.id(), Integer.toString(administration.session())),
+        targets.putIfAbsent(
+            key(
+                administration.client(),
+                instrument.id(),
+                Integer.toString(administration.session())),
             new Target(administration.date(), observationReference));
-        administration.date().ifPresent(date -> dates.putIfAbsent(key(administration.client(), Integer.toString(administration.session())), date));
+        administration
+            .date()
+            .ifPresent(
+                date ->
+                    dates.putIfAbsent(
+                        key(administration.client(), Integer.toString(administration.session())),
+                        date));
       }
       entries.addAll(responses);
       for (Alert alert : alerts) {
         String session = Integer.toString(alert.session());
-        Optional<Target> target = Optional.ofNullable(targets.get(key(alert.client(), alert.measure(), session)));
-        // An alert on two measures (the vicious circle) has no one Observation, but its session still has a date.
-        Optional<LocalDate> date = target.flatMap(Target::date).or(() -> Optional.ofNullable(dates.get(key(alert.client(), session))));
-        String flagId = uuid("Flag", occurrence(key(alert.client(), alert.rule().id(), alert.measure(), session)));
-        entries.add(identified(FhirFlag.toFlag(alert, date, target.map(Target::observation)), flagId));
+        Optional<Target> target =
+            Optional.ofNullable(targets.get(key(alert.client(), alert.measure(), session)));
+        // An alert on two measures (the vicious circle) has no one Observation, but its session
+        // still has a date.
+        Optional<LocalDate> date =
+            target
+                .flatMap(Target::date)
+                .or(() -> Optional.ofNullable(dates.get(key(alert.client(), session))));
+        String flagId =
+            uuid(
+                "Flag",
+                occurrence(key(alert.client(), alert.rule().id(), alert.measure(), session)));
+        entries.add(
+            identified(FhirFlag.toFlag(alert, date, target.map(Target::observation)), flagId));
       }
     }
 
     private Entry identified(Resource resource, String uuid) {
-      Identifier identifier = new Identifier().setSystem(Fhir.IDENTIFIER_SYSTEM).setValue("urn:uuid:" + uuid);
+      Identifier identifier =
+          new Identifier().setSystem(Fhir.IDENTIFIER_SYSTEM).setValue("urn:uuid:" + uuid);
       if (resource instanceof QuestionnaireResponse response) {
         response.setIdentifier(identifier);
       } else if (resource instanceof Observation observation) {
@@ -172,10 +235,14 @@ public final class FhirExport {
       } else if (resource instanceof Flag flag) {
         flag.addIdentifier(identifier);
       }
-      return new Entry(resource, uuid, "identifier=" + Fhir.IDENTIFIER_SYSTEM + "|urn:uuid:" + uuid);
+      return new Entry(
+          resource, uuid, "identifier=" + Fhir.IDENTIFIER_SYSTEM + "|urn:uuid:" + uuid);
     }
 
-    /** The key, with the number of earlier uses appended from the second use on, so every id is unique. */
+    /**
+     * The key, with the number of earlier uses appended from the second use on, so every id is
+     * unique.
+     */
     private String occurrence(String key) {
       int earlier = occurrences.merge(key, 1, Integer::sum) - 1;
       return earlier == 0 ? key : key + "#" + earlier;
@@ -192,6 +259,8 @@ public final class FhirExport {
   }
 
   private static String uuid(String type, String... parts) {
-    return UUID.nameUUIDFromBytes(("alliance-fhir;" + type + ";" + key(parts)).getBytes(StandardCharsets.UTF_8)).toString();
+    return UUID.nameUUIDFromBytes(
+            ("alliance-fhir;" + type + ";" + key(parts)).getBytes(StandardCharsets.UTF_8))
+        .toString();
   }
 }

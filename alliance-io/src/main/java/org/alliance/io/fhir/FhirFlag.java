@@ -18,8 +18,8 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UnsignedIntType;
 
 /**
- * Alert -&gt; FHIR Flag: the explanation as the flag's text, the rule (id, version, the numbers it compared)
- * in an extension, so a clinician or an auditor can always see why it was raised.
+ * Alert -&gt; FHIR Flag: the explanation as the flag's text, the rule (id, version, the numbers it
+ * compared) in an extension, so a clinician or an auditor can always see why it was raised.
  */
 public final class FhirFlag {
   private FhirFlag() {}
@@ -30,7 +30,8 @@ public final class FhirFlag {
    * @param date the date of the session the alert is about, when known
    * @param observation the reference of the Observation the alert is about, when it is exported too
    */
-  public static Flag toFlag(Alert alert, Optional<LocalDate> date, Optional<Reference> observation) {
+  public static Flag toFlag(
+      Alert alert, Optional<LocalDate> date, Optional<Reference> observation) {
     Flag flag = new Flag();
     flag.addExtension(Fhir.SESSION, new UnsignedIntType(alert.session()));
     flag.addExtension(rule(alert));
@@ -39,15 +40,31 @@ public final class FhirFlag {
     String kind = kind(alert.rule());
     flag.addCategory(new CodeableConcept(new Coding(Fhir.ALERT_KIND_SYSTEM, kind, kind)));
     if (alert.rule() == AlertRule.CRITICAL_ITEM) {
-      flag.addCategory(new CodeableConcept(new Coding(Fhir.FLAG_CATEGORY_SYSTEM, "safety", "Safety")));
+      flag.addCategory(
+          new CodeableConcept(new Coding(Fhir.FLAG_CATEGORY_SYSTEM, "safety", "Safety")));
     }
-    flag.setCode(new CodeableConcept(new Coding(Fhir.ALERT_RULE_SYSTEM, alert.rule().id(), alert.rule().title()))
-        .setText(alert.explanation()));
+    flag.setCode(
+        new CodeableConcept(
+                new Coding(Fhir.ALERT_RULE_SYSTEM, alert.rule().id(), alert.rule().title()))
+            .setText(alert.explanation()));
     flag.setSubject(FhirQuestionnaireResponse.subject(alert.client()));
-    date.ifPresent(day -> flag.setPeriod(new Period().setStartElement(FhirQuestionnaireResponse.date(day))));
-    flag.setText(Fhir.narrative(alert.rule().title() + ": " + alert.explanation(),
-        "Client " + alert.client() + ", " + alert.measure() + ", session " + alert.session() + date.map(day -> ", " + day).orElse("")
-            + ". Rule " + alert.rule().id() + " version " + alert.rule().version() + "."));
+    date.ifPresent(
+        day -> flag.setPeriod(new Period().setStartElement(FhirQuestionnaireResponse.date(day))));
+    flag.setText(
+        Fhir.narrative(
+            alert.rule().title() + ": " + alert.explanation(),
+            "Client "
+                + alert.client()
+                + ", "
+                + alert.measure()
+                + ", session "
+                + alert.session()
+                + date.map(day -> ", " + day).orElse("")
+                + ". Rule "
+                + alert.rule().id()
+                + " version "
+                + alert.rule().version()
+                + "."));
     return flag;
   }
 
@@ -69,7 +86,11 @@ public final class FhirFlag {
       Extension entry = new Extension("number");
       entry.addExtension("name", new StringType(number.getKey()));
       double value = number.getValue();
-      entry.addExtension("value", Double.isFinite(value) ? new DecimalType(AnswerCodes.decimal(value)) : new StringType(Double.toString(value)));
+      entry.addExtension(
+          "value",
+          Double.isFinite(value)
+              ? new DecimalType(AnswerCodes.decimal(value))
+              : new StringType(Double.toString(value)));
       rule.addExtension(entry);
     }
     return rule;

@@ -22,25 +22,26 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.alliance.core.instrument.Catalog;
+import org.alliance.io.fhir.LocatedJson.Node;
+import org.alliance.io.fhir.LocatedJson.Obj;
+import org.alliance.io.fhir.LocatedJson.Str;
+import org.alliance.io.fhir.LocatedJson.SyntaxException;
 import org.alliance.io.input.AdministrationRow;
 import org.alliance.io.input.AdministrationSource;
 import org.alliance.io.input.InputFormatException;
 import org.alliance.io.input.InputProblem;
 import org.alliance.io.input.SourceLocation;
-import org.alliance.io.fhir.LocatedJson.Node;
-import org.alliance.io.fhir.LocatedJson.Obj;
-import org.alliance.io.fhir.LocatedJson.Str;
-import org.alliance.io.fhir.LocatedJson.SyntaxException;
 
 /**
- * Reads administrations from FHIR QuestionnaireResponses: a Bundle of any type (or a single response)
- * in JSON, or NDJSON with one resource per line. Both are streamed: a Bundle entry by entry, NDJSON line
- * by line. Every response gives a row, with its problems located by file, line, column and element path;
- * other resources (Questionnaires, Observations, Flags...) are counted and passed over. Each response's
- * instrument is found in the catalog from its questionnaire URL
- * ({@code https://alliancetoolkit.org/fhir/Questionnaire/phq-9|1.0}, any URL ending in a catalog id, or a
- * LOINC panel URL). A file that cannot be read at all (a Bundle that is not JSON, or a JSON resource that
- * is neither a Bundle nor a QuestionnaireResponse) raises {@link InputFormatException} with its line.
+ * Reads administrations from FHIR QuestionnaireResponses: a Bundle of any type (or a single
+ * response) in JSON, or NDJSON with one resource per line. Both are streamed: a Bundle entry by
+ * entry, NDJSON line by line. Every response gives a row, with its problems located by file, line,
+ * column and element path; other resources (Questionnaires, Observations, Flags...) are counted and
+ * passed over. Each response's instrument is found in the catalog from its questionnaire URL
+ * ({@code https://alliancetoolkit.org/fhir/Questionnaire/phq-9|1.0}, any URL ending in a catalog
+ * id, or a LOINC panel URL). A file that cannot be read at all (a Bundle that is not JSON, or a
+ * JSON resource that is neither a Bundle nor a QuestionnaireResponse) raises {@link
+ * InputFormatException} with its line.
  */
 public final class FhirImport implements AdministrationSource {
   /** How the file holds its resources. */
@@ -52,17 +53,21 @@ public final class FhirImport implements AdministrationSource {
   }
 
   static final String RESPONSE = "QuestionnaireResponse";
+
   /** The longest NDJSON line read; a longer one is reported and passed over. */
   static final int MAX_LINE = 32 << 20;
+
   /** Jackson reads UTF-8, UTF-16 and UTF-32; other bytes are not JSON text. */
   private static final String NOT_TEXT = "not JSON text in UTF-8 (or UTF-16/32): ";
+
   /** How far the start of a file is looked at to tell NDJSON from a Bundle. */
   private static final int SNIFF = 1 << 20;
 
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-      .build();
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+          .build();
 
   /** The next row of one layout, or null at the end. */
   private interface Rows {
@@ -85,7 +90,10 @@ public final class FhirImport implements AdministrationSource {
     this.rows = format == Format.NDJSON ? new NdjsonRows(in) : new BundleRows(in);
   }
 
-  /** Opens a file; {@code -} reads standard input. Files named {@code *.ndjson} or {@code *.jsonl} are NDJSON; others are looked at. */
+  /**
+   * Opens a file; {@code -} reads standard input. Files named {@code *.ndjson} or {@code *.jsonl}
+   * are NDJSON; others are looked at.
+   */
   public static FhirImport open(Path file, Catalog catalog) throws IOException {
     if (file.toString().equals("-")) {
       return open("<stdin>", System.in, catalog);
@@ -94,9 +102,9 @@ public final class FhirImport implements AdministrationSource {
   }
 
   /**
-   * Reads a stream; {@code name} is used in messages and tells NDJSON by its ending. Otherwise the first
-   * line decides: a whole resource other than a Bundle on it means NDJSON. The stream is closed with the
-   * reader.
+   * Reads a stream; {@code name} is used in messages and tells NDJSON by its ending. Otherwise the
+   * first line decides: a whole resource other than a Bundle on it means NDJSON. The stream is
+   * closed with the reader.
    */
   public static FhirImport open(String name, InputStream in, Catalog catalog) throws IOException {
     BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
@@ -117,7 +125,11 @@ public final class FhirImport implements AdministrationSource {
     byte[] start = in.readNBytes(SNIFF);
     in.reset();
     int from = startsWithBom(start, start.length) ? 3 : 0;
-    while (from < start.length && (start[from] == ' ' || start[from] == '\t' || start[from] == '\r' || start[from] == '\n')) {
+    while (from < start.length
+        && (start[from] == ' '
+            || start[from] == '\t'
+            || start[from] == '\r'
+            || start[from] == '\n')) {
       from++;
     }
     int end = from;
@@ -141,14 +153,19 @@ public final class FhirImport implements AdministrationSource {
         parser.skipChildren();
       }
       boolean whole = parser.currentToken() == JsonToken.END_OBJECT && parser.nextToken() == null;
-      return whole && type.isPresent() && !type.get().equals("Bundle") ? Format.NDJSON : Format.BUNDLE;
+      return whole && type.isPresent() && !type.get().equals("Bundle")
+          ? Format.NDJSON
+          : Format.BUNDLE;
     } catch (JsonProcessingException | CharConversionException e) {
       return Format.BUNDLE; // the Bundle reader reports the error with its place
     }
   }
 
   private static boolean startsWithBom(byte[] data, int length) {
-    return length >= 3 && data[0] == (byte) 0xEF && data[1] == (byte) 0xBB && data[2] == (byte) 0xBF;
+    return length >= 3
+        && data[0] == (byte) 0xEF
+        && data[1] == (byte) 0xBB
+        && data[2] == (byte) 0xBF;
   }
 
   /** Whether the file was read as a Bundle (or single resource) or as NDJSON. */
@@ -156,7 +173,10 @@ public final class FhirImport implements AdministrationSource {
     return format;
   }
 
-  /** Resources other than QuestionnaireResponses read so far, by resource type: passed over, not errors. */
+  /**
+   * Resources other than QuestionnaireResponses read so far, by resource type: passed over, not
+   * errors.
+   */
   public Map<String, Long> otherResources() {
     return Map.copyOf(others);
   }
@@ -188,14 +208,21 @@ public final class FhirImport implements AdministrationSource {
     in.close();
   }
 
-  /** The row of one resource: read when it is a response, counted and skipped (null) when it is not. */
+  /**
+   * The row of one resource: read when it is a response, counted and skipped (null) when it is not.
+   */
   private AdministrationRow resource(Node node, String prefix, String path) {
     if (!(node instanceof Obj resource)) {
-      return problemRow(node, prefix + path, "expected an object (a FHIR resource), found " + node.kind());
+      return problemRow(
+          node, prefix + path, "expected an object (a FHIR resource), found " + node.kind());
     }
     if (!(resource.fields().get("resourceType") instanceof Str type)) {
-      return problemRow(node, prefix + path + ".resourceType", resource.get("resourceType").isEmpty()
-          ? "missing: every FHIR resource needs a resourceType" : "expected a string, found " + resource.fields().get("resourceType").kind());
+      return problemRow(
+          node,
+          prefix + path + ".resourceType",
+          resource.get("resourceType").isEmpty()
+              ? "missing: every FHIR resource needs a resourceType"
+              : "expected a string, found " + resource.fields().get("resourceType").kind());
     }
     if (type.value().equals(RESPONSE)) {
       return responses.read(file, prefix, resource);
@@ -205,16 +232,29 @@ public final class FhirImport implements AdministrationSource {
   }
 
   private AdministrationRow problemRow(Node node, String field, String message) {
-    return problemRow(SourceLocation.cell(file, node.line(), (int) Math.min(node.column(), Integer.MAX_VALUE), field), message);
+    return problemRow(
+        SourceLocation.cell(
+            file, node.line(), (int) Math.min(node.column(), Integer.MAX_VALUE), field),
+        message);
   }
 
   private static AdministrationRow problemRow(SourceLocation where, String message) {
-    return new AdministrationRow(Optional.empty(), new AdministrationRow.RawKey("", "", "", ""), where, item -> where,
+    return new AdministrationRow(
+        Optional.empty(),
+        new AdministrationRow.RawKey("", "", "", ""),
+        where,
+        item -> where,
         List.of(new InputProblem(where, message)));
   }
 
   private InputFormatException fatal(long line, long column, String message) {
-    return new InputFormatException(SourceLocation.cell(file, Math.max(1, line), (int) Math.min(Math.max(1, column), Integer.MAX_VALUE), "JSON"), message);
+    return new InputFormatException(
+        SourceLocation.cell(
+            file,
+            Math.max(1, line),
+            (int) Math.min(Math.max(1, column), Integer.MAX_VALUE),
+            "JSON"),
+        message);
   }
 
   // ---------------------------------------------------------------- Bundle
@@ -274,7 +314,12 @@ public final class FhirImport implements AdministrationSource {
         }
         JsonToken token = parser.nextToken();
         if (token == null) {
-          throw fatal(lastLine(), 1, "the file ends before the " + (resourceType == null ? "resource" : resourceType) + " is closed");
+          throw fatal(
+              lastLine(),
+              1,
+              "the file ends before the "
+                  + (resourceType == null ? "resource" : resourceType)
+                  + " is closed");
         }
         if (token == JsonToken.END_OBJECT) {
           return end();
@@ -284,19 +329,29 @@ public final class FhirImport implements AdministrationSource {
         JsonLocation where = parser.currentTokenLocation();
         if (name.equals("entry")) {
           if (value != JsonToken.START_ARRAY) {
-            throw fatal(where.getLineNr(), where.getColumnNr(), "the Bundle's entry must be an array of entries, found " + describe(value));
+            throw fatal(
+                where.getLineNr(),
+                where.getColumnNr(),
+                "the Bundle's entry must be an array of entries, found " + describe(value));
           }
           typeMustBe("Bundle", where);
           inEntries = true;
           sawEntries = true;
         } else if (name.equals("resourceType")) {
           if (value != JsonToken.VALUE_STRING) {
-            throw fatal(where.getLineNr(), where.getColumnNr(), "resourceType must be a string, found " + describe(value));
+            throw fatal(
+                where.getLineNr(),
+                where.getColumnNr(),
+                "resourceType must be a string, found " + describe(value));
           }
           String type = parser.getText();
           if (!type.equals("Bundle") && !type.equals(RESPONSE)) {
-            throw fatal(where.getLineNr(), where.getColumnNr(), "resourceType is '" + ResponseReader.abbreviate(type)
-                + "': expected a Bundle of QuestionnaireResponses, or one QuestionnaireResponse");
+            throw fatal(
+                where.getLineNr(),
+                where.getColumnNr(),
+                "resourceType is '"
+                    + ResponseReader.abbreviate(type)
+                    + "': expected a Bundle of QuestionnaireResponses, or one QuestionnaireResponse");
           }
           typeMustBe(type, where);
           resourceType = type;
@@ -304,7 +359,8 @@ public final class FhirImport implements AdministrationSource {
         } else if ("Bundle".equals(resourceType)) {
           parser.skipChildren(); // the Bundle's own fields (type, link, meta...) are not needed
         } else {
-          rootFields.put(name, LocatedJson.read(parser, 0)); // perhaps a single QuestionnaireResponse
+          rootFields.put(
+              name, LocatedJson.read(parser, 0)); // perhaps a single QuestionnaireResponse
         }
       }
       return null;
@@ -313,14 +369,19 @@ public final class FhirImport implements AdministrationSource {
     /** Reads the first token of the file: the root must be an object. */
     private void start() throws IOException {
       started = true;
-      parser = JSON.createParser(in); // here, so that an encoding Jackson refuses is reported like any other error
+      parser =
+          JSON.createParser(
+              in); // here, so that an encoding Jackson refuses is reported like any other error
       JsonToken token = parser.nextToken();
       if (token == null) {
         throw fatal(1, 1, "the file is empty: expected a FHIR Bundle (JSON) or NDJSON");
       }
       JsonLocation where = parser.currentTokenLocation();
       if (token != JsonToken.START_OBJECT) {
-        throw fatal(where.getLineNr(), where.getColumnNr(), "expected a FHIR Bundle, a JSON object, found " + describe(token));
+        throw fatal(
+            where.getLineNr(),
+            where.getColumnNr(),
+            "expected a FHIR Bundle, a JSON object, found " + describe(token));
       }
       rootLine = where.getLineNr();
       rootColumn = where.getColumnNr();
@@ -330,8 +391,12 @@ public final class FhirImport implements AdministrationSource {
     private void typeMustBe(String type, JsonLocation where) {
       String other = type.equals("Bundle") ? resourceType : sawEntries ? "Bundle" : null;
       if (other != null && !other.equals(type)) {
-        throw fatal(where.getLineNr(), where.getColumnNr(), "a resource with entries must be a Bundle, but its resourceType is '"
-            + ResponseReader.abbreviate(type.equals("Bundle") ? other : type) + "'");
+        throw fatal(
+            where.getLineNr(),
+            where.getColumnNr(),
+            "a resource with entries must be a Bundle, but its resourceType is '"
+                + ResponseReader.abbreviate(type.equals("Bundle") ? other : type)
+                + "'");
       }
     }
 
@@ -341,10 +406,19 @@ public final class FhirImport implements AdministrationSource {
       JsonLocation where = parser.currentTokenLocation();
       if (parser.nextToken() != null) {
         JsonLocation after = parser.currentTokenLocation();
-        throw fatal(after.getLineNr(), after.getColumnNr(), "unexpected content after the end of the " + (resourceType == null ? "resource" : resourceType));
+        throw fatal(
+            after.getLineNr(),
+            after.getColumnNr(),
+            "unexpected content after the end of the "
+                + (resourceType == null ? "resource" : resourceType));
       }
       if (resourceType == null) {
-        throw fatal(rootLine, rootColumn, "no resourceType: expected a FHIR Bundle of QuestionnaireResponses (ends at line " + where.getLineNr() + ")");
+        throw fatal(
+            rootLine,
+            rootColumn,
+            "no resourceType: expected a FHIR Bundle of QuestionnaireResponses (ends at line "
+                + where.getLineNr()
+                + ")");
       }
       if (resourceType.equals(RESPONSE)) {
         return responses.read(file, "", new Obj(rootFields, rootLine, rootColumn));
@@ -355,7 +429,10 @@ public final class FhirImport implements AdministrationSource {
     private AdministrationRow entry(Node entry, int index) {
       String prefix = "entry[" + index + "] ";
       if (!(entry instanceof Obj object)) {
-        return problemRow(entry, "entry[" + index + "]", "expected an object (a Bundle entry), found " + entry.kind());
+        return problemRow(
+            entry,
+            "entry[" + index + "]",
+            "expected an object (a Bundle entry), found " + entry.kind());
       }
       Optional<Node> resource = object.get("resource");
       if (resource.isEmpty()) {
@@ -402,7 +479,9 @@ public final class FhirImport implements AdministrationSource {
         boolean tooLong = readLine();
         lineNumber++;
         if (tooLong) {
-          return problemRow(SourceLocation.line(file, lineNumber), "the line is longer than " + (MAX_LINE >> 20) + " MiB; passed over");
+          return problemRow(
+              SourceLocation.line(file, lineNumber),
+              "the line is longer than " + (MAX_LINE >> 20) + " MiB; passed over");
         }
         byte[] bytes = line.toByteArray();
         int from = lineNumber == 1 && startsWithBom(bytes, bytes.length) ? 3 : 0;
@@ -417,7 +496,10 @@ public final class FhirImport implements AdministrationSource {
       return null;
     }
 
-    /** Reads the next line into {@link #line}; true when it was too long and the rest of it was skipped. */
+    /**
+     * Reads the next line into {@link #line}; true when it was too long and the rest of it was
+     * skipped.
+     */
     private boolean readLine() throws IOException {
       line.reset();
       boolean tooLong = false;
@@ -451,29 +533,38 @@ public final class FhirImport implements AdministrationSource {
         JsonToken first = parser.nextToken();
         if (first != JsonToken.START_OBJECT) {
           JsonLocation where = parser.currentTokenLocation();
-          return problemRow(SourceLocation.cell(file, lineNumber, Math.max(1, where.getColumnNr()), "JSON"),
+          return problemRow(
+              SourceLocation.cell(file, lineNumber, Math.max(1, where.getColumnNr()), "JSON"),
               "expected a JSON object (one FHIR resource per line), found " + describe(first));
         }
         Node node = LocatedJson.read(parser, lineNumber - 1);
         JsonToken after = parser.nextToken();
         if (after != null) {
           JsonLocation where = parser.currentTokenLocation();
-          return problemRow(SourceLocation.cell(file, lineNumber, Math.max(1, where.getColumnNr()), "JSON"),
+          return problemRow(
+              SourceLocation.cell(file, lineNumber, Math.max(1, where.getColumnNr()), "JSON"),
               "more than one JSON value on the line; NDJSON has one resource per line");
         }
         return resource(node, "", resourceName(node));
       } catch (JsonProcessingException e) {
         SyntaxException syntax = SyntaxException.of(e, lineNumber - 1, lineNumber);
-        return problemRow(SourceLocation.cell(file, syntax.line, (int) Math.min(syntax.column, Integer.MAX_VALUE), "JSON"), syntax.getMessage());
+        return problemRow(
+            SourceLocation.cell(
+                file, syntax.line, (int) Math.min(syntax.column, Integer.MAX_VALUE), "JSON"),
+            syntax.getMessage());
       } catch (SyntaxException e) {
-        return problemRow(SourceLocation.cell(file, e.line, (int) Math.min(e.column, Integer.MAX_VALUE), "JSON"), e.getMessage());
+        return problemRow(
+            SourceLocation.cell(file, e.line, (int) Math.min(e.column, Integer.MAX_VALUE), "JSON"),
+            e.getMessage());
       } catch (CharConversionException e) {
         return problemRow(SourceLocation.line(file, lineNumber), NOT_TEXT + e.getMessage());
       }
     }
 
     private String resourceName(Node node) {
-      return node instanceof Obj object && object.fields().get("resourceType") instanceof Str type ? type.value() : "resource";
+      return node instanceof Obj object && object.fields().get("resourceType") instanceof Str type
+          ? type.value()
+          : "resource";
     }
 
     private boolean isBlank(byte[] bytes, int from) {

@@ -14,9 +14,10 @@ import org.alliance.core.trend.Alert;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * Writes FHIR resources as NDJSON, one per line, as they are given: memory does not grow with the number
- * of administrations (only the set of instruments whose Questionnaire has been written is kept). Write one
- * client at a time with that client's alerts, so each Flag can point at the Observation it is about.
+ * Writes FHIR resources as NDJSON, one per line, as they are given: memory does not grow with the
+ * number of administrations (only the set of instruments whose Questionnaire has been written is
+ * kept). Write one client at a time with that client's alerts, so each Flag can point at the
+ * Observation it is about.
  */
 public final class FhirNdjsonWriter implements Closeable, Flushable {
   private final FhirExport export;
@@ -31,12 +32,14 @@ public final class FhirNdjsonWriter implements Closeable, Flushable {
   }
 
   /**
-   * Writes administrations and alerts that belong together (usually one client's). A Flag is linked to
-   * the Observation of its measure and session when that is in the same call.
+   * Writes administrations and alerts that belong together (usually one client's). A Flag is linked
+   * to the Observation of its measure and session when that is in the same call.
    */
-  public void write(List<ScoredAdministration> administrations, List<Alert> alerts) throws IOException {
+  public void write(List<ScoredAdministration> administrations, List<Alert> alerts)
+      throws IOException {
     for (Resource resource : export.resources(administrations, alerts, questionnairesWritten)) {
-      // The compact encoding escapes line breaks inside strings, so each resource is exactly one line.
+      // The compact encoding escapes line breaks inside strings, so each resource is exactly one
+      // line.
       out.write(parser.encodeResourceToString(resource));
       out.write('\n');
       written++;

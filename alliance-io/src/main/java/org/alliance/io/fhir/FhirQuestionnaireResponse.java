@@ -24,22 +24,42 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UnsignedIntType;
 
 /**
- * Administration -&gt; FHIR QuestionnaireResponse. Every answer state survives: a value, an answer skipped
- * or declined (an item without answer and with a data-absent-reason), text that was not a number.
- * {@link FhirImport} reads these back into equal administrations.
+ * Administration -&gt; FHIR QuestionnaireResponse. Every answer state survives: a value, an answer
+ * skipped or declined (an item without answer and with a data-absent-reason), text that was not a
+ * number. {@link FhirImport} reads these back into equal administrations.
  */
 public final class FhirQuestionnaireResponse {
-  /** data-absent-reason codes: declined and skipped are written; asked-unknown is read as skipped too. */
+  /**
+   * data-absent-reason codes: declined and skipped are written; asked-unknown is read as skipped
+   * too.
+   */
   static final String DECLINED = "asked-declined";
+
   static final String SKIPPED = "not-applicable";
   static final String SKIPPED_TOO = "asked-unknown";
   static final String MISSING = "unknown";
+
   /** On an item whose unreadable answer was empty text, which a FHIR string cannot hold. */
   static final String UNREADABLE_EMPTY = "error";
+
   /** Every code of the data-absent-reason code system; those not named above read as missing. */
-  static final List<String> ABSENT_REASONS = List.of("unknown", "asked-unknown", "temp-unknown", "not-asked",
-      "asked-declined", "masked", "not-applicable", "unsupported", "as-text", "error", "not-a-number",
-      "negative-infinity", "positive-infinity", "not-performed", "not-permitted");
+  static final List<String> ABSENT_REASONS =
+      List.of(
+          "unknown",
+          "asked-unknown",
+          "temp-unknown",
+          "not-asked",
+          "asked-declined",
+          "masked",
+          "not-applicable",
+          "unsupported",
+          "as-text",
+          "error",
+          "not-a-number",
+          "negative-infinity",
+          "positive-infinity",
+          "not-performed",
+          "not-permitted");
 
   private FhirQuestionnaireResponse() {}
 
@@ -49,15 +69,24 @@ public final class FhirQuestionnaireResponse {
    * @param incomplete the status when some item has no answer: in-progress, or stopped when the
    *     respondent will not finish it
    */
-  public static QuestionnaireResponse toResponse(Administration administration, Instrument instrument,
+  public static QuestionnaireResponse toResponse(
+      Administration administration,
+      Instrument instrument,
       QuestionnaireResponseStatus incomplete) {
     QuestionnaireResponse response = new QuestionnaireResponse();
     response.addExtension(Fhir.SESSION, new UnsignedIntType(administration.session()));
-    administration.respondent().ifPresent(respondent ->
-        response.addExtension(Fhir.RESPONDENT, new CodeType(respondent.name().toLowerCase(Locale.ROOT))));
-    // The version the answers were given in is pinned, so the response still reads right after an update.
-    response.setQuestionnaire(Fhir.questionnaireUrl(instrument.id()) + "|"
-        + administration.instrumentVersion().orElse(instrument.version()));
+    administration
+        .respondent()
+        .ifPresent(
+            respondent ->
+                response.addExtension(
+                    Fhir.RESPONDENT, new CodeType(respondent.name().toLowerCase(Locale.ROOT))));
+    // The version the answers were given in is pinned, so the response still reads right after an
+    // update.
+    response.setQuestionnaire(
+        Fhir.questionnaireUrl(instrument.id())
+            + "|"
+            + administration.instrumentVersion().orElse(instrument.version()));
     response.setSubject(subject(administration.client()));
     administration.date().ifPresent(date -> response.setAuthoredElement(date(date)));
 
@@ -82,19 +111,35 @@ public final class FhirQuestionnaireResponse {
     }
     response.setStatus(unanswered == 0 ? QuestionnaireResponseStatus.COMPLETED : incomplete);
     int items = instrument.items().size();
-    response.setText(Fhir.narrative(instrument.title().en() + " (version " + administration.instrumentVersion().orElse(instrument.version())
-        + "), client " + administration.client() + ", session " + administration.session()
-        + administration.date().map(date -> ", " + date).orElse("") + ": " + (items - unanswered) + " of " + items + " items answered."));
+    response.setText(
+        Fhir.narrative(
+            instrument.title().en()
+                + " (version "
+                + administration.instrumentVersion().orElse(instrument.version())
+                + "), client "
+                + administration.client()
+                + ", session "
+                + administration.session()
+                + administration.date().map(date -> ", " + date).orElse("")
+                + ": "
+                + (items - unanswered)
+                + " of "
+                + items
+                + " items answered."));
     return response;
   }
 
-  /** {@code Patient/<client>}; a client reference that is not a valid FHIR id goes in an identifier. */
+  /**
+   * {@code Patient/<client>}; a client reference that is not a valid FHIR id goes in an identifier.
+   */
   static Reference subject(String client) {
     Reference reference = new Reference();
     if (Fhir.isId(client)) {
       reference.setReference("Patient/" + client);
     } else {
-      reference.setType("Patient").setIdentifier(new Identifier().setSystem(Fhir.CLIENT_SYSTEM).setValue(client));
+      reference
+          .setType("Patient")
+          .setIdentifier(new Identifier().setSystem(Fhir.CLIENT_SYSTEM).setValue(client));
     }
     return reference;
   }
@@ -104,7 +149,8 @@ public final class FhirQuestionnaireResponse {
   }
 
   private static QuestionnaireResponseItemComponent item(String linkId, Answer answer, Item item) {
-    QuestionnaireResponseItemComponent component = new QuestionnaireResponseItemComponent().setLinkId(linkId);
+    QuestionnaireResponseItemComponent component =
+        new QuestionnaireResponseItemComponent().setLinkId(linkId);
     if (answer instanceof Answer.Value value) {
       component.addAnswer().setValue(value(value.value(), item));
     } else if (answer instanceof Answer.Unreadable unreadable) {
@@ -114,11 +160,12 @@ public final class FhirQuestionnaireResponse {
         component.addAnswer().setValue(new StringType(unreadable.raw()));
       }
     } else {
-      String reason = switch ((Answer.NotAnswered) answer) {
-        case DECLINED -> DECLINED;
-        case SKIPPED -> SKIPPED;
-        case MISSING -> MISSING;
-      };
+      String reason =
+          switch ((Answer.NotAnswered) answer) {
+            case DECLINED -> DECLINED;
+            case SKIPPED -> SKIPPED;
+            case MISSING -> MISSING;
+          };
       component.addExtension(Fhir.DATA_ABSENT_REASON, new CodeType(reason));
     }
     return component;
@@ -126,7 +173,8 @@ public final class FhirQuestionnaireResponse {
 
   private static org.hl7.fhir.r4.model.Type value(double value, Item item) {
     if (!Double.isFinite(value)) {
-      // A FHIR decimal cannot hold it; as text it is read back as an unreadable answer, invalid either way.
+      // A FHIR decimal cannot hold it; as text it is read back as an unreadable answer, invalid
+      // either way.
       return new StringType(Double.toString(value));
     }
     if (item == null || item.scale() instanceof ResponseScale.VisualAnalogue) {
@@ -140,8 +188,11 @@ public final class FhirQuestionnaireResponse {
     if (scale instanceof ResponseScale.YesNo) {
       return value == 1 ? "Yes" : value == 0 ? "No" : null;
     }
-    if (scale instanceof ResponseScale.Likert likert && !likert.anchors().isEmpty() && value == Math.rint(value)
-        && value >= likert.minValue() && value <= likert.maxValue()) {
+    if (scale instanceof ResponseScale.Likert likert
+        && !likert.anchors().isEmpty()
+        && value == Math.rint(value)
+        && value >= likert.minValue()
+        && value <= likert.maxValue()) {
       return likert.anchors().get((int) value - likert.minValue());
     }
     return null;

@@ -13,12 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * JSON values that remember the line and column where they start, read from a Jackson stream. Jackson's
- * own trees forget their place; a problem deep inside a resource must name it, so one resource at a time
- * is read into these.
+ * JSON values that remember the line and column where they start, read from a Jackson stream.
+ * Jackson's own trees forget their place; a problem deep inside a resource must name it, so one
+ * resource at a time is read into these.
  */
 final class LocatedJson {
-  /** Deeper than any QuestionnaireResponse needs; a limit keeps a hostile file from exhausting the stack. */
+  /**
+   * Deeper than any QuestionnaireResponse needs; a limit keeps a hostile file from exhausting the
+   * stack.
+   */
   static final int MAX_DEPTH = 100;
 
   private LocatedJson() {}
@@ -91,10 +94,13 @@ final class LocatedJson {
       this.column = column;
     }
 
-    /** From a Jackson exception, with its location when it has one and {@code fallback} otherwise. */
+    /**
+     * From a Jackson exception, with its location when it has one and {@code fallback} otherwise.
+     */
     static SyntaxException of(JsonProcessingException e, long lineOffset, long fallbackLine) {
       JsonLocation where = e.getLocation();
-      long line = where == null || where.getLineNr() < 1 ? fallbackLine : where.getLineNr() + lineOffset;
+      long line =
+          where == null || where.getLineNr() < 1 ? fallbackLine : where.getLineNr() + lineOffset;
       long column = where == null || where.getColumnNr() < 1 ? 1 : where.getColumnNr();
       return new SyntaxException(line, column, "not valid JSON: " + e.getOriginalMessage());
     }
@@ -112,11 +118,15 @@ final class LocatedJson {
       throw SyntaxException.of(e, lineOffset, 1 + lineOffset);
     } catch (NumberFormatException e) {
       JsonLocation where = parser.currentTokenLocation();
-      throw new SyntaxException(where.getLineNr() + lineOffset, Math.max(1, where.getColumnNr()), "a number that cannot be read: " + e.getMessage());
+      throw new SyntaxException(
+          where.getLineNr() + lineOffset,
+          Math.max(1, where.getColumnNr()),
+          "a number that cannot be read: " + e.getMessage());
     }
   }
 
-  private static Node read(JsonParser parser, long lineOffset, int depth) throws IOException, SyntaxException {
+  private static Node read(JsonParser parser, long lineOffset, int depth)
+      throws IOException, SyntaxException {
     JsonLocation where = parser.currentTokenLocation();
     long line = where.getLineNr() + lineOffset;
     long column = Math.max(1, where.getColumnNr());
@@ -128,25 +138,27 @@ final class LocatedJson {
       throw new SyntaxException(line, column, "JSON nested deeper than " + MAX_DEPTH + " levels");
     }
     switch (token) {
-      case START_OBJECT: {
-        Map<String, Node> fields = new LinkedHashMap<>();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String name = parser.currentName();
-          parser.nextToken();
-          fields.put(name, read(parser, lineOffset, depth + 1));
+      case START_OBJECT:
+        {
+          Map<String, Node> fields = new LinkedHashMap<>();
+          while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            fields.put(name, read(parser, lineOffset, depth + 1));
+          }
+          if (parser.currentToken() != JsonToken.END_OBJECT) {
+            throw new SyntaxException(line, column, "the JSON ends too early, inside this object");
+          }
+          return new Obj(fields, line, column);
         }
-        if (parser.currentToken() != JsonToken.END_OBJECT) {
-          throw new SyntaxException(line, column, "the JSON ends too early, inside this object");
+      case START_ARRAY:
+        {
+          List<Node> elements = new ArrayList<>();
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            elements.add(read(parser, lineOffset, depth + 1));
+          }
+          return new Arr(elements, line, column);
         }
-        return new Obj(fields, line, column);
-      }
-      case START_ARRAY: {
-        List<Node> elements = new ArrayList<>();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-          elements.add(read(parser, lineOffset, depth + 1));
-        }
-        return new Arr(elements, line, column);
-      }
       case VALUE_STRING:
         return new Str(parser.getText(), line, column);
       case VALUE_NUMBER_INT:

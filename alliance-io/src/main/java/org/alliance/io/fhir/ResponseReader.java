@@ -22,30 +22,34 @@ import org.alliance.core.instrument.ResponseScale;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
 import org.alliance.core.scoring.Answers;
-import org.alliance.io.input.AdministrationRow;
-import org.alliance.io.input.InputProblem;
-import org.alliance.io.input.SourceLocation;
 import org.alliance.io.fhir.LocatedJson.Arr;
 import org.alliance.io.fhir.LocatedJson.Bool;
 import org.alliance.io.fhir.LocatedJson.Node;
 import org.alliance.io.fhir.LocatedJson.Num;
 import org.alliance.io.fhir.LocatedJson.Obj;
 import org.alliance.io.fhir.LocatedJson.Str;
+import org.alliance.io.input.AdministrationRow;
+import org.alliance.io.input.InputProblem;
+import org.alliance.io.input.SourceLocation;
 
 /**
- * Reads one QuestionnaireResponse (as located JSON) into an administration row. Every problem names its
- * element ({@code QuestionnaireResponse.item[2].answer[0].valueCoding}) with the line and column it
- * starts at. Key problems (questionnaire, subject, session, date) leave the row without an
- * administration; answer problems leave out only that answer.
+ * Reads one QuestionnaireResponse (as located JSON) into an administration row. Every problem names
+ * its element ({@code QuestionnaireResponse.item[2].answer[0].valueCoding}) with the line and
+ * column it starts at. Key problems (questionnaire, subject, session, date) leave the row without
+ * an administration; answer problems leave out only that answer.
  */
 final class ResponseReader {
   private static final Pattern PATIENT =
-      Pattern.compile("(?:.*/)?Patient/([A-Za-z0-9\\-.]{1,64})(?:/_history/[A-Za-z0-9\\-.]{1,64})?");
+      Pattern.compile(
+          "(?:.*/)?Patient/([A-Za-z0-9\\-.]{1,64})(?:/_history/[A-Za-z0-9\\-.]{1,64})?");
   private static final Pattern PRACTITIONER =
-      Pattern.compile("(?:.*/)?Practitioner/([A-Za-z0-9\\-.]{1,64})(?:/_history/[A-Za-z0-9\\-.]{1,64})?");
+      Pattern.compile(
+          "(?:.*/)?Practitioner/([A-Za-z0-9\\-.]{1,64})(?:/_history/[A-Za-z0-9\\-.]{1,64})?");
   private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-  private static final List<String> STATUSES = List.of("in-progress", "completed", "amended", "entered-in-error", "stopped");
-  private static final Set<String> INTEGER_VALUES = Set.of("valueUnsignedInt", "valueInteger", "valuePositiveInt");
+  private static final List<String> STATUSES =
+      List.of("in-progress", "completed", "amended", "entered-in-error", "stopped");
+  private static final Set<String> INTEGER_VALUES =
+      Set.of("valueUnsignedInt", "valueInteger", "valuePositiveInt");
 
   private final Catalog catalog;
 
@@ -62,9 +66,15 @@ final class ResponseReader {
     return new Read(file, prefix, resource).row();
   }
 
-  /** An instrument from a questionnaire canonical: the toolkit's URL, a URL or reference ending in an id, or a LOINC panel. */
+  /**
+   * An instrument from a questionnaire canonical: the toolkit's URL, a URL or reference ending in
+   * an id, or a LOINC panel.
+   */
   Optional<Instrument> instrument(String url) {
-    String tail = url.startsWith(Fhir.QUESTIONNAIRE) ? url.substring(Fhir.QUESTIONNAIRE.length()) : url.substring(url.lastIndexOf('/') + 1);
+    String tail =
+        url.startsWith(Fhir.QUESTIONNAIRE)
+            ? url.substring(Fhir.QUESTIONNAIRE.length())
+            : url.substring(url.lastIndexOf('/') + 1);
     if (tail.isEmpty()) {
       return Optional.empty();
     }
@@ -72,7 +82,9 @@ final class ResponseReader {
     if (byId.isPresent()) {
       return byId;
     }
-    return catalog.instruments().stream().filter(instrument -> instrument.loincPanel().equals(Optional.of(tail))).findFirst();
+    return catalog.instruments().stream()
+        .filter(instrument -> instrument.loincPanel().equals(Optional.of(tail)))
+        .findFirst();
   }
 
   /** The reading of one response. */
@@ -114,20 +126,35 @@ final class ResponseReader {
       }
       Optional<Administration> administration = Optional.empty();
       if (keyReadable && instrument != null && client != null && session >= 0) {
-        administration = Optional.of(new Administration(instrument.id(), version, client, session, date, respondent, answers.build()));
+        administration =
+            Optional.of(
+                new Administration(
+                    instrument.id(), version, client, session, date, respondent, answers.build()));
       }
       SourceLocation location = at(resource, "QuestionnaireResponse");
-      var key = new AdministrationRow.RawKey(client == null ? "" : client, rawSession, rawDate, rawInstrument, rawClinician);
+      var key =
+          new AdministrationRow.RawKey(
+              client == null ? "" : client, rawSession, rawDate, rawInstrument, rawClinician);
       Map<String, SourceLocation> itemPlaces = Map.copyOf(places);
-      return new AdministrationRow(administration, key, location, itemId -> itemPlaces.getOrDefault(itemId, location), problems);
+      return new AdministrationRow(
+          administration,
+          key,
+          location,
+          itemId -> itemPlaces.getOrDefault(itemId, location),
+          problems);
     }
 
     private void questionnaire() {
-      Optional<String> canonical = string(resource, "questionnaire", "QuestionnaireResponse.questionnaire", true);
+      Optional<String> canonical =
+          string(resource, "questionnaire", "QuestionnaireResponse.questionnaire", true);
       if (canonical.isEmpty()) {
         if (resource.get("questionnaire").isEmpty()) {
-          keyProblem(resource, "QuestionnaireResponse.questionnaire",
-              "missing: the response must say which questionnaire it answers, such as " + Fhir.questionnaireUrl("phq-9") + "|1.0");
+          keyProblem(
+              resource,
+              "QuestionnaireResponse.questionnaire",
+              "missing: the response must say which questionnaire it answers, such as "
+                  + Fhir.questionnaireUrl("phq-9")
+                  + "|1.0");
         }
         return;
       }
@@ -140,7 +167,9 @@ final class ResponseReader {
       Optional<Instrument> found = instrument(url);
       if (found.isEmpty()) {
         String tail = url.substring(url.lastIndexOf('/') + 1);
-        keyProblem(resource.get("questionnaire").get(), "QuestionnaireResponse.questionnaire",
+        keyProblem(
+            resource.get("questionnaire").get(),
+            "QuestionnaireResponse.questionnaire",
             "unknown questionnaire '" + rawInstrument + "': " + catalog.unknown(tail));
         return;
       }
@@ -155,9 +184,18 @@ final class ResponseReader {
       }
       Node node = resource.get("status").get();
       if (status.get().equals("entered-in-error")) {
-        keyProblem(node, "QuestionnaireResponse.status", "the response is marked entered-in-error (withdrawn), so it is not read");
+        keyProblem(
+            node,
+            "QuestionnaireResponse.status",
+            "the response is marked entered-in-error (withdrawn), so it is not read");
       } else if (!STATUSES.contains(status.get())) {
-        problem(node, "QuestionnaireResponse.status", "unknown status '" + status.get() + "': expected one of " + String.join(", ", STATUSES));
+        problem(
+            node,
+            "QuestionnaireResponse.status",
+            "unknown status '"
+                + status.get()
+                + "': expected one of "
+                + String.join(", ", STATUSES));
       }
     }
 
@@ -165,11 +203,13 @@ final class ResponseReader {
       String path = "QuestionnaireResponse.subject";
       Optional<Node> node = resource.get("subject");
       if (node.isEmpty()) {
-        keyProblem(resource, path, "missing: the response needs a subject, Patient/<client reference>");
+        keyProblem(
+            resource, path, "missing: the response needs a subject, Patient/<client reference>");
         return;
       }
       if (!(node.get() instanceof Obj subject)) {
-        keyProblem(node.get(), path, "expected an object (a Reference), found " + node.get().kind());
+        keyProblem(
+            node.get(), path, "expected an object (a Reference), found " + node.get().kind());
         return;
       }
       int before = problems.size();
@@ -182,7 +222,8 @@ final class ResponseReader {
         }
       }
       Optional<Obj> identifier = object(subject, "identifier", path + ".identifier", true);
-      Optional<String> value = identifier.flatMap(id -> string(id, "value", path + ".identifier.value", true));
+      Optional<String> value =
+          identifier.flatMap(id -> string(id, "value", path + ".identifier.value", true));
       if (value.isPresent() && !value.get().isBlank()) {
         client = value.get();
         return;
@@ -191,10 +232,17 @@ final class ResponseReader {
         return; // a reference or identifier of the wrong type, already reported
       }
       if (reference.isPresent()) {
-        keyProblem(subject.get("reference").get(), path + ".reference", "the subject '" + abbreviate(reference.get())
-            + "' is not a Patient reference: expected Patient/<client reference> or an identifier");
+        keyProblem(
+            subject.get("reference").get(),
+            path + ".reference",
+            "the subject '"
+                + abbreviate(reference.get())
+                + "' is not a Patient reference: expected Patient/<client reference> or an identifier");
       } else {
-        keyProblem(subject, path, "the subject has neither a reference nor an identifier value: expected Patient/<client reference>");
+        keyProblem(
+            subject,
+            path,
+            "the subject has neither a reference nor an identifier value: expected Patient/<client reference>");
       }
     }
 
@@ -217,17 +265,24 @@ final class ResponseReader {
         }
         date = Optional.of(day);
       } catch (DateTimeException e) {
-        keyProblem(node, path, "expected a date (YYYY-MM-DD) or a date and time with its zone, found '" + abbreviate(text) + "'");
+        keyProblem(
+            node,
+            path,
+            "expected a date (YYYY-MM-DD) or a date and time with its zone, found '"
+                + abbreviate(text)
+                + "'");
       }
     }
 
     private void extensions() {
       boolean sessionFound = false;
-      Optional<Arr> extensions = array(resource, "extension", "QuestionnaireResponse.extension", false);
+      Optional<Arr> extensions =
+          array(resource, "extension", "QuestionnaireResponse.extension", false);
       List<Node> elements = extensions.map(Arr::elements).orElse(List.of());
       for (int i = 0; i < elements.size(); i++) {
         String path = "QuestionnaireResponse.extension[" + i + "]";
-        if (!(elements.get(i) instanceof Obj extension) || !(extension.fields().get("url") instanceof Str url)) {
+        if (!(elements.get(i) instanceof Obj extension)
+            || !(extension.fields().get("url") instanceof Str url)) {
           continue;
         }
         if (url.value().equals(Fhir.SESSION)) {
@@ -242,8 +297,12 @@ final class ResponseReader {
         }
       }
       if (!sessionFound) {
-        keyProblem(resource, "QuestionnaireResponse.extension",
-            "no session number: expected the extension " + Fhir.SESSION + " with valueUnsignedInt (0 for intake)");
+        keyProblem(
+            resource,
+            "QuestionnaireResponse.extension",
+            "no session number: expected the extension "
+                + Fhir.SESSION
+                + " with valueUnsignedInt (0 for intake)");
       }
     }
 
@@ -251,24 +310,38 @@ final class ResponseReader {
       for (Map.Entry<String, Node> field : extension.fields().entrySet()) {
         if (INTEGER_VALUES.contains(field.getKey())) {
           Node value = field.getValue();
-          rawSession = value instanceof Num number ? number.value().toString() : value instanceof Str text ? text.value() : "";
-          if (value instanceof Num number && isWhole(number.value()) && number.value().signum() >= 0
+          rawSession =
+              value instanceof Num number
+                  ? number.value().toString()
+                  : value instanceof Str text ? text.value() : "";
+          if (value instanceof Num number
+              && isWhole(number.value())
+              && number.value().signum() >= 0
               && number.value().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
             session = number.value().intValueExact();
           } else {
-            keyProblem(value, path + "." + field.getKey(), "expected a session number (a whole number, 0 or more), found " + describe(value));
+            keyProblem(
+                value,
+                path + "." + field.getKey(),
+                "expected a session number (a whole number, 0 or more), found " + describe(value));
           }
           return;
         }
       }
-      keyProblem(extension, path, "the session extension needs valueUnsignedInt, a whole number 0 or more");
+      keyProblem(
+          extension,
+          path,
+          "the session extension needs valueUnsignedInt, a whole number 0 or more");
     }
 
     private void respondent(Obj extension, String path) {
       Optional<String> code = string(extension, "valueCode", path + ".valueCode", true);
       if (code.isEmpty()) {
         if (extension.get("valueCode").isEmpty()) {
-          keyProblem(extension, path, "the respondent extension needs valueCode: client, therapist, observer or parent");
+          keyProblem(
+              extension,
+              path,
+              "the respondent extension needs valueCode: client, therapist, observer or parent");
         }
         return;
       }
@@ -278,13 +351,20 @@ final class ResponseReader {
           return;
         }
       }
-      keyProblem(extension.get("valueCode").get(), path + ".valueCode",
-          "unknown respondent '" + abbreviate(code.get()) + "': expected client, therapist, observer or parent");
+      keyProblem(
+          extension.get("valueCode").get(),
+          path + ".valueCode",
+          "unknown respondent '"
+              + abbreviate(code.get())
+              + "': expected client, therapist, observer or parent");
     }
 
-    /** The clinician of the raw key, from an author Practitioner/<id>; anything else is left alone. */
+    /**
+     * The clinician of the raw key, from an author Practitioner/<id>; anything else is left alone.
+     */
     private void author() {
-      if (resource.fields().get("author") instanceof Obj author && author.fields().get("reference") instanceof Str reference) {
+      if (resource.fields().get("author") instanceof Obj author
+          && author.fields().get("reference") instanceof Str reference) {
         Matcher practitioner = PRACTITIONER.matcher(reference.value());
         if (practitioner.matches()) {
           rawClinician = practitioner.group(1);
@@ -305,7 +385,10 @@ final class ResponseReader {
         if (elements.get(i) instanceof Obj item) {
           item(item, itemPath);
         } else {
-          problem(elements.get(i), itemPath, "expected an object (an item), found " + elements.get(i).kind());
+          problem(
+              elements.get(i),
+              itemPath,
+              "expected an object (an item), found " + elements.get(i).kind());
         }
       }
     }
@@ -319,10 +402,21 @@ final class ResponseReader {
       List<Node> answerNodes = answerArray.map(Arr::elements).orElse(List.of());
       Optional<Answer> absent = absentReason(item, path);
       Optional<Item> target = linkId.flatMap(this::itemOf);
-      if (linkId.isPresent() && target.isEmpty() && (!answerNodes.isEmpty() || absent.isPresent())) {
-        problem(item.get("linkId").get(), path + ".linkId", "unknown linkId '" + abbreviate(linkId.get()) + "': not an item of "
-            + instrument.id() + " (its items are " + instrument.items().get(0).id() + " to "
-            + instrument.items().get(instrument.items().size() - 1).id() + ")");
+      if (linkId.isPresent()
+          && target.isEmpty()
+          && (!answerNodes.isEmpty() || absent.isPresent())) {
+        problem(
+            item.get("linkId").get(),
+            path + ".linkId",
+            "unknown linkId '"
+                + abbreviate(linkId.get())
+                + "': not an item of "
+                + instrument.id()
+                + " (its items are "
+                + instrument.items().get(0).id()
+                + " to "
+                + instrument.items().get(instrument.items().size() - 1).id()
+                + ")");
       }
       if (target.isPresent()) {
         answer(target.get(), item, answerNodes, absent, path);
@@ -336,10 +430,14 @@ final class ResponseReader {
       }
     }
 
-    private void answer(Item target, Obj item, List<Node> answerNodes, Optional<Answer> absent, String path) {
+    private void answer(
+        Item target, Obj item, List<Node> answerNodes, Optional<Answer> absent, String path) {
       String earlier = answeredAt.putIfAbsent(target.id(), path);
       if (earlier != null) {
-        problem(item, path, "item " + target.id() + " is answered twice (also at " + prefix + earlier + ")");
+        problem(
+            item,
+            path,
+            "item " + target.id() + " is answered twice (also at " + prefix + earlier + ")");
         return;
       }
       places.put(target.id(), at(item, path));
@@ -348,16 +446,27 @@ final class ResponseReader {
         return;
       }
       if (absent.isPresent()) {
-        problem(item, path, "item " + target.id() + " has both an answer and a data-absent-reason; expected one or the other");
+        problem(
+            item,
+            path,
+            "item "
+                + target.id()
+                + " has both an answer and a data-absent-reason; expected one or the other");
         return;
       }
       if (answerNodes.size() > 1) {
-        problem(answerNodes.get(1), path + ".answer[1]", "item " + target.id() + " has " + answerNodes.size() + " answers; expected one");
+        problem(
+            answerNodes.get(1),
+            path + ".answer[1]",
+            "item " + target.id() + " has " + answerNodes.size() + " answers; expected one");
         return;
       }
       String answerPath = path + ".answer[0]";
       if (!(answerNodes.get(0) instanceof Obj answer)) {
-        problem(answerNodes.get(0), answerPath, "expected an object (an answer), found " + answerNodes.get(0).kind());
+        problem(
+            answerNodes.get(0),
+            answerPath,
+            "expected an object (an answer), found " + answerNodes.get(0).kind());
         return;
       }
       places.put(target.id(), at(answer, answerPath));
@@ -365,13 +474,26 @@ final class ResponseReader {
     }
 
     private Optional<Answer> value(Item target, Obj answer, String path) {
-      List<String> keys = answer.fields().keySet().stream().filter(name -> name.startsWith("value")).toList();
+      List<String> keys =
+          answer.fields().keySet().stream().filter(name -> name.startsWith("value")).toList();
       if (keys.isEmpty()) {
-        problem(answer, path, "the answer to " + target.id() + " has no value[x]; expected " + expected(target.scale()));
+        problem(
+            answer,
+            path,
+            "the answer to "
+                + target.id()
+                + " has no value[x]; expected "
+                + expected(target.scale()));
         return Optional.empty();
       }
       if (keys.size() > 1) {
-        problem(answer, path, "the answer to " + target.id() + " has more than one value: " + String.join(", ", keys));
+        problem(
+            answer,
+            path,
+            "the answer to "
+                + target.id()
+                + " has more than one value: "
+                + String.join(", ", keys));
         return Optional.empty();
       }
       String key = keys.get(0);
@@ -382,7 +504,8 @@ final class ResponseReader {
       switch (key) {
         case "valueString":
           if (node instanceof Str text) {
-            return Optional.of(new Answer.Unreadable(text.value())); // the scorer reports it, as for a CSV cell
+            return Optional.of(
+                new Answer.Unreadable(text.value())); // the scorer reports it, as for a CSV cell
           }
           break;
         case "valueCoding":
@@ -392,7 +515,11 @@ final class ResponseReader {
           return wrongType(target, node, valuePath, key);
         case "valueInteger":
           if (node instanceof Num number && !isWhole(number.value())) {
-            problem(node, valuePath, "valueInteger must be a whole number, found " + abbreviate(number.value().toString()));
+            problem(
+                node,
+                valuePath,
+                "valueInteger must be a whole number, found "
+                    + abbreviate(number.value().toString()));
             return Optional.empty();
           }
           return number(target, node, valuePath);
@@ -412,7 +539,13 @@ final class ResponseReader {
         default:
           return wrongType(target, node, valuePath, key);
       }
-      problem(node, valuePath, "expected " + (key.equals("valueString") ? "a string" : "true or false") + ", found " + node.kind());
+      problem(
+          node,
+          valuePath,
+          "expected "
+              + (key.equals("valueString") ? "a string" : "true or false")
+              + ", found "
+              + node.kind());
       return Optional.empty();
     }
 
@@ -437,8 +570,18 @@ final class ResponseReader {
         }
       }
       String found = system.map(s -> s + "|").orElse("") + code.orElse("(no code)");
-      problem(node, path, "answer not in the answer options of " + target.id() + ": expected a code of " + Fhir.ANSWER_SYSTEM
-          + " (" + target.scale().describe() + "), found '" + abbreviate(found) + "'");
+      problem(
+          node,
+          path,
+          "answer not in the answer options of "
+              + target.id()
+              + ": expected a code of "
+              + Fhir.ANSWER_SYSTEM
+              + " ("
+              + target.scale().describe()
+              + "), found '"
+              + abbreviate(found)
+              + "'");
       return Optional.empty();
     }
 
@@ -448,9 +591,13 @@ final class ResponseReader {
         return Optional.empty();
       }
       for (Node element : extensions.elements()) {
-        if (element instanceof Obj extension && extension.fields().get("url") instanceof Str url
+        if (element instanceof Obj extension
+            && extension.fields().get("url") instanceof Str url
             && (url.value().equals(Fhir.ORDINAL_VALUE) || url.value().equals(Fhir.ITEM_WEIGHT))) {
-          Node value = extension.fields().getOrDefault("valueDecimal", extension.fields().get("valueInteger"));
+          Node value =
+              extension
+                  .fields()
+                  .getOrDefault("valueDecimal", extension.fields().get("valueInteger"));
           if (value instanceof Num number) {
             return Optional.of(number.value());
           }
@@ -470,18 +617,34 @@ final class ResponseReader {
 
     private Optional<Answer> exact(BigDecimal value, Item target, Node node, String path) {
       double converted = value.doubleValue();
-      // A value a double cannot hold exactly would be rounded, perhaps onto a valid answer: refuse it.
+      // A value a double cannot hold exactly would be rounded, perhaps onto a valid answer: refuse
+      // it.
       if (!Double.isFinite(converted) || BigDecimal.valueOf(converted).compareTo(value) != 0) {
-        problem(node, path, "the answer to " + target.id() + ", " + abbreviate(value.toString())
-            + ", is too large or has more digits than an answer can hold");
+        problem(
+            node,
+            path,
+            "the answer to "
+                + target.id()
+                + ", "
+                + abbreviate(value.toString())
+                + ", is too large or has more digits than an answer can hold");
         return Optional.empty();
       }
       return Optional.of(Answer.of(converted));
     }
 
     private Optional<Answer> wrongType(Item target, Node node, String path, String key) {
-      problem(node, path, "wrong value type " + key + " for item " + target.id() + " (" + target.scale().describe() + "): expected "
-          + expected(target.scale()));
+      problem(
+          node,
+          path,
+          "wrong value type "
+              + key
+              + " for item "
+              + target.id()
+              + " ("
+              + target.scale().describe()
+              + "): expected "
+              + expected(target.scale()));
       return Optional.empty();
     }
 
@@ -501,10 +664,12 @@ final class ResponseReader {
       }
       List<Node> elements = extensions.elements();
       for (int i = 0; i < elements.size(); i++) {
-        if (elements.get(i) instanceof Obj extension && extension.fields().get("url") instanceof Str url
+        if (elements.get(i) instanceof Obj extension
+            && extension.fields().get("url") instanceof Str url
             && url.value().equals(Fhir.DATA_ABSENT_REASON)) {
           String extensionPath = path + ".extension[" + i + "]";
-          Optional<String> code = string(extension, "valueCode", extensionPath + ".valueCode", false);
+          Optional<String> code =
+              string(extension, "valueCode", extensionPath + ".valueCode", false);
           if (code.isEmpty()) {
             if (extension.get("valueCode").isEmpty()) {
               problem(extension, extensionPath, "the data-absent-reason extension needs valueCode");
@@ -513,15 +678,21 @@ final class ResponseReader {
           }
           return switch (code.get()) {
             case FhirQuestionnaireResponse.DECLINED -> Optional.of(Answer.NotAnswered.DECLINED);
-            case FhirQuestionnaireResponse.SKIPPED, FhirQuestionnaireResponse.SKIPPED_TOO -> Optional.of(Answer.NotAnswered.SKIPPED);
-            case FhirQuestionnaireResponse.UNREADABLE_EMPTY -> Optional.of(new Answer.Unreadable(""));
+            case FhirQuestionnaireResponse.SKIPPED, FhirQuestionnaireResponse.SKIPPED_TOO ->
+                Optional.of(Answer.NotAnswered.SKIPPED);
+            case FhirQuestionnaireResponse.UNREADABLE_EMPTY ->
+                Optional.of(new Answer.Unreadable(""));
             default -> {
               if (FhirQuestionnaireResponse.ABSENT_REASONS.contains(code.get())) {
                 yield Optional.of(Answer.NotAnswered.MISSING);
               }
-              problem(extension.get("valueCode").get(), extensionPath + ".valueCode", "unknown data-absent-reason '"
-                  + abbreviate(code.get()) + "': expected asked-declined, not-applicable, asked-unknown, unknown or another code of "
-                  + Fhir.DATA_ABSENT_REASON_SYSTEM);
+              problem(
+                  extension.get("valueCode").get(),
+                  extensionPath + ".valueCode",
+                  "unknown data-absent-reason '"
+                      + abbreviate(code.get())
+                      + "': expected asked-declined, not-applicable, asked-unknown, unknown or another code of "
+                      + Fhir.DATA_ABSENT_REASON_SYSTEM);
               yield Optional.empty();
             }
           };
@@ -530,7 +701,10 @@ final class ResponseReader {
       return Optional.empty();
     }
 
-    /** The instrument's item a linkId names: by item id, as an id made from the linkId, or by LOINC code. */
+    /**
+     * The instrument's item a linkId names: by item id, as an id made from the linkId, or by LOINC
+     * code.
+     */
     private Optional<Item> itemOf(String linkId) {
       Optional<Item> item = instrument.item(linkId);
       if (item.isEmpty()) {
@@ -538,7 +712,10 @@ final class ResponseReader {
       }
       if (item.isEmpty()) {
         String code = linkId.startsWith("/") ? linkId.substring(1) : linkId;
-        item = instrument.items().stream().filter(candidate -> candidate.loinc().equals(Optional.of(code))).findFirst();
+        item =
+            instrument.items().stream()
+                .filter(candidate -> candidate.loinc().equals(Optional.of(code)))
+                .findFirst();
       }
       return item;
     }
@@ -599,7 +776,8 @@ final class ResponseReader {
     }
 
     private SourceLocation at(Node node, String path) {
-      return SourceLocation.cell(file, node.line(), (int) Math.min(node.column(), Integer.MAX_VALUE), prefix + path);
+      return SourceLocation.cell(
+          file, node.line(), (int) Math.min(node.column(), Integer.MAX_VALUE), prefix + path);
     }
   }
 
@@ -608,7 +786,8 @@ final class ResponseReader {
   }
 
   private static String describe(Node node) {
-    return node instanceof Num number ? abbreviate(number.value().toString())
+    return node instanceof Num number
+        ? abbreviate(number.value().toString())
         : node instanceof Str text ? "'" + abbreviate(text.value()) + "'" : node.kind();
   }
 

@@ -6,7 +6,10 @@ import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Score;
 import org.alliance.core.scoring.Scorer;
 
-/** One administration and its score: what {@link FhirExport} writes as a QuestionnaireResponse and an Observation. */
+/**
+ * One administration and its score: what {@link FhirExport} writes as a QuestionnaireResponse and
+ * an Observation.
+ */
 public record ScoredAdministration(Administration administration, Score score) {
   public ScoredAdministration {
     requireNonNull(administration, "administration");

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * Reads a calendar date written as YYYY-MM-DD. Checked like {@link LocalDate#parse}, but several times
- * faster, which matters when a file has millions of rows.
+ * Reads a calendar date written as YYYY-MM-DD. Checked like {@link LocalDate#parse}, but several
+ * times faster, which matters when a file has millions of rows.
  */
 public final class IsoDate {
   private IsoDate() {}
@@ -19,8 +19,8 @@ public final class IsoDate {
   }
 
   /**
-   * Remembers recent dates: a file has far fewer distinct dates than rows, so most rows reuse one. Bounded
-   * so memory stays constant however many dates a file has.
+   * Remembers recent dates: a file has far fewer distinct dates than rows, so most rows reuse one.
+   * Bounded so memory stays constant however many dates a file has.
    */
   public static final class Cache {
     private static final int LIMIT = 4096;

@@ -1,5 +1,4 @@
 package org.alliance.io.input;
-import org.alliance.io.input.SourceLocation;
 
 /** Finds the cell an item's answer came from, so a scoring problem can name its line and column. */
 @FunctionalInterface

@@ -3,8 +3,8 @@ package org.alliance.io.input;
 import java.util.Optional;
 
 /**
- * Where in an input file something was found: file, line (from 1), and column (from 1) with its header
- * name where one applies.
+ * Where in an input file something was found: file, line (from 1), and column (from 1) with its
+ * header name where one applies.
  */
 public record SourceLocation(String file, long line, int column, Optional<String> field) {
 

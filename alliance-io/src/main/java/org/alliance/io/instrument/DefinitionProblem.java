@@ -3,11 +3,11 @@ package org.alliance.io.instrument;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One thing wrong with an instrument definition and where it is: a JSON path such as
- * {@code $.items[3].scale.max}, or a line and column when the file is not valid JSON at all.
+ * One thing wrong with an instrument definition and where it is: a JSON path such as {@code
+ * $.items[3].scale.max}, or a line and column when the file is not valid JSON at all.
  *
- * @param where the JSON path, {@code line L, column C} for a syntax error, or empty when the file as a
- *     whole cannot be read
+ * @param where the JSON path, {@code line L, column C} for a syntax error, or empty when the file
+ *     as a whole cannot be read
  * @param message what was expected and what was found
  */
 public record DefinitionProblem(String where, String message) {

@@ -25,18 +25,20 @@ import org.alliance.core.instrument.Subscale;
 
 /**
  * Turns the JSON tree of one definition into an {@link Instrument}, checking everything on the way.
- * The model's constructors check the same rules, but they stop at the first and know no JSON paths; here
- * each rule is checked where it applies, so every problem is reported with the place to fix it. The
- * constructors still run last, and anything they refuse is reported at the nearest path.
+ * The model's constructors check the same rules, but they stop at the first and know no JSON paths;
+ * here each rule is checked where it applies, so every problem is reported with the place to fix
+ * it. The constructors still run last, and anything they refuse is reported at the nearest path.
  */
 final class DefinitionReader {
   private final List<DefinitionProblem> problems = new ArrayList<>();
 
   static DefinitionResult read(JsonNode root) {
     DefinitionReader reader = new DefinitionReader();
-    Optional<Instrument> instrument = FieldReader.of(root, "$", reader.problems).flatMap(reader::instrument);
+    Optional<Instrument> instrument =
+        FieldReader.of(root, "$", reader.problems).flatMap(reader::instrument);
     return reader.problems.isEmpty() && instrument.isPresent()
-        ? DefinitionResult.valid(instrument.get()) : DefinitionResult.invalid(reader.problems);
+        ? DefinitionResult.valid(instrument.get())
+        : DefinitionResult.invalid(reader.problems);
   }
 
   private Optional<Instrument> instrument(FieldReader root) {
@@ -76,30 +78,58 @@ final class DefinitionReader {
     checkUnique(root, "subscales", subscales, Subscale::id);
     checkUnique(root, "cutoffs", cutoffs, Cutoff::id);
     checkBands(bands);
-    reliableChange.filter(points -> !(points > 0))
-        .ifPresent(points -> root.problem(root.path("reliableChange"), "expected a positive number of points, found " + points));
+    reliableChange
+        .filter(points -> !(points > 0))
+        .ifPresent(
+            points ->
+                root.problem(
+                    root.path("reliableChange"),
+                    "expected a positive number of points, found " + points));
     if (!problems.isEmpty()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(new Instrument(id, version, title, respondent, construct, instructions, items, subscales, scoring,
-          maxMissing, direction, cutoffs, bands,
-          reliableChange.map(OptionalDouble::of).orElse(OptionalDouble.empty()), norms, licence, loincPanel, loincTotal, notes));
+      return Optional.of(
+          new Instrument(
+              id,
+              version,
+              title,
+              respondent,
+              construct,
+              instructions,
+              items,
+              subscales,
+              scoring,
+              maxMissing,
+              direction,
+              cutoffs,
+              bands,
+              reliableChange.map(OptionalDouble::of).orElse(OptionalDouble.empty()),
+              norms,
+              licence,
+              loincPanel,
+              loincTotal,
+              notes));
     } catch (IllegalArgumentException | NullPointerException e) {
       root.problem("$", String.valueOf(e.getMessage()));
       return Optional.empty();
     }
   }
 
-  /** The items, numbered 1..N in order with unique ids; null after a problem that leaves them unusable. */
+  /**
+   * The items, numbered 1..N in order with unique ids; null after a problem that leaves them
+   * unusable.
+   */
   private List<Item> items(FieldReader root) {
     JsonNode node = root.required("items", "an array of items");
     if (node == null) {
       return null;
     }
     if (!node.isArray() || node.isEmpty()) {
-      root.problem(root.path("items"), "expected an array of at least one item, found "
-          + (node.isArray() ? "an empty array" : FieldReader.describe(node)));
+      root.problem(
+          root.path("items"),
+          "expected an array of at least one item, found "
+              + (node.isArray() ? "an empty array" : FieldReader.describe(node)));
       return null;
     }
     List<Item> items = new ArrayList<>();
@@ -107,9 +137,14 @@ final class DefinitionReader {
     boolean complete = true;
     for (int i = 0; i < node.size(); i++) {
       String path = root.path("items") + "[" + i + "]";
-      Item item = FieldReader.of(node.get(i), path, problems).map(fields -> item(fields, items.size() + 1)).orElse(null);
+      Item item =
+          FieldReader.of(node.get(i), path, problems)
+              .map(fields -> item(fields, items.size() + 1))
+              .orElse(null);
       if (item != null && pathById.containsKey(item.id())) {
-        root.problem(path + ".id", "item id '" + item.id() + "' is already used by " + pathById.get(item.id()));
+        root.problem(
+            path + ".id",
+            "item id '" + item.id() + "' is already used by " + pathById.get(item.id()));
       } else if (item != null) {
         pathById.put(item.id(), path);
       }
@@ -123,14 +158,21 @@ final class DefinitionReader {
     int before = problems.size();
     Integer number = fields.requiredInt("number");
     if (number != null && number != position) {
-      fields.problem(fields.path("number"), "expected " + position + ": items are numbered 1, 2, 3... in the order they are listed");
+      fields.problem(
+          fields.path("number"),
+          "expected " + position + ": items are numbered 1, 2, 3... in the order they are listed");
     }
     String id = fields.requiredId("id");
     LocalizedText label = fields.requiredText("label");
     Optional<LocalizedText> text = fields.optionalText("text");
-    JsonNode scaleNode = fields.required("scale", "an object with a type: likert, yes-no or visual-analogue");
-    ResponseScale scale = scaleNode == null ? null
-        : FieldReader.of(scaleNode, fields.path("scale"), problems).map(this::scale).orElse(null);
+    JsonNode scaleNode =
+        fields.required("scale", "an object with a type: likert, yes-no or visual-analogue");
+    ResponseScale scale =
+        scaleNode == null
+            ? null
+            : FieldReader.of(scaleNode, fields.path("scale"), problems)
+                .map(this::scale)
+                .orElse(null);
     Boolean reversed = fields.optionalBoolean("reversed", false);
     Boolean critical = fields.optionalBoolean("critical", false);
     Optional<String> loinc = fields.optionalString("loinc");
@@ -138,7 +180,8 @@ final class DefinitionReader {
     if (problems.size() > before) {
       return null;
     }
-    return build(fields.path(), () -> new Item(number, id, label, text, scale, reversed, critical, loinc));
+    return build(
+        fields.path(), () -> new Item(number, id, label, text, scale, reversed, critical, loinc));
   }
 
   private ResponseScale scale(FieldReader fields) {
@@ -157,7 +200,9 @@ final class DefinitionReader {
       case "likert":
         return likert(fields);
       default:
-        fields.problem(fields.path("type"), "expected 'likert', 'yes-no' or 'visual-analogue', found '" + type + "'");
+        fields.problem(
+            fields.path("type"),
+            "expected 'likert', 'yes-no' or 'visual-analogue', found '" + type + "'");
         return null;
     }
   }
@@ -170,9 +215,21 @@ final class DefinitionReader {
     fields.rejectUnknown();
     if (min != null && max != null && min >= max) {
       fields.problem(fields.path("max"), "expected a number above min (" + min + "), found " + max);
-    } else if (min != null && max != null && anchors != null && !anchors.isEmpty() && anchors.size() != max - min + 1) {
-      fields.problem(fields.path("anchors"), "expected " + (max - min + 1) + " anchors (one for each point from " + min
-          + " to " + max + ") or none, found " + anchors.size());
+    } else if (min != null
+        && max != null
+        && anchors != null
+        && !anchors.isEmpty()
+        && anchors.size() != max - min + 1) {
+      fields.problem(
+          fields.path("anchors"),
+          "expected "
+              + (max - min + 1)
+              + " anchors (one for each point from "
+              + min
+              + " to "
+              + max
+              + ") or none, found "
+              + anchors.size());
     }
     if (problems.size() > before) {
       return null;
@@ -181,18 +238,27 @@ final class DefinitionReader {
   }
 
   /** Count-yes needs yes/no items and no prorating; maxMissing must leave at least one item. */
-  private void checkScoring(FieldReader root, List<Item> items, ScoringRule scoring, Integer maxMissing) {
+  private void checkScoring(
+      FieldReader root, List<Item> items, ScoringRule scoring, Integer maxMissing) {
     if (maxMissing != null && (maxMissing < 0 || maxMissing >= items.size())) {
-      root.problem(root.path("maxMissing"), "expected a whole number from 0 to " + (items.size() - 1)
-          + " (fewer than the " + items.size() + " items), found " + maxMissing);
+      root.problem(
+          root.path("maxMissing"),
+          "expected a whole number from 0 to "
+              + (items.size() - 1)
+              + " (fewer than the "
+              + items.size()
+              + " items), found "
+              + maxMissing);
     }
     if (scoring == ScoringRule.COUNT_YES) {
       if (maxMissing != null && maxMissing != 0) {
-        root.problem(root.path("maxMissing"), "expected 0: a count of yes answers cannot be prorated");
+        root.problem(
+            root.path("maxMissing"), "expected 0: a count of yes answers cannot be prorated");
       }
       for (Item item : items) {
         if (!(item.scale() instanceof ResponseScale.YesNo)) {
-          root.problem(root.path("items") + "[" + (item.number() - 1) + "].scale.type",
+          root.problem(
+              root.path("items") + "[" + (item.number() - 1) + "].scale.type",
               "expected 'yes-no': the scoring is count-yes, which counts yes answers");
         }
       }
@@ -211,8 +277,14 @@ final class DefinitionReader {
         int number = numbers.get(j);
         String path = "$.subscales[" + i + "].items[" + j + "]";
         if (number < 1 || number > itemCount) {
-          problems.add(DefinitionProblem.at(path, "expected an item number from 1 to " + itemCount + ", found " + number
-              + ", which is not an item"));
+          problems.add(
+              DefinitionProblem.at(
+                  path,
+                  "expected an item number from 1 to "
+                      + itemCount
+                      + ", found "
+                      + number
+                      + ", which is not an item"));
         } else if (!seen.add(number)) {
           problems.add(DefinitionProblem.at(path, "item " + number + " is listed twice"));
         }
@@ -227,8 +299,10 @@ final class DefinitionReader {
     List<Integer> items = null;
     JsonNode node = fields.required("items", "an array of item numbers");
     if (node != null && (!node.isArray() || node.isEmpty())) {
-      fields.problem(fields.path("items"), "expected an array of at least one item number, found "
-          + (node.isArray() ? "an empty array" : FieldReader.describe(node)));
+      fields.problem(
+          fields.path("items"),
+          "expected an array of at least one item number, found "
+              + (node.isArray() ? "an empty array" : FieldReader.describe(node)));
     } else if (node != null) {
       items = new ArrayList<>();
       for (int j = 0; j < node.size(); j++) {
@@ -238,8 +312,14 @@ final class DefinitionReader {
     Integer maxMissing = fields.optionalInt("maxMissing", 0);
     fields.rejectUnknown();
     if (items != null && maxMissing != null && (maxMissing < 0 || maxMissing >= items.size())) {
-      fields.problem(fields.path("maxMissing"), "expected a whole number from 0 to " + (items.size() - 1)
-          + " (fewer than the subscale's " + items.size() + " items), found " + maxMissing);
+      fields.problem(
+          fields.path("maxMissing"),
+          "expected a whole number from 0 to "
+              + (items.size() - 1)
+              + " (fewer than the subscale's "
+              + items.size()
+              + " items), found "
+              + maxMissing);
     }
     if (problems.size() > before) {
       return null;
@@ -256,7 +336,9 @@ final class DefinitionReader {
     Cutoff.Side side = fields.choice("clinicalSide", JsonNames.SIDE, null);
     Boolean verified = fields.optionalBoolean("verified", true);
     fields.rejectUnknown();
-    return problems.size() > before ? null : build(fields.path(), () -> new Cutoff(id, label, value, side, verified));
+    return problems.size() > before
+        ? null
+        : build(fields.path(), () -> new Cutoff(id, label, value, side, verified));
   }
 
   private Band band(FieldReader fields) {
@@ -272,9 +354,16 @@ final class DefinitionReader {
       return;
     }
     for (int i = 1; i < bands.size(); i++) {
-      if (bands.get(i) != null && bands.get(i - 1) != null && !(bands.get(i).from() > bands.get(i - 1).from())) {
-        problems.add(DefinitionProblem.at("$.bands[" + i + "].from", "expected a number above the previous band's "
-            + bands.get(i - 1).from() + ": bands are listed in ascending order, found " + bands.get(i).from()));
+      if (bands.get(i) != null
+          && bands.get(i - 1) != null
+          && !(bands.get(i).from() > bands.get(i - 1).from())) {
+        problems.add(
+            DefinitionProblem.at(
+                "$.bands[" + i + "].from",
+                "expected a number above the previous band's "
+                    + bands.get(i - 1).from()
+                    + ": bands are listed in ascending order, found "
+                    + bands.get(i).from()));
       }
     }
   }
@@ -287,12 +376,19 @@ final class DefinitionReader {
     Double functionalSd = positive(fields, "functionalSd");
     Double reliability = fields.requiredNumber("reliability");
     if (reliability != null && !(reliability > 0 && reliability < 1)) {
-      fields.problem(fields.path("reliability"), "expected a number between 0 and 1 (exclusive), found " + reliability);
+      fields.problem(
+          fields.path("reliability"),
+          "expected a number between 0 and 1 (exclusive), found " + reliability);
     }
     String source = fields.requiredString("source");
     fields.rejectUnknown();
-    return problems.size() > before ? null
-        : build(fields.path(), () -> new Norms(clinicalMean, clinicalSd, functionalMean, functionalSd, reliability, source));
+    return problems.size() > before
+        ? null
+        : build(
+            fields.path(),
+            () ->
+                new Norms(
+                    clinicalMean, clinicalSd, functionalMean, functionalSd, reliability, source));
   }
 
   private static Double positive(FieldReader fields, String name) {
@@ -308,7 +404,9 @@ final class DefinitionReader {
     String holder = fields.requiredString("holder");
     String terms = fields.requiredString("terms");
     fields.rejectUnknown();
-    return kind == null || holder == null || terms == null ? null : new Licence(kind, holder, terms);
+    return kind == null || holder == null || terms == null
+        ? null
+        : new Licence(kind, holder, terms);
   }
 
   private List<String> notes(FieldReader root) {
@@ -341,20 +439,28 @@ final class DefinitionReader {
     return node == null ? Optional.empty() : FieldReader.of(node, parent.path(name), problems);
   }
 
-  /** Each element of an optional array read as an object; null elements mark problems already reported. */
-  private <T> List<T> list(FieldReader parent, String name, java.util.function.Function<FieldReader, T> element) {
+  /**
+   * Each element of an optional array read as an object; null elements mark problems already
+   * reported.
+   */
+  private <T> List<T> list(
+      FieldReader parent, String name, java.util.function.Function<FieldReader, T> element) {
     List<JsonNode> nodes = parent.array(name);
     if (nodes == null) {
       return null;
     }
     List<T> result = new ArrayList<>();
     for (int i = 0; i < nodes.size(); i++) {
-      result.add(FieldReader.of(nodes.get(i), parent.path(name) + "[" + i + "]", problems).map(element).orElse(null));
+      result.add(
+          FieldReader.of(nodes.get(i), parent.path(name) + "[" + i + "]", problems)
+              .map(element)
+              .orElse(null));
     }
     return result;
   }
 
-  private <T, K> void checkUnique(FieldReader root, String name, List<T> values, java.util.function.Function<T, K> key) {
+  private <T, K> void checkUnique(
+      FieldReader root, String name, List<T> values, java.util.function.Function<T, K> key) {
     if (values == null) {
       return;
     }
@@ -366,13 +472,23 @@ final class DefinitionReader {
       }
       Integer earlier = first.putIfAbsent(key.apply(value), i);
       if (earlier != null) {
-        root.problem(root.path(name) + "[" + i + "].id",
-            "id '" + key.apply(value) + "' is already used by " + root.path(name) + "[" + earlier + "]");
+        root.problem(
+            root.path(name) + "[" + i + "].id",
+            "id '"
+                + key.apply(value)
+                + "' is already used by "
+                + root.path(name)
+                + "["
+                + earlier
+                + "]");
       }
     }
   }
 
-  /** Runs a model constructor; a rule it enforces that the checks above missed is reported at this path. */
+  /**
+   * Runs a model constructor; a rule it enforces that the checks above missed is reported at this
+   * path.
+   */
   private <T> T build(String path, java.util.function.Supplier<T> constructor) {
     try {
       return constructor.get();

@@ -6,13 +6,14 @@ import java.util.Optional;
 import org.alliance.core.instrument.Instrument;
 
 /**
- * What reading one instrument definition gave: the instrument, or every problem found in it. Bad content
- * is never thrown, so a user sees all problems of a file at once.
+ * What reading one instrument definition gave: the instrument, or every problem found in it. Bad
+ * content is never thrown, so a user sees all problems of a file at once.
  */
 public record DefinitionResult(Optional<Instrument> instrument, List<DefinitionProblem> problems) {
   public DefinitionResult {
     problems = List.copyOf(problems);
-    Preconditions.checkArgument(instrument.isPresent() == problems.isEmpty(), "either an instrument or problems");
+    Preconditions.checkArgument(
+        instrument.isPresent() == problems.isEmpty(), "either an instrument or problems");
   }
 
   static DefinitionResult valid(Instrument instrument) {

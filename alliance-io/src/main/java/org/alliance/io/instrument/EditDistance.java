@@ -1,6 +1,9 @@
 package org.alliance.io.instrument;
 
-/** Levenshtein distance, to suggest the field a user meant when a name is misspelt ({@code revesred}). */
+/**
+ * Levenshtein distance, to suggest the field a user meant when a name is misspelt ({@code
+ * revesred}).
+ */
 final class EditDistance {
   private EditDistance() {}
 

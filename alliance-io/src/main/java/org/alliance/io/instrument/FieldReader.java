@@ -14,8 +14,8 @@ import org.alliance.core.instrument.LocalizedText;
 
 /**
  * Reads the fields of one JSON object and records a problem, with its path, for each field that is
- * missing, of the wrong type or unknown. Getters return {@code null} (or empty) after a problem, so the
- * caller can keep reading and report every problem of a file at once.
+ * missing, of the wrong type or unknown. Getters return {@code null} (or empty) after a problem, so
+ * the caller can keep reading and report every problem of a file at once.
  */
 final class FieldReader {
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{1,8})*");
@@ -31,7 +31,9 @@ final class FieldReader {
     this.problems = problems;
   }
 
-  /** A reader of the object at this path, or empty (and a problem) when the node is not an object. */
+  /**
+   * A reader of the object at this path, or empty (and a problem) when the node is not an object.
+   */
   static Optional<FieldReader> of(JsonNode node, String path, List<DefinitionProblem> problems) {
     if (!node.isObject()) {
       problems.add(DefinitionProblem.at(path, "expected an object, found " + describe(node)));
@@ -52,7 +54,10 @@ final class FieldReader {
     problems.add(DefinitionProblem.at(where, message));
   }
 
-  /** The field's value, or null when it is absent or JSON null: optional fields may be written either way. */
+  /**
+   * The field's value, or null when it is absent or JSON null: optional fields may be written
+   * either way.
+   */
   JsonNode field(String name) {
     known.add(name);
     JsonNode value = node.get(name);
@@ -86,11 +91,17 @@ final class FieldReader {
     return value == null ? Optional.empty() : Optional.ofNullable(string(value, path(name)));
   }
 
-  /** An identifier: lower-case letters, digits, '_' or '-', as ids are everywhere in the toolkit. */
+  /**
+   * An identifier: lower-case letters, digits, '_' or '-', as ids are everywhere in the toolkit.
+   */
   String requiredId(String name) {
     String id = requiredString(name);
     if (id != null && !Ids.isValid(id)) {
-      problem(path(name), "expected an id of lower-case letters, digits, '_' or '-' (starting with a letter or digit), found '" + id + "'");
+      problem(
+          path(name),
+          "expected an id of lower-case letters, digits, '_' or '-' (starting with a letter or digit), found '"
+              + id
+              + "'");
       return null;
     }
     return id;
@@ -128,7 +139,10 @@ final class FieldReader {
     return value.booleanValue();
   }
 
-  /** One of the enum's JSON names, or its default when the field is absent (a null default makes it required). */
+  /**
+   * One of the enum's JSON names, or its default when the field is absent (a null default makes it
+   * required).
+   */
   <E extends Enum<E>> E choice(String name, JsonNames<E> names, E fallback) {
     JsonNode value = fallback == null ? required(name, names.accepted()) : field(name);
     if (value == null) {
@@ -146,7 +160,8 @@ final class FieldReader {
   }
 
   LocalizedText requiredText(String name) {
-    JsonNode value = required(name, "a text, or an object of texts by language with at least \"en\"");
+    JsonNode value =
+        required(name, "a text, or an object of texts by language with at least \"en\"");
     return value == null ? null : localized(value, path(name));
   }
 
@@ -170,13 +185,18 @@ final class FieldReader {
     return elements;
   }
 
-  /** Reports every field this reader was not asked about, suggesting the nearest known name for a typo. */
+  /**
+   * Reports every field this reader was not asked about, suggesting the nearest known name for a
+   * typo.
+   */
   void rejectUnknown() {
-    node.fieldNames().forEachRemaining(name -> {
-      if (!known.contains(name)) {
-        problem(path(name), "unknown field '" + name + "'" + suggestion(name));
-      }
-    });
+    node.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!known.contains(name)) {
+                problem(path(name), "unknown field '" + name + "'" + suggestion(name));
+              }
+            });
   }
 
   private String suggestion(String unknown) {
@@ -208,7 +228,8 @@ final class FieldReader {
   }
 
   Integer wholeNumber(JsonNode value, String where) {
-    if (!value.isNumber() || value.doubleValue() != Math.rint(value.doubleValue())
+    if (!value.isNumber()
+        || value.doubleValue() != Math.rint(value.doubleValue())
         || Math.abs(value.doubleValue()) > Integer.MAX_VALUE) {
       problem(where, "expected a whole number, found " + describe(value));
       return null;
@@ -224,35 +245,52 @@ final class FieldReader {
     return value.doubleValue();
   }
 
-  /** A plain string is English only; an object maps language tags to texts and must include "en". */
+  /**
+   * A plain string is English only; an object maps language tags to texts and must include "en".
+   */
   LocalizedText localized(JsonNode value, String where) {
     if (value.isTextual()) {
       String english = string(value, where);
       return english == null ? null : LocalizedText.of(english);
     }
     if (!value.isObject()) {
-      problem(where, "expected a text, or an object of texts by language with at least \"en\", found " + describe(value));
+      problem(
+          where,
+          "expected a text, or an object of texts by language with at least \"en\", found "
+              + describe(value));
       return null;
     }
     int before = problems.size();
     Map<String, String> byLanguage = new LinkedHashMap<>();
-    value.fields().forEachRemaining(entry -> {
-      String languagePath = where + "." + entry.getKey();
-      if (!LANGUAGE.matcher(entry.getKey()).matches()) {
-        problem(languagePath, "expected a language tag such as en, de or pt-BR, found '" + entry.getKey() + "'");
-      }
-      String text = string(entry.getValue(), languagePath);
-      if (text != null) {
-        byLanguage.put(entry.getKey(), text);
-      }
-    });
+    value
+        .fields()
+        .forEachRemaining(
+            entry -> {
+              String languagePath = where + "." + entry.getKey();
+              if (!LANGUAGE.matcher(entry.getKey()).matches()) {
+                problem(
+                    languagePath,
+                    "expected a language tag such as en, de or pt-BR, found '"
+                        + entry.getKey()
+                        + "'");
+              }
+              String text = string(entry.getValue(), languagePath);
+              if (text != null) {
+                byLanguage.put(entry.getKey(), text);
+              }
+            });
     if (!value.has(LocalizedText.ENGLISH)) {
-      problem(where + "." + LocalizedText.ENGLISH, "missing: every text needs an English version (\"en\")");
+      problem(
+          where + "." + LocalizedText.ENGLISH,
+          "missing: every text needs an English version (\"en\")");
     }
     return problems.size() == before ? new LocalizedText(byLanguage) : null;
   }
 
-  /** How a JSON value looks, for messages: {@code a text ('x')}, {@code the number 3.5}, {@code an array}. */
+  /**
+   * How a JSON value looks, for messages: {@code a text ('x')}, {@code the number 3.5}, {@code an
+   * array}.
+   */
   static String describe(JsonNode value) {
     if (value == null || value.isMissingNode()) {
       return "nothing";

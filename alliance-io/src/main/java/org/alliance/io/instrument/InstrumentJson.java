@@ -18,26 +18,33 @@ import java.util.List;
 import org.alliance.core.instrument.Instrument;
 
 /**
- * Instrument definitions in JSON: the format of {@code docs/instrument.schema.json}, which describes the
- * built-in instruments and any a clinic adds. Writing then reading gives back an equal instrument.
- * Reading never throws for bad content: it returns every problem, each with its JSON path.
+ * Instrument definitions in JSON: the format of {@code docs/instrument.schema.json}, which
+ * describes the built-in instruments and any a clinic adds. Writing then reading gives back an
+ * equal instrument. Reading never throws for bad content: it returns every problem, each with its
+ * JSON path.
  */
 public final class InstrumentJson {
-  // Duplicate keys and trailing content are syntax errors here, so they come with a line and column.
-  private static final JsonMapper MAPPER = JsonMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+  // Duplicate keys and trailing content are syntax errors here, so they come with a line and
+  // column.
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
-  // Two-space indent, "name": value, one array element per line, "\n" everywhere: the same bytes on every OS.
-  private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
-      .withSeparators(Separators.createDefaultInstance()
-          .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-          .withObjectEmptySeparator("")
-          .withArrayEmptySeparator(""))
-      .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-      .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+  // Two-space indent, "name": value, one array element per line, "\n" everywhere: the same bytes on
+  // every OS.
+  private static final ObjectWriter WRITER =
+      MAPPER.writer(
+          new DefaultPrettyPrinter()
+              .withSeparators(
+                  Separators.createDefaultInstance()
+                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                      .withObjectEmptySeparator("")
+                      .withArrayEmptySeparator(""))
+              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+              .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
   private InstrumentJson() {}
 
@@ -60,8 +67,8 @@ public final class InstrumentJson {
   }
 
   /**
-   * Reads a definition. Invalid JSON gives one problem with the line and column; valid JSON is checked
-   * completely and gives every problem found.
+   * Reads a definition. Invalid JSON gives one problem with the line and column; valid JSON is
+   * checked completely and gives every problem found.
    *
    * @throws IOException only when the reader itself fails, never for its content
    */
@@ -71,12 +78,19 @@ public final class InstrumentJson {
       root = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       JsonLocation where = e.getLocation();
-      return DefinitionResult.invalid(List.of(where == null
-          ? DefinitionProblem.at("$", "not valid JSON: " + e.getOriginalMessage())
-          : DefinitionProblem.syntax(where.getLineNr(), where.getColumnNr(), "not valid JSON: " + e.getOriginalMessage())));
+      return DefinitionResult.invalid(
+          List.of(
+              where == null
+                  ? DefinitionProblem.at("$", "not valid JSON: " + e.getOriginalMessage())
+                  : DefinitionProblem.syntax(
+                      where.getLineNr(),
+                      where.getColumnNr(),
+                      "not valid JSON: " + e.getOriginalMessage())));
     }
     if (root == null || root.isMissingNode()) {
-      return DefinitionResult.invalid(List.of(DefinitionProblem.at("$", "the file is empty: expected an instrument definition")));
+      return DefinitionResult.invalid(
+          List.of(
+              DefinitionProblem.at("$", "the file is empty: expected an instrument definition")));
     }
     return DefinitionReader.read(root);
   }

@@ -16,8 +16,9 @@ import org.alliance.core.instrument.ResponseScale;
 import org.alliance.core.instrument.Subscale;
 
 /**
- * Turns an instrument into the JSON tree of a definition. Every field is written, defaults included, so
- * an exported definition shows a user everything they can change; absent optional values are left out.
+ * Turns an instrument into the JSON tree of a definition. Every field is written, defaults
+ * included, so an exported definition shows a user everything they can change; absent optional
+ * values are left out.
  */
 final class InstrumentJsonWriter {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -151,7 +152,10 @@ final class InstrumentJsonWriter {
     return node;
   }
 
-  /** Whole numbers without a trailing {@code .0}, as people write them; others as the shortest exact decimal. */
+  /**
+   * Whole numbers without a trailing {@code .0}, as people write them; others as the shortest exact
+   * decimal.
+   */
   private static JsonNode number(double value) {
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {
       return NODES.numberNode((long) value);

@@ -16,9 +16,9 @@ import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Instrument;
 
 /**
- * A clinic's own instrument definitions, loaded from one JSON file or every {@code *.json} file of a
- * directory (in name order). A definition whose id is a built-in one replaces the built-in: that is how a
- * clinic adds the licensed item text of the SRS, for example.
+ * A clinic's own instrument definitions, loaded from one JSON file or every {@code *.json} file of
+ * a directory (in name order). A definition whose id is a built-in one replaces the built-in: that
+ * is how a clinic adds the licensed item text of the SRS, for example.
  */
 public final class InstrumentLibrary {
   private InstrumentLibrary() {}
@@ -59,10 +59,15 @@ public final class InstrumentLibrary {
       try (DirectoryStream<Path> entries = Files.newDirectoryStream(fileOrDirectory, "*.json")) {
         entries.forEach(files::add);
       } catch (IOException e) {
-        problems.add(new Problem(fileOrDirectory, DefinitionProblem.file("cannot list the directory: " + e)));
+        problems.add(
+            new Problem(
+                fileOrDirectory, DefinitionProblem.file("cannot list the directory: " + e)));
       }
       if (files.isEmpty() && problems.isEmpty()) {
-        problems.add(new Problem(fileOrDirectory, DefinitionProblem.file("no instrument definitions (*.json files) here")));
+        problems.add(
+            new Problem(
+                fileOrDirectory,
+                DefinitionProblem.file("no instrument definitions (*.json files) here")));
       }
       files.sort(null);
     } else {
@@ -73,15 +78,26 @@ public final class InstrumentLibrary {
     for (Path file : files) {
       DefinitionResult result = readFile(file);
       result.problems().forEach(problem -> problems.add(new Problem(file, problem)));
-      result.instrument().ifPresent(instrument -> {
-        Path earlier = fileById.putIfAbsent(instrument.id(), file);
-        if (earlier != null) {
-          problems.add(new Problem(file, DefinitionProblem.at("$.id",
-              "instrument '" + instrument.id() + "' is already defined in " + earlier + "; keep one definition per id")));
-        } else {
-          instruments.add(instrument);
-        }
-      });
+      result
+          .instrument()
+          .ifPresent(
+              instrument -> {
+                Path earlier = fileById.putIfAbsent(instrument.id(), file);
+                if (earlier != null) {
+                  problems.add(
+                      new Problem(
+                          file,
+                          DefinitionProblem.at(
+                              "$.id",
+                              "instrument '"
+                                  + instrument.id()
+                                  + "' is already defined in "
+                                  + earlier
+                                  + "; keep one definition per id")));
+                } else {
+                  instruments.add(instrument);
+                }
+              });
     }
     return new Loaded(instruments, problems);
   }
@@ -93,9 +109,11 @@ public final class InstrumentLibrary {
     } catch (NoSuchFileException e) {
       return DefinitionResult.invalid(List.of(DefinitionProblem.file("no such file")));
     } catch (CharacterCodingException e) {
-      return DefinitionResult.invalid(List.of(DefinitionProblem.file("not UTF-8 text: save the definition as UTF-8")));
+      return DefinitionResult.invalid(
+          List.of(DefinitionProblem.file("not UTF-8 text: save the definition as UTF-8")));
     } catch (IOException e) {
-      return DefinitionResult.invalid(List.of(DefinitionProblem.file("cannot read the file: " + e.getMessage())));
+      return DefinitionResult.invalid(
+          List.of(DefinitionProblem.file("cannot read the file: " + e.getMessage())));
     }
   }
 }

@@ -12,10 +12,10 @@ import org.alliance.core.instrument.Respondent;
 import org.alliance.core.instrument.ScoringRule;
 
 /**
- * The names the JSON format gives the model's enum constants: lower case with dashes
- * ({@code higher-is-better}), so that a definition reads like the documentation, and {@code mean-x10}
- * for the CORE clinical score. The mapping is explicit so renaming a Java constant cannot silently change
- * the file format.
+ * The names the JSON format gives the model's enum constants: lower case with dashes ({@code
+ * higher-is-better}), so that a definition reads like the documentation, and {@code mean-x10} for
+ * the CORE clinical score. The mapping is explicit so renaming a Java constant cannot silently
+ * change the file format.
  */
 final class JsonNames<E extends Enum<E>> {
   static final JsonNames<Respondent> RESPONDENT = dashed(Respondent.class);
@@ -23,11 +23,14 @@ final class JsonNames<E extends Enum<E>> {
   static final JsonNames<Direction> DIRECTION = dashed(Direction.class);
   static final JsonNames<Cutoff.Side> SIDE = dashed(Cutoff.Side.class);
   static final JsonNames<Licence.Kind> LICENCE_KIND = dashed(Licence.Kind.class);
-  static final JsonNames<ScoringRule> SCORING = new JsonNames<>(Map.of(
-      ScoringRule.SUM, "sum",
-      ScoringRule.MEAN, "mean",
-      ScoringRule.MEAN_TIMES_10, "mean-x10",
-      ScoringRule.COUNT_YES, "count-yes"), ScoringRule.class);
+  static final JsonNames<ScoringRule> SCORING =
+      new JsonNames<>(
+          Map.of(
+              ScoringRule.SUM, "sum",
+              ScoringRule.MEAN, "mean",
+              ScoringRule.MEAN_TIMES_10, "mean-x10",
+              ScoringRule.COUNT_YES, "count-yes"),
+          ScoringRule.class);
 
   private final Map<E, String> names;
   private final Map<String, E> constants = new LinkedHashMap<>();

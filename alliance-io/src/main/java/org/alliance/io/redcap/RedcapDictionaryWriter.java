@@ -13,20 +13,34 @@ import org.alliance.core.instrument.LocalizedText;
 import org.alliance.core.instrument.ResponseScale;
 
 /**
- * Writes the REDCap data dictionary of a {@link RedcapProject}, to upload in the project's Designer before
- * importing the data {@link RedcapWriter} writes. Likert and yes/no items are radio buttons with
- * {@code value, label | ...} choices; visual-analogue items are numbers from 0 to 10 with one decimal.
- * Item wording and answer labels appear only where the instrument's licence lets them be shipped;
- * otherwise the field shows the item's short label and the choices are the numbers alone.
+ * Writes the REDCap data dictionary of a {@link RedcapProject}, to upload in the project's Designer
+ * before importing the data {@link RedcapWriter} writes. Likert and yes/no items are radio buttons
+ * with {@code value, label | ...} choices; visual-analogue items are numbers from 0 to 10 with one
+ * decimal. Item wording and answer labels appear only where the instrument's licence lets them be
+ * shipped; otherwise the field shows the item's short label and the choices are the numbers alone.
  */
 public final class RedcapDictionaryWriter {
   /** REDCap's column headers, exactly as its Data Dictionary upload expects them. */
-  public static final List<String> HEADER = List.of(
-      "Variable / Field Name", "Form Name", "Section Header", "Field Type", "Field Label",
-      "Choices, Calculations, OR Slider Labels", "Field Note", "Text Validation Type OR Show Slider Number",
-      "Text Validation Min", "Text Validation Max", "Identifier?", "Branching Logic (Show field only if...)",
-      "Required Field?", "Custom Alignment", "Question Number (surveys only)", "Matrix Group Name", "Matrix Ranking?",
-      "Field Annotation");
+  public static final List<String> HEADER =
+      List.of(
+          "Variable / Field Name",
+          "Form Name",
+          "Section Header",
+          "Field Type",
+          "Field Label",
+          "Choices, Calculations, OR Slider Labels",
+          "Field Note",
+          "Text Validation Type OR Show Slider Number",
+          "Text Validation Min",
+          "Text Validation Max",
+          "Identifier?",
+          "Branching Logic (Show field only if...)",
+          "Required Field?",
+          "Custom Alignment",
+          "Question Number (surveys only)",
+          "Matrix Group Name",
+          "Matrix Ranking?",
+          "Field Annotation");
 
   private static final int NAME = 0;
   private static final int FORM = 1;
@@ -85,7 +99,8 @@ public final class RedcapDictionaryWriter {
         }
         row[LABEL] = text ? item.text().orElse(item.label()).en() : item.label().en();
         row[NUMBER] = Integer.toString(item.number());
-        row[ANNOTATION] = "Alliance: item " + item.id() + " of " + instrument.id() + " " + instrument.version();
+        row[ANNOTATION] =
+            "Alliance: item " + item.id() + " of " + instrument.id() + " " + instrument.version();
         describeScale(item.scale(), text, row);
         csv.writeRecord(row);
       }
@@ -97,7 +112,10 @@ public final class RedcapDictionaryWriter {
     if (scale instanceof ResponseScale.Likert likert) {
       List<String> choices = new ArrayList<>();
       for (int value = likert.minValue(); value <= likert.maxValue(); value++) {
-        String label = text && !likert.anchors().isEmpty() ? likert.anchors().get(value - likert.minValue()) : Integer.toString(value);
+        String label =
+            text && !likert.anchors().isEmpty()
+                ? likert.anchors().get(value - likert.minValue())
+                : Integer.toString(value);
         // REDCap splits choices at "|": keep it out of the labels.
         choices.add(value + ", " + label.replace('|', '/'));
       }

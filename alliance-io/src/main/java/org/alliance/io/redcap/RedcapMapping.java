@@ -29,18 +29,22 @@ import org.alliance.core.instrument.Item;
 import org.alliance.core.scoring.Answer;
 
 /**
- * How the fields of a REDCap project map to instruments and items. Without a mapping file the toolkit's own
- * conventions apply ({@link #conventions()}): fields named like item ids, a form per instrument named like
- * its id, {@code <form>_session} and {@code <form>_date}. A mapping file (JSON, see docs/exports.md) names
- * the fields of any other project.
+ * How the fields of a REDCap project map to instruments and items. Without a mapping file the
+ * toolkit's own conventions apply ({@link #conventions()}): fields named like item ids, a form per
+ * instrument named like its id, {@code <form>_session} and {@code <form>_date}. A mapping file
+ * (JSON, see docs/exports.md) names the fields of any other project.
  *
- * @param recordField the record identifier column; empty means {@code record_id}, else the first column
- * @param forms the instruments to read; empty with {@code conventional} means every instrument whose item
- *     fields are in the file
+ * @param recordField the record identifier column; empty means {@code record_id}, else the first
+ *     column
+ * @param forms the instruments to read; empty with {@code conventional} means every instrument
+ *     whose item fields are in the file
  * @param missingCodes REDCap missing-data codes and what each means
  */
 public record RedcapMapping(
-    Optional<String> recordField, List<FormMapping> forms, Map<String, Answer.NotAnswered> missingCodes, boolean conventional) {
+    Optional<String> recordField,
+    List<FormMapping> forms,
+    Map<String, Answer.NotAnswered> missingCodes,
+    boolean conventional) {
 
   /** Where an administration's session number comes from. */
   public enum SessionSource {
@@ -57,10 +61,13 @@ public record RedcapMapping(
    *
    * @param form the form name, matched against {@code redcap_repeat_instrument}
    * @param sessionField the field holding the session number when the session comes from a field
-   * @param dateField the field holding the date; empty means {@code <form>_date} when the file has it
+   * @param dateField the field holding the date; empty means {@code <form>_date} when the file has
+   *     it
    * @param events event name to session number, when the session comes from the event
-   * @param itemFields item id to field, in the instrument's item order; items without a field are missing
-   * @param source where this mapping was written, for messages ({@code $.instruments[0]} or "conventions")
+   * @param itemFields item id to field, in the instrument's item order; items without a field are
+   *     missing
+   * @param source where this mapping was written, for messages ({@code $.instruments[0]} or
+   *     "conventions")
    */
   public record FormMapping(
       Instrument instrument,
@@ -83,8 +90,9 @@ public record RedcapMapping(
     }
 
     /**
-     * The toolkit's own naming for an instrument: the session from {@code <form>_session} (or the repeat
-     * instance when the file has no such field), the date from {@code <form>_date} when the file has it.
+     * The toolkit's own naming for an instrument: the session from {@code <form>_session} (or the
+     * repeat instance when the file has no such field), the date from {@code <form>_date} when the
+     * file has it.
      */
     public static FormMapping conventional(Instrument instrument) {
       String form = RedcapNames.form(instrument);
@@ -93,22 +101,42 @@ public record RedcapMapping(
         items.put(item.id(), RedcapNames.field(item));
       }
       // No date field named: the reader takes <form>_date when the file has it.
-      return new FormMapping(instrument, form, SessionSource.FIELD, Optional.of(RedcapNames.sessionField(form)), Map.of(),
-          Optional.empty(), items, "conventions");
+      return new FormMapping(
+          instrument,
+          form,
+          SessionSource.FIELD,
+          Optional.of(RedcapNames.sessionField(form)),
+          Map.of(),
+          Optional.empty(),
+          items,
+          "conventions");
     }
   }
 
   /** The missing-data codes REDCap offers that the toolkit understands without being told. */
-  public static final Map<String, Answer.NotAnswered> DEFAULT_CODES = ImmutableMap.of(
-      "ASKU", Answer.NotAnswered.DECLINED, "NASK", Answer.NotAnswered.SKIPPED, "UNK", Answer.NotAnswered.MISSING);
+  public static final Map<String, Answer.NotAnswered> DEFAULT_CODES =
+      ImmutableMap.of(
+          "ASKU",
+          Answer.NotAnswered.DECLINED,
+          "NASK",
+          Answer.NotAnswered.SKIPPED,
+          "UNK",
+          Answer.NotAnswered.MISSING);
 
   /** Mapping files larger than this are surely not mapping files. */
   private static final int MAX_BYTES = 4 << 20;
-  private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
-          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxNumberLength(40).build())
-          .build())
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .build();
+
+  private static final JsonMapper JSON =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxNestingDepth(64)
+                          .maxNumberLength(40)
+                          .build())
+                  .build())
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .build();
 
   public RedcapMapping {
     requireNonNull(recordField, "recordField");
@@ -129,21 +157,30 @@ public record RedcapMapping(
   }
 
   /** Reads a mapping from a stream; {@code name} is used in messages. */
-  public static RedcapMapping read(String name, InputStream in, Catalog catalog) throws IOException {
+  public static RedcapMapping read(String name, InputStream in, Catalog catalog)
+      throws IOException {
     byte[] bytes = in.readNBytes(MAX_BYTES + 1);
     if (bytes.length > MAX_BYTES) {
-      throw new RedcapMappingException(name, List.of("the file is larger than " + (MAX_BYTES >> 20) + " MiB; a mapping is a few lines of JSON"));
+      throw new RedcapMappingException(
+          name,
+          List.of(
+              "the file is larger than "
+                  + (MAX_BYTES >> 20)
+                  + " MiB; a mapping is a few lines of JSON"));
     }
     JsonNode root;
     try {
       root = JSON.readTree(bytes);
     } catch (JsonProcessingException e) {
       var at = e.getLocation();
-      String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-      throw new RedcapMappingException(name, List.of(where + "not valid JSON: " + e.getOriginalMessage()));
+      String where =
+          at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+      throw new RedcapMappingException(
+          name, List.of(where + "not valid JSON: " + e.getOriginalMessage()));
     } catch (IOException e) {
       // Bytes that are not UTF-8 surface as a CharConversionException, not as a JSON error.
-      throw new RedcapMappingException(name, List.of("not readable as UTF-8 JSON: " + e.getMessage()));
+      throw new RedcapMappingException(
+          name, List.of("not readable as UTF-8 JSON: " + e.getMessage()));
     }
     List<String> problems = new ArrayList<>();
     RedcapMapping mapping = parse(root, catalog, problems);
@@ -158,21 +195,32 @@ public record RedcapMapping(
       problems.add("$: expected an object with \"instruments\", found " + describe(root));
       return conventions();
     }
-    unknownFields(root, "$", Set.of("recordField", "missingCodes", "instruments", "$schema", "description"), problems);
+    unknownFields(
+        root,
+        "$",
+        Set.of("recordField", "missingCodes", "instruments", "$schema", "description"),
+        problems);
     Optional<String> recordField = optionalText(root, "recordField", "$", problems);
     Map<String, Answer.NotAnswered> codes = new LinkedHashMap<>(DEFAULT_CODES);
     JsonNode codeNode = root.get("missingCodes");
     if (codeNode != null && !codeNode.isNull()) {
       if (!codeNode.isObject()) {
-        problems.add("$.missingCodes: expected an object such as {\"NASK\": \"skipped\"}, found " + describe(codeNode));
+        problems.add(
+            "$.missingCodes: expected an object such as {\"NASK\": \"skipped\"}, found "
+                + describe(codeNode));
       } else {
         for (Map.Entry<String, JsonNode> code : codeNode.properties()) {
           String path = "$.missingCodes." + code.getKey();
           Optional<Answer.NotAnswered> meaning = meaning(code.getValue());
           if (code.getKey().isBlank()) {
-            problems.add(path + ": a missing-data code cannot be empty (an empty cell is already a missing answer)");
+            problems.add(
+                path
+                    + ": a missing-data code cannot be empty (an empty cell is already a missing answer)");
           } else if (meaning.isEmpty()) {
-            problems.add(path + ": expected \"missing\", \"skipped\" or \"declined\", found " + describe(code.getValue()));
+            problems.add(
+                path
+                    + ": expected \"missing\", \"skipped\" or \"declined\", found "
+                    + describe(code.getValue()));
           } else {
             codes.put(code.getKey().strip(), meaning.get());
           }
@@ -182,29 +230,38 @@ public record RedcapMapping(
     JsonNode instruments = root.get("instruments");
     List<FormMapping> forms = new ArrayList<>();
     if (instruments == null || !instruments.isArray() || instruments.isEmpty()) {
-      problems.add("$.instruments: expected a list of the instruments in the project, found " + describe(instruments));
+      problems.add(
+          "$.instruments: expected a list of the instruments in the project, found "
+              + describe(instruments));
     } else {
       Set<String> formNames = new HashSet<>();
       for (int i = 0; i < instruments.size(); i++) {
         String path = "$.instruments[" + i + "]";
-        form(instruments.get(i), path, catalog, problems).ifPresent(form -> {
-          if (!formNames.add(form.form())) {
-            problems.add(path + ".form: form '" + form.form() + "' is mapped twice");
-          } else {
-            forms.add(form);
-          }
-        });
+        form(instruments.get(i), path, catalog, problems)
+            .ifPresent(
+                form -> {
+                  if (!formNames.add(form.form())) {
+                    problems.add(path + ".form: form '" + form.form() + "' is mapped twice");
+                  } else {
+                    forms.add(form);
+                  }
+                });
       }
     }
     return new RedcapMapping(recordField, forms, codes, false);
   }
 
-  private static Optional<FormMapping> form(JsonNode node, String path, Catalog catalog, List<String> problems) {
+  private static Optional<FormMapping> form(
+      JsonNode node, String path, Catalog catalog, List<String> problems) {
     if (!node.isObject()) {
       problems.add(path + ": expected an object with \"instrument\", found " + describe(node));
       return Optional.empty();
     }
-    unknownFields(node, path, Set.of("instrument", "form", "session", "sessionField", "events", "dateField", "items"), problems);
+    unknownFields(
+        node,
+        path,
+        Set.of("instrument", "form", "session", "sessionField", "events", "dateField", "items"),
+        problems);
     int before = problems.size();
     Optional<String> instrumentId = optionalText(node, "instrument", path, problems);
     if (instrumentId.isEmpty()) {
@@ -228,22 +285,36 @@ public record RedcapMapping(
       try {
         session = SessionSource.valueOf(sessionText.get().strip().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        problems.add(path + ".session: expected \"field\", \"instance\" or \"event\", found \"" + sessionText.get() + "\"");
+        problems.add(
+            path
+                + ".session: expected \"field\", \"instance\" or \"event\", found \""
+                + sessionText.get()
+                + "\"");
       }
     } else if (!events.isEmpty()) {
       session = SessionSource.EVENT;
     }
     if (session == SessionSource.EVENT && events.isEmpty()) {
-      problems.add(path + ".events: the session comes from the event, so list each event with its session number, "
-          + "such as {\"baseline_arm_1\": 0, \"week_1_arm_1\": 1}");
+      problems.add(
+          path
+              + ".events: the session comes from the event, so list each event with its session number, "
+              + "such as {\"baseline_arm_1\": 0, \"week_1_arm_1\": 1}");
     }
     if (session == SessionSource.FIELD && sessionField.isEmpty()) {
       sessionField = Optional.of(RedcapNames.sessionField(form));
     }
     Optional<String> dateField = optionalText(node, "dateField", path, problems);
     Map<String, String> items = items(node.get("items"), path + ".items", instrument, problems);
-    return Optional.of(new FormMapping(instrument, form, session, session == SessionSource.FIELD ? sessionField : Optional.empty(),
-        events, dateField, items, path));
+    return Optional.of(
+        new FormMapping(
+            instrument,
+            form,
+            session,
+            session == SessionSource.FIELD ? sessionField : Optional.empty(),
+            events,
+            dateField,
+            items,
+            path));
   }
 
   private static Map<String, Integer> events(JsonNode node, String path, List<String> problems) {
@@ -252,13 +323,21 @@ public record RedcapMapping(
       return events;
     }
     if (!node.isObject()) {
-      problems.add(path + ": expected an object of event names and session numbers, found " + describe(node));
+      problems.add(
+          path
+              + ": expected an object of event names and session numbers, found "
+              + describe(node));
       return events;
     }
     for (Map.Entry<String, JsonNode> event : node.properties()) {
       JsonNode number = event.getValue();
       if (!number.isIntegralNumber() || !number.canConvertToInt() || number.intValue() < 0) {
-        problems.add(path + "." + event.getKey() + ": expected a session number (0 or more), found " + describe(number));
+        problems.add(
+            path
+                + "."
+                + event.getKey()
+                + ": expected a session number (0 or more), found "
+                + describe(number));
       } else {
         events.put(event.getKey(), number.intValue());
       }
@@ -266,8 +345,12 @@ public record RedcapMapping(
     return events;
   }
 
-  /** Item fields: the conventional name for every item, replaced by the file's {@code items} entries. */
-  private static Map<String, String> items(JsonNode node, String path, Instrument instrument, List<String> problems) {
+  /**
+   * Item fields: the conventional name for every item, replaced by the file's {@code items}
+   * entries.
+   */
+  private static Map<String, String> items(
+      JsonNode node, String path, Instrument instrument, List<String> problems) {
     Map<String, String> items = new LinkedHashMap<>();
     for (Item item : instrument.items()) {
       items.put(item.id(), RedcapNames.field(item));
@@ -276,18 +359,30 @@ public record RedcapMapping(
       return items;
     }
     if (!node.isObject()) {
-      problems.add(path + ": expected an object of item ids (or numbers) and field names, found " + describe(node));
+      problems.add(
+          path
+              + ": expected an object of item ids (or numbers) and field names, found "
+              + describe(node));
       return items;
     }
     Set<String> fields = new HashSet<>();
     for (Map.Entry<String, JsonNode> entry : node.properties()) {
       String key = entry.getKey().strip().toLowerCase(Locale.ROOT);
-      Optional<Item> item = key.matches("\\d{1,4}") ? instrument.item(Integer.parseInt(key)) : instrument.item(key);
+      Optional<Item> item =
+          key.matches("\\d{1,4}") ? instrument.item(Integer.parseInt(key)) : instrument.item(key);
       String where = path + "." + entry.getKey();
       if (item.isEmpty()) {
-        problems.add(where + ": not an item of " + instrument.id() + " (its items are " + instrument.items().get(0).id()
-            + " to " + instrument.items().get(instrument.items().size() - 1).id() + ", or their numbers 1 to "
-            + instrument.items().size() + ")");
+        problems.add(
+            where
+                + ": not an item of "
+                + instrument.id()
+                + " (its items are "
+                + instrument.items().get(0).id()
+                + " to "
+                + instrument.items().get(instrument.items().size() - 1).id()
+                + ", or their numbers 1 to "
+                + instrument.items().size()
+                + ")");
       } else if (!entry.getValue().isTextual() || entry.getValue().asText().isBlank()) {
         problems.add(where + ": expected a field name, found " + describe(entry.getValue()));
       } else if (!fields.add(entry.getValue().asText().strip().toLowerCase(Locale.ROOT))) {
@@ -299,7 +394,8 @@ public record RedcapMapping(
     return items;
   }
 
-  private static Optional<String> optionalText(JsonNode node, String field, String path, List<String> problems) {
+  private static Optional<String> optionalText(
+      JsonNode node, String field, String path, List<String> problems) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       return Optional.empty();
@@ -323,11 +419,17 @@ public record RedcapMapping(
     };
   }
 
-  private static void unknownFields(JsonNode node, String path, Set<String> known, List<String> problems) {
+  private static void unknownFields(
+      JsonNode node, String path, Set<String> known, List<String> problems) {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
-        problems.add(path + "." + name + ": unknown field; expected one of " + String.join(", ", new java.util.TreeSet<>(known)));
+        problems.add(
+            path
+                + "."
+                + name
+                + ": unknown field; expected one of "
+                + String.join(", ", new java.util.TreeSet<>(known)));
       }
     }
   }
@@ -337,6 +439,8 @@ public record RedcapMapping(
       return "nothing";
     }
     String text = node.toString();
-    return node.getNodeType().name().toLowerCase(Locale.ROOT) + " " + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
+    return node.getNodeType().name().toLowerCase(Locale.ROOT)
+        + " "
+        + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
   }
 }

@@ -4,9 +4,9 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 
 /**
- * A REDCap mapping file that cannot be used: not JSON, or naming an instrument, item, field or missing-data
- * code that does not exist. Every problem names the file and its place: a JSON path such as
- * {@code $.instruments[0].items.phq9_1}, or a line and column for a syntax error.
+ * A REDCap mapping file that cannot be used: not JSON, or naming an instrument, item, field or
+ * missing-data code that does not exist. Every problem names the file and its place: a JSON path
+ * such as {@code $.instruments[0].items.phq9_1}, or a line and column for a syntax error.
  */
 public final class RedcapMappingException extends RuntimeException {
   private final String file;

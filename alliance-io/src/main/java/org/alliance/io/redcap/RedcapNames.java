@@ -8,15 +8,20 @@ import org.alliance.core.instrument.Item;
 
 /**
  * The names an instrument gets in a REDCap project: a form per instrument ({@code phq-9} becomes
- * {@code phq_9}), a field per item named like the item id ({@code phq9_1}), and the {@code <form>_session}
- * and {@code <form>_date} fields. REDCap accepts lower-case letters, digits and underscores, starting with
- * a letter, and fields of at most 26 characters; {@link #problem} says why a name breaks these rules.
+ * {@code phq_9}), a field per item named like the item id ({@code phq9_1}), and the {@code
+ * <form>_session} and {@code <form>_date} fields. REDCap accepts lower-case letters, digits and
+ * underscores, starting with a letter, and fields of at most 26 characters; {@link #problem} says
+ * why a name breaks these rules.
  */
 public final class RedcapNames {
-  /** The longest field name REDCap accepts without warnings (longer ones break checkbox exports). */
+  /**
+   * The longest field name REDCap accepts without warnings (longer ones break checkbox exports).
+   */
   public static final int MAX_FIELD = 26;
+
   /** The record identifier field: the first field of the first form. */
   public static final String RECORD_ID = "record_id";
+
   /** The non-repeating form that holds only the record identifier. */
   public static final String CLIENT_FORM = "client";
 
@@ -59,10 +64,19 @@ public final class RedcapNames {
   /** Why a field name is not acceptable to REDCap, or empty when it is. */
   public static Optional<String> problem(String field) {
     if (!NAME.matcher(field).matches()) {
-      return Optional.of("'" + field + "' is not a REDCap field name: use lower-case letters, digits and _, starting with a letter");
+      return Optional.of(
+          "'"
+              + field
+              + "' is not a REDCap field name: use lower-case letters, digits and _, starting with a letter");
     }
     if (field.length() > MAX_FIELD) {
-      return Optional.of("'" + field + "' is " + field.length() + " characters; REDCap field names have at most " + MAX_FIELD);
+      return Optional.of(
+          "'"
+              + field
+              + "' is "
+              + field.length()
+              + " characters; REDCap field names have at most "
+              + MAX_FIELD);
     }
     if (field.startsWith("redcap_") || field.endsWith("_complete")) {
       return Optional.of("'" + field + "' is reserved by REDCap (redcap_... and ..._complete)");
@@ -73,7 +87,10 @@ public final class RedcapNames {
   /** Why a form name is not acceptable to REDCap, or empty when it is. */
   public static Optional<String> formProblem(String form) {
     if (!NAME.matcher(form).matches()) {
-      return Optional.of("'" + form + "' is not a REDCap form name: use lower-case letters, digits and _, starting with a letter");
+      return Optional.of(
+          "'"
+              + form
+              + "' is not a REDCap form name: use lower-case letters, digits and _, starting with a letter");
     }
     return Optional.empty();
   }

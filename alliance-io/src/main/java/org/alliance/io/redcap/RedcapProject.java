@@ -10,10 +10,10 @@ import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.Item;
 
 /**
- * The REDCap project the toolkit writes for a set of instruments: a non-repeating {@code client} form
- * holding {@code record_id}, then one repeating form per instrument with {@code <form>_session},
- * {@code <form>_date} and a field per item. Built only when every name suits REDCap, so the data file and
- * the data dictionary always agree and import.
+ * The REDCap project the toolkit writes for a set of instruments: a non-repeating {@code client}
+ * form holding {@code record_id}, then one repeating form per instrument with {@code
+ * <form>_session}, {@code <form>_date} and a field per item. Built only when every name suits
+ * REDCap, so the data file and the data dictionary always agree and import.
  */
 public record RedcapProject(List<Form> forms) {
 
@@ -39,7 +39,8 @@ public record RedcapProject(List<Form> forms) {
   /**
    * The project for these instruments, in this order.
    *
-   * @throws IllegalArgumentException naming every field or form that REDCap would refuse, and every name used twice
+   * @throws IllegalArgumentException naming every field or form that REDCap would refuse, and every
+   *     name used twice
    */
   public static RedcapProject of(List<Instrument> instruments) {
     List<String> problems = new ArrayList<>();
@@ -50,10 +51,12 @@ public record RedcapProject(List<Form> forms) {
     List<Form> forms = new ArrayList<>();
     for (Instrument instrument : instruments) {
       String form = RedcapNames.form(instrument);
-      RedcapNames.formProblem(form).ifPresent(problem -> problems.add(instrument.id() + ": form " + problem));
+      RedcapNames.formProblem(form)
+          .ifPresent(problem -> problems.add(instrument.id() + ": form " + problem));
       String formOwner = formOwners.putIfAbsent(form, instrument.id());
       if (formOwner != null) {
-        problems.add(instrument.id() + ": its form name '" + form + "' is already used by " + formOwner);
+        problems.add(
+            instrument.id() + ": its form name '" + form + "' is already used by " + formOwner);
       }
       List<String> fields = new ArrayList<>();
       claim(RedcapNames.sessionField(form), instrument.id() + " session", owners, problems);
@@ -66,12 +69,14 @@ public record RedcapProject(List<Form> forms) {
       forms.add(new Form(instrument, form, fields));
     }
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("cannot make a REDCap project of these instruments: " + String.join("; ", problems));
+      throw new IllegalArgumentException(
+          "cannot make a REDCap project of these instruments: " + String.join("; ", problems));
     }
     return new RedcapProject(forms);
   }
 
-  private static void claim(String field, String what, Map<String, String> owners, List<String> problems) {
+  private static void claim(
+      String field, String what, Map<String, String> owners, List<String> problems) {
     Optional<String> problem = RedcapNames.problem(field);
     if (problem.isPresent()) {
       problems.add(what + ": " + problem.get());

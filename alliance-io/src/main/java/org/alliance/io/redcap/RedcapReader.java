@@ -24,11 +24,11 @@ import org.alliance.core.instrument.Instrument;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
 import org.alliance.core.scoring.Answers;
+import org.alliance.io.csv.AnswerText;
+import org.alliance.io.csv.CsvInput;
 import org.alliance.io.input.AdministrationRow;
 import org.alliance.io.input.AdministrationSource;
-import org.alliance.io.csv.AnswerText;
 import org.alliance.io.input.InputFormatException;
-import org.alliance.io.csv.CsvInput;
 import org.alliance.io.input.InputProblem;
 import org.alliance.io.input.IsoDate;
 import org.alliance.io.input.ItemLocator;
@@ -37,15 +37,21 @@ import org.alliance.io.redcap.RedcapMapping.FormMapping;
 import org.alliance.io.redcap.RedcapMapping.SessionSource;
 
 /**
- * Streams administrations from a REDCap flat export ("CSV raw data"): {@code record_id}, the optional
- * {@code redcap_event_name}, {@code redcap_repeat_instrument} and {@code redcap_repeat_instance}, and one
- * column per field. Each row gives one administration per mapped instrument whose fields are not all
- * blank; a row of a repeating form gives only that form's. Every problem names the file, line, column and
- * field; a file that cannot be read at all raises {@link InputFormatException}.
+ * Streams administrations from a REDCap flat export ("CSV raw data"): {@code record_id}, the
+ * optional {@code redcap_event_name}, {@code redcap_repeat_instrument} and {@code
+ * redcap_repeat_instance}, and one column per field. Each row gives one administration per mapped
+ * instrument whose fields are not all blank; a row of a repeating form gives only that form's.
+ * Every problem names the file, line, column and field; a file that cannot be read at all raises
+ * {@link InputFormatException}.
  */
 public final class RedcapReader implements AdministrationSource {
-  /** A REDCap date-time field (datetime_ymd, datetime_seconds_ymd): its date is the administration's. */
-  private static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(:\\d{2})?");
+  /**
+   * A REDCap date-time field (datetime_ymd, datetime_seconds_ymd): its date is the
+   * administration's.
+   */
+  private static final Pattern DATE_TIME =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(:\\d{2})?");
+
   /** At most this many unmapped form names are remembered for the note. */
   private static final int MAX_UNMAPPED = 50;
 
@@ -61,9 +67,19 @@ public final class RedcapReader implements AdministrationSource {
   private final ArrayDeque<AdministrationRow> pending = new ArrayDeque<>();
   private boolean ended;
 
-  /** A mapped instrument with its columns resolved against the header; -1 for a column it does not have. */
-  private record Form(FormMapping mapping, SessionSource session, int sessionColumn, int dateColumn, String[] itemIds,
-      int[] itemColumns, int[] ownedColumns, Map<String, Integer> columnOfItem) {}
+  /**
+   * A mapped instrument with its columns resolved against the header; -1 for a column it does not
+   * have.
+   */
+  private record Form(
+      FormMapping mapping,
+      SessionSource session,
+      int sessionColumn,
+      int dateColumn,
+      String[] itemIds,
+      int[] itemColumns,
+      int[] ownedColumns,
+      Map<String, Integer> columnOfItem) {}
 
   private RedcapReader(CsvInput input, RedcapMapping mapping, Catalog catalog) {
     this.input = input;
@@ -72,10 +88,12 @@ public final class RedcapReader implements AdministrationSource {
     this.event = input.column(RedcapNames.EVENT).orElse(-1);
     this.repeatInstrument = input.column(RedcapNames.REPEAT_INSTRUMENT).orElse(-1);
     this.repeatInstance = input.column(RedcapNames.REPEAT_INSTANCE).orElse(-1);
-    List<FormMapping> mapped = mapping.conventional() ? conventionalForms(input, catalog) : mapping.forms();
+    List<FormMapping> mapped =
+        mapping.conventional() ? conventionalForms(input, catalog) : mapping.forms();
     if (mapped.isEmpty()) {
-      throw fileProblem("no column is named like an item of a known instrument (such as phq9_1); name the REDCap fields "
-          + "like the item ids (alliance instruments show ID lists them), or give a mapping file (docs/exports.md)");
+      throw fileProblem(
+          "no column is named like an item of a known instrument (such as phq9_1); name the REDCap fields "
+              + "like the item ids (alliance instruments show ID lists them), or give a mapping file (docs/exports.md)");
     }
     Map<Integer, Integer> useCount = new HashMap<>();
     List<Form> resolved = new ArrayList<>();
@@ -91,19 +109,25 @@ public final class RedcapReader implements AdministrationSource {
     List<String> header = input.header();
     for (int column = 0; column < header.size(); column++) {
       String name = header.get(column).toLowerCase(Locale.ROOT);
-      if (!used.contains(column) && !name.endsWith("_complete") && !name.startsWith("redcap_") && !name.endsWith("_timestamp")) {
-        ignoredColumns.add(name.isEmpty() ? "column " + (column + 1) + " (no name)" : header.get(column));
+      if (!used.contains(column)
+          && !name.endsWith("_complete")
+          && !name.startsWith("redcap_")
+          && !name.endsWith("_timestamp")) {
+        ignoredColumns.add(
+            name.isEmpty() ? "column " + (column + 1) + " (no name)" : header.get(column));
       }
     }
   }
 
   /** Opens a REDCap export. */
-  public static RedcapReader open(Path file, RedcapMapping mapping, Catalog catalog) throws IOException {
+  public static RedcapReader open(Path file, RedcapMapping mapping, Catalog catalog)
+      throws IOException {
     return open(file.toString(), Files.newInputStream(file), mapping, catalog);
   }
 
   /** Reads a stream; {@code name} is used in messages. The stream is closed with the reader. */
-  public static RedcapReader open(String name, InputStream in, RedcapMapping mapping, Catalog catalog) throws IOException {
+  public static RedcapReader open(
+      String name, InputStream in, RedcapMapping mapping, Catalog catalog) throws IOException {
     CsvInput input;
     try {
       input = new CsvInput(name, in);
@@ -124,7 +148,10 @@ public final class RedcapReader implements AdministrationSource {
     return forms.stream().map(form -> form.mapping().instrument()).toList();
   }
 
-  /** Header columns that belong to no mapped instrument, and so were not read (REDCap's own columns aside). */
+  /**
+   * Header columns that belong to no mapped instrument, and so were not read (REDCap's own columns
+   * aside).
+   */
   public List<String> ignoredColumns() {
     return ignoredColumns;
   }
@@ -165,8 +192,16 @@ public final class RedcapReader implements AdministrationSource {
   private static int recordColumn(CsvInput input, RedcapMapping mapping) {
     if (mapping.recordField().isPresent()) {
       String field = mapping.recordField().get();
-      return input.column(field).orElseThrow(() -> new InputFormatException(SourceLocation.line(input.file(), 1),
-          "the mapping's recordField '" + field + "' is not a column; the header has: " + headerList(input)));
+      return input
+          .column(field)
+          .orElseThrow(
+              () ->
+                  new InputFormatException(
+                      SourceLocation.line(input.file(), 1),
+                      "the mapping's recordField '"
+                          + field
+                          + "' is not a column; the header has: "
+                          + headerList(input)));
     }
     Optional<Integer> recordId = input.column(RedcapNames.RECORD_ID);
     if (recordId.isPresent()) {
@@ -175,8 +210,10 @@ public final class RedcapReader implements AdministrationSource {
     // REDCap always exports the record identifier first, whatever the project calls it.
     String first = input.header().get(0).toLowerCase(Locale.ROOT);
     if (first.isEmpty() || first.startsWith("redcap_")) {
-      throw new InputFormatException(SourceLocation.line(input.file(), 1),
-          "no record identifier: REDCap exports it as the first column (record_id); the header has: " + headerList(input));
+      throw new InputFormatException(
+          SourceLocation.line(input.file(), 1),
+          "no record identifier: REDCap exports it as the first column (record_id); the header has: "
+              + headerList(input));
     }
     return 0;
   }
@@ -202,11 +239,20 @@ public final class RedcapReader implements AdministrationSource {
     for (Map.Entry<String, String> item : form.itemFields().entrySet()) {
       Optional<Integer> column = input.column(item.getValue());
       if (column.isEmpty()) {
-        absent.add(item.getValue() + (item.getValue().equals(item.getKey()) ? "" : " (item " + item.getKey() + ")"));
+        absent.add(
+            item.getValue()
+                + (item.getValue().equals(item.getKey()) ? "" : " (item " + item.getKey() + ")"));
         continue;
       }
       if (useCount.merge(column.get(), 1, Integer::sum) > 1) {
-        throw fileProblem("column " + item.getValue() + " is mapped twice (again for " + item.getKey() + " of " + what + ")");
+        throw fileProblem(
+            "column "
+                + item.getValue()
+                + " is mapped twice (again for "
+                + item.getKey()
+                + " of "
+                + what
+                + ")");
       }
       itemIds[j] = item.getKey();
       itemColumns[j] = column.get();
@@ -214,9 +260,15 @@ public final class RedcapReader implements AdministrationSource {
       j++;
     }
     if (!absent.isEmpty()) {
-      throw fileProblem("the file has no field for " + (absent.size() == 1 ? "item " : "items ") + String.join(", ", absent)
-          + " of " + what + "; add the " + (absent.size() == 1 ? "field" : "fields")
-          + " to the export, or map the items to the project's fields in a mapping file (docs/exports.md)");
+      throw fileProblem(
+          "the file has no field for "
+              + (absent.size() == 1 ? "item " : "items ")
+              + String.join(", ", absent)
+              + " of "
+              + what
+              + "; add the "
+              + (absent.size() == 1 ? "field" : "fields")
+              + " to the export, or map the items to the project's fields in a mapping file (docs/exports.md)");
     }
 
     SessionSource session = form.session();
@@ -231,35 +283,62 @@ public final class RedcapReader implements AdministrationSource {
       } else if (conventional && repeatInstance >= 0) {
         session = SessionSource.INSTANCE;
       } else {
-        throw fileProblem("cannot tell the session of " + what + ": the file has no field " + field
-            + (conventional ? " and no redcap_repeat_instance" : "")
-            + "; give the session field, or \"session\": \"instance\" or \"event\" in a mapping file (docs/exports.md)");
+        throw fileProblem(
+            "cannot tell the session of "
+                + what
+                + ": the file has no field "
+                + field
+                + (conventional ? " and no redcap_repeat_instance" : "")
+                + "; give the session field, or \"session\": \"instance\" or \"event\" in a mapping file (docs/exports.md)");
       }
     }
     if (session == SessionSource.INSTANCE && repeatInstance < 0) {
-      throw fileProblem("the session of " + what + " comes from the repeat instance, but the file has no redcap_repeat_instance column");
+      throw fileProblem(
+          "the session of "
+              + what
+              + " comes from the repeat instance, but the file has no redcap_repeat_instance column");
     }
     if (session == SessionSource.EVENT && event < 0) {
-      throw fileProblem("the session of " + what + " comes from the event, but the file has no redcap_event_name column");
+      throw fileProblem(
+          "the session of "
+              + what
+              + " comes from the event, but the file has no redcap_event_name column");
     }
     int dateColumn = -1;
     if (form.dateField().isPresent()) {
-      dateColumn = input.column(form.dateField().get()).orElseThrow(() -> fileProblem("the date field "
-          + form.dateField().get() + " of " + what + " is not a column of the file"));
+      dateColumn =
+          input
+              .column(form.dateField().get())
+              .orElseThrow(
+                  () ->
+                      fileProblem(
+                          "the date field "
+                              + form.dateField().get()
+                              + " of "
+                              + what
+                              + " is not a column of the file"));
     } else {
       dateColumn = input.column(RedcapNames.dateField(form.form())).orElse(-1);
     }
     if (dateColumn >= 0) {
       useCount.merge(dateColumn, 1, Integer::sum);
     }
-    return new Form(form, session, sessionColumn, dateColumn, itemIds, itemColumns,
-        ownedColumns(form.form(), itemColumns, sessionColumn, dateColumn), columnOfItem);
+    return new Form(
+        form,
+        session,
+        sessionColumn,
+        dateColumn,
+        itemIds,
+        itemColumns,
+        ownedColumns(form.form(), itemColumns, sessionColumn, dateColumn),
+        columnOfItem);
   }
 
   /**
-   * The columns whose content makes an administration: the item fields, and the session and date fields
-   * only when named after the form ({@code <form>_session}, {@code <form>_date}). A visit date or number
-   * that a mapping borrows from another form is filled on rows where this instrument was not given.
+   * The columns whose content makes an administration: the item fields, and the session and date
+   * fields only when named after the form ({@code <form>_session}, {@code <form>_date}). A visit
+   * date or number that a mapping borrows from another form is filled on rows where this instrument
+   * was not given.
    */
   private int[] ownedColumns(String form, int[] itemColumns, int sessionColumn, int dateColumn) {
     List<Integer> owned = new ArrayList<>();
@@ -314,32 +393,55 @@ public final class RedcapReader implements AdministrationSource {
     if (client.isEmpty()) {
       problems.add(problem(line, record, "the record id is empty"));
     }
-    String sessionText = switch (form.session()) {
-      case FIELD -> cell(row, form.sessionColumn());
-      case INSTANCE -> cell(row, repeatInstance);
-      case EVENT -> cell(row, event);
-    };
+    String sessionText =
+        switch (form.session()) {
+          case FIELD -> cell(row, form.sessionColumn());
+          case INSTANCE -> cell(row, repeatInstance);
+          case EVENT -> cell(row, event);
+        };
     String dateText = cell(row, form.dateColumn());
     int session = -1;
     Optional<LocalDate> date = Optional.empty();
     if (notUtf8(client, sessionText, dateText)) {
-      int column = client.indexOf(CsvInput.NOT_UTF8) >= 0 ? record
-          : dateText.indexOf(CsvInput.NOT_UTF8) >= 0 ? form.dateColumn() : sessionColumn(form);
-      problems.add(problem(line, column, "the text is not UTF-8 (a byte here is from another encoding); export the file from REDCap again"));
+      int column =
+          client.indexOf(CsvInput.NOT_UTF8) >= 0
+              ? record
+              : dateText.indexOf(CsvInput.NOT_UTF8) >= 0 ? form.dateColumn() : sessionColumn(form);
+      problems.add(
+          problem(
+              line,
+              column,
+              "the text is not UTF-8 (a byte here is from another encoding); export the file from REDCap again"));
     } else {
       session = session(form, sessionText, line, problems);
       if (!dateText.isEmpty()) {
         try {
-          date = Optional.of(IsoDate.parse(DATE_TIME.matcher(dateText).matches() ? dateText.substring(0, 10) : dateText));
+          date =
+              Optional.of(
+                  IsoDate.parse(
+                      DATE_TIME.matcher(dateText).matches()
+                          ? dateText.substring(0, 10)
+                          : dateText));
         } catch (DateTimeException e) {
-          problems.add(problem(line, form.dateColumn(), "expected a date as YYYY-MM-DD (REDCap's raw export), found '" + abbreviate(dateText) + "'"));
+          problems.add(
+              problem(
+                  line,
+                  form.dateColumn(),
+                  "expected a date as YYYY-MM-DD (REDCap's raw export), found '"
+                      + abbreviate(dateText)
+                      + "'"));
         }
       }
     }
     boolean keyReadable = problems.isEmpty();
     if (row.getFieldCount() != input.header().size()) {
-      problems.add(new InputProblem(SourceLocation.line(input.file(), line),
-          "the row has " + row.getFieldCount() + " fields where the header has " + input.header().size()));
+      problems.add(
+          new InputProblem(
+              SourceLocation.line(input.file(), line),
+              "the row has "
+                  + row.getFieldCount()
+                  + " fields where the header has "
+                  + input.header().size()));
     }
     Answers.Builder answers = Answers.builder(form.itemIds().length);
     boolean decimalComma = input.decimalComma();
@@ -355,18 +457,26 @@ public final class RedcapReader implements AdministrationSource {
       }
     }
     String instrumentId = form.mapping().instrument().id();
-    Optional<Administration> administration = keyReadable
-        ? Optional.of(Administration.of(instrumentId, client, session, date, answers.build()))
-        : Optional.empty();
+    Optional<Administration> administration =
+        keyReadable
+            ? Optional.of(Administration.of(instrumentId, client, session, date, answers.build()))
+            : Optional.empty();
     String file = input.file();
     List<String> header = input.header();
     Map<String, Integer> columnOfItem = form.columnOfItem();
-    ItemLocator locator = itemKey -> {
-      Integer column = columnOfItem.get(itemKey);
-      return column == null ? SourceLocation.line(file, line) : SourceLocation.cell(file, line, column + 1, header.get(column));
-    };
-    return new AdministrationRow(administration, new AdministrationRow.RawKey(client, sessionText, dateText, instrumentId),
-        SourceLocation.line(file, line), locator, problems);
+    ItemLocator locator =
+        itemKey -> {
+          Integer column = columnOfItem.get(itemKey);
+          return column == null
+              ? SourceLocation.line(file, line)
+              : SourceLocation.cell(file, line, column + 1, header.get(column));
+        };
+    return new AdministrationRow(
+        administration,
+        new AdministrationRow.RawKey(client, sessionText, dateText, instrumentId),
+        SourceLocation.line(file, line),
+        locator,
+        problems);
   }
 
   private int session(Form form, String text, long line, List<InputProblem> problems) {
@@ -375,8 +485,16 @@ public final class RedcapReader implements AdministrationSource {
       case EVENT -> {
         Integer number = form.mapping().events().get(text);
         if (number == null) {
-          problems.add(problem(line, column, text.isEmpty() ? "the event is empty"
-              : "unknown event '" + abbreviate(text) + "'; the mapping gives a session for " + String.join(", ", form.mapping().events().keySet())));
+          problems.add(
+              problem(
+                  line,
+                  column,
+                  text.isEmpty()
+                      ? "the event is empty"
+                      : "unknown event '"
+                          + abbreviate(text)
+                          + "'; the mapping gives a session for "
+                          + String.join(", ", form.mapping().events().keySet())));
           return -1;
         }
         return number;
@@ -384,17 +502,33 @@ public final class RedcapReader implements AdministrationSource {
       case INSTANCE -> {
         int instance = wholeNumber(text);
         if (instance < 1) {
-          problems.add(problem(line, column, text.isEmpty()
-              ? "no repeat instance: " + form.mapping().instrument().id() + " takes its session from the repeat instance of form " + form.mapping().form()
-              : "expected a repeat instance (a whole number, 1 or more), found '" + abbreviate(text) + "'"));
+          problems.add(
+              problem(
+                  line,
+                  column,
+                  text.isEmpty()
+                      ? "no repeat instance: "
+                          + form.mapping().instrument().id()
+                          + " takes its session from the repeat instance of form "
+                          + form.mapping().form()
+                      : "expected a repeat instance (a whole number, 1 or more), found '"
+                          + abbreviate(text)
+                          + "'"));
         }
         return instance;
       }
       default -> {
         int number = wholeNumber(text);
         if (number < 0) {
-          problems.add(problem(line, column, text.isEmpty() ? "the session is empty"
-              : "expected a session number (a whole number, 0 or more), found '" + abbreviate(text) + "'"));
+          problems.add(
+              problem(
+                  line,
+                  column,
+                  text.isEmpty()
+                      ? "the session is empty"
+                      : "expected a session number (a whole number, 0 or more), found '"
+                          + abbreviate(text)
+                          + "'"));
         }
         return number;
       }
@@ -429,7 +563,8 @@ public final class RedcapReader implements AdministrationSource {
     if (column < 0) {
       return new InputProblem(SourceLocation.line(input.file(), line), message);
     }
-    return new InputProblem(SourceLocation.cell(input.file(), line, column + 1, input.header().get(column)), message);
+    return new InputProblem(
+        SourceLocation.cell(input.file(), line, column + 1, input.header().get(column)), message);
   }
 
   private static boolean notUtf8(String... texts) {

@@ -20,13 +20,14 @@ import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
 
 /**
- * Writes administrations in REDCap's flat import format for the project {@link RedcapDictionaryWriter}
- * describes: {@code record_id} (the client reference), {@code redcap_repeat_instrument} (the instrument's
- * form) and {@code redcap_repeat_instance} (the session number plus one, since REDCap counts instances from
- * 1 and session 0 is an intake), then every form's fields. The session number itself is written to
- * {@code <form>_session}, the date to {@code <form>_date}; skipped answers as the missing-data code
- * {@code NASK}, declined ones as {@code ASKU}; each form is marked complete ({@code <form>_complete} 2).
- * Writing the same session again gives the same instance, so a later import updates rather than duplicates.
+ * Writes administrations in REDCap's flat import format for the project {@link
+ * RedcapDictionaryWriter} describes: {@code record_id} (the client reference), {@code
+ * redcap_repeat_instrument} (the instrument's form) and {@code redcap_repeat_instance} (the session
+ * number plus one, since REDCap counts instances from 1 and session 0 is an intake), then every
+ * form's fields. The session number itself is written to {@code <form>_session}, the date to {@code
+ * <form>_date}; skipped answers as the missing-data code {@code NASK}, declined ones as {@code
+ * ASKU}; each form is marked complete ({@code <form>_complete} 2). Writing the same session again
+ * gives the same instance, so a later import updates rather than duplicates.
  */
 public final class RedcapWriter implements Closeable {
   /** REDCap's form status "Complete". */
@@ -36,13 +37,19 @@ public final class RedcapWriter implements Closeable {
   private final RedcapProject project;
   private final Map<String, Integer> offsets = new HashMap<>();
   private final String[] fields;
-  /** Sessions written per client and form, to refuse a second administration at the same instance. */
+
+  /**
+   * Sessions written per client and form, to refuse a second administration at the same instance.
+   */
   private final Map<String, List<Set<Integer>>> written = new HashMap<>();
 
   public RedcapWriter(Writer out, RedcapProject project) {
     this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).bufferSize(1 << 16).build(out);
     this.project = project;
-    List<String> header = new ArrayList<>(List.of(RedcapNames.RECORD_ID, RedcapNames.REPEAT_INSTRUMENT, RedcapNames.REPEAT_INSTANCE));
+    List<String> header =
+        new ArrayList<>(
+            List.of(
+                RedcapNames.RECORD_ID, RedcapNames.REPEAT_INSTRUMENT, RedcapNames.REPEAT_INSTANCE));
     for (RedcapProject.Form form : project.forms()) {
       offsets.put(form.instrument().id(), header.size());
       header.add(form.sessionField());
@@ -57,28 +64,43 @@ public final class RedcapWriter implements Closeable {
   /**
    * Writes one administration as a row of its instrument's form.
    *
-   * @throws IllegalArgumentException when the project has no form for its instrument, or the client already
-   *     has an administration of it at this session (REDCap would keep only one)
+   * @throws IllegalArgumentException when the project has no form for its instrument, or the client
+   *     already has an administration of it at this session (REDCap would keep only one)
    */
   public void write(Administration administration) {
     int formIndex = -1;
     for (int i = 0; i < project.forms().size(); i++) {
-      if (project.forms().get(i).instrument().id().equalsIgnoreCase(administration.instrumentId())) {
+      if (project
+          .forms()
+          .get(i)
+          .instrument()
+          .id()
+          .equalsIgnoreCase(administration.instrumentId())) {
         formIndex = i;
       }
     }
     if (formIndex < 0) {
-      throw new IllegalArgumentException("the REDCap project has no form for instrument '" + administration.instrumentId() + "'");
+      throw new IllegalArgumentException(
+          "the REDCap project has no form for instrument '" + administration.instrumentId() + "'");
     }
     RedcapProject.Form form = project.forms().get(formIndex);
-    List<Set<Integer>> sessions = written.computeIfAbsent(administration.client(), client -> {
-      List<Set<Integer>> perForm = new ArrayList<>();
-      project.forms().forEach(f -> perForm.add(new HashSet<>()));
-      return perForm;
-    });
+    List<Set<Integer>> sessions =
+        written.computeIfAbsent(
+            administration.client(),
+            client -> {
+              List<Set<Integer>> perForm = new ArrayList<>();
+              project.forms().forEach(f -> perForm.add(new HashSet<>()));
+              return perForm;
+            });
     if (!sessions.get(formIndex).add(administration.session())) {
-      throw new IllegalArgumentException("client " + administration.client() + " has " + form.instrument().id()
-          + " twice at session " + administration.session() + "; a REDCap project keeps one per session");
+      throw new IllegalArgumentException(
+          "client "
+              + administration.client()
+              + " has "
+              + form.instrument().id()
+              + " twice at session "
+              + administration.session()
+              + "; a REDCap project keeps one per session");
     }
     Arrays.fill(fields, "");
     fields[0] = administration.client();
@@ -95,8 +117,9 @@ public final class RedcapWriter implements Closeable {
   }
 
   /**
-   * An answer as REDCap holds it: the number, a missing-data code, or empty. A visual-analogue mark is written
-   * with exactly one decimal ({@code 9.0}), as REDCap's {@code number_1dp} validation requires.
+   * An answer as REDCap holds it: the number, a missing-data code, or empty. A visual-analogue mark
+   * is written with exactly one decimal ({@code 9.0}), as REDCap's {@code number_1dp} validation
+   * requires.
    */
   static String cell(Answer answer, ResponseScale scale) {
     if (answer instanceof Answer.Value value) {

@@ -6,7 +6,9 @@ import org.alliance.io.chart.Figure;
 import org.alliance.io.report.ReportDocument.Block;
 import org.alliance.io.report.ReportDocument.Tone;
 
-/** Collects the blocks of a report document in order, so a layout reads like the report it makes. */
+/**
+ * Collects the blocks of a report document in order, so a layout reads like the report it makes.
+ */
 final class Blocks {
   private final List<Block> blocks = new ArrayList<>();
 

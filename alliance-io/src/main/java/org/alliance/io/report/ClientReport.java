@@ -21,9 +21,10 @@ import org.alliance.core.trend.RiskFlag;
 import org.alliance.io.chart.CourseFindings;
 
 /**
- * Everything a client report shows about one client's episode: each measure's course with its findings
- * and change status, the alerts most urgent first, and the item-level answers of the latest
- * administrations. Built from the core's trend models only; the writers decide nothing clinical.
+ * Everything a client report shows about one client's episode: each measure's course with its
+ * findings and change status, the alerts most urgent first, and the item-level answers of the
+ * latest administrations. Built from the core's trend models only; the writers decide nothing
+ * clinical.
  *
  * @param measures outcome measures first, then alliance measures, each in the episode's order
  * @param alerts every alert of the alert rules, most urgent first
@@ -42,11 +43,17 @@ public record ClientReport(
    *
    * @param source where the data came from, such as a file name
    * @param generated the day the report is made
-   * @param alerts the alert rules' settings, with the expected courses fitted for the not-on-track rules
+   * @param alerts the alert rules' settings, with the expected courses fitted for the not-on-track
+   *     rules
    * @param findings how sudden changes and ruptures are looked for
-   * @param notes what the reader should know about the data, such as rows left out or a missing expected course
+   * @param notes what the reader should know about the data, such as rows left out or a missing
+   *     expected course
    */
-  public record Settings(String source, LocalDate generated, AlertOptions alerts, CourseFindings.Options findings,
+  public record Settings(
+      String source,
+      LocalDate generated,
+      AlertOptions alerts,
+      CourseFindings.Options findings,
       List<String> notes) {
     public Settings {
       requireNonNull(source, "source");
@@ -66,13 +73,20 @@ public record ClientReport(
   }
 
   /** Applies the trend models and the alert rules to an episode. */
-  public static ClientReport build(Episode episode, List<RiskFlag> riskFlags, List<ItemAnswers> latestAnswers, Settings settings) {
+  public static ClientReport build(
+      Episode episode,
+      List<RiskFlag> riskFlags,
+      List<ItemAnswers> latestAnswers,
+      Settings settings) {
     List<MeasureReport> measures = new ArrayList<>();
     List<Course> ordered = new ArrayList<>(episode.courses(Construct.OUTCOME));
     ordered.addAll(episode.courses(Construct.ALLIANCE));
     for (Course course : ordered) {
-      CourseFindings findings = CourseFindings.find(course,
-          Optional.ofNullable(settings.alerts().expectedCourses().get(course.measure().id())), settings.findings());
+      CourseFindings findings =
+          CourseFindings.find(
+              course,
+              Optional.ofNullable(settings.alerts().expectedCourses().get(course.measure().id())),
+              settings.findings());
       measures.add(MeasureReport.of(findings));
     }
     List<Alert> alerts = new AlertFinder(settings.alerts()).alerts(episode, riskFlags);
@@ -86,7 +100,9 @@ public record ClientReport(
   /** Every session with at least one score, in order. */
   public List<Integer> sessions() {
     TreeSet<Integer> sessions = new TreeSet<>();
-    episode.courses().forEach(course -> course.observations().forEach(o -> sessions.add(o.session())));
+    episode
+        .courses()
+        .forEach(course -> course.observations().forEach(o -> sessions.add(o.session())));
     return List.copyOf(sessions);
   }
 
@@ -100,7 +116,9 @@ public record ClientReport(
   }
 
   private Stream<LocalDate> dates() {
-    return episode.courses().stream().flatMap(course -> course.observations().stream())
-        .map(Observation::date).flatMap(Optional::stream);
+    return episode.courses().stream()
+        .flatMap(course -> course.observations().stream())
+        .map(Observation::date)
+        .flatMap(Optional::stream);
   }
 }

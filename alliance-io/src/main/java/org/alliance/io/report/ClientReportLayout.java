@@ -33,8 +33,9 @@ import org.alliance.io.report.ReportDocument.Table;
 import org.alliance.io.report.ReportDocument.Tone;
 
 /**
- * Lays out a client report for a clinician who is not a statistician: who and when, the alerts first,
- * then each measure with its chart and status, the latest answers item by item, and how to read it all.
+ * Lays out a client report for a clinician who is not a statistician: who and when, the alerts
+ * first, then each measure with its chart and status, the latest answers item by item, and how to
+ * read it all.
  */
 public final class ClientReportLayout {
   private ClientReportLayout() {}
@@ -49,19 +50,33 @@ public final class ClientReportLayout {
     }
     answers(report, blocks);
     howToRead(report, blocks);
-    return new ReportDocument("Client report: " + report.client(),
-        "Client " + report.client() + " - Alliance client report, " + report.settings().generated() + " - confidential",
+    return new ReportDocument(
+        "Client report: " + report.client(),
+        "Client "
+            + report.client()
+            + " - Alliance client report, "
+            + report.settings().generated()
+            + " - confidential",
         blocks.build());
   }
 
   private static void header(ClientReport report, Blocks blocks) {
     List<Fact> facts = new ArrayList<>();
     facts.add(new Fact("Client", report.client()));
-    report.episode().clinician().ifPresent(clinician -> facts.add(new Fact("Clinician", clinician)));
-    facts.add(new Fact("Measures", report.measures().stream().map(m -> describe(m.course().measure())).collect(Collectors.joining("; "))));
+    report
+        .episode()
+        .clinician()
+        .ifPresent(clinician -> facts.add(new Fact("Clinician", clinician)));
+    facts.add(
+        new Fact(
+            "Measures",
+            report.measures().stream()
+                .map(m -> describe(m.course().measure()))
+                .collect(Collectors.joining("; "))));
     facts.add(new Fact("Sessions", sessions(report.sessions())));
     if (report.firstDate().isPresent()) {
-      facts.add(new Fact("Dates", report.firstDate().get() + " to " + report.lastDate().orElseThrow()));
+      facts.add(
+          new Fact("Dates", report.firstDate().get() + " to " + report.lastDate().orElseThrow()));
     }
     facts.add(new Fact("Data", report.settings().source()));
     facts.add(new Fact("Report made", report.settings().generated().toString()));
@@ -71,7 +86,8 @@ public final class ClientReportLayout {
 
   /** {@code PHQ-9 (Patient Health Questionnaire-9)}, or a score column's name. */
   private static String describe(Measure measure) {
-    return Wording.measure(measure) + measure.instrument().map(i -> " (" + i.title().en() + ")").orElse("");
+    return Wording.measure(measure)
+        + measure.instrument().map(i -> " (" + i.title().en() + ")").orElse("");
   }
 
   /** {@code 12 sessions with a score, 1 to 14; no score at sessions 3 and 9}. */
@@ -81,8 +97,11 @@ public final class ClientReportLayout {
     }
     int first = sessions.get(0);
     int last = sessions.get(sessions.size() - 1);
-    StringBuilder text = new StringBuilder().append(sessions.size()).append(sessions.size() == 1 ? " session" : " sessions")
-        .append(" with a score");
+    StringBuilder text =
+        new StringBuilder()
+            .append(sessions.size())
+            .append(sessions.size() == 1 ? " session" : " sessions")
+            .append(" with a score");
     if (first != last) {
       text.append(", ").append(first).append(" to ").append(last);
     } else {
@@ -95,7 +114,9 @@ public final class ClientReportLayout {
       }
     }
     if (!missing.isEmpty()) {
-      text.append("; no score at session").append(missing.size() == 1 ? " " : "s ").append(list(missing));
+      text.append("; no score at session")
+          .append(missing.size() == 1 ? " " : "s ")
+          .append(list(missing));
     }
     return text.toString();
   }
@@ -106,19 +127,39 @@ public final class ClientReportLayout {
       blocks.text("No alert rule fired for this client.");
       return;
     }
-    blocks.text(report.alerts().size() + (report.alerts().size() == 1 ? " alert" : " alerts")
-        + ", most urgent first. Each names the rule that fired and its version, so it can be traced.");
+    blocks.text(
+        report.alerts().size()
+            + (report.alerts().size() == 1 ? " alert" : " alerts")
+            + ", most urgent first. Each names the rule that fired and its version, so it can be traced.");
     List<Row> rows = new ArrayList<>();
     int rank = 0;
     for (Alert alert : report.alerts()) {
       rank++;
-      String rule = alert.rule().id() + " v" + alert.rule().version() + " (" + alert.numbers().entrySet().stream()
-          .map(entry -> words(entry.getKey()) + " " + Wording.score(entry.getValue())).collect(Collectors.joining(", ")) + ")";
-      rows.add(new Row(List.of(Integer.toString(rank), alert.rule().title(), sentence(alert.explanation()),
-          "session " + alert.session(), rule), tone(alert.rule())));
+      String rule =
+          alert.rule().id()
+              + " v"
+              + alert.rule().version()
+              + " ("
+              + alert.numbers().entrySet().stream()
+                  .map(entry -> words(entry.getKey()) + " " + Wording.score(entry.getValue()))
+                  .collect(Collectors.joining(", "))
+              + ")";
+      rows.add(
+          new Row(
+              List.of(
+                  Integer.toString(rank),
+                  alert.rule().title(),
+                  sentence(alert.explanation()),
+                  "session " + alert.session(),
+                  rule),
+              tone(alert.rule())));
     }
-    blocks.table(new Table("Alerts for " + report.client() + ", most urgent first",
-        List.of("#", "Alert", "What was found", "When", "Rule and numbers"), List.of(3, 15, 44, 12, 26), rows));
+    blocks.table(
+        new Table(
+            "Alerts for " + report.client() + ", most urgent first",
+            List.of("#", "Alert", "What was found", "When", "Rule and numbers"),
+            List.of(3, 15, 44, 12, 26),
+            rows));
   }
 
   private static Tone tone(AlertRule rule) {
@@ -134,12 +175,28 @@ public final class ClientReportLayout {
     CourseFindings findings = measure.findings();
     boolean outcome = course.measure().construct() == Construct.OUTCOME;
     blocks.heading(describe(course.measure()));
-    StringBuilder intro = new StringBuilder(outcome ? "Outcome measure" : "Alliance measure").append(", ")
-        .append(Wording.direction(course.measure().direction()));
-    course.measure().instrument().ifPresent(instrument -> intro.append(", scores ").append(Wording.score(instrument.minTotal()))
-        .append(" to ").append(Wording.score(instrument.maxTotal())));
-    cutoff(course).ifPresent(cutoff -> intro.append("; ").append(Wording.cutoffSide(cutoff)).append(" counts as ")
-        .append(Wording.cutoffMeaning(cutoff)));
+    StringBuilder intro =
+        new StringBuilder(outcome ? "Outcome measure" : "Alliance measure")
+            .append(", ")
+            .append(Wording.direction(course.measure().direction()));
+    course
+        .measure()
+        .instrument()
+        .ifPresent(
+            instrument ->
+                intro
+                    .append(", scores ")
+                    .append(Wording.score(instrument.minTotal()))
+                    .append(" to ")
+                    .append(Wording.score(instrument.maxTotal())));
+    cutoff(course)
+        .ifPresent(
+            cutoff ->
+                intro
+                    .append("; ")
+                    .append(Wording.cutoffSide(cutoff))
+                    .append(" counts as ")
+                    .append(Wording.cutoffMeaning(cutoff)));
     blocks.text(intro.append('.').toString());
     if (course.isEmpty()) {
       blocks.note("No valid score of this measure.");
@@ -152,17 +209,37 @@ public final class ClientReportLayout {
     Observation last = course.last().orElseThrow();
     facts.add(new Fact("First score", at(first)));
     if (course.observations().size() > 1) {
-      facts.add(new Fact("Latest score", at(last) + measure.latestBand().map(band -> ", " + band.label()).orElse("")));
+      facts.add(
+          new Fact(
+              "Latest score",
+              at(last) + measure.latestBand().map(band -> ", " + band.label()).orElse("")));
       double change = last.score() - first.score();
-      facts.add(new Fact("Change", (change > 0 ? "+" : "") + Wording.score(change) + " points ("
-          + (change == 0 ? "no change" : course.measure().sign() * change > 0 ? "better" : "worse") + ")"));
+      facts.add(
+          new Fact(
+              "Change",
+              (change > 0 ? "+" : "")
+                  + Wording.score(change)
+                  + " points ("
+                  + (change == 0
+                      ? "no change"
+                      : course.measure().sign() * change > 0 ? "better" : "worse")
+                  + ")"));
     } else {
       measure.latestBand().ifPresent(band -> facts.add(new Fact("Severity", band.label())));
     }
     if (outcome) {
       facts.add(new Fact("Reliable change", reliableChange(measure)));
-      measure.category().ifPresent(category -> facts.add(new Fact("Clinically significant change",
-          category(category, measure.reliableChange().orElseThrow(), cutoff(course).orElseThrow()))));
+      measure
+          .category()
+          .ifPresent(
+              category ->
+                  facts.add(
+                      new Fact(
+                          "Clinically significant change",
+                          category(
+                              category,
+                              measure.reliableChange().orElseThrow(),
+                              cutoff(course).orElseThrow()))));
       facts.add(new Fact("Expected course", expected(findings)));
     } else {
       facts.add(new Fact("Ruptures", ruptureSummary(findings)));
@@ -183,40 +260,53 @@ public final class ClientReportLayout {
 
   /** {@code 23 at session 1 (2024-04-08)}. */
   private static String at(Observation observation) {
-    return Wording.score(observation.score()) + " at session " + observation.session()
+    return Wording.score(observation.score())
+        + " at session "
+        + observation.session()
         + observation.date().map(date -> " (" + date + ")").orElse("");
   }
 
   private static String reliableChange(MeasureReport measure) {
     if (measure.reliableChange().isEmpty()) {
-      return measure.course().observations().size() < 2 ? "needs two scores"
-          : "not judged: " + Wording.measure(measure.course().measure()) + " has no published reliable-change value";
+      return measure.course().observations().size() < 2
+          ? "needs two scores"
+          : "not judged: "
+              + Wording.measure(measure.course().measure())
+              + " has no published reliable-change value";
     }
     ReliableChangeByThreshold change = measure.reliableChange().get();
     String threshold = Wording.score(change.threshold());
     return switch (change.category()) {
-      case IMPROVED -> "reliably improved: better by at least " + threshold + " points since the first score";
-      case DETERIORATED -> "reliably deteriorated: worse by at least " + threshold + " points since the first score";
+      case IMPROVED ->
+          "reliably improved: better by at least " + threshold + " points since the first score";
+      case DETERIORATED ->
+          "reliably deteriorated: worse by at least " + threshold + " points since the first score";
       default -> "no reliable change: a change of " + threshold + " points or more is needed";
     };
   }
 
-  private static String category(ChangeCategory category, ReliableChangeByThreshold change, Cutoff cutoff) {
+  private static String category(
+      ChangeCategory category, ReliableChangeByThreshold change, Cutoff cutoff) {
     String range = Wording.cutoffMeaning(cutoff);
     boolean clinicalFirst = cutoff.isClinical(change.pre());
     boolean clinicalLast = cutoff.isClinical(change.post());
     return switch (category) {
       case RECOVERED -> "recovered: reliably improved and out of the " + range;
-      case IMPROVED -> "improved, not recovered: " + (clinicalFirst ? "still in the " + range : "did not start in the " + range);
-      case UNCHANGED -> clinicalLast ? "unchanged, in the " + range : "unchanged, outside the " + range;
-      case DETERIORATED -> "deteriorated" + (clinicalFirst ? ", in the " + range + " from the start" : "");
+      case IMPROVED ->
+          "improved, not recovered: "
+              + (clinicalFirst ? "still in the " + range : "did not start in the " + range);
+      case UNCHANGED ->
+          clinicalLast ? "unchanged, in the " + range : "unchanged, outside the " + range;
+      case DETERIORATED ->
+          "deteriorated" + (clinicalFirst ? ", in the " + range + " from the start" : "");
       case HARMED -> "harmed: reliably deteriorated into the " + range;
     };
   }
 
   private static String expected(CourseFindings findings) {
     if (findings.expected().isEmpty()) {
-      return "none: fitting one needs at least " + ExpectedCourse.Options.defaults().minEpisodes()
+      return "none: fitting one needs at least "
+          + ExpectedCourse.Options.defaults().minEpisodes()
           + " past episodes of this measure (see the notes above)";
     }
     ExpectedCourse expected = findings.expected().get();
@@ -224,21 +314,42 @@ public final class ClientReportLayout {
       return "needs a score after the first";
     }
     ExpectedCourse.SessionStatus latest = findings.statuses().get(findings.statuses().size() - 1);
-    long notOnTrack = findings.statuses().stream().filter(s -> s.status() == TrackStatus.NOT_ON_TRACK).count();
-    String status = switch (latest.status()) {
-      case ON_TRACK -> "on track";
-      case CAUTION -> "caution";
-      case NOT_ON_TRACK -> "not on track";
-    };
-    String percentile = switch (latest.status()) {
-      case ON_TRACK -> "within the range of similar clients";
-      case CAUTION -> "worse than " + percent(expected.options().cautionPercentile()) + " of similar clients";
-      case NOT_ON_TRACK -> "worse than " + percent(expected.options().notOnTrackPercentile()) + " of similar clients";
-    };
-    return status + " at session " + latest.session() + ": " + Wording.score(latest.score()) + " is " + percentile
-        + " (expected " + Wording.score(latest.band().expected()) + ")"
-        + (notOnTrack > 0 ? "; not on track at " + notOnTrack + " of " + findings.statuses().size() + " sessions" : "")
-        + ". Fitted on " + expected.episodes() + " past episodes.";
+    long notOnTrack =
+        findings.statuses().stream().filter(s -> s.status() == TrackStatus.NOT_ON_TRACK).count();
+    String status =
+        switch (latest.status()) {
+          case ON_TRACK -> "on track";
+          case CAUTION -> "caution";
+          case NOT_ON_TRACK -> "not on track";
+        };
+    String percentile =
+        switch (latest.status()) {
+          case ON_TRACK -> "within the range of similar clients";
+          case CAUTION ->
+              "worse than "
+                  + percent(expected.options().cautionPercentile())
+                  + " of similar clients";
+          case NOT_ON_TRACK ->
+              "worse than "
+                  + percent(expected.options().notOnTrackPercentile())
+                  + " of similar clients";
+        };
+    return status
+        + " at session "
+        + latest.session()
+        + ": "
+        + Wording.score(latest.score())
+        + " is "
+        + percentile
+        + " (expected "
+        + Wording.score(latest.band().expected())
+        + ")"
+        + (notOnTrack > 0
+            ? "; not on track at " + notOnTrack + " of " + findings.statuses().size() + " sessions"
+            : "")
+        + ". Fitted on "
+        + expected.episodes()
+        + " past episodes.";
   }
 
   private static String percent(double fraction) {
@@ -255,8 +366,12 @@ public final class ClientReportLayout {
     List<SuddenChange> changes = new ArrayList<>(gains.changes());
     changes.addAll(losses.changes());
     changes.sort(Comparator.comparingInt(SuddenChange::pregainSession));
-    String tested = gains.intervals().size() + " pairs of sessions tested"
-        + (gains.undetermined() > 0 ? ", " + gains.undetermined() + " of them undecided because of missing sessions" : "");
+    String tested =
+        gains.intervals().size()
+            + " pairs of sessions tested"
+            + (gains.undetermined() > 0
+                ? ", " + gains.undetermined() + " of them undecided because of missing sessions"
+                : "");
     if (changes.isEmpty()) {
       // Without a tested interval the findings' note says why; "no sudden gain" would say too much.
       if (!gains.intervals().isEmpty()) {
@@ -267,16 +382,30 @@ public final class ClientReportLayout {
     List<Row> rows = new ArrayList<>();
     for (SuddenChange change : changes) {
       boolean gain = change.kind() == SuddenChange.Kind.GAIN;
-      rows.add(new Row(List.of(gain ? "Sudden gain" : "Sudden loss",
-          change.pregainSession() + " to " + change.postgainSession(),
-          Wording.score(change.pregainScore()) + " to " + Wording.score(change.postgainScore()),
-          Wording.score(change.magnitude()) + " points",
-          change.reversalSession().isPresent() ? "yes, at session " + change.reversalSession().getAsInt()
-              + " (past " + Wording.score(change.reversalValue()) + ")" : "no"),
-          gain ? Tone.PLAIN : Tone.WARNING));
+      rows.add(
+          new Row(
+              List.of(
+                  gain ? "Sudden gain" : "Sudden loss",
+                  change.pregainSession() + " to " + change.postgainSession(),
+                  Wording.score(change.pregainScore())
+                      + " to "
+                      + Wording.score(change.postgainScore()),
+                  Wording.score(change.magnitude()) + " points",
+                  change.reversalSession().isPresent()
+                      ? "yes, at session "
+                          + change.reversalSession().getAsInt()
+                          + " (past "
+                          + Wording.score(change.reversalValue())
+                          + ")"
+                      : "no"),
+              gain ? Tone.PLAIN : Tone.WARNING));
     }
-    blocks.table(new Table("Sudden gains and losses of " + name + " (" + tested + ")",
-        List.of("Change", "Between sessions", "Scores", "Size", "Reversed later"), List.of(18, 18, 18, 14, 32), rows));
+    blocks.table(
+        new Table(
+            "Sudden gains and losses of " + name + " (" + tested + ")",
+            List.of("Change", "Between sessions", "Scores", "Size", "Reversed later"),
+            List.of(18, 18, 18, 14, 32),
+            rows));
   }
 
   private static String ruptureSummary(CourseFindings findings) {
@@ -285,7 +414,11 @@ public final class ClientReportLayout {
       return "none found";
     }
     long repaired = byStart.values().stream().filter(Rupture::repaired).count();
-    return byStart.size() + (byStart.size() == 1 ? " rupture" : " ruptures") + ", " + repaired + " repaired";
+    return byStart.size()
+        + (byStart.size() == 1 ? " rupture" : " ruptures")
+        + ", "
+        + repaired
+        + " repaired";
   }
 
   private static Map<Integer, Rupture> distinct(List<Rupture> ruptures) {
@@ -302,12 +435,21 @@ public final class ClientReportLayout {
     int window = findings.options().ruptures().repairWindow();
     // Rules that agree on a start are listed together: the repair is judged the same way for each.
     Map<Integer, List<Rupture>> byStart = new TreeMap<>();
-    findings.ruptures().forEach(rupture -> byStart.computeIfAbsent(rupture.startSession(), start -> new ArrayList<>()).add(rupture));
+    findings
+        .ruptures()
+        .forEach(
+            rupture ->
+                byStart
+                    .computeIfAbsent(rupture.startSession(), start -> new ArrayList<>())
+                    .add(rupture));
     List<Row> rows = new ArrayList<>();
     for (List<Rupture> same : byStart.values()) {
       Rupture deepest = same.stream().max(Comparator.comparingDouble(Rupture::depth)).orElseThrow();
-      String rules = same.stream().map(rupture -> rule(rupture.rule(), findings.course())).distinct()
-          .collect(Collectors.joining("; "));
+      String rules =
+          same.stream()
+              .map(rupture -> rule(rupture.rule(), findings.course()))
+              .distinct()
+              .collect(Collectors.joining("; "));
       String repair;
       Tone tone = Tone.PLAIN;
       if (deepest.repairSession().isPresent()) {
@@ -318,21 +460,42 @@ public final class ClientReportLayout {
         repair = "not repaired";
         tone = Tone.WARNING;
       }
-      rows.add(new Row(List.of("session " + deepest.startSession(),
-          Wording.score(deepest.preRuptureLevel()) + " at session " + deepest.preRuptureSession(),
-          Wording.score(deepest.troughRating()) + " at session " + deepest.troughSession() + " ("
-              + Wording.score(deepest.depth()) + " lower)",
-          repair, rules), tone));
+      rows.add(
+          new Row(
+              List.of(
+                  "session " + deepest.startSession(),
+                  Wording.score(deepest.preRuptureLevel())
+                      + " at session "
+                      + deepest.preRuptureSession(),
+                  Wording.score(deepest.troughRating())
+                      + " at session "
+                      + deepest.troughSession()
+                      + " ("
+                      + Wording.score(deepest.depth())
+                      + " lower)",
+                  repair,
+                  rules),
+              tone));
     }
-    blocks.table(new Table("Alliance ruptures of " + Wording.measure(findings.course().measure())
-        + " and their repair: the rating back at its level before the rupture within " + window + " sessions",
-        List.of("Started", "Level before", "Lowest", "Repair", "Found by"), List.of(13, 17, 22, 22, 26), rows));
+    blocks.table(
+        new Table(
+            "Alliance ruptures of "
+                + Wording.measure(findings.course().measure())
+                + " and their repair: the rating back at its level before the rupture within "
+                + window
+                + " sessions",
+            List.of("Started", "Level before", "Lowest", "Repair", "Found by"),
+            List.of(13, 17, 22, 22, 26),
+            rows));
   }
 
   /** A rupture rule in words. */
   private static String rule(RuptureRule rule, Course course) {
     if (rule instanceof RuptureRule.BelowCutoff below) {
-      return below.cutoff().or(() -> cutoff(course)).map(cutoff -> "below the cutoff (" + Wording.cutoffSide(cutoff) + ")")
+      return below
+          .cutoff()
+          .or(() -> cutoff(course))
+          .map(cutoff -> "below the cutoff (" + Wording.cutoffSide(cutoff) + ")")
           .orElse("below the cutoff");
     }
     if (rule instanceof RuptureRule.Drop drop) {
@@ -352,15 +515,32 @@ public final class ClientReportLayout {
       String name = Wording.measure(Measure.of(instrument));
       List<Row> rows = new ArrayList<>();
       for (ItemAnswers.ItemAnswer item : answers.items()) {
-        rows.add(new Row(List.of(Integer.toString(item.number()), item.wording() + (item.reversed() ? " (scored reversed)" : ""),
-            item.answer() + (item.risk() ? ": risk item answered, check safety" : "")), item.risk() ? Tone.URGENT : Tone.PLAIN));
+        rows.add(
+            new Row(
+                List.of(
+                    Integer.toString(item.number()),
+                    item.wording() + (item.reversed() ? " (scored reversed)" : ""),
+                    item.answer() + (item.risk() ? ": risk item answered, check safety" : "")),
+                item.risk() ? Tone.URGENT : Tone.PLAIN));
       }
-      blocks.subheading(name + " at session " + answers.session() + answers.date().map(date -> " (" + date + ")").orElse(""));
-      blocks.table(new Table("Each item's answer, in the order of the questionnaire", List.of("#", "Item", "Answer"),
-          List.of(5, 63, 32), rows));
+      blocks.subheading(
+          name
+              + " at session "
+              + answers.session()
+              + answers.date().map(date -> " (" + date + ")").orElse(""));
+      blocks.table(
+          new Table(
+              "Each item's answer, in the order of the questionnaire",
+              List.of("#", "Item", "Answer"),
+              List.of(5, 63, 32),
+              rows));
       if (!answers.wordingShown()) {
-        blocks.note("The wording of the " + name + " items is licensed (" + instrument.licence().holder()
-            + ") and not printed in reports, so short labels are shown.");
+        blocks.note(
+            "The wording of the "
+                + name
+                + " items is licensed ("
+                + instrument.licence().holder()
+                + ") and not printed in reports, so short labels are shown.");
       }
     }
   }
@@ -368,36 +548,63 @@ public final class ClientReportLayout {
   private static void howToRead(ClientReport report, Blocks blocks) {
     blocks.heading("How to read this report");
     List<String> items = new ArrayList<>();
-    items.add("Each chart shows one questionnaire over the sessions: a point per session, joined by a line. A gap in the "
-        + "line is a session without a valid score. The label on the left says whether higher or lower scores are better.");
-    items.add("The dashed cutoff line separates the clinical range (for an alliance measure: a concern worth talking "
-        + "about) from the rest.");
-    items.add("Expected course: how clients who started at the same score usually go on, fitted on past episodes. A score "
-        + "in the shaded caution zone is worse than 75% of similar clients; a ringed score is worse than 90% (not on "
-        + "track). A score on the better side of the zone is on track.");
-    items.add("A triangle pointing up between two sessions marks a sudden gain: a large improvement from one session "
-        + "to the next that stands out from the client's usual ups and downs. A triangle pointing down there marks a "
-        + "sudden loss.");
-    items.add("On an alliance chart, a triangle pointing down on a rating marks the start of a rupture: the alliance "
-        + "rating fell below the cutoff or well below the client's own earlier ratings. A diamond marks its repair: "
-        + "the rating came back to where it was before. Unrepaired ruptures go with poorer outcomes; repaired ones do not.");
-    items.add("Reliable change means the score moved by more than the questionnaire's measurement error (its published "
-        + "reliable-change value). Recovered means reliably improved and out of the clinical range.");
-    items.add("Alerts come from fixed rules, each with an id and a version. They are prompts for clinical judgement, "
-        + "not diagnoses: talk them through with the client.");
+    items.add(
+        "Each chart shows one questionnaire over the sessions: a point per session, joined by a line. A gap in the "
+            + "line is a session without a valid score. The label on the left says whether higher or lower scores are better.");
+    items.add(
+        "The dashed cutoff line separates the clinical range (for an alliance measure: a concern worth talking "
+            + "about) from the rest.");
+    items.add(
+        "Expected course: how clients who started at the same score usually go on, fitted on past episodes. A score "
+            + "in the shaded caution zone is worse than 75% of similar clients; a ringed score is worse than 90% (not on "
+            + "track). A score on the better side of the zone is on track.");
+    items.add(
+        "A triangle pointing up between two sessions marks a sudden gain: a large improvement from one session "
+            + "to the next that stands out from the client's usual ups and downs. A triangle pointing down there marks a "
+            + "sudden loss.");
+    items.add(
+        "On an alliance chart, a triangle pointing down on a rating marks the start of a rupture: the alliance "
+            + "rating fell below the cutoff or well below the client's own earlier ratings. A diamond marks its repair: "
+            + "the rating came back to where it was before. Unrepaired ruptures go with poorer outcomes; repaired ones do not.");
+    items.add(
+        "Reliable change means the score moved by more than the questionnaire's measurement error (its published "
+            + "reliable-change value). Recovered means reliably improved and out of the clinical range.");
+    items.add(
+        "Alerts come from fixed rules, each with an id and a version. They are prompts for clinical judgement, "
+            + "not diagnoses: talk them through with the client.");
     blocks.bullets(items);
     List<String> methods = new ArrayList<>();
-    report.measures().stream().map(MeasureReport::findings).filter(f -> f.gains().isPresent()).findFirst()
-        .ifPresent(f -> methods.add("Sudden gains and losses follow Tang and DeRubeis (1999) as the R package suddengains "
-            + "finds them: " + f.gains().get().criteria().describe() + "."));
-    report.measures().stream().filter(m -> m.course().measure().construct() == Construct.ALLIANCE).findFirst()
-        .ifPresent(m -> methods.add("Ruptures: " + m.findings().options().ruptures().rules().stream()
-            .map(RuptureRule::describe).collect(Collectors.joining("; ")) + "; repair within "
-            + m.findings().options().ruptures().repairWindow() + " sessions."));
+    report.measures().stream()
+        .map(MeasureReport::findings)
+        .filter(f -> f.gains().isPresent())
+        .findFirst()
+        .ifPresent(
+            f ->
+                methods.add(
+                    "Sudden gains and losses follow Tang and DeRubeis (1999) as the R package suddengains "
+                        + "finds them: "
+                        + f.gains().get().criteria().describe()
+                        + "."));
+    report.measures().stream()
+        .filter(m -> m.course().measure().construct() == Construct.ALLIANCE)
+        .findFirst()
+        .ifPresent(
+            m ->
+                methods.add(
+                    "Ruptures: "
+                        + m.findings().options().ruptures().rules().stream()
+                            .map(RuptureRule::describe)
+                            .collect(Collectors.joining("; "))
+                        + "; repair within "
+                        + m.findings().options().ruptures().repairWindow()
+                        + " sessions."));
     methods.forEach(blocks::note);
   }
 
-  /** A sentence for a table cell: the explanation with a full stop (it starts with a measure id, kept as written). */
+  /**
+   * A sentence for a table cell: the explanation with a full stop (it starts with a measure id,
+   * kept as written).
+   */
   private static String sentence(String text) {
     return text.endsWith(".") ? text : text + ".";
   }
@@ -412,7 +619,10 @@ public final class ClientReportLayout {
     if (numbers.size() == 1) {
       return numbers.get(0).toString();
     }
-    return numbers.subList(0, numbers.size() - 1).stream().map(String::valueOf).collect(Collectors.joining(", "))
-        + " and " + numbers.get(numbers.size() - 1);
+    return numbers.subList(0, numbers.size() - 1).stream()
+            .map(String::valueOf)
+            .collect(Collectors.joining(", "))
+        + " and "
+        + numbers.get(numbers.size() - 1);
   }
 }

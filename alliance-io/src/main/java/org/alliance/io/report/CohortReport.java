@@ -25,10 +25,11 @@ import org.alliance.core.trend.Episode;
 import org.alliance.core.trend.Measure;
 
 /**
- * The cohort statistics of one outcome measure, as the {@code cohort} command computes them: each client
- * judged from the first to the last score, the rates of reliable improvement, deterioration and recovery
- * with their denominators and 95% Wilson intervals, the pre-post effect size, the same per clinician with
- * the minimum-cases warning, and the within-person alliance effect when the data have an alliance measure.
+ * The cohort statistics of one outcome measure, as the {@code cohort} command computes them: each
+ * client judged from the first to the last score, the rates of reliable improvement, deterioration
+ * and recovery with their denominators and 95% Wilson intervals, the pre-post effect size, the same
+ * per clinician with the minimum-cases warning, and the within-person alliance effect when the data
+ * have an alliance measure.
  *
  * @param episodes clients read
  * @param counted the clients' courses with two or more scores of the measure: the ones judged
@@ -60,14 +61,22 @@ public record CohortReport(
    * @param minimumClients clinicians with fewer clients are flagged as too few to compare
    * @param notes what the reader should know about the data, such as rows left out
    */
-  public record Settings(String source, LocalDate generated, Optional<String> measure, OptionalDouble reliability,
-      int minimumClients, List<String> notes) {
+  public record Settings(
+      String source,
+      LocalDate generated,
+      Optional<String> measure,
+      OptionalDouble reliability,
+      int minimumClients,
+      List<String> notes) {
     public Settings {
       requireNonNull(source, "source");
       requireNonNull(generated, "generated");
       requireNonNull(measure, "measure");
       requireNonNull(reliability, "reliability");
-      checkArgument(minimumClients >= 1, "the minimum number of clients must be at least 1: %s", minimumClients);
+      checkArgument(
+          minimumClients >= 1,
+          "the minimum number of clients must be at least 1: %s",
+          minimumClients);
       notes = ImmutableList.copyOf(notes);
     }
   }
@@ -88,40 +97,67 @@ public record CohortReport(
   /**
    * The statistics of these episodes.
    *
-   * @throws IllegalArgumentException when no client has two scores of the measure, or the measure has no
-   *     published values and no reliability is given, or the sample cannot be analysed (say why)
+   * @throws IllegalArgumentException when no client has two scores of the measure, or the measure
+   *     has no published values and no reliability is given, or the sample cannot be analysed (say
+   *     why)
    */
   public static CohortReport build(List<Episode> episodes, Settings settings) {
-    Optional<String> chosen = settings.measure().isPresent() ? settings.measure()
-        : episodes.stream().flatMap(episode -> episode.courses(Construct.OUTCOME).stream()).map(c -> c.measure().id()).findFirst();
+    Optional<String> chosen =
+        settings.measure().isPresent()
+            ? settings.measure()
+            : episodes.stream()
+                .flatMap(episode -> episode.courses(Construct.OUTCOME).stream())
+                .map(c -> c.measure().id())
+                .findFirst();
     checkArgument(chosen.isPresent(), "the data have no outcome scores");
     List<Course> courses = new ArrayList<>();
     Map<String, Optional<String>> clinicians = new HashMap<>();
     for (Episode episode : episodes) {
       clinicians.put(episode.client(), episode.clinician());
-      episode.course(chosen.get()).filter(course -> course.observations().size() >= 2).ifPresent(courses::add);
+      episode
+          .course(chosen.get())
+          .filter(course -> course.observations().size() >= 2)
+          .ifPresent(courses::add);
     }
     checkArgument(!courses.isEmpty(), "no client has two or more %s scores", chosen.get());
     Measure measure = courses.get(0).measure();
-    List<ClientOutcome> outcomes = settings.reliability().isPresent()
-        ? ClientOutcomes.bySample(courses, clinicians::get, settings.reliability().getAsDouble())
-        : ClientOutcomes.byPublishedValues(courses, clinicians::get);
-    List<ClinicianSummary> byClinician = clinicians.values().stream().anyMatch(Optional::isPresent)
-        ? new ClinicianComparison(settings.minimumClients()).compare(outcomes, courses) : List.of();
+    List<ClientOutcome> outcomes =
+        settings.reliability().isPresent()
+            ? ClientOutcomes.bySample(
+                courses, clinicians::get, settings.reliability().getAsDouble())
+            : ClientOutcomes.byPublishedValues(courses, clinicians::get);
+    List<ClinicianSummary> byClinician =
+        clinicians.values().stream().anyMatch(Optional::isPresent)
+            ? new ClinicianComparison(settings.minimumClients()).compare(outcomes, courses)
+            : List.of();
 
-    Optional<String> alliance = episodes.stream().flatMap(episode -> episode.courses(Construct.ALLIANCE).stream())
-        .map(course -> course.measure().id()).findFirst();
+    Optional<String> alliance =
+        episodes.stream()
+            .flatMap(episode -> episode.courses(Construct.ALLIANCE).stream())
+            .map(course -> course.measure().id())
+            .findFirst();
     Optional<LaggedAllianceEffect> effect = Optional.empty();
     Optional<String> note = Optional.empty();
     if (alliance.isPresent()) {
       try {
-        effect = Optional.of(new LaggedAllianceModel().estimate(episodes, alliance.get(), measure.id()));
+        effect =
+            Optional.of(new LaggedAllianceModel().estimate(episodes, alliance.get(), measure.id()));
       } catch (IllegalArgumentException e) {
         note = Optional.of(e.getMessage());
       }
     }
-    return new CohortReport(measure, episodes.size(), courses, outcomes, OutcomeRates.of(outcomes), PrePostEffectSize.of(courses),
-        byClinician, alliance, effect, note, settings);
+    return new CohortReport(
+        measure,
+        episodes.size(),
+        courses,
+        outcomes,
+        OutcomeRates.of(outcomes),
+        PrePostEffectSize.of(courses),
+        byClinician,
+        alliance,
+        effect,
+        note,
+        settings);
   }
 
   /** Whether some clinician has fewer clients than the minimum. */

@@ -9,9 +9,9 @@ import org.alliance.io.report.ReportDocument.Block;
 import org.alliance.io.report.ReportDocument.Tone;
 
 /**
- * Writes a report document as one self-contained HTML file: inline CSS and inline SVG charts, no fonts,
- * scripts or images from elsewhere, so it opens offline, can be mailed as is, and prints cleanly. The
- * markup is also well-formed XML.
+ * Writes a report document as one self-contained HTML file: inline CSS and inline SVG charts, no
+ * fonts, scripts or images from elsewhere, so it opens offline, can be mailed as is, and prints
+ * cleanly. The markup is also well-formed XML.
  */
 public final class HtmlReportWriter {
   /** The width the charts are drawn at; they scale down with the page. */
@@ -19,7 +19,8 @@ public final class HtmlReportWriter {
 
   private static final Escaper ESCAPE = HtmlEscapers.htmlEscaper();
 
-  private static final String STYLE = """
+  private static final String STYLE =
+      """
       :root { color-scheme: light; }
       body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
         color: #222; background: #fff; margin: 0; line-height: 1.45; font-size: 15px; }
@@ -66,12 +67,21 @@ public final class HtmlReportWriter {
   /** Writes the document; the writer is flushed, not closed. */
   public static void write(ReportDocument document, Writer out) throws IOException {
     StringBuilder html = new StringBuilder(64 * 1024);
-    html.append("<!DOCTYPE html>\n<html lang=\"en\" xmlns=\"http://www.w3.org/1999/xhtml\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+    html.append(
+            "<!DOCTYPE html>\n<html lang=\"en\" xmlns=\"http://www.w3.org/1999/xhtml\">\n<head>\n<meta charset=\"utf-8\"/>\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
         .append("<meta name=\"generator\" content=\"Alliance toolkit\"/>\n")
-        .append("<title>").append(text(document.title())).append("</title>\n<style>\n").append(STYLE).append("</style>\n")
-        .append("</head>\n<body>\n<main>\n<header>\n<h1>").append(text(document.title())).append("</h1>\n")
-        .append("<p class=\"confidential\">").append(text(ReportDocument.CONFIDENTIAL)).append("</p>\n</header>\n");
+        .append("<title>")
+        .append(text(document.title()))
+        .append("</title>\n<style>\n")
+        .append(STYLE)
+        .append("</style>\n")
+        .append("</head>\n<body>\n<main>\n<header>\n<h1>")
+        .append(text(document.title()))
+        .append("</h1>\n")
+        .append("<p class=\"confidential\">")
+        .append(text(ReportDocument.CONFIDENTIAL))
+        .append("</p>\n</header>\n");
     List<Block> blocks = document.blocks();
     for (int i = 0; i < blocks.size(); i++) {
       int end = keptWith(blocks, i);
@@ -87,14 +97,17 @@ public final class HtmlReportWriter {
         block(blocks.get(i), html);
       }
     }
-    html.append("<footer>").append(text(document.footer())).append("</footer>\n</main>\n</body>\n</html>\n");
+    html.append("<footer>")
+        .append(text(document.footer()))
+        .append("</footer>\n</main>\n</body>\n</html>\n");
     out.write(html.toString());
     out.flush();
   }
 
   /**
-   * The last block to keep on one printed page with the heading at {@code start}: through its paragraphs
-   * to the chart or facts that follow; {@code start} itself when there is nothing to keep together.
+   * The last block to keep on one printed page with the heading at {@code start}: through its
+   * paragraphs to the chart or facts that follow; {@code start} itself when there is nothing to
+   * keep together.
    */
   private static int keptWith(List<Block> blocks, int start) {
     if (!(blocks.get(start) instanceof ReportDocument.Heading)) {
@@ -114,21 +127,36 @@ public final class HtmlReportWriter {
 
   private static void block(Block block, StringBuilder html) {
     if (block instanceof ReportDocument.Heading heading) {
-      html.append("<h").append(heading.level()).append('>').append(text(heading.text())).append("</h").append(heading.level())
+      html.append("<h")
+          .append(heading.level())
+          .append('>')
+          .append(text(heading.text()))
+          .append("</h")
+          .append(heading.level())
           .append(">\n");
     } else if (block instanceof ReportDocument.Paragraph paragraph) {
-      html.append("<p").append(tone(paragraph.tone())).append('>').append(text(paragraph.text())).append("</p>\n");
+      html.append("<p")
+          .append(tone(paragraph.tone()))
+          .append('>')
+          .append(text(paragraph.text()))
+          .append("</p>\n");
     } else if (block instanceof ReportDocument.Facts facts) {
       html.append("<dl class=\"facts\">\n");
       for (ReportDocument.Fact fact : facts.facts()) {
-        html.append("<dt>").append(text(fact.label())).append("</dt><dd>").append(text(fact.value())).append("</dd>\n");
+        html.append("<dt>")
+            .append(text(fact.label()))
+            .append("</dt><dd>")
+            .append(text(fact.value()))
+            .append("</dd>\n");
       }
       html.append("</dl>\n");
     } else if (block instanceof ReportDocument.Table table) {
       table(table, html);
     } else if (block instanceof ReportDocument.Chart chart) {
       int height = chart.figure().suggestedHeight(CHART_WIDTH);
-      html.append("<figure class=\"chart\">").append(chart.figure().svg(CHART_WIDTH, height)).append("</figure>\n");
+      html.append("<figure class=\"chart\">")
+          .append(chart.figure().svg(CHART_WIDTH, height))
+          .append("</figure>\n");
     } else if (block instanceof ReportDocument.Bullets bullets) {
       html.append("<ul>\n");
       bullets.items().forEach(item -> html.append("<li>").append(text(item)).append("</li>\n"));
@@ -137,13 +165,17 @@ public final class HtmlReportWriter {
   }
 
   private static void table(ReportDocument.Table table, StringBuilder html) {
-    html.append("<table>\n<caption>").append(text(table.caption())).append("</caption>\n<colgroup>");
+    html.append("<table>\n<caption>")
+        .append(text(table.caption()))
+        .append("</caption>\n<colgroup>");
     int total = table.widths().stream().mapToInt(Integer::intValue).sum();
     for (int width : table.widths()) {
       html.append("<col style=\"width:").append(Math.round(100.0 * width / total)).append("%\"/>");
     }
     html.append("</colgroup>\n<thead><tr>");
-    table.columns().forEach(column -> html.append("<th scope=\"col\">").append(text(column)).append("</th>"));
+    table
+        .columns()
+        .forEach(column -> html.append("<th scope=\"col\">").append(text(column)).append("</th>"));
     html.append("</tr></thead>\n<tbody>\n");
     for (ReportDocument.Row row : table.rows()) {
       html.append("<tr").append(tone(row.tone())).append('>');
@@ -165,11 +197,19 @@ public final class HtmlReportWriter {
   /** Escaped text; characters that XML forbids (control characters from a file) become spaces. */
   private static String text(String value) {
     StringBuilder clean = new StringBuilder(value.length());
-    value.codePoints().forEach(c -> {
-      boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0xD800) || (c >= 0xE000 && c < 0xFFFE)
-          || c >= 0x10000;
-      clean.appendCodePoint(allowed ? c : ' ');
-    });
+    value
+        .codePoints()
+        .forEach(
+            c -> {
+              boolean allowed =
+                  c == '\t'
+                      || c == '\n'
+                      || c == '\r'
+                      || (c >= 0x20 && c < 0xD800)
+                      || (c >= 0xE000 && c < 0xFFFE)
+                      || c >= 0x10000;
+              clean.appendCodePoint(allowed ? c : ' ');
+            });
     return ESCAPE.escape(clean.toString());
   }
 }

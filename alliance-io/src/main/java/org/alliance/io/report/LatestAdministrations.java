@@ -13,16 +13,18 @@ import org.alliance.io.input.AdministrationRow;
 import org.alliance.io.input.AdministrationSource;
 
 /**
- * Finds one client's latest administration of each instrument in a stream of administrations, for the
- * item-level answers of a client report. Only that client's rows are kept, so a file of any size streams.
+ * Finds one client's latest administration of each instrument in a stream of administrations, for
+ * the item-level answers of a client report. Only that client's rows are kept, so a file of any
+ * size streams.
  */
 public final class LatestAdministrations {
   private LatestAdministrations() {}
 
   /**
-   * The client's latest administration of each instrument of the catalog, as answers item by item, in the
-   * order the instruments first appear. Of two administrations at the same session the first is kept, as
-   * the trend models keep the first score of a session. Rows whose key fields could not be read are skipped.
+   * The client's latest administration of each instrument of the catalog, as answers item by item,
+   * in the order the instruments first appear. Of two administrations at the same session the first
+   * is kept, as the trend models keep the first score of a session. Rows whose key fields could not
+   * be read are skipped.
    */
   public static List<ItemAnswers> of(AdministrationSource source, String client, Catalog catalog) {
     requireNonNull(client, "client");
@@ -46,7 +48,8 @@ public final class LatestAdministrations {
       }
     }
     List<ItemAnswers> answers = new ArrayList<>(latest.size());
-    latest.forEach((id, administration) -> answers.add(ItemAnswers.of(instruments.get(id), administration)));
+    latest.forEach(
+        (id, administration) -> answers.add(ItemAnswers.of(instruments.get(id), administration)));
     return answers;
   }
 }

@@ -15,14 +15,14 @@ import org.alliance.io.chart.CourseFindings;
 
 /**
  * One measure of a client report: the findings of the trend models, and for an outcome measure the
- * change from the first to the latest score judged as the {@code cohort} command judges it: reliable
- * against the instrument's published value, recovered when it also moves from the clinical side of the
- * instrument's cutoff to the other.
+ * change from the first to the latest score judged as the {@code cohort} command judges it:
+ * reliable against the instrument's published value, recovered when it also moves from the clinical
+ * side of the instrument's cutoff to the other.
  *
  * @param reliableChange first to latest score against the published reliable-change value, when the
  *     instrument has one and the course two scores
- * @param category the combined category (recovered, improved, unchanged, deteriorated, harmed) when the
- *     instrument also has a clinical cutoff
+ * @param category the combined category (recovered, improved, unchanged, deteriorated, harmed) when
+ *     the instrument also has a clinical cutoff
  * @param latestBand the severity band of the latest score, when the instrument has bands
  */
 public record MeasureReport(
@@ -42,12 +42,22 @@ public record MeasureReport(
   public static MeasureReport of(CourseFindings findings) {
     Course course = findings.course();
     Optional<Instrument> instrument = course.measure().instrument();
-    Optional<ReliableChangeByThreshold> change = instrument.isPresent() && instrument.get().reliableChange().isPresent()
-        ? ReliableChange.byThreshold(course) : Optional.empty();
+    Optional<ReliableChangeByThreshold> change =
+        instrument.isPresent() && instrument.get().reliableChange().isPresent()
+            ? ReliableChange.byThreshold(course)
+            : Optional.empty();
     Optional<Cutoff> cutoff = instrument.flatMap(Instrument::clinicalCutoff);
-    Optional<ChangeCategory> category = change.flatMap(found -> cutoff.map(c -> ClinicalSignificance.combine(
-        found.category(), c.isClinical(found.pre()), !c.isClinical(found.post()))));
-    Optional<Band> band = instrument.flatMap(i -> course.last().flatMap(last -> i.band(last.score())));
+    Optional<ChangeCategory> category =
+        change.flatMap(
+            found ->
+                cutoff.map(
+                    c ->
+                        ClinicalSignificance.combine(
+                            found.category(),
+                            c.isClinical(found.pre()),
+                            !c.isClinical(found.post()))));
+    Optional<Band> band =
+        instrument.flatMap(i -> course.last().flatMap(last -> i.band(last.score())));
     return new MeasureReport(findings, change, category, band);
   }
 

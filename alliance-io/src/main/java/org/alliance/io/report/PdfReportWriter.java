@@ -1,5 +1,6 @@
 package org.alliance.io.report;
 
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,12 +17,11 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.util.Matrix;
-import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 
 /**
- * Writes a report document as an A4 PDF with PDFBox: text wrapped to the page, tables that continue on the
- * next page with their header repeated, charts drawn as vector graphics by the same code that draws them
- * as SVG, and a footer with page numbers on every page.
+ * Writes a report document as an A4 PDF with PDFBox: text wrapped to the page, tables that continue
+ * on the next page with their header repeated, charts drawn as vector graphics by the same code
+ * that draws them as SVG, and a footer with page numbers on every page.
  */
 public final class PdfReportWriter {
   private static final PDRectangle PAGE = PDRectangle.A4;
@@ -44,7 +44,10 @@ public final class PdfReportWriter {
   private static final float SMALL = 8.5f;
   private static final float CELL = 8.3f;
 
-  /** The width charts are laid out at before they are scaled to the text width: type of about 8 points. */
+  /**
+   * The width charts are laid out at before they are scaled to the text width: type of about 8
+   * points.
+   */
   private static final int CHART_WIDTH = 760;
 
   /** The width of the labels of a list of facts. */
@@ -57,8 +60,12 @@ public final class PdfReportWriter {
     write(document, out, true);
   }
 
-  /** As {@link #write(ReportDocument, OutputStream)}; without {@code embedFont} the standard Helvetica is used. */
-  static void write(ReportDocument document, OutputStream out, boolean embedFont) throws IOException {
+  /**
+   * As {@link #write(ReportDocument, OutputStream)}; without {@code embedFont} the standard
+   * Helvetica is used.
+   */
+  static void write(ReportDocument document, OutputStream out, boolean embedFont)
+      throws IOException {
     try (PDDocument pdf = new PDDocument()) {
       PDDocumentInformation info = pdf.getDocumentInformation();
       info.setTitle(document.title());
@@ -69,7 +76,8 @@ public final class PdfReportWriter {
         List<Block> blocks = document.blocks();
         for (int i = 0; i < blocks.size(); i++) {
           if (blocks.get(i) instanceof ReportDocument.Heading) {
-            // A heading stays with its introduction and the first chart, table or list that follows it.
+            // A heading stays with its introduction and the first chart, table or list that follows
+            // it.
             float keep = 0;
             for (int next = i + 1; next < blocks.size(); next++) {
               keep += pages.estimate(blocks.get(next));
@@ -92,11 +100,13 @@ public final class PdfReportWriter {
     int count = pdf.getNumberOfPages();
     for (int i = 0; i < count; i++) {
       PDPage page = pdf.getPage(i);
-      try (PDPageContentStream stream = new PDPageContentStream(pdf, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+      try (PDPageContentStream stream =
+          new PDPageContentStream(pdf, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
         String number = "page " + (i + 1) + " of " + count;
         PDFont font = fonts.regular;
         float numberWidth = fonts.width(font, 7.5f, number);
-        String left = fit(fonts, font, 7.5f, fonts.printable(font, footer), WIDTH - numberWidth - 20);
+        String left =
+            fit(fonts, font, 7.5f, fonts.printable(font, footer), WIDTH - numberWidth - 20);
         show(stream, font, 7.5f, MUTED, MARGIN, 26, left);
         show(stream, font, 7.5f, MUTED, MARGIN + WIDTH - numberWidth, 26, number);
       }
@@ -104,7 +114,8 @@ public final class PdfReportWriter {
   }
 
   /** The text cut to fit the width, with an ellipsis of three dots when cut. */
-  private static String fit(PdfFonts fonts, PDFont font, float size, String text, float width) throws IOException {
+  private static String fit(PdfFonts fonts, PDFont font, float size, String text, float width)
+      throws IOException {
     if (fonts.width(font, size, text) <= width) {
       return text;
     }
@@ -115,7 +126,14 @@ public final class PdfReportWriter {
     return cut + "...";
   }
 
-  private static void show(PDPageContentStream stream, PDFont font, float size, Color color, float x, float y, String printable)
+  private static void show(
+      PDPageContentStream stream,
+      PDFont font,
+      float size,
+      Color color,
+      float x,
+      float y,
+      String printable)
       throws IOException {
     stream.beginText();
     stream.setFont(font, size);
@@ -131,7 +149,11 @@ public final class PdfReportWriter {
     private final PdfFonts fonts;
     private PDPageContentStream stream;
     private float y;
-    /** The height the next heading needs below it for what follows, so it is not left alone at a page's foot. */
+
+    /**
+     * The height the next heading needs below it for what follows, so it is not left alone at a
+     * page's foot.
+     */
     private float keep;
 
     Pages(PDDocument pdf, PdfFonts fonts) throws IOException {
@@ -164,7 +186,14 @@ public final class PdfReportWriter {
         show(stream, fonts.bold, 19, INK, MARGIN, y, line);
       }
       y -= 14;
-      show(stream, fonts.regular, SMALL, MUTED, MARGIN, y, fonts.printable(fonts.regular, ReportDocument.CONFIDENTIAL));
+      show(
+          stream,
+          fonts.regular,
+          SMALL,
+          MUTED,
+          MARGIN,
+          y,
+          fonts.printable(fonts.regular, ReportDocument.CONFIDENTIAL));
       y -= 8;
       fill(BLUE, MARGIN, y - 2, WIDTH, 2);
       y -= 12;
@@ -175,7 +204,10 @@ public final class PdfReportWriter {
       keep = Math.min(height, TOP - BOTTOM - 60);
     }
 
-    /** About how tall a block will be, or for a table or list its first rows: enough to keep a heading with it. */
+    /**
+     * About how tall a block will be, or for a table or list its first rows: enough to keep a
+     * heading with it.
+     */
     float estimate(Block block) throws IOException {
       if (block instanceof ReportDocument.Paragraph paragraph) {
         float size = paragraph.tone() == Tone.NOTE ? SMALL : BODY;
@@ -238,13 +270,28 @@ public final class PdfReportWriter {
       for (int i = 0; i < lines.size(); i++) {
         need(leading + (boxed ? 4 : 0));
         if (boxed) {
-          fill(tone == Tone.URGENT ? URGENT : WARNING, MARGIN, y - leading - (i == lines.size() - 1 ? 3 : 0), WIDTH,
+          fill(
+              tone == Tone.URGENT ? URGENT : WARNING,
+              MARGIN,
+              y - leading - (i == lines.size() - 1 ? 3 : 0),
+              WIDTH,
               leading + (i == 0 ? 3 : 0) + (i == lines.size() - 1 ? 3 : 0));
-          fill(tone == Tone.URGENT ? URGENT_EDGE : WARNING_EDGE, MARGIN, y - leading - (i == lines.size() - 1 ? 3 : 0), 3,
+          fill(
+              tone == Tone.URGENT ? URGENT_EDGE : WARNING_EDGE,
+              MARGIN,
+              y - leading - (i == lines.size() - 1 ? 3 : 0),
+              3,
               leading + (i == 0 ? 3 : 0) + (i == lines.size() - 1 ? 3 : 0));
         }
         y -= leading;
-        show(stream, fonts.regular, size, tone == Tone.NOTE ? MUTED : INK, MARGIN + inset, y + leading * 0.25f, lines.get(i));
+        show(
+            stream,
+            fonts.regular,
+            size,
+            tone == Tone.NOTE ? MUTED : INK,
+            MARGIN + inset,
+            y + leading * 0.25f,
+            lines.get(i));
       }
       y -= boxed ? 9 : 5;
     }
@@ -256,7 +303,14 @@ public final class PdfReportWriter {
         need(leading);
         y -= leading;
         if (i == 0) {
-          show(stream, fonts.regular, BODY, INK, MARGIN + 3, y + leading * 0.25f, fonts.printable(fonts.regular, "\u2022"));
+          show(
+              stream,
+              fonts.regular,
+              BODY,
+              INK,
+              MARGIN + 3,
+              y + leading * 0.25f,
+              fonts.printable(fonts.regular, "\u2022"));
         }
         show(stream, fonts.regular, BODY, INK, MARGIN + 14, y + leading * 0.25f, lines.get(i));
       }
@@ -266,8 +320,10 @@ public final class PdfReportWriter {
     private float factsHeight(ReportDocument.Facts facts) throws IOException {
       float height = 6;
       for (ReportDocument.Fact fact : facts.facts()) {
-        int lines = Math.max(wrap(fonts.bold, BODY, fact.label(), LABEL_WIDTH - 8).size(),
-            wrap(fonts.regular, BODY, fact.value(), WIDTH - LABEL_WIDTH).size());
+        int lines =
+            Math.max(
+                wrap(fonts.bold, BODY, fact.label(), LABEL_WIDTH - 8).size(),
+                wrap(fonts.regular, BODY, fact.value(), WIDTH - LABEL_WIDTH).size());
         height += lines * BODY * 1.32f + 2;
       }
       return height;
@@ -289,7 +345,14 @@ public final class PdfReportWriter {
             show(stream, fonts.bold, BODY, MUTED, MARGIN, y + leading * 0.25f, label.get(i));
           }
           if (i < value.size()) {
-            show(stream, fonts.regular, BODY, INK, MARGIN + labelWidth, y + leading * 0.25f, value.get(i));
+            show(
+                stream,
+                fonts.regular,
+                BODY,
+                INK,
+                MARGIN + labelWidth,
+                y + leading * 0.25f,
+                value.get(i));
           }
         }
         y -= 2;
@@ -326,21 +389,33 @@ public final class PdfReportWriter {
           newPage();
           header(table, widths, pad, leading);
         }
-        Color background = switch (row.tone()) {
-          case URGENT -> URGENT;
-          case WARNING -> WARNING;
-          default -> null;
-        };
+        Color background =
+            switch (row.tone()) {
+              case URGENT -> URGENT;
+              case WARNING -> WARNING;
+              default -> null;
+            };
         if (background != null) {
           fill(background, MARGIN, y - height, WIDTH, height);
-          fill(row.tone() == Tone.URGENT ? URGENT_EDGE : WARNING_EDGE, MARGIN, y - height, 3, height);
+          fill(
+              row.tone() == Tone.URGENT ? URGENT_EDGE : WARNING_EDGE,
+              MARGIN,
+              y - height,
+              3,
+              height);
         }
         float x = MARGIN;
         for (int i = 0; i < widths.length; i++) {
           List<String> cell = cells.get(i);
           for (int line = 0; line < cell.size(); line++) {
-            show(stream, fonts.regular, CELL, row.tone() == Tone.NOTE ? MUTED : INK, x + pad,
-                y - pad - (line + 1) * leading + leading * 0.25f, cell.get(line));
+            show(
+                stream,
+                fonts.regular,
+                CELL,
+                row.tone() == Tone.NOTE ? MUTED : INK,
+                x + pad,
+                y - pad - (line + 1) * leading + leading * 0.25f,
+                cell.get(line));
           }
           x += widths[i];
         }
@@ -350,7 +425,8 @@ public final class PdfReportWriter {
       y -= 10;
     }
 
-    private void header(ReportDocument.Table table, float[] widths, float pad, float leading) throws IOException {
+    private void header(ReportDocument.Table table, float[] widths, float pad, float leading)
+        throws IOException {
       List<List<String>> cells = new ArrayList<>();
       int lines = 1;
       for (int i = 0; i < widths.length; i++) {
@@ -363,14 +439,23 @@ public final class PdfReportWriter {
       float x = MARGIN;
       for (int i = 0; i < widths.length; i++) {
         for (int line = 0; line < cells.get(i).size(); line++) {
-          show(stream, fonts.bold, CELL, INK, x + pad, y - pad - (line + 1) * leading + leading * 0.25f, cells.get(i).get(line));
+          show(
+              stream,
+              fonts.bold,
+              CELL,
+              INK,
+              x + pad,
+              y - pad - (line + 1) * leading + leading * 0.25f,
+              cells.get(i).get(line));
         }
         x += widths[i];
       }
       y -= height;
     }
 
-    /** The chart as vector graphics, drawn at the HTML report's size and scaled to the text width. */
+    /**
+     * The chart as vector graphics, drawn at the HTML report's size and scaled to the text width.
+     */
     private void chart(Figure figure) throws IOException {
       int width = CHART_WIDTH;
       int height = figure.suggestedHeight(width);
@@ -392,14 +477,16 @@ public final class PdfReportWriter {
       y -= 8;
     }
 
-    private void fill(Color color, float x, float bottom, float width, float height) throws IOException {
+    private void fill(Color color, float x, float bottom, float width, float height)
+        throws IOException {
       stream.setNonStrokingColor(color);
       stream.addRect(x, bottom, width, height);
       stream.fill();
     }
 
     /** Printable lines of at most {@code width} points; a word longer than a line is cut. */
-    private List<String> wrap(PDFont font, float size, String text, float width) throws IOException {
+    private List<String> wrap(PDFont font, float size, String text, float width)
+        throws IOException {
       String printable = fonts.printable(font, text);
       List<String> lines = new ArrayList<>();
       StringBuilder line = new StringBuilder();
@@ -417,11 +504,13 @@ public final class PdfReportWriter {
           lines.add(line.toString());
           line.setLength(0);
         }
-        // A word wider than the line (a long reference or path) is cut where it must be, between characters.
+        // A word wider than the line (a long reference or path) is cut where it must be, between
+        // characters.
         String rest = word;
         while (fonts.width(font, size, rest) > width && rest.codePointCount(0, rest.length()) > 1) {
           int cut = rest.offsetByCodePoints(rest.length(), -1);
-          while (rest.codePointCount(0, cut) > 1 && fonts.width(font, size, rest.substring(0, cut)) > width) {
+          while (rest.codePointCount(0, cut) > 1
+              && fonts.width(font, size, rest.substring(0, cut)) > width) {
             cut = rest.offsetByCodePoints(cut, -1);
           }
           lines.add(rest.substring(0, cut));

@@ -8,9 +8,9 @@ import java.util.List;
 import org.alliance.io.chart.Figure;
 
 /**
- * A report as a sequence of plain blocks (headings, paragraphs, facts, tables, charts, lists) that the HTML
- * and the PDF writer both render. The wording is decided once, when the document is laid out; the
- * writers only typeset it.
+ * A report as a sequence of plain blocks (headings, paragraphs, facts, tables, charts, lists) that
+ * the HTML and the PDF writer both render. The wording is decided once, when the document is laid
+ * out; the writers only typeset it.
  *
  * @param title the report's title, such as {@code Client report: c001}
  * @param footer a line for the foot of every printed page
@@ -75,16 +75,24 @@ public record ReportDocument(String title, String footer, List<Block> blocks) {
    * @param caption what the table shows, in a sentence
    * @param widths the relative width of each column
    */
-  public record Table(String caption, List<String> columns, List<Integer> widths, List<Row> rows) implements Block {
+  public record Table(String caption, List<String> columns, List<Integer> widths, List<Row> rows)
+      implements Block {
     public Table {
       requireNonNull(caption, "caption");
       columns = ImmutableList.copyOf(columns);
       widths = ImmutableList.copyOf(widths);
       rows = ImmutableList.copyOf(rows);
-      checkArgument(widths.size() == columns.size(), "%s widths for %s columns", widths.size(), columns.size());
+      checkArgument(
+          widths.size() == columns.size(),
+          "%s widths for %s columns",
+          widths.size(),
+          columns.size());
       for (Row row : rows) {
-        checkArgument(row.cells().size() == columns.size(), "a row of %s cells in a table of %s columns",
-            row.cells().size(), columns.size());
+        checkArgument(
+            row.cells().size() == columns.size(),
+            "a row of %s cells in a table of %s columns",
+            row.cells().size(),
+            columns.size());
       }
     }
   }

@@ -6,9 +6,9 @@ import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.Subscale;
 
 /**
- * Which subscale columns a score table has: one per subscale when every row is of one known instrument,
- * otherwise a single {@code subscales} column of {@code id=score} pairs, since a streamed file's
- * instruments are not known in advance.
+ * Which subscale columns a score table has: one per subscale when every row is of one known
+ * instrument, otherwise a single {@code subscales} column of {@code id=score} pairs, since a
+ * streamed file's instruments are not known in advance.
  */
 public record ScoreColumns(Optional<Instrument> instrument) {
 
@@ -21,18 +21,32 @@ public record ScoreColumns(Optional<Instrument> instrument) {
   }
 
   /** The columns every score table has besides the subscales. */
-  public static final List<String> FIXED = List.of(
-      "client", "session", "date", "instrument", "total", "band", "clinical", "flags", "valid", "problems");
+  public static final List<String> FIXED =
+      List.of(
+          "client",
+          "session",
+          "date",
+          "instrument",
+          "total",
+          "band",
+          "clinical",
+          "flags",
+          "valid",
+          "problems");
 
   public List<String> subscaleIds() {
-    return instrument.map(i -> i.subscales().stream().map(Subscale::id).toList()).orElse(List.of("subscales"));
+    return instrument
+        .map(i -> i.subscales().stream().map(Subscale::id).toList())
+        .orElse(List.of("subscales"));
   }
 
   /**
-   * The subscale column names, in order: the subscale id, or {@code id_score} where the id is also a fixed
-   * column (the CORE-OM Problems domain beside the {@code problems} column).
+   * The subscale column names, in order: the subscale id, or {@code id_score} where the id is also
+   * a fixed column (the CORE-OM Problems domain beside the {@code problems} column).
    */
   public List<String> subscaleColumns() {
-    return subscaleIds().stream().map(id -> FIXED.contains(id) && instrument.isPresent() ? id + "_score" : id).toList();
+    return subscaleIds().stream()
+        .map(id -> FIXED.contains(id) && instrument.isPresent() ? id + "_score" : id)
+        .toList();
   }
 }

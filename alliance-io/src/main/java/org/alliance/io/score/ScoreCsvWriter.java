@@ -13,8 +13,8 @@ import org.alliance.core.instrument.Numbers;
 import org.alliance.core.scoring.Score;
 
 /**
- * Writes scores as CSV: the key columns, {@code total}, the subscale columns, {@code band},
- * {@code clinical}, {@code flags}, {@code valid} and {@code problems}. Every input row is written, valid
+ * Writes scores as CSV: the key columns, {@code total}, the subscale columns, {@code band}, {@code
+ * clinical}, {@code flags}, {@code valid} and {@code problems}. Every input row is written, valid
  * or not, so the output lines up with the input.
  */
 public final class ScoreCsvWriter implements Closeable {
@@ -27,7 +27,8 @@ public final class ScoreCsvWriter implements Closeable {
     this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).bufferSize(1 << 16).build(out);
     this.columns = columns;
     this.subscaleIds = columns.subscaleIds();
-    List<String> header = new ArrayList<>(List.of("client", "session", "date", "instrument", "total"));
+    List<String> header =
+        new ArrayList<>(List.of("client", "session", "date", "instrument", "total"));
     header.addAll(columns.subscaleColumns());
     header.addAll(List.of("band", "clinical", "flags", "valid", "problems"));
     this.fields = new String[header.size()];
@@ -57,18 +58,20 @@ public final class ScoreCsvWriter implements Closeable {
     List<String> flags = scored.score().isPresent() ? scored.score().get().flags() : List.of();
     fields[i++] = flags.isEmpty() ? "" : String.join(";", flags);
     fields[i++] = valid ? "true" : "false";
-    fields[i++] = valid && score.problems().isEmpty() ? "" : String.join("; ", scored.problemMessages());
+    fields[i++] =
+        valid && score.problems().isEmpty() ? "" : String.join("; ", scored.problemMessages());
     csv.writeRecord(fields);
   }
 
   private static String pairs(Map<String, Double> subscales) {
     StringBuilder text = new StringBuilder();
-    subscales.forEach((id, value) -> {
-      if (text.length() > 0) {
-        text.append(';');
-      }
-      text.append(id).append('=').append(Numbers.format(value));
-    });
+    subscales.forEach(
+        (id, value) -> {
+          if (text.length() > 0) {
+            text.append(';');
+          }
+          text.append(id).append('=').append(Numbers.format(value));
+        });
     return text.toString();
   }
 

@@ -17,14 +17,15 @@ import java.util.Map;
 import org.alliance.core.instrument.Numbers;
 
 /**
- * A table of results (one row per client, gain or rupture) with a summary, written as CSV or as JSON
- * {@code {"<rows>": [...], "summary": {...}}}. Cells are strings, numbers (written without trailing
- * zeros), booleans or null.
+ * A table of results (one row per client, gain or rupture) with a summary, written as CSV or as
+ * JSON {@code {"<rows>": [...], "summary": {...}}}. Cells are strings, numbers (written without
+ * trailing zeros), booleans or null.
  */
 public final class ResultTable {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
   private final String rowsName;
   private final List<String> columns;
@@ -37,7 +38,8 @@ public final class ResultTable {
   }
 
   public void add(Object... cells) {
-    checkArgument(cells.length == columns.size(), "%s cells for %s columns", cells.length, columns.size());
+    checkArgument(
+        cells.length == columns.size(), "%s cells for %s columns", cells.length, columns.size());
     List<Object> row = new ArrayList<>(cells.length);
     Collections.addAll(row, cells);
     rows.add(row);

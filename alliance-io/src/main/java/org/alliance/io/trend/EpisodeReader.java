@@ -26,27 +26,36 @@ import org.alliance.core.trend.Measure;
 import org.alliance.core.trend.Observation;
 import org.alliance.core.trend.RiskFlag;
 import org.alliance.io.csv.AdministrationCsvReader;
-import org.alliance.io.input.InputFormatException;
 import org.alliance.io.csv.CsvReadOptions;
-import org.alliance.io.input.InputProblem;
 import org.alliance.io.csv.ScoreColumnRows;
+import org.alliance.io.input.InputFormatException;
+import org.alliance.io.input.InputProblem;
 import org.alliance.io.input.SourceLocation;
 import org.alliance.io.score.ScoredRow;
 
 /**
- * Reads a file into one episode per client: either questionnaire answers, scored first, giving a course
- * per instrument, or a ready score column giving one course. A client's rows must be together (as in
- * every export sorted by client), so a file of any size streams in memory bounded by one client.
- * Problems of single rows are passed to a consumer with their place; those rows are left out.
+ * Reads a file into one episode per client: either questionnaire answers, scored first, giving a
+ * course per instrument, or a ready score column giving one course. A client's rows must be
+ * together (as in every export sorted by client), so a file of any size streams in memory bounded
+ * by one client. Problems of single rows are passed to a consumer with their place; those rows are
+ * left out.
  */
 public final class EpisodeReader implements Iterator<EpisodeReader.ClientEpisode>, Closeable {
 
   /** One client's episode and the risk items they answered. */
   public record ClientEpisode(Episode episode, List<RiskFlag> riskFlags) {}
 
-  /** One usable score of one row; the observation is null for an invalid form that only carries risk flags. */
-  private record Entry(String client, String clinician, Measure measure, Observation observation,
-      List<RiskFlag> flags, SourceLocation location) {}
+  /**
+   * One usable score of one row; the observation is null for an invalid form that only carries risk
+   * flags.
+   */
+  private record Entry(
+      String client,
+      String clinician,
+      Measure measure,
+      Observation observation,
+      List<RiskFlag> flags,
+      SourceLocation location) {}
 
   private interface Entries extends Closeable {
     /** The next usable entry, or null at the end; unusable rows go to the problem consumer. */
@@ -65,6 +74,7 @@ public final class EpisodeReader implements Iterator<EpisodeReader.ClientEpisode
   private final Set<String> finishedClients = new HashSet<>();
   private Entry pending;
   private ClientEpisode next;
+
   private EpisodeReader(Entries entries, RowCount count, Consumer<InputProblem> problems) {
     this.entries = entries;
     this.count = count;
@@ -72,89 +82,126 @@ public final class EpisodeReader implements Iterator<EpisodeReader.ClientEpisode
   }
 
   /** Episodes from questionnaire answers (wide or long), scored with the given scorer. */
-  public static EpisodeReader fromAnswers(Path file, CsvReadOptions options, Scorer scorer,
-      Consumer<InputProblem> problems) throws IOException {
+  public static EpisodeReader fromAnswers(
+      Path file, CsvReadOptions options, Scorer scorer, Consumer<InputProblem> problems)
+      throws IOException {
     AdministrationCsvReader reader = AdministrationCsvReader.open(file, options);
     RowCount count = new RowCount();
-    Entries entries = new Entries() {
-      @Override
-      public Entry next() {
-        while (reader.hasNext()) {
-          ScoredRow scored = ScoredRow.score(reader.next(), scorer);
-          count.rows++;
-          Optional<Score> score = scored.score();
-          Optional<Administration> administration = scored.row().administration();
-          if (!scored.valid()) {
-            count.invalid++;
-            scored.locatedProblems().forEach(problems);
-            // An invalid form has no score, but a risk answer on it must still reach the clinician.
-            if (administration.isEmpty() || score.isEmpty() || score.get().flags().isEmpty()
-                || !scorer.catalog().contains(score.get().instrumentId())) {
-              continue;
+    Entries entries =
+        new Entries() {
+          @Override
+          public Entry next() {
+            while (reader.hasNext()) {
+              ScoredRow scored = ScoredRow.score(reader.next(), scorer);
+              count.rows++;
+              Optional<Score> score = scored.score();
+              Optional<Administration> administration = scored.row().administration();
+              if (!scored.valid()) {
+                count.invalid++;
+                scored.locatedProblems().forEach(problems);
+                // An invalid form has no score, but a risk answer on it must still reach the
+                // clinician.
+                if (administration.isEmpty()
+                    || score.isEmpty()
+                    || score.get().flags().isEmpty()
+                    || !scorer.catalog().contains(score.get().instrumentId())) {
+                  continue;
+                }
+              }
+              var instrument = scorer.catalog().get(score.get().instrumentId());
+              return new Entry(
+                  administration.get().client(),
+                  scored.row().key().clinician(),
+                  Measure.of(instrument),
+                  scored.valid()
+                      ? new Observation(
+                          administration.get().session(),
+                          administration.get().date(),
+                          score.get().total().getAsDouble())
+                      : null,
+                  flags(administration.get(), score.get()),
+                  scored.row().location());
             }
+            return null;
           }
-          var instrument = scorer.catalog().get(score.get().instrumentId());
-          return new Entry(administration.get().client(), scored.row().key().clinician(), Measure.of(instrument),
-              scored.valid() ? new Observation(administration.get().session(), administration.get().date(),
-                  score.get().total().getAsDouble()) : null,
-              flags(administration.get(), score.get()), scored.row().location());
-        }
-        return null;
-      }
 
-      @Override
-      public void close() throws IOException {
-        reader.close();
-      }
-    };
+          @Override
+          public void close() throws IOException {
+            reader.close();
+          }
+        };
     return new EpisodeReader(entries, count, problems);
   }
 
-  /** Episodes from one ready score column; {@code construct} says whether it is an alliance or outcome score. */
-  public static EpisodeReader fromScoreColumn(Path file, String column, Direction direction, Construct construct,
-      Consumer<InputProblem> problems) throws IOException {
+  /**
+   * Episodes from one ready score column; {@code construct} says whether it is an alliance or
+   * outcome score.
+   */
+  public static EpisodeReader fromScoreColumn(
+      Path file,
+      String column,
+      Direction direction,
+      Construct construct,
+      Consumer<InputProblem> problems)
+      throws IOException {
     return fromScoreColumn(file, column, "client", "session", direction, construct, problems);
   }
 
   /** The same, for a file whose client and session columns have other names. */
-  public static EpisodeReader fromScoreColumn(Path file, String column, String clientColumn, String sessionColumn,
-      Direction direction, Construct construct, Consumer<InputProblem> problems) throws IOException {
+  public static EpisodeReader fromScoreColumn(
+      Path file,
+      String column,
+      String clientColumn,
+      String sessionColumn,
+      Direction direction,
+      Construct construct,
+      Consumer<InputProblem> problems)
+      throws IOException {
     ScoreColumnRows reader = ScoreColumnRows.open(file, column, clientColumn, sessionColumn);
     Measure measure = Measure.column(column, direction, construct);
     RowCount count = new RowCount();
-    Entries entries = new Entries() {
-      @Override
-      public Entry next() {
-        Optional<ScoreColumnRows.Row> row;
-        while ((row = reader.next()).isPresent()) {
-          ScoreColumnRows.Row read = row.get();
-          count.rows++;
-          if (!read.problems().isEmpty()) {
-            count.invalid++;
-            read.problems().forEach(problems);
-            continue;
+    Entries entries =
+        new Entries() {
+          @Override
+          public Entry next() {
+            Optional<ScoreColumnRows.Row> row;
+            while ((row = reader.next()).isPresent()) {
+              ScoreColumnRows.Row read = row.get();
+              count.rows++;
+              if (!read.problems().isEmpty()) {
+                count.invalid++;
+                read.problems().forEach(problems);
+                continue;
+              }
+              if (read.score().isEmpty()) {
+                continue; // a missing session
+              }
+              return new Entry(
+                  read.client(),
+                  read.clinician(),
+                  measure,
+                  new Observation(read.session(), read.date(), read.score().getAsDouble()),
+                  List.of(),
+                  read.location());
+            }
+            return null;
           }
-          if (read.score().isEmpty()) {
-            continue; // a missing session
-          }
-          return new Entry(read.client(), read.clinician(), measure,
-              new Observation(read.session(), read.date(), read.score().getAsDouble()), List.of(), read.location());
-        }
-        return null;
-      }
 
-      @Override
-      public void close() throws IOException {
-        reader.close();
-      }
-    };
+          @Override
+          public void close() throws IOException {
+            reader.close();
+          }
+        };
     return new EpisodeReader(entries, count, problems);
   }
 
   private static List<RiskFlag> flags(Administration administration, Score score) {
     List<RiskFlag> flags = new ArrayList<>(score.flags().size());
     for (String item : score.flags()) {
-      double answer = administration.answers().get(item) instanceof Answer.Value value ? value.value() : Double.NaN;
+      double answer =
+          administration.answers().get(item) instanceof Answer.Value value
+              ? value.value()
+              : Double.NaN;
       flags.add(new RiskFlag(administration.session(), score.instrumentId(), item, answer));
     }
     return flags;
@@ -196,8 +243,11 @@ public final class EpisodeReader implements Iterator<EpisodeReader.ClientEpisode
     }
     String client = first.client();
     if (!finishedClients.add(client)) {
-      throw new InputFormatException(first.location(), "the rows of client " + client
-          + " are not together: the client appears again here after other clients; sort the file by client");
+      throw new InputFormatException(
+          first.location(),
+          "the rows of client "
+              + client
+              + " are not together: the client appears again here after other clients; sort the file by client");
     }
     String clinician = first.clinician();
     Map<String, Measure> measures = new LinkedHashMap<>();
@@ -219,9 +269,13 @@ public final class EpisodeReader implements Iterator<EpisodeReader.ClientEpisode
 
     List<Course> courses = new ArrayList<>(byMeasure.size());
     for (Map.Entry<String, List<Entry>> measure : byMeasure.entrySet()) {
-      courses.add(new Course(client, measures.get(measure.getKey()), observations(measure.getValue())));
+      courses.add(
+          new Course(client, measures.get(measure.getKey()), observations(measure.getValue())));
     }
-    return new ClientEpisode(new Episode(client, clinician.isEmpty() ? Optional.empty() : Optional.of(clinician), courses), flags);
+    return new ClientEpisode(
+        new Episode(
+            client, clinician.isEmpty() ? Optional.empty() : Optional.of(clinician), courses),
+        flags);
   }
 
   /** Observations in session order; a second score of the same session is reported and left out. */
@@ -232,9 +286,18 @@ public final class EpisodeReader implements Iterator<EpisodeReader.ClientEpisode
     Entry previous = null;
     for (Entry entry : sorted) {
       if (previous != null && previous.observation().session() == entry.observation().session()) {
-        problems.accept(new InputProblem(entry.location(), "client " + entry.client() + " already has a "
-            + entry.measure().id() + " score for session " + entry.observation().session() + " (" + previous.location()
-            + "); this one is left out"));
+        problems.accept(
+            new InputProblem(
+                entry.location(),
+                "client "
+                    + entry.client()
+                    + " already has a "
+                    + entry.measure().id()
+                    + " score for session "
+                    + entry.observation().session()
+                    + " ("
+                    + previous.location()
+                    + "); this one is left out"));
         count.invalid++;
         continue;
       }

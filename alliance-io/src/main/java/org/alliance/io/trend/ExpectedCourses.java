@@ -13,9 +13,9 @@ import org.alliance.core.trend.ExpectedCourse;
 import org.alliance.core.trend.Measure;
 
 /**
- * Fits the expected course of each outcome measure from reference episodes. A seeded random sample of at
- * most {@link CourseSample#SIZE} courses per measure is kept (reservoir sampling), so a reference file of any size
- * is read in bounded memory and the fit is the same on every run.
+ * Fits the expected course of each outcome measure from reference episodes. A seeded random sample
+ * of at most {@link CourseSample#SIZE} courses per measure is kept (reservoir sampling), so a
+ * reference file of any size is read in bounded memory and the fit is the same on every run.
  */
 public final class ExpectedCourses {
   /** The most reference courses of one measure a fit uses. */
@@ -35,7 +35,10 @@ public final class ExpectedCourses {
 
   private ExpectedCourses() {}
 
-  /** Reads every episode of the reference and fits the expected course of each outcome measure in it. */
+  /**
+   * Reads every episode of the reference and fits the expected course of each outcome measure in
+   * it.
+   */
   public static Fit fit(EpisodeReader reference) {
     Map<String, Measure> measures = new LinkedHashMap<>();
     Map<String, CourseSample> samples = new LinkedHashMap<>();
@@ -49,8 +52,11 @@ public final class ExpectedCourses {
     Map<String, String> notes = new LinkedHashMap<>();
     for (Map.Entry<String, CourseSample> entry : samples.entrySet()) {
       try {
-        fitted.add(ExpectedCourse.fit(measures.get(entry.getKey()), entry.getValue().courses(),
-            ExpectedCourse.Options.defaults()));
+        fitted.add(
+            ExpectedCourse.fit(
+                measures.get(entry.getKey()),
+                entry.getValue().courses(),
+                ExpectedCourse.Options.defaults()));
       } catch (IllegalArgumentException e) {
         notes.put(entry.getKey(), e.getMessage());
       }

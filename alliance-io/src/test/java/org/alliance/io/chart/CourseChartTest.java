@@ -35,23 +35,29 @@ class CourseChartTest {
 
   @Test
   void marksEachSuddenGainHalfwayBetweenItsSessions() throws IOException {
-    CourseFindings findings = CourseFindings.find(Courses.sgdata("1"), Optional.empty(),
-        CourseFindings.Options.defaults().withSuddenChangeCutoff(7));
+    CourseFindings findings =
+        CourseFindings.find(
+            Courses.sgdata("1"),
+            Optional.empty(),
+            CourseFindings.Options.defaults().withSuddenChangeCutoff(7));
 
     XYChart chart = CourseChart.of(findings).chart(760, 380);
 
     XYSeries gains = series(chart, "Sudden gain");
     assertThat(gains.getXData()).containsExactly(3.5, 7.5);
     assertThat(gains.getYData()).containsExactly((34 + 23) / 2.0, (29 + 17) / 2.0);
-    assertThat(names(chart)).doesNotContain("Sudden loss", "Rupture, repaired", "Repair", "Caution zone");
+    assertThat(names(chart))
+        .doesNotContain("Sudden loss", "Rupture, repaired", "Repair", "Caution zone");
   }
 
   @Test
   void drawsTheScoresWithAGapAtAMissingSessionOnTheInstrumentsWholeRange() {
     Course course = Courses.of("phq-9", "c1", 1, 20, 18, Double.NaN, 12, 9);
 
-    XYChart chart = CourseChart.of(CourseFindings.find(course, Optional.empty(), CourseFindings.Options.defaults()))
-        .chart(760, 380);
+    XYChart chart =
+        CourseChart.of(
+                CourseFindings.find(course, Optional.empty(), CourseFindings.Options.defaults()))
+            .chart(760, 380);
 
     XYSeries scores = series(chart, "Score");
     assertThat(scores.getXData()).containsExactly(1, 2, 3, 4, 5);
@@ -70,7 +76,10 @@ class CourseChartTest {
     // Repaired: 38 -> 35 at 2, back to 38.5 at 3. Unrepaired: 38 -> 33 at 5, still low at 6 and 7.
     Course srs = Courses.of("srs", "c1", 1, 38, 35, 38.5, 38, 33, 33.5, 34);
 
-    XYChart chart = CourseChart.of(CourseFindings.find(srs, Optional.empty(), CourseFindings.Options.defaults())).chart(760, 380);
+    XYChart chart =
+        CourseChart.of(
+                CourseFindings.find(srs, Optional.empty(), CourseFindings.Options.defaults()))
+            .chart(760, 380);
 
     assertThat(series(chart, "Rupture, repaired").getXData()).containsExactly(2);
     assertThat(series(chart, "Rupture, repaired").getYData()).containsExactly(35);
@@ -84,18 +93,26 @@ class CourseChartTest {
   @Test
   void shadesTheCautionZoneAndRingsSessionsNotOnTrack() throws IOException {
     List<Course> reference = Courses.sgdata().stream().map(e -> e.courses().get(0)).toList();
-    ExpectedCourse expected = ExpectedCourse.fit(reference.get(0).measure(), reference, ExpectedCourse.Options.defaults());
-    Course client = reference.stream().filter(c -> c.client().equals("1")).findFirst().orElseThrow();
-    CourseFindings findings = CourseFindings.find(client, Optional.of(expected), CourseFindings.Options.defaults());
-    double[] notOnTrack = findings.statuses().stream().filter(s -> s.status() == TrackStatus.NOT_ON_TRACK)
-        .mapToDouble(ExpectedCourse.SessionStatus::session).toArray();
+    ExpectedCourse expected =
+        ExpectedCourse.fit(
+            reference.get(0).measure(), reference, ExpectedCourse.Options.defaults());
+    Course client =
+        reference.stream().filter(c -> c.client().equals("1")).findFirst().orElseThrow();
+    CourseFindings findings =
+        CourseFindings.find(client, Optional.of(expected), CourseFindings.Options.defaults());
+    double[] notOnTrack =
+        findings.statuses().stream()
+            .filter(s -> s.status() == TrackStatus.NOT_ON_TRACK)
+            .mapToDouble(ExpectedCourse.SessionStatus::session)
+            .toArray();
     assertThat(notOnTrack).isNotEmpty();
 
     XYChart chart = CourseChart.of(findings).chart(760, 380);
 
     assertThat(series(chart, "Not on track").getXData()).containsExactly(notOnTrack);
     XYSeries zone = series(chart, "Caution zone");
-    // Sessions 1..12 forward along the caution edge, then back along the not-on-track edge: 24 corners.
+    // Sessions 1..12 forward along the caution edge, then back along the not-on-track edge: 24
+    // corners.
     assertThat(zone.getXData()).hasSize(24);
     ExpectedCourse.Band atSession5 = expected.band(client.observations().get(0).score(), 6);
     assertThat(zone.getYData()[4]).isCloseTo(atSession5.caution(), offset(1e-9));
@@ -107,7 +124,9 @@ class CourseChartTest {
   @Test
   void writesScalableAccessibleSvg() {
     Course course = Courses.of("phq-9", "a<b & \"c\"", 1, 20, 18, Double.NaN, 12, 9);
-    CourseChart chart = CourseChart.of(CourseFindings.find(course, Optional.empty(), CourseFindings.Options.defaults()));
+    CourseChart chart =
+        CourseChart.of(
+            CourseFindings.find(course, Optional.empty(), CourseFindings.Options.defaults()));
 
     String svg = chart.svg(760, 380);
 
@@ -126,8 +145,10 @@ class CourseChartTest {
     assertThat(title.getAttribute("id")).isEqualTo(labelledBy[0]);
     assertThat(desc.getAttribute("id")).isEqualTo(labelledBy[1]);
     assertThat(title.getTextContent()).isEqualTo("PHQ-9 of client a<b & \"c\" over sessions");
-    assertThat(desc.getTextContent()).contains("session 1 20, session 2 18, session 4 12, session 5 9")
-        .contains("lower is better").contains("Cutoff: 10 or more is clinical range (caseness)");
+    assertThat(desc.getTextContent())
+        .contains("session 1 20, session 2 18, session 4 12, session 5 9")
+        .contains("lower is better")
+        .contains("Cutoff: 10 or more is clinical range (caseness)");
     // Path coordinates keep one decimal: small enough to embed several charts in a page.
     assertThat(svg).doesNotContainPattern("d='[^']*\\d\\.\\d{2,}");
     assertThat(svg.length()).isLessThan(120_000);
@@ -135,25 +156,38 @@ class CourseChartTest {
 
   @Test
   void describesTheMarksInWords() throws IOException {
-    CourseFindings findings = CourseFindings.find(Courses.sgdata("1"), Optional.empty(),
-        CourseFindings.Options.defaults().withSuddenChangeCutoff(7));
+    CourseFindings findings =
+        CourseFindings.find(
+            Courses.sgdata("1"),
+            Optional.empty(),
+            CourseFindings.Options.defaults().withSuddenChangeCutoff(7));
 
     String description = CourseChart.of(findings).description();
 
-    assertThat(description).contains("Sudden gain from session 3 to 4.").contains("Sudden gain from session 7 to 8.");
+    assertThat(description)
+        .contains("Sudden gain from session 3 to 4.")
+        .contains("Sudden gain from session 7 to 8.");
     Course srs = Courses.of("srs", "c1", 1, 38, 35, 38.5, 38, 33, 33.5, 34);
-    assertThat(CourseChart.of(CourseFindings.find(srs, Optional.empty(), CourseFindings.Options.defaults())).description())
-        .contains("Rupture from session 2, repaired at session 3.").contains("Rupture from session 5, not repaired.");
+    assertThat(
+            CourseChart.of(
+                    CourseFindings.find(srs, Optional.empty(), CourseFindings.Options.defaults()))
+                .description())
+        .contains("Rupture from session 2, repaired at session 3.")
+        .contains("Rupture from session 5, not repaired.");
   }
 
   @Test
   void drawsACourseOfOneSessionAndAnEmptyOne() {
     Course one = Courses.of("gad-7", "c1", 4, 12);
     Course none = Courses.of("gad-7", "c2", 1);
-    Course column = new Course("c3", Measure.column("bdi", Direction.HIGHER_IS_WORSE, Construct.OUTCOME), List.of());
+    Course column =
+        new Course(
+            "c3", Measure.column("bdi", Direction.HIGHER_IS_WORSE, Construct.OUTCOME), List.of());
 
     for (Course course : List.of(one, none, column)) {
-      CourseChart chart = CourseChart.of(CourseFindings.find(course, Optional.empty(), CourseFindings.Options.defaults()));
+      CourseChart chart =
+          CourseChart.of(
+              CourseFindings.find(course, Optional.empty(), CourseFindings.Options.defaults()));
       XYChart drawn = chart.chart(500, 300);
       assertThat(drawn.getStyler().getXAxisMin()).isLessThan(drawn.getStyler().getXAxisMax());
       Xml.parse(chart.svg(500, 300));
@@ -163,13 +197,17 @@ class CourseChartTest {
   @Test
   void paintsTheSameChartAtEverySize() {
     Course course = Courses.of("phq-9", "c1", 1, 20, 18, 15, 12, 9, 8);
-    CourseChart chart = CourseChart.of(CourseFindings.find(course, Optional.empty(), CourseFindings.Options.defaults()));
+    CourseChart chart =
+        CourseChart.of(
+            CourseFindings.find(course, Optional.empty(), CourseFindings.Options.defaults()));
 
     for (int width : new int[] {320, 760, 1200}) {
       XYChart drawn = chart.chart(width, chart.suggestedHeight(width));
       assertThat(drawn.getWidth()).isEqualTo(width);
-      assertThat(Stream.of("Score", "Clinical cutoff (10 or more)")).allSatisfy(name -> series(drawn, name));
-      assertThat(Arrays.stream(series(drawn, "Score").getYData()).boxed().toList()).containsExactly(20.0, 18.0, 15.0, 12.0, 9.0, 8.0);
+      assertThat(Stream.of("Score", "Clinical cutoff (10 or more)"))
+          .allSatisfy(name -> series(drawn, name));
+      assertThat(Arrays.stream(series(drawn, "Score").getYData()).boxed().toList())
+          .containsExactly(20.0, 18.0, 15.0, 12.0, 9.0, 8.0);
     }
     assertThat(chart.suggestedHeight(320)).isEqualTo(300);
     assertThat(chart.suggestedHeight(1200)).isEqualTo(440);

@@ -33,8 +33,15 @@ final class Courses {
 
   /** Every episode of the suddengains example: BDI-II at sessions 0-12, lower is better. */
   static List<Episode> sgdata() throws IOException {
-    try (EpisodeReader reader = EpisodeReader.fromScoreColumn(SGDATA, "bdi", Direction.HIGHER_IS_WORSE, Construct.OUTCOME,
-        problem -> { throw new AssertionError(problem.toString()); })) {
+    try (EpisodeReader reader =
+        EpisodeReader.fromScoreColumn(
+            SGDATA,
+            "bdi",
+            Direction.HIGHER_IS_WORSE,
+            Construct.OUTCOME,
+            problem -> {
+              throw new AssertionError(problem.toString());
+            })) {
       List<Episode> episodes = new ArrayList<>();
       reader.forEachRemaining(read -> episodes.add(read.episode()));
       return episodes;
@@ -42,6 +49,11 @@ final class Courses {
   }
 
   static Course sgdata(String client) throws IOException {
-    return sgdata().stream().filter(e -> e.client().equals(client)).findFirst().orElseThrow().courses().get(0);
+    return sgdata().stream()
+        .filter(e -> e.client().equals(client))
+        .findFirst()
+        .orElseThrow()
+        .courses()
+        .get(0);
   }
 }

@@ -13,14 +13,20 @@ import org.knowm.xchart.XYSeries;
 import org.w3c.dom.Element;
 
 class RateChartTest {
-  private static final RateChart.Row ALL = new RateChart.Row("All clients (n=10)",
-      List.of(new Proportion(8, 10), new Proportion(3, 6), new Proportion(1, 10)));
-  private static final RateChart.Row EMPTY_RECOVERY = new RateChart.Row("dr-b (n=4) *",
-      List.of(new Proportion(0, 4), new Proportion(0, 0), new Proportion(4, 4)));
+  private static final RateChart.Row ALL =
+      new RateChart.Row(
+          "All clients (n=10)",
+          List.of(new Proportion(8, 10), new Proportion(3, 6), new Proportion(1, 10)));
+  private static final RateChart.Row EMPTY_RECOVERY =
+      new RateChart.Row(
+          "dr-b (n=4) *",
+          List.of(new Proportion(0, 4), new Proportion(0, 0), new Proportion(4, 4)));
 
   private static XYSeries series(XYChart chart, String name) {
-    return chart.getSeriesCollection().stream().filter(s -> s.getName().equals(name)).findFirst().orElseThrow(
-        () -> new AssertionError("no series " + name));
+    return chart.getSeriesCollection().stream()
+        .filter(s -> s.getName().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no series " + name));
   }
 
   @Test
@@ -57,8 +63,9 @@ class RateChartTest {
     assertThat(labels.apply(2.0)).isEqualTo("All clients (n=10)");
     assertThat(labels.apply(1.0)).isEqualTo("dr-b (n=4) *");
     // Ticks between and beyond the rows get labels of their own (XChart needs them all different).
-    assertThat(List.of(labels.apply(0.0), labels.apply(1.5), labels.apply(3.0))).doesNotContain("All clients (n=10)",
-        "dr-b (n=4) *").doesNotHaveDuplicates();
+    assertThat(List.of(labels.apply(0.0), labels.apply(1.5), labels.apply(3.0)))
+        .doesNotContain("All clients (n=10)", "dr-b (n=4) *")
+        .doesNotHaveDuplicates();
   }
 
   @Test
@@ -68,7 +75,10 @@ class RateChartTest {
     Element root = Xml.parse(chart.svg(700, chart.suggestedHeight(700))).getDocumentElement();
 
     assertThat(root.getAttribute("role")).isEqualTo("img");
-    assertThat(root.getElementsByTagNameNS("http://www.w3.org/2000/svg", "desc").item(0).getTextContent())
+    assertThat(
+            root.getElementsByTagNameNS("http://www.w3.org/2000/svg", "desc")
+                .item(0)
+                .getTextContent())
         .contains("All clients (n=10): reliably improved 8/10 = 80.0% (49.0-94.3%)")
         .contains("recovered 0/0 = no clients");
     assertThat(chart.suggestedHeight(700)).isEqualTo(90 + 2 * 46);
@@ -77,7 +87,9 @@ class RateChartTest {
   @Test
   void needsAProportionPerOutcomeAndARow() {
     assertThatThrownBy(() -> new RateChart.Row("x", List.of(new Proportion(1, 2))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a proportion per outcome");
-    assertThatThrownBy(() -> RateChart.of("empty", List.of())).isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("a proportion per outcome");
+    assertThatThrownBy(() -> RateChart.of("empty", List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -12,18 +12,22 @@ import java.util.List;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.scoring.Scorer;
 import org.alliance.io.csv.AdministrationCsvReader;
-import org.alliance.io.input.AdministrationRow;
 import org.alliance.io.csv.CsvLayout;
 import org.alliance.io.csv.CsvReadOptions;
+import org.alliance.io.input.AdministrationRow;
 import org.alliance.io.score.ScoredRow;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Seeded random corruptions of wide and long administration files: every one ends in a located problem or a clear error. */
+/**
+ * Seeded random corruptions of wide and long administration files: every one ends in a located
+ * problem or a clear error.
+ */
 @Tag("slow")
 class AdministrationCsvCorruptionTest {
   /** Inputs per layout: 10,000 administration files in all, half wide and half long. */
   static final int INPUTS = 5_000;
+
   private static final String NAME = "corrupt.csv";
   private static final Catalog CATALOG = Catalog.builtIn();
   private static final Scorer SCORER = Scorer.builtIn();
@@ -48,24 +52,31 @@ class AdministrationCsvCorruptionTest {
     return new Seed(csv.getBytes(StandardCharsets.UTF_8), instrument);
   }
 
-  static final List<Seed> WIDE = List.of(
-      seed("phq9-wide.csv", "phq-9"),
-      seed("mixed-wide.csv", null),
-      seed("phq9-problems.csv", "phq-9"),
-      text("""
+  static final List<Seed> WIDE =
+      List.of(
+          seed("phq9-wide.csv", "phq-9"),
+          seed("mixed-wide.csv", null),
+          seed("phq9-problems.csv", "phq-9"),
+          text(
+              """
           client,session,date,instrument,clinician,q1,q2,q3,q4,q5,q6,q7,q8,q9
           c1,2,2026-01-14,phq-9,dr-a,1,1,1,1,1,1,1,1,0
           c1,1,2026-01-07,phq-9,dr-a,2,2,2,2,2,2,2,2,1
           c1,1,2026-01-07,srs,dr-a,9,9,9,9.5,,,,,
           c2,1,2026-01-08,phq-9,,0,0,0,0,0,0,0,0,0
           c2,2,2026-01-15,ors,,4.2,3.1,5.0,3.8,,,,,
-          """, null),
-      text("\uFEFFclient;session;date;instrument;q1;q2;q3;q4\r\nc1;1;2026-01-07;ors;4,2;3,1;5,0;3,8\r\n"
-          + "c1;2;2026-01-14;srs;8,5;9;8,8;9,1\r\n\"c;2\";1;2026-01-08;ors;1;2;3;4\r\n", null));
+          """,
+              null),
+          text(
+              "\uFEFFclient;session;date;instrument;q1;q2;q3;q4\r\nc1;1;2026-01-07;ors;4,2;3,1;5,0;3,8\r\n"
+                  + "c1;2;2026-01-14;srs;8,5;9;8,8;9,1\r\n\"c;2\";1;2026-01-08;ors;1;2;3;4\r\n",
+              null));
 
-  static final List<Seed> LONG = List.of(
-      seed("wai-sr-long.csv", null),
-      text("""
+  static final List<Seed> LONG =
+      List.of(
+          seed("wai-sr-long.csv", null),
+          text(
+              """
           client,session,date,instrument,item,value
           c1,1,2026-01-07,phq-9,q1,2
           c1,1,2026-01-07,phq-9,q2,2
@@ -84,8 +95,10 @@ class AdministrationCsvCorruptionTest {
           c2,1,2026-01-08,ors,q2,3
           c2,1,2026-01-08,ors,q3,5
           c2,1,2026-01-08,ors,q4,3.8
-          """, null),
-      text("""
+          """,
+              null),
+          text(
+              """
           client,session,date,item,value,clinician
           c1,1,2026-01-07,q1,3,dr-a
           c1,1,2026-01-07,q2,3,dr-a
@@ -97,9 +110,13 @@ class AdministrationCsvCorruptionTest {
           c1,1,2026-01-07,q8,1,dr-a
           c1,1,2026-01-07,q9,skipped,dr-a
           c2,1,2026-01-07,q1,NA,dr-b
-          """, "phq-9"));
+          """,
+              "phq-9"));
 
-  /** Options for a seed, now and then with a forced layout or an instrument the catalog does not know. */
+  /**
+   * Options for a seed, now and then with a forced layout or an instrument the catalog does not
+   * know.
+   */
   static CsvReadOptions options(Mutator m, Seed seed) {
     CsvReadOptions options = CsvReadOptions.of(CATALOG);
     int kind = m.random.nextInt(12);
@@ -123,7 +140,8 @@ class AdministrationCsvCorruptionTest {
     m.input(data);
     CsvReadOptions options = options(m, seed);
     int rows = 0;
-    try (AdministrationCsvReader reader = AdministrationCsvReader.open(NAME, new ByteArrayInputStream(data), options)) {
+    try (AdministrationCsvReader reader =
+        AdministrationCsvReader.open(NAME, new ByteArrayInputStream(data), options)) {
       reader.layout();
       reader.ignoredColumns();
       reader.hasInstrumentColumn();
@@ -135,7 +153,8 @@ class AdministrationCsvCorruptionTest {
         scored.instrument();
         row.readable();
         if (row.administration().isEmpty() && row.problems().isEmpty()) {
-          throw new Mutator.UnlocatedProblem("a row without an administration and without a problem at " + row.location());
+          throw new Mutator.UnlocatedProblem(
+              "a row without an administration and without a problem at " + row.location());
         }
       }
     }
@@ -144,24 +163,35 @@ class AdministrationCsvCorruptionTest {
 
   @Test
   void corruptedWideFilesEndInLocatedProblemsOrAClearError() {
-    int clear = Mutator.run("AdministrationCsvReader (wide)", 1_000_000L, INPUTS, m -> readAll(m, m.pick(WIDE)));
+    int clear =
+        Mutator.run(
+            "AdministrationCsvReader (wide)", 1_000_000L, INPUTS, m -> readAll(m, m.pick(WIDE)));
     assertThat(clear).isLessThan(INPUTS);
   }
 
   @Test
   void corruptedLongFilesEndInLocatedProblemsOrAClearError() {
-    int clear = Mutator.run("AdministrationCsvReader (long)", 2_000_000L, INPUTS, m -> readAll(m, m.pick(LONG)));
+    int clear =
+        Mutator.run(
+            "AdministrationCsvReader (long)", 2_000_000L, INPUTS, m -> readAll(m, m.pick(LONG)));
     assertThat(clear).isLessThan(INPUTS);
   }
 
   @Test
   void theHarnessReportsTheSeedMutationsAndInputOfAFailure() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Mutator.run("demo", 0, 20, m -> {
-      m.input(m.csv(WIDE.get(0).data()));
-      if (m.seed == 7) {
-        throw new IllegalStateException("boom");
-      }
-    })).isInstanceOf(AssertionError.class)
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                Mutator.run(
+                    "demo",
+                    0,
+                    20,
+                    m -> {
+                      m.input(m.csv(WIDE.get(0).data()));
+                      if (m.seed == 7) {
+                        throw new IllegalStateException("boom");
+                      }
+                    }))
+        .isInstanceOf(AssertionError.class)
         .hasMessageContaining("1 of 20")
         .hasMessageContaining("seed 7")
         .hasMessageContaining("IllegalStateException: boom")

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seeded random corruptions of instrument definitions: {@link InstrumentJson#read(String)} never throws,
- * and every problem has a JSON path from {@code $} (or, for text that is not JSON, a line and column from 1).
+ * Seeded random corruptions of instrument definitions: {@link InstrumentJson#read(String)} never
+ * throws, and every problem has a JSON path from {@code $} (or, for text that is not JSON, a line
+ * and column from 1).
  */
 @Tag("slow")
 class InstrumentJsonCorruptionTest {
@@ -28,7 +29,8 @@ class InstrumentJsonCorruptionTest {
 
   static List<String> seeds() throws IOException {
     List<String> seeds = new ArrayList<>();
-    try (var files = Files.list(AdministrationCsvCorruptionTest.examples().resolve("instruments"))) {
+    try (var files =
+        Files.list(AdministrationCsvCorruptionTest.examples().resolve("instruments"))) {
       for (Path file : files.sorted().toList()) {
         seeds.add(Files.readString(file));
       }
@@ -49,9 +51,11 @@ class InstrumentJsonCorruptionTest {
     for (DefinitionProblem problem : result.problems()) {
       String where = problem.where();
       Matcher syntax = SYNTAX.matcher(where);
-      boolean located = where.startsWith("$") || (syntax.matches() && Long.parseLong(syntax.group(1)) >= 1);
+      boolean located =
+          where.startsWith("$") || (syntax.matches() && Long.parseLong(syntax.group(1)) >= 1);
       if (!located) {
-        throw new Mutator.UnlocatedProblem("a problem without a JSON path: '" + where + "': " + problem.message());
+        throw new Mutator.UnlocatedProblem(
+            "a problem without a JSON path: '" + where + "': " + problem.message());
       }
     }
     result.isValid();
@@ -61,10 +65,14 @@ class InstrumentJsonCorruptionTest {
   void corruptedDefinitionsGiveProblemsWithTheirPathAndNeverThrow() throws IOException {
     List<String> seeds = seeds();
     assertThat(seeds).hasSizeGreaterThan(2);
-    Mutator.run("InstrumentJson.read", 7_000_000L, INPUTS, m -> {
-      String json = m.json(m.pick(seeds));
-      m.input(json);
-      check(InstrumentJson.read(json));
-    });
+    Mutator.run(
+        "InstrumentJson.read",
+        7_000_000L,
+        INPUTS,
+        m -> {
+          String json = m.json(m.pick(seeds));
+          m.input(json);
+          check(InstrumentJson.read(json));
+        });
   }
 }

@@ -14,29 +14,100 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Seeded random corruption of CSV and JSON inputs. The same seed always gives the same mutated input, so a
- * failure reported with its seed can be replayed with {@code new Mutator(seed)}.
+ * Seeded random corruption of CSV and JSON inputs. The same seed always gives the same mutated
+ * input, so a failure reported with its seed can be replayed with {@code new Mutator(seed)}.
  */
 final class Mutator {
   /** Cell values that importers must reject or accept with a located problem, never crash on. */
-  static final List<String> NASTY_CELLS = List.of(
-      "", " ", "text", "1e308", "-1e308", "-0", "NaN", "-NaN", "Infinity", "-Infinity", "1e999", "99999999999999999999",
-      "-99999999999999999999", "2147483648", "-2147483649", "9223372036854775808", "0x1p3", "3d", "1,5", "1.", ".5",
-      "--1", "+1", "NA", "na", "skipped", "declined", "\"", "\"\"", "\"a,b\"", "a\"b", ",", ";", "\t", "\"x\ny\"",
-      "\u0000", "\uFFFD", "\uFEFF", "2026-02-30", "0000-00-00", "+999999999-12-31", "9999-99-99", "2026-1-1",
-      "-1", "-5", "0", "1000000", "4.0000000000000000000001", "unknown-instrument", "phq-9", "PHQ-9", "srs", "ors",
-      "wai-sr", "core-10", "q0", "q999", "q-1", "phq9_99", "item", "value", "\u202Eevil", "\uD800", "é", "😀");
+  static final List<String> NASTY_CELLS =
+      List.of(
+          "",
+          " ",
+          "text",
+          "1e308",
+          "-1e308",
+          "-0",
+          "NaN",
+          "-NaN",
+          "Infinity",
+          "-Infinity",
+          "1e999",
+          "99999999999999999999",
+          "-99999999999999999999",
+          "2147483648",
+          "-2147483649",
+          "9223372036854775808",
+          "0x1p3",
+          "3d",
+          "1,5",
+          "1.",
+          ".5",
+          "--1",
+          "+1",
+          "NA",
+          "na",
+          "skipped",
+          "declined",
+          "\"",
+          "\"\"",
+          "\"a,b\"",
+          "a\"b",
+          ",",
+          ";",
+          "\t",
+          "\"x\ny\"",
+          "\u0000",
+          "\uFFFD",
+          "\uFEFF",
+          "2026-02-30",
+          "0000-00-00",
+          "+999999999-12-31",
+          "9999-99-99",
+          "2026-1-1",
+          "-1",
+          "-5",
+          "0",
+          "1000000",
+          "4.0000000000000000000001",
+          "unknown-instrument",
+          "phq-9",
+          "PHQ-9",
+          "srs",
+          "ors",
+          "wai-sr",
+          "core-10",
+          "q0",
+          "q999",
+          "q-1",
+          "phq9_99",
+          "item",
+          "value",
+          "\u202Eevil",
+          "\uD800",
+          "é",
+          "😀");
 
-  private static final String[] UNKNOWN_IDS = {"nonexistent", "phq-99", "q0", "q10000", "zzz", "srs-x", "Q1 "};
+  private static final String[] UNKNOWN_IDS = {
+    "nonexistent", "phq-99", "q0", "q10000", "zzz", "srs-x", "Q1 "
+  };
   private static final byte[][] BAD_UTF8 = {
-      {(byte) 0xFF}, {(byte) 0xC3}, {(byte) 0xC3, (byte) 0x28}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0xF0, (byte) 0x9F},
-      {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
-      {(byte) 0x80}, {0}};
+    {(byte) 0xFF},
+    {(byte) 0xC3},
+    {(byte) 0xC3, (byte) 0x28},
+    {(byte) 0xE2, (byte) 0x82},
+    {(byte) 0xF0, (byte) 0x9F},
+    {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+    {(byte) 0xC0, (byte) 0xAF},
+    {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+    {(byte) 0x80},
+    {0}
+  };
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
   private static final JsonMapper JSON = new JsonMapper();
 
   final long seed;
   final Random random;
+
   /** What was done, for the failure report. */
   final List<String> log = new ArrayList<>();
 
@@ -58,7 +129,8 @@ final class Mutator {
       return UNKNOWN_IDS[random.nextInt(UNKNOWN_IDS.length)];
     }
     if (kind == 2) {
-      return "9".repeat(1 + random.nextInt(400)) + (random.nextBoolean() ? "" : "." + "9".repeat(random.nextInt(30)));
+      return "9".repeat(1 + random.nextInt(400))
+          + (random.nextBoolean() ? "" : "." + "9".repeat(random.nextInt(30)));
     }
     return pick(NASTY_CELLS);
   }
@@ -78,11 +150,12 @@ final class Mutator {
   private byte[] csvOnce(byte[] data) {
     int op = random.nextInt(16);
     switch (op) {
-      case 0: {
-        int at = data.length == 0 ? 0 : random.nextInt(data.length + 1);
-        log.add("truncate at byte " + at);
-        return Arrays.copyOf(data, at);
-      }
+      case 0:
+        {
+          int at = data.length == 0 ? 0 : random.nextInt(data.length + 1);
+          log.add("truncate at byte " + at);
+          return Arrays.copyOf(data, at);
+        }
       case 1:
       case 2:
       case 3:
@@ -94,55 +167,76 @@ final class Mutator {
         return replaceCell(data, false);
       case 8:
         return removeColumn(data);
-      case 9: {
-        byte[] bad = BAD_UTF8[random.nextInt(BAD_UTF8.length)];
-        int at = random.nextInt(data.length + 1);
-        log.add("insert bad UTF-8 " + Arrays.toString(bad) + " at byte " + at);
-        return insert(data, at, bad);
-      }
-      case 10: {
-        int at = random.nextInt(data.length + 1);
-        log.add("insert BOM at byte " + at);
-        return insert(data, at, BOM);
-      }
-      case 11: {
-        log.add("CR-only line ends");
-        return new String(data, StandardCharsets.ISO_8859_1).replace("\r\n", "\n").replace('\n', '\r')
-            .getBytes(StandardCharsets.ISO_8859_1);
-      }
-      case 12: {
-        if (data.length == 0) {
-          return data;
+      case 9:
+        {
+          byte[] bad = BAD_UTF8[random.nextInt(BAD_UTF8.length)];
+          int at = random.nextInt(data.length + 1);
+          log.add("insert bad UTF-8 " + Arrays.toString(bad) + " at byte " + at);
+          return insert(data, at, bad);
         }
-        byte[] copy = data.clone();
-        int flips = 1 + random.nextInt(4);
-        for (int i = 0; i < flips; i++) {
-          int at = random.nextInt(copy.length);
-          copy[at] = (byte) random.nextInt(256);
-          log.add("byte " + at + " := " + (copy[at] & 0xFF));
+      case 10:
+        {
+          int at = random.nextInt(data.length + 1);
+          log.add("insert BOM at byte " + at);
+          return insert(data, at, BOM);
         }
-        return copy;
-      }
-      case 13: {
-        String insert = pick(List.of("\"", "\"\"", ",", ";", "\t", "\r", "\n", "\r\n", "\n\n\n", "\"\n", ",,,,,,,,,,"));
-        int at = random.nextInt(data.length + 1);
-        log.add("insert " + escape(insert) + " at byte " + at);
-        return insert(data, at, insert.getBytes(StandardCharsets.UTF_8));
-      }
+      case 11:
+        {
+          log.add("CR-only line ends");
+          return new String(data, StandardCharsets.ISO_8859_1)
+              .replace("\r\n", "\n")
+              .replace('\n', '\r')
+              .getBytes(StandardCharsets.ISO_8859_1);
+        }
+      case 12:
+        {
+          if (data.length == 0) {
+            return data;
+          }
+          byte[] copy = data.clone();
+          int flips = 1 + random.nextInt(4);
+          for (int i = 0; i < flips; i++) {
+            int at = random.nextInt(copy.length);
+            copy[at] = (byte) random.nextInt(256);
+            log.add("byte " + at + " := " + (copy[at] & 0xFF));
+          }
+          return copy;
+        }
+      case 13:
+        {
+          String insert =
+              pick(
+                  List.of(
+                      "\"",
+                      "\"\"",
+                      ",",
+                      ";",
+                      "\t",
+                      "\r",
+                      "\n",
+                      "\r\n",
+                      "\n\n\n",
+                      "\"\n",
+                      ",,,,,,,,,,"));
+          int at = random.nextInt(data.length + 1);
+          log.add("insert " + escape(insert) + " at byte " + at);
+          return insert(data, at, insert.getBytes(StandardCharsets.UTF_8));
+        }
       case 14:
         return replaceCell(data, true);
-      default: {
-        int kind = random.nextInt(4);
-        log.add("whole file variant " + kind);
-        String text = new String(data, StandardCharsets.UTF_8);
-        List<String> lines = lines(text);
-        return switch (kind) {
-          case 0 -> new byte[0];
-          case 1 -> (lines.isEmpty() ? "" : lines.get(0)).getBytes(StandardCharsets.UTF_8);
-          case 2 -> ("\n\n" + text).getBytes(StandardCharsets.UTF_8);
-          default -> (text + text).getBytes(StandardCharsets.UTF_8);
-        };
-      }
+      default:
+        {
+          int kind = random.nextInt(4);
+          log.add("whole file variant " + kind);
+          String text = new String(data, StandardCharsets.UTF_8);
+          List<String> lines = lines(text);
+          return switch (kind) {
+            case 0 -> new byte[0];
+            case 1 -> (lines.isEmpty() ? "" : lines.get(0)).getBytes(StandardCharsets.UTF_8);
+            case 2 -> ("\n\n" + text).getBytes(StandardCharsets.UTF_8);
+            default -> (text + text).getBytes(StandardCharsets.UTF_8);
+          };
+        }
     }
   }
 
@@ -184,9 +278,31 @@ final class Mutator {
     int row = headerOnly ? 0 : (lines.size() == 1 ? 0 : 1 + random.nextInt(lines.size() - 1));
     List<String> cells = split(lines.get(row), delimiter);
     int column = random.nextInt(cells.size());
-    String value = headerOnly ? pick(List.of("", "q1", "client", "CLIENT", "session", "item", "value", "instrument",
-        "date", "clinician", "\uFFFD", "\"q1", "zzz")) : nastyCell();
-    log.add("line " + (row + 1) + " cell " + (column + 1) + " := " + escape(value.length() > 40 ? value.substring(0, 40) + "..." : value));
+    String value =
+        headerOnly
+            ? pick(
+                List.of(
+                    "",
+                    "q1",
+                    "client",
+                    "CLIENT",
+                    "session",
+                    "item",
+                    "value",
+                    "instrument",
+                    "date",
+                    "clinician",
+                    "\uFFFD",
+                    "\"q1",
+                    "zzz"))
+            : nastyCell();
+    log.add(
+        "line "
+            + (row + 1)
+            + " cell "
+            + (column + 1)
+            + " := "
+            + escape(value.length() > 40 ? value.substring(0, 40) + "..." : value));
     cells.set(column, value);
     lines.set(row, String.join(String.valueOf(delimiter), cells));
     return join(lines);
@@ -200,7 +316,8 @@ final class Mutator {
     char delimiter = delimiter(lines.get(0));
     int column = random.nextInt(split(lines.get(0), delimiter).size());
     boolean everywhere = random.nextBoolean();
-    log.add("remove column " + (column + 1) + (everywhere ? " from every line" : " from the header"));
+    log.add(
+        "remove column " + (column + 1) + (everywhere ? " from every line" : " from the header"));
     for (int i = 0; i < (everywhere ? lines.size() : 1); i++) {
       List<String> cells = split(lines.get(i), delimiter);
       if (column < cells.size()) {
@@ -218,7 +335,8 @@ final class Mutator {
   }
 
   private static List<String> split(String line, char delimiter) {
-    return new ArrayList<>(Arrays.asList(line.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1)));
+    return new ArrayList<>(
+        Arrays.asList(line.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1)));
   }
 
   private static List<String> lines(String text) {
@@ -230,7 +348,8 @@ final class Mutator {
   }
 
   private static byte[] join(List<String> lines) {
-    return (String.join("\n", lines) + (lines.isEmpty() ? "" : "\n")).getBytes(StandardCharsets.UTF_8);
+    return (String.join("\n", lines) + (lines.isEmpty() ? "" : "\n"))
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] insert(byte[] data, int at, byte[] what) {
@@ -243,7 +362,10 @@ final class Mutator {
 
   // ---------------------------------------------------------------- JSON
 
-  /** One to three random corruptions of a JSON text, structural (on the tree) or textual (on the bytes). */
+  /**
+   * One to three random corruptions of a JSON text, structural (on the tree) or textual (on the
+   * bytes).
+   */
   String json(String original) {
     String text = original;
     int rounds = 1 + random.nextInt(3);
@@ -256,45 +378,71 @@ final class Mutator {
   private String jsonText(String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     switch (random.nextInt(6)) {
-      case 0: {
-        int at = random.nextInt(bytes.length + 1);
-        log.add("truncate at byte " + at);
-        return new String(bytes, 0, at, StandardCharsets.UTF_8);
-      }
-      case 1: {
-        if (bytes.length == 0) {
-          return text;
+      case 0:
+        {
+          int at = random.nextInt(bytes.length + 1);
+          log.add("truncate at byte " + at);
+          return new String(bytes, 0, at, StandardCharsets.UTF_8);
         }
-        int flips = 1 + random.nextInt(4);
-        for (int i = 0; i < flips; i++) {
-          int at = random.nextInt(bytes.length);
-          bytes[at] = (byte) random.nextInt(256);
-          log.add("byte " + at + " := " + (bytes[at] & 0xFF));
+      case 1:
+        {
+          if (bytes.length == 0) {
+            return text;
+          }
+          int flips = 1 + random.nextInt(4);
+          for (int i = 0; i < flips; i++) {
+            int at = random.nextInt(bytes.length);
+            bytes[at] = (byte) random.nextInt(256);
+            log.add("byte " + at + " := " + (bytes[at] & 0xFF));
+          }
+          return new String(bytes, StandardCharsets.UTF_8);
         }
-        return new String(bytes, StandardCharsets.UTF_8);
-      }
-      case 2: {
-        int depth = 1 + random.nextInt(random.nextBoolean() ? 100 : 5000);
-        String open = random.nextBoolean() ? "[" : "{\"a\":";
-        String close = open.equals("[") ? "]" : "}";
-        log.add("deep nesting " + depth + " " + open);
-        String nested = open.repeat(depth) + "1" + (random.nextBoolean() ? close.repeat(depth) : "");
-        return random.nextBoolean() ? nested : text.replaceFirst("\\{", java.util.regex.Matcher.quoteReplacement("{\"deep\":" + nested + ","));
-      }
-      case 3: {
-        String insert = pick(List.of("\uFEFF", "\u0000", "\"", ",", "}", "]", "{", "[", "//x\n", "/*", "NaN", "1e999", "\\u", "\uFFFD"));
-        int at = random.nextInt(text.length() + 1);
-        log.add("insert " + escape(insert) + " at char " + at);
-        return text.substring(0, at) + insert + text.substring(at);
-      }
+      case 2:
+        {
+          int depth = 1 + random.nextInt(random.nextBoolean() ? 100 : 5000);
+          String open = random.nextBoolean() ? "[" : "{\"a\":";
+          String close = open.equals("[") ? "]" : "}";
+          log.add("deep nesting " + depth + " " + open);
+          String nested =
+              open.repeat(depth) + "1" + (random.nextBoolean() ? close.repeat(depth) : "");
+          return random.nextBoolean()
+              ? nested
+              : text.replaceFirst(
+                  "\\{", java.util.regex.Matcher.quoteReplacement("{\"deep\":" + nested + ","));
+        }
+      case 3:
+        {
+          String insert =
+              pick(
+                  List.of(
+                      "\uFEFF", "\u0000", "\"", ",", "}", "]", "{", "[", "//x\n", "/*", "NaN",
+                      "1e999", "\\u", "\uFFFD"));
+          int at = random.nextInt(text.length() + 1);
+          log.add("insert " + escape(insert) + " at char " + at);
+          return text.substring(0, at) + insert + text.substring(at);
+        }
       case 4:
         log.add("append trailing content");
         return text + pick(List.of("{}", "x", "]", "\n\n", "null", "  {\"id\":1}"));
-      default: {
-        String whole = pick(List.of("", " ", "null", "[]", "{}", "1", "\"x\"", "true", "[{}]", "{\"id\":null}", "\uFEFF{}"));
-        log.add("whole text " + escape(whole));
-        return whole;
-      }
+      default:
+        {
+          String whole =
+              pick(
+                  List.of(
+                      "",
+                      " ",
+                      "null",
+                      "[]",
+                      "{}",
+                      "1",
+                      "\"x\"",
+                      "true",
+                      "[{}]",
+                      "{\"id\":null}",
+                      "\uFEFF{}"));
+          log.add("whole text " + escape(whole));
+          return whole;
+        }
     }
   }
 
@@ -317,7 +465,24 @@ final class Mutator {
       object.fieldNames().forEachRemaining(names::add);
       int op = random.nextInt(4);
       if (names.isEmpty() || op == 0) {
-        String name = pick(List.of("id", "items", "scale", "min", "max", "number", "subscales", "bands", "x", "", "$schema", "scoring", "anchors", "cutoffs", "reverse"));
+        String name =
+            pick(
+                List.of(
+                    "id",
+                    "items",
+                    "scale",
+                    "min",
+                    "max",
+                    "number",
+                    "subscales",
+                    "bands",
+                    "x",
+                    "",
+                    "$schema",
+                    "scoring",
+                    "anchors",
+                    "cutoffs",
+                    "reverse"));
         log.add("add field '" + name + "'");
         object.set(name, randomValue());
       } else if (op == 1) {
@@ -358,9 +523,20 @@ final class Mutator {
     String written = root.toString();
     // Numbers that Jackson cannot hold in a tree, spliced in as text.
     if (random.nextInt(8) == 0) {
-      String number = pick(List.of("1e999", "-1e999", "99999999999999999999999999999", "-0", "NaN", "0.0000000000000000000000001", "1E+2147483648"));
+      String number =
+          pick(
+              List.of(
+                  "1e999",
+                  "-1e999",
+                  "99999999999999999999999999999",
+                  "-0",
+                  "NaN",
+                  "0.0000000000000000000000001",
+                  "1E+2147483648"));
       log.add("numbers -> " + number);
-      written = written.replaceFirst(":(-?\\d+)([,}])", java.util.regex.Matcher.quoteReplacement(":" + number) + "$2");
+      written =
+          written.replaceFirst(
+              ":(-?\\d+)([,}])", java.util.regex.Matcher.quoteReplacement(":" + number) + "$2");
     }
     return written;
   }
@@ -370,12 +546,34 @@ final class Mutator {
     return switch (random.nextInt(16)) {
       case 0 -> f.nullNode();
       case 1 -> f.booleanNode(random.nextBoolean());
-      case 2 -> f.numberNode(pick(List.of(0, -1, 1, 2, 4, 10, Integer.MAX_VALUE, Integer.MIN_VALUE)));
-      case 3 -> f.numberNode(pick(List.of(-0.0, 1e308, -1e308, 0.5, 3.7, Double.MIN_VALUE, 1e-300)));
+      case 2 ->
+          f.numberNode(pick(List.of(0, -1, 1, 2, 4, 10, Integer.MAX_VALUE, Integer.MIN_VALUE)));
+      case 3 ->
+          f.numberNode(pick(List.of(-0.0, 1e308, -1e308, 0.5, 3.7, Double.MIN_VALUE, 1e-300)));
       case 4 -> f.numberNode(new java.math.BigInteger("9".repeat(1 + random.nextInt(60))));
       case 5 -> f.numberNode(Long.MAX_VALUE);
-      case 6 -> f.textNode(pick(List.of("", "x", "likert", "visual-analogue", "sum", "mean", "client", "clinician",
-          "outcome", "alliance", "higher-is-worse", "higher-is-better", "phq-9", "q1", "1", "NaN", "\uFFFD", "\u0000")));
+      case 6 ->
+          f.textNode(
+              pick(
+                  List.of(
+                      "",
+                      "x",
+                      "likert",
+                      "visual-analogue",
+                      "sum",
+                      "mean",
+                      "client",
+                      "clinician",
+                      "outcome",
+                      "alliance",
+                      "higher-is-worse",
+                      "higher-is-better",
+                      "phq-9",
+                      "q1",
+                      "1",
+                      "NaN",
+                      "\uFFFD",
+                      "\u0000")));
       case 7 -> f.textNode("y".repeat(1 + random.nextInt(20000)));
       case 8 -> f.objectNode();
       case 9 -> f.arrayNode();
@@ -406,7 +604,8 @@ final class Mutator {
         JsonNode nested = f.numberNode(1);
         int depth = 1 + random.nextInt(300);
         for (int i = 0; i < depth; i++) {
-          nested = random.nextBoolean() ? f.arrayNode().add(nested) : f.objectNode().set("n", nested);
+          nested =
+              random.nextBoolean() ? f.arrayNode().add(nested) : f.objectNode().set("n", nested);
         }
         yield nested;
       }
@@ -477,11 +676,13 @@ final class Mutator {
 
   /** Fails unless the location names the file and a line from 1. */
   /**
-   * Scores a row read from a corrupted file, checking that the row and every problem found in it, by the reader or
-   * the scorer, has its place in the file.
+   * Scores a row read from a corrupted file, checking that the row and every problem found in it,
+   * by the reader or the scorer, has its place in the file.
    */
-  static org.alliance.io.score.ScoredRow checkRow(org.alliance.io.input.AdministrationRow row,
-      org.alliance.core.scoring.Scorer scorer, String file) {
+  static org.alliance.io.score.ScoredRow checkRow(
+      org.alliance.io.input.AdministrationRow row,
+      org.alliance.core.scoring.Scorer scorer,
+      String file) {
     checkLocation(row.location(), file, "the row");
     for (org.alliance.io.input.InputProblem problem : row.problems()) {
       checkLocation(problem.where(), file, problem);
@@ -495,7 +696,11 @@ final class Mutator {
   }
 
   static void checkLocation(org.alliance.io.input.SourceLocation where, String file, Object what) {
-    if (where == null || where.file() == null || where.file().isEmpty() || !where.file().equals(file) || where.line() < 1
+    if (where == null
+        || where.file() == null
+        || where.file().isEmpty()
+        || !where.file().equals(file)
+        || where.line() < 1
         || where.column() < 0) {
       throw new UnlocatedProblem("without a file and line: " + where + " for " + what);
     }
@@ -509,9 +714,10 @@ final class Mutator {
   }
 
   /**
-   * Runs {@code count} mutated inputs from seeds {@code base}, {@code base + 1}, ... in batches, each batch
-   * under a preemptive time limit, and fails with the seed, mutations and input of every kind of failure.
-   * A {@link org.alliance.io.input.InputFormatException} with a line from 1 is a clear error and allowed.
+   * Runs {@code count} mutated inputs from seeds {@code base}, {@code base + 1}, ... in batches,
+   * each batch under a preemptive time limit, and fails with the seed, mutations and input of every
+   * kind of failure. A {@link org.alliance.io.input.InputFormatException} with a line from 1 is a
+   * clear error and allowed.
    */
   static int run(String importer, long base, int count, Case c) {
     int batch = 1000;
@@ -521,58 +727,97 @@ final class Mutator {
     for (int start = 0; start < count; start += batch) {
       int from = start;
       int to = Math.min(count, start + batch);
-      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
-        for (int i = from; i < to; i++) {
-          long seed = base + i;
-          Mutator m = new Mutator(seed);
-          String signature = null;
-          Throwable thrown = null;
-          try {
-            c.run(m);
-          } catch (org.alliance.io.input.InputFormatException e) {
-            var where = e.where();
-            if (where == null || where.file() == null || where.file().isEmpty() || where.line() < 1) {
-              signature = "InputFormatException without a line: " + e.getMessage();
-              thrown = e;
-            } else {
-              clearErrors[0]++;
-            }
-          } catch (UnlocatedProblem e) {
-            signature = "problem without location: " + abbreviate(e.getMessage());
-            thrown = e;
-          } catch (Throwable e) {
-            StackTraceElement top = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
-            signature = e.getClass().getName() + " at " + top;
-            thrown = e;
-          }
-          if (signature != null) {
-            failureCounts.merge(signature, 1, Integer::sum);
-            List<String> examples = failures.computeIfAbsent(signature, k -> new ArrayList<>());
-            if (examples.size() < 2) {
-              StringBuilder stack = new StringBuilder();
-              StackTraceElement[] frames = thrown.getStackTrace();
-              for (int k = 0; k < Math.min(6, frames.length); k++) {
-                stack.append("\n        at ").append(frames[k]);
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          java.time.Duration.ofSeconds(30),
+          () -> {
+            for (int i = from; i < to; i++) {
+              long seed = base + i;
+              Mutator m = new Mutator(seed);
+              String signature = null;
+              Throwable thrown = null;
+              try {
+                c.run(m);
+              } catch (org.alliance.io.input.InputFormatException e) {
+                var where = e.where();
+                if (where == null
+                    || where.file() == null
+                    || where.file().isEmpty()
+                    || where.line() < 1) {
+                  signature = "InputFormatException without a line: " + e.getMessage();
+                  thrown = e;
+                } else {
+                  clearErrors[0]++;
+                }
+              } catch (UnlocatedProblem e) {
+                signature = "problem without location: " + abbreviate(e.getMessage());
+                thrown = e;
+              } catch (Throwable e) {
+                StackTraceElement top = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+                signature = e.getClass().getName() + " at " + top;
+                thrown = e;
               }
-              examples.add("seed " + seed + " (new Mutator(" + seed + "L)), mutations " + m.log
-                  + "\n      exception: " + thrown + stack
-                  + "\n      input (first 300 chars): " + m.input);
+              if (signature != null) {
+                failureCounts.merge(signature, 1, Integer::sum);
+                List<String> examples = failures.computeIfAbsent(signature, k -> new ArrayList<>());
+                if (examples.size() < 2) {
+                  StringBuilder stack = new StringBuilder();
+                  StackTraceElement[] frames = thrown.getStackTrace();
+                  for (int k = 0; k < Math.min(6, frames.length); k++) {
+                    stack.append("\n        at ").append(frames[k]);
+                  }
+                  examples.add(
+                      "seed "
+                          + seed
+                          + " (new Mutator("
+                          + seed
+                          + "L)), mutations "
+                          + m.log
+                          + "\n      exception: "
+                          + thrown
+                          + stack
+                          + "\n      input (first 300 chars): "
+                          + m.input);
+                }
+              }
             }
-          }
-        }
-      }, () -> importer + ": a batch of seeds " + (base + from) + ".." + (base + to - 1) + " did not finish in time (hang?)");
+          },
+          () ->
+              importer
+                  + ": a batch of seeds "
+                  + (base + from)
+                  + ".."
+                  + (base + to - 1)
+                  + " did not finish in time (hang?)");
     }
     if (!failures.isEmpty()) {
-      StringBuilder report = new StringBuilder(importer + ": " + failureCounts.values().stream().mapToInt(Integer::intValue).sum()
-          + " of " + count + " corrupted inputs ended badly:");
-      failures.forEach((signature, examples) -> {
-        report.append("\n  [").append(failureCounts.get(signature)).append("x] ").append(signature);
-        examples.forEach(example -> report.append("\n    ").append(example));
-      });
+      StringBuilder report =
+          new StringBuilder(
+              importer
+                  + ": "
+                  + failureCounts.values().stream().mapToInt(Integer::intValue).sum()
+                  + " of "
+                  + count
+                  + " corrupted inputs ended badly:");
+      failures.forEach(
+          (signature, examples) -> {
+            report
+                .append("\n  [")
+                .append(failureCounts.get(signature))
+                .append("x] ")
+                .append(signature);
+            examples.forEach(example -> report.append("\n    ").append(example));
+          });
       throw new AssertionError(report.toString());
     }
-    System.out.println(importer + ": " + count + " corrupted inputs, " + clearErrors[0] + " ended in a clear InputFormatException, "
-        + (count - clearErrors[0]) + " were read to the end");
+    System.out.println(
+        importer
+            + ": "
+            + count
+            + " corrupted inputs, "
+            + clearErrors[0]
+            + " ended in a clear InputFormatException, "
+            + (count - clearErrors[0])
+            + " were read to the end");
     return clearErrors[0];
   }
 }

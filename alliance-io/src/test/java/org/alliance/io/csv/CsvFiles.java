@@ -1,5 +1,4 @@
 package org.alliance.io.csv;
-import org.alliance.io.input.AdministrationRow;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.alliance.core.instrument.Catalog;
+import org.alliance.io.input.AdministrationRow;
 
 /** Small helpers for writing fixture files and reading them back. */
 final class CsvFiles {

@@ -1,5 +1,4 @@
 package org.alliance.io.csv;
-import org.alliance.io.input.AdministrationRow;
 
 import static org.alliance.io.csv.CsvFiles.phq9;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,12 +8,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.alliance.io.input.AdministrationRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A smoke test that a large file streams: 200,000 rows are read through the iterator and only counted,
- * without keeping any list of rows. No timing is asserted.
+ * A smoke test that a large file streams: 200,000 rows are read through the iterator and only
+ * counted, without keeping any list of rows. No timing is asserted.
  */
 class StreamingReaderTest {
   private static final int ROWS = 200_000;
@@ -27,8 +27,21 @@ class StreamingReaderTest {
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       out.write("client,session,date,q1,q2,q3,q4,q5,q6,q7,q8,q9,note\n");
       for (int i = 0; i < ROWS; i++) {
-        out.write("client-" + i + "," + (i % 40) + ",2024-01-" + (1 + i % 28 < 10 ? "0" : "") + (1 + i % 28) + ","
-            + (i % 4) + ",1,2,3,0,1,2,3," + (i % 2) + ",row " + i + "\n");
+        out.write(
+            "client-"
+                + i
+                + ","
+                + (i % 40)
+                + ",2024-01-"
+                + (1 + i % 28 < 10 ? "0" : "")
+                + (1 + i % 28)
+                + ","
+                + (i % 4)
+                + ",1,2,3,0,1,2,3,"
+                + (i % 2)
+                + ",row "
+                + i
+                + "\n");
       }
     }
 
@@ -44,7 +57,10 @@ class StreamingReaderTest {
         if (!row.problems().isEmpty()) {
           withProblems++;
         }
-        if (row.administration().map(a -> a.answers().get("phq9_9")).filter(a -> !a.equals(org.alliance.core.scoring.Answer.of(0))).isPresent()) {
+        if (row.administration()
+            .map(a -> a.answers().get("phq9_9"))
+            .filter(a -> !a.equals(org.alliance.core.scoring.Answer.of(0)))
+            .isPresent()) {
           flagged++;
         }
         lastLine = row.location().line();

@@ -24,18 +24,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The same administrations written in the wide and in the long layout score the same. */
 class WideLongEquivalenceTest {
-  private static final List<String> INSTRUMENTS = List.of("phq-9", "gad-7", "core-10", "wai-sr", "ors", "core-om");
+  private static final List<String> INSTRUMENTS =
+      List.of("phq-9", "gad-7", "core-10", "wai-sr", "ors", "core-om");
   private static final int ADMINISTRATIONS = 20;
 
   @TempDir Path dir;
 
   /** One generated administration: its instrument and each item's cell text ("" when missing). */
-  private record Generated(String client, int session, LocalDate date, Instrument instrument, List<String> cells) {}
+  private record Generated(
+      String client, int session, LocalDate date, Instrument instrument, List<String> cells) {}
 
   @Test
   void wideAndLongGiveTheSameScores() throws IOException {
     List<Generated> generated = generate(new Random(20240601L));
-    int widest = generated.stream().mapToInt(g -> g.instrument().items().size()).max().orElseThrow();
+    int widest =
+        generated.stream().mapToInt(g -> g.instrument().items().size()).max().orElseThrow();
 
     StringBuilder wide = new StringBuilder("client,session,date,instrument");
     for (int n = 1; n <= widest; n++) {
@@ -45,7 +48,13 @@ class WideLongEquivalenceTest {
     StringBuilder longRows = new StringBuilder("client,session,date,instrument,item,value\n");
     Random spelling = new Random(7);
     for (Generated g : generated) {
-      wide.append(g.client()).append(',').append(g.session()).append(',').append(g.date()).append(',').append(g.instrument().id());
+      wide.append(g.client())
+          .append(',')
+          .append(g.session())
+          .append(',')
+          .append(g.date())
+          .append(',')
+          .append(g.instrument().id());
       for (int n = 1; n <= widest; n++) {
         wide.append(',').append(n <= g.cells().size() ? g.cells().get(n - 1) : "");
       }
@@ -55,13 +64,25 @@ class WideLongEquivalenceTest {
         if (cell.isEmpty() && spelling.nextBoolean()) {
           continue; // a missing answer is either left out or written with an empty value
         }
-        String itemName = switch (spelling.nextInt(3)) {
-          case 0 -> item.id();
-          case 1 -> "q" + item.number();
-          default -> String.valueOf(item.number());
-        };
-        longRows.append(g.client()).append(',').append(g.session()).append(',').append(g.date()).append(',')
-            .append(g.instrument().id()).append(',').append(itemName).append(',').append(cell).append('\n');
+        String itemName =
+            switch (spelling.nextInt(3)) {
+              case 0 -> item.id();
+              case 1 -> "q" + item.number();
+              default -> String.valueOf(item.number());
+            };
+        longRows
+            .append(g.client())
+            .append(',')
+            .append(g.session())
+            .append(',')
+            .append(g.date())
+            .append(',')
+            .append(g.instrument().id())
+            .append(',')
+            .append(itemName)
+            .append(',')
+            .append(cell)
+            .append('\n');
       }
     }
     Path wideFile = write(dir, "wide.csv", wide.toString());
@@ -80,7 +101,8 @@ class WideLongEquivalenceTest {
       assertThat(w.row().problems()).as(what).isEmpty();
       assertThat(l.row().problems()).as(what).isEmpty();
       assertThat(l.row().key()).as(what).isEqualTo(w.row().key());
-      // An empty long-layout value is an explicit MISSING answer; an empty wide cell is no entry. Both mean missing.
+      // An empty long-layout value is an explicit MISSING answer; an empty wide cell is no entry.
+      // Both mean missing.
       assertThat(given(l)).as(what).isEqualTo(given(w));
       assertThat(l.instrument()).as(what).isEqualTo(w.instrument());
       assertThat(l.valid()).as(what).isEqualTo(w.valid());
@@ -96,12 +118,15 @@ class WideLongEquivalenceTest {
     // The comparison only means something if most administrations were actually scored.
     assertThat(valid).isGreaterThanOrEqualTo(ADMINISTRATIONS / 2);
     // ...and if the seed covers several instruments and at least one prorated total.
-    assertThat(fromWide.stream().map(ScoredRow::instrument).distinct().count()).isGreaterThanOrEqualTo(4);
-    assertThat(fromWide).anySatisfy(row -> assertThat(row.valid() && row.score().get().prorated()).isTrue());
+    assertThat(fromWide.stream().map(ScoredRow::instrument).distinct().count())
+        .isGreaterThanOrEqualTo(4);
+    assertThat(fromWide)
+        .anySatisfy(row -> assertThat(row.valid() && row.score().get().prorated()).isTrue());
   }
 
   private static java.util.Map<String, Answer> given(ScoredRow row) {
-    java.util.Map<String, Answer> given = new java.util.TreeMap<>(row.row().administration().get().answers());
+    java.util.Map<String, Answer> given =
+        new java.util.TreeMap<>(row.row().administration().get().answers());
     given.values().removeIf(answer -> answer == Answer.NotAnswered.MISSING);
     return given;
   }
@@ -123,13 +148,16 @@ class WideLongEquivalenceTest {
       for (Item item : instrument.items()) {
         cells.add(value(item.scale(), random));
       }
-      // Now and then leave out as many items as the instrument allows, so prorating is compared too.
+      // Now and then leave out as many items as the instrument allows, so prorating is compared
+      // too.
       if (instrument.maxMissing() > 0 && random.nextInt(3) == 0) {
         for (int k = 0; k < instrument.maxMissing(); k++) {
           cells.set(random.nextInt(cells.size()), "");
         }
       }
-      all.add(new Generated("c" + (i % 7), 1 + i / 7, LocalDate.of(2024, 1, 1).plusDays(i), instrument, cells));
+      all.add(
+          new Generated(
+              "c" + (i % 7), 1 + i / 7, LocalDate.of(2024, 1, 1).plusDays(i), instrument, cells));
     }
     return all;
   }
@@ -138,6 +166,7 @@ class WideLongEquivalenceTest {
     if (scale instanceof ResponseScale.VisualAnalogue) {
       return Numbers.format(random.nextInt(101) / 10.0);
     }
-    return String.valueOf((int) scale.min() + random.nextInt((int) (scale.max() - scale.min()) + 1));
+    return String.valueOf(
+        (int) scale.min() + random.nextInt((int) (scale.max() - scale.min()) + 1));
   }
 }

@@ -21,10 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SpssSyntaxTest {
   @TempDir Path dir;
 
-  private AnalysisExport.Result export(Path data, ExportLayout layout, ExportLevel level, List<Administration> administrations)
+  private AnalysisExport.Result export(
+      Path data, ExportLayout layout, ExportLevel level, List<Administration> administrations)
       throws IOException {
     AnalysisExport export = new AnalysisExport(Catalog.builtIn(), layout, level);
-    administrations.forEach(a -> export.add(a, Scorer.builtIn().score(a), SourceLocation.line("in.csv", 1)));
+    administrations.forEach(
+        a -> export.add(a, Scorer.builtIn().score(a), SourceLocation.line("in.csv", 1)));
     try (Writer out = Files.newBufferedWriter(data, StandardCharsets.UTF_8)) {
       return export.write(out, new StringWriter());
     }
@@ -39,13 +41,19 @@ class SpssSyntaxTest {
   @Test
   void declaresTypesLabelsAndTheCodesAsMissing() throws IOException {
     Path data = dir.resolve("scores.csv");
-    String syntax = syntax(data, export(data, ExportLayout.WIDE, ExportLevel.SCORES, AnalysisExportTest.SMALL));
+    String syntax =
+        syntax(data, export(data, ExportLayout.WIDE, ExportLevel.SCORES, AnalysisExportTest.SMALL));
 
-    assertThat(syntax).contains("  /FILE='" + data.toAbsolutePath() + "'\n")
-        .contains("    client A2\n    episode_id A4\n    episode F8.0\n    session F8.0\n    date SDATE10\n    srs_total F16.6\n")
-        .contains("  /srs_clinical 'SRS alliance concern: talk about the relationship (total < 36)'\n")
-        .contains("  /srs_clinical 1 'total < 36' 0 'not' -55 'too many items missing to score' -66 'invalid' -99 'not administered'\n")
-        .contains("MISSING VALUES\n  srs_total\n  srs_mean\n  srs_clinical\n  ors_total\n  ors_mean\n  ors_clinical (LOWEST THRU -50).\n")
+    assertThat(syntax)
+        .contains("  /FILE='" + data.toAbsolutePath() + "'\n")
+        .contains(
+            "    client A2\n    episode_id A4\n    episode F8.0\n    session F8.0\n    date SDATE10\n    srs_total F16.6\n")
+        .contains(
+            "  /srs_clinical 'SRS alliance concern: talk about the relationship (total < 36)'\n")
+        .contains(
+            "  /srs_clinical 1 'total < 36' 0 'not' -55 'too many items missing to score' -66 'invalid' -99 'not administered'\n")
+        .contains(
+            "MISSING VALUES\n  srs_total\n  srs_mean\n  srs_clinical\n  ors_total\n  ors_mean\n  ors_clinical (LOWEST THRU -50).\n")
         .endsWith("EXECUTE.\n");
     assertThat(SpssSyntaxWriter.quote("it's")).isEqualTo("'it''s'");
   }
@@ -65,7 +73,10 @@ class SpssSyntaxTest {
 
   private String runPspp(String syntax) throws IOException, InterruptedException {
     Path file = Files.writeString(dir.resolve("run.sps"), syntax, StandardCharsets.UTF_8);
-    Process pspp = new ProcessBuilder("pspp", "-O", "format=csv", file.toString()).redirectErrorStream(true).start();
+    Process pspp =
+        new ProcessBuilder("pspp", "-O", "format=csv", file.toString())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(pspp.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(pspp.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(output).as(output).doesNotContainPattern("(?m)(^|: )(error|warning):");
@@ -76,9 +87,11 @@ class SpssSyntaxTest {
   void psppReadsTheExportAndLeavesEveryCodeOutOfTheStatistics() throws Exception {
     assumeTrue(hasPspp(), "PSPP is not installed");
     Path data = dir.resolve("scores.csv");
-    String syntax = syntax(data, export(data, ExportLayout.WIDE, ExportLevel.SCORES, AnalysisExportTest.SMALL));
+    String syntax =
+        syntax(data, export(data, ExportLayout.WIDE, ExportLevel.SCORES, AnalysisExportTest.SMALL));
 
-    String output = runPspp(syntax + "DESCRIPTIVES srs_total ors_total.\nLIST client date srs_total.\n");
+    String output =
+        runPspp(syntax + "DESCRIPTIVES srs_total ors_total.\nLIST client date srs_total.\n");
 
     // Only SRS session 1 (35.6) is a score: session 2's -55 and ORS's -66 and -99 are missing.
     assertThat(output).contains("SRS total (sum),1,35.60").contains("ORS total (sum),0");
@@ -88,15 +101,19 @@ class SpssSyntaxTest {
   @Test
   void psppReadsEveryLayoutAndLevelOfEveryInstrument() throws Exception {
     assumeTrue(hasPspp(), "PSPP is not installed");
-    List<Administration> administrations = org.alliance.io.redcap.RedcapRoundTripAccess.administrations(3);
+    List<Administration> administrations =
+        org.alliance.io.redcap.RedcapRoundTripAccess.administrations(3);
     for (ExportLayout layout : ExportLayout.values()) {
       for (ExportLevel level : ExportLevel.values()) {
         Path data = dir.resolve(layout + "-" + level + ".csv");
         AnalysisExport.Result result = export(data, layout, level, administrations);
 
-        String output = runPspp(syntax(data, result) + "DISPLAY DICTIONARY.\nDESCRIPTIVES session.\n");
+        String output =
+            runPspp(syntax(data, result) + "DISPLAY DICTIONARY.\nDESCRIPTIVES session.\n");
 
-        assertThat(output).as(layout + " " + level).contains("session,4,Session number (0 = intake or baseline)")
+        assertThat(output)
+            .as(layout + " " + level)
+            .contains("session,4,Session number (0 = intake or baseline)")
             .contains("Session number (0 = intake or baseline)," + result.rows() + ",");
       }
     }

@@ -15,15 +15,15 @@ import org.alliance.core.trend.Alert;
 import org.alliance.core.trend.AlertFinder;
 import org.alliance.core.trend.AlertOptions;
 import org.alliance.io.csv.AdministrationCsvReader;
-import org.alliance.io.input.AdministrationRow;
 import org.alliance.io.csv.CsvReadOptions;
+import org.alliance.io.input.AdministrationRow;
 import org.alliance.io.trend.EpisodeReader;
 import org.junit.jupiter.api.Test;
 
 /**
- * The files in examples/fhir are what the export writes for examples/phq9-wide.csv, with the alerts of
- * {@code alliance trend}; this test keeps them so. After a deliberate change to the mapping, rewrite them
- * with {@code -Dalliance.fhir.writeExamples=true} and review the difference.
+ * The files in examples/fhir are what the export writes for examples/phq9-wide.csv, with the alerts
+ * of {@code alliance trend}; this test keeps them so. After a deliberate change to the mapping,
+ * rewrite them with {@code -Dalliance.fhir.writeExamples=true} and review the difference.
  */
 class FhirExampleTest {
   static final String BUNDLE = "phq9-bundle.json";
@@ -41,11 +41,13 @@ class FhirExampleTest {
   /** Every administration of the CSV file with its score. */
   static List<ScoredAdministration> administrations() throws IOException {
     List<ScoredAdministration> administrations = new ArrayList<>();
-    try (AdministrationCsvReader reader = AdministrationCsvReader.open(examples().resolve("phq9-wide.csv"), options())) {
+    try (AdministrationCsvReader reader =
+        AdministrationCsvReader.open(examples().resolve("phq9-wide.csv"), options())) {
       while (reader.hasNext()) {
         AdministrationRow row = reader.next();
         assertThat(row.problems()).isEmpty();
-        administrations.add(ScoredAdministration.of(row.administration().get(), FhirFixtures.SCORER));
+        administrations.add(
+            ScoredAdministration.of(row.administration().get(), FhirFixtures.SCORER));
       }
     }
     return administrations;
@@ -55,11 +57,16 @@ class FhirExampleTest {
   static List<Alert> alerts() throws IOException {
     List<Alert> alerts = new ArrayList<>();
     AlertFinder finder = new AlertFinder(AlertOptions.defaults());
-    try (EpisodeReader episodes = EpisodeReader.fromAnswers(examples().resolve("phq9-wide.csv"), options(), FhirFixtures.SCORER,
-        problem -> {
-          throw new AssertionError(problem.toString());
-        })) {
-      episodes.forEachRemaining(client -> alerts.addAll(finder.alerts(client.episode(), client.riskFlags())));
+    try (EpisodeReader episodes =
+        EpisodeReader.fromAnswers(
+            examples().resolve("phq9-wide.csv"),
+            options(),
+            FhirFixtures.SCORER,
+            problem -> {
+              throw new AssertionError(problem.toString());
+            })) {
+      episodes.forEachRemaining(
+          client -> alerts.addAll(finder.alerts(client.episode(), client.riskFlags())));
     }
     return alerts;
   }
@@ -78,7 +85,8 @@ class FhirExampleTest {
   @Test
   void theExampleBundleIsWhatTheExportWritesForPhq9Wide() throws IOException {
     List<Alert> alerts = alerts();
-    assertThat(alerts).extracting(alert -> alert.client() + " " + alert.rule().id())
+    assertThat(alerts)
+        .extracting(alert -> alert.client() + " " + alert.rule().id())
         .containsExactly("c002 critical-item", "c002 reliable-deterioration");
     StringWriter bundle = new StringWriter();
     FhirExport.of(FhirFixtures.CATALOG).writeBundle(administrations(), alerts, bundle);
@@ -102,18 +110,28 @@ class FhirExampleTest {
     for (ScoredAdministration scored : administrations()) {
       Administration csv = scored.administration();
       // A response pins the version the answers were given in.
-      expected.add(new Administration(csv.instrumentId(), Optional.of("1.0"), csv.client(), csv.session(), csv.date(),
-          csv.respondent(), csv.answers()));
+      expected.add(
+          new Administration(
+              csv.instrumentId(),
+              Optional.of("1.0"),
+              csv.client(),
+              csv.session(),
+              csv.date(),
+              csv.respondent(),
+              csv.answers()));
     }
     for (String name : List.of(BUNDLE, NDJSON)) {
       List<AdministrationRow> rows;
-      try (FhirImport source = FhirImport.open(examples().resolve("fhir").resolve(name), FhirFixtures.CATALOG)) {
+      try (FhirImport source =
+          FhirImport.open(examples().resolve("fhir").resolve(name), FhirFixtures.CATALOG)) {
         rows = new ArrayList<>();
         source.forEachRemaining(rows::add);
         assertThat(source.otherResources()).containsKeys("Questionnaire", "Observation", "Flag");
       }
       assertThat(rows).allSatisfy(row -> assertThat(row.problems()).isEmpty());
-      assertThat(rows).extracting(row -> row.administration().get()).containsExactlyElementsOf(expected);
+      assertThat(rows)
+          .extracting(row -> row.administration().get())
+          .containsExactlyElementsOf(expected);
     }
   }
 }

@@ -24,14 +24,15 @@ import org.alliance.io.input.AdministrationRow;
 final class FhirFixtures {
   static final Catalog CATALOG = Catalog.builtIn();
   static final Scorer SCORER = Scorer.builtIn();
-  private static final List<String> CLIENTS = List.of("c001", "client-0042", "A.7", "c 002", "é-1", "x_y", "7");
+  private static final List<String> CLIENTS =
+      List.of("c001", "client-0042", "A.7", "c 002", "é-1", "x_y", "7");
 
   private FhirFixtures() {}
 
   /**
-   * A random administration of the instrument: answers on and off the scale, skipped, declined, missing
-   * (left out or explicit) and unreadable; with or without date and respondent. The version is always
-   * given, since a response pins it.
+   * A random administration of the instrument: answers on and off the scale, skipped, declined,
+   * missing (left out or explicit) and unreadable; with or without date and respondent. The version
+   * is always given, since a response pins it.
    */
   static Administration random(Instrument instrument, Random random) {
     Map<String, Answer> answers = new LinkedHashMap<>();
@@ -42,13 +43,23 @@ final class FhirFixtures {
         answers.put(item.id(), answer);
       }
     }
-    Optional<LocalDate> date = random.nextInt(5) == 0 ? Optional.empty()
-        : Optional.of(LocalDate.of(2020, 1, 1).plusDays(random.nextInt(2500)));
-    Optional<Respondent> respondent = random.nextInt(4) == 0
-        ? Optional.of(Respondent.values()[random.nextInt(Respondent.values().length)]) : Optional.empty();
+    Optional<LocalDate> date =
+        random.nextInt(5) == 0
+            ? Optional.empty()
+            : Optional.of(LocalDate.of(2020, 1, 1).plusDays(random.nextInt(2500)));
+    Optional<Respondent> respondent =
+        random.nextInt(4) == 0
+            ? Optional.of(Respondent.values()[random.nextInt(Respondent.values().length)])
+            : Optional.empty();
     String version = random.nextInt(10) == 0 ? "0.9" : instrument.version();
-    return new Administration(instrument.id(), Optional.of(version), CLIENTS.get(random.nextInt(CLIENTS.size())),
-        random.nextInt(61), date, respondent, answers);
+    return new Administration(
+        instrument.id(),
+        Optional.of(version),
+        CLIENTS.get(random.nextInt(CLIENTS.size())),
+        random.nextInt(61),
+        date,
+        respondent,
+        answers);
   }
 
   /** A valid, complete administration. */
@@ -57,8 +68,14 @@ final class FhirFixtures {
     for (Item item : instrument.items()) {
       answers.put(item.id(), onScale(item.scale(), random));
     }
-    return new Administration(instrument.id(), Optional.of(instrument.version()), client, session,
-        Optional.of(LocalDate.of(2026, 1, 7).plusWeeks(session)), Optional.empty(), answers);
+    return new Administration(
+        instrument.id(),
+        Optional.of(instrument.version()),
+        client,
+        session,
+        Optional.of(LocalDate.of(2026, 1, 7).plusWeeks(session)),
+        Optional.empty(),
+        answers);
   }
 
   static Answer onScale(ResponseScale scale, Random random) {

@@ -24,20 +24,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** What the Observation of a score says: code, value, band, cutoff side, subscales, risk items, and why a form was not scored. */
+/**
+ * What the Observation of a score says: code, value, band, cutoff side, subscales, risk items, and
+ * why a form was not scored.
+ */
 class FhirObservationTest {
-  private static final Reference RESPONSE = new Reference("urn:uuid:00000000-0000-0000-0000-000000000001");
+  private static final Reference RESPONSE =
+      new Reference("urn:uuid:00000000-0000-0000-0000-000000000001");
 
   /** An administration whose items all have the same answer, except those given. */
-  private static Administration administration(String instrumentId, double each, Map<String, Answer> except) {
+  private static Administration administration(
+      String instrumentId, double each, Map<String, Answer> except) {
     Instrument instrument = FhirFixtures.CATALOG.get(instrumentId);
     Map<String, Answer> answers = new LinkedHashMap<>();
     for (Item item : instrument.items()) {
       answers.put(item.id(), except.getOrDefault(item.id(), Answer.of(each)));
     }
     answers.values().removeIf(answer -> answer == Answer.NotAnswered.MISSING);
-    return new Administration(instrumentId, Optional.of(instrument.version()), "c001", 4, Optional.of(LocalDate.of(2026, 2, 4)),
-        Optional.empty(), answers);
+    return new Administration(
+        instrumentId,
+        Optional.of(instrument.version()),
+        "c001",
+        4,
+        Optional.of(LocalDate.of(2026, 2, 4)),
+        Optional.empty(),
+        answers);
   }
 
   private static Observation observation(Administration administration) {
@@ -55,17 +66,22 @@ class FhirObservationTest {
   }
 
   private static List<String> codes(CodeableConcept concept) {
-    return concept.getCoding().stream().map(coding -> coding.getSystem() + "|" + coding.getCode()).toList();
+    return concept.getCoding().stream()
+        .map(coding -> coding.getSystem() + "|" + coding.getCode())
+        .toList();
   }
 
   @Test
   void aPhq9TotalIsLoinc44261_6WithUnitScoreBandAndCutoff() {
-    Observation observation = observation(administration("phq-9", 0, phq9(2, 1, 0, 3, 1, 2, 0, 1, 0)));
+    Observation observation =
+        observation(administration("phq-9", 0, phq9(2, 1, 0, 3, 1, 2, 0, 1, 0)));
 
     assertThat(observation.getStatus()).isEqualTo(ObservationStatus.FINAL);
-    assertThat(codes(observation.getCategoryFirstRep())).containsExactly("http://terminology.hl7.org/CodeSystem/observation-category|survey");
+    assertThat(codes(observation.getCategoryFirstRep()))
+        .containsExactly("http://terminology.hl7.org/CodeSystem/observation-category|survey");
     assertThat(codes(observation.getCode())).containsExactly("http://loinc.org|44261-6");
-    assertThat(observation.getCode().getText()).isEqualTo("Patient Health Questionnaire-9 total score");
+    assertThat(observation.getCode().getText())
+        .isEqualTo("Patient Health Questionnaire-9 total score");
     Quantity value = observation.getValueQuantity();
     assertThat(value.getValue()).isEqualByComparingTo("10");
     assertThat(value.getUnit()).isEqualTo("{score}");
@@ -73,20 +89,33 @@ class FhirObservationTest {
     assertThat(value.getCode()).isEqualTo("{score}");
     assertThat(observation.getInterpretation()).hasSize(2);
     assertThat(observation.getInterpretation().get(0).getText()).isEqualTo("moderate");
-    assertThat(codes(observation.getInterpretation().get(0))).containsExactly(Fhir.BAND_SYSTEM + "|moderate");
-    assertThat(codes(observation.getInterpretation().get(1))).containsExactly(
-        "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation|A");
-    assertThat(observation.getInterpretation().get(1).getText()).isEqualTo("clinical range (caseness) (total >= 10)");
+    assertThat(codes(observation.getInterpretation().get(0)))
+        .containsExactly(Fhir.BAND_SYSTEM + "|moderate");
+    assertThat(codes(observation.getInterpretation().get(1)))
+        .containsExactly("http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation|A");
+    assertThat(observation.getInterpretation().get(1).getText())
+        .isEqualTo("clinical range (caseness) (total >= 10)");
     assertThat(observation.getSubject().getReference()).isEqualTo("Patient/c001");
     assertThat(observation.getPerformerFirstRep().getReference()).isEqualTo("Patient/c001");
     assertThat(observation.getEffectiveDateTimeType().getValueAsString()).isEqualTo("2026-02-04");
-    assertThat(observation.getDerivedFrom()).extracting(Reference::getReference).containsExactly(RESPONSE.getReference());
+    assertThat(observation.getDerivedFrom())
+        .extracting(Reference::getReference)
+        .containsExactly(RESPONSE.getReference());
     assertThat(observation.hasDataAbsentReason()).isFalse();
   }
 
   @ParameterizedTest(name = "PHQ-9 total {0}: band {1}, clinical code {2}")
-  @CsvSource({"4, minimal, N", "5, mild, N", "9, mild, N", "10, moderate, A", "14, moderate, A", "15, moderately severe, A",
-      "19, moderately severe, A", "20, severe, A", "27, severe, A"})
+  @CsvSource({
+    "4, minimal, N",
+    "5, mild, N",
+    "9, mild, N",
+    "10, moderate, A",
+    "14, moderate, A",
+    "15, moderately severe, A",
+    "19, moderately severe, A",
+    "20, severe, A",
+    "27, severe, A"
+  })
   void phq9BandsAndCaseFlagAtTheirBoundaries(int total, String band, String clinical) {
     int[] values = new int[9];
     for (int i = 0, left = total; i < 9; i++) {
@@ -95,9 +124,11 @@ class FhirObservationTest {
     }
     Observation observation = observation(administration("phq-9", 0, phq9(values)));
 
-    assertThat(observation.getValueQuantity().getValue()).isEqualByComparingTo(BigDecimal.valueOf(total));
+    assertThat(observation.getValueQuantity().getValue())
+        .isEqualByComparingTo(BigDecimal.valueOf(total));
     assertThat(observation.getInterpretation().get(0).getText()).isEqualTo(band);
-    assertThat(observation.getInterpretation().get(1).getCodingFirstRep().getCode()).isEqualTo(clinical);
+    assertThat(observation.getInterpretation().get(1).getCodingFirstRep().getCode())
+        .isEqualTo(clinical);
   }
 
   @ParameterizedTest(name = "SRS total {0}: concern {1}")
@@ -113,74 +144,111 @@ class FhirObservationTest {
     Observation observation = observation(administration("srs", 0, answers));
 
     assertThat(codes(observation.getCode())).containsExactly(Fhir.SCORE_SYSTEM + "|srs");
-    assertThat(observation.getValueQuantity().getValue()).isEqualByComparingTo(BigDecimal.valueOf(total));
-    assertThat(observation.getInterpretation()).singleElement()
-        .satisfies(interpretation -> assertThat(interpretation.getCodingFirstRep().getCode()).isEqualTo(code));
+    assertThat(observation.getValueQuantity().getValue())
+        .isEqualByComparingTo(BigDecimal.valueOf(total));
+    assertThat(observation.getInterpretation())
+        .singleElement()
+        .satisfies(
+            interpretation ->
+                assertThat(interpretation.getCodingFirstRep().getCode()).isEqualTo(code));
   }
 
   @Test
   void aGad7TotalIsLoinc70274_6() {
-    assertThat(codes(observation(administration("gad-7", 1, Map.of())).getCode())).containsExactly("http://loinc.org|70274-6");
+    assertThat(codes(observation(administration("gad-7", 1, Map.of())).getCode()))
+        .containsExactly("http://loinc.org|70274-6");
   }
 
   @Test
   void subscalesAreComponentsInTheLocalScoreCodeSystem() {
-    Observation observation = observation(administration("wai-sr", 3, Map.of("waisr_4", Answer.of(5))));
+    Observation observation =
+        observation(administration("wai-sr", 3, Map.of("waisr_4", Answer.of(5))));
 
     assertThat(observation.getValueQuantity().getValue()).isEqualByComparingTo("38");
-    assertThat(observation.getComponent()).extracting(c -> codes(c.getCode()).get(0) + "=" + c.getValueQuantity().getValue().toPlainString())
-        .containsExactly(Fhir.SCORE_SYSTEM + "|wai-sr:goal=14", Fhir.SCORE_SYSTEM + "|wai-sr:task=12", Fhir.SCORE_SYSTEM + "|wai-sr:bond=12");
+    assertThat(observation.getComponent())
+        .extracting(
+            c -> codes(c.getCode()).get(0) + "=" + c.getValueQuantity().getValue().toPlainString())
+        .containsExactly(
+            Fhir.SCORE_SYSTEM + "|wai-sr:goal=14",
+            Fhir.SCORE_SYSTEM + "|wai-sr:task=12",
+            Fhir.SCORE_SYSTEM + "|wai-sr:bond=12");
   }
 
   @Test
   void aProratedTotalSaysSoInANote() {
-    Observation observation = observation(administration("core-10", 2, Map.of("core10_4", Answer.NotAnswered.MISSING)));
+    Observation observation =
+        observation(administration("core-10", 2, Map.of("core10_4", Answer.NotAnswered.MISSING)));
 
-    assertThat(observation.getValueQuantity().getValue()).isEqualByComparingTo(BigDecimal.valueOf(20.0));
-    assertThat(observation.getNote()).extracting(note -> note.getText()).contains("Prorated over 1 missing item(s): core10_4.");
+    assertThat(observation.getValueQuantity().getValue())
+        .isEqualByComparingTo(BigDecimal.valueOf(20.0));
+    assertThat(observation.getNote())
+        .extracting(note -> note.getText())
+        .contains("Prorated over 1 missing item(s): core10_4.");
   }
 
   @Test
   void anInvalidFormHasNoValueButADataAbsentReasonAndItsReasons() {
-    Observation tooFew = observation(administration("phq-9", 1, Map.of("phq9_2", Answer.NotAnswered.DECLINED, "phq9_9", Answer.of(0))));
-    Observation wrong = observation(administration("phq-9", 1, Map.of("phq9_2", Answer.of(7), "phq9_9", Answer.of(0))));
+    Observation tooFew =
+        observation(
+            administration(
+                "phq-9", 1, Map.of("phq9_2", Answer.NotAnswered.DECLINED, "phq9_9", Answer.of(0))));
+    Observation wrong =
+        observation(
+            administration("phq-9", 1, Map.of("phq9_2", Answer.of(7), "phq9_9", Answer.of(0))));
 
     assertThat(tooFew.hasValue()).isFalse();
     assertThat(tooFew.hasInterpretation()).isFalse();
-    assertThat(codes(tooFew.getDataAbsentReason())).containsExactly("http://terminology.hl7.org/CodeSystem/data-absent-reason|unknown");
-    assertThat(tooFew.getNote()).extracting(note -> note.getText())
+    assertThat(codes(tooFew.getDataAbsentReason()))
+        .containsExactly("http://terminology.hl7.org/CodeSystem/data-absent-reason|unknown");
+    assertThat(tooFew.getNote())
+        .extracting(note -> note.getText())
         .containsExactly("Not scored: 1 of 9 items missing (phq9_2); phq-9 allows none");
-    assertThat(codes(wrong.getDataAbsentReason())).containsExactly("http://terminology.hl7.org/CodeSystem/data-absent-reason|error");
-    assertThat(wrong.getNote()).extracting(note -> note.getText()).containsExactly("Not scored: item phq9_2: expected 0-3, found 7");
+    assertThat(codes(wrong.getDataAbsentReason()))
+        .containsExactly("http://terminology.hl7.org/CodeSystem/data-absent-reason|error");
+    assertThat(wrong.getNote())
+        .extracting(note -> note.getText())
+        .containsExactly("Not scored: item phq9_2: expected 0-3, found 7");
   }
 
   @Test
   void aRiskItemIsSurfacedEvenWhenTheFormIsNotScored() {
-    Observation observation = observation(administration("phq-9", 0,
-        Map.of("phq9_9", Answer.of(2), "phq9_1", Answer.NotAnswered.MISSING)));
+    Observation observation =
+        observation(
+            administration(
+                "phq-9", 0, Map.of("phq9_9", Answer.of(2), "phq9_1", Answer.NotAnswered.MISSING)));
 
     assertThat(observation.hasValue()).isFalse();
     ObservationComponentComponent risk = observation.getComponent().get(0);
-    assertThat(codes(risk.getCode())).containsExactly("http://loinc.org|44260-8", Fhir.ITEM_SYSTEM + "|phq9_9");
+    assertThat(codes(risk.getCode()))
+        .containsExactly("http://loinc.org|44260-8", Fhir.ITEM_SYSTEM + "|phq9_9");
     assertThat(codes(risk.getValueCodeableConcept())).containsExactly(Fhir.ANSWER_SYSTEM + "|2");
     assertThat(risk.getInterpretationFirstRep().getCodingFirstRep().getCode()).isEqualTo("AA");
-    assertThat(observation.getNote()).extracting(note -> note.getText()).contains(
-        "Risk item answered above its minimum: phq9_9 (Thoughts of death or self-harm) = 2. Check risk with the client whatever the total.");
-    assertThat(observation.getText().getDivAsString()).contains("Risk item answered above its minimum");
+    assertThat(observation.getNote())
+        .extracting(note -> note.getText())
+        .contains(
+            "Risk item answered above its minimum: phq9_9 (Thoughts of death or self-harm) = 2. Check risk with the client whatever the total.");
+    assertThat(observation.getText().getDivAsString())
+        .contains("Risk item answered above its minimum");
   }
 
   @Test
   void aThirdPartyRatingNamesNoPerformerAndACountOfYesIsSaidSo() {
     Observation therapist = observation(administration("haq-ii-t", 4, Map.of()));
-    Observation selfCheck = observation(administration("self-check", 1, Map.of("selfcheck_3", Answer.of(0))));
+    Observation selfCheck =
+        observation(administration("self-check", 1, Map.of("selfcheck_3", Answer.of(0))));
 
     assertThat(therapist.hasPerformer()).isFalse();
-    assertThat(selfCheck.getCode().getText()).isEqualTo("Alliance self-check number of yes answers");
+    assertThat(selfCheck.getCode().getText())
+        .isEqualTo("Alliance self-check number of yes answers");
     assertThat(selfCheck.getValueQuantity().getValue()).isEqualByComparingTo("7");
-    assertThat(selfCheck.getInterpretation()).extracting(CodeableConcept::getText).containsExactly(
-        "one or more questions answered no: worth talking over with the therapist (total < 8)");
-    assertThat(codes(selfCheck.getInterpretationFirstRep())).containsExactly(
-        "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation|A");
-    assertThat(selfCheck.getCode().getCoding()).extracting(Coding::getCode).containsExactly("self-check");
+    assertThat(selfCheck.getInterpretation())
+        .extracting(CodeableConcept::getText)
+        .containsExactly(
+            "one or more questions answered no: worth talking over with the therapist (total < 8)");
+    assertThat(codes(selfCheck.getInterpretationFirstRep()))
+        .containsExactly("http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation|A");
+    assertThat(selfCheck.getCode().getCoding())
+        .extracting(Coding::getCode)
+        .containsExactly("self-check");
   }
 }

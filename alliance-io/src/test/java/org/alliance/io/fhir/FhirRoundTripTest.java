@@ -20,7 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Instrument -&gt; Questionnaire -&gt; Instrument and Administration -&gt; QuestionnaireResponse -&gt; Administration give back what went in. */
+/**
+ * Instrument -&gt; Questionnaire -&gt; Instrument and Administration -&gt; QuestionnaireResponse
+ * -&gt; Administration give back what went in.
+ */
 class FhirRoundTripTest {
   private static final int ADMINISTRATIONS_PER_SEED = 40;
 
@@ -49,7 +52,8 @@ class FhirRoundTripTest {
 
   @ParameterizedTest(name = "{0} seed {1}")
   @MethodSource("instrumentsAndSeeds")
-  void randomAdministrationsRoundTripThroughNdjsonAndABundle(String id, long seed) throws IOException {
+  void randomAdministrationsRoundTripThroughNdjsonAndABundle(String id, long seed)
+      throws IOException {
     Instrument instrument = FhirFixtures.CATALOG.get(id);
     Random random = new Random(seed * 1_000 + id.hashCode());
     List<Administration> administrations = new ArrayList<>();
@@ -67,13 +71,15 @@ class FhirRoundTripTest {
     StringWriter bundle = new StringWriter();
     export.writeBundle(scored, List.of(), bundle);
 
-    for (String[] file : new String[][] {{"random.ndjson", ndjson.toString()}, {"random.json", bundle.toString()}}) {
+    for (String[] file :
+        new String[][] {{"random.ndjson", ndjson.toString()}, {"random.json", bundle.toString()}}) {
       List<AdministrationRow> rows = FhirFixtures.read(file[0], file[1]);
       assertThat(rows).as(file[0]).hasSize(administrations.size());
       for (int i = 0; i < rows.size(); i++) {
         AdministrationRow row = rows.get(i);
         Administration original = administrations.get(i);
-        boolean unknownItems = original.answers().keySet().stream().anyMatch(item -> instrument.item(item).isEmpty());
+        boolean unknownItems =
+            original.answers().keySet().stream().anyMatch(item -> instrument.item(item).isEmpty());
         assertThat(unknownItems).isFalse();
         assertThat(row.problems()).as("%s row %s", file[0], i).isEmpty();
         assertThat(row.administration()).as("%s row %s", file[0], i).contains(original);
@@ -86,13 +92,23 @@ class FhirRoundTripTest {
   void anAdministrationWithoutVersionIsPinnedToTheCatalogVersion(String id) throws IOException {
     Instrument instrument = FhirFixtures.CATALOG.get(id);
     Administration given = FhirFixtures.complete(instrument, new Random(5), "c001", 2);
-    Administration unversioned = new Administration(given.instrumentId(), Optional.empty(), given.client(), given.session(),
-        given.date(), given.respondent(), given.answers());
+    Administration unversioned =
+        new Administration(
+            given.instrumentId(),
+            Optional.empty(),
+            given.client(),
+            given.session(),
+            given.date(),
+            given.respondent(),
+            given.answers());
 
-    QuestionnaireResponse response = FhirQuestionnaireResponse.toResponse(unversioned, instrument, QuestionnaireResponseStatus.INPROGRESS);
+    QuestionnaireResponse response =
+        FhirQuestionnaireResponse.toResponse(
+            unversioned, instrument, QuestionnaireResponseStatus.INPROGRESS);
     AdministrationRow row = FhirFixtures.readOne("one.ndjson", Fhir.toJson(response, false));
 
-    assertThat(response.getQuestionnaire()).isEqualTo(Fhir.questionnaireUrl(id) + "|" + instrument.version());
+    assertThat(response.getQuestionnaire())
+        .isEqualTo(Fhir.questionnaireUrl(id) + "|" + instrument.version());
     assertThat(response.getStatus()).isEqualTo(QuestionnaireResponseStatus.COMPLETED);
     assertThat(row.administration()).contains(given);
   }

@@ -18,9 +18,9 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Questionnaire;
 
 /**
- * HAPI's validator against the base R4 profiles, offline, knowing the Questionnaires of the catalog so
- * that every QuestionnaireResponse is also checked against its Questionnaire (item types, answer options).
- * Slow to start: create one per test class.
+ * HAPI's validator against the base R4 profiles, offline, knowing the Questionnaires of the catalog
+ * so that every QuestionnaireResponse is also checked against its Questionnaire (item types, answer
+ * options). Slow to start: create one per test class.
  */
 final class FhirValidation {
   private final FhirValidator validator;
@@ -34,24 +34,29 @@ final class FhirValidation {
       byCanonical.put(questionnaire.getUrl(), questionnaire);
       byCanonical.put(questionnaire.getUrl() + "|" + questionnaire.getVersion(), questionnaire);
     }
-    // HAPI's pre-populated support holds conformance resources only; Questionnaires are served here.
-    IValidationSupport questionnaires = new IValidationSupport() {
-      @Override
-      public FhirContext getFhirContext() {
-        return context;
-      }
+    // HAPI's pre-populated support holds conformance resources only; Questionnaires are served
+    // here.
+    IValidationSupport questionnaires =
+        new IValidationSupport() {
+          @Override
+          public FhirContext getFhirContext() {
+            return context;
+          }
 
-      @Override
-      public <T extends IBaseResource> T fetchResource(Class<T> type, String url) {
-        Questionnaire found = byCanonical.get(url);
-        return found != null && (type == null || type.isInstance(found)) ? (type == null ? null : type.cast(found)) : null;
-      }
-    };
-    ValidationSupportChain chain = new ValidationSupportChain(
-        new DefaultProfileValidationSupport(context),
-        questionnaires,
-        new InMemoryTerminologyServerValidationSupport(context),
-        new CommonCodeSystemsTerminologyService(context));
+          @Override
+          public <T extends IBaseResource> T fetchResource(Class<T> type, String url) {
+            Questionnaire found = byCanonical.get(url);
+            return found != null && (type == null || type.isInstance(found))
+                ? (type == null ? null : type.cast(found))
+                : null;
+          }
+        };
+    ValidationSupportChain chain =
+        new ValidationSupportChain(
+            new DefaultProfileValidationSupport(context),
+            questionnaires,
+            new InMemoryTerminologyServerValidationSupport(context),
+            new CommonCodeSystemsTerminologyService(context));
     validator = context.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
   }
 
@@ -61,7 +66,8 @@ final class FhirValidation {
   }
 
   static boolean isError(SingleValidationMessage message) {
-    return message.getSeverity() == ResultSeverityEnum.ERROR || message.getSeverity() == ResultSeverityEnum.FATAL;
+    return message.getSeverity() == ResultSeverityEnum.ERROR
+        || message.getSeverity() == ResultSeverityEnum.FATAL;
   }
 
   static String describe(SingleValidationMessage message) {

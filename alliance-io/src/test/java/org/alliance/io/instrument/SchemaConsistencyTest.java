@@ -12,7 +12,10 @@ import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Instrument;
 import org.junit.jupiter.api.Test;
 
-/** docs/instrument.schema.json describes what the writer writes, so the schema cannot drift from the code. */
+/**
+ * docs/instrument.schema.json describes what the writer writes, so the schema cannot drift from the
+ * code.
+ */
 class SchemaConsistencyTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,7 +30,8 @@ class SchemaConsistencyTest {
     for (Instrument instrument : Catalog.builtIn().instruments()) {
       JsonNode written = JSON.readTree(InstrumentJson.write(instrument));
       assertThat(names(schema.get("properties"))).containsAll(names(written));
-      assertThat(schema.get("required")).allSatisfy(field -> assertThat(written.has(field.asText())).isTrue());
+      assertThat(schema.get("required"))
+          .allSatisfy(field -> assertThat(written.has(field.asText())).isTrue());
       for (JsonNode item : written.get("items")) {
         assertThat(names(defs.get("item").get("properties"))).containsAll(names(item));
       }
@@ -38,7 +42,8 @@ class SchemaConsistencyTest {
         assertThat(names(defs.get("subscale").get("properties"))).containsAll(names(subscale));
       }
       if (written.has("norms")) {
-        assertThat(names(defs.get("norms").get("properties"))).containsExactlyInAnyOrderElementsOf(names(written.get("norms")));
+        assertThat(names(defs.get("norms").get("properties")))
+            .containsExactlyInAnyOrderElementsOf(names(written.get("norms")));
       }
     }
   }
@@ -46,16 +51,35 @@ class SchemaConsistencyTest {
   @Test
   void theSchemaListsExactlyTheNamesTheReaderAccepts() throws IOException {
     JsonNode properties = schema().get("properties");
-    assertThat(values(properties.get("scoring").get("enum"))).containsExactly("sum", "mean", "mean-x10", "count-yes");
-    assertThat(String.join(", ", quoted(properties.get("scoring").get("enum")))).isEqualTo(JsonNames.SCORING.accepted()
-        .replace(" or ", ", "));
-    assertThat(String.join(", ", quoted(properties.get("direction").get("enum")))).isEqualTo(JsonNames.DIRECTION.accepted()
-        .replace(" or ", ", "));
-    assertThat(String.join(", ", quoted(properties.get("respondent").get("enum")))).isEqualTo(JsonNames.RESPONDENT.accepted()
-        .replace(" or ", ", "));
-    assertThat(String.join(", ", quoted(schema().get("$defs").get("cutoff").get("properties").get("clinicalSide").get("enum"))))
+    assertThat(values(properties.get("scoring").get("enum")))
+        .containsExactly("sum", "mean", "mean-x10", "count-yes");
+    assertThat(String.join(", ", quoted(properties.get("scoring").get("enum"))))
+        .isEqualTo(JsonNames.SCORING.accepted().replace(" or ", ", "));
+    assertThat(String.join(", ", quoted(properties.get("direction").get("enum"))))
+        .isEqualTo(JsonNames.DIRECTION.accepted().replace(" or ", ", "));
+    assertThat(String.join(", ", quoted(properties.get("respondent").get("enum"))))
+        .isEqualTo(JsonNames.RESPONDENT.accepted().replace(" or ", ", "));
+    assertThat(
+            String.join(
+                ", ",
+                quoted(
+                    schema()
+                        .get("$defs")
+                        .get("cutoff")
+                        .get("properties")
+                        .get("clinicalSide")
+                        .get("enum"))))
         .isEqualTo(JsonNames.SIDE.accepted().replace(" or ", ", "));
-    assertThat(String.join(", ", quoted(schema().get("$defs").get("licence").get("properties").get("kind").get("enum"))))
+    assertThat(
+            String.join(
+                ", ",
+                quoted(
+                    schema()
+                        .get("$defs")
+                        .get("licence")
+                        .get("properties")
+                        .get("kind")
+                        .get("enum"))))
         .isEqualTo(JsonNames.LICENCE_KIND.accepted().replace(" or ", ", "));
   }
 

@@ -26,8 +26,12 @@ import org.junit.jupiter.api.Test;
 
 /** A definition written by hand, as a clinic would, read and used for scoring. */
 class UserInstrumentTest {
-  /** A clinic's own measure with only the required fields and English-only texts written as plain strings. */
-  static final String MINIMAL = """
+  /**
+   * A clinic's own measure with only the required fields and English-only texts written as plain
+   * strings.
+   */
+  static final String MINIMAL =
+      """
       {
         "id": "clinic-mood-4",
         "version": "1",
@@ -60,11 +64,14 @@ class UserInstrumentTest {
     assertThat(mood.scoringRule()).isEqualTo(ScoringRule.SUM);
     assertThat(mood.direction()).isEqualTo(Direction.HIGHER_IS_WORSE);
     assertThat(mood.maxMissing()).isEqualTo(1);
-    assertThat(mood.items()).extracting(item -> item.id()).containsExactly("mood_1", "mood_2", "mood_3", "mood_4");
+    assertThat(mood.items())
+        .extracting(item -> item.id())
+        .containsExactly("mood_1", "mood_2", "mood_3", "mood_4");
     assertThat(mood.items().get(2).reversed()).isTrue();
     assertThat(mood.items().get(3).critical()).isTrue();
     assertThat(mood.items().get(0).scale()).isEqualTo(new ResponseScale.Likert(0, 3, List.of()));
-    assertThat(mood.clinicalCutoff().orElseThrow().clinicalSide()).isEqualTo(Cutoff.Side.AT_OR_ABOVE);
+    assertThat(mood.clinicalCutoff().orElseThrow().clinicalSide())
+        .isEqualTo(Cutoff.Side.AT_OR_ABOVE);
     assertThat(mood.clinicalCutoff().orElseThrow().verified()).isTrue();
     assertThat(mood.maxTotal()).isEqualTo(12);
   }
@@ -96,10 +103,14 @@ class UserInstrumentTest {
     InstrumentLibrary.Loaded loaded = InstrumentLibrary.load(examples);
 
     assertThat(loaded.problems()).isEmpty();
-    assertThat(loaded.instruments()).extracting(Instrument::id).containsExactly("clinic-stress-4", "srs");
+    assertThat(loaded.instruments())
+        .extracting(Instrument::id)
+        .containsExactly("clinic-stress-4", "srs");
     Instrument stress = loaded.instruments().get(0);
     assertThat(stress.title().in("de")).isEqualTo("Wöchentlicher Belastungscheck der Praxis");
-    assertThat(stress.subscales()).singleElement().satisfies(s -> assertThat(s.items()).containsExactly(1, 2));
+    assertThat(stress.subscales())
+        .singleElement()
+        .satisfies(s -> assertThat(s.items()).containsExactly(1, 2));
     assertThat(Files.readString(examples.resolve("srs-licensed.json"))).contains("\"id\": \"srs\"");
   }
 

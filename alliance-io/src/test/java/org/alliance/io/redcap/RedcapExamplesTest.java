@@ -12,8 +12,8 @@ import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.scoring.Answer;
 import org.alliance.io.csv.AdministrationCsvReader;
-import org.alliance.io.input.AdministrationRow;
 import org.alliance.io.csv.CsvReadOptions;
+import org.alliance.io.input.AdministrationRow;
 import org.junit.jupiter.api.Test;
 
 /** The files of examples/redcap read as documented, and stay what the writer writes. */
@@ -41,14 +41,20 @@ class RedcapExamplesTest {
 
     List<AdministrationRow> wide = new ArrayList<>();
     for (String name : List.of("phq9-wide.csv", "mixed-wide.csv")) {
-      CsvReadOptions options = name.startsWith("phq9") ? CsvReadOptions.of(CATALOG).withInstrument("phq-9") : CsvReadOptions.of(CATALOG);
-      try (AdministrationCsvReader reader = AdministrationCsvReader.open(example("../" + name), options)) {
+      CsvReadOptions options =
+          name.startsWith("phq9")
+              ? CsvReadOptions.of(CATALOG).withInstrument("phq-9")
+              : CsvReadOptions.of(CATALOG);
+      try (AdministrationCsvReader reader =
+          AdministrationCsvReader.open(example("../" + name), options)) {
         reader.forEachRemaining(wide::add);
       }
     }
     assertThat(rows).hasSameSizeAs(wide).allSatisfy(row -> assertThat(row.problems()).isEmpty());
-    assertThat(rows.get(1).administration().orElseThrow().answer("phq9_8")).isEqualTo(Answer.NotAnswered.SKIPPED);
-    assertThat(rows.get(1).administration().orElseThrow().answer("phq9_9")).isEqualTo(Answer.NotAnswered.DECLINED);
+    assertThat(rows.get(1).administration().orElseThrow().answer("phq9_8"))
+        .isEqualTo(Answer.NotAnswered.SKIPPED);
+    assertThat(rows.get(1).administration().orElseThrow().answer("phq9_9"))
+        .isEqualTo(Answer.NotAnswered.DECLINED);
     for (int i = 2; i < rows.size(); i++) {
       assertThat(rows.get(i).administration()).isEqualTo(wide.get(i).administration());
     }
@@ -57,7 +63,8 @@ class RedcapExamplesTest {
   @Test
   void theDictionaryExampleIsWhatTheWriterWritesForTheImportExample() throws IOException {
     List<Instrument> instruments = new ArrayList<>();
-    try (RedcapReader reader = RedcapReader.open(example("import.csv"), RedcapMapping.conventions(), CATALOG)) {
+    try (RedcapReader reader =
+        RedcapReader.open(example("import.csv"), RedcapMapping.conventions(), CATALOG)) {
       instruments.addAll(reader.instruments());
     }
     StringWriter dictionary = new StringWriter();
@@ -73,9 +80,26 @@ class RedcapExamplesTest {
     List<AdministrationRow> rows = read(example("longitudinal-export.csv"), mapping);
 
     assertThat(rows).hasSize(8).allSatisfy(row -> assertThat(row.problems()).isEmpty());
-    assertThat(rows.stream().map(row -> row.administration().orElseThrow())
-        .map(a -> a.client() + " " + a.instrumentId() + " " + a.session() + " " + a.date().map(Object::toString).orElse("-")))
-        .containsExactly("s01 phq-9 0 2026-01-05", "s01 phq-9 2 2026-01-19", "s01 srs 2 -", "s01 phq-9 4 2026-02-02",
-            "s01 srs 4 -", "s02 phq-9 0 2026-01-06", "s02 phq-9 2 2026-01-20", "s02 srs 2 -");
+    assertThat(
+            rows.stream()
+                .map(row -> row.administration().orElseThrow())
+                .map(
+                    a ->
+                        a.client()
+                            + " "
+                            + a.instrumentId()
+                            + " "
+                            + a.session()
+                            + " "
+                            + a.date().map(Object::toString).orElse("-")))
+        .containsExactly(
+            "s01 phq-9 0 2026-01-05",
+            "s01 phq-9 2 2026-01-19",
+            "s01 srs 2 -",
+            "s01 phq-9 4 2026-02-02",
+            "s01 srs 4 -",
+            "s02 phq-9 0 2026-01-06",
+            "s02 phq-9 2 2026-01-20",
+            "s02 srs 2 -");
   }
 }

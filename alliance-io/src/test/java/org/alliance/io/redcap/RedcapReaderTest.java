@@ -24,8 +24,12 @@ import org.junit.jupiter.api.Test;
 class RedcapReaderTest {
   private static final Catalog CATALOG = Catalog.builtIn();
 
-  /** A longitudinal project of another design: its own field names, events for sessions, a shared visit date. */
-  private static final String LONGITUDINAL = """
+  /**
+   * A longitudinal project of another design: its own field names, events for sessions, a shared
+   * visit date.
+   */
+  private static final String LONGITUDINAL =
+      """
       study_id,redcap_event_name,visit_date,dep_1,dep_2,dep_3,dep_4,dep_5,dep_6,dep_7,dep_8,dep_9,depression_complete
       s01,baseline_arm_1,2026-01-05,2,2,1,2,1,1,1,0,1,2
       s01,week_2_arm_1,2026-01-19,1,ASKU,1,1,0,1,NASK,0,0,2
@@ -34,7 +38,8 @@ class RedcapReaderTest {
       s02,week_9_arm_1,2026-03-09,0,0,0,0,0,0,0,0,0,2
       """;
 
-  private static final String LONGITUDINAL_MAPPING = """
+  private static final String LONGITUDINAL_MAPPING =
+      """
       {
         "recordField": "study_id",
         "missingCodes": {"NI": "missing"},
@@ -53,7 +58,11 @@ class RedcapReaderTest {
       """;
 
   static RedcapReader open(String csv, RedcapMapping mapping) throws IOException {
-    return RedcapReader.open("export.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), mapping, CATALOG);
+    return RedcapReader.open(
+        "export.csv",
+        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+        mapping,
+        CATALOG);
   }
 
   static List<AdministrationRow> readAll(String csv, RedcapMapping mapping) throws IOException {
@@ -65,14 +74,16 @@ class RedcapReaderTest {
   }
 
   static RedcapMapping mapping(String json) throws IOException {
-    return RedcapMapping.read("mapping.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), CATALOG);
+    return RedcapMapping.read(
+        "mapping.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), CATALOG);
   }
 
   @Test
   void readsALongitudinalProjectThroughAMappingWithEventsAndMissingDataCodes() throws IOException {
     List<AdministrationRow> rows = readAll(LONGITUDINAL, mapping(LONGITUDINAL_MAPPING));
 
-    // The week 4 row has no answers (only the visit date, which other forms share): no administration.
+    // The week 4 row has no answers (only the visit date, which other forms share): no
+    // administration.
     assertThat(rows).hasSize(4);
     Administration week2 = rows.get(1).administration().orElseThrow();
     assertThat(week2.client()).isEqualTo("s01");
@@ -82,7 +93,8 @@ class RedcapReaderTest {
     assertThat(week2.answer("phq9_7")).isEqualTo(Answer.NotAnswered.SKIPPED);
     assertThat(week2.answer("phq9_9")).isEqualTo(Answer.of(0));
     // NI is mapped to missing by this project's mapping.
-    assertThat(rows.get(2).administration().orElseThrow().answer("phq9_9")).isEqualTo(Answer.NotAnswered.MISSING);
+    assertThat(rows.get(2).administration().orElseThrow().answer("phq9_9"))
+        .isEqualTo(Answer.NotAnswered.MISSING);
     assertThat(rows.get(0).administration().orElseThrow().session()).isZero();
   }
 
@@ -92,9 +104,11 @@ class RedcapReaderTest {
 
     AdministrationRow week9 = rows.get(3);
     assertThat(week9.administration()).isEmpty();
-    assertThat(week9.problems()).extracting(InputProblem::toString).containsExactly(
-        "export.csv line 6, column 2 (redcap_event_name): unknown event 'week_9_arm_1'; the mapping gives a session for "
-            + "baseline_arm_1, week_2_arm_1, week_4_arm_1");
+    assertThat(week9.problems())
+        .extracting(InputProblem::toString)
+        .containsExactly(
+            "export.csv line 6, column 2 (redcap_event_name): unknown event 'week_9_arm_1'; the mapping gives a session for "
+                + "baseline_arm_1, week_2_arm_1, week_4_arm_1");
     assertThat(week9.key().client()).isEqualTo("s02");
   }
 
@@ -106,12 +120,18 @@ class RedcapReaderTest {
     ScoredRow scored = ScoredRow.score(row, Scorer.builtIn());
 
     assertThat(scored.valid()).isFalse();
-    assertThat(scored.locatedProblems()).extracting(InputProblem::toString)
-        .containsExactly("export.csv line 5, column 12 (dep_9): item phq9_9: expected a number 0-3, found 'NAVU'");
+    assertThat(scored.locatedProblems())
+        .extracting(InputProblem::toString)
+        .containsExactly(
+            "export.csv line 5, column 12 (dep_9): item phq9_9: expected a number 0-3, found 'NAVU'");
   }
 
-  /** A classic project with repeating instruments, named by the toolkit's conventions, plus REDCap's extra columns. */
-  private static final String REPEATING = """
+  /**
+   * A classic project with repeating instruments, named by the toolkit's conventions, plus REDCap's
+   * extra columns.
+   */
+  private static final String REPEATING =
+      """
       record_id,redcap_repeat_instrument,redcap_repeat_instance,redcap_survey_identifier,age,srs_session,srs_date,srs_1,srs_2,srs_3,srs_4,srs_complete,srs_timestamp,diary_note,diary_complete
       c1,,,,34,,,,,,,,,,
       c1,srs,2,,,1,2026-01-07 10:15,9.0,8.5,9.0,9.1,2,2026-01-07 10:00,,
@@ -132,14 +152,40 @@ class RedcapReaderTest {
     }
 
     assertThat(rows).hasSize(4);
-    assertThat(rows.get(0).administration()).contains(Administration.of("srs", "c1", 1, Optional.of(LocalDate.of(2026, 1, 7)),
-        Map.of("srs_1", Answer.of(9), "srs_2", Answer.of(8.5), "srs_3", Answer.of(9), "srs_4", Answer.of(9.1))));
-    assertThat(rows.get(1).administration().orElseThrow().answers()).isEqualTo(Map.of(
-        "srs_1", Answer.of(7), "srs_2", Answer.NotAnswered.SKIPPED, "srs_3", Answer.of(8), "srs_4", Answer.NotAnswered.DECLINED));
-    assertThat(rows.get(2).problems()).extracting(InputProblem::toString).containsExactly(
-        "export.csv line 6, column 6 (srs_session): expected a session number (a whole number, 0 or more), found 'x'",
-        "export.csv line 6, column 7 (srs_date): expected a date as YYYY-MM-DD (REDCap's raw export), found '2026-13-01'");
-    assertThat(rows.get(3).problems()).extracting(InputProblem::toString)
+    assertThat(rows.get(0).administration())
+        .contains(
+            Administration.of(
+                "srs",
+                "c1",
+                1,
+                Optional.of(LocalDate.of(2026, 1, 7)),
+                Map.of(
+                    "srs_1",
+                    Answer.of(9),
+                    "srs_2",
+                    Answer.of(8.5),
+                    "srs_3",
+                    Answer.of(9),
+                    "srs_4",
+                    Answer.of(9.1))));
+    assertThat(rows.get(1).administration().orElseThrow().answers())
+        .isEqualTo(
+            Map.of(
+                "srs_1",
+                Answer.of(7),
+                "srs_2",
+                Answer.NotAnswered.SKIPPED,
+                "srs_3",
+                Answer.of(8),
+                "srs_4",
+                Answer.NotAnswered.DECLINED));
+    assertThat(rows.get(2).problems())
+        .extracting(InputProblem::toString)
+        .containsExactly(
+            "export.csv line 6, column 6 (srs_session): expected a session number (a whole number, 0 or more), found 'x'",
+            "export.csv line 6, column 7 (srs_date): expected a date as YYYY-MM-DD (REDCap's raw export), found '2026-13-01'");
+    assertThat(rows.get(3).problems())
+        .extracting(InputProblem::toString)
         .containsExactly("export.csv line 7, column 1 (record_id): the record id is empty");
   }
 
@@ -147,63 +193,83 @@ class RedcapReaderTest {
   void aMappingThatNamesAbsentFieldsIsRefusedBeforeAnyRowIsRead() throws IOException {
     RedcapMapping mapping = mapping(LONGITUDINAL_MAPPING.replace("\"dep_9\"", "\"dep_09\""));
 
-    assertThatThrownBy(() -> open(LONGITUDINAL, mapping)).isInstanceOf(InputFormatException.class).hasMessage(
-        "export.csv line 1: the file has no field for item dep_09 (item phq9_9) of phq-9 ($.instruments[0]); add the field to the "
-            + "export, or map the items to the project's fields in a mapping file (docs/exports.md)");
+    assertThatThrownBy(() -> open(LONGITUDINAL, mapping))
+        .isInstanceOf(InputFormatException.class)
+        .hasMessage(
+            "export.csv line 1: the file has no field for item dep_09 (item phq9_9) of phq-9 ($.instruments[0]); add the field to the "
+                + "export, or map the items to the project's fields in a mapping file (docs/exports.md)");
   }
 
   @Test
   void aFileWithNoKnownItemFieldsSaysHowToMapIt() {
     assertThatThrownBy(() -> open("record_id,q1,q2\nc1,1,2\n", RedcapMapping.conventions()))
         .isInstanceOf(InputFormatException.class)
-        .hasMessageStartingWith("export.csv line 1: no column is named like an item of a known instrument (such as phq9_1)");
+        .hasMessageStartingWith(
+            "export.csv line 1: no column is named like an item of a known instrument (such as phq9_1)");
   }
 
   @Test
   void anInstrumentWithSomeOfItsFieldsMissingIsNamed() {
-    assertThatThrownBy(() -> open("record_id,redcap_repeat_instrument,redcap_repeat_instance,srs_1,srs_2,srs_3\nc1,srs,1,1,2,3\n",
-        RedcapMapping.conventions()))
+    assertThatThrownBy(
+            () ->
+                open(
+                    "record_id,redcap_repeat_instrument,redcap_repeat_instance,srs_1,srs_2,srs_3\nc1,srs,1,1,2,3\n",
+                    RedcapMapping.conventions()))
         .isInstanceOf(InputFormatException.class)
         .hasMessageContaining("the file has no field for item srs_4 of srs (conventions)");
   }
 
   @Test
   void withoutASessionFieldOrRepeatInstanceTheSessionCannotBeTold() {
-    assertThatThrownBy(() -> open("record_id,redcap_event_name,srs_1,srs_2,srs_3,srs_4\nc1,e1,1,2,3,4\n", RedcapMapping.conventions()))
+    assertThatThrownBy(
+            () ->
+                open(
+                    "record_id,redcap_event_name,srs_1,srs_2,srs_3,srs_4\nc1,e1,1,2,3,4\n",
+                    RedcapMapping.conventions()))
         .isInstanceOf(InputFormatException.class)
-        .hasMessageContaining("cannot tell the session of srs (conventions): the file has no field srs_session and no redcap_repeat_instance");
+        .hasMessageContaining(
+            "cannot tell the session of srs (conventions): the file has no field srs_session and no redcap_repeat_instance");
   }
 
   @Test
   void mappingProblemsNameTheirJsonPath() {
-    assertThatThrownBy(() -> mapping("""
+    assertThatThrownBy(
+            () ->
+                mapping(
+                    """
         {"instruments": [
           {"instrument": "phq-99"},
           {"instrument": "gad-7", "session": "visit", "items": {"gad7_8": "x", "2": 5}},
           {"instrument": "srs", "session": "event"}
         ], "missingCodes": {"NI": "unknown"}, "colour": "red"}
         """))
-        .isInstanceOfSatisfying(RedcapMappingException.class, e -> assertThat(e.problems()).containsExactly(
-            "$.colour: unknown field; expected one of $schema, description, instruments, missingCodes, recordField",
-            "$.missingCodes.NI: expected \"missing\", \"skipped\" or \"declined\", found string \"unknown\"",
-            "$.instruments[0].instrument: " + CATALOG.unknown("phq-99"),
-            "$.instruments[1].session: expected \"field\", \"instance\" or \"event\", found \"visit\"",
-            "$.instruments[1].items.gad7_8: not an item of gad-7 (its items are gad7_1 to gad7_7, or their numbers 1 to 7)",
-            "$.instruments[1].items.2: expected a field name, found number 5",
-            "$.instruments[2].events: the session comes from the event, so list each event with its session number, "
-                + "such as {\"baseline_arm_1\": 0, \"week_1_arm_1\": 1}"));
+        .isInstanceOfSatisfying(
+            RedcapMappingException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        "$.colour: unknown field; expected one of $schema, description, instruments, missingCodes, recordField",
+                        "$.missingCodes.NI: expected \"missing\", \"skipped\" or \"declined\", found string \"unknown\"",
+                        "$.instruments[0].instrument: " + CATALOG.unknown("phq-99"),
+                        "$.instruments[1].session: expected \"field\", \"instance\" or \"event\", found \"visit\"",
+                        "$.instruments[1].items.gad7_8: not an item of gad-7 (its items are gad7_1 to gad7_7, or their numbers 1 to 7)",
+                        "$.instruments[1].items.2: expected a field name, found number 5",
+                        "$.instruments[2].events: the session comes from the event, so list each event with its session number, "
+                            + "such as {\"baseline_arm_1\": 0, \"week_1_arm_1\": 1}"));
   }
 
   @Test
   void aMappingThatIsNotJsonGivesItsLineAndColumn() {
-    assertThatThrownBy(() -> mapping("{\n  \"instruments\": [\n    {\"instrument\": \"srs\",}\n  ]\n}"))
+    assertThatThrownBy(
+            () -> mapping("{\n  \"instruments\": [\n    {\"instrument\": \"srs\",}\n  ]\n}"))
         .isInstanceOf(RedcapMappingException.class)
         .hasMessageStartingWith("mapping.json: line 3, column 26: not valid JSON");
   }
 
   @Test
   void sessionNumbersAndInstancesAtTheirBoundaries() throws IOException {
-    String csv = """
+    String csv =
+        """
         record_id,redcap_repeat_instrument,redcap_repeat_instance,srs_session,srs_1,srs_2,srs_3,srs_4
         c1,srs,1,0,9,9,9,9
         c1,srs,2,999999999,9,9,9,9
@@ -216,12 +282,15 @@ class RedcapReaderTest {
 
     assertThat(rows.get(0).administration().orElseThrow().session()).isZero();
     assertThat(rows.get(1).administration().orElseThrow().session()).isEqualTo(999_999_999);
-    assertThat(rows.subList(2, 5)).extracting(row -> row.problems().get(0).toString()).containsExactly(
-        "export.csv line 4, column 4 (srs_session): expected a session number (a whole number, 0 or more), found '1000000000'",
-        "export.csv line 5, column 4 (srs_session): expected a session number (a whole number, 0 or more), found '-1'",
-        "export.csv line 6, column 4 (srs_session): the session is empty");
+    assertThat(rows.subList(2, 5))
+        .extracting(row -> row.problems().get(0).toString())
+        .containsExactly(
+            "export.csv line 4, column 4 (srs_session): expected a session number (a whole number, 0 or more), found '1000000000'",
+            "export.csv line 5, column 4 (srs_session): expected a session number (a whole number, 0 or more), found '-1'",
+            "export.csv line 6, column 4 (srs_session): the session is empty");
 
-    String byInstance = """
+    String byInstance =
+        """
         record_id,redcap_repeat_instrument,redcap_repeat_instance,srs_1,srs_2,srs_3,srs_4
         c1,srs,1,9,9,9,9
         c1,srs,0,9,9,9,9
@@ -229,28 +298,43 @@ class RedcapReaderTest {
         """;
     List<AdministrationRow> instances = readAll(byInstance, RedcapMapping.conventions());
     assertThat(instances.get(0).administration().orElseThrow().session()).isEqualTo(1);
-    assertThat(instances.subList(1, 3)).extracting(row -> row.problems().get(0).toString()).containsExactly(
-        "export.csv line 3, column 3 (redcap_repeat_instance): expected a repeat instance (a whole number, 1 or more), found '0'",
-        "export.csv line 4, column 3 (redcap_repeat_instance): no repeat instance: srs takes its session from the repeat instance of form srs");
+    assertThat(instances.subList(1, 3))
+        .extracting(row -> row.problems().get(0).toString())
+        .containsExactly(
+            "export.csv line 3, column 3 (redcap_repeat_instance): expected a repeat instance (a whole number, 1 or more), found '0'",
+            "export.csv line 4, column 3 (redcap_repeat_instance): no repeat instance: srs takes its session from the repeat instance of form srs");
   }
 
   @Test
   void readsASemicolonExportWithDecimalCommasAndTheDefaultCodes() throws IOException {
-    String csv = "\uFEFFrecord_id;redcap_repeat_instrument;redcap_repeat_instance;srs_session;srs_1;srs_2;srs_3;srs_4\r\n"
-        + "c1;srs;1;0;8,5;UNK;NASK;ASKU\r\n";
+    String csv =
+        "\uFEFFrecord_id;redcap_repeat_instrument;redcap_repeat_instance;srs_session;srs_1;srs_2;srs_3;srs_4\r\n"
+            + "c1;srs;1;0;8,5;UNK;NASK;ASKU\r\n";
 
-    Administration srs = readAll(csv, RedcapMapping.conventions()).get(0).administration().orElseThrow();
+    Administration srs =
+        readAll(csv, RedcapMapping.conventions()).get(0).administration().orElseThrow();
 
-    assertThat(srs.answers()).isEqualTo(Map.of("srs_1", Answer.of(8.5), "srs_3", Answer.NotAnswered.SKIPPED,
-        "srs_4", Answer.NotAnswered.DECLINED));
+    assertThat(srs.answers())
+        .isEqualTo(
+            Map.of(
+                "srs_1",
+                Answer.of(8.5),
+                "srs_3",
+                Answer.NotAnswered.SKIPPED,
+                "srs_4",
+                Answer.NotAnswered.DECLINED));
   }
 
   @Test
   void aRowShorterThanTheHeaderIsAProblemOfItsAdministration() throws IOException {
-    List<AdministrationRow> rows = readAll("record_id,srs_session,srs_1,srs_2,srs_3,srs_4\nc1,1,9,9\n", RedcapMapping.conventions());
+    List<AdministrationRow> rows =
+        readAll(
+            "record_id,srs_session,srs_1,srs_2,srs_3,srs_4\nc1,1,9,9\n",
+            RedcapMapping.conventions());
 
     assertThat(rows.get(0).administration()).isPresent();
-    assertThat(rows.get(0).problems()).extracting(InputProblem::toString)
+    assertThat(rows.get(0).problems())
+        .extracting(InputProblem::toString)
         .containsExactly("export.csv line 2: the row has 4 fields where the header has 6");
   }
 }

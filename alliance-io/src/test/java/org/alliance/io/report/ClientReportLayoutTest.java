@@ -15,7 +15,8 @@ class ClientReportLayoutTest {
   @TempDir Path dir;
 
   private ReportDocument document() throws IOException {
-    return ClientReportLayout.document(ReportFixtures.clientReport(ReportFixtures.write(dir, ReportFixtures.ANSWERS), "c1"));
+    return ClientReportLayout.document(
+        ReportFixtures.clientReport(ReportFixtures.write(dir, ReportFixtures.ANSWERS), "c1"));
   }
 
   private static <T extends Block> List<T> blocks(ReportDocument document, Class<T> type) {
@@ -23,13 +24,18 @@ class ClientReportLayoutTest {
   }
 
   private static String fact(ReportDocument document, String label) {
-    return blocks(document, ReportDocument.Facts.class).stream().flatMap(facts -> facts.facts().stream())
-        .filter(fact -> fact.label().equals(label)).map(ReportDocument.Fact::value).findFirst()
+    return blocks(document, ReportDocument.Facts.class).stream()
+        .flatMap(facts -> facts.facts().stream())
+        .filter(fact -> fact.label().equals(label))
+        .map(ReportDocument.Fact::value)
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no fact " + label));
   }
 
   private static ReportDocument.Table table(ReportDocument document, String captionStart) {
-    return blocks(document, ReportDocument.Table.class).stream().filter(t -> t.caption().startsWith(captionStart)).findFirst()
+    return blocks(document, ReportDocument.Table.class).stream()
+        .filter(t -> t.caption().startsWith(captionStart))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no table " + captionStart));
   }
 
@@ -38,10 +44,18 @@ class ClientReportLayoutTest {
     ReportDocument document = document();
 
     assertThat(document.title()).isEqualTo("Client report: c1");
-    assertThat(blocks(document, ReportDocument.Heading.class)).extracting(ReportDocument.Heading::text).containsExactly(
-        "Alerts", "PHQ-9 (Patient Health Questionnaire-9)", "SRS (Session Rating Scale)", "Answers at the latest administration",
-        "PHQ-9 at session 6 (2026-02-11)", "SRS at session 6 (2026-02-11)", "How to read this report");
-    assertThat(blocks(document, ReportDocument.Chart.class)).hasSize(2)
+    assertThat(blocks(document, ReportDocument.Heading.class))
+        .extracting(ReportDocument.Heading::text)
+        .containsExactly(
+            "Alerts",
+            "PHQ-9 (Patient Health Questionnaire-9)",
+            "SRS (Session Rating Scale)",
+            "Answers at the latest administration",
+            "PHQ-9 at session 6 (2026-02-11)",
+            "SRS at session 6 (2026-02-11)",
+            "How to read this report");
+    assertThat(blocks(document, ReportDocument.Chart.class))
+        .hasSize(2)
         .allSatisfy(chart -> assertThat(chart.figure()).isInstanceOf(CourseChart.class));
     assertThat(document.footer()).contains("c1").contains("2026-03-01").contains("confidential");
   }
@@ -52,20 +66,26 @@ class ClientReportLayoutTest {
 
     assertThat(fact(document, "Client")).isEqualTo("c1");
     assertThat(fact(document, "Clinician")).isEqualTo("dr-a");
-    assertThat(fact(document, "Measures")).isEqualTo("PHQ-9 (Patient Health Questionnaire-9); SRS (Session Rating Scale)");
+    assertThat(fact(document, "Measures"))
+        .isEqualTo("PHQ-9 (Patient Health Questionnaire-9); SRS (Session Rating Scale)");
     assertThat(fact(document, "Sessions")).isEqualTo("6 sessions with a score, 1 to 6");
     assertThat(fact(document, "Dates")).isEqualTo("2026-01-07 to 2026-02-11");
-    assertThat(blocks(document, ReportDocument.Paragraph.class)).anySatisfy(p -> {
-      assertThat(p.text()).contains("2 of 30 rows");
-      assertThat(p.tone()).isEqualTo(Tone.NOTE);
-    });
+    assertThat(blocks(document, ReportDocument.Paragraph.class))
+        .anySatisfy(
+            p -> {
+              assertThat(p.text()).contains("2 of 30 rows");
+              assertThat(p.tone()).isEqualTo(Tone.NOTE);
+            });
   }
 
   @Test
   void saysWhichSessionsAreMissing() {
-    assertThat(ClientReportLayout.sessions(List.of(1, 2, 4, 5, 7))).isEqualTo("5 sessions with a score, 1 to 7; no score at sessions 3 and 6");
-    assertThat(ClientReportLayout.sessions(List.of(2, 4, 6, 9))).isEqualTo("4 sessions with a score, 2 to 9; no score at sessions 3, 5, 7 and 8");
-    assertThat(ClientReportLayout.sessions(List.of(3))).isEqualTo("1 session with a score (session 3)");
+    assertThat(ClientReportLayout.sessions(List.of(1, 2, 4, 5, 7)))
+        .isEqualTo("5 sessions with a score, 1 to 7; no score at sessions 3 and 6");
+    assertThat(ClientReportLayout.sessions(List.of(2, 4, 6, 9)))
+        .isEqualTo("4 sessions with a score, 2 to 9; no score at sessions 3, 5, 7 and 8");
+    assertThat(ClientReportLayout.sessions(List.of(3)))
+        .isEqualTo("1 session with a score (session 3)");
     assertThat(ClientReportLayout.sessions(List.of())).isEqualTo("no session has a score");
   }
 
@@ -89,9 +109,12 @@ class ClientReportLayoutTest {
     assertThat(fact(document, "First score")).isEqualTo("18 at session 1 (2026-01-07)");
     assertThat(fact(document, "Latest score")).isEqualTo("7 at session 6 (2026-02-11), mild");
     assertThat(fact(document, "Change")).isEqualTo("-11 points (better)");
-    assertThat(fact(document, "Reliable change")).isEqualTo("reliably improved: better by at least 6 points since the first score");
-    assertThat(fact(document, "Clinically significant change")).isEqualTo("recovered: reliably improved and out of the clinical range (caseness)");
-    assertThat(fact(document, "Expected course")).startsWith("none: fitting one needs at least 30 past episodes");
+    assertThat(fact(document, "Reliable change"))
+        .isEqualTo("reliably improved: better by at least 6 points since the first score");
+    assertThat(fact(document, "Clinically significant change"))
+        .isEqualTo("recovered: reliably improved and out of the clinical range (caseness)");
+    assertThat(fact(document, "Expected course"))
+        .startsWith("none: fitting one needs at least 30 past episodes");
     assertThat(fact(document, "Ruptures")).isEqualTo("1 rupture, 1 repaired");
   }
 
@@ -100,25 +123,41 @@ class ClientReportLayoutTest {
     ReportDocument document = document();
 
     ReportDocument.Table gains = table(document, "Sudden gains and losses of PHQ-9");
-    assertThat(gains.rows()).singleElement().satisfies(row ->
-        assertThat(row.cells()).containsExactly("Sudden gain", "3 to 4", "16 to 9", "7 points", "no"));
+    assertThat(gains.rows())
+        .singleElement()
+        .satisfies(
+            row ->
+                assertThat(row.cells())
+                    .containsExactly("Sudden gain", "3 to 4", "16 to 9", "7 points", "no"));
     ReportDocument.Table ruptures = table(document, "Alliance ruptures of SRS");
-    assertThat(ruptures.rows()).singleElement().satisfies(row -> {
-      assertThat(row.cells().subList(0, 4)).containsExactly("session 3", "38 at session 2", "35 at session 3 (3 lower)",
-          "repaired at session 4");
-      assertThat(row.cells().get(4)).contains("below the cutoff (below 36)");
-    });
+    assertThat(ruptures.rows())
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.cells().subList(0, 4))
+                  .containsExactly(
+                      "session 3",
+                      "38 at session 2",
+                      "35 at session 3 (3 lower)",
+                      "repaired at session 4");
+              assertThat(row.cells().get(4)).contains("below the cutoff (below 36)");
+            });
   }
 
   @Test
   void showsTheRiskAnswerAndTheLicenceNote() throws IOException {
     ReportDocument document = document();
 
-    ReportDocument.Table phq9 = blocks(document, ReportDocument.Table.class).stream()
-        .filter(t -> t.columns().equals(List.of("#", "Item", "Answer"))).findFirst().orElseThrow();
+    ReportDocument.Table phq9 =
+        blocks(document, ReportDocument.Table.class).stream()
+            .filter(t -> t.columns().equals(List.of("#", "Item", "Answer")))
+            .findFirst()
+            .orElseThrow();
     assertThat(phq9.rows().get(8).tone()).isEqualTo(Tone.URGENT);
-    assertThat(phq9.rows().get(8).cells().get(2)).isEqualTo("1 (Several days): risk item answered, check safety");
-    assertThat(blocks(document, ReportDocument.Paragraph.class)).anySatisfy(p ->
-        assertThat(p.text()).startsWith("The wording of the SRS items is licensed"));
+    assertThat(phq9.rows().get(8).cells().get(2))
+        .isEqualTo("1 (Several days): risk item answered, check safety");
+    assertThat(blocks(document, ReportDocument.Paragraph.class))
+        .anySatisfy(
+            p -> assertThat(p.text()).startsWith("The wording of the SRS items is licensed"));
   }
 }

@@ -28,17 +28,19 @@ import org.junit.jupiter.api.Test;
 class CohortReportTest {
   private static final Measure PHQ9 = Measure.of(Catalog.builtIn().get("phq-9"));
 
-  private static Episode episode(String client, String clinician, Measure measure, double... scores) {
+  private static Episode episode(
+      String client, String clinician, Measure measure, double... scores) {
     List<Observation> observations = new ArrayList<>();
     for (int i = 0; i < scores.length; i++) {
       observations.add(Observation.of(i + 1, scores[i]));
     }
-    return new Episode(client, Optional.ofNullable(clinician), List.of(new Course(client, measure, observations)));
+    return new Episode(
+        client, Optional.ofNullable(clinician), List.of(new Course(client, measure, observations)));
   }
 
   /**
-   * a: 20 -> 10, reliably improved but still clinical; b: 20 -> 9, recovered; c: 8 -> 15, reliably deteriorated;
-   * d: 12 -> 8, unchanged; e: one score, not judged.
+   * a: 20 -> 10, reliably improved but still clinical; b: 20 -> 9, recovered; c: 8 -> 15, reliably
+   * deteriorated; d: 12 -> 8, unchanged; e: one score, not judged.
    */
   private static List<Episode> cohort() {
     return List.of(
@@ -50,7 +52,8 @@ class CohortReportTest {
   }
 
   private static CohortReport.Settings settings(OptionalDouble reliability) {
-    return new CohortReport.Settings("cohort.csv", LocalDate.of(2026, 3, 1), Optional.empty(), reliability, 3, List.of());
+    return new CohortReport.Settings(
+        "cohort.csv", LocalDate.of(2026, 3, 1), Optional.empty(), reliability, 3, List.of());
   }
 
   @Test
@@ -70,7 +73,9 @@ class CohortReportTest {
   void comparesCliniciansAndFlagsThoseWithTooFewClients() {
     CohortReport report = CohortReport.build(cohort(), settings(OptionalDouble.empty()));
 
-    assertThat(report.clinicians()).extracting(s -> s.clinician().orElseThrow()).containsExactly("dr-a", "dr-b");
+    assertThat(report.clinicians())
+        .extracting(s -> s.clinician().orElseThrow())
+        .containsExactly("dr-a", "dr-b");
     ClinicianSummary drA = report.clinicians().get(0);
     ClinicianSummary drB = report.clinicians().get(1);
     assertThat(drA.clients()).isEqualTo(3);
@@ -83,19 +88,24 @@ class CohortReportTest {
 
   @Test
   void comparesNoCliniciansWhenNoneAreRecorded() {
-    List<Episode> anonymous = cohort().stream().map(e -> new Episode(e.client(), Optional.empty(), e.courses())).toList();
+    List<Episode> anonymous =
+        cohort().stream().map(e -> new Episode(e.client(), Optional.empty(), e.courses())).toList();
 
-    assertThat(CohortReport.build(anonymous, settings(OptionalDouble.empty())).clinicians()).isEmpty();
+    assertThat(CohortReport.build(anonymous, settings(OptionalDouble.empty())).clinicians())
+        .isEmpty();
   }
 
   @Test
   void judgesBySampleStatisticsWhenGivenAReliability() {
     CohortReport report = CohortReport.build(cohort(), settings(OptionalDouble.of(0.8)));
 
-    ClinicalSignificanceSample sample = ClinicalSignificance.ofSample(
-        report.counted().stream().map(ReliableChangePair::firstAndLast).toList(), Direction.HIGHER_IS_WORSE,
-        ReliableChangeOptions.jacobsonTruax(0.8));
-    long improved = sample.clients().stream().filter(c -> c.reliableChange().isReliableImprovement()).count();
+    ClinicalSignificanceSample sample =
+        ClinicalSignificance.ofSample(
+            report.counted().stream().map(ReliableChangePair::firstAndLast).toList(),
+            Direction.HIGHER_IS_WORSE,
+            ReliableChangeOptions.jacobsonTruax(0.8));
+    long improved =
+        sample.clients().stream().filter(c -> c.reliableChange().isReliableImprovement()).count();
     assertThat(report.rates().improved()).isEqualTo(new Proportion((int) improved, 4));
     assertThat(report.outcomes()).hasSize(4);
   }
@@ -103,19 +113,30 @@ class CohortReportTest {
   @Test
   void needsPublishedValuesOrAReliabilityForAScoreColumn() {
     Measure bdi = Measure.column("bdi", Direction.HIGHER_IS_WORSE, Construct.OUTCOME);
-    List<Episode> episodes = List.of(episode("a", null, bdi, 30, 20), episode("b", null, bdi, 25, 24), episode("c", null, bdi, 28, 10));
+    List<Episode> episodes =
+        List.of(
+            episode("a", null, bdi, 30, 20),
+            episode("b", null, bdi, 25, 24),
+            episode("c", null, bdi, 28, 10));
 
-    assertThat(ClientOutcomes.missingPublishedValues(bdi)).hasValueSatisfying(reason -> assertThat(reason).contains("--reliability"));
+    assertThat(ClientOutcomes.missingPublishedValues(bdi))
+        .hasValueSatisfying(reason -> assertThat(reason).contains("--reliability"));
     assertThat(ClientOutcomes.missingPublishedValues(PHQ9)).isEmpty();
     assertThatThrownBy(() -> CohortReport.build(episodes, settings(OptionalDouble.empty())))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bdi has no published reliable-change value");
-    assertThat(CohortReport.build(episodes, settings(OptionalDouble.of(0.9))).rates().clients()).isEqualTo(3);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bdi has no published reliable-change value");
+    assertThat(CohortReport.build(episodes, settings(OptionalDouble.of(0.9))).rates().clients())
+        .isEqualTo(3);
   }
 
   @Test
   void refusesACohortWithoutTwoScores() {
-    assertThatThrownBy(() -> CohortReport.build(List.of(episode("e", null, PHQ9, 14)), settings(OptionalDouble.empty())))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("no client has two or more phq-9 scores");
+    assertThatThrownBy(
+            () ->
+                CohortReport.build(
+                    List.of(episode("e", null, PHQ9, 14)), settings(OptionalDouble.empty())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("no client has two or more phq-9 scores");
   }
 
   @Test
@@ -124,7 +145,8 @@ class CohortReportTest {
     List<Episode> withAlliance = new ArrayList<>();
     for (Episode episode : cohort()) {
       List<Course> courses = new ArrayList<>(episode.courses());
-      courses.add(new Course(episode.client(), srs, List.of(Observation.of(1, 35), Observation.of(2, 37))));
+      courses.add(
+          new Course(episode.client(), srs, List.of(Observation.of(1, 35), Observation.of(2, 37))));
       withAlliance.add(new Episode(episode.client(), episode.clinician(), courses));
     }
 
@@ -133,6 +155,7 @@ class CohortReportTest {
     assertThat(report.allianceMeasure()).hasValue("srs");
     assertThat(report.allianceEffect()).isEmpty();
     assertThat(report.allianceNote()).isPresent();
-    assertThat(CohortReport.build(cohort(), settings(OptionalDouble.empty())).allianceMeasure()).isEmpty();
+    assertThat(CohortReport.build(cohort(), settings(OptionalDouble.empty())).allianceMeasure())
+        .isEmpty();
   }
 }

@@ -37,20 +37,32 @@ class HtmlReportWriterTest {
 
   @Test
   void writesAClientReportAsOneWellFormedSelfContainedPage() throws IOException {
-    String html = html(ClientReportLayout.document(ReportFixtures.clientReport(ReportFixtures.write(dir, ReportFixtures.ANSWERS), "c1")));
+    String html =
+        html(
+            ClientReportLayout.document(
+                ReportFixtures.clientReport(
+                    ReportFixtures.write(dir, ReportFixtures.ANSWERS), "c1")));
 
     Document document = Xml.parse(html);
     assertThat(document.getDocumentElement().getLocalName()).isEqualTo("html");
     assertThat(texts(document, XHTML, "h1")).containsExactly("Client report: c1");
-    assertThat(texts(document, XHTML, "h2")).contains("Alerts", "PHQ-9 (Patient Health Questionnaire-9)", "How to read this report");
+    assertThat(texts(document, XHTML, "h2"))
+        .contains("Alerts", "PHQ-9 (Patient Health Questionnaire-9)", "How to read this report");
     NodeList charts = document.getElementsByTagNameNS(SVG, "svg");
     assertThat(charts.getLength()).isEqualTo(2);
     assertThat(((Element) charts.item(0)).getAttribute("role")).isEqualTo("img");
-    assertThat(texts(document, SVG, "title")).containsExactly("PHQ-9 of client c1 over sessions", "SRS of client c1 over sessions");
+    assertThat(texts(document, SVG, "title"))
+        .containsExactly("PHQ-9 of client c1 over sessions", "SRS of client c1 over sessions");
     // Nothing is fetched from elsewhere: no scripts, no links, no external images or fonts.
     assertThat(texts(document, XHTML, "script")).isEmpty();
-    assertThat(html).doesNotContain("<link").doesNotContain("src=").doesNotContain("@import").doesNotContain("url(http");
-    assertThat(html.replaceAll("xmlns(:\\w+)?=['\"][^'\"]*['\"]", "")).doesNotContain("http://").doesNotContain("https://");
+    assertThat(html)
+        .doesNotContain("<link")
+        .doesNotContain("src=")
+        .doesNotContain("@import")
+        .doesNotContain("url(http");
+    assertThat(html.replaceAll("xmlns(:\\w+)?=['\"][^'\"]*['\"]", ""))
+        .doesNotContain("http://")
+        .doesNotContain("https://");
     assertThat(html).contains("@media print").contains("<meta charset=\"utf-8\"/>");
     // Each measure's heading, introduction and chart are kept on one printed page.
     NodeList divs = document.getElementsByTagNameNS(XHTML, "div");
@@ -58,16 +70,24 @@ class HtmlReportWriterTest {
     for (int i = 0; i < divs.getLength(); i++) {
       Element div = (Element) divs.item(i);
       if (div.getAttribute("class").equals("keep")) {
-        kept.add(div.getElementsByTagNameNS(XHTML, "h2").item(0).getTextContent() + ":"
-            + div.getElementsByTagNameNS(XHTML, "figure").getLength());
+        kept.add(
+            div.getElementsByTagNameNS(XHTML, "h2").item(0).getTextContent()
+                + ":"
+                + div.getElementsByTagNameNS(XHTML, "figure").getLength());
       }
     }
-    assertThat(kept).containsExactly("PHQ-9 (Patient Health Questionnaire-9):1", "SRS (Session Rating Scale):1");
+    assertThat(kept)
+        .containsExactly(
+            "PHQ-9 (Patient Health Questionnaire-9):1", "SRS (Session Rating Scale):1");
   }
 
   @Test
   void highlightsTheRiskRowsOfTheAlertsAndAnswers() throws IOException {
-    String html = html(ClientReportLayout.document(ReportFixtures.clientReport(ReportFixtures.write(dir, ReportFixtures.ANSWERS), "c1")));
+    String html =
+        html(
+            ClientReportLayout.document(
+                ReportFixtures.clientReport(
+                    ReportFixtures.write(dir, ReportFixtures.ANSWERS), "c1")));
 
     Document document = Xml.parse(html);
     NodeList rows = document.getElementsByTagNameNS(XHTML, "tr");
@@ -80,15 +100,26 @@ class HtmlReportWriterTest {
     }
     assertThat(urgent).hasSize(2);
     assertThat(urgent.get(0)).contains("Risk item answered");
-    assertThat(urgent.get(1)).contains("Thoughts that you would be better off dead").contains("risk item answered");
+    assertThat(urgent.get(1))
+        .contains("Thoughts that you would be better off dead")
+        .contains("risk item answered");
   }
 
   @Test
   void escapesTextAndDropsCharactersXmlForbids() throws IOException {
-    ReportDocument document = new ReportDocument("Client report: <b>&amp; \"x\"", "footer \u0007 bell",
-        List.of(new ReportDocument.Paragraph("a < b & c > d \u0001", ReportDocument.Tone.WARNING),
-            new ReportDocument.Table("caption", List.of("one", "two"), List.of(1, 3),
-                List.of(new ReportDocument.Row(List.of("<script>", "'quoted'"), ReportDocument.Tone.NOTE)))));
+    ReportDocument document =
+        new ReportDocument(
+            "Client report: <b>&amp; \"x\"",
+            "footer \u0007 bell",
+            List.of(
+                new ReportDocument.Paragraph("a < b & c > d \u0001", ReportDocument.Tone.WARNING),
+                new ReportDocument.Table(
+                    "caption",
+                    List.of("one", "two"),
+                    List.of(1, 3),
+                    List.of(
+                        new ReportDocument.Row(
+                            List.of("<script>", "'quoted'"), ReportDocument.Tone.NOTE)))));
 
     String html = html(document);
 
@@ -102,14 +133,25 @@ class HtmlReportWriterTest {
 
   @Test
   void writesACohortReportWithItsRatesAndChart() throws IOException {
-    String html = html(CohortReportLayout.document(ReportFixtures.cohortReport(ReportFixtures.write(dir, ReportFixtures.ANSWERS), 15)));
+    String html =
+        html(
+            CohortReportLayout.document(
+                ReportFixtures.cohortReport(
+                    ReportFixtures.write(dir, ReportFixtures.ANSWERS), 15)));
 
     Document document = Xml.parse(html);
     assertThat(texts(document, XHTML, "h1")).containsExactly("Cohort report: PHQ-9");
-    assertThat(texts(document, XHTML, "h2")).containsExactly("Outcomes", "Pre-post effect size", "By clinician",
-        "Alliance and the next session's outcome", "How to read this report");
-    assertThat(texts(document, XHTML, "td")).containsSequence("Reliably improved", "1", "2", "50.0%", "9.5-90.5%");
+    assertThat(texts(document, XHTML, "h2"))
+        .containsExactly(
+            "Outcomes",
+            "Pre-post effect size",
+            "By clinician",
+            "Alliance and the next session's outcome",
+            "How to read this report");
+    assertThat(texts(document, XHTML, "td"))
+        .containsSequence("Reliably improved", "1", "2", "50.0%", "9.5-90.5%");
     assertThat(document.getElementsByTagNameNS(SVG, "svg").getLength()).isEqualTo(1);
-    assertThat(texts(document, XHTML, "p")).anySatisfy(p -> assertThat(p).startsWith("* fewer than 15 clients"));
+    assertThat(texts(document, XHTML, "p"))
+        .anySatisfy(p -> assertThat(p).startsWith("* fewer than 15 clients"));
   }
 }

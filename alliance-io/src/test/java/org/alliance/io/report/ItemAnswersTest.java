@@ -31,41 +31,70 @@ class ItemAnswersTest {
     answers.put("phq9_6", Answer.of(7));
     answers.put("phq9_9", Answer.of(1));
 
-    ItemAnswers shown = ItemAnswers.of(Catalog.builtIn().get("phq-9"), administration("phq-9", answers));
+    ItemAnswers shown =
+        ItemAnswers.of(Catalog.builtIn().get("phq-9"), administration("phq-9", answers));
 
     assertThat(shown.session()).isEqualTo(4);
     assertThat(shown.date()).hasValue(LocalDate.of(2026, 2, 1));
     assertThat(shown.wordingShown()).isTrue();
-    assertThat(shown.items()).extracting(ItemAnswers.ItemAnswer::answer).containsExactly("0 (Not at all)",
-        "3 (Nearly every day)", "skipped", "declined", "unreadable: 'three'", "7", "missing", "missing",
-        "1 (Several days)");
-    assertThat(shown.items()).extracting(ItemAnswers.ItemAnswer::risk)
+    assertThat(shown.items())
+        .extracting(ItemAnswers.ItemAnswer::answer)
+        .containsExactly(
+            "0 (Not at all)",
+            "3 (Nearly every day)",
+            "skipped",
+            "declined",
+            "unreadable: 'three'",
+            "7",
+            "missing",
+            "missing",
+            "1 (Several days)");
+    assertThat(shown.items())
+        .extracting(ItemAnswers.ItemAnswer::risk)
         .containsExactly(false, false, false, false, false, false, false, false, true);
-    assertThat(shown.items().get(8).wording()).startsWith("Thoughts that you would be better off dead");
+    assertThat(shown.items().get(8).wording())
+        .startsWith("Thoughts that you would be better off dead");
   }
 
   @Test
   void aRiskItemAnsweredAtItsMinimumIsNotFlagged() {
-    ItemAnswers shown = ItemAnswers.of(Catalog.builtIn().get("phq-9"), administration("phq-9", Map.of("phq9_9", Answer.of(0))));
+    ItemAnswers shown =
+        ItemAnswers.of(
+            Catalog.builtIn().get("phq-9"),
+            administration("phq-9", Map.of("phq9_9", Answer.of(0))));
 
     assertThat(shown.items().get(8).risk()).isFalse();
   }
 
   @Test
   void showsOnlyLabelsOfALicensedInstrument() {
-    Map<String, Answer> answers = Map.of("srs_1", Answer.of(7.9), "srs_2", Answer.of(10), "srs_3", Answer.of(0), "srs_4", Answer.of(5.5));
+    Map<String, Answer> answers =
+        Map.of(
+            "srs_1",
+            Answer.of(7.9),
+            "srs_2",
+            Answer.of(10),
+            "srs_3",
+            Answer.of(0),
+            "srs_4",
+            Answer.of(5.5));
 
-    ItemAnswers shown = ItemAnswers.of(Catalog.builtIn().get("srs"), administration("srs", answers));
+    ItemAnswers shown =
+        ItemAnswers.of(Catalog.builtIn().get("srs"), administration("srs", answers));
 
     assertThat(shown.wordingShown()).isFalse();
-    assertThat(shown.items()).extracting(ItemAnswers.ItemAnswer::wording)
+    assertThat(shown.items())
+        .extracting(ItemAnswers.ItemAnswer::wording)
         .containsExactly("Relationship", "Goals and Topics", "Approach or Method", "Overall");
-    assertThat(shown.items()).extracting(ItemAnswers.ItemAnswer::answer).containsExactly("7.9", "10", "0", "5.5");
+    assertThat(shown.items())
+        .extracting(ItemAnswers.ItemAnswer::answer)
+        .containsExactly("7.9", "10", "0", "5.5");
   }
 
   @Test
   void showsLabelsOfALicensedInstrumentEvenWhenTheClinicLoadedItsWording() {
-    InstrumentLibrary.Loaded loaded = InstrumentLibrary.load(Path.of("../examples/instruments/srs-licensed.json"));
+    InstrumentLibrary.Loaded loaded =
+        InstrumentLibrary.load(Path.of("../examples/instruments/srs-licensed.json"));
     Instrument srs = loaded.catalog().get("srs");
     assertThat(srs.items().get(0).text()).isPresent();
 
@@ -77,19 +106,31 @@ class ItemAnswersTest {
 
   @Test
   void marksReversedItemsAndSaysYesOrNo() {
-    ItemAnswers core = ItemAnswers.of(Catalog.builtIn().get("core-10"), administration("core-10", Map.of("core10_2", Answer.of(4))));
-    ItemAnswers selfCheck = ItemAnswers.of(Catalog.builtIn().get("self-check"),
-        administration("self-check", Map.of("selfcheck_1", Answer.of(1), "selfcheck_2", Answer.of(0))));
+    ItemAnswers core =
+        ItemAnswers.of(
+            Catalog.builtIn().get("core-10"),
+            administration("core-10", Map.of("core10_2", Answer.of(4))));
+    ItemAnswers selfCheck =
+        ItemAnswers.of(
+            Catalog.builtIn().get("self-check"),
+            administration(
+                "self-check", Map.of("selfcheck_1", Answer.of(1), "selfcheck_2", Answer.of(0))));
 
-    assertThat(core.items()).filteredOn(ItemAnswers.ItemAnswer::reversed).extracting(ItemAnswers.ItemAnswer::number)
+    assertThat(core.items())
+        .filteredOn(ItemAnswers.ItemAnswer::reversed)
+        .extracting(ItemAnswers.ItemAnswer::number)
         .containsExactly(2, 3);
     assertThat(core.items().get(1).answer()).isEqualTo("4 (Most or all of the time)");
-    assertThat(selfCheck.items().subList(0, 3)).extracting(ItemAnswers.ItemAnswer::answer).containsExactly("yes", "no", "missing");
+    assertThat(selfCheck.items().subList(0, 3))
+        .extracting(ItemAnswers.ItemAnswer::answer)
+        .containsExactly("yes", "no", "missing");
   }
 
   @Test
   void refusesAnAdministrationOfAnotherInstrument() {
-    assertThatThrownBy(() -> ItemAnswers.of(Catalog.builtIn().get("phq-9"), administration("gad-7", Map.of())))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gad-7");
+    assertThatThrownBy(
+            () -> ItemAnswers.of(Catalog.builtIn().get("phq-9"), administration("gad-7", Map.of())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("gad-7");
   }
 }

@@ -16,14 +16,17 @@ class LatestAdministrationsTest {
 
   private List<ItemAnswers> latest(String csv, String client) throws IOException {
     Path file = ReportFixtures.write(dir, csv);
-    try (AdministrationCsvReader reader = AdministrationCsvReader.open(file, CsvReadOptions.of(Catalog.builtIn()))) {
+    try (AdministrationCsvReader reader =
+        AdministrationCsvReader.open(file, CsvReadOptions.of(Catalog.builtIn()))) {
       return LatestAdministrations.of(reader, client, Catalog.builtIn());
     }
   }
 
   @Test
   void keepsTheLatestAdministrationOfEachInstrumentOfTheClient() throws IOException {
-    List<ItemAnswers> answers = latest("""
+    List<ItemAnswers> answers =
+        latest(
+            """
         client,session,instrument,q1,q2,q3,q4,q5,q6,q7,q8,q9
         c1,1,phq-9,3,3,3,3,3,3,3,3,3
         c1,1,srs,9,9,9,9,,,,,
@@ -33,10 +36,12 @@ class LatestAdministrationsTest {
         c1,2,srs,8,8,8,8,,,,,
         c1,4,xyz,1,1,1,1,,,,,
         c2,9,phq-9,1,1,1,1,1,1,1,1,1
-        """, "c1");
+        """,
+            "c1");
 
     assertThat(answers).extracting(a -> a.instrument().id()).containsExactly("phq-9", "srs");
-    // Of two administrations at session 3 the first is kept, as the trend models keep the first score.
+    // Of two administrations at session 3 the first is kept, as the trend models keep the first
+    // score.
     assertThat(answers.get(0).session()).isEqualTo(3);
     assertThat(answers.get(0).items().get(0).answer()).isEqualTo("2 (More than half the days)");
     assertThat(answers.get(1).session()).isEqualTo(2);
@@ -44,17 +49,23 @@ class LatestAdministrationsTest {
 
   @Test
   void keepsAnInvalidAdministrationSoItsAnswersCanBeSeen() throws IOException {
-    List<ItemAnswers> answers = latest("""
+    List<ItemAnswers> answers =
+        latest(
+            """
         client,session,instrument,q1,q2,q3,q4,q5,q6,q7,q8,q9
         c1,1,phq-9,1,1,1,1,1,1,1,1,0
         c1,2,phq-9,1,,,,,,,,2
-        """, "c1");
+        """,
+            "c1");
 
-    assertThat(answers).singleElement().satisfies(phq9 -> {
-      assertThat(phq9.session()).isEqualTo(2);
-      assertThat(phq9.items().get(1).answer()).isEqualTo("missing");
-      assertThat(phq9.items().get(8).risk()).isTrue();
-    });
+    assertThat(answers)
+        .singleElement()
+        .satisfies(
+            phq9 -> {
+              assertThat(phq9.session()).isEqualTo(2);
+              assertThat(phq9.items().get(1).answer()).isEqualTo("missing");
+              assertThat(phq9.items().get(8).risk()).isTrue();
+            });
   }
 
   @Test

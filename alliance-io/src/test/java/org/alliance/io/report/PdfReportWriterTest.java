@@ -28,7 +28,10 @@ class PdfReportWriterTest {
     return out.toByteArray();
   }
 
-  /** The text of every page, each run of white space (line breaks in wrapped cells too) as one space. */
+  /**
+   * The text of every page, each run of white space (line breaks in wrapped cells too) as one
+   * space.
+   */
   private static String text(byte[] pdf) throws IOException {
     try (PDDocument document = Loader.loadPDF(pdf)) {
       return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
@@ -50,8 +53,12 @@ class PdfReportWriterTest {
 
   @Test
   void writesAClientReportOnA4PagesWithTheKeyNumbers() throws IOException {
-    byte[] pdf = pdf(ClientReportLayout.document(ReportFixtures.clientReport(ReportFixtures.write(dir, ReportFixtures.ANSWERS), "c1")),
-        true);
+    byte[] pdf =
+        pdf(
+            ClientReportLayout.document(
+                ReportFixtures.clientReport(
+                    ReportFixtures.write(dir, ReportFixtures.ANSWERS), "c1")),
+            true);
 
     try (PDDocument document = Loader.loadPDF(pdf)) {
       assertThat(document.getNumberOfPages()).isGreaterThan(1);
@@ -62,9 +69,16 @@ class PdfReportWriterTest {
       assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Client report: c1");
     }
     String text = text(pdf);
-    assertThat(text).contains("Client report: c1").contains("critical-item v1").contains("18 at session 1 (2026-01-07)")
-        .contains("7 at session 6 (2026-02-11), mild").contains("-11 points (better)").contains("recovered: reliably improved")
-        .contains("16 to 9").contains("repaired at session 4").contains("1 (Several days): risk item answered");
+    assertThat(text)
+        .contains("Client report: c1")
+        .contains("critical-item v1")
+        .contains("18 at session 1 (2026-01-07)")
+        .contains("7 at session 6 (2026-02-11), mild")
+        .contains("-11 points (better)")
+        .contains("recovered: reliably improved")
+        .contains("16 to 9")
+        .contains("repaired at session 4")
+        .contains("1 (Several days): risk item answered");
     List<String> pages = pageTexts(pdf);
     for (int page = 0; page < pages.size(); page++) {
       assertThat(pages.get(page)).contains("page " + (page + 1) + " of " + pages.size());
@@ -73,11 +87,18 @@ class PdfReportWriterTest {
 
   @Test
   void writesACohortReport() throws IOException {
-    byte[] pdf = pdf(CohortReportLayout.document(ReportFixtures.cohortReport(ReportFixtures.write(dir, ReportFixtures.ANSWERS), 15)),
-        true);
+    byte[] pdf =
+        pdf(
+            CohortReportLayout.document(
+                ReportFixtures.cohortReport(ReportFixtures.write(dir, ReportFixtures.ANSWERS), 15)),
+            true);
 
     String text = text(pdf);
-    assertThat(text).contains("Cohort report: PHQ-9").contains("Reliably improved").contains("50.0%").contains("9.5-90.5%")
+    assertThat(text)
+        .contains("Cohort report: PHQ-9")
+        .contains("Reliably improved")
+        .contains("50.0%")
+        .contains("9.5-90.5%")
         .contains("too few clients to compare");
   }
 
@@ -85,16 +106,25 @@ class PdfReportWriterTest {
   void continuesALongTableOnTheNextPageUnderItsHeader() throws IOException {
     List<ReportDocument.Row> rows = new ArrayList<>();
     for (int i = 1; i <= 150; i++) {
-      rows.add(new ReportDocument.Row(List.of("row " + i, "a value that wraps onto a second line of its narrow column " + i),
-          i % 7 == 0 ? ReportDocument.Tone.WARNING : ReportDocument.Tone.PLAIN));
+      rows.add(
+          new ReportDocument.Row(
+              List.of(
+                  "row " + i, "a value that wraps onto a second line of its narrow column " + i),
+              i % 7 == 0 ? ReportDocument.Tone.WARNING : ReportDocument.Tone.PLAIN));
     }
-    ReportDocument document = new ReportDocument("Long", "footer", List.of(
-        new ReportDocument.Table("many rows", List.of("First column", "Second column"), List.of(1, 1), rows)));
+    ReportDocument document =
+        new ReportDocument(
+            "Long",
+            "footer",
+            List.of(
+                new ReportDocument.Table(
+                    "many rows", List.of("First column", "Second column"), List.of(1, 1), rows)));
 
     List<String> pages = pageTexts(pdf(document, true));
 
     assertThat(pages.size()).isGreaterThan(2);
-    assertThat(pages).allSatisfy(page -> assertThat(page).contains("First column").contains("Second column"));
+    assertThat(pages)
+        .allSatisfy(page -> assertThat(page).contains("First column").contains("Second column"));
     assertThat(String.join("", pages)).contains("row 1 a value").contains("row 150 a value");
   }
 
@@ -102,9 +132,14 @@ class PdfReportWriterTest {
   @ValueSource(booleans = {true, false})
   void printsAnyClientReferenceWithoutFailing(boolean embedFont) throws IOException {
     String client = "Zoë-Ωμέγα-测试-\uD83D\uDE00-" + "x".repeat(180);
-    ReportDocument document = new ReportDocument("Client report: " + client, "Client " + client, List.of(
-        new ReportDocument.Facts(List.of(new ReportDocument.Fact("Client", client))),
-        new ReportDocument.Paragraph("tab\there, line\nbreak", ReportDocument.Tone.URGENT)));
+    ReportDocument document =
+        new ReportDocument(
+            "Client report: " + client,
+            "Client " + client,
+            List.of(
+                new ReportDocument.Facts(List.of(new ReportDocument.Fact("Client", client))),
+                new ReportDocument.Paragraph(
+                    "tab\there, line\nbreak", ReportDocument.Tone.URGENT)));
 
     String text = text(pdf(document, embedFont));
 
@@ -121,15 +156,23 @@ class PdfReportWriterTest {
     try (PDDocument probe = new PDDocument()) {
       trueType = PdfFonts.load(probe, true).regular instanceof PDType0Font;
     }
-    ReportDocument document = new ReportDocument("Client report: Ωμέγα", "footer", List.of(
-        new ReportDocument.Paragraph("The first score is effective: fifty.", ReportDocument.Tone.PLAIN)));
+    ReportDocument document =
+        new ReportDocument(
+            "Client report: Ωμέγα",
+            "footer",
+            List.of(
+                new ReportDocument.Paragraph(
+                    "The first score is effective: fifty.", ReportDocument.Tone.PLAIN)));
 
     String text = text(pdf(document, true));
 
     // CI must not skip a test, so a system without a TrueType font checks the fallback instead.
     assertThat(text).contains(trueType ? "Client report: Ωμέγα" : "Client report: ?????");
     // Set letter by letter, not as ligature glyphs, so search and screen readers find the words.
-    assertThat(text).contains("The first score is effective: fifty.").doesNotContain("\uFB01").doesNotContain("\uFB00");
+    assertThat(text)
+        .contains("The first score is effective: fifty.")
+        .doesNotContain("\uFB01")
+        .doesNotContain("\uFB00");
   }
 
   @Test
@@ -145,12 +188,18 @@ class PdfReportWriterTest {
         }
         words.add(word.toString());
       }
-      ReportDocument document = new ReportDocument("Words", "footer",
-          List.of(new ReportDocument.Paragraph(String.join(" ", words), ReportDocument.Tone.PLAIN)));
+      ReportDocument document =
+          new ReportDocument(
+              "Words",
+              "footer",
+              List.of(
+                  new ReportDocument.Paragraph(
+                      String.join(" ", words), ReportDocument.Tone.PLAIN)));
 
       String text = text(pdf(document, true)).replace(" ", "");
 
-      // Long words are cut across lines, short ones kept whole: joined up, every letter is there in order.
+      // Long words are cut across lines, short ones kept whole: joined up, every letter is there in
+      // order.
       assertThat(text).contains(String.join("", words));
     }
   }

@@ -15,14 +15,18 @@ import org.alliance.io.csv.AdministrationCsvReader;
 import org.alliance.io.csv.CsvReadOptions;
 import org.alliance.io.trend.EpisodeReader;
 
-/** Answers of made-up clients and the reports built from them, read through the same io readers as the CLI. */
+/**
+ * Answers of made-up clients and the reports built from them, read through the same io readers as
+ * the CLI.
+ */
 final class ReportFixtures {
   /**
-   * Client c1 (dr-a): PHQ-9 totals 18, 17, 16, 9, 8, 7 with a sudden gain between sessions 3 and 4, recovered, and
-   * the risk item answered 1 at the latest session; SRS 38, 38, 35, 38.5, 38, 38 with a rupture at session 3 repaired
-   * at 4. Client c2 (dr-b): two PHQ-9 administrations.
+   * Client c1 (dr-a): PHQ-9 totals 18, 17, 16, 9, 8, 7 with a sudden gain between sessions 3 and 4,
+   * recovered, and the risk item answered 1 at the latest session; SRS 38, 38, 35, 38.5, 38, 38
+   * with a rupture at session 3 repaired at 4. Client c2 (dr-b): two PHQ-9 administrations.
    */
-  static final String ANSWERS = """
+  static final String ANSWERS =
+      """
       client,session,date,clinician,instrument,q1,q2,q3,q4,q5,q6,q7,q8,q9
       c1,1,2026-01-07,dr-a,phq-9,2,2,2,2,2,2,3,3,0
       c1,1,2026-01-07,dr-a,srs,9.5,9.5,9.5,9.5,,,,,
@@ -52,9 +56,14 @@ final class ReportFixtures {
   static ClientReport clientReport(Path file, String client) throws IOException {
     CsvReadOptions options = CsvReadOptions.of(Catalog.builtIn());
     EpisodeReader.ClientEpisode found = null;
-    try (EpisodeReader reader = EpisodeReader.fromAnswers(file, options, Scorer.builtIn(), problem -> {
-      throw new AssertionError(problem.toString());
-    })) {
+    try (EpisodeReader reader =
+        EpisodeReader.fromAnswers(
+            file,
+            options,
+            Scorer.builtIn(),
+            problem -> {
+              throw new AssertionError(problem.toString());
+            })) {
       while (reader.hasNext()) {
         EpisodeReader.ClientEpisode read = reader.next();
         if (read.episode().client().equals(client)) {
@@ -69,19 +78,34 @@ final class ReportFixtures {
     try (AdministrationCsvReader administrations = AdministrationCsvReader.open(file, options)) {
       answers = LatestAdministrations.of(administrations, client, Catalog.builtIn());
     }
-    return ClientReport.build(found.episode(), found.riskFlags(), answers,
-        new ClientReport.Settings("answers.csv", TODAY, AlertOptions.defaults(), CourseFindings.Options.defaults(),
+    return ClientReport.build(
+        found.episode(),
+        found.riskFlags(),
+        answers,
+        new ClientReport.Settings(
+            "answers.csv",
+            TODAY,
+            AlertOptions.defaults(),
+            CourseFindings.Options.defaults(),
             List.of("2 of 30 rows of the data were left out for problems.")));
   }
 
   /** Every episode of a file, for a cohort report. */
   static CohortReport cohortReport(Path file, int minimumClients) throws IOException {
     List<org.alliance.core.trend.Episode> episodes = new ArrayList<>();
-    try (EpisodeReader reader = EpisodeReader.fromAnswers(file, CsvReadOptions.of(Catalog.builtIn()), Scorer.builtIn(),
-        problem -> { })) {
+    try (EpisodeReader reader =
+        EpisodeReader.fromAnswers(
+            file, CsvReadOptions.of(Catalog.builtIn()), Scorer.builtIn(), problem -> {})) {
       reader.forEachRemaining(read -> episodes.add(read.episode()));
     }
-    return CohortReport.build(episodes, new CohortReport.Settings("answers.csv", TODAY, Optional.empty(),
-        java.util.OptionalDouble.empty(), minimumClients, List.of()));
+    return CohortReport.build(
+        episodes,
+        new CohortReport.Settings(
+            "answers.csv",
+            TODAY,
+            Optional.empty(),
+            java.util.OptionalDouble.empty(),
+            minimumClients,
+            List.of()));
   }
 }

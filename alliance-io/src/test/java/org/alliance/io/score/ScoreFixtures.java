@@ -20,7 +20,8 @@ import org.alliance.io.csv.CsvReadOptions;
 final class ScoreFixtures {
   private ScoreFixtures() {}
 
-  static List<ScoredRow> scoredRows(Path dir, String name, String content, CsvReadOptions options) throws IOException {
+  static List<ScoredRow> scoredRows(Path dir, String name, String content, CsvReadOptions options)
+      throws IOException {
     Path file = Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
     Scorer scorer = Scorer.builtIn();
     List<ScoredRow> rows = new ArrayList<>();
@@ -34,9 +35,15 @@ final class ScoreFixtures {
     return CsvReadOptions.of(Catalog.builtIn());
   }
 
-  /** One JSON value: objects become ordered maps, arrays lists, integers longs, other numbers doubles. */
+  /**
+   * One JSON value: objects become ordered maps, arrays lists, integers longs, other numbers
+   * doubles.
+   */
   static Object parseJson(String text) throws IOException {
-    JsonFactory factory = JsonFactory.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    JsonFactory factory =
+        JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     try (JsonParser parser = factory.createParser(text)) {
       parser.nextToken();
       Object value = read(parser);
@@ -62,22 +69,24 @@ final class ScoreFixtures {
       throw new IOException("no JSON value");
     }
     switch (token) {
-      case START_OBJECT: {
-        Map<String, Object> object = new LinkedHashMap<>();
-        while (parser.nextToken() != JsonToken.END_OBJECT) {
-          String name = parser.currentName();
-          parser.nextToken();
-          object.put(name, read(parser));
+      case START_OBJECT:
+        {
+          Map<String, Object> object = new LinkedHashMap<>();
+          while (parser.nextToken() != JsonToken.END_OBJECT) {
+            String name = parser.currentName();
+            parser.nextToken();
+            object.put(name, read(parser));
+          }
+          return object;
         }
-        return object;
-      }
-      case START_ARRAY: {
-        List<Object> array = new ArrayList<>();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-          array.add(read(parser));
+      case START_ARRAY:
+        {
+          List<Object> array = new ArrayList<>();
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            array.add(read(parser));
+          }
+          return array;
         }
-        return array;
-      }
       case VALUE_STRING:
         return parser.getText();
       case VALUE_NUMBER_INT:

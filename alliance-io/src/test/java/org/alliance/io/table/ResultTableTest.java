@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 class ResultTableTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Three columns, two rows (a number without trailing zeros, a null, a boolean, text that needs quoting). */
+  /**
+   * Three columns, two rows (a number without trailing zeros, a null, a boolean, text that needs
+   * quoting).
+   */
   private static ResultTable example() {
     ResultTable table = new ResultTable("clients", List.of("client", "change", "reliable"));
     table.add("c1", -6.0, true);
@@ -48,10 +51,12 @@ class ResultTableTest {
 
     example().writeCsv(out);
 
-    assertThat(out.toString()).isEqualTo(""
-        + "client,change,reliable\n"
-        + "c1,-6,true\n"
-        + "\"c2, \"\"the second\"\"\",0.333333,\n");
+    assertThat(out.toString())
+        .isEqualTo(
+            ""
+                + "client,change,reliable\n"
+                + "c1,-6,true\n"
+                + "\"c2, \"\"the second\"\"\",0.333333,\n");
   }
 
   @Test
@@ -129,7 +134,8 @@ class ResultTableTest {
     assertThat(table.columns()).containsExactly("client", "change", "reliable");
     assertThat(table.rows()).hasSize(2);
     assertThat(table.rows().get(0)).containsExactly("c1", -6.0, true);
-    assertThat(table.summary().keySet()).containsExactly("categories", "clients", "rules", "cutoff");
+    assertThat(table.summary().keySet())
+        .containsExactly("categories", "clients", "rules", "cutoff");
     assertThat(table.summary().get("clients")).isEqualTo(3);
   }
 

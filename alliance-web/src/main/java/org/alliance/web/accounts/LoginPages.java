@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import java.util.Optional;
-import org.alliance.web.ClinicServices;
+import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.http.Pages;
 import org.alliance.web.platform.http.WebException;
 import org.alliance.web.platform.security.Authentication;
@@ -13,17 +13,17 @@ import org.alliance.web.platform.security.LoginService.Outcome;
 import org.alliance.web.platform.security.Secrets;
 
 /**
- * Signing in and out in the browser. The login form is protected from cross-site
- * forgery before there is a session by a double-submit token: a random value in a strict cookie that the
- * form must repeat. Session cookies are HttpOnly and SameSite=Strict, and Secure behind TLS.
+ * Signing in and out in the browser. The login form is protected from cross-site forgery before
+ * there is a session by a double-submit token: a random value in a strict cookie that the form must
+ * repeat. Session cookies are HttpOnly and SameSite=Strict, and Secure behind TLS.
  */
 public final class LoginPages {
   static final String LOGIN_CSRF_COOKIE = "alliance_login_csrf";
 
-  private final ClinicServices services;
+  private final Platform platform;
 
-  public LoginPages(ClinicServices services) {
-    this.services = services;
+  public LoginPages(Platform platform) {
+    this.platform = platform;
   }
 
   /** {@code GET /login}. */
@@ -36,24 +36,38 @@ public final class LoginPages {
     String cookie = ctx.cookie(LOGIN_CSRF_COOKIE);
     String sent = ctx.formParam(Authentication.CSRF_FIELD);
     if (cookie == null || sent == null || !Secrets.same(cookie, sent)) {
-      throw WebException.forbidden("the sign-in form has expired or did not come from this site; open the sign-in page again");
+      throw WebException.forbidden(
+          "the sign-in form has expired or did not come from this site; open the sign-in page again");
     }
     String username = Optional.ofNullable(ctx.formParam("username")).orElse("").trim();
     String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
-    if (username.isEmpty() || password.isEmpty() || username.length() > 100 || password.length() > 1_000) {
-      showForm(ctx, 400, username.length() > 100 ? "" : username, "Enter your username and password.");
+    if (username.isEmpty()
+        || password.isEmpty()
+        || username.length() > 100
+        || password.length() > 1_000) {
+      showForm(
+          ctx, 400, username.length() > 100 ? "" : username, "Enter your username and password.");
       return;
     }
-    Outcome outcome = services.logins().signIn(username, password, ctx.ip());
+    Outcome outcome = platform.logins().signIn(username, password, ctx.ip());
     if (outcome instanceof Outcome.SignedIn signedIn) {
-      ctx.cookie(cookie(Authentication.SESSION_COOKIE, signedIn.sessionId(), "/",
-          (int) LoginService.SESSION_LIFETIME.toSeconds()));
+      ctx.cookie(
+          cookie(
+              Authentication.SESSION_COOKIE,
+              signedIn.sessionId(),
+              "/",
+              (int) LoginService.SESSION_LIFETIME.toSeconds()));
       ctx.removeCookie(LOGIN_CSRF_COOKIE, "/login");
       ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
     } else if (outcome instanceof Outcome.Throttled throttled) {
-      long seconds = Math.max(1, throttled.retryAfter().toSeconds() + (throttled.retryAfter().toMillisPart() > 0 ? 1 : 0));
+      long seconds =
+          Math.max(
+              1,
+              throttled.retryAfter().toSeconds()
+                  + (throttled.retryAfter().toMillisPart() > 0 ? 1 : 0));
       ctx.header("Retry-After", Long.toString(seconds));
-      showForm(ctx, 429, username, "Too many failed attempts. Try again in " + describe(seconds) + ".");
+      showForm(
+          ctx, 429, username, "Too many failed attempts. Try again in " + describe(seconds) + ".");
     } else {
       showForm(ctx, 401, username, "Wrong username or password.");
     }
@@ -61,10 +75,10 @@ public final class LoginPages {
 
   /** {@code POST /logout}: ends the session (the form carries the session's CSRF token). */
   public void signOut(Context ctx) {
-    services.authentication().require(ctx);
+    platform.authentication().require(ctx);
     String session = ctx.cookie(Authentication.SESSION_COOKIE);
     if (session != null) {
-      services.logins().signOut(session);
+      platform.logins().signOut(session);
       ctx.removeCookie(Authentication.SESSION_COOKIE, "/");
     }
     ctx.redirect("/login", io.javalin.http.HttpStatus.SEE_OTHER);
@@ -74,11 +88,12 @@ public final class LoginPages {
     String csrf = Secrets.random();
     ctx.cookie(cookie(LOGIN_CSRF_COOKIE, csrf, "/login", 3_600));
     ctx.status(status);
-    Pages.render(ctx, "login.jte", "csrf", csrf, "username", username, "message", message);
+    Pages.render(ctx, "accounts/login.jte", "csrf", csrf, "username", username, "message", message);
   }
 
   private Cookie cookie(String name, String value, String path, int maxAge) {
-    return new Cookie(name, value, path, maxAge, services.secureCookies(), true, null, SameSite.STRICT);
+    return new Cookie(
+        name, value, path, maxAge, platform.secureCookies(), true, null, SameSite.STRICT);
   }
 
   private static String describe(long seconds) {

@@ -1,8 +1,5 @@
 package org.alliance.web.accounts;
 
-import org.alliance.web.platform.http.PageRequests;
-import org.alliance.web.platform.http.Viewer;
-
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Instant;
@@ -10,32 +7,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.alliance.web.ClinicServices;
+import org.alliance.web.platform.Platform;
+import org.alliance.web.platform.access.Access;
+import org.alliance.web.platform.audit.AuditAction;
 import org.alliance.web.platform.audit.AuditLog;
-import org.alliance.web.platform.security.Teams;
-import org.alliance.web.platform.security.User;
-import org.alliance.web.platform.security.Users;
+import org.alliance.web.platform.http.PageRequests;
 import org.alliance.web.platform.http.Pages;
 import org.alliance.web.platform.http.WebException;
-import org.alliance.web.platform.access.Access;
 import org.alliance.web.platform.security.Passwords;
 import org.alliance.web.platform.security.Principal;
 import org.alliance.web.platform.security.Role;
+import org.alliance.web.platform.security.Teams;
+import org.alliance.web.platform.security.User;
+import org.alliance.web.platform.security.Users;
+import org.alliance.web.platform.security.Viewer;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The admin's users page ({@code /admin/users}): everyone who signs in with their role and team; adding a
- * user, changing a user's role or team, and disabling or enabling them. Every change is audited in the
- * same transaction, and an admin cannot disable themself (so the clinic keeps an admin who can act).
+ * The admin's users page ({@code /admin/users}): everyone who signs in with their role and team;
+ * adding a user, changing a user's role or team, and disabling or enabling them. Every change is
+ * audited in the same transaction, and an admin cannot disable themself (so the clinic keeps an
+ * admin who can act).
  */
 public final class UsersPage {
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
   private static final int MAX_NAME = 200;
 
-  private final ClinicServices services;
+  private final Platform platform;
 
-  public UsersPage(ClinicServices services) {
-    this.services = services;
+  public UsersPage(Platform platform) {
+    this.platform = platform;
   }
 
   /** The users and teams, for the page. */
@@ -58,14 +59,21 @@ public final class UsersPage {
   public void show(Context ctx) {
     Optional<Principal> admin = admin(ctx);
     if (admin.isPresent()) {
-      render(ctx, admin.get(), 200, Optional.ofNullable(ctx.queryParam("done")).map(UsersPage::done).orElse(""));
+      render(
+          ctx,
+          admin.get(),
+          200,
+          Optional.ofNullable(ctx.queryParam("done")).map(UsersPage::done).orElse(""));
     }
   }
 
   private void render(Context ctx, Principal principal, int status, String message) {
-    UsersView view = services.database().read(handle -> new UsersView(Users.all(handle), Teams.names(handle), message));
+    UsersView view =
+        platform
+            .database()
+            .read(handle -> new UsersView(Users.all(handle), Teams.names(handle), message));
     ctx.status(status);
-    Pages.render(ctx, "admin/users.jte", "viewer", Viewer.of(principal), "view", view);
+    Pages.render(ctx, "accounts/users.jte", "viewer", Viewer.of(principal), "view", view);
   }
 
   /** {@code POST /admin/users}: username, displayName, role, team (created when new), password. */
@@ -73,8 +81,10 @@ public final class UsersPage {
     Principal principal = requireAdmin(ctx);
     String username = PageRequests.field(ctx, "username").orElse("");
     if (!USERNAME.matcher(username).matches()) {
-      throw WebException.badRequest("username: 1-100 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit; found '"
-          + username + "'");
+      throw WebException.badRequest(
+          "username: 1-100 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit; found '"
+              + username
+              + "'");
     }
     String displayName = PageRequests.field(ctx, "displayName").orElse(username);
     if (displayName.length() > MAX_NAME) {
@@ -83,20 +93,37 @@ public final class UsersPage {
     Role role = role(ctx);
     Optional<String> team = team(ctx, role);
     String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
-    Passwords.weakness(password).ifPresent(weakness -> {
-      throw WebException.badRequest("password: " + weakness);
-    });
+    Passwords.weakness(password)
+        .ifPresent(
+            weakness -> {
+              throw WebException.badRequest("password: " + weakness);
+            });
     String hash = Passwords.hash(password);
-    Instant now = services.clock().instant();
-    services.database().write(handle -> {
-      if (Users.findByUsername(handle, username).isPresent()) {
-        throw WebException.conflict("username: there is already a user " + username);
-      }
-      User created = Users.create(handle, username, displayName, role, teamId(handle, team, now), hash, now);
-      AuditLog.record(handle, Optional.of(principal.userId()), "user.create", Optional.empty(),
-          created.username() + " (user " + created.id() + ") as " + role.id() + team.map(name -> " in team " + name).orElse(""), now);
-      return null;
-    });
+    Instant now = platform.clock().instant();
+    platform
+        .database()
+        .write(
+            handle -> {
+              if (Users.findByUsername(handle, username).isPresent()) {
+                throw WebException.conflict("username: there is already a user " + username);
+              }
+              User created =
+                  Users.create(
+                      handle, username, displayName, role, teamId(handle, team, now), hash, now);
+              AuditLog.record(
+                  handle,
+                  Optional.of(principal.userId()),
+                  AuditAction.USER_CREATE,
+                  Optional.empty(),
+                  created.username()
+                      + " (user "
+                      + created.id()
+                      + ") as "
+                      + role.id()
+                      + team.map(name -> " in team " + name).orElse(""),
+                  now);
+              return null;
+            });
     ctx.redirect("/admin/users?done=created", HttpStatus.SEE_OTHER);
   }
 
@@ -106,22 +133,41 @@ public final class UsersPage {
     long id = PageRequests.id(ctx, "id");
     Role role = role(ctx);
     Optional<String> team = team(ctx, role);
-    Instant now = services.clock().instant();
-    services.database().write(handle -> {
-      User user = Users.find(handle, id).orElseThrow(() -> WebException.notFound("no user " + id));
-      if (user.id() == principal.userId() && role != Role.ADMIN) {
-        throw WebException.badRequest("role: you cannot take away your own admin role; another admin can");
-      }
-      Users.changeRole(handle, id, role, teamId(handle, team, now));
-      AuditLog.record(handle, Optional.of(principal.userId()), "user.change", Optional.empty(), user.username() + " (user " + id
-          + ") from " + user.role().id() + " to " + role.id() + team.map(name -> " in team " + name).orElse(", no team"), now);
-      return null;
-    });
-    services.authentication().forgetTokenOwners();
+    Instant now = platform.clock().instant();
+    platform
+        .database()
+        .write(
+            handle -> {
+              User user =
+                  Users.find(handle, id).orElseThrow(() -> WebException.notFound("no user " + id));
+              if (user.id() == principal.userId() && role != Role.ADMIN) {
+                throw WebException.badRequest(
+                    "role: you cannot take away your own admin role; another admin can");
+              }
+              Users.changeRole(handle, id, role, teamId(handle, team, now));
+              AuditLog.record(
+                  handle,
+                  Optional.of(principal.userId()),
+                  AuditAction.USER_CHANGE,
+                  Optional.empty(),
+                  user.username()
+                      + " (user "
+                      + id
+                      + ") from "
+                      + user.role().id()
+                      + " to "
+                      + role.id()
+                      + team.map(name -> " in team " + name).orElse(", no team"),
+                  now);
+              return null;
+            });
+    platform.authentication().forgetTokenOwners();
     ctx.redirect("/admin/users?done=changed", HttpStatus.SEE_OTHER);
   }
 
-  /** {@code POST /admin/users/{id}/disabled}: {@code disabled=true} disables, {@code false} enables. */
+  /**
+   * {@code POST /admin/users/{id}/disabled}: {@code disabled=true} disables, {@code false} enables.
+   */
   public void disable(Context ctx) {
     Principal principal = requireAdmin(ctx);
     long id = PageRequests.id(ctx, "id");
@@ -130,50 +176,45 @@ public final class UsersPage {
       throw WebException.badRequest("disabled: expected true or false, found '" + value + "'");
     }
     boolean disabled = value.equals("true");
-    Instant now = services.clock().instant();
-    services.database().write(handle -> {
-      User user = Users.find(handle, id).orElseThrow(() -> WebException.notFound("no user " + id));
-      if (disabled && user.id() == principal.userId()) {
-        throw WebException.badRequest("you cannot disable yourself; another admin can");
-      }
-      Users.setDisabled(handle, id, disabled);
-      AuditLog.record(handle, Optional.of(principal.userId()), disabled ? "user.disable" : "user.enable", Optional.empty(),
-          user.username() + " (user " + id + ")", now);
-      return null;
-    });
-    services.authentication().forgetTokenOwners();
+    Instant now = platform.clock().instant();
+    platform
+        .database()
+        .write(
+            handle -> {
+              User user =
+                  Users.find(handle, id).orElseThrow(() -> WebException.notFound("no user " + id));
+              if (disabled && user.id() == principal.userId()) {
+                throw WebException.badRequest("you cannot disable yourself; another admin can");
+              }
+              Users.setDisabled(handle, id, disabled);
+              AuditLog.record(
+                  handle,
+                  Optional.of(principal.userId()),
+                  disabled ? AuditAction.USER_DISABLE : AuditAction.USER_ENABLE,
+                  Optional.empty(),
+                  user.username() + " (user " + id + ")",
+                  now);
+              return null;
+            });
+    platform.authentication().forgetTokenOwners();
     ctx.redirect("/admin/users?done=" + (disabled ? "disabled" : "enabled"), HttpStatus.SEE_OTHER);
   }
 
-  /** The signed-in admin for a page that only shows; a redirect to sign in, or 403 for anyone else. */
-  public static Optional<Principal> admin(Context ctx, ClinicServices services) {
-    Optional<Principal> signedIn = services.authentication().find(ctx);
-    if (signedIn.isEmpty()) {
-      ctx.redirect("/login");
-      return Optional.empty();
-    }
-    Access.requireAdmin(signedIn.get());
-    return signedIn;
-  }
-
   private Optional<Principal> admin(Context ctx) {
-    return admin(ctx, services);
-  }
-
-  /** The admin a form acts for, checked (with the CSRF token) before the form is read. */
-  public static Principal requireAdmin(Context ctx, ClinicServices services) {
-    Principal principal = services.authentication().require(ctx);
-    Access.requireAdmin(principal);
-    return principal;
+    return Access.adminPage(ctx, platform.authentication());
   }
 
   private Principal requireAdmin(Context ctx) {
-    return requireAdmin(ctx, services);
+    return Access.adminForm(ctx, platform.authentication());
   }
 
   private static Role role(Context ctx) {
     String id = PageRequests.field(ctx, "role").orElse("");
-    return Role.parse(id).orElseThrow(() -> WebException.badRequest("role: expected clinician, supervisor or admin, found '" + id + "'"));
+    return Role.parse(id)
+        .orElseThrow(
+            () ->
+                WebException.badRequest(
+                    "role: expected clinician, supervisor or admin, found '" + id + "'"));
   }
 
   private static Optional<String> team(Context ctx, Role role) {
@@ -188,7 +229,8 @@ public final class UsersPage {
   }
 
   private static Optional<Long> teamId(Handle handle, Optional<String> team, Instant now) {
-    return team.map(name -> Teams.findByName(handle, name).orElseGet(() -> Teams.create(handle, name, now)));
+    return team.map(
+        name -> Teams.findByName(handle, name).orElseGet(() -> Teams.create(handle, name, now)));
   }
 
   private static String done(String what) {

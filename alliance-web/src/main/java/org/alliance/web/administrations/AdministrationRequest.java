@@ -13,39 +13,50 @@ import java.util.Set;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
 import org.alliance.core.scoring.Answers;
+import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.platform.http.WebException;
 import org.alliance.web.platform.http.WebException.FieldProblem;
-import org.alliance.web.instruments.ClinicInstruments;
 
 /**
  * Reads the body of {@code POST /api/clients/{id}/administrations}: {@code instrument}, optional
- * {@code version}, {@code session}, optional {@code date} (YYYY-MM-DD), and {@code answers} by item id.
- * An answer is a number, null (missing), or {@code "missing"}, {@code "skipped"} or {@code "declined"}.
- * Every problem of the body is collected and reported at once, each with its JSON path.
+ * {@code version}, {@code session}, optional {@code date} (YYYY-MM-DD), and {@code answers} by item
+ * id. An answer is a number, null (missing), or {@code "missing"}, {@code "skipped"} or {@code
+ * "declined"}. Every problem of the body is collected and reported at once, each with its JSON
+ * path.
  */
 final class AdministrationRequest {
-  private static final Set<String> FIELDS = Set.of("instrument", "version", "session", "date", "answers");
+  private static final Set<String> FIELDS =
+      Set.of("instrument", "version", "session", "date", "answers");
 
   private AdministrationRequest() {}
 
-  /** The administration the body describes, for the client with this reference; 400 listing every problem otherwise. */
+  /**
+   * The administration the body describes, for the client with this reference; 400 listing every
+   * problem otherwise.
+   */
   static Administration parse(JsonNode body, String client, ClinicInstruments instruments) {
     if (body == null || !body.isObject()) {
-      throw WebException.badRequest("the body must be a JSON object with instrument, session, answers and optionally version and date");
+      throw WebException.badRequest(
+          "the body must be a JSON object with instrument, session, answers and optionally version and date");
     }
     List<FieldProblem> problems = new ArrayList<>();
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!FIELDS.contains(name)) {
-        problems.add(new FieldProblem(name, "unknown field; expected instrument, version, session, date, answers"));
+        problems.add(
+            new FieldProblem(
+                name, "unknown field; expected instrument, version, session, date, answers"));
       }
     }
     String instrument = null;
     JsonNode instrumentNode = body.get("instrument");
-    if (instrumentNode == null || !instrumentNode.isTextual() || instrumentNode.asText().isBlank()) {
+    if (instrumentNode == null
+        || !instrumentNode.isTextual()
+        || instrumentNode.asText().isBlank()) {
       problems.add(new FieldProblem("instrument", "expected an instrument id such as \"phq-9\""));
     } else if (instruments.refusal(instrumentNode.asText()).isPresent()) {
-      problems.add(new FieldProblem("instrument", instruments.refusal(instrumentNode.asText()).get()));
+      problems.add(
+          new FieldProblem("instrument", instruments.refusal(instrumentNode.asText()).get()));
     } else {
       instrument = instruments.catalog().get(instrumentNode.asText()).id();
     }
@@ -55,14 +66,22 @@ final class AdministrationRequest {
       if (versionNode.isTextual() || versionNode.isNumber()) {
         version = Optional.of(versionNode.asText());
       } else {
-        problems.add(new FieldProblem("version", "expected the instrument version as a string, such as \"1\""));
+        problems.add(
+            new FieldProblem(
+                "version", "expected the instrument version as a string, such as \"1\""));
       }
     }
     int session = -1;
     JsonNode sessionNode = body.get("session");
-    if (sessionNode == null || !sessionNode.canConvertToInt() || !sessionNode.isIntegralNumber() || sessionNode.asInt() < 0) {
-      problems.add(new FieldProblem("session", "expected a session number (a whole number, 0 or more)"
-          + (sessionNode == null ? "" : ", found " + sessionNode)));
+    if (sessionNode == null
+        || !sessionNode.canConvertToInt()
+        || !sessionNode.isIntegralNumber()
+        || sessionNode.asInt() < 0) {
+      problems.add(
+          new FieldProblem(
+              "session",
+              "expected a session number (a whole number, 0 or more)"
+                  + (sessionNode == null ? "" : ", found " + sessionNode)));
     } else {
       session = sessionNode.asInt();
     }
@@ -72,20 +91,26 @@ final class AdministrationRequest {
       try {
         date = Optional.of(LocalDate.parse(dateNode.isTextual() ? dateNode.asText() : "not text"));
       } catch (DateTimeParseException e) {
-        problems.add(new FieldProblem("date", "expected a date as \"YYYY-MM-DD\", found " + dateNode));
+        problems.add(
+            new FieldProblem("date", "expected a date as \"YYYY-MM-DD\", found " + dateNode));
       }
     }
     Answers answers = Answers.of();
     JsonNode answersNode = body.get("answers");
     if (answersNode == null || !answersNode.isObject()) {
-      problems.add(new FieldProblem("answers", "expected an object of answers by item id, such as {\"phq9_1\": 2}"));
+      problems.add(
+          new FieldProblem(
+              "answers", "expected an object of answers by item id, such as {\"phq9_1\": 2}"));
     } else {
       Answers.Builder builder = Answers.builder(answersNode.size());
       for (Map.Entry<String, JsonNode> field : answersNode.properties()) {
         Optional<Answer> answer = answer(field.getValue());
         if (answer.isEmpty()) {
-          problems.add(new FieldProblem("answers." + field.getKey(),
-              "expected a number, null, \"missing\", \"skipped\" or \"declined\", found " + field.getValue()));
+          problems.add(
+              new FieldProblem(
+                  "answers." + field.getKey(),
+                  "expected a number, null, \"missing\", \"skipped\" or \"declined\", found "
+                      + field.getValue()));
         } else {
           builder.put(field.getKey(), answer.get());
         }
@@ -93,10 +118,14 @@ final class AdministrationRequest {
       answers = builder.build();
     }
     if (!problems.isEmpty()) {
-      throw WebException.badRequest("the administration has " + problems.size() + (problems.size() == 1 ? " problem" : " problems"),
+      throw WebException.badRequest(
+          "the administration has "
+              + problems.size()
+              + (problems.size() == 1 ? " problem" : " problems"),
           problems);
     }
-    return new Administration(instrument, version, client, session, date, Optional.empty(), answers);
+    return new Administration(
+        instrument, version, client, session, date, Optional.empty(), answers);
   }
 
   /** An answer from JSON; a string that is a number counts as that number. */
@@ -121,7 +150,9 @@ final class AdministrationRequest {
       default:
         try {
           double number = Double.parseDouble(text);
-          return Double.isFinite(number) ? Optional.of(Answer.of(number)) : Optional.of(new Answer.Unreadable(text));
+          return Double.isFinite(number)
+              ? Optional.of(Answer.of(number))
+              : Optional.of(new Answer.Unreadable(text));
         } catch (NumberFormatException e) {
           // Kept as unreadable, so the scorer reports it beside every other problem of the form.
           return Optional.of(new Answer.Unreadable(text));

@@ -7,21 +7,37 @@ import org.alliance.core.instrument.Item;
 import org.alliance.core.instrument.ResponseScale;
 
 /**
- * A measure as a form to fill in: visual-analogue items as sliders (0-10 in tenths), Likert items and
- * yes/no items as large buttons. Shared by the clinician's tablet entry and the client's own form.
+ * A measure as a form to fill in: visual-analogue items as sliders (0-10 in tenths), Likert items
+ * and yes/no items as large buttons. Shared by the clinician's tablet entry and the client's own
+ * form.
  *
  * @param values the answers to show, by item id, when the form comes back with a problem
  * @param problems what is wrong with the answers sent, in words naming the item
  */
-public record EntryForm(String action, String instrumentId, String title, String instructions, List<Question> questions,
-    String session, String date, List<String> problems, boolean showSession) {
+public record EntryForm(
+    String action,
+    String instrumentId,
+    String title,
+    String instructions,
+    List<Question> questions,
+    String session,
+    String date,
+    List<String> problems,
+    boolean showSession) {
   public EntryForm {
     questions = List.copyOf(questions);
     problems = List.copyOf(problems);
   }
 
   /** One item: its wording or label, and how it is answered. */
-  public record Question(String id, int number, String text, String kind, String value, List<Choice> choices, String low,
+  public record Question(
+      String id,
+      int number,
+      String text,
+      String kind,
+      String value,
+      List<Choice> choices,
+      String low,
       String high) {
     public Question {
       choices = List.copyOf(choices);
@@ -31,26 +47,49 @@ public record EntryForm(String action, String instrumentId, String title, String
   /** One answer button. */
   public record Choice(String value, String label, boolean checked) {}
 
-  public static List<Question> questions(Instrument instrument, Map<String, String> values, boolean wordingAllowed) {
-    return instrument.items().stream().map(item -> question(item, values.getOrDefault(item.id(), ""), wordingAllowed)).toList();
+  public static List<Question> questions(
+      Instrument instrument, Map<String, String> values, boolean wordingAllowed) {
+    return instrument.items().stream()
+        .map(item -> question(item, values.getOrDefault(item.id(), ""), wordingAllowed))
+        .toList();
   }
 
   private static Question question(Item item, String value, boolean wordingAllowed) {
-    String text = wordingAllowed && item.text().isPresent() ? item.text().get().en() : item.label().en();
+    String text =
+        wordingAllowed && item.text().isPresent() ? item.text().get().en() : item.label().en();
     ResponseScale scale = item.scale();
     if (scale instanceof ResponseScale.VisualAnalogue) {
-      return new Question(item.id(), item.number(), text, "vas", value.isEmpty() ? "5.0" : value, List.of(), "low", "high");
+      return new Question(
+          item.id(),
+          item.number(),
+          text,
+          "vas",
+          value.isEmpty() ? "5.0" : value,
+          List.of(),
+          "low",
+          "high");
     }
     if (scale instanceof ResponseScale.YesNo) {
-      return new Question(item.id(), item.number(), text, "choice", value,
-          List.of(new Choice("1", "Yes", value.equals("1")), new Choice("0", "No", value.equals("0"))), "", "");
+      return new Question(
+          item.id(),
+          item.number(),
+          text,
+          "choice",
+          value,
+          List.of(
+              new Choice("1", "Yes", value.equals("1")), new Choice("0", "No", value.equals("0"))),
+          "",
+          "");
     }
     ResponseScale.Likert likert = (ResponseScale.Likert) scale;
     List<Choice> choices = new java.util.ArrayList<>();
     for (int point = likert.minValue(); point <= likert.maxValue(); point++) {
-      String label = likert.anchors().isEmpty() ? Integer.toString(point)
-          : point + " " + likert.anchors().get(point - likert.minValue());
-      choices.add(new Choice(Integer.toString(point), label, value.equals(Integer.toString(point))));
+      String label =
+          likert.anchors().isEmpty()
+              ? Integer.toString(point)
+              : point + " " + likert.anchors().get(point - likert.minValue());
+      choices.add(
+          new Choice(Integer.toString(point), label, value.equals(Integer.toString(point))));
     }
     return new Question(item.id(), item.number(), text, "choice", value, choices, "", "");
   }

@@ -1,11 +1,5 @@
 package org.alliance.web.administrations;
 
-import org.alliance.web.alerts.AlertTone;
-import org.alliance.web.clients.CaseloadPage;
-import org.alliance.web.clients.ClientView;
-import org.alliance.web.platform.http.PageRequests;
-import org.alliance.web.platform.http.Viewer;
-
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,167 +16,312 @@ import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
 import org.alliance.core.scoring.Answers;
 import org.alliance.core.scoring.Score;
-import org.alliance.core.scoring.Scorer;
-import org.alliance.web.ClinicServices;
-import org.alliance.web.platform.audit.AuditLog;
-import org.alliance.web.platform.access.Client;
-import org.alliance.web.platform.http.Pages;
-import org.alliance.web.platform.access.Access;
-import org.alliance.web.platform.security.Principal;
+import org.alliance.web.administrations.RecordAdministration.Scored;
+import org.alliance.web.administrations.RecordAdministration.Source;
+import org.alliance.web.alerts.AlertItem;
+import org.alliance.web.alerts.AlertTone;
+import org.alliance.web.alerts.ClinicTrends;
 import org.alliance.web.alerts.ClinicTrends.ClientTrend;
+import org.alliance.web.alerts.ScoreHistory;
+import org.alliance.web.instruments.ClinicInstruments;
+import org.alliance.web.platform.Platform;
+import org.alliance.web.platform.access.Access;
+import org.alliance.web.platform.access.Client;
+import org.alliance.web.platform.audit.AuditAction;
+import org.alliance.web.platform.http.PageRequests;
+import org.alliance.web.platform.http.Pages;
+import org.alliance.web.platform.security.Principal;
+import org.alliance.web.platform.security.Viewer;
 
 /**
- * In-session entry on a tablet ({@code GET/POST /clients/{id}/entry}): the measure as sliders or buttons;
- * on sending, the administration is scored and stored, and the score, its band and any alert show at once.
+ * In-session entry on a tablet ({@code GET/POST /clients/{id}/entry}): the measure as sliders or
+ * buttons; on sending, the administration is scored and stored, and the score, its band and any
+ * alert show at once.
  */
 public final class EntryPage {
-  private final ClinicServices services;
+  private final Platform platform;
 
-  public EntryPage(ClinicServices services) {
-    this.services = services;
+  private final RecordAdministration record;
+
+  private final ClinicInstruments instruments;
+  private final ClinicTrends trends;
+
+  public EntryPage(
+      Platform platform,
+      ClinicInstruments instruments,
+      ClinicTrends trends,
+      RecordAdministration record) {
+    this.platform = platform;
+    this.instruments = instruments;
+    this.trends = trends;
+    this.record = record;
   }
 
   /** {@code GET /clients/{id}/entry?instrument=ors}. */
   public void form(Context ctx) {
-    Optional<Principal> signedIn = services.authentication().find(ctx);
+    Optional<Principal> signedIn = platform.authentication().find(ctx);
     if (signedIn.isEmpty()) {
       ctx.redirect("/login");
       return;
     }
     long id = PageRequests.id(ctx, "id");
-    Instrument instrument = instrument(Optional.ofNullable(ctx.queryParam("instrument")).orElse("ors"));
+    Instrument instrument =
+        instrument(Optional.ofNullable(ctx.queryParam("instrument")).orElse("ors"));
     record Read(Client client, List<StoredAdministration> administrations) {}
-    Read read = services.database().read(handle -> {
-      Client client = Access.client(handle, signedIn.get(), id);
-      return new Read(client, Administrations.ofClient(handle, id));
-    });
-    services.audit().record(Optional.of(signedIn.get().userId()), "entry.form", Optional.of(id), instrument.id(),
-        services.clock().instant());
+    Read read =
+        platform
+            .database()
+            .read(
+                handle -> {
+                  Client client = Access.client(handle, signedIn.get(), id);
+                  return new Read(client, Administrations.ofClient(handle, id));
+                });
+    platform
+        .audit()
+        .read(
+            Optional.of(signedIn.get().userId()),
+            AuditAction.ENTRY_FORM,
+            Optional.of(id),
+            instrument.id(),
+            platform.clock().instant());
     String session = Integer.toString(suggestedSession(read.administrations(), instrument.id()));
-    String today = LocalDate.ofInstant(services.clock().instant(), ZoneOffset.UTC).toString();
-    render(ctx, 200, signedIn.get(), read.client(), instrument, session, today, Map.of(), List.of());
+    String today = LocalDate.ofInstant(platform.clock().instant(), ZoneOffset.UTC).toString();
+    render(
+        ctx, 200, signedIn.get(), read.client(), instrument, session, today, Map.of(), List.of());
   }
 
-  /** {@code POST /clients/{id}/entry}: score and store; the result page, or the form again naming each problem. */
+  /**
+   * {@code POST /clients/{id}/entry}: score and store; the result page, or the form again naming
+   * each problem.
+   */
   public void submit(Context ctx) {
-    services.authentication().require(ctx);
+    platform.authentication().require(ctx);
     long id = PageRequests.id(ctx, "id");
     Instrument instrument = instrument(PageRequests.field(ctx, "instrument").orElse(""));
     Map<String, String> values = new LinkedHashMap<>();
-    instrument.items().forEach(item -> values.put(item.id(), Optional.ofNullable(ctx.formParam(item.id())).orElse("").trim()));
+    instrument
+        .items()
+        .forEach(
+            item ->
+                values.put(
+                    item.id(), Optional.ofNullable(ctx.formParam(item.id())).orElse("").trim()));
     String sessionText = PageRequests.field(ctx, "session").orElse("");
     String dateText = PageRequests.field(ctx, "date").orElse("");
-    Instant now = services.clock().instant();
+    Instant now = platform.clock().instant();
     Object outcome;
     try {
       outcome = store(ctx, id, instrument, values, sessionText, dateText, now);
     } catch (SessionAlreadyRecorded e) {
-      // Another submission for this session (a client link, another tablet) was committed a moment earlier.
-      Principal principal = services.authentication().require(ctx);
-      Client client = services.database().read(handle -> Access.client(handle, principal, id));
-      outcome = new Rejected(principal, client, List.of("Session " + e.session() + " already has "
-          + CaseloadPage.shortName(instrument) + ": it was recorded a moment ago from elsewhere. Choose the right session number."));
+      // Another submission for this session (a client link, another tablet) was committed a moment
+      // earlier.
+      Principal principal = platform.authentication().require(ctx);
+      Client client = platform.database().read(handle -> Access.client(handle, principal, id));
+      outcome =
+          new Rejected(
+              principal,
+              client,
+              List.of(
+                  "Session "
+                      + e.session()
+                      + " already has "
+                      + ClinicInstruments.shortName(instrument)
+                      + ": choose the right session number (it may have been saved a moment ago "
+                      + "from elsewhere)."));
     }
     if (outcome instanceof Rejected rejected) {
-      render(ctx, 400, rejected.principal(), rejected.client(), instrument, sessionText, dateText, values, rejected.problems());
+      render(
+          ctx,
+          400,
+          rejected.principal(),
+          rejected.client(),
+          instrument,
+          sessionText,
+          dateText,
+          values,
+          rejected.problems());
       return;
     }
-    Principal principal = services.authentication().require(ctx);
-    Pages.render(ctx, "entry-result.jte", "viewer", Viewer.of(principal), "result", outcome);
+    Principal principal = platform.authentication().require(ctx);
+    Pages.render(
+        ctx, "administrations/entry-result.jte", "viewer", Viewer.of(principal), "result", outcome);
   }
 
   /** Scores and stores in one transaction; the result, or the problems that stop it. */
-  private Object store(Context ctx, long id, Instrument instrument, Map<String, String> values, String sessionText,
-      String dateText, Instant now) {
-    return services.database().write(handle -> {
-      Principal principal = services.authentication().require(ctx, handle);
-      Client client = Access.client(handle, principal, id);
-      List<String> problems = new ArrayList<>();
-      Integer session = null;
-      try {
-        session = Integer.parseInt(sessionText);
-        if (session < 0) {
-          problems.add("Session: a session number is 0 or more.");
-          session = null;
-        }
-      } catch (NumberFormatException e) {
-        problems.add("Session: enter the session number.");
-      }
-      Optional<LocalDate> date = Optional.empty();
-      if (!dateText.isEmpty()) {
-        try {
-          date = Optional.of(LocalDate.parse(dateText));
-        } catch (java.time.format.DateTimeParseException e) {
-          problems.add("Date: use the form YYYY-MM-DD, not '" + dateText + "'.");
-        }
-      }
-      Score score = null;
-      Administration administration = null;
-      if (session != null) {
-        administration = new Administration(instrument.id(), Optional.of(instrument.version()), client.reference(), session, date,
-            Optional.empty(), answers(instrument, values));
-        score = Scorer.score(instrument, administration);
-        score.problems().stream().filter(problem -> problem.kind().invalidates())
-            .forEach(problem -> problems.add(problem.item().map(item -> "Item " + itemNumber(instrument, item) + ": ").orElse("")
-                + problem.message()));
-        if (problems.isEmpty() && Administrations.exists(handle, id, instrument.id(), session)) {
-          problems.add("Session " + session + " already has " + CaseloadPage.shortName(instrument)
-              + ": choose the right session number.");
-        }
-      }
-      if (!problems.isEmpty()) {
-        return new Rejected(principal, client, problems);
-      }
-      Map<String, Double> flags = new LinkedHashMap<>();
-      for (String item : score.flags()) {
-        if (administration.answer(item) instanceof Answer.Value value) {
-          flags.put(item, value.value());
-        }
-      }
-      long stored = Administrations.insert(handle, id, administration, instrument.version(), score, flags, principal.userId(), now);
-      AuditLog.record(handle, Optional.of(principal.userId()), "administration.create", Optional.of(id),
-          instrument.id() + " session " + session + " (administration " + stored + ", tablet entry)", now);
-      ClientTrend trend = services.trends().trend(client.reference(), Optional.of(client.clinicianUsername()),
-          Administrations.scores(handle, id));
-      return result(client, instrument, session, score, flags, trend);
-    });
+  private Object store(
+      Context ctx,
+      long id,
+      Instrument instrument,
+      Map<String, String> values,
+      String sessionText,
+      String dateText,
+      Instant now) {
+    return platform
+        .database()
+        .write(
+            handle -> {
+              Principal principal = platform.authentication().require(ctx, handle);
+              Client client = Access.client(handle, principal, id);
+              List<String> problems = new ArrayList<>();
+              Integer session = null;
+              try {
+                session = Integer.parseInt(sessionText);
+                if (session < 0) {
+                  problems.add("Session: a session number is 0 or more.");
+                  session = null;
+                }
+              } catch (NumberFormatException e) {
+                problems.add("Session: enter the session number.");
+              }
+              Optional<LocalDate> date = Optional.empty();
+              if (!dateText.isEmpty()) {
+                try {
+                  date = Optional.of(LocalDate.parse(dateText));
+                } catch (java.time.format.DateTimeParseException e) {
+                  problems.add("Date: use the form YYYY-MM-DD, not '" + dateText + "'.");
+                }
+              }
+              Scored scored = null;
+              if (session != null) {
+                scored =
+                    record.score(
+                        new Administration(
+                            instrument.id(),
+                            Optional.of(instrument.version()),
+                            client.reference(),
+                            session,
+                            date,
+                            Optional.empty(),
+                            answers(instrument, values)));
+                scored.score().problems().stream()
+                    .filter(problem -> problem.kind().invalidates())
+                    .forEach(
+                        problem ->
+                            problems.add(
+                                problem
+                                        .item()
+                                        .map(item -> "Item " + itemNumber(instrument, item) + ": ")
+                                        .orElse("")
+                                    + problem.message()));
+              }
+              if (!problems.isEmpty()) {
+                return new Rejected(principal, client, problems);
+              }
+              record.store(handle, id, scored, Source.tablet(principal.userId()), now);
+              ClientTrend trend =
+                  trends.trend(
+                      client.reference(),
+                      Optional.of(client.clinicianUsername()),
+                      ScoreHistory.scores(handle, id));
+              return result(client, instrument, session, scored.score(), scored.riskFlags(), trend);
+            });
   }
 
   private record Rejected(Principal principal, Client client, List<String> problems) {}
 
-  private EntryResult result(Client client, Instrument instrument, int session, Score score, Map<String, Double> flags,
+  private EntryResult result(
+      Client client,
+      Instrument instrument,
+      int session,
+      Score score,
+      Map<String, Double> flags,
       ClientTrend trend) {
     List<String> risks = new ArrayList<>();
-    flags.forEach((item, answer) -> instrument.item(item).ifPresent(found -> risks.add("Item " + found.number() + " ("
-        + found.label().en() + ") answered " + Numbers.format(answer))));
-    List<ClientView.AlertItem> alerts = trend.alerts().stream().filter(alert -> alert.session() == session)
-        .map(alert -> new ClientView.AlertItem(alert.rule().id(), alert.rule().title(), alert.measure(), alert.session(),
-            alert.explanation(), AlertTone.of(alert.rule()), Optional.empty()))
-        .toList();
-    String cutoff = instrument.clinicalCutoff().map(found -> found.label() + " (" + found.describe() + ")").orElse("");
-    return new EntryResult(client.id(), client.reference(), CaseloadPage.shortName(instrument), session,
-        Numbers.format(score.total().orElseThrow()), score.band().map(band -> band.label()).orElse(""), cutoff,
-        score.clinical().orElse(false), risks, alerts);
+    flags.forEach(
+        (item, answer) ->
+            instrument
+                .item(item)
+                .ifPresent(
+                    found ->
+                        risks.add(
+                            "Item "
+                                + found.number()
+                                + " ("
+                                + found.label().en()
+                                + ") answered "
+                                + Numbers.format(answer))));
+    List<AlertItem> alerts =
+        trend.alerts().stream()
+            .filter(alert -> alert.session() == session)
+            .map(
+                alert ->
+                    new AlertItem(
+                        alert.rule().id(),
+                        alert.rule().title(),
+                        alert.measure(),
+                        alert.session(),
+                        alert.explanation(),
+                        AlertTone.of(alert.rule()),
+                        Optional.empty()))
+            .toList();
+    String cutoff =
+        instrument
+            .clinicalCutoff()
+            .map(found -> found.label() + " (" + found.describe() + ")")
+            .orElse("");
+    return new EntryResult(
+        client.id(),
+        client.reference(),
+        ClinicInstruments.shortName(instrument),
+        session,
+        Numbers.format(score.total().orElseThrow()),
+        score.band().map(band -> band.label()).orElse(""),
+        cutoff,
+        score.clinical().orElse(false),
+        risks,
+        alerts);
   }
 
-  private void render(Context ctx, int status, Principal principal, Client client, Instrument instrument, String session,
-      String date, Map<String, String> values, List<String> problems) {
-    EntryForm form = new EntryForm("/clients/" + client.id() + "/entry", instrument.id(), instrument.title().en(),
-        instrument.instructions().map(text -> text.en()).orElse(""),
-        EntryForm.questions(instrument, values, instrument.licence().allowsText()), session, date, problems, true);
+  private void render(
+      Context ctx,
+      int status,
+      Principal principal,
+      Client client,
+      Instrument instrument,
+      String session,
+      String date,
+      Map<String, String> values,
+      List<String> problems) {
+    EntryForm form =
+        new EntryForm(
+            "/clients/" + client.id() + "/entry",
+            instrument.id(),
+            instrument.title().en(),
+            instrument.instructions().map(text -> text.en()).orElse(""),
+            EntryForm.questions(instrument, values, instrument.licence().allowsText()),
+            session,
+            date,
+            problems,
+            true);
     ctx.status(status);
-    Pages.render(ctx, "entry.jte", "viewer", Viewer.of(principal), "reference", client.reference(), "clientId", client.id(),
-        "form", form);
+    Pages.render(
+        ctx,
+        "administrations/entry.jte",
+        "viewer",
+        Viewer.of(principal),
+        "reference",
+        client.reference(),
+        "clientId",
+        client.id(),
+        "form",
+        form);
   }
 
-  /** The session a new administration most likely belongs to: the latest session, or the next when it has this measure. */
+  /**
+   * The session a new administration most likely belongs to: the latest session, or the next when
+   * it has this measure.
+   */
   static int suggestedSession(List<StoredAdministration> administrations, String instrumentId) {
     int latest = administrations.stream().mapToInt(StoredAdministration::session).max().orElse(0);
-    boolean taken = administrations.stream().anyMatch(a -> a.session() == latest && a.instrumentId().equals(instrumentId));
+    boolean taken =
+        administrations.stream()
+            .anyMatch(a -> a.session() == latest && a.instrumentId().equals(instrumentId));
     return administrations.isEmpty() ? 1 : taken ? latest + 1 : latest;
   }
 
-  /** The answers of a form: a blank field is missing, anything else a number or kept as unreadable for the scorer. */
+  /**
+   * The answers of a form: a blank field is missing, anything else a number or kept as unreadable
+   * for the scorer.
+   */
   public static Answers answers(Instrument instrument, Map<String, String> values) {
     Answers.Builder builder = Answers.builder(instrument.items().size());
     for (Item item : instrument.items()) {
@@ -193,7 +332,8 @@ public final class EntryPage {
       }
       try {
         double number = Double.parseDouble(value);
-        builder.put(item.id(), Double.isFinite(number) ? Answer.of(number) : new Answer.Unreadable(value));
+        builder.put(
+            item.id(), Double.isFinite(number) ? Answer.of(number) : new Answer.Unreadable(value));
       } catch (NumberFormatException e) {
         builder.put(item.id(), new Answer.Unreadable(value));
       }
@@ -206,6 +346,6 @@ public final class EntryPage {
   }
 
   private Instrument instrument(String id) {
-    return services.instruments().forNewData("instrument", id);
+    return instruments.forNewData("instrument", id);
   }
 }

@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.alliance.core.scoring.Answers;
+import org.jdbi.v3.core.mapper.reflect.ColumnName;
 
 /**
- * An administration as the clinic stored it: the answers, and the scorer's verdict at the time it was
- * written (total, validity, band, risk items answered).
+ * An administration as the clinic stored it: the answers, and the scorer's verdict at the time it
+ * was written (total, validity, band, risk items answered).
  *
  * @param riskFlags risk items answered above their minimum, with the answer, in item order
  */
@@ -21,8 +22,8 @@ public record StoredAdministration(
     long clientId,
     String instrumentId,
     String instrumentVersion,
-    int session,
-    Optional<LocalDate> date,
+    @ColumnName("session_number") int session,
+    @ColumnName("administered_on") Optional<LocalDate> date,
     Answers answers,
     OptionalDouble total,
     boolean valid,

@@ -26,27 +26,43 @@ import org.alliance.core.trend.Observation;
 import org.alliance.core.trend.RiskFlag;
 
 /**
- * A client's episode built from the clinic's stored scores, and the alerts the CLI's {@code trend} would
- * raise on it: the same {@link AlertFinder} with its default rules, plus the expected courses fitted on the
- * clinic's own episodes for the not-on-track rules.
+ * A client's episode built from the clinic's stored scores, and the alerts the CLI's {@code trend}
+ * would raise on it: the same {@link AlertFinder} with its default rules, plus the expected courses
+ * fitted on the clinic's own episodes for the not-on-track rules.
  */
 public final class ClinicTrends {
   private final Supplier<Catalog> catalog;
   private final ExpectedCourseFits fits;
   private volatile Finder finder;
-  // Only the alerts are kept, a few small objects per client, so even a large clinic fits in memory.
-  private final Cache<Long, CachedAlerts> alerts = CacheBuilder.newBuilder().maximumSize(500_000).build();
+  // Only the alerts are kept, a few small objects per client, so even a large clinic fits in
+  // memory.
+  private final Cache<Long, CachedAlerts> alerts =
+      CacheBuilder.newBuilder().maximumSize(500_000).build();
 
-  /** A client's alerts, valid for one version of their data, one fit of the expected courses and one catalog. */
-  private record CachedAlerts(long administrations, long lastId, ExpectedCourseFits.Fit fit, Catalog catalog,
+  /**
+   * A client's alerts, valid for one version of their data, one fit of the expected courses and one
+   * catalog.
+   */
+  private record CachedAlerts(
+      long administrations,
+      long lastId,
+      ExpectedCourseFits.Fit fit,
+      Catalog catalog,
       List<Alert> alerts) {}
 
   /** The alert finder of one fit of the expected courses. */
   private record Finder(ExpectedCourseFits.Fit fit, AlertFinder alerts) {}
 
-  /** One client's episode, risk flags, ranked alerts, and the expected courses they were judged against. */
-  public record ClientTrend(Episode episode, List<RiskFlag> riskFlags, List<Alert> alerts,
-      Map<String, ExpectedCourse> expectedCourses, List<String> notes) {
+  /**
+   * One client's episode, risk flags, ranked alerts, and the expected courses they were judged
+   * against.
+   */
+  public record ClientTrend(
+      Episode episode,
+      List<RiskFlag> riskFlags,
+      List<Alert> alerts,
+      Map<String, ExpectedCourse> expectedCourses,
+      List<String> notes) {
     public ClientTrend {
       requireNonNull(episode, "episode");
       riskFlags = ImmutableList.copyOf(riskFlags);
@@ -56,15 +72,17 @@ public final class ClinicTrends {
     }
   }
 
-  /** @param catalog the clinic's instruments as they are at the time of asking */
+  /**
+   * @param catalog the clinic's instruments as they are at the time of asking
+   */
   public ClinicTrends(Supplier<Catalog> catalog, ExpectedCourseFits fits) {
     this.catalog = catalog;
     this.fits = fits;
   }
 
   /**
-   * What every trend depends on besides the client's own data: the fit of the expected courses and the
-   * clinic's instruments. A trend computed under another basis is out of date.
+   * What every trend depends on besides the client's own data: the fit of the expected courses and
+   * the clinic's instruments. A trend computed under another basis is out of date.
    */
   public record Basis(ExpectedCourseFits.Fit fit, Catalog catalog) {}
 
@@ -73,11 +91,13 @@ public final class ClinicTrends {
   }
 
   /**
-   * The trend of one client from their scores, which must come in instrument and then session order.
+   * The trend of one client from their scores, which must come in instrument and then session
+   * order.
    *
    * @param reference the client's reference, which names the episode
    */
-  public ClientTrend trend(String reference, Optional<String> clinician, List<SessionScore> scores) {
+  public ClientTrend trend(
+      String reference, Optional<String> clinician, List<SessionScore> scores) {
     Catalog catalog = this.catalog.get();
     Map<String, List<Observation>> byInstrument = new LinkedHashMap<>();
     List<RiskFlag> flags = new ArrayList<>();
@@ -87,20 +107,30 @@ public final class ClinicTrends {
         unknown.add(score.instrumentId());
         continue;
       }
-      byInstrument.computeIfAbsent(score.instrumentId(), id -> new ArrayList<>())
+      byInstrument
+          .computeIfAbsent(score.instrumentId(), id -> new ArrayList<>())
           .add(new Observation(score.session(), score.date(), score.total()));
-      score.riskFlags().forEach((item, answer) -> flags.add(new RiskFlag(score.session(), score.instrumentId(), item, answer)));
+      score
+          .riskFlags()
+          .forEach(
+              (item, answer) ->
+                  flags.add(new RiskFlag(score.session(), score.instrumentId(), item, answer)));
     }
     List<Course> courses = new ArrayList<>(byInstrument.size());
-    byInstrument.forEach((id, observations) -> {
-      Instrument instrument = catalog.get(id);
-      courses.add(new Course(reference, Measure.of(instrument), observations));
-    });
+    byInstrument.forEach(
+        (id, observations) -> {
+          Instrument instrument = catalog.get(id);
+          courses.add(new Course(reference, Measure.of(instrument), observations));
+        });
     Episode episode = new Episode(reference, clinician, courses);
     Finder current = finder();
     List<String> notes = new ArrayList<>(current.fit().notes());
-    unknown.forEach(id -> notes.add("instrument " + id + " is not in the clinic's catalog: its scores are left out"));
-    return new ClientTrend(episode, flags, current.alerts().alerts(episode, flags), current.fit().courses(), notes);
+    unknown.forEach(
+        id ->
+            notes.add(
+                "instrument " + id + " is not in the clinic's catalog: its scores are left out"));
+    return new ClientTrend(
+        episode, flags, current.alerts().alerts(episode, flags), current.fit().courses(), notes);
   }
 
   /**
@@ -111,15 +141,26 @@ public final class ClinicTrends {
    */
   public Optional<List<Alert>> cachedAlerts(long clientId, long administrations, long lastId) {
     CachedAlerts cached = alerts.getIfPresent(clientId);
-    if (cached == null || cached.administrations() != administrations || cached.lastId() != lastId
-        || cached.fit() != fits.current() || cached.catalog() != catalog.get()) {
+    if (cached == null
+        || cached.administrations() != administrations
+        || cached.lastId() != lastId
+        || cached.fit() != fits.current()
+        || cached.catalog() != catalog.get()) {
       return Optional.empty();
     }
     return Optional.of(cached.alerts());
   }
 
-  /** The trend of a client whose data has this version, remembering its alerts for {@link #cachedAlerts}. */
-  public ClientTrend trend(long clientId, long administrations, long lastId, String reference, Optional<String> clinician,
+  /**
+   * The trend of a client whose data has this version, remembering its alerts for {@link
+   * #cachedAlerts}.
+   */
+  public ClientTrend trend(
+      long clientId,
+      long administrations,
+      long lastId,
+      String reference,
+      Optional<String> clinician,
       List<SessionScore> scores) {
     ExpectedCourseFits.Fit fit = fits.current();
     Catalog known = catalog.get();

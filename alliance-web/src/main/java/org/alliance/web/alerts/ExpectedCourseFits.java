@@ -15,14 +15,14 @@ import org.alliance.core.trend.CourseSample;
 import org.alliance.core.trend.ExpectedCourse;
 import org.alliance.core.trend.Measure;
 import org.alliance.core.trend.Observation;
-import org.alliance.web.administrations.Administrations;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The expected course of each outcome measure, fitted on the clinic's own past episodes, as the CLI's
- * {@code trend} fits it on a reference file: a seeded random sample of at most {@link CourseSample#SIZE} courses per
- * measure (reservoir sampling, so the clinic's size does not matter), and a note where a measure has too
- * few episodes. Refitted from time to time as the clinic's data grows; readers see one fit at a time.
+ * The expected course of each outcome measure, fitted on the clinic's own past episodes, as the
+ * CLI's {@code trend} fits it on a reference file: a seeded random sample of at most {@link
+ * CourseSample#SIZE} courses per measure (reservoir sampling, so the clinic's size does not
+ * matter), and a note where a measure has too few episodes. Refitted from time to time as the
+ * clinic's data grows; readers see one fit at a time.
  */
 public final class ExpectedCourseFits {
 
@@ -49,15 +49,14 @@ public final class ExpectedCourseFits {
 
   /** Fits again when administrations were added or removed since the last fit. */
   public void refitIfChanged() {
-    long count = jdbi.withHandle(Administrations::count);
+    long count = jdbi.withHandle(ScoreHistory::count);
     if (count != current.administrations()) {
       refit(count);
     }
   }
 
   private void refit(long administrations) {
-    List<String> instruments = jdbi.withHandle(handle -> handle.createQuery(
-        "SELECT DISTINCT instrument_id FROM administrations WHERE valid ORDER BY instrument_id").mapTo(String.class).list());
+    List<String> instruments = jdbi.withHandle(ScoreHistory::instruments);
     Map<String, ExpectedCourse> courses = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>();
     Catalog known = catalog.get();
@@ -69,7 +68,9 @@ public final class ExpectedCourseFits {
       Measure measure = Measure.of(instrument);
       List<Course> sample = sample(measure);
       try {
-        courses.put(instrument.id(), ExpectedCourse.fit(measure, sample, ExpectedCourse.Options.defaults()));
+        courses.put(
+            instrument.id(),
+            ExpectedCourse.fit(measure, sample, ExpectedCourse.Options.defaults()));
       } catch (IllegalArgumentException e) {
         notes.add("no expected course, so no not-on-track alerts: " + e.getMessage());
       }
@@ -80,7 +81,8 @@ public final class ExpectedCourseFits {
   private List<Course> sample(Measure measure) {
     CourseSample sample = new CourseSample();
     CourseCollector collector = new CourseCollector(measure, sample::offer);
-    jdbi.useHandle(handle -> Administrations.scoresOfInstrument(handle, measure.id(), collector::accept));
+    jdbi.useHandle(
+        handle -> ScoreHistory.scoresOfInstrument(handle, measure.id(), collector::accept));
     collector.finish();
     return sample.courses();
   }
@@ -98,13 +100,14 @@ public final class ExpectedCourseFits {
       this.done = done;
     }
 
-    void accept(Administrations.ClientSessionScore row) {
+    void accept(ScoreHistory.ClientSessionScore row) {
       if (row.client().id() != client) {
         finish();
         client = row.client().id();
         reference = row.client().reference();
       }
-      observations.add(new Observation(row.score().session(), row.score().date(), row.score().total()));
+      observations.add(
+          new Observation(row.score().session(), row.score().date(), row.score().total()));
     }
 
     void finish() {

@@ -3,13 +3,13 @@ package org.alliance.web.alerts;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import java.util.Optional;
-import org.alliance.web.administrations.Administrations.ClientVersion;
+import org.alliance.web.alerts.ScoreHistory.ClientVersion;
 
 /**
- * The trend answers last written, one per client, each valid for one version of the client's data and one
- * basis (the fit of the expected courses and the clinic's instruments): a client's trend is read far more
- * often than their data changes, and computing and writing it costs more than everything else a trend
- * request does.
+ * The trend answers last written, one per client, each valid for one version of the client's data
+ * and one basis (the fit of the expected courses and the clinic's instruments): a client's trend is
+ * read far more often than their data changes, and computing and writing it costs more than
+ * everything else a trend request does.
  */
 final class TrendAnswers {
   /** About 2,000 answers of 40 sessions of two measures. */
@@ -17,17 +17,22 @@ final class TrendAnswers {
 
   private record Answer(ClientVersion version, ClinicTrends.Basis basis, byte[] json) {}
 
-  private final Cache<Long, Answer> answers = CacheBuilder.newBuilder()
-      .maximumWeight(MAX_BYTES)
-      .<Long, Answer>weigher((client, answer) -> answer.json().length)
-      .build();
+  private final Cache<Long, Answer> answers =
+      CacheBuilder.newBuilder()
+          .maximumWeight(MAX_BYTES)
+          .<Long, Answer>weigher((client, answer) -> answer.json().length)
+          .build();
 
   /** The answer for this version of the client's data, if it was written on the same basis. */
   Optional<byte[]> find(ClientVersion version, ClinicTrends.Basis basis) {
     Answer answer = answers.getIfPresent(version.client().id());
     // The client's row is part of the version: the answer names the client and their clinician.
-    return answer != null && answer.version().equals(version) && answer.basis().fit() == basis.fit()
-        && answer.basis().catalog() == basis.catalog() ? Optional.of(answer.json()) : Optional.empty();
+    return answer != null
+            && answer.version().equals(version)
+            && answer.basis().fit() == basis.fit()
+            && answer.basis().catalog() == basis.catalog()
+        ? Optional.of(answer.json())
+        : Optional.empty();
   }
 
   /** Keeps an answer written from data of this version on this basis, and returns it. */

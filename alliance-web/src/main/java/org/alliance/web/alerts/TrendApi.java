@@ -1,8 +1,5 @@
 package org.alliance.web.alerts;
 
-import org.alliance.web.platform.http.Json;
-import org.alliance.web.platform.http.Requests;
-
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,178 +12,205 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.alliance.core.instrument.Cutoff;
-import org.alliance.core.instrument.Instrument;
 import org.alliance.core.trend.Alert;
 import org.alliance.core.trend.AlertRule;
 import org.alliance.core.trend.ClientAlerts;
-import org.alliance.core.trend.Course;
-import org.alliance.core.trend.ExpectedCourse;
-import org.alliance.core.trend.Measure;
-import org.alliance.core.trend.Observation;
-import org.alliance.web.ClinicServices;
-import org.alliance.web.administrations.Administrations;
-import org.alliance.web.administrations.Administrations.ClientSessionScore;
-import org.alliance.web.administrations.Administrations.ClientVersion;
-import org.alliance.web.platform.access.Client;
-import org.alliance.web.platform.http.WebException;
-import org.alliance.web.platform.access.Access;
-import org.alliance.web.platform.access.ClientScope;
-import org.alliance.web.platform.security.Principal;
+import org.alliance.io.json.AlertJson;
+import org.alliance.io.json.TrendJson;
 import org.alliance.web.alerts.ClinicTrends.ClientTrend;
+import org.alliance.web.alerts.ScoreHistory.ClientSessionScore;
+import org.alliance.web.alerts.ScoreHistory.ClientVersion;
+import org.alliance.web.platform.Platform;
+import org.alliance.web.platform.access.Access;
+import org.alliance.web.platform.access.Client;
+import org.alliance.web.platform.access.ClientJson;
+import org.alliance.web.platform.access.ClientScope;
+import org.alliance.web.platform.audit.AuditAction;
+import org.alliance.web.platform.http.Json;
+import org.alliance.web.platform.http.Requests;
+import org.alliance.web.platform.http.WebException;
+import org.alliance.web.platform.security.Principal;
 
 /**
- * {@code GET /api/clients/{id}/trend} (one client's courses and alerts) and {@code GET /api/alerts} (every
- * reachable client's alerts, most urgent client first), as the CLI's {@code trend} computes them.
+ * {@code GET /api/clients/{id}/trend} (one client's courses and alerts) and {@code GET /api/alerts}
+ * (every reachable client's alerts, most urgent client first), as the CLI's {@code trend} computes
+ * them.
  */
 public final class TrendApi {
-  /** Up to this many clients whose alerts must be computed again are read by id; more, with the whole scope. */
+  /**
+   * Up to this many clients whose alerts must be computed again are read by id; more, with the
+   * whole scope.
+   */
   private static final int STALE_BY_ID = 500;
 
-  private final ClinicServices services;
+  private final Platform platform;
   private final TrendAnswers answers = new TrendAnswers();
 
-  public TrendApi(ClinicServices services) {
-    this.services = services;
+  private final ClinicTrends trends;
+
+  public TrendApi(Platform platform, ClinicTrends trends) {
+    this.platform = platform;
+    this.trends = trends;
   }
 
-  /** The client's course on every measure, each session against the expected course, and the ranked alerts. */
+  /**
+   * The client's course on every measure, each session against the expected course, and the ranked
+   * alerts.
+   */
   public void trend(Context ctx) {
     long id = Requests.id(ctx, "id");
-    Instant now = services.clock().instant();
-    ClinicTrends.Basis basis = services.trends().currentBasis();
-    record Read(Principal principal, ClientVersion version, Optional<byte[]> answer, List<SessionScore> scores) {}
-    // Who is asking, whether they may, and the version of the client's data, on one handle. The scores are read
+    Instant now = platform.clock().instant();
+    ClinicTrends.Basis basis = trends.currentBasis();
+    record Read(
+        Principal principal,
+        ClientVersion version,
+        Optional<byte[]> answer,
+        List<SessionScore> scores) {}
+    // Who is asking, whether they may, and the version of the client's data, on one handle. The
+    // scores are read
     // only when the answer for this version is not at hand.
-    Read read = services.database().read(handle -> {
-      Principal principal = services.authentication().require(ctx, handle);
-      ClientVersion version = Access.reachable(principal, Administrations.version(handle, id), ClientVersion::client, id);
-      Optional<byte[]> answer = answers.find(version, basis);
-      return new Read(principal, version, answer, answer.isPresent() ? List.of() : Administrations.scores(handle, id));
-    });
-    services.audit().record(Optional.of(read.principal().userId()), "trend.read", Optional.of(id), "", now);
-    byte[] answer = read.answer().orElseGet(() -> answers.keep(read.version(), basis, body(read.version().client(), read.scores())));
+    Read read =
+        platform
+            .database()
+            .read(
+                handle -> {
+                  Principal principal = platform.authentication().require(ctx, handle);
+                  ClientVersion version =
+                      Access.reachable(
+                          principal, ScoreHistory.version(handle, id), ClientVersion::client, id);
+                  Optional<byte[]> answer = answers.find(version, basis);
+                  return new Read(
+                      principal,
+                      version,
+                      answer,
+                      answer.isPresent() ? List.of() : ScoreHistory.scores(handle, id));
+                });
+    platform
+        .audit()
+        .read(
+            Optional.of(read.principal().userId()),
+            AuditAction.TREND_READ,
+            Optional.of(id),
+            "",
+            now);
+    byte[] answer =
+        read.answer()
+            .orElseGet(
+                () ->
+                    answers.keep(
+                        read.version(), basis, body(read.version().client(), read.scores())));
     Json.send(ctx, 200, answer);
   }
 
   private byte[] body(Client client, List<SessionScore> scores) {
-    ClientTrend trend = services.trends().trend(client.reference(), Optional.of(client.clinicianUsername()), scores);
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("client", Json.client(client));
-    json.put("courses", trend.episode().courses().stream().map(course -> course(course, trend.expectedCourses())).toList());
-    json.put("alerts", trend.alerts().stream().map(Json::alert).toList());
-    json.put("notes", trend.notes());
-    return Json.bytes(json);
+    ClientTrend trend =
+        trends.trend(client.reference(), Optional.of(client.clinicianUsername()), scores);
+    return Json.bytes(
+        ClientTrendAnswer.of(
+            ClientJson.of(client),
+            TrendJson.of(trend.episode(), trend.expectedCourses(), trend.alerts(), trend.notes())));
   }
 
   /**
-   * {@code GET /api/alerts[?rule=ID]}: clients with alerts, ranked as the CLI ranks them. Each client's
-   * alerts are computed again only when their data or the expected courses changed since last time.
+   * {@code GET /api/alerts[?rule=ID]}: clients with alerts, ranked as the CLI ranks them. Each
+   * client's alerts are computed again only when their data or the expected courses changed since
+   * last time.
    */
   public void alerts(Context ctx) {
-    Principal principal = services.authentication().require(ctx);
+    Principal principal = platform.authentication().require(ctx);
     Optional<AlertRule> rule = Requests.query(ctx, "rule").map(TrendApi::rule);
-    Instant now = services.clock().instant();
+    Instant now = platform.clock().instant();
     List<ClientAlerts> found = new ArrayList<>();
     Map<String, Client> clients = new LinkedHashMap<>();
-    BiConsumer<Client, List<Alert>> keep = (client, alerts) -> {
-      List<Alert> kept = alerts.stream().filter(alert -> rule.isEmpty() || alert.rule() == rule.get()).toList();
-      if (!kept.isEmpty()) {
-        found.add(new ClientAlerts(client.reference(), kept));
-        clients.put(client.reference(), client);
-      }
-    };
-    int checked = services.database().read(handle -> {
-      ClientScope scope = Access.scope(principal);
-      List<ClientVersion> versions = Administrations.versionsInScope(handle, scope);
-      Map<Long, ClientVersion> stale = new HashMap<>();
-      for (ClientVersion version : versions) {
-        Optional<List<Alert>> cached = services.trends().cachedAlerts(version.client().id(), version.administrations(),
-            version.lastId());
-        if (cached.isPresent()) {
-          keep.accept(version.client(), cached.get());
-        } else {
-          stale.put(version.client().id(), version);
-        }
-      }
-      ClientGrouper grouper = new ClientGrouper((client, scores) -> {
-        ClientVersion version = stale.get(client.id());
-        if (version != null) {
-          keep.accept(client, services.trends().trend(client.id(), version.administrations(), version.lastId(),
-              client.reference(), Optional.of(client.clinicianUsername()), scores).alerts());
-        }
-      });
-      if (stale.size() > STALE_BY_ID) {
-        Administrations.scoresInScope(handle, scope, Optional.empty(), grouper);
-      } else if (!stale.isEmpty()) {
-        List<Long> ids = new ArrayList<>(stale.keySet());
-        ids.sort(null);
-        Administrations.scoresOfClients(handle, ids, grouper);
-      }
-      grouper.finish();
-      return versions.size();
-    });
-    services.audit().record(Optional.of(principal.userId()), "alerts.read", Optional.empty(),
-        checked + " clients checked, " + found.size() + " with alerts", now);
-    List<Map<String, Object>> ranked = new ArrayList<>();
+    BiConsumer<Client, List<Alert>> keep =
+        (client, alerts) -> {
+          List<Alert> kept =
+              alerts.stream()
+                  .filter(alert -> rule.isEmpty() || alert.rule() == rule.get())
+                  .toList();
+          if (!kept.isEmpty()) {
+            found.add(new ClientAlerts(client.reference(), kept));
+            clients.put(client.reference(), client);
+          }
+        };
+    int checked =
+        platform
+            .database()
+            .read(
+                handle -> {
+                  ClientScope scope = Access.scope(principal);
+                  List<ClientVersion> versions = ScoreHistory.versionsInScope(handle, scope);
+                  Map<Long, ClientVersion> stale = new HashMap<>();
+                  for (ClientVersion version : versions) {
+                    Optional<List<Alert>> cached =
+                        trends.cachedAlerts(
+                            version.client().id(), version.administrations(), version.lastId());
+                    if (cached.isPresent()) {
+                      keep.accept(version.client(), cached.get());
+                    } else {
+                      stale.put(version.client().id(), version);
+                    }
+                  }
+                  ClientGrouper grouper =
+                      new ClientGrouper(
+                          (client, scores) -> {
+                            ClientVersion version = stale.get(client.id());
+                            if (version != null) {
+                              keep.accept(
+                                  client,
+                                  trends
+                                      .trend(
+                                          client.id(),
+                                          version.administrations(),
+                                          version.lastId(),
+                                          client.reference(),
+                                          Optional.of(client.clinicianUsername()),
+                                          scores)
+                                      .alerts());
+                            }
+                          });
+                  if (stale.size() > STALE_BY_ID) {
+                    ScoreHistory.scoresInScope(handle, scope, Optional.empty(), grouper);
+                  } else if (!stale.isEmpty()) {
+                    List<Long> ids = new ArrayList<>(stale.keySet());
+                    ids.sort(null);
+                    ScoreHistory.scoresOfClients(handle, ids, grouper);
+                  }
+                  grouper.finish();
+                  return versions.size();
+                });
+    platform
+        .audit()
+        .read(
+            Optional.of(principal.userId()),
+            AuditAction.ALERTS_READ,
+            Optional.empty(),
+            checked + " clients checked, " + found.size() + " with alerts",
+            now);
+    List<AlertsAnswer.ClientAlertsJson> ranked = new ArrayList<>();
     for (ClientAlerts alerts : ClientAlerts.rank(found)) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("client", Json.client(clients.get(alerts.client())));
-      entry.put("urgency", alerts.urgency());
-      entry.put("alerts", alerts.alerts().stream().map(Json::alert).toList());
-      ranked.add(entry);
+      ranked.add(
+          new AlertsAnswer.ClientAlertsJson(
+              ClientJson.of(clients.get(alerts.client())),
+              alerts.urgency(),
+              alerts.alerts().stream().map(AlertJson::of).toList()));
     }
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("clientsChecked", checked);
-    json.put("clients", ranked);
-    ctx.json(json);
+    ctx.json(new AlertsAnswer(checked, ranked));
   }
 
   private static AlertRule rule(String id) {
-    return Arrays.stream(AlertRule.values()).filter(rule -> rule.id().equals(id)).findFirst()
-        .orElseThrow(() -> WebException.badRequest("rule: unknown alert rule '" + id + "'; known: "
-            + Arrays.stream(AlertRule.values()).map(AlertRule::id).collect(Collectors.joining(", "))));
-  }
-
-  private static Map<String, Object> course(Course course, Map<String, ExpectedCourse> expected) {
-    Measure measure = course.measure();
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("measure", measure.id());
-    Optional<Instrument> instrument = measure.instrument();
-    json.put("title", instrument.map(found -> found.title().en()).orElse(measure.id()));
-    json.put("construct", measure.construct().name().toLowerCase(java.util.Locale.ROOT));
-    json.put("higherIsBetter", measure.sign() > 0);
-    Optional<Cutoff> cutoff = instrument.flatMap(Instrument::clinicalCutoff);
-    json.put("cutoff", cutoff.map(found -> {
-      Map<String, Object> c = new LinkedHashMap<>();
-      c.put("value", found.value());
-      c.put("clinicalSide", found.clinicalSide().symbol());
-      c.put("rule", found.describe());
-      return c;
-    }).orElse(null));
-    json.put("reliableChange", instrument.flatMap(found -> found.reliableChange().isPresent()
-        ? Optional.of(found.reliableChange().getAsDouble()) : Optional.empty()).orElse(null));
-    ExpectedCourse reference = expected.get(measure.id());
-    json.put("expectedCourseEpisodes", reference == null ? null : reference.episodes());
-    List<ExpectedCourse.SessionStatus> statuses = reference == null ? List.of() : reference.classify(course);
-    List<Map<String, Object>> sessions = new ArrayList<>(course.observations().size());
-    for (int i = 0; i < course.observations().size(); i++) {
-      Observation observation = course.observations().get(i);
-      Map<String, Object> session = new LinkedHashMap<>();
-      session.put("session", observation.session());
-      session.put("date", observation.date().orElse(null));
-      session.put("score", observation.score());
-      if (!statuses.isEmpty()) {
-        ExpectedCourse.SessionStatus status = statuses.get(i);
-        session.put("status", status.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        session.put("expected", status.band().expected());
-        session.put("cautionEdge", status.band().caution());
-        session.put("notOnTrackEdge", status.band().notOnTrack());
-      }
-      sessions.add(session);
-    }
-    json.put("sessions", sessions);
-    return json;
+    return Arrays.stream(AlertRule.values())
+        .filter(rule -> rule.id().equals(id))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                WebException.badRequest(
+                    "rule: unknown alert rule '"
+                        + id
+                        + "'; known: "
+                        + Arrays.stream(AlertRule.values())
+                            .map(AlertRule::id)
+                            .collect(Collectors.joining(", "))));
   }
 
   /** Groups scores read in client order into one call per client. */

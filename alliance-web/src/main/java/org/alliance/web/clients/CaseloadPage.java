@@ -1,7 +1,5 @@
 package org.alliance.web.clients;
 
-import org.alliance.web.platform.http.Viewer;
-
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,76 +15,124 @@ import org.alliance.core.instrument.Numbers;
 import org.alliance.core.trend.Alert;
 import org.alliance.core.trend.AlertRule;
 import org.alliance.core.trend.ClientAlerts;
-import org.alliance.web.ClinicServices;
-import org.alliance.web.administrations.Administrations;
+import org.alliance.web.alerts.ClinicTrends;
+import org.alliance.web.alerts.ScoreHistory;
+import org.alliance.web.alerts.SessionScore;
 import org.alliance.web.clients.Caseloads.CaseloadClient;
 import org.alliance.web.clients.Caseloads.LatestScore;
+import org.alliance.web.instruments.ClinicInstruments;
+import org.alliance.web.platform.Platform;
+import org.alliance.web.platform.access.Access;
 import org.alliance.web.platform.access.Client;
-import org.alliance.web.alerts.SessionScore;
+import org.alliance.web.platform.audit.AuditAction;
 import org.alliance.web.platform.http.Pages;
 import org.alliance.web.platform.http.WebException;
-import org.alliance.web.platform.access.Access;
 import org.alliance.web.platform.security.Principal;
 import org.alliance.web.platform.security.Role;
+import org.alliance.web.platform.security.Viewer;
 
 /**
- * {@code GET /}: the caseload dashboard. One query reads every client of the caseload with their latest
- * scores and the version of their data; alerts come from the trend cache, and only clients whose data
- * changed since are read again, all in one more query.
+ * {@code GET /}: the caseload dashboard. One query reads every client of the caseload with their
+ * latest scores and the version of their data; alerts come from the trend cache, and only clients
+ * whose data changed since are read again, all in one more query.
  */
 public final class CaseloadPage {
-  private final ClinicServices services;
+  private final Platform platform;
 
-  public CaseloadPage(ClinicServices services) {
-    this.services = services;
+  private final ClinicInstruments instruments;
+  private final ClinicTrends trends;
+
+  public CaseloadPage(Platform platform, ClinicInstruments instruments, ClinicTrends trends) {
+    this.platform = platform;
+    this.instruments = instruments;
+    this.trends = trends;
   }
 
   public void show(Context ctx) {
-    Optional<Principal> signedIn = services.authentication().find(ctx);
+    Optional<Principal> signedIn = platform.authentication().find(ctx);
     if (signedIn.isEmpty()) {
       ctx.redirect("/login");
       return;
     }
     Principal principal = signedIn.get();
-    Optional<AlertRule> rule = Optional.ofNullable(ctx.queryParam("alert")).filter(id -> !id.isBlank()).map(CaseloadPage::rule);
-    Instant now = services.clock().instant();
+    Optional<AlertRule> rule =
+        Optional.ofNullable(ctx.queryParam("alert"))
+            .filter(id -> !id.isBlank())
+            .map(CaseloadPage::rule);
+    Instant now = platform.clock().instant();
     Map<Long, List<Alert>> alerts = new HashMap<>();
-    List<CaseloadClient> caseload = services.database().read(handle -> {
-      List<CaseloadClient> clients = Caseloads.latest(handle, Access.scope(principal));
-      Map<Long, CaseloadClient> stale = new LinkedHashMap<>();
-      for (CaseloadClient client : clients) {
-        if (client.administrations() == 0) {
-          continue;
-        }
-        Optional<List<Alert>> cached = services.trends().cachedAlerts(client.client().id(), client.administrations(), client.lastId());
-        if (cached.isPresent()) {
-          alerts.put(client.client().id(), cached.get());
-        } else {
-          stale.put(client.client().id(), client);
-        }
-      }
-      if (!stale.isEmpty()) {
-        Map<Long, List<SessionScore>> scores = new LinkedHashMap<>();
-        Map<Long, Client> byId = new HashMap<>();
-        Administrations.scoresOfClients(handle, List.copyOf(stale.keySet()), row -> {
-          scores.computeIfAbsent(row.client().id(), id -> new ArrayList<>()).add(row.score());
-          byId.putIfAbsent(row.client().id(), row.client());
-        });
-        scores.forEach((id, list) -> {
-          CaseloadClient version = stale.get(id);
-          Client client = byId.get(id);
-          alerts.put(id, services.trends().trend(id, version.administrations(), version.lastId(), client.reference(),
-              Optional.of(client.clinicianUsername()), list).alerts());
-        });
-      }
-      return clients;
-    });
-    services.audit().record(Optional.of(principal.userId()), "caseload.read", Optional.empty(),
-        caseload.size() + " clients" + rule.map(r -> ", alerts " + r.id()).orElse(""), now);
-    Pages.render(ctx, "caseload.jte", "viewer", Viewer.of(principal), "view", view(caseload, alerts, rule, principal));
+    List<CaseloadClient> caseload =
+        platform
+            .database()
+            .read(
+                handle -> {
+                  List<CaseloadClient> clients = Caseloads.latest(handle, Access.scope(principal));
+                  Map<Long, CaseloadClient> stale = new LinkedHashMap<>();
+                  for (CaseloadClient client : clients) {
+                    if (client.administrations() == 0) {
+                      continue;
+                    }
+                    Optional<List<Alert>> cached =
+                        trends.cachedAlerts(
+                            client.client().id(), client.administrations(), client.lastId());
+                    if (cached.isPresent()) {
+                      alerts.put(client.client().id(), cached.get());
+                    } else {
+                      stale.put(client.client().id(), client);
+                    }
+                  }
+                  if (!stale.isEmpty()) {
+                    Map<Long, List<SessionScore>> scores = new LinkedHashMap<>();
+                    Map<Long, Client> byId = new HashMap<>();
+                    ScoreHistory.scoresOfClients(
+                        handle,
+                        List.copyOf(stale.keySet()),
+                        row -> {
+                          scores
+                              .computeIfAbsent(row.client().id(), id -> new ArrayList<>())
+                              .add(row.score());
+                          byId.putIfAbsent(row.client().id(), row.client());
+                        });
+                    scores.forEach(
+                        (id, list) -> {
+                          CaseloadClient version = stale.get(id);
+                          Client client = byId.get(id);
+                          alerts.put(
+                              id,
+                              trends
+                                  .trend(
+                                      id,
+                                      version.administrations(),
+                                      version.lastId(),
+                                      client.reference(),
+                                      Optional.of(client.clinicianUsername()),
+                                      list)
+                                  .alerts());
+                        });
+                  }
+                  return clients;
+                });
+    platform
+        .audit()
+        .read(
+            Optional.of(principal.userId()),
+            AuditAction.CASELOAD_READ,
+            Optional.empty(),
+            caseload.size() + " clients" + rule.map(r -> ", alerts " + r.id()).orElse(""),
+            now);
+    Pages.render(
+        ctx,
+        "clients/caseload.jte",
+        "viewer",
+        Viewer.of(principal),
+        "view",
+        view(caseload, alerts, rule, principal));
   }
 
-  private CaseloadView view(List<CaseloadClient> caseload, Map<Long, List<Alert>> alerts, Optional<AlertRule> rule,
+  private CaseloadView view(
+      List<CaseloadClient> caseload,
+      Map<Long, List<Alert>> alerts,
+      Optional<AlertRule> rule,
       Principal principal) {
     Map<String, CaseloadView.Row> rows = new LinkedHashMap<>();
     List<ClientAlerts> withAlerts = new ArrayList<>();
@@ -109,9 +155,19 @@ public final class CaseloadPage {
       ordered.add(rows.remove(ranked.client()));
     }
     ordered.addAll(rows.values());
-    List<CaseloadView.RuleOption> options = counts.entrySet().stream()
-        .map(entry -> new CaseloadView.RuleOption(entry.getKey().id(), entry.getKey().title(), entry.getValue())).toList();
-    return new CaseloadView(ordered, caseload.size(), rule.map(AlertRule::id), options, principal.role() != Role.CLINICIAN);
+    List<CaseloadView.RuleOption> options =
+        counts.entrySet().stream()
+            .map(
+                entry ->
+                    new CaseloadView.RuleOption(
+                        entry.getKey().id(), entry.getKey().title(), entry.getValue()))
+            .toList();
+    return new CaseloadView(
+        ordered,
+        caseload.size(),
+        rule.map(AlertRule::id),
+        options,
+        principal.role() != Role.CLINICIAN);
   }
 
   private CaseloadView.Row row(CaseloadClient client, List<Alert> alerts) {
@@ -120,36 +176,47 @@ public final class CaseloadPage {
     String lastSeen = "no scores yet";
     int lastSession = -1;
     for (LatestScore score : client.latest()) {
-      Optional<Instrument> found = services.scorer().catalog().find(score.instrumentId());
+      Optional<Instrument> found = instruments.scorer().catalog().find(score.instrumentId());
       if (found.isEmpty()) {
         continue;
       }
       Instrument instrument = found.get();
       String trend = "";
       if (score.previous().isPresent()) {
-        double change = (score.total() - score.previous().getAsDouble()) * instrument.direction().sign();
+        double change =
+            (score.total() - score.previous().getAsDouble()) * instrument.direction().sign();
         trend = change > 0 ? "better" : change < 0 ? "worse" : "steady";
       }
-      boolean concern = instrument.clinicalCutoff().map(cutoff -> cutoff.isClinical(score.total())).orElse(false);
-      CaseloadView.ScoreCell cell = new CaseloadView.ScoreCell(shortName(instrument), Numbers.format(score.total()),
-          score.session(), trend, concern);
+      boolean concern =
+          instrument.clinicalCutoff().map(cutoff -> cutoff.isClinical(score.total())).orElse(false);
+      CaseloadView.ScoreCell cell =
+          new CaseloadView.ScoreCell(
+              ClinicInstruments.shortName(instrument),
+              Numbers.format(score.total()),
+              score.session(),
+              trend,
+              concern);
       (instrument.construct() == Construct.ALLIANCE ? alliance : outcome).add(cell);
       if (score.session() > lastSession) {
         lastSession = score.session();
         lastSeen = "session " + score.session() + score.date().map(date -> ", " + date).orElse("");
       }
     }
-    return new CaseloadView.Row(client.client().id(), client.client().reference(), client.client().clinicianUsername(), lastSeen,
-        outcome, alliance, alerts);
-  }
-
-  /** The instrument's short name as clinicians say it: "ORS", "PHQ-9". */
-  public static String shortName(Instrument instrument) {
-    return instrument.id().toUpperCase(java.util.Locale.ROOT);
+    return new CaseloadView.Row(
+        client.client().id(),
+        client.client().reference(),
+        client.client().clinicianUsername(),
+        lastSeen,
+        outcome,
+        alliance,
+        alerts);
   }
 
   private static AlertRule rule(String id) {
-    return Arrays.stream(AlertRule.values()).filter(rule -> rule.id().equals(id)).findFirst()
-        .orElseThrow(() -> WebException.badRequest("alert: there is no kind of alert called '" + id + "'"));
+    return Arrays.stream(AlertRule.values())
+        .filter(rule -> rule.id().equals(id))
+        .findFirst()
+        .orElseThrow(
+            () -> WebException.badRequest("alert: there is no kind of alert called '" + id + "'"));
   }
 }

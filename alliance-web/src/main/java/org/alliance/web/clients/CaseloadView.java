@@ -1,21 +1,26 @@
 package org.alliance.web.clients;
 
-import org.alliance.web.alerts.AlertTone;
-
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.Optional;
 import org.alliance.core.trend.Alert;
+import org.alliance.web.alerts.AlertTone;
 
 /**
- * What the caseload dashboard shows: each client with their latest outcome and alliance scores and their
- * alerts, the clients with alerts first (most urgent first), and the alert kinds to filter by.
+ * What the caseload dashboard shows: each client with their latest outcome and alliance scores and
+ * their alerts, the clients with alerts first (most urgent first), and the alert kinds to filter
+ * by.
  *
  * @param rule the alert kind the list is filtered to, if any
  * @param rules every alert kind, as (id, title) for the filter
  */
-public record CaseloadView(List<Row> rows, int clients, Optional<String> rule, List<RuleOption> rules, boolean showClinician) {
+public record CaseloadView(
+    List<Row> rows,
+    int clients,
+    Optional<String> rule,
+    List<RuleOption> rules,
+    boolean showClinician) {
   public CaseloadView {
     rows = List.copyOf(rows);
     requireNonNull(rule, "rule");
@@ -26,8 +31,14 @@ public record CaseloadView(List<Row> rows, int clients, Optional<String> rule, L
   public record RuleOption(String id, String title, int clients) {}
 
   /** One client's line. */
-  public record Row(long id, String reference, String clinician, String lastSeen, List<ScoreCell> outcome,
-      List<ScoreCell> alliance, List<Alert> alerts) {
+  public record Row(
+      long id,
+      String reference,
+      String clinician,
+      String lastSeen,
+      List<ScoreCell> outcome,
+      List<ScoreCell> alliance,
+      List<Alert> alerts) {
     public Row {
       outcome = List.copyOf(outcome);
       alliance = List.copyOf(alliance);
@@ -44,9 +55,11 @@ public record CaseloadView(List<Row> rows, int clients, Optional<String> rule, L
    * A latest score with its trend arrow.
    *
    * @param trend "better", "worse", "steady" or "" when there is no earlier score
-   * @param concern whether the score is on the clinical (outcome) or concern (alliance) side of the cutoff
+   * @param concern whether the score is on the clinical (outcome) or concern (alliance) side of the
+   *     cutoff
    */
-  public record ScoreCell(String measure, String score, int session, String trend, boolean concern) {
+  public record ScoreCell(
+      String measure, String score, int session, String trend, boolean concern) {
     /** The arrow a clinician reads at a glance; the words are in {@link #trendWords}. */
     public String arrow() {
       return switch (trend) {

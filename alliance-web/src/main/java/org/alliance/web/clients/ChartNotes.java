@@ -1,7 +1,5 @@
 package org.alliance.web.clients;
 
-import org.alliance.web.platform.db.Sql;
-
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
@@ -9,14 +7,24 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.alliance.web.platform.db.Sql;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.reflect.ColumnName;
 
-/** The chart_notes table: what a clinician noted on a client's chart, such as a medication change. */
+/**
+ * The chart_notes table: what a clinician noted on a client's chart, such as a medication change.
+ */
 public final class ChartNotes {
   private ChartNotes() {}
 
   /** A note on the chart, at a session or a date (or neither), with who wrote it. */
-  public record ChartNote(long id, long clientId, OptionalInt session, Optional<LocalDate> date, String note, String author,
+  public record ChartNote(
+      long id,
+      long clientId,
+      @ColumnName("session_number") OptionalInt session,
+      @ColumnName("noted_on") Optional<LocalDate> date,
+      String note,
+      @ColumnName("display_name") String author,
       Instant createdAt) {
     public ChartNote {
       requireNonNull(session, "session");
@@ -27,30 +35,37 @@ public final class ChartNotes {
     }
   }
 
-  public static long add(Handle handle, long clientId, OptionalInt session, Optional<LocalDate> date, String note, long by,
+  public static long add(
+      Handle handle,
+      long clientId,
+      OptionalInt session,
+      Optional<LocalDate> date,
+      String note,
+      long by,
       Instant now) {
-    return handle.createUpdate("INSERT INTO chart_notes (client_id, session_number, noted_on, note, created_by, created_at) "
-            + "VALUES (:client, :session, :date, :note, :by, :now)")
+    return handle
+        .createUpdate(
+            "INSERT INTO chart_notes (client_id, session_number, noted_on, note, created_by, created_at) "
+                + "VALUES (:client, :session, :date, :note, :by, :now)")
         .bind("client", clientId)
         .bind("session", session.isPresent() ? Integer.valueOf(session.getAsInt()) : null)
         .bind("date", Sql.date(date))
         .bind("note", note)
         .bind("by", by)
         .bind("now", Sql.time(now))
-        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        .executeAndReturnGeneratedKeys("id")
+        .mapTo(Long.class)
+        .one();
   }
 
   /** A client's notes, oldest first. */
   public static List<ChartNote> ofClient(Handle handle, long clientId) {
-    return handle.createQuery("SELECT n.*, u.display_name FROM chart_notes n JOIN users u ON u.id = n.created_by "
-            + "WHERE n.client_id = :client ORDER BY n.created_at, n.id")
+    return handle
+        .createQuery(
+            "SELECT n.*, u.display_name FROM chart_notes n JOIN users u ON u.id = n.created_by "
+                + "WHERE n.client_id = :client ORDER BY n.created_at, n.id")
         .bind("client", clientId)
-        .map((rs, ctx) -> {
-          int session = rs.getInt("session_number");
-          OptionalInt at = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(session);
-          return new ChartNote(rs.getLong("id"), rs.getLong("client_id"), at, Sql.optionalDate(rs, "noted_on"),
-              rs.getString("note"), rs.getString("display_name"), Sql.instant(rs, "created_at"));
-        })
+        .mapTo(ChartNote.class)
         .list();
   }
 }

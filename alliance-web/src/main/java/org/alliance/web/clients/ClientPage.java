@@ -1,10 +1,5 @@
 package org.alliance.web.clients;
 
-import org.alliance.web.alerts.AlertTone;
-import org.alliance.web.links.ClientLinkPage;
-import org.alliance.web.platform.http.PageRequests;
-import org.alliance.web.platform.http.Viewer;
-
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
@@ -35,62 +30,94 @@ import org.alliance.io.report.ClientReport;
 import org.alliance.io.report.ClientReportLayout;
 import org.alliance.io.report.HtmlReportWriter;
 import org.alliance.io.report.ItemAnswers;
-import org.alliance.web.ClinicServices;
 import org.alliance.web.administrations.Administrations;
+import org.alliance.web.administrations.StoredAdministration;
 import org.alliance.web.alerts.AlertAcknowledgements;
 import org.alliance.web.alerts.AlertAcknowledgements.Acknowledgement;
-import org.alliance.web.platform.audit.AuditLog;
-import org.alliance.web.clients.ChartNotes.ChartNote;
-import org.alliance.web.platform.access.Client;
-import org.alliance.web.links.ClientLinks;
+import org.alliance.web.alerts.AlertItem;
+import org.alliance.web.alerts.AlertTone;
+import org.alliance.web.alerts.ClinicTrends;
+import org.alliance.web.alerts.ClinicTrends.ClientTrend;
+import org.alliance.web.alerts.ScoreHistory;
 import org.alliance.web.alerts.SessionScore;
-import org.alliance.web.administrations.StoredAdministration;
+import org.alliance.web.clients.ChartNotes.ChartNote;
+import org.alliance.web.instruments.ClinicInstruments;
+import org.alliance.web.links.ClientLinkPage;
+import org.alliance.web.links.ClientLinks;
+import org.alliance.web.platform.Platform;
+import org.alliance.web.platform.access.Access;
+import org.alliance.web.platform.access.Client;
+import org.alliance.web.platform.audit.AuditAction;
+import org.alliance.web.platform.audit.AuditLog;
+import org.alliance.web.platform.http.PageRequests;
 import org.alliance.web.platform.http.Pages;
 import org.alliance.web.platform.http.WebException;
-import org.alliance.web.platform.access.Access;
 import org.alliance.web.platform.security.Principal;
-import org.alliance.web.alerts.ClinicTrends.ClientTrend;
+import org.alliance.web.platform.security.Viewer;
 
 /**
- * A client's page ({@code GET /clients/{id}}), their printable report ({@code GET /clients/{id}/report}),
- * notes on the chart ({@code POST /clients/{id}/notes}) and acknowledging an alert
- * ({@code POST /clients/{id}/acknowledgements}). Charts and the report come from the io chart and report
- * code, so the page, the report and the command line always agree.
+ * A client's page ({@code GET /clients/{id}}), their printable report ({@code GET
+ * /clients/{id}/report}), notes on the chart ({@code POST /clients/{id}/notes}) and acknowledging
+ * an alert ({@code POST /clients/{id}/acknowledgements}). Charts and the report come from the io
+ * chart and report code, so the page, the report and the command line always agree.
  */
 public final class ClientPage {
   /** The width charts are drawn at on the page; they scale with it. */
   private static final int CHART_WIDTH = 880;
+
   private static final int MAX_TEXT = 4_000;
-  public static final String SELF_CHECK = "self-check";
+
   /**
-   * The report is one self-contained file with its own inline styles, so its answer allows inline styles;
-   * still no script, and nothing loaded from anywhere.
+   * The report is one self-contained file with its own inline styles, so its answer allows inline
+   * styles; still no script, and nothing loaded from anywhere.
    */
-  public static final String REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
-      + "form-action 'none'; frame-ancestors 'none'";
+  public static final String REPORT_POLICY =
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+          + "form-action 'none'; frame-ancestors 'none'";
 
-  private final ClinicServices services;
+  private final Platform platform;
 
-  public ClientPage(ClinicServices services) {
-    this.services = services;
+  private final ClinicInstruments instruments;
+  private final ClinicTrends trends;
+
+  public ClientPage(Platform platform, ClinicInstruments instruments, ClinicTrends trends) {
+    this.platform = platform;
+    this.instruments = instruments;
+    this.trends = trends;
   }
 
   /** What a page about one client reads, in one transaction. */
-  private record Read(Principal principal, Client client, List<SessionScore> scores, List<StoredAdministration> administrations,
-      List<ChartNote> notes, List<Acknowledgement> acknowledgements, List<ClientLinks.LinkInfo> links) {}
+  private record Read(
+      Principal principal,
+      Client client,
+      List<SessionScore> scores,
+      List<StoredAdministration> administrations,
+      List<ChartNote> notes,
+      List<Acknowledgement> acknowledgements,
+      List<ClientLinks.LinkInfo> links) {}
 
   private Optional<Read> read(Context ctx) {
-    Optional<Principal> signedIn = services.authentication().find(ctx);
+    Optional<Principal> signedIn = platform.authentication().find(ctx);
     if (signedIn.isEmpty()) {
       ctx.redirect("/login");
       return Optional.empty();
     }
     long id = PageRequests.id(ctx, "id");
-    return Optional.of(services.database().read(handle -> {
-      Client client = Access.client(handle, signedIn.get(), id);
-      return new Read(signedIn.get(), client, Administrations.scores(handle, id), Administrations.ofClient(handle, id),
-          ChartNotes.ofClient(handle, id), AlertAcknowledgements.ofClient(handle, id), ClientLinks.ofClient(handle, id));
-    }));
+    return Optional.of(
+        platform
+            .database()
+            .read(
+                handle -> {
+                  Client client = Access.client(handle, signedIn.get(), id);
+                  return new Read(
+                      signedIn.get(),
+                      client,
+                      ScoreHistory.scores(handle, id),
+                      Administrations.ofClient(handle, id),
+                      ChartNotes.ofClient(handle, id),
+                      AlertAcknowledgements.ofClient(handle, id),
+                      ClientLinks.ofClient(handle, id));
+                }));
   }
 
   /** {@code GET /clients/{id}}. */
@@ -100,12 +127,29 @@ public final class ClientPage {
       return;
     }
     Read read = found.get();
-    services.audit().record(Optional.of(read.principal().userId()), "client.page", Optional.of(read.client().id()), "",
-        services.clock().instant());
-    ClientTrend trend = services.trends().trend(read.client().reference(), Optional.of(read.client().clinicianUsername()),
-        read.scores());
-    Pages.render(ctx, "client.jte", "viewer", Viewer.of(read.principal()), "view", view(read, trend), "links",
-        ClientLinkPage.lines(read.links(), services.scorer().catalog(), services.clock().instant()));
+    platform
+        .audit()
+        .read(
+            Optional.of(read.principal().userId()),
+            AuditAction.CLIENT_PAGE,
+            Optional.of(read.client().id()),
+            "",
+            platform.clock().instant());
+    ClientTrend trend =
+        trends.trend(
+            read.client().reference(),
+            Optional.of(read.client().clinicianUsername()),
+            read.scores());
+    Pages.render(
+        ctx,
+        "clients/client.jte",
+        "viewer",
+        Viewer.of(read.principal()),
+        "view",
+        view(read, trend),
+        "links",
+        ClientLinkPage.lines(
+            read.links(), instruments.scorer().catalog(), platform.clock().instant()));
   }
 
   /** {@code GET /clients/{id}/report}: the io client report as one printable HTML file. */
@@ -115,17 +159,35 @@ public final class ClientPage {
       return;
     }
     Read read = found.get();
-    Instant now = services.clock().instant();
-    services.audit().record(Optional.of(read.principal().userId()), "client.report", Optional.of(read.client().id()), "", now);
-    ClientTrend trend = services.trends().trend(read.client().reference(), Optional.of(read.client().clinicianUsername()),
-        read.scores());
+    Instant now = platform.clock().instant();
+    platform
+        .audit()
+        .read(
+            Optional.of(read.principal().userId()),
+            AuditAction.CLIENT_REPORT,
+            Optional.of(read.client().id()),
+            "",
+            now);
+    ClientTrend trend =
+        trends.trend(
+            read.client().reference(),
+            Optional.of(read.client().clinicianUsername()),
+            read.scores());
     AlertOptions options = AlertOptions.defaults();
     for (ExpectedCourse course : trend.expectedCourses().values()) {
       options = options.withExpectedCourse(course);
     }
-    ClientReport report = ClientReport.build(trend.episode(), trend.riskFlags(), latestAnswers(read),
-        new ClientReport.Settings("the clinic's records", LocalDate.ofInstant(now, ZoneOffset.UTC), options,
-            CourseFindings.Options.defaults(), trend.notes()));
+    ClientReport report =
+        ClientReport.build(
+            trend.episode(),
+            trend.riskFlags(),
+            latestAnswers(read),
+            new ClientReport.Settings(
+                "the clinic's records",
+                LocalDate.ofInstant(now, ZoneOffset.UTC),
+                options,
+                CourseFindings.Options.defaults(),
+                trend.notes()));
     StringWriter html = new StringWriter();
     try {
       HtmlReportWriter.write(ClientReportLayout.document(report), html);
@@ -137,8 +199,9 @@ public final class ClientPage {
   }
 
   /**
-   * {@code GET /clients/{id}/charts/{measure}}: one measure's course chart as an SVG image. Served on its own
-   * because the chart code styles its shapes inline, which the pages' policy forbids; an image runs no script.
+   * {@code GET /clients/{id}/charts/{measure}}: one measure's course chart as an SVG image. Served
+   * on its own because the chart code styles its shapes inline, which the pages' policy forbids; an
+   * image runs no script.
    */
   public void chart(Context ctx) {
     Optional<Read> found = read(ctx);
@@ -147,75 +210,155 @@ public final class ClientPage {
     }
     Read read = found.get();
     String measure = ctx.pathParam("measure");
-    services.audit().record(Optional.of(read.principal().userId()), "client.chart", Optional.of(read.client().id()), measure,
-        services.clock().instant());
-    ClientTrend trend = services.trends().trend(read.client().reference(), Optional.of(read.client().clinicianUsername()),
-        read.scores());
-    Course course = trend.episode().course(measure).filter(observed -> !observed.observations().isEmpty())
-        .orElseThrow(() -> WebException.notFound("the client has no scores of " + measure));
-    CourseChart chart = CourseChart.of(CourseFindings.find(course, Optional.ofNullable(trend.expectedCourses().get(measure)),
-        CourseFindings.Options.defaults()));
+    platform
+        .audit()
+        .read(
+            Optional.of(read.principal().userId()),
+            AuditAction.CLIENT_CHART,
+            Optional.of(read.client().id()),
+            measure,
+            platform.clock().instant());
+    ClientTrend trend =
+        trends.trend(
+            read.client().reference(),
+            Optional.of(read.client().clinicianUsername()),
+            read.scores());
+    Course course =
+        trend
+            .episode()
+            .course(measure)
+            .filter(observed -> !observed.observations().isEmpty())
+            .orElseThrow(() -> WebException.notFound("the client has no scores of " + measure));
+    CourseChart chart =
+        CourseChart.of(
+            CourseFindings.find(
+                course,
+                Optional.ofNullable(trend.expectedCourses().get(measure)),
+                CourseFindings.Options.defaults()));
     ctx.header("Content-Security-Policy", REPORT_POLICY);
-    ctx.contentType("image/svg+xml; charset=utf-8").result(chart.svg(CHART_WIDTH, chart.suggestedHeight(CHART_WIDTH)));
+    ctx.contentType("image/svg+xml; charset=utf-8")
+        .result(chart.svg(CHART_WIDTH, chart.suggestedHeight(CHART_WIDTH)));
   }
 
   /** {@code POST /clients/{id}/notes}: a note on the chart, at a session or a date. */
   public void addNote(Context ctx) {
-    services.authentication().require(ctx);
+    platform.authentication().require(ctx);
     long id = PageRequests.id(ctx, "id");
-    String note = PageRequests.field(ctx, "note")
-        .orElseThrow(() -> WebException.badRequest("note: write the note, such as \"started sertraline 50 mg\""));
+    String note =
+        PageRequests.field(ctx, "note")
+            .orElseThrow(
+                () ->
+                    WebException.badRequest(
+                        "note: write the note, such as \"started sertraline 50 mg\""));
     if (note.length() > MAX_TEXT) {
-      throw WebException.badRequest("note: at most " + MAX_TEXT + " characters, found " + note.length());
+      throw WebException.badRequest(
+          "note: at most " + MAX_TEXT + " characters, found " + note.length());
     }
     OptionalInt session = PageRequests.session(ctx, "session");
     Optional<LocalDate> date = PageRequests.date(ctx, "date");
-    Instant now = services.clock().instant();
-    services.database().write(handle -> {
-      Principal principal = services.authentication().require(ctx, handle);
-      Client client = Access.client(handle, principal, id);
-      long noteId = ChartNotes.add(handle, client.id(), session, date, note, principal.userId(), now);
-      AuditLog.record(handle, Optional.of(principal.userId()), "note.create", Optional.of(client.id()), "note " + noteId, now);
-      return null;
-    });
+    Instant now = platform.clock().instant();
+    platform
+        .database()
+        .write(
+            handle -> {
+              Principal principal = platform.authentication().require(ctx, handle);
+              Client client = Access.client(handle, principal, id);
+              long noteId =
+                  ChartNotes.add(handle, client.id(), session, date, note, principal.userId(), now);
+              AuditLog.record(
+                  handle,
+                  Optional.of(principal.userId()),
+                  AuditAction.NOTE_CREATE,
+                  Optional.of(client.id()),
+                  "note " + noteId,
+                  now);
+              return null;
+            });
     ctx.redirect("/clients/" + id + "#notes", HttpStatus.SEE_OTHER);
   }
 
-  /** {@code POST /clients/{id}/acknowledgements}: the alert of a rule at a session, with the follow-up. */
+  /**
+   * {@code POST /clients/{id}/acknowledgements}: the alert of a rule at a session, with the
+   * follow-up.
+   */
   public void acknowledge(Context ctx) {
-    services.authentication().require(ctx);
+    platform.authentication().require(ctx);
     long id = PageRequests.id(ctx, "id");
-    String ruleId = PageRequests.field(ctx, "rule").orElseThrow(() -> WebException.badRequest("rule: which alert is acknowledged"));
-    AlertRule rule = java.util.Arrays.stream(AlertRule.values()).filter(r -> r.id().equals(ruleId)).findFirst()
-        .orElseThrow(() -> WebException.badRequest("rule: there is no kind of alert called '" + ruleId + "'"));
-    int session = PageRequests.session(ctx, "session")
-        .orElseThrow(() -> WebException.badRequest("session: the session of the alert is required"));
-    String followUp = PageRequests.field(ctx, "followUp")
-        .orElseThrow(() -> WebException.badRequest("followUp: write what follows, such as \"discussed in session, safety plan reviewed\""));
+    String ruleId =
+        PageRequests.field(ctx, "rule")
+            .orElseThrow(() -> WebException.badRequest("rule: which alert is acknowledged"));
+    AlertRule rule =
+        java.util.Arrays.stream(AlertRule.values())
+            .filter(r -> r.id().equals(ruleId))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    WebException.badRequest(
+                        "rule: there is no kind of alert called '" + ruleId + "'"));
+    int session =
+        PageRequests.session(ctx, "session")
+            .orElseThrow(
+                () -> WebException.badRequest("session: the session of the alert is required"));
+    String followUp =
+        PageRequests.field(ctx, "followUp")
+            .orElseThrow(
+                () ->
+                    WebException.badRequest(
+                        "followUp: write what follows, such as \"discussed in session, safety plan reviewed\""));
     if (followUp.length() > MAX_TEXT) {
-      throw WebException.badRequest("followUp: at most " + MAX_TEXT + " characters, found " + followUp.length());
+      throw WebException.badRequest(
+          "followUp: at most " + MAX_TEXT + " characters, found " + followUp.length());
     }
-    Instant now = services.clock().instant();
-    boolean added = services.database().write(handle -> {
-      Principal principal = services.authentication().require(ctx, handle);
-      Client client = Access.client(handle, principal, id);
-      // Only an alert the client has now can be acknowledged: the rule must fire at that session.
-      ClientTrend trend = services.trends().trend(client.reference(), Optional.of(client.clinicianUsername()),
-          Administrations.scores(handle, id));
-      boolean current = trend.alerts().stream().anyMatch(alert -> alert.rule() == rule && alert.session() == session);
-      if (!current) {
-        throw WebException.badRequest("the client has no " + rule.title().toLowerCase(java.util.Locale.ROOT)
-            + " alert at session " + session + " to acknowledge");
-      }
-      boolean stored = AlertAcknowledgements.add(handle, id, rule.id(), rule.version(), session, followUp, principal.userId(), now);
-      if (stored) {
-        AuditLog.record(handle, Optional.of(principal.userId()), "alert.acknowledge", Optional.of(id),
-            rule.id() + " session " + session, now);
-      }
-      return stored;
-    });
+    Instant now = platform.clock().instant();
+    boolean added =
+        platform
+            .database()
+            .write(
+                handle -> {
+                  Principal principal = platform.authentication().require(ctx, handle);
+                  Client client = Access.client(handle, principal, id);
+                  // Only an alert the client has now can be acknowledged: the rule must fire at
+                  // that session.
+                  ClientTrend trend =
+                      trends.trend(
+                          client.reference(),
+                          Optional.of(client.clinicianUsername()),
+                          ScoreHistory.scores(handle, id));
+                  boolean current =
+                      trend.alerts().stream()
+                          .anyMatch(alert -> alert.rule() == rule && alert.session() == session);
+                  if (!current) {
+                    throw WebException.badRequest(
+                        "the client has no "
+                            + rule.title().toLowerCase(java.util.Locale.ROOT)
+                            + " alert at session "
+                            + session
+                            + " to acknowledge");
+                  }
+                  boolean stored =
+                      AlertAcknowledgements.add(
+                          handle,
+                          id,
+                          rule.id(),
+                          rule.version(),
+                          session,
+                          followUp,
+                          principal.userId(),
+                          now);
+                  if (stored) {
+                    AuditLog.record(
+                        handle,
+                        Optional.of(principal.userId()),
+                        AuditAction.ALERT_ACKNOWLEDGE,
+                        Optional.of(id),
+                        rule.id() + " session " + session,
+                        now);
+                  }
+                  return stored;
+                });
     if (!added) {
-      throw WebException.conflict("this alert was already acknowledged; its follow-up is on the client's page");
+      throw WebException.conflict(
+          "this alert was already acknowledged; its follow-up is on the client's page");
     }
     ctx.redirect("/clients/" + id + "#alerts", HttpStatus.SEE_OTHER);
   }
@@ -228,48 +371,111 @@ public final class ClientPage {
       if (course.observations().isEmpty()) {
         continue;
       }
-      CourseFindings findings = CourseFindings.find(course, Optional.ofNullable(trend.expectedCourses().get(course.measure().id())),
-          CourseFindings.Options.defaults());
+      CourseFindings findings =
+          CourseFindings.find(
+              course,
+              Optional.ofNullable(trend.expectedCourses().get(course.measure().id())),
+              CourseFindings.Options.defaults());
       CourseChart chart = CourseChart.of(findings);
-      charts.add(new ClientView.Chart(course.measure().id(), chart.title(), chart.description(),
-          "/clients/" + read.client().id() + "/charts/" + course.measure().id(), findings.notes()));
+      charts.add(
+          new ClientView.Chart(
+              course.measure().id(),
+              chart.title(),
+              chart.description(),
+              "/clients/" + read.client().id() + "/charts/" + course.measure().id(),
+              findings.notes()));
     }
-    List<ClientView.AlertItem> alerts = new ArrayList<>();
+    List<AlertItem> alerts = new ArrayList<>();
     for (Alert alert : trend.alerts()) {
-      Optional<Acknowledgement> acknowledged = read.acknowledgements().stream()
-          .filter(ack -> ack.ruleId().equals(alert.rule().id()) && ack.session() == alert.session()).findFirst();
-      alerts.add(new ClientView.AlertItem(alert.rule().id(), alert.rule().title(), alert.measure(), alert.session(),
-          alert.explanation(), AlertTone.of(alert.rule()), acknowledged));
+      Optional<Acknowledgement> acknowledged =
+          read.acknowledgements().stream()
+              .filter(
+                  ack -> ack.ruleId().equals(alert.rule().id()) && ack.session() == alert.session())
+              .findFirst();
+      alerts.add(
+          new AlertItem(
+              alert.rule().id(),
+              alert.rule().title(),
+              alert.measure(),
+              alert.session(),
+              alert.explanation(),
+              AlertTone.of(alert.rule()),
+              acknowledged));
     }
     List<ItemAnswers> latest = latestAnswers(read);
-    // The themes, by the items' short labels, that the client answered "no" at the latest self-check.
+    // The themes, by the items' short labels, that the client answered "no" at the latest
+    // self-check.
     List<String> selfCheckNo = new ArrayList<>();
-    Optional<StoredAdministration> selfCheck = latestOf(read, SELF_CHECK);
-    selfCheck.ifPresent(stored -> services.scorer().catalog().find(SELF_CHECK).ifPresent(instrument -> instrument.items().forEach(item -> {
-      if (stored.answers().get(item.id()) instanceof Answer.Value value && value.value() == 0) {
-        selfCheckNo.add(item.label().en());
-      }
-    })));
+    Optional<StoredAdministration> selfCheck = latestOf(read, ClinicInstruments.SELF_CHECK);
+    selfCheck.ifPresent(
+        stored ->
+            instruments
+                .scorer()
+                .catalog()
+                .find(ClinicInstruments.SELF_CHECK)
+                .ifPresent(
+                    instrument ->
+                        instrument
+                            .items()
+                            .forEach(
+                                item -> {
+                                  if (stored.answers().get(item.id()) instanceof Answer.Value value
+                                      && value.value() == 0) {
+                                    selfCheckNo.add(item.label().en());
+                                  }
+                                })));
     List<ClientView.AdministrationLine> lines = new ArrayList<>();
     for (StoredAdministration stored : read.administrations()) {
-      String name = services.scorer().catalog().find(stored.instrumentId()).map(CaseloadPage::shortName).orElse(stored.instrumentId());
-      lines.add(new ClientView.AdministrationLine(stored.session(), stored.date().map(LocalDate::toString).orElse(""), name,
-          stored.total().isPresent() ? Numbers.format(stored.total().getAsDouble()) : "not scored",
-          stored.band().orElse(""), String.join(", ", stored.riskFlags().keySet())));
+      String name =
+          instruments
+              .scorer()
+              .catalog()
+              .find(stored.instrumentId())
+              .map(ClinicInstruments::shortName)
+              .orElse(stored.instrumentId());
+      lines.add(
+          new ClientView.AdministrationLine(
+              stored.session(),
+              stored.date().map(LocalDate::toString).orElse(""),
+              name,
+              stored.total().isPresent()
+                  ? Numbers.format(stored.total().getAsDouble())
+                  : "not scored",
+              stored.band().orElse(""),
+              String.join(", ", stored.riskFlags().keySet())));
     }
-    int next = ClientLinkPage.nextSession(read.administrations().stream().mapToInt(StoredAdministration::session).max());
-    List<ClientView.EntryChoice> instruments = services.instruments().inUse().stream()
-        .map(instrument -> new ClientView.EntryChoice(instrument.id(), instrument.title().en())).toList();
-    return new ClientView(read.client().id(), read.client().reference(), read.client().clinicianUsername(), charts, alerts, latest,
-        selfCheckNo, read.notes(), lines, trend.notes(), instruments, next);
+    int next =
+        ClientLinkPage.nextSession(
+            read.administrations().stream().mapToInt(StoredAdministration::session).max());
+    List<ClientView.EntryChoice> choices =
+        instruments.inUse().stream()
+            .map(instrument -> new ClientView.EntryChoice(instrument.id(), instrument.title().en()))
+            .toList();
+    return new ClientView(
+        read.client().id(),
+        read.client().reference(),
+        read.client().clinicianUsername(),
+        charts,
+        alerts,
+        latest,
+        selfCheckNo,
+        read.notes(),
+        lines,
+        trend.notes(),
+        choices,
+        next);
   }
 
   private static Optional<StoredAdministration> latestOf(Read read, String instrumentId) {
-    return read.administrations().stream().filter(a -> a.instrumentId().equals(instrumentId))
+    return read.administrations().stream()
+        .filter(a -> a.instrumentId().equals(instrumentId))
         .max(java.util.Comparator.comparingInt(StoredAdministration::session));
   }
 
-  /** The latest administration of each instrument, item by item, in the order the instruments first appear. */
+  /**
+   * The latest administration of each instrument, item by item, in the order the instruments first
+   * appear.
+   */
   private List<ItemAnswers> latestAnswers(Read read) {
     Map<String, StoredAdministration> latest = new LinkedHashMap<>();
     for (StoredAdministration stored : read.administrations()) {
@@ -279,13 +485,30 @@ public final class ClientPage {
       }
     }
     List<ItemAnswers> answers = new ArrayList<>();
-    latest.forEach((id, stored) -> services.scorer().catalog().find(id).ifPresent(instrument -> answers.add(
-        ItemAnswers.of(instrument, administration(instrument, stored, read.client().reference())))));
+    latest.forEach(
+        (id, stored) ->
+            instruments
+                .scorer()
+                .catalog()
+                .find(id)
+                .ifPresent(
+                    instrument ->
+                        answers.add(
+                            ItemAnswers.of(
+                                instrument,
+                                administration(instrument, stored, read.client().reference())))));
     return answers;
   }
 
-  static Administration administration(Instrument instrument, StoredAdministration stored, String reference) {
-    return new Administration(instrument.id(), Optional.of(stored.instrumentVersion()), reference, stored.session(), stored.date(),
-        Optional.empty(), stored.answers());
+  static Administration administration(
+      Instrument instrument, StoredAdministration stored, String reference) {
+    return new Administration(
+        instrument.id(),
+        Optional.of(stored.instrumentVersion()),
+        reference,
+        stored.session(),
+        stored.date(),
+        Optional.empty(),
+        stored.answers());
   }
 }

@@ -3,19 +3,28 @@ package org.alliance.web.clients;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import java.util.Optional;
 import org.alliance.io.report.ItemAnswers;
-import org.alliance.web.alerts.AlertAcknowledgements.Acknowledgement;
+import org.alliance.web.alerts.AlertItem;
 import org.alliance.web.clients.ChartNotes.ChartNote;
 
 /**
  * What a client's page shows: a chart per measure, the alerts with their explanations (and who
- * acknowledged them), the latest answers item by item, the themes of the self-check answered "no", the
- * notes on the chart, and every administration.
+ * acknowledged them), the latest answers item by item, the themes of the self-check answered "no",
+ * the notes on the chart, and every administration.
  */
-public record ClientView(long id, String reference, String clinician, List<Chart> charts, List<AlertItem> alerts,
-    List<ItemAnswers> latestAnswers, List<String> selfCheckNo, List<ChartNote> notes, List<AdministrationLine> administrations,
-    List<String> trendNotes, List<EntryChoice> instruments, int nextSession) {
+public record ClientView(
+    long id,
+    String reference,
+    String clinician,
+    List<Chart> charts,
+    List<AlertItem> alerts,
+    List<ItemAnswers> latestAnswers,
+    List<String> selfCheckNo,
+    List<ChartNote> notes,
+    List<AdministrationLine> administrations,
+    List<String> trendNotes,
+    List<EntryChoice> instruments,
+    int nextSession) {
   public ClientView {
     requireNonNull(reference, "reference");
     charts = List.copyOf(charts);
@@ -28,15 +37,16 @@ public record ClientView(long id, String reference, String clinician, List<Chart
     instruments = List.copyOf(instruments);
   }
 
-  /** A measure's chart, drawn by the io chart code (an SVG image at {@code src}), with what it shows in words. */
-  public record Chart(String measure, String title, String description, String src, List<String> findings) {}
-
-  /** An alert with its explanation and, once acknowledged, the follow-up with who and when. */
-  public record AlertItem(String ruleId, String title, String measure, int session, String explanation, String tone,
-      Optional<Acknowledgement> acknowledgement) {}
+  /**
+   * A measure's chart, drawn by the io chart code (an SVG image at {@code src}), with what it shows
+   * in words.
+   */
+  public record Chart(
+      String measure, String title, String description, String src, List<String> findings) {}
 
   /** One administration as stored: its total, band and any risk items answered. */
-  public record AdministrationLine(int session, String date, String instrument, String total, String band, String risk) {}
+  public record AdministrationLine(
+      int session, String date, String instrument, String total, String band, String risk) {}
 
   /** An instrument the clinician may enter or send as a link. */
   public record EntryChoice(String id, String title) {}

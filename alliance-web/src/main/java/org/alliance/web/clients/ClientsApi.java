@@ -1,86 +1,130 @@
 package org.alliance.web.clients;
 
-import org.alliance.web.platform.http.Json;
-import org.alliance.web.platform.http.Requests;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.alliance.web.ClinicServices;
-import org.alliance.web.platform.audit.AuditLog;
 import org.alliance.web.administrations.Administrations;
-import org.alliance.web.platform.access.Client;
-import org.alliance.web.platform.access.Clients;
-import org.alliance.web.platform.security.User;
-import org.alliance.web.platform.http.WebException;
+import org.alliance.web.administrations.StoredAdministrationJson;
+import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.access.Access;
+import org.alliance.web.platform.access.Client;
+import org.alliance.web.platform.access.ClientJson;
+import org.alliance.web.platform.access.ClientSummary;
+import org.alliance.web.platform.access.Clients;
+import org.alliance.web.platform.audit.AuditAction;
+import org.alliance.web.platform.audit.AuditLog;
+import org.alliance.web.platform.http.Requests;
+import org.alliance.web.platform.http.WebException;
 import org.alliance.web.platform.security.Principal;
+import org.alliance.web.platform.security.User;
 
-/** {@code /api/clients}: the clients a user may see, adding one, and one client with their administrations. */
+/**
+ * {@code /api/clients}: the clients a user may see, adding one, and one client with their
+ * administrations.
+ */
 public final class ClientsApi {
-  /** A pseudonymous reference: letters, digits, dot, underscore and hyphen, starting with a letter or digit. */
+  /**
+   * A pseudonymous reference: letters, digits, dot, underscore and hyphen, starting with a letter
+   * or digit.
+   */
   private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
-  private final ClinicServices services;
+  private final Platform platform;
 
-  public ClientsApi(ClinicServices services) {
-    this.services = services;
+  public ClientsApi(Platform platform) {
+    this.platform = platform;
   }
 
   /** {@code GET /api/clients}: the caseload (clinician), team (supervisor) or clinic (admin). */
   public void list(Context ctx) {
-    Principal principal = services.authentication().require(ctx);
-    Instant now = services.clock().instant();
-    List<ClientSummary> clients = services.database().read(handle -> Clients.list(handle, Access.scope(principal)));
-    services.audit().record(Optional.of(principal.userId()), "client.list", Optional.empty(), clients.size() + " clients", now);
-    ctx.json(Map.of("clients", clients.stream().map(Json::client).toList()));
+    Principal principal = platform.authentication().require(ctx);
+    Instant now = platform.clock().instant();
+    List<ClientSummary> clients =
+        platform.database().read(handle -> Clients.list(handle, Access.scope(principal)));
+    platform
+        .audit()
+        .read(
+            Optional.of(principal.userId()),
+            AuditAction.CLIENT_LIST,
+            Optional.empty(),
+            clients.size() + " clients",
+            now);
+    ctx.json(new CaseloadLineJson.Answer(clients.stream().map(CaseloadLineJson::of).toList()));
   }
 
-  /** {@code POST /api/clients}: {@code {"reference": "...", "clinician": "username"}}; 201 with the client. */
+  /**
+   * {@code POST /api/clients}: {@code {"reference": "...", "clinician": "username"}}; 201 with the
+   * client.
+   */
   public void create(Context ctx) {
-    Principal principal = services.authentication().require(ctx);
+    Principal principal = platform.authentication().require(ctx);
     JsonNode body = Requests.json(ctx);
     if (!body.isObject()) {
-      throw WebException.badRequest("the body must be a JSON object such as {\"reference\": \"c-0042\"}");
+      throw WebException.badRequest(
+          "the body must be a JSON object such as {\"reference\": \"c-0042\"}");
     }
-    String reference = Requests.text(body, "reference")
-        .orElseThrow(() -> WebException.badRequest("reference: the client's pseudonymous reference is required"));
+    String reference =
+        Requests.text(body, "reference")
+            .orElseThrow(
+                () ->
+                    WebException.badRequest(
+                        "reference: the client's pseudonymous reference is required"));
     if (!REFERENCE.matcher(reference).matches()) {
-      throw WebException.badRequest("reference: use 1-100 letters, digits, '.', '_' or '-' (a pseudonym, never a name), found '"
-          + reference + "'");
+      throw WebException.badRequest(
+          "reference: use 1-100 letters, digits, '.', '_' or '-' (a pseudonym, never a name), found '"
+              + reference
+              + "'");
     }
     Optional<String> clinician = Requests.text(body, "clinician");
-    Instant now = services.clock().instant();
-    Client client = services.database().write(handle -> {
-      User owner = Access.clinicianForNewClient(handle, principal, clinician);
-      if (Clients.findByReference(handle, reference).isPresent()) {
-        throw WebException.conflict("the clinic already has a client with reference '" + reference + "'");
-      }
-      long id = Clients.create(handle, reference, owner.id(), now);
-      AuditLog.record(handle, Optional.of(principal.userId()), "client.create", Optional.of(id),
-          "for clinician " + owner.username(), now);
-      return Clients.find(handle, id).orElseThrow();
-    });
-    ctx.status(201).header("Location", "/api/clients/" + client.id()).json(Json.client(client));
+    Instant now = platform.clock().instant();
+    Client client =
+        platform
+            .database()
+            .write(
+                handle -> {
+                  User owner = Access.clinicianForNewClient(handle, principal, clinician);
+                  if (Clients.findByReference(handle, reference).isPresent()) {
+                    throw WebException.conflict(
+                        "the clinic already has a client with reference '" + reference + "'");
+                  }
+                  long id = Clients.create(handle, reference, owner.id(), now);
+                  AuditLog.record(
+                      handle,
+                      Optional.of(principal.userId()),
+                      AuditAction.CLIENT_CREATE,
+                      Optional.of(id),
+                      "for clinician " + owner.username(),
+                      now);
+                  return Clients.find(handle, id).orElseThrow();
+                });
+    ctx.status(201).header("Location", "/api/clients/" + client.id()).json(ClientJson.of(client));
   }
 
-  /** {@code GET /api/clients/{id}}: the client and every administration with its answers and score. */
+  /**
+   * {@code GET /api/clients/{id}}: the client and every administration with its answers and score.
+   */
   public void get(Context ctx) {
-    Principal principal = services.authentication().require(ctx);
+    Principal principal = platform.authentication().require(ctx);
     long id = Requests.id(ctx, "id");
-    Instant now = services.clock().instant();
-    Map<String, Object> json = services.database().read(handle -> {
-      Client client = Access.client(handle, principal, id);
-      Map<String, Object> result = new LinkedHashMap<>(Json.client(client));
-      result.put("administrations", Administrations.ofClient(handle, id).stream().map(Json::administration).toList());
-      return result;
-    });
-    services.audit().record(Optional.of(principal.userId()), "client.read", Optional.of(id), "", now);
+    Instant now = platform.clock().instant();
+    ClientDetailJson json =
+        platform
+            .database()
+            .read(
+                handle -> {
+                  Client client = Access.client(handle, principal, id);
+                  return ClientDetailJson.of(
+                      client,
+                      Administrations.ofClient(handle, id).stream()
+                          .map(StoredAdministrationJson::of)
+                          .toList());
+                });
+    platform
+        .audit()
+        .read(Optional.of(principal.userId()), AuditAction.CLIENT_READ, Optional.of(id), "", now);
     ctx.json(json);
   }
 }

@@ -1,7 +1,5 @@
 package org.alliance.web.clients;
 
-import org.alliance.web.platform.http.Requests;
-
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -15,44 +13,78 @@ import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Scorer;
 import org.alliance.io.fhir.FhirExport;
 import org.alliance.io.fhir.ScoredAdministration;
-import org.alliance.web.ClinicServices;
 import org.alliance.web.administrations.Administrations;
-import org.alliance.web.platform.access.Client;
-import org.alliance.web.alerts.SessionScore;
 import org.alliance.web.administrations.StoredAdministration;
-import org.alliance.web.platform.access.Access;
-import org.alliance.web.platform.security.Principal;
+import org.alliance.web.alerts.ClinicTrends;
 import org.alliance.web.alerts.ClinicTrends.ClientTrend;
+import org.alliance.web.alerts.ScoreHistory;
+import org.alliance.web.alerts.SessionScore;
+import org.alliance.web.instruments.ClinicInstruments;
+import org.alliance.web.platform.Platform;
+import org.alliance.web.platform.access.Access;
+import org.alliance.web.platform.access.Client;
+import org.alliance.web.platform.audit.AuditAction;
+import org.alliance.web.platform.http.Requests;
+import org.alliance.web.platform.security.Principal;
 
 /**
- * {@code GET /api/clients/{id}/fhir}: one client's record as a FHIR R4 transaction Bundle, for an electronic
- * health record: the Questionnaires, a QuestionnaireResponse and a score Observation per administration, and a
- * Flag per current alert, made by the same mapping as {@code alliance convert --to fhir}.
+ * {@code GET /api/clients/{id}/fhir}: one client's record as a FHIR R4 transaction Bundle, for an
+ * electronic health record: the Questionnaires, a QuestionnaireResponse and a score Observation per
+ * administration, and a Flag per current alert, made by the same mapping as {@code alliance convert
+ * --to fhir}.
  */
 public final class FhirApi {
-  private final ClinicServices services;
+  private final Platform platform;
 
-  public FhirApi(ClinicServices services) {
-    this.services = services;
+  private final ClinicInstruments instruments;
+  private final ClinicTrends trends;
+
+  public FhirApi(Platform platform, ClinicInstruments instruments, ClinicTrends trends) {
+    this.platform = platform;
+    this.instruments = instruments;
+    this.trends = trends;
   }
 
   public void bundle(Context ctx) {
     long id = Requests.id(ctx, "id");
-    Instant now = services.clock().instant();
-    record Read(Principal principal, Client client, List<StoredAdministration> administrations, List<SessionScore> scores) {}
-    Read read = services.database().read(handle -> {
-      Principal principal = services.authentication().require(ctx, handle);
-      Client client = Access.client(handle, principal, id);
-      return new Read(principal, client, Administrations.ofClient(handle, id), Administrations.scores(handle, id));
-    });
-    services.audit().record(Optional.of(read.principal().userId()), "fhir.read", Optional.of(id), "", now);
-    ClientTrend trend = services.trends().trend(read.client().reference(), Optional.of(read.client().clinicianUsername()),
-        read.scores());
-    Scorer scorer = services.scorer();
-    List<ScoredAdministration> scored = read.administrations().stream()
-        .filter(stored -> scorer.catalog().contains(stored.instrumentId()))
-        .map(stored -> ScoredAdministration.of(administration(read.client(), stored), scorer))
-        .toList();
+    Instant now = platform.clock().instant();
+    record Read(
+        Principal principal,
+        Client client,
+        List<StoredAdministration> administrations,
+        List<SessionScore> scores) {}
+    Read read =
+        platform
+            .database()
+            .read(
+                handle -> {
+                  Principal principal = platform.authentication().require(ctx, handle);
+                  Client client = Access.client(handle, principal, id);
+                  return new Read(
+                      principal,
+                      client,
+                      Administrations.ofClient(handle, id),
+                      ScoreHistory.scores(handle, id));
+                });
+    platform
+        .audit()
+        .read(
+            Optional.of(read.principal().userId()),
+            AuditAction.FHIR_READ,
+            Optional.of(id),
+            "",
+            now);
+    ClientTrend trend =
+        trends.trend(
+            read.client().reference(),
+            Optional.of(read.client().clinicianUsername()),
+            read.scores());
+    Scorer scorer = instruments.scorer();
+    List<ScoredAdministration> scored =
+        read.administrations().stream()
+            .filter(stored -> scorer.catalog().contains(stored.instrumentId()))
+            .map(stored -> ScoredAdministration.of(administration(read.client(), stored), scorer))
+            .toList();
     ctx.contentType("application/fhir+json; charset=utf-8");
     try (Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8)) {
       FhirExport.of(scorer.catalog()).writeBundle(scored, trend.alerts(), out);
@@ -62,7 +94,13 @@ public final class FhirApi {
   }
 
   private static Administration administration(Client client, StoredAdministration stored) {
-    return new Administration(stored.instrumentId(), Optional.of(stored.instrumentVersion()), client.reference(),
-        stored.session(), stored.date(), Optional.empty(), stored.answers());
+    return new Administration(
+        stored.instrumentId(),
+        Optional.of(stored.instrumentVersion()),
+        client.reference(),
+        stored.session(),
+        stored.date(),
+        Optional.empty(),
+        stored.answers());
   }
 }

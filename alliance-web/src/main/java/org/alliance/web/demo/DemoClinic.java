@@ -18,10 +18,7 @@ import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Construct;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.scoring.Administration;
-import org.alliance.core.scoring.Answer;
 import org.alliance.core.scoring.Answers;
-import org.alliance.core.scoring.Score;
-import org.alliance.core.scoring.Scorer;
 import org.alliance.core.simulation.CourseParameters;
 import org.alliance.core.simulation.CourseSimulator;
 import org.alliance.core.simulation.SimulatedAnswers;
@@ -35,37 +32,49 @@ import org.alliance.core.trend.ExpectedCourse;
 import org.alliance.core.trend.Measure;
 import org.alliance.core.trend.Observation;
 import org.alliance.core.trend.RiskFlag;
-import org.alliance.web.administrations.Administrations;
-import org.alliance.web.platform.audit.AuditLog;
+import org.alliance.web.administrations.RecordAdministration;
+import org.alliance.web.administrations.RecordAdministration.Source;
 import org.alliance.web.platform.access.Clients;
+import org.alliance.web.platform.audit.AuditAction;
+import org.alliance.web.platform.audit.AuditLog;
 import org.alliance.web.platform.db.Database;
+import org.alliance.web.platform.security.Passwords;
+import org.alliance.web.platform.security.Role;
 import org.alliance.web.platform.security.Teams;
 import org.alliance.web.platform.security.User;
 import org.alliance.web.platform.security.Users;
-import org.alliance.web.platform.security.Passwords;
-import org.alliance.web.platform.security.Role;
 
 /**
- * A demo clinic for newcomers: an admin, a supervisor and three clinicians in one team, and about forty
- * made-up clients with a few months of weekly ORS and SRS (some also PHQ-9 or GAD-7), drawn from the
- * core's simulator. Clients are chosen so that every kind of alert occurs at least once: a risk item, the
- * vicious circle, reliable deterioration, not on track, an unrepaired rupture, alliance below cutoff and
- * an alliance drop. Seeding happens once: a second start with {@code --demo} finds the team and skips it.
+ * A demo clinic for newcomers: an admin, a supervisor and three clinicians in one team, and about
+ * forty made-up clients with a few months of weekly ORS and SRS (some also PHQ-9 or GAD-7), drawn
+ * from the core's simulator. Clients are chosen so that every kind of alert occurs at least once: a
+ * risk item, the vicious circle, reliable deterioration, not on track, an unrepaired rupture,
+ * alliance below cutoff and an alliance drop. Seeding happens once: a second start with {@code
+ * --demo} finds the team and skips it.
  */
 public final class DemoClinic {
   public static final String TEAM = "Demo team";
   public static final String PASSWORD = "alliance-demo";
+
   /** The demo users: username, display name, role. */
-  static final List<String[]> USERS = List.of(
-      new String[] {"admin", "Clinic Admin", "admin"},
-      new String[] {"sam", "Sam Rivera", "supervisor"},
-      new String[] {"alex", "Alex Morgan", "clinician"},
-      new String[] {"bea", "Bea Lindqvist", "clinician"},
-      new String[] {"chris", "Chris Okafor", "clinician"});
+  static final List<String[]> USERS =
+      List.of(
+          new String[] {"admin", "Clinic Admin", "admin"},
+          new String[] {"sam", "Sam Rivera", "supervisor"},
+          new String[] {"alex", "Alex Morgan", "clinician"},
+          new String[] {"bea", "Bea Lindqvist", "clinician"},
+          new String[] {"chris", "Chris Okafor", "clinician"});
+
   /** The alert kinds the demo must show. */
-  static final Set<AlertRule> SHOWN = EnumSet.of(AlertRule.CRITICAL_ITEM, AlertRule.VICIOUS_CIRCLE,
-      AlertRule.RELIABLE_DETERIORATION, AlertRule.NOT_ON_TRACK, AlertRule.UNREPAIRED_RUPTURE,
-      AlertRule.ALLIANCE_BELOW_CUTOFF, AlertRule.ALLIANCE_DROP);
+  static final Set<AlertRule> SHOWN =
+      EnumSet.of(
+          AlertRule.CRITICAL_ITEM,
+          AlertRule.VICIOUS_CIRCLE,
+          AlertRule.RELIABLE_DETERIORATION,
+          AlertRule.NOT_ON_TRACK,
+          AlertRule.UNREPAIRED_RUPTURE,
+          AlertRule.ALLIANCE_BELOW_CUTOFF,
+          AlertRule.ALLIANCE_DROP);
 
   private static final int CLIENTS = 40;
   private static final int POOL = 400;
@@ -74,11 +83,15 @@ public final class DemoClinic {
   private final Database database;
   private final Clock clock;
   private final Catalog catalog = Catalog.builtIn();
+
   /** The clients whose latest PHQ-9 has a risk answer. */
   private final Set<String> riskClients = new HashSet<>();
 
-  public DemoClinic(Database database, Clock clock) {
+  private final RecordAdministration record;
+
+  public DemoClinic(Database database, RecordAdministration record, Clock clock) {
     this.database = database;
+    this.record = record;
     this.clock = clock;
   }
 
@@ -86,7 +99,12 @@ public final class DemoClinic {
   public static void printLogins(PrintWriter out) {
     out.println("Demo clinic logins (password for all: " + PASSWORD + "):");
     for (String[] user : USERS) {
-      out.println("  " + String.format(Locale.ROOT, "%-8s", user[0]) + " " + user[2] + (user[2].equals("admin") ? "" : ", " + TEAM));
+      out.println(
+          "  "
+              + String.format(Locale.ROOT, "%-8s", user[0])
+              + " "
+              + user[2]
+              + (user[2].equals("admin") ? "" : ", " + TEAM));
     }
   }
 
@@ -98,80 +116,130 @@ public final class DemoClinic {
     List<Episode> episodes = choose();
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-    // Hashed outside the transaction: argon2id takes a moment per hash, and all demo users share the password.
+    // Hashed outside the transaction: argon2id takes a moment per hash, and all demo users share
+    // the password.
     String hash = Passwords.hash(PASSWORD);
-    database.write(handle -> {
-      long team = Teams.create(handle, TEAM, now);
-      Map<String, User> clinicians = new LinkedHashMap<>();
-      for (String[] user : USERS) {
-        Role role = Role.parse(user[2]).orElseThrow();
-        User created = Users.create(handle, user[0], user[1], role, role == Role.ADMIN ? Optional.empty() : Optional.of(team),
-            hash, now);
-        if (role == Role.CLINICIAN) {
-          clinicians.put("clinician-0" + (clinicians.size() + 1), created);
-        }
-      }
-      Scorer scorer = new Scorer(catalog);
-      int index = 0;
-      for (Episode episode : episodes) {
-        User clinician = clinicians.get(episode.clinician().orElseThrow());
-        long client = Clients.create(handle, episode.client(), clinician.id(), now);
-        AuditLog.record(handle, Optional.empty(), "client.create", Optional.of(client), "demo clinic", now);
-        int last = episode.courses().stream().flatMap(course -> course.last().stream()).mapToInt(Observation::session).max().orElse(1);
-        int weeksAgo = index++ % 4; // the latest session of each client lies in the last month
-        for (Course course : episode.courses()) {
-          Instrument instrument = course.measure().instrument().orElseThrow();
-          for (Observation observation : course.observations()) {
-            LocalDate date = today.minusWeeks(weeksAgo + last - observation.session());
-            boolean risk = riskAnswered(episode, course, observation);
-            Answers answers = SimulatedAnswers.of(instrument, observation.score(), risk);
-            Administration administration = Administration.of(instrument.id(), episode.client(), observation.session(),
-                Optional.of(date), answers);
-            Score score = scorer.score(administration);
-            Map<String, Double> flags = new LinkedHashMap<>();
-            score.flags().forEach(item -> flags.put(item, ((Answer.Value) answers.get(item)).value()));
-            Administrations.insert(handle, client, administration, instrument.version(), score, flags, clinician.id(), now);
+    database.write(
+        handle -> {
+          long team = Teams.create(handle, TEAM, now);
+          Map<String, User> clinicians = new LinkedHashMap<>();
+          for (String[] user : USERS) {
+            Role role = Role.parse(user[2]).orElseThrow();
+            User created =
+                Users.create(
+                    handle,
+                    user[0],
+                    user[1],
+                    role,
+                    role == Role.ADMIN ? Optional.empty() : Optional.of(team),
+                    hash,
+                    now);
+            if (role == Role.CLINICIAN) {
+              clinicians.put("clinician-0" + (clinicians.size() + 1), created);
+            }
           }
-        }
-      }
-      AuditLog.record(handle, Optional.empty(), "demo.seed", Optional.empty(), episodes.size() + " clients", now);
-      return null;
-    });
+          int index = 0;
+          for (Episode episode : episodes) {
+            User clinician = clinicians.get(episode.clinician().orElseThrow());
+            long client = Clients.create(handle, episode.client(), clinician.id(), now);
+            AuditLog.record(
+                handle,
+                Optional.empty(),
+                AuditAction.CLIENT_CREATE,
+                Optional.of(client),
+                "demo clinic",
+                now);
+            int last =
+                episode.courses().stream()
+                    .flatMap(course -> course.last().stream())
+                    .mapToInt(Observation::session)
+                    .max()
+                    .orElse(1);
+            int weeksAgo = index++ % 4; // the latest session of each client lies in the last month
+            for (Course course : episode.courses()) {
+              Instrument instrument = course.measure().instrument().orElseThrow();
+              for (Observation observation : course.observations()) {
+                LocalDate date = today.minusWeeks(weeksAgo + last - observation.session());
+                boolean risk = riskAnswered(episode, course, observation);
+                Answers answers = SimulatedAnswers.of(instrument, observation.score(), risk);
+                Administration administration =
+                    Administration.of(
+                        instrument.id(),
+                        episode.client(),
+                        observation.session(),
+                        Optional.of(date),
+                        answers);
+                record.store(
+                    handle, client, record.score(administration), Source.demo(clinician.id()), now);
+              }
+            }
+          }
+          AuditLog.record(
+              handle,
+              Optional.empty(),
+              AuditAction.DEMO_SEED,
+              Optional.empty(),
+              episodes.size() + " clients",
+              now);
+          return null;
+        });
     return true;
   }
 
   /** The demo's risk answers: on the latest PHQ-9 of the clients picked for the risk-item alert. */
   private boolean riskAnswered(Episode episode, Course course, Observation observation) {
-    return course.measure().id().equals("phq-9") && riskClients.contains(episode.client())
-        && course.last().map(last -> last.session() == observation.session()).orElse(false) && observation.score() >= 1;
+    return course.measure().id().equals("phq-9")
+        && riskClients.contains(episode.client())
+        && course.last().map(last -> last.session() == observation.session()).orElse(false)
+        && observation.score() >= 1;
   }
 
   /**
-   * Forty episodes from a seeded pool in which every demo alert occurs. The expected course is fitted on
-   * the chosen clients themselves, as the server will fit it, and the choice is repeated until it holds.
+   * Forty episodes from a seeded pool in which every demo alert occurs. The expected course is
+   * fitted on the chosen clients themselves, as the server will fit it, and the choice is repeated
+   * until it holds.
    */
   List<Episode> choose() {
-    CourseParameters ors = CourseParameters.defaults().withClients(POOL, 3).withSessions(8, 16).withInstruments("ors", "srs");
+    CourseParameters ors =
+        CourseParameters.defaults()
+            .withClients(POOL, 3)
+            .withSessions(8, 16)
+            .withInstruments("ors", "srs");
     List<Episode> orsPool = new CourseSimulator(ors, catalog).simulate(SEED).episodes();
-    List<Episode> phqPool = new CourseSimulator(ors.withInstruments("phq-9", "srs"), catalog).simulate(SEED + 1).episodes();
-    List<Episode> gadPool = new CourseSimulator(ors.withInstruments("gad-7", "srs"), catalog).simulate(SEED + 2).episodes();
+    List<Episode> phqPool =
+        new CourseSimulator(ors.withInstruments("phq-9", "srs"), catalog)
+            .simulate(SEED + 1)
+            .episodes();
+    List<Episode> gadPool =
+        new CourseSimulator(ors.withInstruments("gad-7", "srs"), catalog)
+            .simulate(SEED + 2)
+            .episodes();
     List<Episode> pool = new ArrayList<>(POOL);
     for (int i = 0; i < POOL; i++) {
       Episode episode = orsPool.get(i);
       List<Course> courses = new ArrayList<>(episode.courses());
-      // Every fourth client also fills in the PHQ-9 and every sixth the GAD-7, over the same sessions.
+      // Every fourth client also fills in the PHQ-9 and every sixth the GAD-7, over the same
+      // sessions.
       if (i % 4 == 1) {
         courses.add(sameSessions(phqPool.get(i).courses().get(0), episode));
       } else if (i % 6 == 3) {
         courses.add(sameSessions(gadPool.get(i).courses().get(0), episode));
       }
       String reference = String.format(Locale.ROOT, "demo-%03d", i + 1);
-      List<Course> renamed = courses.stream().map(course -> new Course(reference, course.measure(), course.observations())).toList();
+      List<Course> renamed =
+          courses.stream()
+              .map(course -> new Course(reference, course.measure(), course.observations()))
+              .toList();
       pool.add(new Episode(reference, episode.clinician(), renamed));
     }
     // Risk answers: the first two PHQ-9 clients whose latest PHQ-9 allows one.
     for (Episode episode : pool) {
-      if (riskClients.size() < 2 && episode.course("phq-9").flatMap(Course::last).map(last -> last.score() >= 1).orElse(false)) {
+      if (riskClients.size() < 2
+          && episode
+              .course("phq-9")
+              .flatMap(Course::last)
+              .map(last -> last.score() >= 1)
+              .orElse(false)) {
         riskClients.add(episode.client());
       }
     }
@@ -188,7 +256,8 @@ public final class DemoClinic {
       int replace = chosen.size() - 1;
       for (AlertRule rule : missing) {
         for (Episode candidate : pool) {
-          if (!chosen.contains(candidate) && alerts(finder, candidate).stream().anyMatch(alert -> alert.rule() == rule)) {
+          if (!chosen.contains(candidate)
+              && alerts(finder, candidate).stream().anyMatch(alert -> alert.rule() == rule)) {
             // Replaces a client from the end that no missing alert depends on.
             while (replace > 0 && riskClients.contains(chosen.get(replace).client())) {
               replace--;
@@ -199,24 +268,34 @@ public final class DemoClinic {
         }
       }
     }
-    throw new IllegalStateException("the demo pool does not show every kind of alert; change its seed");
+    throw new IllegalStateException(
+        "the demo pool does not show every kind of alert; change its seed");
   }
 
   private List<Alert> alerts(AlertFinder finder, Episode episode) {
     List<RiskFlag> flags = new ArrayList<>();
     if (riskClients.contains(episode.client())) {
-      episode.course("phq-9").flatMap(Course::last)
+      episode
+          .course("phq-9")
+          .flatMap(Course::last)
           .ifPresent(last -> flags.add(new RiskFlag(last.session(), "phq-9", "phq9_9", 1)));
     }
     return finder.alerts(episode, flags);
   }
 
-  /** Alerts with the expected ORS course fitted on these episodes, as the server fits it on its data. */
+  /**
+   * Alerts with the expected ORS course fitted on these episodes, as the server fits it on its
+   * data.
+   */
   private static AlertFinder finder(List<Episode> episodes) {
-    List<Course> courses = episodes.stream().flatMap(episode -> episode.course("ors").stream()).toList();
+    List<Course> courses =
+        episodes.stream().flatMap(episode -> episode.course("ors").stream()).toList();
     AlertOptions options = AlertOptions.defaults();
     try {
-      options = options.withExpectedCourse(ExpectedCourse.fit(courses.get(0).measure(), courses, ExpectedCourse.Options.defaults()));
+      options =
+          options.withExpectedCourse(
+              ExpectedCourse.fit(
+                  courses.get(0).measure(), courses, ExpectedCourse.Options.defaults()));
     } catch (IllegalArgumentException e) {
       // Too few episodes for a fit: no not-on-track alerts this round.
     }
@@ -226,12 +305,16 @@ public final class DemoClinic {
   /** A course of another measure kept only at the sessions the client attended. */
   private static Course sameSessions(Course other, Episode episode) {
     Set<Integer> attended = new HashSet<>();
-    episode.courses().forEach(course -> course.observations().forEach(o -> attended.add(o.session())));
+    episode
+        .courses()
+        .forEach(course -> course.observations().forEach(o -> attended.add(o.session())));
     Measure measure = other.measure();
     if (measure.construct() != Construct.OUTCOME) {
       throw new IllegalArgumentException(measure.id() + " is not an outcome measure");
     }
-    return new Course(episode.client(), measure,
+    return new Course(
+        episode.client(),
+        measure,
         other.observations().stream().filter(o -> attended.contains(o.session())).toList());
   }
 }

@@ -1,7 +1,5 @@
 package org.alliance.web.imports;
 
-import org.alliance.web.administrations.AdministrationsApi;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -20,24 +18,28 @@ import org.alliance.io.input.AdministrationSource;
 import org.alliance.io.input.InputProblem;
 import org.alliance.io.input.SourceLocation;
 import org.alliance.io.score.ScoredRow;
-import org.alliance.web.administrations.Administrations;
-import org.alliance.web.platform.audit.AuditLog;
-import org.alliance.web.platform.access.Client;
-import org.alliance.web.platform.access.Clients;
-import org.alliance.web.platform.security.User;
-import org.alliance.web.platform.http.WebException;
+import org.alliance.web.administrations.RecordAdministration;
+import org.alliance.web.administrations.RecordAdministration.Scored;
+import org.alliance.web.administrations.RecordAdministration.Source;
+import org.alliance.web.administrations.SessionAlreadyRecorded;
 import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.platform.access.Access;
+import org.alliance.web.platform.access.Client;
+import org.alliance.web.platform.access.Clients;
+import org.alliance.web.platform.audit.AuditAction;
+import org.alliance.web.platform.audit.AuditLog;
+import org.alliance.web.platform.http.WebException;
 import org.alliance.web.platform.security.Principal;
+import org.alliance.web.platform.security.User;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Imports administrations from any source the io module reads (a CSV file, a REDCap export) into the clinic,
- * inside the caller's transaction: each valid row is scored and stored, each other row reported with its line
- * and column; a client not yet in the clinic joins the caseload of the row's clinician, else the given one,
- * else the importing clinician. Shared by {@code POST /api/import} and the import page, whose preview runs
- * the very same import in a transaction that is then rolled back, so the preview shows exactly what
- * confirming will do.
+ * Imports administrations from any source the io module reads (a CSV file, a REDCap export) into
+ * the clinic, inside the caller's transaction: each valid row is scored and stored, each other row
+ * reported with its line and column; a client not yet in the clinic joins the caseload of the row's
+ * clinician, else the given one, else the importing clinician. Shared by {@code POST /api/import}
+ * and the import page, whose preview runs the very same import in a transaction that is then rolled
+ * back, so the preview shows exactly what confirming will do.
  */
 public final class AdministrationImport {
   /** At most this many problems are listed; the counts are always complete. */
@@ -51,7 +53,8 @@ public final class AdministrationImport {
    * @param score the total, or "" when the row could not be scored
    * @param problem why the row is not taken, or "" when it is
    */
-  public record RowOutcome(long line, String client, String session, String instrument, String score, String problem) {
+  public record RowOutcome(
+      long line, String client, String session, String instrument, String score, String problem) {
     public boolean taken() {
       return problem.isEmpty();
     }
@@ -99,19 +102,34 @@ public final class AdministrationImport {
 
     private void row(AdministrationRow row, Optional<Score> score, String problem) {
       if (firstRows.size() < keepRows) {
-        firstRows.add(new RowOutcome(row.location().line(), row.key().client(), row.key().session(),
-            score.map(Score::instrumentId).orElse(row.key().instrument()),
-            score.filter(s -> s.total().isPresent()).map(s -> Numbers.format(s.total().getAsDouble())).orElse(""), problem));
+        firstRows.add(
+            new RowOutcome(
+                row.location().line(),
+                row.key().client(),
+                row.key().session(),
+                score.map(Score::instrumentId).orElse(row.key().instrument()),
+                score
+                    .filter(s -> s.total().isPresent())
+                    .map(s -> Numbers.format(s.total().getAsDouble()))
+                    .orElse(""),
+                problem));
       }
     }
   }
 
   /**
-   * Reads every row of {@code source} and stores the valid ones with {@code handle}; the caller's transaction
-   * decides whether they stay. {@code keepRows} rows are kept for a preview.
+   * Reads every row of {@code source} and stores the valid ones with {@code handle}; the caller's
+   * transaction decides whether they stay. {@code keepRows} rows are kept for a preview.
    */
-  public static Result run(Handle handle, ClinicInstruments instruments, Principal principal, Optional<String> clinician,
-      AdministrationSource source, Instant now, int keepRows) {
+  public static Result run(
+      Handle handle,
+      ClinicInstruments instruments,
+      RecordAdministration record,
+      Principal principal,
+      Optional<String> clinician,
+      AdministrationSource source,
+      Instant now,
+      int keepRows) {
     Result result = new Result(keepRows);
     Map<String, Client> clients = new HashMap<>();
     Set<String> seen = new HashSet<>();
@@ -125,7 +143,8 @@ public final class AdministrationImport {
           List<InputProblem> found = scored.locatedProblems();
           found.forEach(result.problems::add);
           result.rejectedLines.add(where.line());
-          result.row(row, scored.score(), found.isEmpty() ? "cannot be scored" : found.get(0).message());
+          result.row(
+              row, scored.score(), found.isEmpty() ? "cannot be scored" : found.get(0).message());
           continue;
         }
         Administration administration = row.administration().orElseThrow();
@@ -137,28 +156,58 @@ public final class AdministrationImport {
           result.row(row, Optional.of(score), problem);
           continue;
         }
-        Optional<String> rowClinician = row.key().clinician().isBlank() ? clinician : Optional.of(row.key().clinician());
-        Optional<Client> client = client(handle, principal, administration.client(), rowClinician, clients, result, where, now);
+        Optional<String> rowClinician =
+            row.key().clinician().isBlank() ? clinician : Optional.of(row.key().clinician());
+        Optional<Client> client =
+            client(
+                handle,
+                principal,
+                administration.client(),
+                rowClinician,
+                clients,
+                result,
+                where,
+                now);
         if (client.isEmpty()) {
           result.rejectedLines.add(where.line());
-          result.row(row, Optional.of(score), result.problems.get(result.problems.size() - 1).message());
+          result.row(
+              row, Optional.of(score), result.problems.get(result.problems.size() - 1).message());
           continue;
         }
-        String key = administration.client() + "\u0000" + score.instrumentId() + "\u0000" + administration.session();
-        if (!seen.add(key) || Administrations.exists(handle, client.get().id(), score.instrumentId(), administration.session())) {
-          String problem = "client " + administration.client() + " already has " + score.instrumentId() + " at session "
-              + administration.session();
+        String key =
+            administration.client()
+                + "\u0000"
+                + score.instrumentId()
+                + "\u0000"
+                + administration.session();
+        Scored toStore =
+            Scored.of(instruments.catalog().get(score.instrumentId()), administration, score);
+        try {
+          if (!seen.add(key)) {
+            throw new SessionAlreadyRecorded(score.instrumentId(), administration.session(), null);
+          }
+          record.store(
+              handle,
+              client.get().id(),
+              toStore,
+              Source.importRow(principal.userId(), where.line()),
+              now);
+        } catch (SessionAlreadyRecorded e) {
+          if (e.raced()) {
+            throw e;
+          }
+          String problem =
+              "client "
+                  + administration.client()
+                  + " already has "
+                  + score.instrumentId()
+                  + " at session "
+                  + administration.session();
           result.problems.add(new InputProblem(where, problem));
           result.rejectedLines.add(where.line());
           result.row(row, Optional.of(score), problem);
           continue;
         }
-        String version = instruments.catalog().get(score.instrumentId()).version();
-        long id = Administrations.insert(handle, client.get().id(), administration, version, score,
-            AdministrationsApi.flags(administration, score), principal.userId(), now);
-        AuditLog.record(handle, Optional.of(principal.userId()), "administration.import", Optional.of(client.get().id()),
-            score.instrumentId() + " session " + administration.session() + " (administration " + id + ", line "
-                + where.line() + ")", now);
         result.taken++;
         result.row(row, Optional.of(score), "");
       }
@@ -168,9 +217,19 @@ public final class AdministrationImport {
     return result;
   }
 
-  /** The client a row belongs to, created when new; empty (with the row's problem recorded) when out of reach. */
-  private static Optional<Client> client(Handle handle, Principal principal, String reference, Optional<String> clinician,
-      Map<String, Client> clients, Result result, SourceLocation where, Instant now) {
+  /**
+   * The client a row belongs to, created when new; empty (with the row's problem recorded) when out
+   * of reach.
+   */
+  private static Optional<Client> client(
+      Handle handle,
+      Principal principal,
+      String reference,
+      Optional<String> clinician,
+      Map<String, Client> clients,
+      Result result,
+      SourceLocation where,
+      Instant now) {
     Client known = clients.get(reference);
     if (known != null) {
       return Optional.of(known);
@@ -178,7 +237,9 @@ public final class AdministrationImport {
     Optional<Client> existing = Clients.findByReference(handle, reference);
     if (existing.isPresent()) {
       if (!Access.mayReach(principal, existing.get())) {
-        result.problems.add(new InputProblem(where, "client " + reference + " is not one of the clients you may add to"));
+        result.problems.add(
+            new InputProblem(
+                where, "client " + reference + " is not one of the clients you may add to"));
         return Optional.empty();
       }
       clients.put(reference, existing.get());
@@ -188,12 +249,18 @@ public final class AdministrationImport {
     try {
       owner = Access.clinicianForNewClient(handle, principal, clinician);
     } catch (WebException e) {
-      result.problems.add(new InputProblem(where, "new client " + reference + ": " + e.getMessage()));
+      result.problems.add(
+          new InputProblem(where, "new client " + reference + ": " + e.getMessage()));
       return Optional.empty();
     }
     long id = Clients.create(handle, reference, owner.id(), now);
-    AuditLog.record(handle, Optional.of(principal.userId()), "client.create", Optional.of(id),
-        "by import, for clinician " + owner.username(), now);
+    AuditLog.record(
+        handle,
+        Optional.of(principal.userId()),
+        AuditAction.CLIENT_CREATE,
+        Optional.of(id),
+        "by import, for clinician " + owner.username(),
+        now);
     result.clientsCreated++;
     Client created = Clients.find(handle, id).orElseThrow();
     clients.put(reference, created);

@@ -1,54 +1,62 @@
 package org.alliance.web.imports;
 
-import org.alliance.web.platform.http.Requests;
-
 import io.javalin.http.Context;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.alliance.io.csv.AdministrationCsvReader;
-import org.alliance.io.fhir.FhirImport;
-import org.alliance.io.input.InputFormatException;
 import org.alliance.io.csv.CsvLayout;
 import org.alliance.io.csv.CsvReadOptions;
+import org.alliance.io.fhir.FhirImport;
+import org.alliance.io.input.InputFormatException;
 import org.alliance.io.input.InputProblem;
-import org.alliance.web.ClinicServices;
-import org.alliance.web.platform.audit.AuditLog;
-import org.alliance.web.platform.http.WebException;
+import org.alliance.web.administrations.RecordAdministration;
 import org.alliance.web.imports.AdministrationImport.Result;
 import org.alliance.web.instruments.ClinicInstruments;
+import org.alliance.web.platform.Platform;
+import org.alliance.web.platform.audit.AuditAction;
+import org.alliance.web.platform.audit.AuditLog;
+import org.alliance.web.platform.http.Requests;
+import org.alliance.web.platform.http.WebException;
 import org.alliance.web.platform.security.Principal;
 
 /**
  * {@code POST /api/import}: a CSV file of answers (wide or long, as the CLI reads them) or FHIR
- * QuestionnaireResponses (a Bundle or NDJSON, as {@code alliance convert --to fhir} writes them) in the body. Every
- * valid row is scored and stored and every other row is reported with its line and column; with
- * {@code ?strict=true} nothing is stored when any row has a problem. All in one transaction. A client not
- * yet in the clinic joins the caseload of the row's {@code clinician} column, else {@code ?clinician=},
- * else the importing clinician.
+ * QuestionnaireResponses (a Bundle or NDJSON, as {@code alliance convert --to fhir} writes them) in
+ * the body. Every valid row is scored and stored and every other row is reported with its line and
+ * column; with {@code ?strict=true} nothing is stored when any row has a problem. All in one
+ * transaction. A client not yet in the clinic joins the caseload of the row's {@code clinician}
+ * column, else {@code ?clinician=}, else the importing clinician.
  */
 public final class ImportApi {
-  private final ClinicServices services;
+  private final Platform platform;
+  private final ClinicInstruments instruments;
+  private final RecordAdministration record;
 
-  public ImportApi(ClinicServices services) {
-    this.services = services;
+  public ImportApi(Platform platform, ClinicInstruments instruments, RecordAdministration record) {
+    this.platform = platform;
+    this.instruments = instruments;
+    this.record = record;
   }
 
-  /** The body's format: {@code ?format=csv|fhir}, else FHIR for a JSON or NDJSON content type, else CSV. */
+  /**
+   * The body's format: {@code ?format=csv|fhir}, else FHIR for a JSON or NDJSON content type, else
+   * CSV.
+   */
   private static boolean fhir(Context ctx) {
     Optional<String> format = Requests.query(ctx, "format");
     if (format.isPresent()) {
       return switch (format.get().toLowerCase(Locale.ROOT)) {
         case "csv" -> false;
         case "fhir" -> true;
-        default -> throw WebException.badRequest("format: expected csv or fhir, found '" + format.get() + "'");
+        default ->
+            throw WebException.badRequest(
+                "format: expected csv or fhir, found '" + format.get() + "'");
       };
     }
     String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
@@ -56,10 +64,9 @@ public final class ImportApi {
   }
 
   public void importFile(Context ctx) {
-    Principal principal = services.authentication().require(ctx);
+    Principal principal = platform.authentication().require(ctx);
     boolean strict = Requests.queryFlag(ctx, "strict");
     Optional<String> clinician = Requests.query(ctx, "clinician");
-    ClinicInstruments instruments = services.instruments();
     CsvReadOptions options = CsvReadOptions.of(instruments.catalog());
     Optional<String> instrument = Requests.query(ctx, "instrument");
     if (instrument.isPresent()) {
@@ -70,60 +77,84 @@ public final class ImportApi {
       try {
         options = options.withLayout(CsvLayout.valueOf(layout.get().toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
-        throw WebException.badRequest("layout: expected wide or long, found '" + layout.get() + "'");
+        throw WebException.badRequest(
+            "layout: expected wide or long, found '" + layout.get() + "'");
       }
     }
     boolean fhir = fhir(ctx);
     byte[] body = ctx.bodyAsBytes();
     if (body.length == 0) {
-      throw WebException.badRequest("the request has no body; send the file as the body (Content-Type: text/csv, or "
-          + "application/fhir+json for a FHIR Bundle or NDJSON)");
+      throw WebException.badRequest(
+          "the request has no body; send the file as the body (Content-Type: text/csv, or "
+              + "application/fhir+json for a FHIR Bundle or NDJSON)");
     }
     CsvReadOptions reading = options;
-    Instant now = services.clock().instant();
+    Instant now = platform.clock().instant();
     Result result;
     try {
-      result = services.database().write(handle -> {
-        Result done;
-        try {
-          done = AdministrationImport.run(handle, instruments, principal, clinician,
-              fhir ? FhirImport.open("upload", new ByteArrayInputStream(body), instruments.catalog())
-                  : AdministrationCsvReader.open("upload", new ByteArrayInputStream(body), reading), now, 0);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        if (strict && !done.problems().isEmpty()) {
-          // Thrown inside the transaction, so everything written so far is rolled back.
-          throw new WebException(400, "nothing was imported: " + done.rejected() + " of " + done.rows()
-              + " administrations have problems", List.of(), Map.of("problems", problems(done)));
-        }
-        AuditLog.record(handle, Optional.of(principal.userId()), "import", Optional.empty(),
-            done.taken() + " of " + done.rows() + " administrations taken", now);
-        return done;
-      });
+      result =
+          platform
+              .database()
+              .write(
+                  handle -> {
+                    Result done;
+                    try {
+                      done =
+                          AdministrationImport.run(
+                              handle,
+                              instruments,
+                              record,
+                              principal,
+                              clinician,
+                              fhir
+                                  ? FhirImport.open(
+                                      "upload",
+                                      new ByteArrayInputStream(body),
+                                      instruments.catalog())
+                                  : AdministrationCsvReader.open(
+                                      "upload", new ByteArrayInputStream(body), reading),
+                              now,
+                              0);
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                    if (strict && !done.problems().isEmpty()) {
+                      // Thrown inside the transaction, so everything written so far is rolled back.
+                      throw new WebException(
+                          400,
+                          "nothing was imported: "
+                              + done.rejected()
+                              + " of "
+                              + done.rows()
+                              + " administrations have problems",
+                          List.of(),
+                          Map.of("problems", problems(done)));
+                    }
+                    AuditLog.record(
+                        handle,
+                        Optional.of(principal.userId()),
+                        AuditAction.IMPORT,
+                        Optional.empty(),
+                        done.taken() + " of " + done.rows() + " administrations taken",
+                        now);
+                    return done;
+                  });
     } catch (InputFormatException e) {
       throw WebException.badRequest("the file cannot be read: " + e.getMessage());
     }
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("rows", result.rows());
-    json.put("taken", result.taken());
-    json.put("rejected", result.rejected());
-    json.put("clientsCreated", result.clientsCreated());
-    json.put("problems", problems(result));
-    ctx.json(json);
+    ctx.json(
+        new ImportAnswer(
+            result.rows(),
+            result.taken(),
+            result.rejected(),
+            result.clientsCreated(),
+            problems(result)));
   }
 
-  private static List<Map<String, Object>> problems(Result result) {
-    List<Map<String, Object>> listed = new ArrayList<>();
+  private static List<ImportAnswer.ProblemJson> problems(Result result) {
     List<InputProblem> all = result.problems();
-    for (InputProblem problem : all.subList(0, Math.min(AdministrationImport.MAX_LISTED, all.size()))) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("line", problem.where().line());
-      json.put("column", problem.where().column() > 0 ? problem.where().column() : null);
-      json.put("field", problem.where().field().orElse(null));
-      json.put("message", problem.message());
-      listed.add(json);
-    }
-    return listed;
+    return all.subList(0, Math.min(AdministrationImport.MAX_LISTED, all.size())).stream()
+        .map(ImportAnswer.ProblemJson::of)
+        .toList();
   }
 }

@@ -6,8 +6,12 @@ import java.util.Optional;
 /** The kinds of file the import page reads. */
 public enum ImportFormat {
   CSV("csv", "CSV of answers (wide or long, as the command line reads it)"),
-  FHIR("fhir", "FHIR R4 QuestionnaireResponses (a Bundle or NDJSON, as alliance convert --to fhir writes them)"),
-  REDCAP("redcap", "REDCap flat export (the toolkit's REDCap conventions: fields named like item ids, a form per instrument)");
+  FHIR(
+      "fhir",
+      "FHIR R4 QuestionnaireResponses (a Bundle or NDJSON, as alliance convert --to fhir writes them)"),
+  REDCAP(
+      "redcap",
+      "REDCap flat export (the toolkit's REDCap conventions: fields named like item ids, a form per instrument)");
 
   private final String id;
   private final String title;

@@ -15,13 +15,19 @@ import org.alliance.web.platform.http.WebException;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The instruments of the clinic: the built-in ones plus those the clinic added, and which of them it uses.
- * Scores, trends and reports cover every instrument in the catalog, so stored data stays visible; new data
- * (an entry, a client link, an API submission, an import) is taken only for an instrument in use. Read
- * from the database at start, after each change made here, and every little while for changes made by
- * another server on the same database; requests share one immutable state.
+ * The instruments of the clinic: the built-in ones plus those the clinic added, and which of them
+ * it uses. Scores, trends and reports cover every instrument in the catalog, so stored data stays
+ * visible; new data (an entry, a client link, an API submission, an import) is taken only for an
+ * instrument in use. Read from the database at start, after each change made here, and every little
+ * while for changes made by another server on the same database; requests share one immutable
+ * state.
  */
 public final class ClinicInstruments {
+  /**
+   * The toolkit's own alliance self-check, whose "no" answers pages list as themes to talk over.
+   */
+  public static final String SELF_CHECK = "self-check";
+
   private final Jdbi jdbi;
   private volatile State state;
 
@@ -36,11 +42,13 @@ public final class ClinicInstruments {
   }
 
   /**
-   * Reads the clinic's instruments again. The state, and with it the catalog, is replaced only when the rows
-   * changed, since trends cached for one catalog are computed again for another.
+   * Reads the clinic's instruments again. The state, and with it the catalog, is replaced only when
+   * the rows changed, since trends cached for one catalog are computed again for another.
    */
   public void reload() {
-    Rows rows = jdbi.withHandle(handle -> new Rows(CustomInstruments.all(handle), InstrumentsOff.all(handle)));
+    Rows rows =
+        jdbi.withHandle(
+            handle -> new Rows(CustomInstruments.all(handle), InstrumentsOff.all(handle)));
     State current = state;
     if (current != null && current.rows().equals(rows)) {
       return;
@@ -49,11 +57,24 @@ public final class ClinicInstruments {
     for (StoredDefinition stored : rows.custom()) {
       DefinitionResult read = InstrumentJson.read(stored.definition());
       // Checked before it was stored, so a failure here means the stored row was changed by hand.
-      custom.add(read.instrument().orElseThrow(() -> new IllegalStateException("the stored definition of custom instrument "
-          + stored.instrumentId() + " no longer reads: " + read.problems())));
+      custom.add(
+          read.instrument()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "the stored definition of custom instrument "
+                              + stored.instrumentId()
+                              + " no longer reads: "
+                              + read.problems())));
     }
-    Set<String> customIds = custom.stream().map(Instrument::id).collect(ImmutableSet.toImmutableSet());
-    state = new State(rows, new Scorer(Catalog.builtIn().with(custom)), customIds, ImmutableSet.copyOf(rows.off()));
+    Set<String> customIds =
+        custom.stream().map(Instrument::id).collect(ImmutableSet.toImmutableSet());
+    state =
+        new State(
+            rows,
+            new Scorer(Catalog.builtIn().with(custom)),
+            customIds,
+            ImmutableSet.copyOf(rows.off()));
   }
 
   /** The scorer of every instrument the clinic has, used or not. */
@@ -73,17 +94,22 @@ public final class ClinicInstruments {
   /** Whether the clinic takes new data for this instrument. */
   public boolean inUse(String instrumentId) {
     State current = state;
-    return current.scorer().catalog().contains(instrumentId) && !current.off().contains(instrumentId);
+    return current.scorer().catalog().contains(instrumentId)
+        && !current.off().contains(instrumentId);
   }
 
   /** The instruments the clinic takes new data for, in catalog order. */
   public List<Instrument> inUse() {
     State current = state;
-    return current.scorer().catalog().instruments().stream().filter(instrument -> !current.off().contains(instrument.id()))
+    return current.scorer().catalog().instruments().stream()
+        .filter(instrument -> !current.off().contains(instrument.id()))
         .toList();
   }
 
-  /** The instrument with this id for new data; 400 naming the field when it is unknown or switched off. */
+  /**
+   * The instrument with this id for new data; 400 naming the field when it is unknown or switched
+   * off.
+   */
   public Instrument forNewData(String field, String instrumentId) {
     Optional<String> refusal = refusal(instrumentId);
     if (refusal.isPresent()) {
@@ -92,16 +118,31 @@ public final class ClinicInstruments {
     return catalog().get(instrumentId);
   }
 
-  /** Why new data for this instrument is not taken (it is unknown, or switched off); empty when it is taken. */
+  /**
+   * Why new data for this instrument is not taken (it is unknown, or switched off); empty when it
+   * is taken.
+   */
   public Optional<String> refusal(String instrumentId) {
     Catalog catalog = catalog();
-    return catalog.find(instrumentId)
-        .map(instrument -> inUse(instrument.id()) ? Optional.<String>empty() : Optional.of(notInUse(instrument.id())))
+    return catalog
+        .find(instrumentId)
+        .map(
+            instrument ->
+                inUse(instrument.id())
+                    ? Optional.<String>empty()
+                    : Optional.of(notInUse(instrument.id())))
         .orElseGet(() -> Optional.of(catalog.unknown(instrumentId)));
   }
 
   /** Why new data for an instrument that is switched off is refused. */
   public static String notInUse(String instrumentId) {
-    return "this clinic does not use " + instrumentId + " now; an admin can switch it on under Instruments";
+    return "this clinic does not use "
+        + instrumentId
+        + " now; an admin can switch it on under Instruments";
+  }
+
+  /** The instrument's short name as clinicians say it: "ORS", "PHQ-9". */
+  public static String shortName(Instrument instrument) {
+    return instrument.id().toUpperCase(java.util.Locale.ROOT);
   }
 }

@@ -1,9 +1,8 @@
 package org.alliance.web.instruments;
 
-import org.alliance.web.platform.db.Sql;
-
 import java.time.Instant;
 import java.util.List;
+import org.alliance.web.platform.db.Sql;
 import org.jdbi.v3.core.Handle;
 
 /** The custom_instruments table: instruments the clinic added, as their JSON definitions. */
@@ -14,15 +13,28 @@ public final class CustomInstruments {
   public record StoredDefinition(String instrumentId, String version, String definition) {}
 
   public static List<StoredDefinition> all(Handle handle) {
-    return handle.createQuery("SELECT instrument_id, version, definition FROM custom_instruments ORDER BY instrument_id")
-        .map((rs, ctx) -> new StoredDefinition(rs.getString("instrument_id"), rs.getString("version"), rs.getString("definition")))
+    return handle
+        .createQuery(
+            "SELECT instrument_id, version, definition FROM custom_instruments ORDER BY instrument_id")
+        .mapTo(StoredDefinition.class)
         .list();
   }
 
-  public static void add(Handle handle, String instrumentId, String version, String definition, long addedBy, Instant now) {
-    handle.createUpdate("INSERT INTO custom_instruments (instrument_id, version, definition, added_by, added_at) "
-            + "VALUES (:id, :version, :definition, :by, :now)")
-        .bind("id", instrumentId).bind("version", version).bind("definition", definition).bind("by", addedBy)
+  public static void add(
+      Handle handle,
+      String instrumentId,
+      String version,
+      String definition,
+      long addedBy,
+      Instant now) {
+    handle
+        .createUpdate(
+            "INSERT INTO custom_instruments (instrument_id, version, definition, added_by, added_at) "
+                + "VALUES (:id, :version, :definition, :by, :now)")
+        .bind("id", instrumentId)
+        .bind("version", version)
+        .bind("definition", definition)
+        .bind("by", addedBy)
         .bind("now", Sql.time(now))
         .execute();
   }

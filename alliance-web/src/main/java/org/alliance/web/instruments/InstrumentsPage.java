@@ -1,9 +1,5 @@
 package org.alliance.web.instruments;
 
-import org.alliance.web.accounts.UsersPage;
-import org.alliance.web.platform.http.PageRequests;
-import org.alliance.web.platform.http.Viewer;
-
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
@@ -20,34 +16,53 @@ import org.alliance.core.instrument.Instrument;
 import org.alliance.io.instrument.DefinitionProblem;
 import org.alliance.io.instrument.DefinitionResult;
 import org.alliance.io.instrument.InstrumentJson;
-import org.alliance.web.ClinicServices;
+import org.alliance.web.platform.Platform;
+import org.alliance.web.platform.access.Access;
+import org.alliance.web.platform.audit.AuditAction;
 import org.alliance.web.platform.audit.AuditLog;
 import org.alliance.web.platform.db.Sql;
+import org.alliance.web.platform.http.PageRequests;
 import org.alliance.web.platform.http.Pages;
 import org.alliance.web.platform.http.WebException;
 import org.alliance.web.platform.security.Principal;
+import org.alliance.web.platform.security.Viewer;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * The admin's instruments page ({@code /admin/instruments}): every instrument the clinic has, built-in and
- * added, switched on or off for new data; and adding an instrument from its JSON definition, shown first
- * with every problem before anything is stored. Every change is audited in the same transaction.
+ * The admin's instruments page ({@code /admin/instruments}): every instrument the clinic has,
+ * built-in and added, switched on or off for new data; and adding an instrument from its JSON
+ * definition, shown first with every problem before anything is stored. Every change is audited in
+ * the same transaction.
  */
 public final class InstrumentsPage {
   /** A definition is a few kilobytes; this leaves room for long item texts in several languages. */
   private static final int MAX_DEFINITION_BYTES = 1024 * 1024;
 
-  private final ClinicServices services;
+  private final Platform platform;
 
-  public InstrumentsPage(ClinicServices services) {
-    this.services = services;
+  private final ClinicInstruments instruments;
+
+  public InstrumentsPage(Platform platform, ClinicInstruments instruments) {
+    this.platform = platform;
+    this.instruments = instruments;
   }
 
   /** One instrument as the page lists it. */
-  public record Line(String id, String version, String title, boolean custom, boolean inUse, int items, String licence) {}
+  public record Line(
+      String id,
+      String version,
+      String title,
+      boolean custom,
+      boolean inUse,
+      int items,
+      String licence) {}
 
-  /** A definition read from an upload: the instrument, or every problem; and the text to store on confirming. */
-  public record Preview(Optional<Instrument> instrument, List<String> problems, String definition, String fileName) {
+  /**
+   * A definition read from an upload: the instrument, or every problem; and the text to store on
+   * confirming.
+   */
+  public record Preview(
+      Optional<Instrument> instrument, List<String> problems, String definition, String fileName) {
     public Preview {
       problems = List.copyOf(problems);
     }
@@ -55,56 +70,96 @@ public final class InstrumentsPage {
 
   /** {@code GET /admin/instruments}. */
   public void show(Context ctx) {
-    Optional<Principal> admin = UsersPage.admin(ctx, services);
+    Optional<Principal> admin = Access.adminPage(ctx, platform.authentication());
     if (admin.isPresent()) {
-      ClinicInstruments instruments = services.instruments();
-      List<Line> lines = instruments.catalog().instruments().stream()
-          .map(instrument -> new Line(instrument.id(), instrument.version(), instrument.title().en(),
-              instruments.isCustom(instrument.id()), instruments.inUse(instrument.id()), instrument.items().size(),
-              instrument.licence().holder()))
-          .toList();
-      String message = Optional.ofNullable(ctx.queryParam("done")).map(InstrumentsPage::done).orElse("");
-      Pages.render(ctx, "admin/instruments.jte", "viewer", Viewer.of(admin.get()), "lines", lines, "message", message);
+      List<Line> lines =
+          instruments.catalog().instruments().stream()
+              .map(
+                  instrument ->
+                      new Line(
+                          instrument.id(),
+                          instrument.version(),
+                          instrument.title().en(),
+                          instruments.isCustom(instrument.id()),
+                          instruments.inUse(instrument.id()),
+                          instrument.items().size(),
+                          instrument.licence().holder()))
+              .toList();
+      String message =
+          Optional.ofNullable(ctx.queryParam("done")).map(InstrumentsPage::done).orElse("");
+      Pages.render(
+          ctx,
+          "instruments/instruments.jte",
+          "viewer",
+          Viewer.of(admin.get()),
+          "lines",
+          lines,
+          "message",
+          message);
     }
   }
 
-  /** {@code POST /admin/instruments/{id}/use}: {@code in_use=true} switches it on for new data, {@code false} off. */
+  /**
+   * {@code POST /admin/instruments/{id}/use}: {@code in_use=true} switches it on for new data,
+   * {@code false} off.
+   */
   public void use(Context ctx) {
-    Principal principal = UsersPage.requireAdmin(ctx, services);
+    Principal principal = Access.adminForm(ctx, platform.authentication());
     String id = ctx.pathParam("id");
     String value = PageRequests.field(ctx, "in_use").orElse("");
     if (!value.equals("true") && !value.equals("false")) {
       throw WebException.badRequest("in_use: expected true or false, found '" + value + "'");
     }
-    Instrument instrument = services.instruments().catalog().find(id)
-        .orElseThrow(() -> WebException.notFound("instrument: " + services.instruments().catalog().unknown(id)));
+    Instrument instrument =
+        instruments
+            .catalog()
+            .find(id)
+            .orElseThrow(
+                () -> WebException.notFound("instrument: " + instruments.catalog().unknown(id)));
     boolean on = value.equals("true");
-    Instant now = services.clock().instant();
-    boolean changed = services.database().write(handle -> {
-      boolean done = on ? InstrumentsOff.switchOn(handle, instrument.id())
-          : InstrumentsOff.switchOff(handle, instrument.id(), principal.userId(), now);
-      if (done) {
-        AuditLog.record(handle, Optional.of(principal.userId()), on ? "instrument.on" : "instrument.off", Optional.empty(),
-            instrument.id(), now);
-      }
-      return done;
-    });
+    Instant now = platform.clock().instant();
+    boolean changed =
+        platform
+            .database()
+            .write(
+                handle -> {
+                  boolean done =
+                      on
+                          ? InstrumentsOff.switchOn(handle, instrument.id())
+                          : InstrumentsOff.switchOff(
+                              handle, instrument.id(), principal.userId(), now);
+                  if (done) {
+                    AuditLog.record(
+                        handle,
+                        Optional.of(principal.userId()),
+                        on ? AuditAction.INSTRUMENT_ON : AuditAction.INSTRUMENT_OFF,
+                        Optional.empty(),
+                        instrument.id(),
+                        now);
+                  }
+                  return done;
+                });
     if (changed) {
-      services.instruments().reload();
+      instruments.reload();
     }
     ctx.redirect("/admin/instruments?done=" + (on ? "on" : "off"), HttpStatus.SEE_OTHER);
   }
 
-  /** {@code POST /admin/instruments/preview}: a multipart upload of one definition; shows it, or its problems. */
+  /**
+   * {@code POST /admin/instruments/preview}: a multipart upload of one definition; shows it, or its
+   * problems.
+   */
   public void preview(Context ctx) {
-    Principal principal = UsersPage.requireAdmin(ctx, services);
+    Principal principal = Access.adminForm(ctx, platform.authentication());
     UploadedFile file = ctx.uploadedFile("definition");
     if (file == null || file.size() == 0) {
       throw WebException.badRequest("definition: choose the instrument's JSON file");
     }
     if (file.size() > MAX_DEFINITION_BYTES) {
-      throw WebException.badRequest("definition: " + file.filename()
-          + " is larger than 1 MB; an instrument definition is a few kilobytes");
+      throw WebException.badRequest(
+          "definition: "
+              + file.filename()
+              + " is larger than 1 MB; an instrument definition is a few kilobytes");
     }
     String text;
     try (InputStream in = file.content()) {
@@ -114,25 +169,47 @@ public final class InstrumentsPage {
     }
     Preview preview = read(text, file.filename());
     ctx.status(preview.instrument().isPresent() ? 200 : 400);
-    Pages.render(ctx, "admin/instrument-preview.jte", "viewer", Viewer.of(principal), "preview", preview);
+    Pages.render(
+        ctx,
+        "instruments/instrument-preview.jte",
+        "viewer",
+        Viewer.of(principal),
+        "preview",
+        preview);
   }
 
   /** {@code POST /admin/instruments/confirm}: stores the definition shown in the preview. */
   public void confirm(Context ctx) {
-    Principal principal = UsersPage.requireAdmin(ctx, services);
-    String text = PageRequests.field(ctx, "definition")
-        .orElseThrow(() -> WebException.badRequest("definition: nothing to add; upload the file again"));
+    Principal principal = Access.adminForm(ctx, platform.authentication());
+    String text =
+        PageRequests.field(ctx, "definition")
+            .orElseThrow(
+                () -> WebException.badRequest("definition: nothing to add; upload the file again"));
     Preview preview = read(text, "the confirmed definition");
-    Instrument instrument = preview.instrument()
-        .orElseThrow(() -> WebException.badRequest("definition: " + String.join("; ", preview.problems())));
-    Instant now = services.clock().instant();
+    Instrument instrument =
+        preview
+            .instrument()
+            .orElseThrow(
+                () ->
+                    WebException.badRequest(
+                        "definition: " + String.join("; ", preview.problems())));
+    Instant now = platform.clock().instant();
     try {
-      services.database().write(handle -> {
-        CustomInstruments.add(handle, instrument.id(), instrument.version(), text, principal.userId(), now);
-        AuditLog.record(handle, Optional.of(principal.userId()), "instrument.add", Optional.empty(),
-            instrument.id() + " version " + instrument.version(), now);
-        return null;
-      });
+      platform
+          .database()
+          .write(
+              handle -> {
+                CustomInstruments.add(
+                    handle, instrument.id(), instrument.version(), text, principal.userId(), now);
+                AuditLog.record(
+                    handle,
+                    Optional.of(principal.userId()),
+                    AuditAction.INSTRUMENT_ADD,
+                    Optional.empty(),
+                    instrument.id() + " version " + instrument.version(),
+                    now);
+                return null;
+              });
     } catch (UnableToExecuteStatementException e) {
       if (Sql.isUniqueViolation(e)) {
         // The same definition confirmed twice at once (a double click): the first one stored it.
@@ -140,31 +217,45 @@ public final class InstrumentsPage {
       }
       throw e;
     }
-    services.instruments().reload();
+    instruments.reload();
     ctx.redirect("/admin/instruments?done=added", HttpStatus.SEE_OTHER);
   }
 
-  /** Reads a definition and checks that the clinic can add it: a valid instrument whose id is not taken. */
+  /**
+   * Reads a definition and checks that the clinic can add it: a valid instrument whose id is not
+   * taken.
+   */
   private Preview read(String text, String fileName) {
     DefinitionResult result = InstrumentJson.read(text);
     List<String> problems = new ArrayList<>();
     result.problems().stream().map(DefinitionProblem::toString).forEach(problems::add);
-    result.instrument().ifPresent(instrument -> {
-      if (Catalog.builtIn().contains(instrument.id())) {
-        problems.add("id: " + instrument.id() + " is a built-in instrument; give yours another id");
-      } else if (services.instruments().catalog().contains(instrument.id())) {
-        problems.add("id: the clinic already has " + instrument.id() + "; an added instrument is never replaced, because "
-            + "stored answers refer to it, so give a new version another id, such as " + instrument.id() + "-v2");
-      }
-    });
-    return new Preview(problems.isEmpty() ? result.instrument() : Optional.empty(), problems, text, fileName);
+    result
+        .instrument()
+        .ifPresent(
+            instrument -> {
+              if (Catalog.builtIn().contains(instrument.id())) {
+                problems.add(
+                    "id: " + instrument.id() + " is a built-in instrument; give yours another id");
+              } else if (instruments.catalog().contains(instrument.id())) {
+                problems.add(
+                    "id: the clinic already has "
+                        + instrument.id()
+                        + "; an added instrument is never replaced, because "
+                        + "stored answers refer to it, so give a new version another id, such as "
+                        + instrument.id()
+                        + "-v2");
+              }
+            });
+    return new Preview(
+        problems.isEmpty() ? result.instrument() : Optional.empty(), problems, text, fileName);
   }
 
   private static String done(String what) {
     return switch (what) {
       case "added" -> "The instrument was added and is in use.";
       case "on" -> "The instrument is in use: clinicians can enter it and send it to clients.";
-      case "off" -> "The instrument is switched off: no new answers are taken for it; what is stored stays visible.";
+      case "off" ->
+          "The instrument is switched off: no new answers are taken for it; what is stored stays visible.";
       default -> "";
     };
   }

@@ -1,78 +1,140 @@
 package org.alliance.web.links;
 
-import org.alliance.web.clients.CaseloadPage;
-import org.alliance.web.platform.http.PageRequests;
-import org.alliance.web.platform.http.Viewer;
-
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Instrument;
-import org.alliance.web.ClinicServices;
 import org.alliance.web.administrations.Administrations;
-import org.alliance.web.platform.audit.AuditLog;
-import org.alliance.web.platform.access.Client;
 import org.alliance.web.administrations.StoredAdministration;
+import org.alliance.web.instruments.ClinicInstruments;
+import org.alliance.web.platform.Platform;
+import org.alliance.web.platform.access.Access;
+import org.alliance.web.platform.access.Client;
+import org.alliance.web.platform.audit.AuditAction;
+import org.alliance.web.platform.audit.AuditLog;
+import org.alliance.web.platform.http.PageRequests;
 import org.alliance.web.platform.http.Pages;
 import org.alliance.web.platform.http.WebException;
-import org.alliance.web.platform.access.Access;
 import org.alliance.web.platform.security.Principal;
 import org.alliance.web.platform.security.Secrets;
+import org.alliance.web.platform.security.Viewer;
 
 /**
- * Sending a client a link to fill in one measure on their own phone ({@code POST /clients/{id}/links}): the
- * answer shows the link and its QR code once, since the database keeps only the hash of its token.
+ * Sending a client a link to fill in one measure on their own phone ({@code POST
+ * /clients/{id}/links}): the answer shows the link and its QR code once, since the database keeps
+ * only the hash of its token.
  */
 public final class ClientLinkPage {
   /** How long a link stays open: a week covers the time to the next weekly session. */
   public static final Duration LINK_LIFETIME = Duration.ofDays(7);
 
-  private final ClinicServices services;
+  private final Platform platform;
 
-  public ClientLinkPage(ClinicServices services) {
-    this.services = services;
+  private final ClinicInstruments instruments;
+
+  public ClientLinkPage(Platform platform, ClinicInstruments instruments) {
+    this.platform = platform;
+    this.instruments = instruments;
   }
 
   /** What the clinician sees after creating a link. */
-  public record CreatedLink(long clientId, String reference, String instrument, int session, String url, String qrSvg,
+  public record CreatedLink(
+      long clientId,
+      String reference,
+      String instrument,
+      int session,
+      String url,
+      String qrSvg,
       Instant expiresAt) {}
 
   /** {@code POST /clients/{id}/links}: instrument, and the session (the next one when blank). */
   public void create(Context ctx) {
-    services.authentication().require(ctx);
+    platform.authentication().require(ctx);
     long id = PageRequests.id(ctx, "id");
-    String instrumentId = PageRequests.field(ctx, "instrument")
-        .orElseThrow(() -> WebException.badRequest("instrument: choose the measure the client fills in"));
-    Instrument instrument = services.instruments().forNewData("instrument", instrumentId);
+    String instrumentId =
+        PageRequests.field(ctx, "instrument")
+            .orElseThrow(
+                () ->
+                    WebException.badRequest("instrument: choose the measure the client fills in"));
+    Instrument instrument = instruments.forNewData("instrument", instrumentId);
     var requestedSession = PageRequests.session(ctx, "session");
     String token = Secrets.random();
-    Instant now = services.clock().instant();
+    Instant now = platform.clock().instant();
     Instant expires = now.plus(LINK_LIFETIME);
     record Made(Principal principal, Client client, int session) {}
-    Made made = services.database().write(handle -> {
-      Principal principal = services.authentication().require(ctx, handle);
-      Client client = Access.client(handle, principal, id);
-      int session = requestedSession.isPresent() ? requestedSession.getAsInt()
-          : nextSession(Administrations.ofClient(handle, id).stream().mapToInt(StoredAdministration::session).max());
-      long link = ClientLinks.create(handle, Secrets.hash(token), id, instrument.id(), session, expires, principal.userId(), now);
-      AuditLog.record(handle, Optional.of(principal.userId()), "link.create", Optional.of(id),
-          instrument.id() + " session " + session + " (link " + link + ", expires " + expires + ")", now);
-      return new Made(principal, client, session);
-    });
+    Made made =
+        platform
+            .database()
+            .write(
+                handle -> {
+                  Principal principal = platform.authentication().require(ctx, handle);
+                  Client client = Access.client(handle, principal, id);
+                  int session =
+                      requestedSession.isPresent()
+                          ? requestedSession.getAsInt()
+                          : nextSession(
+                              Administrations.ofClient(handle, id).stream()
+                                  .mapToInt(StoredAdministration::session)
+                                  .max());
+                  long link =
+                      ClientLinks.create(
+                          handle,
+                          Secrets.hash(token),
+                          id,
+                          instrument.id(),
+                          session,
+                          expires,
+                          principal.userId(),
+                          now);
+                  AuditLog.record(
+                      handle,
+                      Optional.of(principal.userId()),
+                      AuditAction.LINK_CREATE,
+                      Optional.of(id),
+                      instrument.id()
+                          + " session "
+                          + session
+                          + " (link "
+                          + link
+                          + ", expires "
+                          + expires
+                          + ")",
+                      now);
+                  return new Made(principal, client, session);
+                });
     String url = ctx.scheme() + "://" + ctx.host() + "/f/" + token;
-    CreatedLink created = new CreatedLink(id, made.client().reference(), CaseloadPage.shortName(instrument), made.session(), url,
-        ClientLinkQrCode.svg(url), expires);
-    Pages.render(ctx, "form/link.jte", "viewer", Viewer.of(made.principal()), "link", created);
+    CreatedLink created =
+        new CreatedLink(
+            id,
+            made.client().reference(),
+            ClinicInstruments.shortName(instrument),
+            made.session(),
+            url,
+            ClientLinkQrCode.svg(url),
+            expires);
+    Pages.render(ctx, "links/link.jte", "viewer", Viewer.of(made.principal()), "link", created);
   }
 
   /** A link sent earlier, as the client's page lists it. */
-  public record LinkLine(String instrument, int session, String sent, String expires, String state) {}
+  public record LinkLine(
+      String instrument, int session, String sent, String expires, String state) {}
 
-  public static java.util.List<LinkLine> lines(java.util.List<ClientLinks.LinkInfo> links, Catalog catalog, Instant now) {
-    return links.stream().map(link -> new LinkLine(catalog.find(link.instrumentId()).map(instrument -> instrument.title().en())
-        .orElse(link.instrumentId()), link.session(), minutes(link.createdAt()), minutes(link.expiresAt()), link.state(now)))
+  public static java.util.List<LinkLine> lines(
+      java.util.List<ClientLinks.LinkInfo> links, Catalog catalog, Instant now) {
+    return links.stream()
+        .map(
+            link ->
+                new LinkLine(
+                    catalog
+                        .find(link.instrumentId())
+                        .map(instrument -> instrument.title().en())
+                        .orElse(link.instrumentId()),
+                    link.session(),
+                    minutes(link.createdAt()),
+                    minutes(link.expiresAt()),
+                    link.state(now)))
         .toList();
   }
 

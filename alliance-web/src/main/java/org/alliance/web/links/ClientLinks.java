@@ -1,21 +1,26 @@
 package org.alliance.web.links;
 
-import org.alliance.web.platform.db.Sql;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.alliance.web.platform.db.Sql;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.reflect.ColumnName;
 
 /**
- * The client_links table: single-use links a client opens to fill in one measure without an account. Only the
- * SHA-256 of a link's token is kept, so the table alone cannot open any form.
+ * The client_links table: single-use links a client opens to fill in one measure without an
+ * account. Only the SHA-256 of a link's token is kept, so the table alone cannot open any form.
  */
 public final class ClientLinks {
   private ClientLinks() {}
 
   /** A link as the clinician's page lists it: never its token, which is shown once. */
-  public record LinkInfo(long id, String instrumentId, int session, Instant createdAt, Instant expiresAt,
+  public record LinkInfo(
+      long id,
+      String instrumentId,
+      @ColumnName("session_number") int session,
+      Instant createdAt,
+      Instant expiresAt,
       Optional<Instant> usedAt) {
     /** "filled in", "expired" or "open" at this time. */
     public String state(Instant now) {
@@ -24,43 +29,72 @@ public final class ClientLinks {
   }
 
   /** A link that may still be filled in: what it asks for, of whom, and who sent it. */
-  public record OpenLink(long id, long clientId, String instrumentId, int session, long createdBy) {}
+  public record OpenLink(
+      long id,
+      long clientId,
+      String instrumentId,
+      @ColumnName("session_number") int session,
+      long createdBy) {}
 
-  public static long create(Handle handle, String tokenHash, long clientId, String instrumentId, int session, Instant expiresAt,
-      long createdBy, Instant now) {
-    return handle.createUpdate("INSERT INTO client_links (token_hash, client_id, instrument_id, session_number, expires_at, "
-            + "created_by, created_at) VALUES (:hash, :client, :instrument, :session, :expires, :by, :now)")
-        .bind("hash", tokenHash).bind("client", clientId).bind("instrument", instrumentId).bind("session", session)
-        .bind("expires", Sql.time(expiresAt)).bind("by", createdBy).bind("now", Sql.time(now))
-        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+  public static long create(
+      Handle handle,
+      String tokenHash,
+      long clientId,
+      String instrumentId,
+      int session,
+      Instant expiresAt,
+      long createdBy,
+      Instant now) {
+    return handle
+        .createUpdate(
+            "INSERT INTO client_links (token_hash, client_id, instrument_id, session_number, expires_at, "
+                + "created_by, created_at) VALUES (:hash, :client, :instrument, :session, :expires, :by, :now)")
+        .bind("hash", tokenHash)
+        .bind("client", clientId)
+        .bind("instrument", instrumentId)
+        .bind("session", session)
+        .bind("expires", Sql.time(expiresAt))
+        .bind("by", createdBy)
+        .bind("now", Sql.time(now))
+        .executeAndReturnGeneratedKeys("id")
+        .mapTo(Long.class)
+        .one();
   }
 
   /** The link with this token hash, when it is neither used nor expired at {@code now}. */
   public static Optional<OpenLink> open(Handle handle, String tokenHash, Instant now) {
-    return handle.createQuery("SELECT id, client_id, instrument_id, session_number, created_by FROM client_links "
-            + "WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now")
-        .bind("hash", tokenHash).bind("now", Sql.time(now))
-        .map((rs, ctx) -> new OpenLink(rs.getLong("id"), rs.getLong("client_id"), rs.getString("instrument_id"),
-            rs.getInt("session_number"), rs.getLong("created_by")))
+    return handle
+        .createQuery(
+            "SELECT id, client_id, instrument_id, session_number, created_by FROM client_links "
+                + "WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now")
+        .bind("hash", tokenHash)
+        .bind("now", Sql.time(now))
+        .mapTo(OpenLink.class)
         .findOne();
   }
 
   /**
-   * Marks a link used; false when it was used (or expired) meanwhile. The condition is in the UPDATE itself,
-   * so of two submissions racing for one link exactly one changes the row.
+   * Marks a link used; false when it was used (or expired) meanwhile. The condition is in the
+   * UPDATE itself, so of two submissions racing for one link exactly one changes the row.
    */
   public static boolean markUsed(Handle handle, long id, Instant now) {
-    return handle.createUpdate("UPDATE client_links SET used_at = :now WHERE id = :id AND used_at IS NULL AND expires_at > :now")
-        .bind("id", id).bind("now", Sql.time(now)).execute() == 1;
+    return handle
+            .createUpdate(
+                "UPDATE client_links SET used_at = :now WHERE id = :id AND used_at IS NULL AND expires_at > :now")
+            .bind("id", id)
+            .bind("now", Sql.time(now))
+            .execute()
+        == 1;
   }
 
   /** A client's links, newest first. */
   public static List<LinkInfo> ofClient(Handle handle, long clientId) {
-    return handle.createQuery("SELECT id, instrument_id, session_number, created_at, expires_at, used_at FROM client_links "
-            + "WHERE client_id = :client ORDER BY id DESC")
+    return handle
+        .createQuery(
+            "SELECT id, instrument_id, session_number, created_at, expires_at, used_at FROM client_links "
+                + "WHERE client_id = :client ORDER BY id DESC")
         .bind("client", clientId)
-        .map((rs, ctx) -> new LinkInfo(rs.getLong("id"), rs.getString("instrument_id"), rs.getInt("session_number"),
-            Sql.instant(rs, "created_at"), Sql.instant(rs, "expires_at"), Sql.optionalInstant(rs, "used_at")))
+        .mapTo(LinkInfo.class)
         .list();
   }
 }

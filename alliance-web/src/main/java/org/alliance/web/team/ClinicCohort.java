@@ -1,7 +1,5 @@
 package org.alliance.web.team;
 
-import org.alliance.web.alerts.TrendApi;
-
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
@@ -22,24 +20,32 @@ import org.alliance.core.instrument.Instrument;
 import org.alliance.core.trend.Course;
 import org.alliance.core.trend.Measure;
 import org.alliance.core.trend.Observation;
-import org.alliance.web.ClinicServices;
-import org.alliance.web.administrations.Administrations;
-import org.alliance.web.platform.http.WebException;
+import org.alliance.web.alerts.ScoreHistory;
+import org.alliance.web.alerts.TrendApi;
+import org.alliance.web.instruments.ClinicInstruments;
+import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.access.Access;
+import org.alliance.web.platform.audit.AuditAction;
+import org.alliance.web.platform.http.WebException;
 import org.alliance.web.platform.security.Principal;
 
 /**
- * The outcome statistics of the clients a user may see, as the CLI's {@code cohort} computes them from each
- * client's first and last score of one outcome measure: reliable improvement, deterioration and recovery
- * with 95% Wilson intervals, the pre-post effect size, and the same per clinician. Shared by
- * {@code GET /api/cohort} and the team page, so both always agree.
+ * The outcome statistics of the clients a user may see, as the CLI's {@code cohort} computes them
+ * from each client's first and last score of one outcome measure: reliable improvement,
+ * deterioration and recovery with 95% Wilson intervals, the pre-post effect size, and the same per
+ * clinician. Shared by {@code GET /api/cohort} and the team page, so both always agree.
  *
  * @param courses the clients with at least two scores of the measure
  * @param effectSize the pre-post effect size; empty when no client has two scores
  * @param minimumClients below this many clients a clinician's rates carry a warning
  */
-public record ClinicCohort(Instrument instrument, List<Course> courses, OutcomeRates rates, Optional<PrePostEffectSize> effectSize,
-    int minimumClients, List<ClinicianSummary> clinicians) {
+public record ClinicCohort(
+    Instrument instrument,
+    List<Course> courses,
+    OutcomeRates rates,
+    Optional<PrePostEffectSize> effectSize,
+    int minimumClients,
+    List<ClinicianSummary> clinicians) {
   public ClinicCohort {
     requireNonNull(instrument, "instrument");
     courses = List.copyOf(courses);
@@ -49,69 +55,128 @@ public record ClinicCohort(Instrument instrument, List<Course> courses, OutcomeR
   }
 
   /**
-   * Reads the scores of {@code measure} (or, when empty, of the rated outcome measure most reachable clients
-   * have) for every client in the user's reach, audits the read, and computes the statistics.
+   * Reads the scores of {@code measure} (or, when empty, of the rated outcome measure most
+   * reachable clients have) for every client in the user's reach, audits the read, and computes the
+   * statistics.
    */
-  public static ClinicCohort read(ClinicServices services, Principal principal, Optional<String> measure, int minimumClients) {
-    Instant now = services.clock().instant();
-    Instrument requested = measure.map(id -> outcomeInstrument(services, id)).orElse(null);
+  public static ClinicCohort read(
+      Platform platform,
+      ClinicInstruments instruments,
+      Principal principal,
+      Optional<String> measure,
+      int minimumClients) {
+    Instant now = platform.clock().instant();
+    Instrument requested = measure.map(id -> outcomeInstrument(instruments, id)).orElse(null);
     record Read(Instrument instrument, List<Course> courses, Map<String, String> clinicians) {}
-    Read read = services.database().read(handle -> {
-      Instrument chosen = requested;
-      if (chosen == null) {
-        Map<String, Integer> clientsByMeasure = Administrations.clientsByInstrument(handle, Access.scope(principal));
-        chosen = clientsByMeasure.entrySet().stream()
-            .filter(entry -> services.scorer().catalog().find(entry.getKey()).map(ClinicCohort::rated).orElse(false))
-            .max(Comparator.comparing((Map.Entry<String, Integer> entry) -> entry.getValue())
-                .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-            .map(entry -> services.scorer().catalog().get(entry.getKey()))
-            .orElseThrow(() -> WebException.notFound(
-                "no client you may see has an outcome measure with a published reliable-change value and cutoff yet"));
-      }
-      Measure of = Measure.of(chosen);
-      List<Course> courses = new ArrayList<>();
-      Map<String, String> clinicians = new HashMap<>();
-      TrendApi.ClientGrouper grouper = new TrendApi.ClientGrouper((client, scores) -> {
-        if (scores.size() >= 2) {
-          courses.add(new Course(client.reference(), of, scores.stream()
-              .map(score -> new Observation(score.session(), score.date(), score.total())).toList()));
-          clinicians.put(client.reference(), client.clinicianUsername());
-        }
-      });
-      Administrations.scoresInScope(handle, Access.scope(principal), Optional.of(chosen.id()), grouper);
-      grouper.finish();
-      return new Read(chosen, courses, clinicians);
-    });
-    services.audit().record(Optional.of(principal.userId()), "cohort.read", Optional.empty(),
-        read.instrument().id() + ", " + read.courses().size() + " clients", now);
-    List<ClientOutcome> outcomes = ClientOutcomes.byPublishedValues(read.courses(),
-        client -> Optional.ofNullable(read.clinicians().get(client)));
-    return new ClinicCohort(read.instrument(), read.courses(), OutcomeRates.of(outcomes),
-        read.courses().isEmpty() ? Optional.empty() : Optional.of(PrePostEffectSize.of(read.courses())),
-        minimumClients, new ClinicianComparison(minimumClients).compare(outcomes, read.courses()));
+    Read read =
+        platform
+            .database()
+            .read(
+                handle -> {
+                  Instrument chosen = requested;
+                  if (chosen == null) {
+                    Map<String, Integer> clientsByMeasure =
+                        ScoreHistory.clientsByInstrument(handle, Access.scope(principal));
+                    chosen =
+                        clientsByMeasure.entrySet().stream()
+                            .filter(
+                                entry ->
+                                    instruments
+                                        .scorer()
+                                        .catalog()
+                                        .find(entry.getKey())
+                                        .map(ClinicCohort::rated)
+                                        .orElse(false))
+                            .max(
+                                Comparator.comparing(
+                                        (Map.Entry<String, Integer> entry) -> entry.getValue())
+                                    .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                            .map(entry -> instruments.scorer().catalog().get(entry.getKey()))
+                            .orElseThrow(
+                                () ->
+                                    WebException.notFound(
+                                        "no client you may see has an outcome measure with a published reliable-change value and cutoff yet"));
+                  }
+                  Measure of = Measure.of(chosen);
+                  List<Course> courses = new ArrayList<>();
+                  Map<String, String> clinicians = new HashMap<>();
+                  TrendApi.ClientGrouper grouper =
+                      new TrendApi.ClientGrouper(
+                          (client, scores) -> {
+                            if (scores.size() >= 2) {
+                              courses.add(
+                                  new Course(
+                                      client.reference(),
+                                      of,
+                                      scores.stream()
+                                          .map(
+                                              score ->
+                                                  new Observation(
+                                                      score.session(), score.date(), score.total()))
+                                          .toList()));
+                              clinicians.put(client.reference(), client.clinicianUsername());
+                            }
+                          });
+                  ScoreHistory.scoresInScope(
+                      handle, Access.scope(principal), Optional.of(chosen.id()), grouper);
+                  grouper.finish();
+                  return new Read(chosen, courses, clinicians);
+                });
+    platform
+        .audit()
+        .read(
+            Optional.of(principal.userId()),
+            AuditAction.COHORT_READ,
+            Optional.empty(),
+            read.instrument().id() + ", " + read.courses().size() + " clients",
+            now);
+    List<ClientOutcome> outcomes =
+        ClientOutcomes.byPublishedValues(
+            read.courses(), client -> Optional.ofNullable(read.clinicians().get(client)));
+    return new ClinicCohort(
+        read.instrument(),
+        read.courses(),
+        OutcomeRates.of(outcomes),
+        read.courses().isEmpty()
+            ? Optional.empty()
+            : Optional.of(PrePostEffectSize.of(read.courses())),
+        minimumClients,
+        new ClinicianComparison(minimumClients).compare(outcomes, read.courses()));
   }
 
   /** The outcome measures the statistics can be computed on, for a page's choice of measure. */
-  public static List<Instrument> ratedMeasures(ClinicServices services) {
-    return services.scorer().catalog().instruments().stream().filter(ClinicCohort::rated).toList();
+  public static List<Instrument> ratedMeasures(ClinicInstruments instruments) {
+    return instruments.scorer().catalog().instruments().stream()
+        .filter(ClinicCohort::rated)
+        .toList();
   }
 
   /** An outcome measure with a published reliable-change value and cutoff, which the rates need. */
-  private static Instrument outcomeInstrument(ClinicServices services, String id) {
-    Instrument instrument = services.scorer().catalog().find(id)
-        .orElseThrow(() -> WebException.badRequest("measure: " + services.scorer().catalog().unknown(id)));
+  private static Instrument outcomeInstrument(ClinicInstruments instruments, String id) {
+    Instrument instrument =
+        instruments
+            .scorer()
+            .catalog()
+            .find(id)
+            .orElseThrow(
+                () ->
+                    WebException.badRequest(
+                        "measure: " + instruments.scorer().catalog().unknown(id)));
     if (instrument.construct() != Construct.OUTCOME) {
       throw WebException.badRequest("measure: " + instrument.id() + " is not an outcome measure");
     }
     if (!rated(instrument)) {
-      throw WebException.badRequest("measure: " + instrument.id()
-          + " has no published reliable-change value and cutoff, which the outcome rates need");
+      throw WebException.badRequest(
+          "measure: "
+              + instrument.id()
+              + " has no published reliable-change value and cutoff, which the outcome rates need");
     }
     return instrument;
   }
 
   private static boolean rated(Instrument instrument) {
-    return instrument.construct() == Construct.OUTCOME && instrument.reliableChange().isPresent()
+    return instrument.construct() == Construct.OUTCOME
+        && instrument.reliableChange().isPresent()
         && instrument.clinicalCutoff().isPresent();
   }
 }

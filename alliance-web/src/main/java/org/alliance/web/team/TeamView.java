@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the team page shows: the outcome rates of one measure for all clients in reach and per clinician,
- * each with its count, denominator and 95% Wilson interval.
+ * What the team page shows: the outcome rates of one measure for all clients in reach and per
+ * clinician, each with its count, denominator and 95% Wilson interval.
  *
  * @param scope "your team" or "the whole clinic"
  * @param measure the measure shown; empty when no client in reach has one yet
@@ -15,8 +15,17 @@ import java.util.Optional;
  * @param chartSrc the address of the rate chart image
  * @param empty why there is nothing to show, or ""
  */
-public record TeamView(String scope, Optional<String> measure, String measureName, List<MeasureOption> measures, int clients,
-    int minimumClients, List<Group> groups, Optional<String> chartSrc, String chartDescription, String empty) {
+public record TeamView(
+    String scope,
+    Optional<String> measure,
+    String measureName,
+    List<MeasureOption> measures,
+    int clients,
+    int minimumClients,
+    List<Group> groups,
+    Optional<String> chartSrc,
+    String chartDescription,
+    String empty) {
   public TeamView {
     requireNonNull(scope, "scope");
     requireNonNull(measure, "measure");
@@ -26,7 +35,8 @@ public record TeamView(String scope, Optional<String> measure, String measureNam
   }
 
   static TeamView empty(String scope, List<MeasureOption> measures, String why) {
-    return new TeamView(scope, Optional.empty(), "", measures, 0, 0, List.of(), Optional.empty(), "", why);
+    return new TeamView(
+        scope, Optional.empty(), "", measures, 0, 0, List.of(), Optional.empty(), "", why);
   }
 
   /** Whether a clinician has fewer clients than {@link #minimumClients}. */
@@ -38,8 +48,15 @@ public record TeamView(String scope, Optional<String> measure, String measureNam
   public record MeasureOption(String id, String name) {}
 
   /** All clients or one clinician: their rates and pre-post effect size. */
-  public record Group(String name, int clients, Rate improved, Rate recovered, Rate deteriorated, String effectSize,
-      boolean belowMinimum, List<String> warnings) {
+  public record Group(
+      String name,
+      int clients,
+      Rate improved,
+      Rate recovered,
+      Rate deteriorated,
+      String effectSize,
+      boolean belowMinimum,
+      List<String> warnings) {
     public Group {
       warnings = List.copyOf(warnings);
     }

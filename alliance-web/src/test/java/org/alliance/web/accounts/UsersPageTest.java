@@ -1,22 +1,24 @@
 package org.alliance.web.accounts;
 
-import org.alliance.web.SignedIn;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.alliance.web.SignedIn;
 import org.alliance.web.TestClinic;
 import org.alliance.web.TestDatabase;
-import org.alliance.web.platform.security.Users;
 import org.alliance.web.platform.security.Passwords;
+import org.alliance.web.platform.security.Users;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The admin's users page against the real server on H2: listing, adding, changing and disabling users, each audited. */
+/**
+ * The admin's users page against the real server on H2: listing, adding, changing and disabling
+ * users, each audited.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UsersPageTest {
   TestClinic clinic;
@@ -40,18 +42,40 @@ class UsersPageTest {
   @Test
   void listsEveryUserWithRoleAndTeamAndAFormWithTheCsrfToken() {
     String page = admin.get("/admin/users").expect(200).body();
-    assertThat(page).contains("north-sup", "south-sup", "ann", "ben", "cay")
-        .contains("value=\"North\"").contains("value=\"South\"")
+    assertThat(page)
+        .contains("north-sup", "south-sup", "ann", "ben", "cay")
+        .contains("value=\"North\"")
+        .contains("value=\"South\"")
         .contains("name=\"_csrf\" value=\"" + admin.csrf + "\"")
         .contains("active (you)");
   }
 
   @Test
   void anAddedUserCanSignInWithAnArgon2idHash() {
-    admin.post("/admin/users", Map.of("username", "dee", "displayName", "Dee D", "role", "clinician", "team", "East",
-        "password", TestClinic.PASSWORD)).expect(303);
-    String hash = clinic.server.database().read(handle -> Users.passwordHash(handle,
-        Users.findByUsername(handle, "dee").orElseThrow().id()).orElseThrow());
+    admin
+        .post(
+            "/admin/users",
+            Map.of(
+                "username",
+                "dee",
+                "displayName",
+                "Dee D",
+                "role",
+                "clinician",
+                "team",
+                "East",
+                "password",
+                TestClinic.PASSWORD))
+        .expect(303);
+    String hash =
+        clinic
+            .server
+            .database()
+            .read(
+                handle ->
+                    Users.passwordHash(
+                            handle, Users.findByUsername(handle, "dee").orElseThrow().id())
+                        .orElseThrow());
     assertThat(hash).startsWith("$argon2id$");
     assertThat(Passwords.matches(TestClinic.PASSWORD, java.util.Optional.of(hash))).isTrue();
     assertThat(admin.get("/admin/users").body()).contains("Dee D").contains("value=\"East\"");
@@ -61,16 +85,65 @@ class UsersPageTest {
 
   @Test
   void badFormsAreRefusedWithTheFieldNamed() {
-    assertThat(admin.post("/admin/users", Map.of("username", "Bad Name", "role", "clinician", "password", "a long enough password"))
-        .expect(400).body()).contains("username:");
-    assertThat(admin.post("/admin/users", Map.of("username", "eve", "role", "clinician", "password", "123456789"))
-        .expect(400).body()).contains("password: a password needs at least 10 characters");
-    assertThat(admin.post("/admin/users", Map.of("username", "eve", "role", "supervisor", "password", "a long enough password"))
-        .expect(400).body()).contains("team: a supervisor needs");
-    assertThat(admin.post("/admin/users", Map.of("username", "eve", "role", "owner", "password", "a long enough password"))
-        .expect(400).body()).contains("role: expected clinician, supervisor or admin");
-    assertThat(admin.post("/admin/users", Map.of("username", "ann", "role", "clinician", "password", "a long enough password"))
-        .expect(409).body()).contains("already a user ann");
+    assertThat(
+            admin
+                .post(
+                    "/admin/users",
+                    Map.of(
+                        "username",
+                        "Bad Name",
+                        "role",
+                        "clinician",
+                        "password",
+                        "a long enough password"))
+                .expect(400)
+                .body())
+        .contains("username:");
+    assertThat(
+            admin
+                .post(
+                    "/admin/users",
+                    Map.of("username", "eve", "role", "clinician", "password", "123456789"))
+                .expect(400)
+                .body())
+        .contains("password: a password needs at least 10 characters");
+    assertThat(
+            admin
+                .post(
+                    "/admin/users",
+                    Map.of(
+                        "username",
+                        "eve",
+                        "role",
+                        "supervisor",
+                        "password",
+                        "a long enough password"))
+                .expect(400)
+                .body())
+        .contains("team: a supervisor needs");
+    assertThat(
+            admin
+                .post(
+                    "/admin/users",
+                    Map.of(
+                        "username", "eve", "role", "owner", "password", "a long enough password"))
+                .expect(400)
+                .body())
+        .contains("role: expected clinician, supervisor or admin");
+    assertThat(
+            admin
+                .post(
+                    "/admin/users",
+                    Map.of(
+                        "username",
+                        "ann",
+                        "role",
+                        "clinician",
+                        "password",
+                        "a long enough password"))
+                .expect(409)
+                .body())
+        .contains("already a user ann");
   }
 
   @Test
@@ -81,14 +154,20 @@ class UsersPageTest {
     long client = clinic.clients.get("ben-1");
     clinic.get("/api/clients/" + client, "south-sup").expect(200);
     clinic.get("/api/clients/" + client, "north-sup").expect(404);
-    assertThat(audit()).contains("user.change").contains("ben (user " + ben + ") from clinician to clinician in team South");
+    assertThat(audit())
+        .contains("user.change")
+        .contains("ben (user " + ben + ") from clinician to clinician in team South");
     admin.post("/admin/users/" + ben, Map.of("role", "clinician", "team", "North")).expect(303);
   }
 
   @Test
   void anAdminCannotDisableOrDemoteThemself() {
     long self = clinic.users.get("admin").id();
-    assertThat(admin.post("/admin/users/" + self + "/disabled", Map.of("disabled", "true")).expect(400).body())
+    assertThat(
+            admin
+                .post("/admin/users/" + self + "/disabled", Map.of("disabled", "true"))
+                .expect(400)
+                .body())
         .contains("you cannot disable yourself");
     assertThat(admin.post("/admin/users/" + self, Map.of("role", "clinician")).expect(400).body())
         .contains("cannot take away your own admin role");
@@ -105,7 +184,10 @@ class UsersPageTest {
     assertThat(admin.get("/admin/users").body()).contains("class=\"disabled\"");
     admin.post("/admin/users/" + cay + "/disabled", Map.of("disabled", "false")).expect(303);
     clinic.get("/api/me", "cay").expect(200);
-    assertThat(audit()).contains("user.disable").contains("user.enable").contains("cay (user " + cay + ")");
+    assertThat(audit())
+        .contains("user.disable")
+        .contains("user.enable")
+        .contains("cay (user " + cay + ")");
   }
 
   @Test
@@ -114,9 +196,12 @@ class UsersPageTest {
     SignedIn supervisor = SignedIn.as(clinic, "north-sup");
     supervisor.get("/admin/users").expect(403);
     supervisor.post("/admin/users/" + ann + "/disabled", Map.of("disabled", "true")).expect(403);
-    admin.postForm("/admin/users/" + ann + "/disabled", Map.of("disabled", "true", "_csrf", "wrong")).expect(403);
+    admin
+        .postForm("/admin/users/" + ann + "/disabled", Map.of("disabled", "true", "_csrf", "wrong"))
+        .expect(403);
     admin.postForm("/admin/users/" + ann + "/disabled", Map.of("disabled", "true")).expect(403);
     clinic.get("/api/me", "ann").expect(200);
-    assertThat(clinic.get("/admin/users", null).expect(302).headers().firstValue("Location")).contains("/login");
+    assertThat(clinic.get("/admin/users", null).expect(302).headers().firstValue("Location"))
+        .contains("/login");
   }
 }

@@ -3,8 +3,6 @@ package org.alliance.web.administrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.alliance.core.scoring.Answer;
@@ -18,7 +16,10 @@ class AnswersJsonTest {
     return new Random(11).longs(300).boxed();
   }
 
-  /** Random answers (whole numbers, tenths, every reason for a missing answer) come back equal and in order. */
+  /**
+   * Random answers (whole numbers, tenths, every reason for a missing answer) come back equal and
+   * in order.
+   */
   @ParameterizedTest
   @MethodSource("seeds")
   void answersRoundTripInOrder(long seed) {
@@ -27,11 +28,12 @@ class AnswersJsonTest {
     int items = 1 + random.nextInt(34);
     for (int i = 1; i <= items; i++) {
       int kind = random.nextInt(5);
-      Answer answer = switch (kind) {
-        case 0 -> Answer.NotAnswered.values()[random.nextInt(3)];
-        case 1 -> Answer.of(random.nextInt(101) / 10.0);
-        default -> Answer.of(random.nextInt(7));
-      };
+      Answer answer =
+          switch (kind) {
+            case 0 -> Answer.NotAnswered.values()[random.nextInt(3)];
+            case 1 -> Answer.of(random.nextInt(101) / 10.0);
+            default -> Answer.of(random.nextInt(7));
+          };
       builder.put("item_" + i, answer);
     }
     Answers answers = builder.build();
@@ -41,17 +43,10 @@ class AnswersJsonTest {
   }
 
   @Test
-  void riskFlagsAreNullWhenThereAreNone() {
-    assertThat(AnswersJson.writeFlags(Map.of())).isNull();
-    assertThat(AnswersJson.readFlags(null)).isEmpty();
-    Map<String, Double> flags = new LinkedHashMap<>();
-    flags.put("phq9_9", 2.0);
-    assertThat(AnswersJson.readFlags(AnswersJson.writeFlags(flags))).isEqualTo(flags);
-  }
-
-  @Test
   void unreadableAnswersAreNeverStored() {
     Answers answers = Answers.builder(1).put("phq9_1", new Answer.Unreadable("three")).build();
-    assertThatThrownBy(() -> AnswersJson.write(answers)).hasMessageContaining("phq9_1").hasMessageContaining("three");
+    assertThatThrownBy(() -> AnswersJson.write(answers))
+        .hasMessageContaining("phq9_1")
+        .hasMessageContaining("three");
   }
 }

@@ -25,7 +25,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -33,11 +32,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The clinician pages and the client's phone form in a real headless Chromium (Debian's chromium and
- * chromium-driver): sign in, open a client, enter an ORS and an SRS on the tablet form by moving its sliders,
- * create a client link and fill it in on a phone-sized window, and acknowledge an alert. Screenshots of the
- * main pages go to {@code target/screenshots}, or to the folder named by {@code -Dalliance.screenshots}
- * (the documentation's are made with {@code -Dalliance.screenshots=../docs/screenshots}).
+ * The clinician pages and the client's phone form in a real headless Chromium (Debian's chromium
+ * and chromium-driver): sign in, open a client, enter an ORS and an SRS on the tablet form by
+ * moving its sliders, create a client link and fill it in on a phone-sized window, and acknowledge
+ * an alert. Screenshots of the main pages go to {@code target/screenshots}, or to the folder named
+ * by {@code -Dalliance.screenshots} (the documentation's are made with {@code
+ * -Dalliance.screenshots=../docs/screenshots}).
  */
 @Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -55,37 +55,79 @@ class BrowserTest {
 
   @BeforeAll
   void start(@TempDir Path dataDir, @TempDir Path profile) throws IOException {
-    assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+    assumeTrue(
+        Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
         "browser tests skipped: install Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
     screenshots = Path.of(System.getProperty("alliance.screenshots", "target/screenshots"));
     Files.createDirectories(screenshots);
     clinic = TestClinic.start(TestDatabase.H2, dataDir);
     client = clinic.clients.get("ann-1");
-    // A course worth a look: the outcome improving, then a PHQ-9 with its risk item answered (a critical alert).
+    // A course worth a look: the outcome improving, then a PHQ-9 with its risk item answered (a
+    // critical alert).
     double[][] ors = {{3, 4, 3, 4}, {4, 5, 4, 5}, {5, 6, 5, 6}};
     for (int session = 1; session <= ors.length; session++) {
-      clinic.post("/api/clients/" + client + "/administrations", "ann", TestClinic.vas("ors", session, ors[session - 1])).expect(201);
-      clinic.post("/api/clients/" + client + "/administrations", "ann", TestClinic.vas("srs", session, 9, 9, 8.5, 9)).expect(201);
+      clinic
+          .post(
+              "/api/clients/" + client + "/administrations",
+              "ann",
+              TestClinic.vas("ors", session, ors[session - 1]))
+          .expect(201);
+      clinic
+          .post(
+              "/api/clients/" + client + "/administrations",
+              "ann",
+              TestClinic.vas("srs", session, 9, 9, 8.5, 9))
+          .expect(201);
     }
-    clinic.post("/api/clients/" + client + "/administrations", "ann", TestClinic.phq9(3, 2, 2, 1, 2, 1, 1, 1, 0, 1)).expect(201);
+    clinic
+        .post(
+            "/api/clients/" + client + "/administrations",
+            "ann",
+            TestClinic.phq9(3, 2, 2, 1, 2, 1, 1, 1, 0, 1))
+        .expect(201);
     // Colleagues on the caseload, so the dashboard shows its order: one on track, one new.
-    long onTrack = clinic.post("/api/clients", "ann", java.util.Map.of("reference", "ann-2")).expect(201).json().get("id").asLong();
+    long onTrack =
+        clinic
+            .post("/api/clients", "ann", java.util.Map.of("reference", "ann-2"))
+            .expect(201)
+            .json()
+            .get("id")
+            .asLong();
     for (int session = 1; session <= 4; session++) {
       double mark = 4 + session;
-      clinic.post("/api/clients/" + onTrack + "/administrations", "ann", TestClinic.vas("ors", session, mark, mark, mark - 1, mark))
+      clinic
+          .post(
+              "/api/clients/" + onTrack + "/administrations",
+              "ann",
+              TestClinic.vas("ors", session, mark, mark, mark - 1, mark))
           .expect(201);
-      clinic.post("/api/clients/" + onTrack + "/administrations", "ann", TestClinic.vas("srs", session, 9.5, 9.5, 9.2, 9.6))
+      clinic
+          .post(
+              "/api/clients/" + onTrack + "/administrations",
+              "ann",
+              TestClinic.vas("srs", session, 9.5, 9.5, 9.2, 9.6))
           .expect(201);
     }
     clinic.post("/api/clients", "ann", java.util.Map.of("reference", "ann-3")).expect(201);
 
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--hide-scrollbars", "--user-data-dir=" + profile.toAbsolutePath());
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--hide-scrollbars",
+        "--user-data-dir=" + profile.toAbsolutePath());
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     browser = new ChromeDriver(service, options);
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
     browser.manage().window().setSize(DESK);
@@ -121,8 +163,9 @@ class BrowserTest {
   }
 
   /**
-   * Whether the element's page has been replaced. While the old page is being torn down, chromedriver may answer
-   * "does not belong to the document" instead of a stale-element error: that means gone too.
+   * Whether the element's page has been replaced. While the old page is being torn down,
+   * chromedriver may answer "does not belong to the document" instead of a stale-element error:
+   * that means gone too.
    */
   private static boolean gone(WebElement element) {
     try {
@@ -138,7 +181,9 @@ class BrowserTest {
     }
   }
 
-  /** Moves a slider as a person would, by keyboard: Home to 0, then one step (0.1) per arrow press. */
+  /**
+   * Moves a slider as a person would, by keyboard: Home to 0, then one step (0.1) per arrow press.
+   */
   private void slide(String id, double value) {
     WebElement slider = browser.findElement(By.id(id));
     slider.sendKeys(Keys.HOME);
@@ -146,7 +191,8 @@ class BrowserTest {
     slider.sendKeys(Keys.ARROW_RIGHT.toString().repeat(steps));
     assertThat(Double.parseDouble(slider.getDomProperty("value"))).isEqualTo(value);
     // The page's own script shows the value beside the slider.
-    assertThat(browser.findElement(By.id(id + "-value")).getText()).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", value));
+    assertThat(browser.findElement(By.id(id + "-value")).getText())
+        .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", value));
   }
 
   @Test
@@ -167,9 +213,16 @@ class BrowserTest {
   void theClientPageShowsChartsAndTheAlert() {
     follow(browser.findElement(By.linkText("ann-1")));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Client ann-1");
-    assertThat(browser.findElements(By.cssSelector("figure.chart img"))).isNotEmpty()
-        .allSatisfy(image -> assertThat(((Number) ((JavascriptExecutor) browser)
-            .executeScript("return arguments[0].naturalWidth", image)).intValue()).isPositive());
+    assertThat(browser.findElements(By.cssSelector("figure.chart img")))
+        .isNotEmpty()
+        .allSatisfy(
+            image ->
+                assertThat(
+                        ((Number)
+                                ((JavascriptExecutor) browser)
+                                    .executeScript("return arguments[0].naturalWidth", image))
+                            .intValue())
+                    .isPositive());
     screenshot("client.png");
   }
 
@@ -193,14 +246,16 @@ class BrowserTest {
     slide("srs_4", 8.2);
     follow(browser.findElement(By.cssSelector("form.measure button[type=submit]")));
     assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("35");
-    assertThat(clinic.get("/api/clients/" + client, "ann").body()).contains("\"instrument\":\"srs\"");
+    assertThat(clinic.get("/api/clients/" + client, "ann").body())
+        .contains("\"instrument\":\"srs\"");
   }
 
   @Test
   @Order(4)
   void aClientLinkIsCreatedAndFilledInOnAPhone() {
     go("/clients/" + client);
-    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("link-instrument"))).selectByValue("self-check");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("link-instrument")))
+        .selectByValue("self-check");
     follow(browser.findElement(By.cssSelector("form.send-link button[type=submit]")));
     WebElement link = browser.findElement(By.id("client-link"));
     String url = link.getDomProperty("href");
@@ -210,21 +265,30 @@ class BrowserTest {
     try {
       browser.manage().deleteAllCookies();
       browser.get(url);
-      assertThat(browser.getPageSource()).contains("Alliance self-check").doesNotContain("ann-1").doesNotContain("Sign out");
+      assertThat(browser.getPageSource())
+          .contains("Alliance self-check")
+          .doesNotContain("ann-1")
+          .doesNotContain("Sign out");
       List<WebElement> questions = browser.findElements(By.cssSelector("form.measure fieldset"));
       assertThat(questions).hasSize(8);
       for (int i = 0; i < questions.size(); i++) {
-        // "No" to the third question, "yes" to the others; the buttons are labels around hidden radios.
+        // "No" to the third question, "yes" to the others; the buttons are labels around hidden
+        // radios.
         String answer = i == 2 ? "0" : "1";
-        questions.get(i).findElement(By.cssSelector("input[value='" + answer + "'] + span")).click();
+        questions
+            .get(i)
+            .findElement(By.cssSelector("input[value='" + answer + "'] + span"))
+            .click();
       }
       screenshot("client-form-phone.png");
       follow(browser.findElement(By.cssSelector("form.measure button[type=submit]")));
       assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you");
-      assertThat(browser.findElement(By.id("guidance")).getText()).contains("talk with my therapist about anything");
+      assertThat(browser.findElement(By.id("guidance")).getText())
+          .contains("talk with my therapist about anything");
       screenshot("client-form-done-phone.png");
       browser.get(url);
-      assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("This link cannot be used");
+      assertThat(browser.findElement(By.tagName("h1")).getText())
+          .isEqualTo("This link cannot be used");
     } finally {
       browser.manage().window().setSize(DESK);
     }
@@ -239,12 +303,15 @@ class BrowserTest {
     browser.findElement(By.id("password")).sendKeys(TestClinic.PASSWORD);
     follow(browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
     go("/clients/" + client);
-    assertThat(browser.getPageSource()).contains("Self-check: answered").contains("Can talk about anything");
+    assertThat(browser.getPageSource())
+        .contains("Self-check: answered")
+        .contains("Can talk about anything");
     WebElement form = browser.findElement(By.cssSelector("form.acknowledge"));
     form.findElement(By.tagName("textarea")).sendKeys("Discussed in session; safety plan reviewed");
     follow(form.findElement(By.cssSelector("button[type=submit]")));
     assertThat(browser.findElement(By.cssSelector(".acknowledged")).getText())
-        .contains("Acknowledged by ANN").contains("safety plan reviewed");
+        .contains("Acknowledged by ANN")
+        .contains("safety plan reviewed");
   }
 
   @Test
@@ -257,13 +324,23 @@ class BrowserTest {
     follow(browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
     follow(browser.findElement(By.linkText("Instruments")));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Instruments");
-    browser.findElement(By.id("definition")).sendKeys(Path.of("../examples/instruments/clinic-stress-4.json").toAbsolutePath()
-        .normalize().toString());
-    follow(browser.findElement(By.cssSelector("form[action='/admin/instruments/preview'] button[type=submit]")));
+    browser
+        .findElement(By.id("definition"))
+        .sendKeys(
+            Path.of("../examples/instruments/clinic-stress-4.json")
+                .toAbsolutePath()
+                .normalize()
+                .toString());
+    follow(
+        browser.findElement(
+            By.cssSelector("form[action='/admin/instruments/preview'] button[type=submit]")));
     assertThat(browser.getPageSource()).contains("Clinic weekly stress check").contains("stress_4");
     screenshot("instrument-preview.png");
-    follow(browser.findElement(By.cssSelector("form[action='/admin/instruments/confirm'] button[type=submit]")));
-    assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("The instrument was added");
+    follow(
+        browser.findElement(
+            By.cssSelector("form[action='/admin/instruments/confirm'] button[type=submit]")));
+    assertThat(browser.findElement(By.cssSelector(".notice")).getText())
+        .contains("The instrument was added");
     assertThat(browser.getPageSource()).contains("clinic-stress-4").contains("added by the clinic");
     screenshot("instruments.png");
   }

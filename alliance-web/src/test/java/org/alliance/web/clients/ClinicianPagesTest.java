@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The clinician pages end to end over HTTP on H2: dashboard, client page, tablet entry, acknowledgement, notes, report. */
+/**
+ * The clinician pages end to end over HTTP on H2: dashboard, client page, tablet entry,
+ * acknowledgement, notes, report.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClinicianPagesTest {
   TestClinic clinic;
@@ -28,7 +31,12 @@ class ClinicianPagesTest {
     clinic = TestClinic.start(TestDatabase.H2, dataDir);
     client = clinic.clients.get("ann-1");
     // A risk item at the latest session: the dashboard must put ann-1 first with a critical alert.
-    clinic.post("/api/clients/" + client + "/administrations", "ann", TestClinic.phq9(1, 1, 1, 1, 1, 1, 1, 1, 1, 1)).expect(201);
+    clinic
+        .post(
+            "/api/clients/" + client + "/administrations",
+            "ann",
+            TestClinic.phq9(1, 1, 1, 1, 1, 1, 1, 1, 1, 1))
+        .expect(201);
   }
 
   @AfterAll
@@ -39,55 +47,93 @@ class ClinicianPagesTest {
   }
 
   private Reply form(String path, String body) {
-    return clinic.send(clinic.request(path, "ann").header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    return clinic.send(
+        clinic
+            .request(path, "ann")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   @Test
   void theDashboardShowsOnlyTheCaseloadWithTheRiskAlertFirst() {
     String page = clinic.get("/", "ann").expect(200).body();
-    assertThat(page).contains("ann-1").contains("Risk item answered").contains("PHQ-9").doesNotContain("ben-1", "cay-1");
-    assertThat(clinic.get("/?alert=vicious-circle", "ann").expect(200).body()).doesNotContain("href=\"/clients/" + client + "\"");
-    assertThat(clinic.get("/?alert=no-such-kind", "ann").expect(400).body()).contains("no-such-kind");
+    assertThat(page)
+        .contains("ann-1")
+        .contains("Risk item answered")
+        .contains("PHQ-9")
+        .doesNotContain("ben-1", "cay-1");
+    assertThat(clinic.get("/?alert=vicious-circle", "ann").expect(200).body())
+        .doesNotContain("href=\"/clients/" + client + "\"");
+    assertThat(clinic.get("/?alert=no-such-kind", "ann").expect(400).body())
+        .contains("no-such-kind");
   }
 
   @Test
   void aTabletOrsIsScoredStoredAndShownAtOnce() {
-    Reply reply = form("/clients/" + client + "/entry", "instrument=ors&session=2&date=2025-03-10&ors_1=2.5&ors_2=3&ors_3=4.1&ors_4=0");
+    Reply reply =
+        form(
+            "/clients/" + client + "/entry",
+            "instrument=ors&session=2&date=2025-03-10&ors_1=2.5&ors_2=3&ors_3=4.1&ors_4=0");
     assertThat(reply.expect(200).body()).contains("id=\"total\">9.6<");
     assertThat(clinic.get("/api/clients/" + client, "ann").body()).contains("\"session\":2");
   }
 
   @Test
   void aTabletFormWithAMissingItemComesBackNamingTheItem() {
-    Reply reply = form("/clients/" + client + "/entry", "instrument=srs&session=3&srs_1=9&srs_2=9&srs_3=&srs_4=11");
+    Reply reply =
+        form(
+            "/clients/" + client + "/entry",
+            "instrument=srs&session=3&srs_1=9&srs_2=9&srs_3=&srs_4=11");
     assertThat(reply.expect(400).body()).contains("Item 4").contains("Please check");
-    assertThat(clinic.get("/api/clients/" + client, "ann").body()).doesNotContain("\"instrument\":\"srs\"");
+    assertThat(clinic.get("/api/clients/" + client, "ann").body())
+        .doesNotContain("\"instrument\":\"srs\"");
   }
 
   @Test
   void anAcknowledgementIsRecordedWithWhoAndWhenOnce() {
     String body = "rule=critical-item&session=1&followUp=safety+plan+reviewed";
     form("/clients/" + client + "/acknowledgements", body).expect(303);
-    List<AlertAcknowledgements.Acknowledgement> stored = clinic.server.database().read(handle -> AlertAcknowledgements.ofClient(handle, client));
-    assertThat(stored).singleElement().satisfies(ack -> {
-      assertThat(ack.by()).isEqualTo("ANN");
-      assertThat(ack.followUp()).isEqualTo("safety plan reviewed");
-    });
+    List<AlertAcknowledgements.Acknowledgement> stored =
+        clinic.server.database().read(handle -> AlertAcknowledgements.ofClient(handle, client));
+    assertThat(stored)
+        .singleElement()
+        .satisfies(
+            ack -> {
+              assertThat(ack.by()).isEqualTo("ANN");
+              assertThat(ack.followUp()).isEqualTo("safety plan reviewed");
+            });
     form("/clients/" + client + "/acknowledgements", body).expect(409);
-    assertThat(clinic.get("/clients/" + client, "ann").expect(200).body()).contains("Acknowledged by ANN").contains("safety plan reviewed");
-    List<AuditEntry> audit = clinic.server.database().read(handle -> AuditLog.latest(handle, java.util.Optional.of(client), 50));
+    assertThat(clinic.get("/clients/" + client, "ann").expect(200).body())
+        .contains("Acknowledged by ANN")
+        .contains("safety plan reviewed");
+    List<AuditEntry> audit =
+        clinic
+            .server
+            .database()
+            .read(
+                handle ->
+                    AuditLog.latest(
+                        handle, java.util.Optional.of(client), java.util.Optional.empty(), 50));
     assertThat(audit).extracting(AuditEntry::action).contains("alert.acknowledge");
   }
 
   @Test
   void notesShowOnTheChartAndTheReportIsTheIoReport() {
     form("/clients/" + client + "/notes", "note=started+sertraline&session=1").expect(303);
-    assertThat(clinic.get("/clients/" + client, "ann").body()).contains("Session 1").contains("started sertraline");
+    assertThat(clinic.get("/clients/" + client, "ann").body())
+        .contains("Session 1")
+        .contains("started sertraline");
     Reply report = clinic.get("/clients/" + client + "/report", "ann").expect(200);
     assertThat(report.body()).contains("Client report").contains("<svg");
-    assertThat(report.headers().firstValue("Content-Security-Policy").orElseThrow()).doesNotContain("script-src 'unsafe");
-    assertThat(clinic.get("/clients/" + client + "/charts/phq-9", "ann").expect(200).headers().firstValue("Content-Type"))
+    assertThat(report.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .doesNotContain("script-src 'unsafe");
+    assertThat(
+            clinic
+                .get("/clients/" + client + "/charts/phq-9", "ann")
+                .expect(200)
+                .headers()
+                .firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("image/svg+xml"));
   }
 }

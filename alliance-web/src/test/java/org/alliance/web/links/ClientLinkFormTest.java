@@ -23,9 +23,9 @@ import org.alliance.web.TestClinic;
 import org.alliance.web.TestClinic.Reply;
 import org.alliance.web.TestDatabase;
 import org.alliance.web.administrations.Administrations;
+import org.alliance.web.administrations.StoredAdministration;
 import org.alliance.web.platform.audit.AuditEntry;
 import org.alliance.web.platform.audit.AuditLog;
-import org.alliance.web.administrations.StoredAdministration;
 import org.alliance.web.platform.security.LoginThrottle;
 import org.alliance.web.platform.security.Secrets;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The client's own form behind a link, over HTTP on H2: what it shows, what it stores, and single use. */
+/**
+ * The client's own form behind a link, over HTTP on H2: what it shows, what it stores, and single
+ * use.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClientLinkFormTest {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -77,11 +80,22 @@ class ClientLinkFormTest {
     }
   }
 
-  /** A new link of ann's for ann-1, as the clinician creates it on the client's page; returns its token. */
+  /**
+   * A new link of ann's for ann-1, as the clinician creates it on the client's page; returns its
+   * token.
+   */
   String link(String instrument) {
-    Reply reply = clinic.send(clinic.request("/clients/" + client + "/links", "ann")
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("instrument=" + instrument + "&session=" + nextSession++)).build()).expect(200);
+    Reply reply =
+        clinic
+            .send(
+                clinic
+                    .request("/clients/" + client + "/links", "ann")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "instrument=" + instrument + "&session=" + nextSession++))
+                    .build())
+            .expect(200);
     return ClientLinkTest.token(reply);
   }
 
@@ -90,16 +104,24 @@ class ClientLinkFormTest {
 
   Opened open(String token) {
     Reply page = clinic.get("/f/" + token, null);
-    String cookie = page.headers().allValues("Set-Cookie").stream().filter(header -> header.startsWith("alliance_form_csrf="))
-        .map(header -> header.substring("alliance_form_csrf=".length()).split(";", 2)[0]).findFirst().orElse("");
+    String cookie =
+        page.headers().allValues("Set-Cookie").stream()
+            .filter(header -> header.startsWith("alliance_form_csrf="))
+            .map(header -> header.substring("alliance_form_csrf=".length()).split(";", 2)[0])
+            .findFirst()
+            .orElse("");
     Matcher matcher = CSRF.matcher(page.body());
     return new Opened(page, cookie, matcher.find() ? matcher.group(1) : "");
   }
 
   Reply send(String token, Opened opened, String answers) {
-    return clinic.send(clinic.request("/f/" + token, null).header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Cookie", "alliance_form_csrf=" + opened.cookie())
-        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + opened.csrf() + "&" + answers)).build());
+    return clinic.send(
+        clinic
+            .request("/f/" + token, null)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Cookie", "alliance_form_csrf=" + opened.cookie())
+            .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + opened.csrf() + "&" + answers))
+            .build());
   }
 
   List<StoredAdministration> stored() {
@@ -111,24 +133,42 @@ class ClientLinkFormTest {
     String token = link("ors");
     int session = nextSession - 1;
     Opened opened = open(token);
-    assertThat(opened.page().expect(200).body()).contains("Outcome Rating Scale").contains("type=\"range\"")
+    assertThat(opened.page().expect(200).body())
+        .contains("Outcome Rating Scale")
+        .contains("type=\"range\"")
         // Nothing that identifies the client or the clinician.
-        .doesNotContain("ann-1").doesNotContain("ANN").doesNotContain("Sign out").doesNotContain("session " + session);
+        .doesNotContain("ann-1")
+        .doesNotContain("ANN")
+        .doesNotContain("Sign out")
+        .doesNotContain("session " + session);
     assertThat(opened.page().headers().firstValue("Content-Security-Policy")).isPresent();
-    assertThat(opened.page().headers().allValues("Set-Cookie")).allMatch(cookie -> !cookie.startsWith("alliance_session"));
+    assertThat(opened.page().headers().allValues("Set-Cookie"))
+        .allMatch(cookie -> !cookie.startsWith("alliance_session"));
 
     Reply done = send(token, opened, "ors_1=2.5&ors_2=3&ors_3=4.1&ors_4=0").expect(200);
-    assertThat(done.body()).contains("Thank you").doesNotContain("id=\"guidance\"").doesNotContain("ann-1");
-    assertThat(stored()).filteredOn(a -> a.session() == session && a.instrumentId().equals("ors")).singleElement()
-        .satisfies(a -> {
-          assertThat(a.total()).hasValue(9.6);
-          assertThat(a.createdBy()).isEqualTo(clinic.users.get("ann").id());
-        });
-    List<AuditEntry> audit = clinic.server.database().read(handle -> AuditLog.latest(handle, Optional.of(client), 10));
-    assertThat(audit).anySatisfy(entry -> {
-      assertThat(entry.action()).isEqualTo("administration.create");
-      assertThat(entry.detail()).contains("client link");
-    });
+    assertThat(done.body())
+        .contains("Thank you")
+        .doesNotContain("id=\"guidance\"")
+        .doesNotContain("ann-1");
+    assertThat(stored())
+        .filteredOn(a -> a.session() == session && a.instrumentId().equals("ors"))
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.total()).hasValue(9.6);
+              assertThat(a.createdBy()).isEqualTo(clinic.users.get("ann").id());
+            });
+    List<AuditEntry> audit =
+        clinic
+            .server
+            .database()
+            .read(handle -> AuditLog.latest(handle, Optional.of(client), Optional.empty(), 10));
+    assertThat(audit)
+        .anySatisfy(
+            entry -> {
+              assertThat(entry.action()).isEqualTo("administration.create");
+              assertThat(entry.detail()).contains("client link");
+            });
     // Used: both the form and a second sending find the neutral page, and nothing more is stored.
     assertThat(open(token).page().status()).isEqualTo(404);
     assertThat(send(token, opened, "ors_1=9&ors_2=9&ors_3=9&ors_4=9").status()).isEqualTo(404);
@@ -150,9 +190,14 @@ class ClientLinkFormTest {
       Reply unknown = open(Secrets.random()).page();
       Reply usedReply = open(used).page();
       Reply expiredReply = open(expired).page();
-      assertThat(List.of(unknown.status(), usedReply.status(), expiredReply.status())).containsOnly(404);
-      assertThat(usedReply.body()).isEqualTo(unknown.body()).isEqualTo(expiredReply.body()).contains("cannot be used");
-      assertThat(send(expired, beforeExpiry, "srs_1=8&srs_2=8&srs_3=8&srs_4=8").body()).isEqualTo(unknown.body());
+      assertThat(List.of(unknown.status(), usedReply.status(), expiredReply.status()))
+          .containsOnly(404);
+      assertThat(usedReply.body())
+          .isEqualTo(unknown.body())
+          .isEqualTo(expiredReply.body())
+          .contains("cannot be used");
+      assertThat(send(expired, beforeExpiry, "srs_1=8&srs_2=8&srs_3=8&srs_4=8").body())
+          .isEqualTo(unknown.body());
     } finally {
       clock.now = saved;
     }
@@ -171,24 +216,37 @@ class ClientLinkFormTest {
     String token = link("self-check");
     Opened opened = open(token);
     assertThat(opened.page().expect(200).body()).contains("I feel comfortable with my therapist.");
-    Reply done = send(token, opened,
-        "selfcheck_1=1&selfcheck_2=1&selfcheck_3=0&selfcheck_4=1&selfcheck_5=1&selfcheck_6=1&selfcheck_7=0&selfcheck_8=1").expect(200);
-    assertThat(done.body()).contains("id=\"guidance\"").contains("talk")
+    Reply done =
+        send(
+                token,
+                opened,
+                "selfcheck_1=1&selfcheck_2=1&selfcheck_3=0&selfcheck_4=1&selfcheck_5=1&selfcheck_6=1&selfcheck_7=0&selfcheck_8=1")
+            .expect(200);
+    assertThat(done.body())
+        .contains("id=\"guidance\"")
+        .contains("talk")
         .contains("I can talk with my therapist about anything, even things that are hard to say.")
         .contains("My therapist and I decide the goals of our work together.")
         .doesNotContain("I feel comfortable with my therapist.");
     String page = clinic.get("/clients/" + client, "ann").expect(200).body();
     String card = page.substring(page.indexOf("Self-check: answered"));
     card = card.substring(0, card.indexOf("</div>"));
-    assertThat(card).contains("Can talk about anything").contains("Goals set together").doesNotContain("Want to come back");
+    assertThat(card)
+        .contains("Can talk about anything")
+        .contains("Goals set together")
+        .doesNotContain("Want to come back");
   }
 
   @Test
   void aSelfCheckAllYesGivesNoGuidance() {
     String token = link("self-check");
     Opened opened = open(token);
-    Reply done = send(token, opened,
-        "selfcheck_1=1&selfcheck_2=1&selfcheck_3=1&selfcheck_4=1&selfcheck_5=1&selfcheck_6=1&selfcheck_7=1&selfcheck_8=1").expect(200);
+    Reply done =
+        send(
+                token,
+                opened,
+                "selfcheck_1=1&selfcheck_2=1&selfcheck_3=1&selfcheck_4=1&selfcheck_5=1&selfcheck_6=1&selfcheck_7=1&selfcheck_8=1")
+            .expect(200);
     assertThat(done.body()).contains("Thank you").doesNotContain("id=\"guidance\"");
   }
 
@@ -196,11 +254,23 @@ class ClientLinkFormTest {
   void aMissingAnswerBringsTheFormBackAndTheLinkStaysOpen() {
     String token = link("phq-9");
     Opened opened = open(token);
-    Reply again = send(token, opened, "phq9_1=1&phq9_2=1&phq9_3=&phq9_5=1&phq9_6=1&phq9_7=1&phq9_8=1&phq9_9=0").expect(400);
-    assertThat(again.body()).contains("Question 3: please choose an answer").contains("Question 4: please choose an answer")
+    Reply again =
+        send(
+                token,
+                opened,
+                "phq9_1=1&phq9_2=1&phq9_3=&phq9_5=1&phq9_6=1&phq9_7=1&phq9_8=1&phq9_9=0")
+            .expect(400);
+    assertThat(again.body())
+        .contains("Question 3: please choose an answer")
+        .contains("Question 4: please choose an answer")
         .contains("value=\"" + opened.csrf() + "\"");
     assertThat(open(token).page().status()).isEqualTo(200);
-    Reply risk = send(token, opened, "phq9_1=1&phq9_2=1&phq9_3=1&phq9_4=1&phq9_5=1&phq9_6=1&phq9_7=1&phq9_8=1&phq9_9=2").expect(200);
+    Reply risk =
+        send(
+                token,
+                opened,
+                "phq9_1=1&phq9_2=1&phq9_3=1&phq9_4=1&phq9_5=1&phq9_6=1&phq9_7=1&phq9_8=1&phq9_9=2")
+            .expect(200);
     assertThat(risk.body()).contains("id=\"safety\"");
   }
 
@@ -216,9 +286,16 @@ class ClientLinkFormTest {
     String token = link("srs");
     int session = nextSession - 1;
     Opened opened = open(token);
-    Reply forged = send(token, new Opened(opened.page(), "", opened.csrf()), "srs_1=5&srs_2=5&srs_3=5&srs_4=5");
+    Reply forged =
+        send(
+            token, new Opened(opened.page(), "", opened.csrf()), "srs_1=5&srs_2=5&srs_3=5&srs_4=5");
     assertThat(forged.status()).isEqualTo(403);
-    assertThat(send(token, new Opened(opened.page(), opened.cookie(), Secrets.random()), "srs_1=5&srs_2=5&srs_3=5&srs_4=5").status())
+    assertThat(
+            send(
+                    token,
+                    new Opened(opened.page(), opened.cookie(), Secrets.random()),
+                    "srs_1=5&srs_2=5&srs_3=5&srs_4=5")
+                .status())
         .isEqualTo(403);
     assertThat(stored()).noneMatch(a -> a.session() == session);
     send(token, opened, "srs_1=5&srs_2=5&srs_3=5&srs_4=5").expect(200);
@@ -228,10 +305,18 @@ class ClientLinkFormTest {
   void aSessionThatAlreadyHasTheMeasureKeepsItsAnswersAndTheLinkStaysOpen() {
     String token = link("ors");
     int session = nextSession - 1;
-    clinic.post("/api/clients/" + client + "/administrations", "ann", TestClinic.vas("ors", session, 5, 5, 5, 5)).expect(201);
+    clinic
+        .post(
+            "/api/clients/" + client + "/administrations",
+            "ann",
+            TestClinic.vas("ors", session, 5, 5, 5, 5))
+        .expect(201);
     Reply reply = send(token, open(token), "ors_1=1&ors_2=1&ors_3=1&ors_4=1");
     assertThat(reply.status()).isEqualTo(409);
-    assertThat(stored()).filteredOn(a -> a.session() == session).singleElement().satisfies(a -> assertThat(a.total()).hasValue(20));
+    assertThat(stored())
+        .filteredOn(a -> a.session() == session)
+        .singleElement()
+        .satisfies(a -> assertThat(a.total()).hasValue(20));
     assertThat(open(token).page().status()).isEqualTo(200);
   }
 
@@ -247,10 +332,11 @@ class ClientLinkFormTest {
       try {
         List<Future<Integer>> replies = new ArrayList<>();
         for (Opened opened : List.of(first, second)) {
-          Callable<Integer> call = () -> {
-            go.await();
-            return send(token, opened, "srs_1=6&srs_2=6&srs_3=6&srs_4=6").status();
-          };
+          Callable<Integer> call =
+              () -> {
+                go.await();
+                return send(token, opened, "srs_1=6&srs_2=6&srs_3=6&srs_4=6").status();
+              };
           replies.add(pool.submit(call));
         }
         go.countDown();
@@ -262,17 +348,31 @@ class ClientLinkFormTest {
       } finally {
         pool.shutdownNow();
       }
-      assertThat(stored()).filteredOn(a -> a.session() == session && a.instrumentId().equals("srs")).hasSize(1);
+      assertThat(stored())
+          .filteredOn(a -> a.session() == session && a.instrumentId().equals("srs"))
+          .hasSize(1);
     }
   }
 
   @Test
   void markingALinkUsedSucceedsOnce() {
     String token = link("ors");
-    long id = clinic.server.database().read(handle -> ClientLinks.open(handle, Secrets.hash(token), clock.now)).orElseThrow().id();
-    boolean first = clinic.server.database().write(handle -> ClientLinks.markUsed(handle, id, clock.now));
-    boolean second = clinic.server.database().write(handle -> ClientLinks.markUsed(handle, id, clock.now));
-    Optional<ClientLinks.OpenLink> after = clinic.server.database().read(handle -> ClientLinks.open(handle, Secrets.hash(token), clock.now));
+    long id =
+        clinic
+            .server
+            .database()
+            .read(handle -> ClientLinks.open(handle, Secrets.hash(token), clock.now))
+            .orElseThrow()
+            .id();
+    boolean first =
+        clinic.server.database().write(handle -> ClientLinks.markUsed(handle, id, clock.now));
+    boolean second =
+        clinic.server.database().write(handle -> ClientLinks.markUsed(handle, id, clock.now));
+    Optional<ClientLinks.OpenLink> after =
+        clinic
+            .server
+            .database()
+            .read(handle -> ClientLinks.open(handle, Secrets.hash(token), clock.now));
     assertThat(first).isTrue();
     assertThat(second).isFalse();
     assertThat(after).isEmpty();
@@ -280,7 +380,8 @@ class ClientLinkFormTest {
 
   @Test
   void manyUnusableLinksFromOneAddressMustWait(@TempDir Path otherDir) {
-    LoginThrottle tight = new LoginThrottle(5, 3, Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofHours(1));
+    LoginThrottle tight =
+        new LoginThrottle(5, 3, Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofHours(1));
     try (TestClinic other = TestClinic.start(TestDatabase.H2.settings(otherDir), clock, tight)) {
       for (int i = 0; i < 3; i++) {
         other.get("/f/" + Secrets.random(), null).expect(404);

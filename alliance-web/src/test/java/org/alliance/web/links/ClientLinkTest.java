@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Creating client links from the client's page: what is stored, what is shown, who may. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClientLinkTest {
-  static final Pattern LINK = Pattern.compile("id=\"client-link\" href=\"(http://[^\"]+/f/([A-Za-z0-9_-]+))\"");
+  static final Pattern LINK =
+      Pattern.compile("id=\"client-link\" href=\"(http://[^\"]+/f/([A-Za-z0-9_-]+))\"");
 
   TestClinic clinic;
   long client;
@@ -32,7 +33,12 @@ class ClientLinkTest {
   void start(@TempDir Path dataDir) {
     clinic = TestClinic.start(TestDatabase.H2, dataDir);
     client = clinic.clients.get("ann-1");
-    clinic.post("/api/clients/" + client + "/administrations", "ann", TestClinic.vas("ors", 3, 5, 5, 5, 5)).expect(201);
+    clinic
+        .post(
+            "/api/clients/" + client + "/administrations",
+            "ann",
+            TestClinic.vas("ors", 3, 5, 5, 5, 5))
+        .expect(201);
   }
 
   @AfterAll
@@ -43,8 +49,12 @@ class ClientLinkTest {
   }
 
   Reply form(String path, String user, String body) {
-    return clinic.send(clinic.request(path, user).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    return clinic.send(
+        clinic
+            .request(path, user)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   /** The token of the link on a page that shows one. */
@@ -60,20 +70,39 @@ class ClientLinkTest {
     String token = token(reply);
     assertThat(Secrets.hash(token)).hasSize(64);
     assertThat(token).hasSizeGreaterThanOrEqualTo(43);
-    assertThat(reply.body()).contains("<svg").contains("<rect").doesNotContain("<script>").contains("SRS link");
+    assertThat(reply.body())
+        .contains("<svg")
+        .contains("<rect")
+        .doesNotContain("<script>")
+        .contains("SRS link");
     // The session defaults to the one after the latest (3), the expiry to 7 days from now.
     assertThat(reply.body()).contains("session 4");
-    List<ClientLinks.LinkInfo> links = clinic.server.database().read(handle -> ClientLinks.ofClient(handle, client));
+    List<ClientLinks.LinkInfo> links =
+        clinic.server.database().read(handle -> ClientLinks.ofClient(handle, client));
     assertThat(links).isNotEmpty();
     ClientLinks.LinkInfo latest = links.get(0);
     assertThat(latest.instrumentId()).isEqualTo("srs");
     assertThat(latest.session()).isEqualTo(4);
-    assertThat(java.time.Duration.between(latest.createdAt(), latest.expiresAt())).isEqualTo(ClientLinkPage.LINK_LIFETIME);
+    assertThat(java.time.Duration.between(latest.createdAt(), latest.expiresAt()))
+        .isEqualTo(ClientLinkPage.LINK_LIFETIME);
     assertThat(latest.usedAt()).isEmpty();
-    String stored = clinic.server.database().read(handle -> handle.createQuery(
-        "SELECT token_hash FROM client_links WHERE id = :id").bind("id", latest.id()).mapTo(String.class).one());
+    String stored =
+        clinic
+            .server
+            .database()
+            .read(
+                handle ->
+                    handle
+                        .createQuery("SELECT token_hash FROM client_links WHERE id = :id")
+                        .bind("id", latest.id())
+                        .mapTo(String.class)
+                        .one());
     assertThat(stored).isEqualTo(Secrets.hash(token)).isNotEqualTo(token);
-    List<AuditEntry> audit = clinic.server.database().read(handle -> AuditLog.latest(handle, Optional.of(client), 20));
+    List<AuditEntry> audit =
+        clinic
+            .server
+            .database()
+            .read(handle -> AuditLog.latest(handle, Optional.of(client), Optional.empty(), 20));
     assertThat(audit).extracting(AuditEntry::action).contains("link.create");
   }
 
@@ -81,14 +110,24 @@ class ClientLinkTest {
   void aChosenSessionIsKeptAndTheClientPageListsTheLinksState() {
     form("/clients/" + client + "/links", "ann", "instrument=self-check&session=7").expect(200);
     String page = clinic.get("/clients/" + client, "ann").expect(200).body();
-    assertThat(page).contains("id=\"sent-links\"").contains("<td>Alliance self-check</td><td>7</td>").contains("<td>open</td>");
+    assertThat(page)
+        .contains("id=\"sent-links\"")
+        .contains("<td>Alliance self-check</td><td>7</td>")
+        .contains("<td>open</td>");
   }
 
   @Test
   void badFieldsAreNamed() {
-    assertThat(form("/clients/" + client + "/links", "ann", "instrument=nope").expect(400).body()).contains("instrument").contains("nope");
-    assertThat(form("/clients/" + client + "/links", "ann", "").expect(400).body()).contains("instrument");
-    assertThat(form("/clients/" + client + "/links", "ann", "instrument=ors&session=-1").expect(400).body()).contains("session");
+    assertThat(form("/clients/" + client + "/links", "ann", "instrument=nope").expect(400).body())
+        .contains("instrument")
+        .contains("nope");
+    assertThat(form("/clients/" + client + "/links", "ann", "").expect(400).body())
+        .contains("instrument");
+    assertThat(
+            form("/clients/" + client + "/links", "ann", "instrument=ors&session=-1")
+                .expect(400)
+                .body())
+        .contains("session");
   }
 
   @Test

@@ -1,19 +1,21 @@
 package org.alliance.web.platform.access;
 
-import org.alliance.web.platform.security.Principal;
-import org.alliance.web.platform.security.Role;
-
+import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.function.Function;
+import org.alliance.web.platform.http.WebException;
+import org.alliance.web.platform.security.Authentication;
+import org.alliance.web.platform.security.Principal;
+import org.alliance.web.platform.security.Role;
 import org.alliance.web.platform.security.User;
 import org.alliance.web.platform.security.Users;
-import org.alliance.web.platform.http.WebException;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Who may see and change what: the one place the roles are enforced, used by every handler. An admin
- * may reach every client, a supervisor the clients of their team's clinicians, a clinician their own.
- * A client out of reach is reported exactly like one that does not exist, so ids reveal nothing.
+ * Who may see and change what: the one place the roles are enforced, used by every handler. An
+ * admin may reach every client, a supervisor the clients of their team's clinicians, a clinician
+ * their own. A client out of reach is reported exactly like one that does not exist, so ids reveal
+ * nothing.
  */
 public final class Access {
   private Access() {}
@@ -23,8 +25,13 @@ public final class Access {
     User user = principal.user();
     return switch (user.role()) {
       case ADMIN -> new ClientScope.Clinic();
-      case SUPERVISOR -> new ClientScope.Team(user.team().orElseThrow(
-          () -> new IllegalStateException("supervisor " + user.username() + " has no team")));
+      case SUPERVISOR ->
+          new ClientScope.Team(
+              user.team()
+                  .orElseThrow(
+                      () ->
+                          new IllegalStateException(
+                              "supervisor " + user.username() + " has no team")));
       case CLINICIAN -> new ClientScope.Caseload(user.id());
     };
   }
@@ -45,32 +52,40 @@ public final class Access {
   }
 
   /** A client already read, when the user may reach it; otherwise 404 as if it did not exist. */
-  public static <T> T reachable(Principal principal, Optional<T> found, Function<T, Client> client, long clientId) {
-    return found.filter(row -> mayReach(principal, client.apply(row)))
+  public static <T> T reachable(
+      Principal principal, Optional<T> found, Function<T, Client> client, long clientId) {
+    return found
+        .filter(row -> mayReach(principal, client.apply(row)))
         .orElseThrow(() -> WebException.notFound("no client " + clientId));
   }
 
   /**
-   * The clinician a new client of this user's goes to: a clinician's own caseload; for a supervisor a
-   * clinician of their team; for an admin any clinician. {@code requested} names one by username.
+   * The clinician a new client of this user's goes to: a clinician's own caseload; for a supervisor
+   * a clinician of their team; for an admin any clinician. {@code requested} names one by username.
    */
-  public static User clinicianForNewClient(Handle handle, Principal principal, Optional<String> requested) {
+  public static User clinicianForNewClient(
+      Handle handle, Principal principal, Optional<String> requested) {
     User user = principal.user();
     if (requested.isEmpty() || requested.get().equals(user.username())) {
       if (user.role() == Role.CLINICIAN) {
         return user;
       }
-      throw WebException.badRequest("name the clinician whose caseload the client joins (field 'clinician')");
+      throw WebException.badRequest(
+          "name the clinician whose caseload the client joins (field 'clinician')");
     }
-    Optional<User> named = Users.findByUsername(handle, requested.get())
-        .filter(found -> found.role() == Role.CLINICIAN && !found.disabled());
-    boolean allowed = named.isPresent() && switch (user.role()) {
-      case ADMIN -> true;
-      case SUPERVISOR -> user.team().isPresent() && named.get().team().equals(user.team());
-      case CLINICIAN -> false;
-    };
+    Optional<User> named =
+        Users.findByUsername(handle, requested.get())
+            .filter(found -> found.role() == Role.CLINICIAN && !found.disabled());
+    boolean allowed =
+        named.isPresent()
+            && switch (user.role()) {
+              case ADMIN -> true;
+              case SUPERVISOR -> user.team().isPresent() && named.get().team().equals(user.team());
+              case CLINICIAN -> false;
+            };
     if (!allowed) {
-      throw WebException.badRequest("clinician: '" + requested.get() + "' is not a clinician whose caseload you may add to");
+      throw WebException.badRequest(
+          "clinician: '" + requested.get() + "' is not a clinician whose caseload you may add to");
     }
     return named.get();
   }
@@ -80,5 +95,25 @@ public final class Access {
     if (principal.role() != Role.ADMIN) {
       throw WebException.forbidden("only an admin may do this");
     }
+  }
+
+  /**
+   * The signed-in admin for a page that only shows; a redirect to sign in, or 403 for anyone else.
+   */
+  public static Optional<Principal> adminPage(Context ctx, Authentication authentication) {
+    Optional<Principal> signedIn = authentication.find(ctx);
+    if (signedIn.isEmpty()) {
+      ctx.redirect("/login");
+      return Optional.empty();
+    }
+    requireAdmin(signedIn.get());
+    return signedIn;
+  }
+
+  /** The admin a form acts for, checked (with the CSRF token) before the form is read. */
+  public static Principal adminForm(Context ctx, Authentication authentication) {
+    Principal principal = authentication.require(ctx);
+    requireAdmin(principal);
+    return principal;
   }
 }

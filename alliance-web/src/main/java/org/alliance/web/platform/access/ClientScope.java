@@ -3,8 +3,9 @@ package org.alliance.web.platform.access;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
- * Which clients a user may see, as a condition on a query. Queries that list clients name the clients
- * table {@code c} and the clinician's row of the users table {@code u}. Only {@link Access} makes scopes.
+ * Which clients a user may see, as a condition on a query. Queries that list clients name the
+ * clients table {@code c} and the clinician's row of the users table {@code u}. Only {@link Access}
+ * makes scopes.
  */
 public sealed interface ClientScope {
 

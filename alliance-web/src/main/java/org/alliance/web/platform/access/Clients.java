@@ -1,56 +1,61 @@
 package org.alliance.web.platform.access;
 
-import org.alliance.web.clients.ClientSummary;
-import org.alliance.web.platform.db.Sql;
-
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
+import org.alliance.web.platform.db.Sql;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /** The clients table: each client's pseudonymous reference and clinician. */
 public final class Clients {
-  private static final String SELECT = "SELECT c.id, c.reference, c.clinician_id, u.username AS clinician_username, "
-      + "u.team_id, c.created_at FROM clients c JOIN users u ON u.id = c.clinician_id";
+  private static final String SELECT =
+      "SELECT c.id, c.reference, c.clinician_id, u.username AS clinician_username, "
+          + "u.team_id, c.created_at FROM clients c JOIN users u ON u.id = c.clinician_id";
 
   private Clients() {}
 
   public static Optional<Client> find(Handle handle, long id) {
-    return handle.createQuery(SELECT + " WHERE c.id = :id").bind("id", id).map((rs, ctx) -> map(rs)).findOne();
+    return handle
+        .createQuery(SELECT + " WHERE c.id = :id")
+        .bind("id", id)
+        .mapTo(Client.class)
+        .findOne();
   }
 
   public static Optional<Client> findByReference(Handle handle, String reference) {
-    return handle.createQuery(SELECT + " WHERE c.reference = :reference").bind("reference", reference)
-        .map((rs, ctx) -> map(rs)).findOne();
+    return handle
+        .createQuery(SELECT + " WHERE c.reference = :reference")
+        .bind("reference", reference)
+        .mapTo(Client.class)
+        .findOne();
   }
 
-  /** The clients in a scope with their number of administrations and latest session, by reference. */
+  /**
+   * The clients in a scope with their number of administrations and latest session, by reference.
+   */
   public static List<ClientSummary> list(Handle handle, ClientScope scope) {
-    Query query = handle.createQuery("SELECT c.id, c.reference, c.clinician_id, u.username AS clinician_username, "
-        + "u.team_id, c.created_at, COUNT(a.id) AS administrations, MAX(a.session_number) AS last_session, "
-        + "MAX(a.administered_on) AS last_date FROM clients c JOIN users u ON u.id = c.clinician_id "
-        + "LEFT JOIN administrations a ON a.client_id = c.id WHERE " + scope.condition()
-        + " GROUP BY c.id, c.reference, c.clinician_id, u.username, u.team_id, c.created_at ORDER BY c.reference");
-    return scope.bind(query).map((rs, ctx) -> {
-      int last = rs.getInt("last_session");
-      OptionalInt lastSession = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(last);
-      return new ClientSummary(map(rs), rs.getInt("administrations"), lastSession, Sql.optionalDate(rs, "last_date"));
-    }).list();
+    Query query =
+        handle.createQuery(
+            "SELECT c.id, c.reference, c.clinician_id, u.username AS clinician_username, "
+                + "u.team_id, c.created_at, COUNT(a.id) AS administrations, MAX(a.session_number) AS last_session, "
+                + "MAX(a.administered_on) AS last_date FROM clients c JOIN users u ON u.id = c.clinician_id "
+                + "LEFT JOIN administrations a ON a.client_id = c.id WHERE "
+                + scope.condition()
+                + " GROUP BY c.id, c.reference, c.clinician_id, u.username, u.team_id, c.created_at ORDER BY c.reference");
+    return scope.bind(query).mapTo(ClientSummary.class).list();
   }
 
   /** Adds a client to a clinician's caseload and returns its id. */
   public static long create(Handle handle, String reference, long clinicianId, Instant now) {
-    return handle.createUpdate("INSERT INTO clients (reference, clinician_id, created_at) VALUES (:reference, :clinician, :now)")
-        .bind("reference", reference).bind("clinician", clinicianId).bind("now", Sql.time(now))
-        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-  }
-
-  public static Client map(ResultSet rs) throws SQLException {
-    return new Client(rs.getLong("id"), rs.getString("reference"), rs.getLong("clinician_id"),
-        rs.getString("clinician_username"), Sql.optionalLong(rs, "team_id"), Sql.instant(rs, "created_at"));
+    return handle
+        .createUpdate(
+            "INSERT INTO clients (reference, clinician_id, created_at) VALUES (:reference, :clinician, :now)")
+        .bind("reference", reference)
+        .bind("clinician", clinicianId)
+        .bind("now", Sql.time(now))
+        .executeAndReturnGeneratedKeys("id")
+        .mapTo(Long.class)
+        .one();
   }
 }

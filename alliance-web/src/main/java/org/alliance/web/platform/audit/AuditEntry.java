@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.reflect.ColumnName;
 
 /**
  * One line of the audit log: who did what to whose data, and when.
@@ -13,7 +14,12 @@ import java.util.Optional;
  * @param client the client whose data it concerned, if any
  * @param detail the particulars, never answers or scores
  */
-public record AuditEntry(long id, Instant occurredAt, Optional<Long> user, String action, Optional<Long> client,
+public record AuditEntry(
+    long id,
+    Instant occurredAt,
+    @ColumnName("user_id") Optional<Long> user,
+    String action,
+    @ColumnName("client_id") Optional<Long> client,
     String detail) {
   public AuditEntry {
     requireNonNull(occurredAt, "occurredAt");

@@ -3,6 +3,7 @@ package org.alliance.web.platform.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.Closeable;
+import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -11,8 +12,9 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The clinic's database: a connection pool, the schema brought up to date by Flyway, and Jdbi on top.
- * H2 in a local file by default, PostgreSQL when given its JDBC URL. Nothing but the web app opens it.
+ * The clinic's database: a connection pool, the schema brought up to date by Flyway, and Jdbi on
+ * top. H2 in a local file by default, PostgreSQL when given its JDBC URL. Nothing but the web app
+ * opens it.
  */
 public final class Database implements Closeable {
   private final HikariDataSource pool;
@@ -22,7 +24,12 @@ public final class Database implements Closeable {
   private Database(HikariDataSource pool, Dialect dialect) {
     this.pool = pool;
     this.dialect = dialect;
-    this.jdbi = Jdbi.create(pool);
+    // Every query maps its rows to records and reads times the same way on both databases: see
+    // Rows.
+    this.jdbi =
+        Jdbi.create(pool)
+            .registerRowMapper(Rows.records())
+            .registerColumnMapper(Instant.class, Rows.instants());
   }
 
   /** Connects and migrates the schema to the latest version. */
@@ -31,17 +38,19 @@ public final class Database implements Closeable {
   }
 
   /**
-   * Connects and migrates the schema up to {@code target} (all migrations when empty); a test uses an
-   * early target to prove that later migrations upgrade an existing database.
+   * Connects and migrates the schema up to {@code target} (all migrations when empty); a test uses
+   * an early target to prove that later migrations upgrade an existing database.
    */
-  public static Database open(String url, Optional<String> user, Optional<String> password, Optional<String> target) {
+  public static Database open(
+      String url, Optional<String> user, Optional<String> password, Optional<String> target) {
     Dialect dialect = Dialect.of(url);
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     user.ifPresent(config::setUsername);
     password.ifPresent(config::setPassword);
     config.setPoolName("alliance");
-    // As many connections as a load of 32 concurrent requests needs without queueing for one; a request
+    // As many connections as a load of 32 concurrent requests needs without queueing for one; a
+    // request
     // holds one only while it reads or writes.
     config.setMaximumPoolSize(32);
     config.setAutoCommit(true);
@@ -50,7 +59,8 @@ public final class Database implements Closeable {
     try {
       pool = new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new IllegalStateException("cannot connect to the database at " + withoutSecrets(url) + ": " + rootMessage(e), e);
+      throw new IllegalStateException(
+          "cannot connect to the database at " + withoutSecrets(url) + ": " + rootMessage(e), e);
     }
     try {
       migrate(pool, dialect, target);
@@ -62,11 +72,14 @@ public final class Database implements Closeable {
   }
 
   private static void migrate(DataSource dataSource, Dialect dialect, Optional<String> target) {
-    var configuration = Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect.migrationFolder())
-        .cleanDisabled(true)
-        .failOnMissingLocations(true);
+    var configuration =
+        Flyway.configure()
+            .dataSource(dataSource)
+            .locations(
+                "classpath:db/migration/common",
+                "classpath:db/migration/" + dialect.migrationFolder())
+            .cleanDisabled(true)
+            .failOnMissingLocations(true);
     target.ifPresent(version -> configuration.target(MigrationVersion.fromVersion(version)));
     configuration.load().migrate();
   }
@@ -94,10 +107,11 @@ public final class Database implements Closeable {
   }
 
   /**
-   * Runs work that reads, on one connection without a transaction of its own. Each statement sees what was
-   * committed when it began, exactly as it would inside a READ COMMITTED transaction (the default of H2
-   * and PostgreSQL), without the round trips to begin and end one; work that reads twice must allow for
-   * a commit in between, as the trend caches do by reading the version of the data before the data.
+   * Runs work that reads, on one connection without a transaction of its own. Each statement sees
+   * what was committed when it began, exactly as it would inside a READ COMMITTED transaction (the
+   * default of H2 and PostgreSQL), without the round trips to begin and end one; work that reads
+   * twice must allow for a commit in between, as the trend caches do by reading the version of the
+   * data before the data.
    */
   public <T> T read(HandleCallback<T, RuntimeException> work) {
     return jdbi.withHandle(work);
@@ -111,7 +125,8 @@ public final class Database implements Closeable {
   /** Whether the database answers a trivial query. */
   public boolean reachable() {
     try {
-      return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+      return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one())
+          == 1;
     } catch (RuntimeException e) {
       return false;
     }

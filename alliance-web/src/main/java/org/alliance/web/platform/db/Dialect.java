@@ -22,8 +22,10 @@ public enum Dialect {
     if (url.startsWith("jdbc:postgresql:")) {
       return POSTGRESQL;
     }
-    throw new IllegalArgumentException("unsupported database URL '" + jdbcUrl
-        + "': give a PostgreSQL URL (jdbc:postgresql://HOST:PORT/DATABASE) or none for the embedded database");
+    throw new IllegalArgumentException(
+        "unsupported database URL '"
+            + jdbcUrl
+            + "': give a PostgreSQL URL (jdbc:postgresql://HOST:PORT/DATABASE) or none for the embedded database");
   }
 
   /** The folder of this database's own migrations, beside the common ones. */

@@ -1,6 +1,5 @@
 package org.alliance.web.platform.db;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -12,8 +11,9 @@ import java.util.OptionalDouble;
 import org.jdbi.v3.core.argument.Argument;
 
 /**
- * Binding and reading the column types both databases share, the same way on H2 and PostgreSQL: times as
- * {@code TIMESTAMP WITH TIME ZONE} in UTC, dates as {@code DATE}, nullable numbers as empty optionals.
+ * Binding the column types both databases share, the same way on H2 and PostgreSQL: times as {@code
+ * TIMESTAMP WITH TIME ZONE} in UTC, dates as {@code DATE}, nullable numbers as NULL. {@link Rows}
+ * reads them back.
  */
 public final class Sql {
   private Sql() {}
@@ -46,30 +46,9 @@ public final class Sql {
     };
   }
 
-  public static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-    return time == null ? null : time.toInstant();
-  }
-
-  public static Optional<Instant> optionalInstant(ResultSet rs, String column) throws SQLException {
-    return Optional.ofNullable(instant(rs, column));
-  }
-
-  public static Optional<LocalDate> optionalDate(ResultSet rs, String column) throws SQLException {
-    return Optional.ofNullable(rs.getObject(column, LocalDate.class));
-  }
-
-  public static Optional<Long> optionalLong(ResultSet rs, String column) throws SQLException {
-    long value = rs.getLong(column);
-    return rs.wasNull() ? Optional.empty() : Optional.of(value);
-  }
-
-  public static OptionalDouble optionalDouble(ResultSet rs, String column) throws SQLException {
-    double value = rs.getDouble(column);
-    return rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(value);
-  }
-
-  /** Whether a statement failed on a unique constraint (SQLSTATE 23505 on H2 and PostgreSQL alike). */
+  /**
+   * Whether a statement failed on a unique constraint (SQLSTATE 23505 on H2 and PostgreSQL alike).
+   */
   public static boolean isUniqueViolation(RuntimeException e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {

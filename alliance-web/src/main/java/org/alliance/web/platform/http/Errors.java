@@ -2,18 +2,15 @@ package org.alliance.web.platform.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.alliance.web.administrations.SessionAlreadyRecorded;
-import org.alliance.web.platform.security.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns every failure into an answer a person or program can act on: JSON {@code {"error": ...}} under
- * {@code /api}, a plain page elsewhere. An unexpected exception is logged with its stack trace under a
- * short reference, and only the reference reaches the user: never a stack trace or an exception message.
+ * Turns every failure into an answer a person or program can act on: JSON {@code {"error": ...}}
+ * under {@code /api}, a plain page elsewhere. An unexpected exception is logged with its stack
+ * trace under a short reference, and only the reference reaches the user: never a stack trace or an
+ * exception message.
  */
 public final class Errors {
   private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
@@ -22,14 +19,7 @@ public final class Errors {
 
   public static void expected(WebException e, Context ctx) {
     if (isApi(ctx)) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("error", e.getMessage());
-      if (!e.problems().isEmpty()) {
-        json.put("problems", e.problems().stream().map(problem -> Map.of("field", problem.field(), "message", problem.message()))
-            .toList());
-      }
-      json.putAll(e.details());
-      ctx.status(e.status()).json(json);
+      ctx.status(e.status()).json(ErrorJson.of(e));
     } else {
       Pages.error(ctx, e.status(), title(e.status()), e.getMessage());
     }
@@ -37,22 +27,28 @@ public final class Errors {
 
   /** Javalin's own failures, such as a body over the size limit. */
   public static void javalin(HttpResponseException e, Context ctx) {
-    expected(new WebException(e.getStatus(), e.getMessage() == null ? title(e.getStatus()) : e.getMessage(), List.of()), ctx);
-  }
-
-  /** A submission that lost a race for its session, wherever it came from (an import, say): nothing of it is stored. */
-  public static void sessionAlreadyRecorded(SessionAlreadyRecorded e, Context ctx) {
-    expected(WebException.conflict(e.instrumentId() + " at session " + e.session() + " was recorded by another submission "
-        + "a moment earlier, so nothing of this request was stored; check the client's sessions and send it again"), ctx);
+    expected(
+        new WebException(
+            e.getStatus(),
+            e.getMessage() == null ? title(e.getStatus()) : e.getMessage(),
+            List.of()),
+        ctx);
   }
 
   public static void unexpected(Exception e, Context ctx) {
-    String reference = Secrets.random().substring(0, 10);
-    LOG.error("internal error {} on {} {}", reference, ctx.method(), ctx.endpoints().lastHttpEndpoint() == null ? "(no route)"
-        : ctx.endpoints().lastHttpEndpoint().path, e);
+    // A reference to find the log entry by; it guards nothing, so it needs no secure randomness.
+    String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
+    LOG.error(
+        "internal error {} on {} {}",
+        reference,
+        ctx.method(),
+        ctx.endpoints().lastHttpEndpoint() == null
+            ? "(no route)"
+            : ctx.endpoints().lastHttpEndpoint().path,
+        e);
     String message = "internal error; the server log has the details under reference " + reference;
     if (isApi(ctx)) {
-      ctx.status(500).json(Map.of("error", message));
+      ctx.status(500).json(ErrorJson.of(message));
     } else {
       Pages.error(ctx, 500, "Something went wrong", message);
     }
@@ -65,17 +61,21 @@ public final class Errors {
       return;
     }
     int status = ctx.statusCode();
-    String message = status == 404 ? "there is nothing at " + (isApi(ctx) ? "this API path" : "this address")
-        : status == 405 ? "this method is not allowed here" : title(status);
+    String message =
+        status == 404
+            ? "there is nothing at " + (isApi(ctx) ? "this API path" : "this address")
+            : status == 405 ? "this method is not allowed here" : title(status);
     if (isApi(ctx)) {
-      ctx.json(Map.of("error", message));
+      ctx.json(ErrorJson.of(message));
     } else {
       Pages.error(ctx, status, title(status), message);
     }
   }
 
   private static boolean isApi(Context ctx) {
-    return ctx.path().startsWith("/api/") || ctx.path().equals("/api") || ctx.path().equals("/health");
+    return ctx.path().startsWith("/api/")
+        || ctx.path().equals("/api")
+        || ctx.path().equals("/health");
   }
 
   private static String title(int status) {

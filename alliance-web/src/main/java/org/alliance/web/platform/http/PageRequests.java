@@ -39,7 +39,11 @@ public final class PageRequests {
     } catch (NumberFormatException e) {
       // reported below with the value
     }
-    throw WebException.badRequest(name + ": expected a session number (a whole number, 0 or more), found '" + value.get() + "'");
+    throw WebException.badRequest(
+        name
+            + ": expected a session number (a whole number, 0 or more), found '"
+            + value.get()
+            + "'");
   }
 
   /** A date field (YYYY-MM-DD, as a date input sends it); empty when blank. */
@@ -48,7 +52,8 @@ public final class PageRequests {
     try {
       return value.map(LocalDate::parse);
     } catch (DateTimeParseException e) {
-      throw WebException.badRequest(name + ": expected a date as YYYY-MM-DD, found '" + value.get() + "'");
+      throw WebException.badRequest(
+          name + ": expected a date as YYYY-MM-DD, found '" + value.get() + "'");
     }
   }
 }

@@ -7,7 +7,10 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Renders the server's pages from the jte templates compiled at build time (HTML-escaped by default). */
+/**
+ * Renders the server's pages from the jte templates compiled at build time (HTML-escaped by
+ * default).
+ */
 public final class Pages {
   private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(ContentType.Html);
 

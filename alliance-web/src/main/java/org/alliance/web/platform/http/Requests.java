@@ -33,9 +33,13 @@ public final class Requests {
       return Json.MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
       var where = e.getLocation();
-      throw WebException.badRequest("the body is not valid JSON"
-          + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr()) + ": "
-          + e.getOriginalMessage());
+      throw WebException.badRequest(
+          "the body is not valid JSON"
+              + (where == null
+                  ? ""
+                  : " at line " + where.getLineNr() + ", column " + where.getColumnNr())
+              + ": "
+              + e.getOriginalMessage());
     }
   }
 
@@ -58,8 +62,16 @@ public final class Requests {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw WebException.badRequest("query parameter " + name + ": expected a whole number " + min + "-" + max + ", found '"
-        + raw.get() + "'");
+    throw WebException.badRequest(
+        "query parameter "
+            + name
+            + ": expected a whole number "
+            + min
+            + "-"
+            + max
+            + ", found '"
+            + raw.get()
+            + "'");
   }
 
   /** An optional true/false query parameter, false when absent. */
@@ -71,7 +83,8 @@ public final class Requests {
     if (raw.get().equals("true")) {
       return true;
     }
-    throw WebException.badRequest("query parameter " + name + ": expected true or false, found '" + raw.get() + "'");
+    throw WebException.badRequest(
+        "query parameter " + name + ": expected true or false, found '" + raw.get() + "'");
   }
 
   /** A text field of a JSON object, when present. */

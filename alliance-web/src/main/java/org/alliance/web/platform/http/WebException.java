@@ -8,16 +8,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A request that cannot be served, with the status and a message for the person or program that sent it;
- * a bad request lists every problem found, each naming its field. Never carries client data it should
- * not reveal: a client the user may not see is "not found", exactly like one that does not exist.
+ * A request that cannot be served, with the status and a message for the person or program that
+ * sent it; a bad request lists every problem found, each naming its field. Never carries client
+ * data it should not reveal: a client the user may not see is "not found", exactly like one that
+ * does not exist.
  */
 public final class WebException extends RuntimeException {
   private final int status;
   private final List<FieldProblem> problems;
   private final Map<String, Object> details;
 
-  /** One problem of a request, naming where it is: a JSON path, an item id, or a line and column. */
+  /**
+   * One problem of a request, naming where it is: a JSON path, an item id, or a line and column.
+   */
   public record FieldProblem(String field, String message) {
     public FieldProblem {
       requireNonNull(field, "field");
@@ -34,10 +37,11 @@ public final class WebException extends RuntimeException {
   }
 
   /**
-   * @param details more fields for the JSON answer, such as the risk items answered on a form that could
-   *     not be scored: a risk answer is never hidden, even from a rejected request
+   * @param details more fields for the JSON answer, such as the risk items answered on a form that
+   *     could not be scored: a risk answer is never hidden, even from a rejected request
    */
-  public WebException(int status, String message, List<FieldProblem> problems, Map<String, Object> details) {
+  public WebException(
+      int status, String message, List<FieldProblem> problems, Map<String, Object> details) {
     super(message, null, false, false);
     this.status = status;
     this.problems = ImmutableList.copyOf(problems);

@@ -1,11 +1,11 @@
 package org.alliance.web.platform.security;
 
-import org.alliance.web.platform.db.Sql;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.alliance.web.platform.db.Sql;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.Nested;
 
 /** The api_tokens table: personal API tokens, kept as SHA-256 hashes. */
 public final class ApiTokens {
@@ -15,39 +15,58 @@ public final class ApiTokens {
   public record TokenInfo(long id, String name, Instant createdAt, Optional<Instant> lastUsedAt) {}
 
   /** The user of a token, and when it was last used. */
-  public record TokenOwner(long tokenId, User user, Optional<Instant> lastUsedAt) {}
+  public record TokenOwner(long tokenId, @Nested User user, Optional<Instant> lastUsedAt) {}
 
-  public static long create(Handle handle, long userId, String name, String tokenHash, Instant now) {
-    return handle.createUpdate("INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (:user, :name, :hash, :now)")
-        .bind("user", userId).bind("name", name).bind("hash", tokenHash).bind("now", Sql.time(now))
-        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+  public static long create(
+      Handle handle, long userId, String name, String tokenHash, Instant now) {
+    return handle
+        .createUpdate(
+            "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (:user, :name, :hash, :now)")
+        .bind("user", userId)
+        .bind("name", name)
+        .bind("hash", tokenHash)
+        .bind("now", Sql.time(now))
+        .executeAndReturnGeneratedKeys("id")
+        .mapTo(Long.class)
+        .one();
   }
 
   /** The owner of the token with this hash. */
   public static Optional<TokenOwner> owner(Handle handle, String tokenHash) {
-    return handle.createQuery("SELECT t.id AS token_id, t.last_used_at, " + Users.COLUMNS
-            + " FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = :hash")
+    return handle
+        .createQuery(
+            "SELECT t.id AS token_id, t.last_used_at, "
+                + Users.COLUMNS
+                + " FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = :hash")
         .bind("hash", tokenHash)
-        .map((rs, ctx) -> new TokenOwner(rs.getLong("token_id"), Users.map(rs), Sql.optionalInstant(rs, "last_used_at")))
+        .mapTo(TokenOwner.class)
         .findOne();
   }
 
   public static void touch(Handle handle, long tokenId, Instant now) {
-    handle.createUpdate("UPDATE api_tokens SET last_used_at = :now WHERE id = :id")
-        .bind("now", Sql.time(now)).bind("id", tokenId).execute();
+    handle
+        .createUpdate("UPDATE api_tokens SET last_used_at = :now WHERE id = :id")
+        .bind("now", Sql.time(now))
+        .bind("id", tokenId)
+        .execute();
   }
 
   public static List<TokenInfo> ofUser(Handle handle, long userId) {
-    return handle.createQuery("SELECT id, name, created_at, last_used_at FROM api_tokens WHERE user_id = :user ORDER BY id")
+    return handle
+        .createQuery(
+            "SELECT id, name, created_at, last_used_at FROM api_tokens WHERE user_id = :user ORDER BY id")
         .bind("user", userId)
-        .map((rs, ctx) -> new TokenInfo(rs.getLong("id"), rs.getString("name"), Sql.instant(rs, "created_at"),
-            Sql.optionalInstant(rs, "last_used_at")))
+        .mapTo(TokenInfo.class)
         .list();
   }
 
   /** Revokes one of a user's tokens; false when the user has no such token. */
   public static boolean delete(Handle handle, long userId, long tokenId) {
-    return handle.createUpdate("DELETE FROM api_tokens WHERE id = :id AND user_id = :user")
-        .bind("id", tokenId).bind("user", userId).execute() == 1;
+    return handle
+            .createUpdate("DELETE FROM api_tokens WHERE id = :id AND user_id = :user")
+            .bind("id", tokenId)
+            .bind("user", userId)
+            .execute()
+        == 1;
   }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.alliance.web.platform.audit.AuditAction;
 import org.alliance.web.platform.audit.AuditLog;
 import org.jdbi.v3.core.Jdbi;
 
@@ -40,25 +41,46 @@ public final class LoginService {
   public Outcome signIn(String username, String password, String address) {
     Instant now = clock.instant();
     Instant since = throttle.since(now);
-    Optional<Duration> wait = jdbi.withHandle(handle -> longer(
-        throttle.accountWait(LoginAttempts.failuresOfAccount(handle, username, since), now),
-        throttle.addressWait(LoginAttempts.failuresOfAddress(handle, address, since), now)));
+    Optional<Duration> wait =
+        jdbi.withHandle(
+            handle ->
+                longer(
+                    throttle.accountWait(
+                        LoginAttempts.failuresOfAccount(handle, username, since), now),
+                    throttle.addressWait(
+                        LoginAttempts.failuresOfAddress(handle, address, since), now)));
     if (wait.isPresent()) {
       return new Outcome.Throttled(wait.get());
     }
-    Optional<User> user = jdbi.withHandle(handle -> Users.findByUsername(handle, username)).filter(found -> !found.disabled());
-    Optional<String> hash = user.flatMap(found -> jdbi.withHandle(handle -> Users.passwordHash(handle, found.id())));
+    Optional<User> user =
+        jdbi.withHandle(handle -> Users.findByUsername(handle, username))
+            .filter(found -> !found.disabled());
+    Optional<String> hash =
+        user.flatMap(found -> jdbi.withHandle(handle -> Users.passwordHash(handle, found.id())));
     boolean matched = Passwords.matches(password, hash);
     if (!matched) {
       jdbi.useHandle(handle -> LoginAttempts.record(handle, username, address, false, now));
       return new Outcome.Refused();
     }
     String sessionId = Secrets.random();
-    jdbi.useTransaction(handle -> {
-      LoginAttempts.record(handle, username, address, true, now);
-      LoginSessions.create(handle, Secrets.hash(sessionId), user.get().id(), Secrets.random(), now, now.plus(SESSION_LIFETIME));
-      AuditLog.record(handle, Optional.of(user.get().id()), "user.sign-in", Optional.empty(), "from " + address, now);
-    });
+    jdbi.useTransaction(
+        handle -> {
+          LoginAttempts.record(handle, username, address, true, now);
+          LoginSessions.create(
+              handle,
+              Secrets.hash(sessionId),
+              user.get().id(),
+              Secrets.random(),
+              now,
+              now.plus(SESSION_LIFETIME));
+          AuditLog.record(
+              handle,
+              Optional.of(user.get().id()),
+              AuditAction.SIGN_IN,
+              Optional.empty(),
+              "from " + address,
+              now);
+        });
     return new Outcome.SignedIn(user.get(), sessionId);
   }
 

@@ -1,71 +1,92 @@
 package org.alliance.web.platform.security;
 
-import org.alliance.web.platform.db.Sql;
-
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.alliance.web.platform.db.Sql;
 import org.jdbi.v3.core.Handle;
 
 /** The users table: people who sign in, with their role, team and password hash. */
 public final class Users {
-  /** The columns {@link #map} reads, for queries that join users. */
-  static final String COLUMNS = "u.id AS user_id, u.username, u.display_name, u.role, u.team_id, u.disabled";
+  /** The columns of a {@link User}, for queries that join users. */
+  static final String COLUMNS = "u.id, u.username, u.display_name, u.role, u.team_id, u.disabled";
 
   private Users() {}
 
   public static Optional<User> find(Handle handle, long id) {
-    return handle.createQuery("SELECT " + COLUMNS + " FROM users u WHERE u.id = :id")
-        .bind("id", id).map((rs, ctx) -> map(rs)).findOne();
+    return handle
+        .createQuery("SELECT " + COLUMNS + " FROM users u WHERE u.id = :id")
+        .bind("id", id)
+        .mapTo(User.class)
+        .findOne();
   }
 
   public static Optional<User> findByUsername(Handle handle, String username) {
-    return handle.createQuery("SELECT " + COLUMNS + " FROM users u WHERE u.username = :username")
-        .bind("username", username).map((rs, ctx) -> map(rs)).findOne();
+    return handle
+        .createQuery("SELECT " + COLUMNS + " FROM users u WHERE u.username = :username")
+        .bind("username", username)
+        .mapTo(User.class)
+        .findOne();
   }
 
   public static List<User> all(Handle handle) {
-    return handle.createQuery("SELECT " + COLUMNS + " FROM users u ORDER BY u.username").map((rs, ctx) -> map(rs)).list();
+    return handle
+        .createQuery("SELECT " + COLUMNS + " FROM users u ORDER BY u.username")
+        .mapTo(User.class)
+        .list();
   }
 
   /** The argon2id hash of an enabled user's password. */
   public static Optional<String> passwordHash(Handle handle, long userId) {
-    return handle.createQuery("SELECT password_hash FROM users WHERE id = :id AND NOT disabled")
-        .bind("id", userId).mapTo(String.class).findOne();
+    return handle
+        .createQuery("SELECT password_hash FROM users WHERE id = :id AND NOT disabled")
+        .bind("id", userId)
+        .mapTo(String.class)
+        .findOne();
   }
 
   /** Adds a user and returns it. */
-  public static User create(Handle handle, String username, String displayName, Role role, Optional<Long> team,
-      String passwordHash, Instant now) {
-    long id = handle.createUpdate("INSERT INTO users (username, display_name, role, team_id, password_hash, disabled, created_at)"
-            + " VALUES (:username, :displayName, :role, :team, :hash, FALSE, :now)")
-        .bind("username", username)
-        .bind("displayName", displayName)
-        .bind("role", role.id())
-        .bind("team", team.orElse(null))
-        .bind("hash", passwordHash)
-        .bind("now", Sql.time(now))
-        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+  public static User create(
+      Handle handle,
+      String username,
+      String displayName,
+      Role role,
+      Optional<Long> team,
+      String passwordHash,
+      Instant now) {
+    long id =
+        handle
+            .createUpdate(
+                "INSERT INTO users (username, display_name, role, team_id, password_hash, disabled, created_at)"
+                    + " VALUES (:username, :displayName, :role, :team, :hash, FALSE, :now)")
+            .bind("username", username)
+            .bind("displayName", displayName)
+            .bind("role", role.id())
+            .bind("team", team.orElse(null))
+            .bind("hash", passwordHash)
+            .bind("now", Sql.time(now))
+            .executeAndReturnGeneratedKeys("id")
+            .mapTo(Long.class)
+            .one();
     return new User(id, username, displayName, role, team, false);
   }
 
   /** Gives a user another role and team. */
   public static void changeRole(Handle handle, long id, Role role, Optional<Long> team) {
-    handle.createUpdate("UPDATE users SET role = :role, team_id = :team WHERE id = :id")
-        .bind("role", role.id()).bind("team", team.orElse(null)).bind("id", id).execute();
+    handle
+        .createUpdate("UPDATE users SET role = :role, team_id = :team WHERE id = :id")
+        .bind("role", role.id())
+        .bind("team", team.orElse(null))
+        .bind("id", id)
+        .execute();
   }
 
   /** Disables a user (who can then no longer sign in or use their tokens) or enables them again. */
   public static void setDisabled(Handle handle, long id, boolean disabled) {
-    handle.createUpdate("UPDATE users SET disabled = :disabled WHERE id = :id").bind("disabled", disabled).bind("id", id).execute();
-  }
-
-  static User map(ResultSet rs) throws SQLException {
-    String role = rs.getString("role");
-    return new User(rs.getLong("user_id"), rs.getString("username"), rs.getString("display_name"),
-        Role.parse(role).orElseThrow(() -> new SQLException("unknown role '" + role + "' in the users table")),
-        Sql.optionalLong(rs, "team_id"), rs.getBoolean("disabled"));
+    handle
+        .createUpdate("UPDATE users SET disabled = :disabled WHERE id = :id")
+        .bind("disabled", disabled)
+        .bind("id", id)
+        .execute();
   }
 }

@@ -41,7 +41,8 @@ class LoginThrottleTest {
   void theWaitEndsExactlyWhenItIsOver() {
     Instant last = NOW.minusSeconds(30);
     assertThat(THROTTLE.accountWait(failures(5, last), NOW)).isEmpty();
-    assertThat(THROTTLE.accountWait(failures(5, last), NOW.minusMillis(1))).hasValue(Duration.ofMillis(1));
+    assertThat(THROTTLE.accountWait(failures(5, last), NOW.minusMillis(1)))
+        .hasValue(Duration.ofMillis(1));
   }
 
   static Stream<Integer> failureCounts() {
@@ -56,7 +57,10 @@ class LoginThrottleTest {
     assertThat(wait).isEqualTo(Duration.ofSeconds(expected));
   }
 
-  /** Seeded random histories: the wait never exceeds the maximum and never outlasts the last failure's lock. */
+  /**
+   * Seeded random histories: the wait never exceeds the maximum and never outlasts the last
+   * failure's lock.
+   */
   @ParameterizedTest
   @MethodSource("seeds")
   void waitsStayWithinTheirBounds(long seed) {
@@ -67,10 +71,11 @@ class LoginThrottleTest {
     if (count < 5) {
       assertThat(wait).isEmpty();
     }
-    wait.ifPresent(duration -> {
-      assertThat(duration).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(15));
-      assertThat(last.plus(Duration.ofMinutes(15))).isAfter(NOW);
-    });
+    wait.ifPresent(
+        duration -> {
+          assertThat(duration).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(15));
+          assertThat(last.plus(Duration.ofMinutes(15))).isAfter(NOW);
+        });
   }
 
   static Stream<Long> seeds() {

@@ -1,0 +1,65 @@
+package org.alliance.web.platform.audit;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Everything the audit log records: each action with the code stored in the log (and answered by
+ * the API) and the words the audit page shows. Codes are stored, so an action's code never changes.
+ */
+public enum AuditAction {
+  SIGN_IN("user.sign-in", "signed in"),
+  CASELOAD_READ("caseload.read", "opened the caseload"),
+  CLIENT_LIST("client.list", "listed clients"),
+  CLIENT_READ("client.read", "read a client's record"),
+  CLIENT_PAGE("client.page", "opened a client's page"),
+  CLIENT_CHART("client.chart", "viewed a client's chart"),
+  CLIENT_REPORT("client.report", "printed a client's report"),
+  CLIENT_CREATE("client.create", "added a client"),
+  TREND_READ("trend.read", "read a client's trend"),
+  ALERTS_READ("alerts.read", "read the alerts"),
+  FHIR_READ("fhir.read", "exported a client's record as FHIR"),
+  COHORT_READ("cohort.read", "read outcome statistics"),
+  ENTRY_FORM("entry.form", "opened the entry form"),
+  ADMINISTRATION_CREATE("administration.create", "recorded a questionnaire"),
+  ADMINISTRATION_IMPORT("administration.import", "imported a questionnaire"),
+  IMPORT_PREVIEW("import.preview", "previewed an import"),
+  IMPORT("import", "imported a file"),
+  ALERT_ACKNOWLEDGE("alert.acknowledge", "acknowledged an alert"),
+  NOTE_CREATE("note.create", "added a chart note"),
+  LINK_CREATE("link.create", "created a client link"),
+  INSTRUMENT_ADD("instrument.add", "added an instrument"),
+  INSTRUMENT_ON("instrument.on", "switched an instrument on"),
+  INSTRUMENT_OFF("instrument.off", "switched an instrument off"),
+  USER_CREATE("user.create", "added a user"),
+  USER_CHANGE("user.change", "changed a user"),
+  USER_DISABLE("user.disable", "disabled a user"),
+  USER_ENABLE("user.enable", "enabled a user"),
+  TOKEN_CREATE("token.create", "created an API token"),
+  TOKEN_REVOKE("token.revoke", "revoked an API token"),
+  AUDIT_READ("audit.read", "read the audit log"),
+  DEMO_SEED("demo.seed", "seeded the demo clinic");
+
+  private final String code;
+  private final String words;
+
+  AuditAction(String code, String words) {
+    this.code = code;
+    this.words = words;
+  }
+
+  /** The code stored in the log, such as {@code client.read}. */
+  public String code() {
+    return code;
+  }
+
+  /** What the action is in plain words, for the audit page. */
+  public String words() {
+    return words;
+  }
+
+  /** The action with this stored code. */
+  public static Optional<AuditAction> ofCode(String code) {
+    return Arrays.stream(values()).filter(action -> action.code.equals(code)).findFirst();
+  }
+}
