@@ -124,7 +124,9 @@ public final class AuditPage {
                         entry
                             .user()
                             .map(id -> read.users().getOrDefault(id, "user " + id))
-                            .orElse("(client link)"),
+                            // A client through a link, or the demo's made-up data: the detail says
+                            // which.
+                            .orElse("(no account)"),
                         AuditAction.ofCode(entry.action())
                             .map(AuditAction::words)
                             .orElse(entry.action()),
