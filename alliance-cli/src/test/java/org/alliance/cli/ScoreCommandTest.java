@@ -71,7 +71,7 @@ class ScoreCommandTest {
                 + "c1,1,2024-01-01,phq-9,12,moderate,true,,true,\n"
                 + "c1,2,2024-01-08,phq-9,13,moderate,true,phq9_9,true,\n"
                 + "c2,1,2024-01-02,phq-9,,,,,false,\"item phq9_3: expected a number 0-3, found 'x'\"\n"
-                + "c3,abc,2024-01-02,phq-9,,,,,false,\"session: expected a session number (a whole number, 0 or more), found 'abc'\"\n");
+                + "c3,abc,2024-01-02,phq-9,,,,,false,\"session: expected a session number (a whole number from 0 to 1000), found 'abc'\"\n");
     assertThat(run.err())
         .isEqualTo(
             ""
@@ -79,7 +79,7 @@ class ScoreCommandTest {
                 + " line 4, column 6 (q3): item phq9_3: expected a number 0-3, found 'x'"
                 + NL
                 + file
-                + " line 5, column 2 (session): expected a session number (a whole number, 0 or more), found 'abc'"
+                + " line 5, column 2 (session): expected a session number (a whole number from 0 to 1000), found 'abc'"
                 + NL
                 + "scored 4 administrations: 2 valid, 2 invalid (2 problems)"
                 + NL);

@@ -35,7 +35,7 @@ class ValidateCommandTest {
         .isEqualTo(
             ""
                 + file
-                + " line 3, column 2 (session): expected a session number (a whole number, 0 or more), found '-1'"
+                + " line 3, column 2 (session): expected a session number (a whole number from 0 to 1000), found '-1'"
                 + NL
                 + file
                 + " line 3, column 3 (date): expected a date as YYYY-MM-DD, found '2024-13-01'"

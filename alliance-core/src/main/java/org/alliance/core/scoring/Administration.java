@@ -26,6 +26,20 @@ public record Administration(
     Optional<Respondent> respondent,
     Answers answers) {
 
+  /**
+   * The highest session number taken in from outside: far beyond any course of therapy, low enough
+   * that a typo such as 100000 is refused instead of stretching every chart and "next session".
+   */
+  public static final int MAX_SESSION = 1_000;
+
+  /** What a session number is, for messages that refuse one. */
+  public static final String SESSION_NUMBER = "a whole number from 0 to " + MAX_SESSION;
+
+  /** Whether {@code number} is a session number an input may give: 0 to {@link #MAX_SESSION}. */
+  public static boolean isSessionNumber(long number) {
+    return number >= 0 && number <= MAX_SESSION;
+  }
+
   public Administration {
     requireNonNull(instrumentId, "instrumentId");
     requireNonNull(instrumentVersion, "instrumentVersion");

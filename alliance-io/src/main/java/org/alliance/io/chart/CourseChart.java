@@ -35,6 +35,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * range and its title says which way is better. A missing session leaves a gap in the line.
  */
 public final class CourseChart implements Figure {
+  /** At most about this many points draw the expected course. */
+  private static final long MAX_LINE_POINTS = 400;
+
   private final CourseFindings findings;
   private final String name;
 
@@ -168,7 +171,7 @@ public final class CourseChart implements Figure {
                     new double[] {cutoff.value(), cutoff.value()},
                     ChartStyle.PURPLE,
                     ChartStyle.DASHED));
-    scores(chart, first, last);
+    scores(chart);
     points(
         chart,
         "Not on track",
@@ -228,24 +231,38 @@ public final class CourseChart implements Figure {
     }
     ExpectedCourse expected = findings.expected().get();
     Observation intake = findings.course().observations().get(0);
-    int lastT = findings.course().last().orElseThrow().session() - intake.session() + 1;
+    long lastT = findings.course().last().orElseThrow().session() - (long) intake.session() + 1;
+    // One point per session up to a few hundred; beyond that (a record with a huge session number)
+    // evenly spaced points, so the chart's size never follows the session numbers.
+    long step = Math.max(1, lastT / MAX_LINE_POINTS);
+    List<Long> ts = new ArrayList<>();
+    for (long t = 1; t < lastT; t += step) {
+      ts.add(t);
+    }
+    ts.add(lastT);
     List<Double> zoneX = new ArrayList<>();
     List<Double> zoneY = new ArrayList<>();
-    double[] lineX = new double[lastT];
-    double[] lineY = new double[lastT];
-    for (int t = 1; t <= lastT; t++) {
-      ExpectedCourse.Band band = expected.band(intake.score(), t);
-      lineX[t - 1] = intake.session() + t - 1;
-      lineY[t - 1] = clamp(band.expected(), yRange);
+    double[] lineX = new double[ts.size()];
+    double[] lineY = new double[ts.size()];
+    for (int i = 0; i < ts.size(); i++) {
+      long t = ts.get(i);
+      ExpectedCourse.Band band =
+          expected.band(intake.score(), (int) Math.min(t, Integer.MAX_VALUE));
+      lineX[i] = intake.session() + t - 1;
+      lineY[i] = clamp(band.expected(), yRange);
       // At intake every score is on track, so the zone starts at the second session.
       if (t >= 2) {
-        zoneX.add(lineX[t - 1]);
+        zoneX.add(lineX[i]);
         zoneY.add(clamp(band.caution(), yRange));
       }
     }
-    for (int t = lastT; t >= 2; t--) {
+    for (int i = ts.size() - 1; i >= 0 && ts.get(i) >= 2; i--) {
+      long t = ts.get(i);
       zoneX.add((double) intake.session() + t - 1);
-      zoneY.add(clamp(expected.band(intake.score(), t).notOnTrack(), yRange));
+      zoneY.add(
+          clamp(
+              expected.band(intake.score(), (int) Math.min(t, Integer.MAX_VALUE)).notOnTrack(),
+              yRange));
     }
     XYSeries zone = chart.addSeries("Caution zone", zoneX, zoneY);
     zone.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
@@ -259,16 +276,26 @@ public final class CourseChart implements Figure {
    * The scores, a point per session, with a gap in the line at each missing session; none for an
    * empty course.
    */
-  private void scores(XYChart chart, int first, int last) {
+  private void scores(XYChart chart) {
     Course course = findings.course();
     if (course.isEmpty()) {
       return;
     }
-    double[] x = new double[last - first + 1];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = first + i;
+    // A point per scored session, and a NaN point after each missing stretch to break the line
+    // there: as many points as scores, however large the session numbers.
+    List<Double> x = new ArrayList<>();
+    List<Double> y = new ArrayList<>();
+    int previous = Integer.MIN_VALUE;
+    for (Observation observation : course.observations()) {
+      if (previous != Integer.MIN_VALUE && observation.session() > previous + 1L) {
+        x.add(previous + 1.0);
+        y.add(Double.NaN);
+      }
+      x.add((double) observation.session());
+      y.add(observation.score());
+      previous = observation.session();
     }
-    XYSeries series = chart.addSeries("Score", x, course.window(first, last));
+    XYSeries series = chart.addSeries("Score", x, y);
     series.setLineColor(ChartStyle.BLUE);
     series.setLineStyle(ChartStyle.LINE);
     series.setMarker(Markers.dot(1));

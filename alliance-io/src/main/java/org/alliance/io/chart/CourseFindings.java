@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.alliance.core.instrument.Construct;
 import org.alliance.core.instrument.Instrument;
+import org.alliance.core.scoring.Administration;
 import org.alliance.core.trend.AlertOptions;
 import org.alliance.core.trend.Course;
 import org.alliance.core.trend.ExpectedCourse;
@@ -126,6 +127,21 @@ public record CourseFindings(
                 + name
                 + " were not looked for: it has no published reliable-change "
                 + "value to use as the smallest sudden change (give one with --gain-cutoff).");
+      } else if (!course.isEmpty()
+          && course.last().orElseThrow().session() - (long) course.first().orElseThrow().session()
+              >= Administration.MAX_SESSION) {
+        // The method walks every session from the first to the last; a session number from before
+        // the limit on session numbers could make that billions.
+        notes.add(
+            "Sudden gains and losses of "
+                + name
+                + " were not looked for: the course runs from session "
+                + course.first().orElseThrow().session()
+                + " to session "
+                + course.last().orElseThrow().session()
+                + ", beyond the highest session number ("
+                + Administration.MAX_SESSION
+                + ").");
       } else if (!course.isEmpty()) {
         int first = course.first().orElseThrow().session();
         int last = course.last().orElseThrow().session();

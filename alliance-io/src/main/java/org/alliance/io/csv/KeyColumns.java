@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.alliance.core.scoring.Administration;
 import org.alliance.io.input.AdministrationRow;
 import org.alliance.io.input.InputFormatException;
 import org.alliance.io.input.InputProblem;
@@ -105,14 +106,17 @@ final class KeyColumns {
     } catch (NumberFormatException e) {
       // reported below
     }
-    if (sessionNumber < 0) {
+    if (!Administration.isSessionNumber(sessionNumber)) {
       problems.add(
           problem(
               line,
               session,
-              "expected a session number (a whole number, 0 or more), found '"
+              "expected a session number ("
+                  + Administration.SESSION_NUMBER
+                  + "), found '"
                   + sessionText
                   + "'"));
+      sessionNumber = -1;
     }
     Optional<LocalDate> when = Optional.empty();
     String dateText = cell(record, date);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
 import org.alliance.io.input.InputFormatException;
 import org.alliance.io.input.InputProblem;
@@ -108,14 +109,17 @@ public final class ScoreColumnRows implements Closeable {
     } catch (NumberFormatException e) {
       // reported below
     }
-    if (sessionNumber < 0) {
+    if (!Administration.isSessionNumber(sessionNumber)) {
       problems.add(
           problem(
               line,
               session,
-              "expected a session number (a whole number, 0 or more), found '"
+              "expected a session number ("
+                  + Administration.SESSION_NUMBER
+                  + "), found '"
                   + sessionText
                   + "'"));
+      sessionNumber = -1;
     }
     Optional<LocalDate> when = Optional.empty();
     String dateText = KeyColumns.cell(record, date);

@@ -317,13 +317,16 @@ final class ResponseReader {
           if (value instanceof Num number
               && isWhole(number.value())
               && number.value().signum() >= 0
-              && number.value().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
+              && number.value().compareTo(BigDecimal.valueOf(Administration.MAX_SESSION)) <= 0) {
             session = number.value().intValueExact();
           } else {
             keyProblem(
                 value,
                 path + "." + field.getKey(),
-                "expected a session number (a whole number, 0 or more), found " + describe(value));
+                "expected a session number ("
+                    + Administration.SESSION_NUMBER
+                    + "), found "
+                    + describe(value));
           }
           return;
         }

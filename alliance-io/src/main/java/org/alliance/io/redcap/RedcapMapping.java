@@ -26,6 +26,7 @@ import java.util.Set;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.Item;
+import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
 
 /**
@@ -331,12 +332,16 @@ public record RedcapMapping(
     }
     for (Map.Entry<String, JsonNode> event : node.properties()) {
       JsonNode number = event.getValue();
-      if (!number.isIntegralNumber() || !number.canConvertToInt() || number.intValue() < 0) {
+      if (!number.isIntegralNumber()
+          || !number.canConvertToInt()
+          || !Administration.isSessionNumber(number.intValue())) {
         problems.add(
             path
                 + "."
                 + event.getKey()
-                + ": expected a session number (0 or more), found "
+                + ": expected a session number ("
+                + Administration.SESSION_NUMBER
+                + "), found "
                 + describe(number));
       } else {
         events.put(event.getKey(), number.intValue());

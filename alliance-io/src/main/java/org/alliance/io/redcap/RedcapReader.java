@@ -501,7 +501,7 @@ public final class RedcapReader implements AdministrationSource {
       }
       case INSTANCE -> {
         int instance = wholeNumber(text);
-        if (instance < 1) {
+        if (instance < 1 || !Administration.isSessionNumber(instance)) {
           problems.add(
               problem(
                   line,
@@ -511,24 +511,30 @@ public final class RedcapReader implements AdministrationSource {
                           + form.mapping().instrument().id()
                           + " takes its session from the repeat instance of form "
                           + form.mapping().form()
-                      : "expected a repeat instance (a whole number, 1 or more), found '"
+                      : "expected a repeat instance (a whole number from 1 to "
+                          + Administration.MAX_SESSION
+                          + "), found '"
                           + abbreviate(text)
                           + "'"));
+          return -1;
         }
         return instance;
       }
       default -> {
         int number = wholeNumber(text);
-        if (number < 0) {
+        if (!Administration.isSessionNumber(number)) {
           problems.add(
               problem(
                   line,
                   column,
                   text.isEmpty()
                       ? "the session is empty"
-                      : "expected a session number (a whole number, 0 or more), found '"
+                      : "expected a session number ("
+                          + Administration.SESSION_NUMBER
+                          + "), found '"
                           + abbreviate(text)
                           + "'"));
+          return -1;
         }
         return number;
       }

@@ -90,6 +90,9 @@ public final class ClientReportLayout {
         + measure.instrument().map(i -> " (" + i.title().en() + ")").orElse("");
   }
 
+  /** Beyond this many sessions without a score, the report gives their number, not the list. */
+  private static final int MAX_LISTED_GAPS = 20;
+
   /** {@code 12 sessions with a score, 1 to 14; no score at sessions 3 and 9}. */
   static String sessions(List<Integer> sessions) {
     if (sessions.isEmpty()) {
@@ -107,13 +110,21 @@ public final class ClientReportLayout {
     } else {
       text.append(" (session ").append(first).append(')');
     }
+    // Walks the gaps between scored sessions, not every number from first to last: a record may
+    // hold a session number far beyond any other.
     List<Integer> missing = new ArrayList<>();
-    for (int session = first; session <= last; session++) {
-      if (!sessions.contains(session)) {
-        missing.add(session);
+    long missingCount = 0;
+    for (int i = 1; i < sessions.size(); i++) {
+      long from = sessions.get(i - 1) + 1L;
+      long to = sessions.get(i) - 1L;
+      missingCount += Math.max(0, to - from + 1);
+      for (long session = from; session <= to && missing.size() <= MAX_LISTED_GAPS; session++) {
+        missing.add((int) session);
       }
     }
-    if (!missing.isEmpty()) {
+    if (missingCount > MAX_LISTED_GAPS) {
+      text.append("; no score at ").append(missingCount).append(" sessions in between");
+    } else if (!missing.isEmpty()) {
       text.append("; no score at session")
           .append(missing.size() == 1 ? " " : "s ")
           .append(list(missing));

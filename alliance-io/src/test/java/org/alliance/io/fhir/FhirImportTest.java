@@ -220,7 +220,7 @@ class FhirImportTest {
     assertThat(problem.where().field())
         .contains("QuestionnaireResponse.extension[0].valueUnsignedInt");
     assertThat(problem.message())
-        .isEqualTo("expected a session number (a whole number, 0 or more), found 1.5");
+        .isEqualTo("expected a session number (a whole number from 0 to 1000), found 1.5");
 
     response.remove("extension");
     problem = onlyProblem(row(response));

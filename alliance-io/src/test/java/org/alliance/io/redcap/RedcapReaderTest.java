@@ -182,7 +182,7 @@ class RedcapReaderTest {
     assertThat(rows.get(2).problems())
         .extracting(InputProblem::toString)
         .containsExactly(
-            "export.csv line 6, column 6 (srs_session): expected a session number (a whole number, 0 or more), found 'x'",
+            "export.csv line 6, column 6 (srs_session): expected a session number (a whole number from 0 to 1000), found 'x'",
             "export.csv line 6, column 7 (srs_date): expected a date as YYYY-MM-DD (REDCap's raw export), found '2026-13-01'");
     assertThat(rows.get(3).problems())
         .extracting(InputProblem::toString)
@@ -272,8 +272,8 @@ class RedcapReaderTest {
         """
         record_id,redcap_repeat_instrument,redcap_repeat_instance,srs_session,srs_1,srs_2,srs_3,srs_4
         c1,srs,1,0,9,9,9,9
-        c1,srs,2,999999999,9,9,9,9
-        c1,srs,3,1000000000,9,9,9,9
+        c1,srs,2,1000,9,9,9,9
+        c1,srs,3,1001,9,9,9,9
         c1,srs,4,-1,9,9,9,9
         c1,srs,5,,9,9,9,9
         """;
@@ -281,12 +281,12 @@ class RedcapReaderTest {
     List<AdministrationRow> rows = readAll(csv, RedcapMapping.conventions());
 
     assertThat(rows.get(0).administration().orElseThrow().session()).isZero();
-    assertThat(rows.get(1).administration().orElseThrow().session()).isEqualTo(999_999_999);
+    assertThat(rows.get(1).administration().orElseThrow().session()).isEqualTo(1000);
     assertThat(rows.subList(2, 5))
         .extracting(row -> row.problems().get(0).toString())
         .containsExactly(
-            "export.csv line 4, column 4 (srs_session): expected a session number (a whole number, 0 or more), found '1000000000'",
-            "export.csv line 5, column 4 (srs_session): expected a session number (a whole number, 0 or more), found '-1'",
+            "export.csv line 4, column 4 (srs_session): expected a session number (a whole number from 0 to 1000), found '1001'",
+            "export.csv line 5, column 4 (srs_session): expected a session number (a whole number from 0 to 1000), found '-1'",
             "export.csv line 6, column 4 (srs_session): the session is empty");
 
     String byInstance =
@@ -301,7 +301,7 @@ class RedcapReaderTest {
     assertThat(instances.subList(1, 3))
         .extracting(row -> row.problems().get(0).toString())
         .containsExactly(
-            "export.csv line 3, column 3 (redcap_repeat_instance): expected a repeat instance (a whole number, 1 or more), found '0'",
+            "export.csv line 3, column 3 (redcap_repeat_instance): expected a repeat instance (a whole number from 1 to 1000), found '0'",
             "export.csv line 4, column 3 (redcap_repeat_instance): no repeat instance: srs takes its session from the repeat instance of form srs");
   }
 

@@ -51,7 +51,7 @@ class ScoreCsvWriterTest {
                 + "c1,1,2024-01-01,phq-9,12,moderate,true,,true,\n"
                 + "c1,2,2024-01-08,phq-9,13,moderate,true,phq9_9,true,\n"
                 + "c2,1,2024-01-02,phq-9,,,,,false,\"item phq9_3: expected a number 0-3, found 'x'\"\n"
-                + "c3,abc,2024-01-02,phq-9,,,,,false,\"session: expected a session number (a whole number, 0 or more), found 'abc'\"\n"
+                + "c3,abc,2024-01-02,phq-9,,,,,false,\"session: expected a session number (a whole number from 0 to 1000), found 'abc'\"\n"
                 // A risk answer is never hidden, even on an invalid row.
                 + "c4,1,2024-01-03,phq-9,,,,phq9_9,false,1 of 9 items missing (phq9_8); phq-9 allows none\n"
                 + "c5,1,2024-01-03,phq-9,27,severe,true,phq9_9,true,\n");

@@ -76,11 +76,13 @@ final class AdministrationRequest {
     if (sessionNode == null
         || !sessionNode.canConvertToInt()
         || !sessionNode.isIntegralNumber()
-        || sessionNode.asInt() < 0) {
+        || !Administration.isSessionNumber(sessionNode.asInt())) {
       problems.add(
           new FieldProblem(
               "session",
-              "expected a session number (a whole number, 0 or more)"
+              "expected a session number ("
+                  + Administration.SESSION_NUMBER
+                  + ")"
                   + (sessionNode == null ? "" : ", found " + sessionNode)));
     } else {
       session = sessionNode.asInt();

@@ -165,8 +165,13 @@ public final class EntryPage {
               Integer session = null;
               try {
                 session = Integer.parseInt(sessionText);
-                if (session < 0) {
-                  problems.add("Session: a session number is 0 or more.");
+                if (!Administration.isSessionNumber(session)) {
+                  problems.add(
+                      "Session: a session number is "
+                          + Administration.SESSION_NUMBER
+                          + ", not "
+                          + session
+                          + ".");
                   session = null;
                 }
               } catch (NumberFormatException e) {
@@ -315,7 +320,9 @@ public final class EntryPage {
     boolean taken =
         administrations.stream()
             .anyMatch(a -> a.session() == latest && a.instrumentId().equals(instrumentId));
-    return administrations.isEmpty() ? 1 : taken ? latest + 1 : latest;
+    return administrations.isEmpty()
+        ? 1
+        : Math.min(taken ? latest + 1 : latest, Administration.MAX_SESSION);
   }
 
   /**

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Instrument;
+import org.alliance.core.scoring.Administration;
 import org.alliance.web.administrations.Administrations;
 import org.alliance.web.administrations.StoredAdministration;
 import org.alliance.web.instruments.ClinicInstruments;
@@ -142,8 +143,13 @@ public final class ClientLinkPage {
     return instant.toString().substring(0, 16).replace('T', ' ') + " UTC";
   }
 
-  /** The session a link is for by default: the one after the latest, or the first. */
+  /**
+   * The session a link is for by default: the one after the latest, or the first; never beyond the
+   * highest session number (a client's record may hold larger ones from before that limit).
+   */
   public static int nextSession(java.util.OptionalInt latest) {
-    return latest.isPresent() ? latest.getAsInt() + 1 : 1;
+    return latest.isPresent()
+        ? (int) Math.min(latest.getAsInt() + 1L, Administration.MAX_SESSION)
+        : 1;
   }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.alliance.core.scoring.Administration;
 
 /** Reading a page's path parameters and form fields, with errors that name the field. */
 public final class PageRequests {
@@ -25,7 +26,7 @@ public final class PageRequests {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 
-  /** A session number field (0 or more); empty when blank. */
+  /** A session number field (0 to {@link Administration#MAX_SESSION}); empty when blank. */
   public static OptionalInt session(Context ctx, String name) {
     Optional<String> value = field(ctx, name);
     if (value.isEmpty()) {
@@ -33,7 +34,7 @@ public final class PageRequests {
     }
     try {
       int session = Integer.parseInt(value.get());
-      if (session >= 0 && session <= 100_000) {
+      if (Administration.isSessionNumber(session)) {
         return OptionalInt.of(session);
       }
     } catch (NumberFormatException e) {
@@ -41,7 +42,9 @@ public final class PageRequests {
     }
     throw WebException.badRequest(
         name
-            + ": expected a session number (a whole number, 0 or more), found '"
+            + ": expected a session number ("
+            + Administration.SESSION_NUMBER
+            + "), found '"
             + value.get()
             + "'");
   }
