@@ -1,11 +1,47 @@
 // Progressive enhancement only: every page works without it.
-// Shows a slider's value beside it as the slider moves (the server still reads and checks the value).
+// A measure's slider: without this script the form shows a number field per question; with it, a
+// slider beside the field. The slider starts "not answered" (its knob faded, the field empty) and
+// only a person moving or tapping it fills the field, so an untouched slider sends nothing.
+function answerOf(slider) {
+  return document.getElementById(slider.dataset.answer);
+}
+
+function answerWith(slider) {
+  const answer = answerOf(slider);
+  if (answer) {
+    answer.value = Number(slider.value).toFixed(1);
+    slider.classList.remove('unset');
+  }
+}
+
+document.querySelectorAll('input[type=range][data-answer]').forEach((slider) => {
+  slider.hidden = false;
+});
+
 document.addEventListener('input', (event) => {
-  const slider = event.target;
-  if (slider.matches && slider.matches('input[type=range][data-output]')) {
-    const output = document.getElementById(slider.dataset.output);
-    if (output) {
-      output.value = Number(slider.value).toFixed(1);
+  const field = event.target;
+  if (!field.matches) {
+    return;
+  }
+  if (field.matches('input[type=range][data-answer]')) {
+    answerWith(field);
+  } else if (field.matches('.vas input[type=number]')) {
+    const slider = field.parentElement.querySelector('input[type=range][data-answer]');
+    const number = Number(field.value);
+    if (slider && field.value !== '' && number >= 0 && number <= 10) {
+      slider.value = number;
+      slider.classList.remove('unset');
+    } else if (slider) {
+      slider.classList.add('unset');
     }
+  }
+});
+
+// A tap on an untouched slider right where its knob stands changes no value, so no input event
+// comes: it still answers.
+document.addEventListener('pointerup', (event) => {
+  const slider = event.target;
+  if (slider.matches && slider.matches('input[type=range][data-answer].unset')) {
+    answerWith(slider);
   }
 });

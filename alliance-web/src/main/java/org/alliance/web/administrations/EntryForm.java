@@ -38,9 +38,25 @@ public record EntryForm(
       String value,
       List<Choice> choices,
       String low,
-      String high) {
+      String high,
+      boolean skippable) {
     public Question {
       choices = List.copyOf(choices);
+    }
+
+    /** Whether the person chose to skip this question. */
+    public boolean skipped() {
+      return value.equals(FormAnswers.SKIP);
+    }
+
+    /** Whether a slider question has a value yet (a slider nobody moved has none). */
+    public boolean answered() {
+      return !value.isEmpty() && !skipped();
+    }
+
+    /** Where a slider's knob stands: at its value, or in the middle until it is moved. */
+    public String sliderPosition() {
+      return answered() ? value : "5";
     }
   }
 
@@ -50,24 +66,24 @@ public record EntryForm(
   public static List<Question> questions(
       Instrument instrument, Map<String, String> values, boolean wordingAllowed) {
     return instrument.items().stream()
-        .map(item -> question(item, values.getOrDefault(item.id(), ""), wordingAllowed))
+        .map(
+            item ->
+                question(
+                    item,
+                    values.getOrDefault(item.id(), ""),
+                    wordingAllowed,
+                    FormAnswers.mayBeSkipped(instrument)))
         .toList();
   }
 
-  private static Question question(Item item, String value, boolean wordingAllowed) {
+  private static Question question(
+      Item item, String value, boolean wordingAllowed, boolean skippable) {
     String text =
         wordingAllowed && item.text().isPresent() ? item.text().get().en() : item.label().en();
     ResponseScale scale = item.scale();
     if (scale instanceof ResponseScale.VisualAnalogue) {
       return new Question(
-          item.id(),
-          item.number(),
-          text,
-          "vas",
-          value.isEmpty() ? "5.0" : value,
-          List.of(),
-          "low",
-          "high");
+          item.id(), item.number(), text, "vas", value, List.of(), "low", "high", skippable);
     }
     if (scale instanceof ResponseScale.YesNo) {
       return new Question(
@@ -79,7 +95,8 @@ public record EntryForm(
           List.of(
               new Choice("1", "Yes", value.equals("1")), new Choice("0", "No", value.equals("0"))),
           "",
-          "");
+          "",
+          skippable);
     }
     ResponseScale.Likert likert = (ResponseScale.Likert) scale;
     List<Choice> choices = new java.util.ArrayList<>();
@@ -91,6 +108,7 @@ public record EntryForm(
       choices.add(
           new Choice(Integer.toString(point), label, value.equals(Integer.toString(point))));
     }
-    return new Question(item.id(), item.number(), text, "choice", value, choices, "", "");
+    return new Question(
+        item.id(), item.number(), text, "choice", value, choices, "", "", skippable);
   }
 }

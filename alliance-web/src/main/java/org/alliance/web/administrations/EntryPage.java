@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +12,6 @@ import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.Item;
 import org.alliance.core.instrument.Numbers;
 import org.alliance.core.scoring.Administration;
-import org.alliance.core.scoring.Answer;
-import org.alliance.core.scoring.Answers;
 import org.alliance.core.scoring.Score;
 import org.alliance.web.administrations.RecordAdministration.Scored;
 import org.alliance.web.administrations.RecordAdministration.Source;
@@ -98,19 +95,13 @@ public final class EntryPage {
     platform.authentication().require(ctx);
     long id = PageRequests.id(ctx, "id");
     Instrument instrument = instrument(PageRequests.field(ctx, "instrument").orElse(""));
-    Map<String, String> values = new LinkedHashMap<>();
-    instrument
-        .items()
-        .forEach(
-            item ->
-                values.put(
-                    item.id(), Optional.ofNullable(ctx.formParam(item.id())).orElse("").trim()));
+    FormAnswers sent = FormAnswers.read(instrument, ctx::formParams);
     String sessionText = PageRequests.field(ctx, "session").orElse("");
     String dateText = PageRequests.field(ctx, "date").orElse("");
     Instant now = platform.clock().instant();
     Object outcome;
     try {
-      outcome = store(ctx, id, instrument, values, sessionText, dateText, now);
+      outcome = store(ctx, id, instrument, sent, sessionText, dateText, now);
     } catch (SessionAlreadyRecorded e) {
       // Another submission for this session (a client link, another tablet) was committed a moment
       // earlier.
@@ -137,7 +128,7 @@ public final class EntryPage {
           instrument,
           sessionText,
           dateText,
-          values,
+          sent.values(),
           rejected.problems());
       return;
     }
@@ -151,7 +142,7 @@ public final class EntryPage {
       Context ctx,
       long id,
       Instrument instrument,
-      Map<String, String> values,
+      FormAnswers sent,
       String sessionText,
       String dateText,
       Instant now) {
@@ -161,7 +152,7 @@ public final class EntryPage {
             handle -> {
               Principal principal = platform.authentication().require(ctx, handle);
               Client client = Access.client(handle, principal, id);
-              List<String> problems = new ArrayList<>();
+              List<String> problems = new ArrayList<>(sent.problems());
               Integer session = null;
               try {
                 session = Integer.parseInt(sessionText);
@@ -196,17 +187,25 @@ public final class EntryPage {
                             session,
                             date,
                             Optional.empty(),
-                            answers(instrument, values)));
+                            sent.answers()));
+                // A question not answered is named once, above, not again by the scorer.
                 scored.score().problems().stream()
                     .filter(problem -> problem.kind().invalidates())
+                    .filter(problem -> sent.problems().isEmpty() || !missingOnly(problem))
                     .forEach(
                         problem ->
                             problems.add(
                                 problem
-                                        .item()
-                                        .map(item -> "Item " + itemNumber(instrument, item) + ": ")
-                                        .orElse("")
-                                    + problem.message()));
+                                    .item()
+                                    .map(
+                                        item ->
+                                            "Question "
+                                                + itemNumber(instrument, item)
+                                                + ": "
+                                                + problem
+                                                    .message()
+                                                    .replace("item " + item + ": ", ""))
+                                    .orElse(problem.message())));
               }
               if (!problems.isEmpty()) {
                 return new Rejected(principal, client, problems);
@@ -325,27 +324,9 @@ public final class EntryPage {
         : Math.min(taken ? latest + 1 : latest, Administration.MAX_SESSION);
   }
 
-  /**
-   * The answers of a form: a blank field is missing, anything else a number or kept as unreadable
-   * for the scorer.
-   */
-  public static Answers answers(Instrument instrument, Map<String, String> values) {
-    Answers.Builder builder = Answers.builder(instrument.items().size());
-    for (Item item : instrument.items()) {
-      String value = values.getOrDefault(item.id(), "");
-      if (value.isEmpty()) {
-        builder.put(item.id(), Answer.NotAnswered.MISSING);
-        continue;
-      }
-      try {
-        double number = Double.parseDouble(value);
-        builder.put(
-            item.id(), Double.isFinite(number) ? Answer.of(number) : new Answer.Unreadable(value));
-      } catch (NumberFormatException e) {
-        builder.put(item.id(), new Answer.Unreadable(value));
-      }
-    }
-    return builder.build();
+  /** A scorer's problem that only repeats that items are missing. */
+  private static boolean missingOnly(org.alliance.core.scoring.Problem problem) {
+    return problem.kind() == org.alliance.core.scoring.Problem.Kind.TOO_MANY_MISSING;
   }
 
   private static int itemNumber(Instrument instrument, String itemId) {

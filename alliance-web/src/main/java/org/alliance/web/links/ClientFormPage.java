@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +18,9 @@ import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.Item;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
-import org.alliance.core.scoring.Score;
+import org.alliance.core.scoring.Problem;
 import org.alliance.web.administrations.EntryForm;
-import org.alliance.web.administrations.EntryPage;
+import org.alliance.web.administrations.FormAnswers;
 import org.alliance.web.administrations.RecordAdministration;
 import org.alliance.web.administrations.RecordAdministration.Scored;
 import org.alliance.web.administrations.RecordAdministration.Source;
@@ -190,14 +189,7 @@ public final class ClientFormPage {
               if (!instruments.inUse(instrument.id())) {
                 return Outcome.NOT_IN_USE;
               }
-              Map<String, String> values = new LinkedHashMap<>();
-              instrument
-                  .items()
-                  .forEach(
-                      item ->
-                          values.put(
-                              item.id(),
-                              Optional.ofNullable(ctx.formParam(item.id())).orElse("").trim()));
+              FormAnswers sent = FormAnswers.read(instrument, ctx::formParams);
               String reference = Clients.find(handle, link.clientId()).orElseThrow().reference();
               Scored scored =
                   record.score(
@@ -208,10 +200,9 @@ public final class ClientFormPage {
                           link.session(),
                           Optional.of(LocalDate.ofInstant(now, ZoneOffset.UTC)),
                           Optional.empty(),
-                          EntryPage.answers(instrument, values)));
-              if (!scored.valid()) {
-                return new Rejected(
-                    instrument, values, problems(instrument, values, scored.score()));
+                          sent.answers()));
+              if (!sent.problems().isEmpty() || !scored.valid()) {
+                return new Rejected(instrument, sent.values(), problems(instrument, sent, scored));
               }
               // The conditional update decides between two submissions racing for one link: only
               // one changes the row,
@@ -265,16 +256,13 @@ public final class ClientFormPage {
   }
 
   /**
-   * What the client is asked to fix, in their words rather than the scorer's: each question left
-   * blank or answered with something the form cannot send (only a tampered request can).
+   * What the client is asked to fix, in their words rather than the scorer's: each question not
+   * answered, each answer the form cannot send (only a tampered request can), too many skipped.
    */
-  static List<String> problems(Instrument instrument, Map<String, String> values, Score score) {
-    List<String> problems = new ArrayList<>();
+  static List<String> problems(Instrument instrument, FormAnswers sent, Scored scored) {
+    List<String> problems = new ArrayList<>(sent.problems());
     for (Item item : instrument.items()) {
-      String value = values.getOrDefault(item.id(), "");
-      if (value.isEmpty()) {
-        problems.add("Question " + item.number() + ": please choose an answer.");
-      } else if (score.problems().stream()
+      if (scored.score().problems().stream()
           .anyMatch(
               problem ->
                   problem.kind().invalidates()
@@ -282,6 +270,16 @@ public final class ClientFormPage {
         problems.add(
             "Question " + item.number() + ": this answer cannot be used; please choose again.");
       }
+    }
+    if (problems.isEmpty()
+        && scored.score().problems().stream()
+            .anyMatch(problem -> problem.kind() == Problem.Kind.TOO_MANY_MISSING)) {
+      problems.add(
+          "Too many questions were skipped to give a result; please answer at least "
+              + (instrument.items().size() - instrument.maxMissing())
+              + " of the "
+              + instrument.items().size()
+              + ".");
     }
     if (problems.isEmpty()) {
       problems.add("Some answers cannot be used; please check them and send again.");

@@ -190,8 +190,8 @@ class BrowserTest {
     int steps = (int) Math.round(value * 10);
     slider.sendKeys(Keys.ARROW_RIGHT.toString().repeat(steps));
     assertThat(Double.parseDouble(slider.getDomProperty("value"))).isEqualTo(value);
-    // The page's own script shows the value beside the slider.
-    assertThat(browser.findElement(By.id(id + "-value")).getText())
+    // The page's own script puts the value in the field the form sends.
+    assertThat(browser.findElement(By.id(id + "-answer")).getDomProperty("value"))
         .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", value));
   }
 
@@ -231,6 +231,11 @@ class BrowserTest {
   void anOrsAndAnSrsAreEnteredOnTheTabletForm() {
     follow(browser.findElement(By.linkText("Enter ORS")));
     assertThat(browser.findElement(By.id("session")).getDomProperty("value")).isEqualTo("4");
+    // Sliders nobody moved send nothing: the form comes back naming each question.
+    follow(browser.findElement(By.cssSelector("form.measure button[type=submit]")));
+    assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
+        .contains("Question 1: not answered yet")
+        .contains("Question 4: not answered yet");
     slide("ors_1", 6.2);
     slide("ors_2", 7);
     slide("ors_3", 5.5);

@@ -85,9 +85,29 @@ class ClinicianPagesTest {
         form(
             "/clients/" + client + "/entry",
             "instrument=srs&session=3&srs_1=9&srs_2=9&srs_3=&srs_4=11");
-    assertThat(reply.expect(400).body()).contains("Item 4").contains("Please check");
+    assertThat(reply.expect(400).body())
+        .contains("Please check")
+        .contains("Question 3: not answered yet; move the slider")
+        .contains("Question 4: expected 0.0-10.0, found 11")
+        .doesNotContain("srs_4:");
     assertThat(clinic.get("/api/clients/" + client, "ann").body())
         .doesNotContain("\"instrument\":\"srs\"");
+  }
+
+  @Test
+  void aTabletFormWhoseSlidersWereNeverMovedStoresNothing() {
+    String before = clinic.get("/api/clients/" + client, "ann").body();
+    assertThat(clinic.get("/clients/" + client + "/entry?instrument=ors", "ann").body())
+        .doesNotContain("value=\"5.0\"")
+        .contains("Not answered yet");
+    Reply reply =
+        form(
+            "/clients/" + client + "/entry",
+            "instrument=ors&session=7&ors_1=&ors_2=&ors_3=&ors_4=");
+    assertThat(reply.expect(400).body())
+        .contains("Question 1: not answered yet")
+        .contains("Question 4: not answered yet");
+    assertThat(clinic.get("/api/clients/" + client, "ann").body()).isEqualTo(before);
   }
 
   @Test

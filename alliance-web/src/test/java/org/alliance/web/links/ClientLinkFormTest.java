@@ -261,8 +261,8 @@ class ClientLinkFormTest {
                 "phq9_1=1&phq9_2=1&phq9_3=&phq9_5=1&phq9_6=1&phq9_7=1&phq9_8=1&phq9_9=0")
             .expect(400);
     assertThat(again.body())
-        .contains("Question 3: please choose an answer")
-        .contains("Question 4: please choose an answer")
+        .contains("Question 3: not answered yet; choose an answer.")
+        .contains("Question 4: not answered yet; choose an answer.")
         .contains("value=\"" + opened.csrf() + "\"");
     assertThat(open(token).page().status()).isEqualTo(200);
     Reply risk =
@@ -272,6 +272,55 @@ class ClientLinkFormTest {
                 "phq9_1=1&phq9_2=1&phq9_3=1&phq9_4=1&phq9_5=1&phq9_6=1&phq9_7=1&phq9_8=1&phq9_9=2")
             .expect(200);
     assertThat(risk.body()).contains("id=\"safety\"");
+  }
+
+  @Test
+  void slidersNobodyMovedAreNotAnswersAndNothingIsStored() {
+    String before = clinic.get("/api/clients/" + client, "ann").body();
+    String token = link("ors");
+    Opened opened = open(token);
+    // The form offers no answer: the sliders start without a value the form would send.
+    assertThat(opened.page().body())
+        .contains("id=\"ors_1-answer\" name=\"ors_1\"")
+        .doesNotContain("value=\"5.0\"");
+    // What a browser sends for a form whose sliders were never moved.
+    Reply again = send(token, opened, "ors_1=&ors_2=&ors_3=&ors_4=").expect(400);
+    assertThat(again.body())
+        .contains("Question 1: not answered yet; move the slider")
+        .contains("Question 4: not answered yet; move the slider");
+    Reply partly = send(token, opened, "ors_1=7.5&ors_2=&ors_3=6&ors_4=").expect(400);
+    assertThat(partly.body())
+        .contains("Question 2: not answered yet")
+        .doesNotContain("Question 1: not answered")
+        .contains("value=\"7.5\"");
+    assertThat(clinic.get("/api/clients/" + client, "ann").body()).isEqualTo(before);
+    assertThat(open(token).page().status()).isEqualTo(200);
+  }
+
+  @Test
+  void aQuestionIsSkippedOnlyOnPurposeAndOnlyWhereTheMeasureAllowsIt() {
+    String core = link("core-10");
+    Opened opened = open(core);
+    assertThat(opened.page().body()).contains("value=\"skip\"");
+    String nine =
+        "core10_1=1&core10_2=2&core10_3=2&core10_4=1&core10_5=1&core10_6=0&core10_7=1&core10_8=1";
+    assertThat(send(core, opened, nine + "&core10_9=1").expect(400).body())
+        .contains("Question 10: not answered yet; choose an answer, or Skip.");
+    assertThat(send(core, opened, nine + "&core10_9=skip&core10_10=skip").expect(400).body())
+        .contains("Too many questions were skipped");
+    send(core, opened, nine + "&core10_9=1&core10_10=skip").expect(200);
+
+    String phq = link("phq-9");
+    Opened phqForm = open(phq);
+    assertThat(phqForm.page().body()).doesNotContain("value=\"skip\"");
+    assertThat(
+            send(
+                    phq,
+                    phqForm,
+                    "phq9_1=1&phq9_2=1&phq9_3=skip&phq9_4=1&phq9_5=1&phq9_6=1&phq9_7=1&phq9_8=1&phq9_9=0")
+                .expect(400)
+                .body())
+        .contains("Question 3: every question of this measure needs an answer.");
   }
 
   @Test
