@@ -112,6 +112,7 @@ abstract class ApiTests {
   @Test
   void addingAClientRefusesDuplicatesNamesAndMissingFields() {
     clinic.post("/api/clients", "ann", Map.of("reference", "dup-1")).expect(201);
+    // Another caseload's client: refused without saying whose it is.
     assertThat(
             clinic
                 .post("/api/clients", "ben", Map.of("reference", "dup-1"))
@@ -119,7 +120,15 @@ abstract class ApiTests {
                 .json()
                 .get("error")
                 .asText())
-        .contains("dup-1");
+        .isEqualTo("reference 'dup-1' cannot be used; choose another");
+    assertThat(
+            clinic
+                .post("/api/clients", "ann", Map.of("reference", "dup-1"))
+                .expect(409)
+                .json()
+                .get("error")
+                .asText())
+        .startsWith("you already have a client with reference 'dup-1'");
     assertThat(
             clinic
                 .post("/api/clients", "ann", Map.of("reference", "Jane Doe"))
@@ -699,6 +708,28 @@ abstract class ApiTests {
     JsonNode again = clinic.postCsv("/api/import", "ann", csv).expect(200).json();
     assertThat(again.get("taken").asInt()).isZero();
     assertThat(again.get("problems").toString()).contains("already has phq-9 at session 1");
+  }
+
+  @Test
+  void importCreatesClientsOnlyWithReferencesTheApiWouldTake() {
+    String csv =
+        "client,session,instrument,q1,q2,q3,q4,q5,q6,q7,q8,q9\n"
+            + "\"<img src=x onerror=alert(2)>\",1,phq-9,1,1,1,1,1,1,1,1,0\n"
+            + "../../etc/passwd,1,phq-9,1,1,1,1,1,1,1,1,0\n"
+            + "Jane Doe,1,phq-9,1,1,1,1,1,1,1,1,0\n"
+            + "ref-ok.1,1,phq-9,1,1,1,1,1,1,1,1,0\n";
+    JsonNode result = clinic.postCsv("/api/import", "ann", csv).expect(200).json();
+    assertThat(result.get("taken").asInt()).isEqualTo(1);
+    assertThat(result.get("clientsCreated").asInt()).isEqualTo(1);
+    assertThat(result.get("problems"))
+        .hasSize(3)
+        .allSatisfy(
+            problem ->
+                assertThat(problem.get("message").asText())
+                    .contains("new client reference: use 1-100 letters"));
+    assertThat(references(clinic.get("/api/clients", "ann").json()))
+        .contains("ref-ok.1")
+        .noneMatch(reference -> reference.contains("<") || reference.contains("/"));
   }
 
   @Test

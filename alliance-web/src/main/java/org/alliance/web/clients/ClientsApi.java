@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.alliance.web.administrations.Administrations;
 import org.alliance.web.administrations.StoredAdministrationJson;
 import org.alliance.web.platform.Platform;
@@ -26,12 +25,6 @@ import org.alliance.web.platform.security.User;
  * administrations.
  */
 public final class ClientsApi {
-  /**
-   * A pseudonymous reference: letters, digits, dot, underscore and hyphen, starting with a letter
-   * or digit.
-   */
-  private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-
   private final Platform platform;
 
   public ClientsApi(Platform platform) {
@@ -72,11 +65,9 @@ public final class ClientsApi {
                 () ->
                     WebException.badRequest(
                         "reference: the client's pseudonymous reference is required"));
-    if (!REFERENCE.matcher(reference).matches()) {
+    if (!Clients.isReference(reference)) {
       throw WebException.badRequest(
-          "reference: use 1-100 letters, digits, '.', '_' or '-' (a pseudonym, never a name), found '"
-              + reference
-              + "'");
+          "reference: " + Clients.REFERENCE_RULE + "; found '" + reference + "'");
     }
     Optional<String> clinician = Requests.text(body, "clinician");
     Instant now = platform.clock().instant();
@@ -86,9 +77,17 @@ public final class ClientsApi {
             .write(
                 handle -> {
                   User owner = Access.clinicianForNewClient(handle, principal, clinician);
-                  if (Clients.findByReference(handle, reference).isPresent()) {
+                  Optional<Client> existing = Clients.findByReference(handle, reference);
+                  if (existing.isPresent()) {
+                    // Whose caseload holds it is not this user's business unless it is theirs.
                     throw WebException.conflict(
-                        "the clinic already has a client with reference '" + reference + "'");
+                        Access.mayReach(principal, existing.get())
+                            ? "you already have a client with reference '"
+                                + reference
+                                + "' (/api/clients/"
+                                + existing.get().id()
+                                + ")"
+                            : "reference '" + reference + "' cannot be used; choose another");
                   }
                   long id = Clients.create(handle, reference, owner.id(), now);
                   AuditLog.record(

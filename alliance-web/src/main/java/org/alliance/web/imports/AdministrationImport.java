@@ -239,11 +239,16 @@ public final class AdministrationImport {
       if (!Access.mayReach(principal, existing.get())) {
         result.problems.add(
             new InputProblem(
-                where, "client " + reference + " is not one of the clients you may add to"));
+                where, "client reference '" + reference + "' cannot be used; choose another"));
         return Optional.empty();
       }
       clients.put(reference, existing.get());
       return existing;
+    }
+    if (!Clients.isReference(reference)) {
+      result.problems.add(
+          new InputProblem(where, "new client reference: " + Clients.REFERENCE_RULE));
+      return Optional.empty();
     }
     User owner;
     try {

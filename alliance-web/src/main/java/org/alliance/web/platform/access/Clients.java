@@ -1,8 +1,11 @@
 package org.alliance.web.platform.access;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.alliance.web.platform.db.Sql;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -46,8 +49,29 @@ public final class Clients {
     return scope.bind(query).mapTo(ClientSummary.class).list();
   }
 
-  /** Adds a client to a clinician's caseload and returns its id. */
+  /**
+   * A pseudonymous reference: letters, digits, dot, underscore and hyphen, starting with a letter
+   * or digit. One rule wherever a client is created (the API, an import, the demo), so no reference
+   * can carry markup or a path.
+   */
+  private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+  /** What a client reference may be, for messages that refuse one. */
+  public static final String REFERENCE_RULE =
+      "use 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit "
+          + "(a pseudonym, never a name)";
+
+  /** Whether {@code reference} may name a new client. */
+  public static boolean isReference(String reference) {
+    return REFERENCE.matcher(reference).matches();
+  }
+
+  /**
+   * Adds a client to a clinician's caseload and returns its id; the caller has checked the
+   * reference with {@link #isReference}.
+   */
   public static long create(Handle handle, String reference, long clinicianId, Instant now) {
+    checkArgument(isReference(reference), "not a client reference: %s", reference);
     return handle
         .createUpdate(
             "INSERT INTO clients (reference, clinician_id, created_at) VALUES (:reference, :clinician, :now)")
