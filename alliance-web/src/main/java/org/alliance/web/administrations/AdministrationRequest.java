@@ -1,6 +1,7 @@
 package org.alliance.web.administrations;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -34,7 +35,8 @@ final class AdministrationRequest {
    * The administration the body describes, for the client with this reference; 400 listing every
    * problem otherwise.
    */
-  static Administration parse(JsonNode body, String client, ClinicInstruments instruments) {
+  static Administration parse(
+      JsonNode body, String client, ClinicInstruments instruments, Instant now) {
     if (body == null || !body.isObject()) {
       throw WebException.badRequest(
           "the body must be a JSON object with instrument, session, answers and optionally version and date");
@@ -92,6 +94,8 @@ final class AdministrationRequest {
     if (dateNode != null && !dateNode.isNull()) {
       try {
         date = Optional.of(LocalDate.parse(dateNode.isTextual() ? dateNode.asText() : "not text"));
+        RecordAdministration.futureDate(date, now)
+            .ifPresent(problem -> problems.add(new FieldProblem("date", problem)));
       } catch (DateTimeParseException e) {
         problems.add(
             new FieldProblem("date", "expected a date as \"YYYY-MM-DD\", found " + dateNode));

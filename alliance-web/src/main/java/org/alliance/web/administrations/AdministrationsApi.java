@@ -58,7 +58,7 @@ public final class AdministrationsApi {
                   Scored scored =
                       record.score(
                           AdministrationRequest.parse(
-                              Requests.json(ctx), client.reference(), instruments));
+                              Requests.json(ctx), client.reference(), instruments, now));
                   if (!scored.valid()) {
                     Score score = scored.score();
                     throw new WebException(

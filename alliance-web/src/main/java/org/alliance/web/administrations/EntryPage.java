@@ -172,6 +172,8 @@ public final class EntryPage {
               if (!dateText.isEmpty()) {
                 try {
                   date = Optional.of(LocalDate.parse(dateText));
+                  RecordAdministration.futureDate(date, now)
+                      .ifPresent(problem -> problems.add("Date: " + problem + "."));
                 } catch (java.time.format.DateTimeParseException e) {
                   problems.add("Date: use the form YYYY-MM-DD, not '" + dateText + "'.");
                 }

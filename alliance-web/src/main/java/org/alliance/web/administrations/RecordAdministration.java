@@ -1,6 +1,8 @@
 package org.alliance.web.administrations;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +30,20 @@ public final class RecordAdministration {
 
   public RecordAdministration(ClinicInstruments instruments) {
     this.instruments = instruments;
+  }
+
+  /**
+   * Why a form's date cannot be right, if it cannot: a day after today. Today is taken where the
+   * clinic may be, so up to a day ahead of UTC (the server's clock) is accepted.
+   */
+  public static Optional<String> futureDate(Optional<LocalDate> date, Instant now) {
+    LocalDate latest = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1);
+    return date.filter(day -> day.isAfter(latest))
+        .map(
+            day ->
+                day
+                    + " is in the future; give the day the questionnaire was filled in (today at "
+                    + "the latest)");
   }
 
   /**

@@ -149,6 +149,14 @@ public final class AdministrationImport {
         }
         Administration administration = row.administration().orElseThrow();
         Score score = scored.score().orElseThrow();
+        Optional<String> future = RecordAdministration.futureDate(administration.date(), now);
+        if (future.isPresent()) {
+          String problem = "date " + future.get();
+          result.problems.add(new InputProblem(where, problem));
+          result.rejectedLines.add(where.line());
+          result.row(row, Optional.of(score), problem);
+          continue;
+        }
         if (!instruments.inUse(score.instrumentId())) {
           String problem = "instrument " + ClinicInstruments.notInUse(score.instrumentId());
           result.problems.add(new InputProblem(where, problem));
