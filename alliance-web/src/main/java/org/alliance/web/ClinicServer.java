@@ -2,17 +2,21 @@ package org.alliance.web;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.alliance.web.accounts.AccountApi;
 import org.alliance.web.accounts.LoginPages;
 import org.alliance.web.accounts.UsersPage;
@@ -40,6 +44,7 @@ import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.RequestLog;
 import org.alliance.web.platform.audit.AuditLog;
 import org.alliance.web.platform.db.Database;
+import org.alliance.web.platform.http.BodyLimits;
 import org.alliance.web.platform.http.Errors;
 import org.alliance.web.platform.http.Json;
 import org.alliance.web.platform.http.SecurityHeaders;
@@ -81,14 +86,20 @@ public final class ClinicServer implements AutoCloseable {
   private final AuditLog audit;
   private final Javalin app;
   private final ScheduledExecutorService background;
+  private final URI publicUrl;
   private boolean closed;
 
   private ClinicServer(
-      Database database, AuditLog audit, Javalin app, ScheduledExecutorService background) {
+      Database database,
+      AuditLog audit,
+      Javalin app,
+      ScheduledExecutorService background,
+      URI publicUrl) {
     this.database = database;
     this.audit = audit;
     this.app = app;
     this.background = background;
+    this.publicUrl = publicUrl;
   }
 
   /** Opens (and migrates) the database, seeds the demo clinic if asked, and starts serving. */
@@ -152,12 +163,18 @@ public final class ClinicServer implements AutoCloseable {
               new LoginService(database.jdbi(), clock, throttle),
               clock,
               settings.secureCookies());
+      AtomicReference<URI> publicUrl = new AtomicReference<>();
       Features features =
-          new Features(instruments, new ClinicTrends(instruments::catalog, fits), record);
+          new Features(
+              instruments,
+              new ClinicTrends(instruments::catalog, fits),
+              record,
+              () -> publicUrl.get());
       Javalin app =
           Javalin.create(config -> configure(config, platform, features, settings, throttle));
-      app.start(settings.port());
-      return new ClinicServer(database, audit, app, background);
+      app.start(settings.host(), settings.port());
+      publicUrl.set(settings.publicUrlAt(app.port()));
+      return new ClinicServer(database, audit, app, background, publicUrl.get());
     } catch (RuntimeException e) {
       background.shutdownNow();
       audit.close();
@@ -168,7 +185,10 @@ public final class ClinicServer implements AutoCloseable {
 
   /** The services of the features that several handlers share. */
   private record Features(
-      ClinicInstruments instruments, ClinicTrends trends, RecordAdministration record) {}
+      ClinicInstruments instruments,
+      ClinicTrends trends,
+      RecordAdministration record,
+      Supplier<URI> publicUrl) {}
 
   private static void configure(
       JavalinConfig config,
@@ -179,8 +199,15 @@ public final class ClinicServer implements AutoCloseable {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
     config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-    // Large enough for a CSV import of a few hundred thousand administrations.
-    config.http.maxRequestSize = 64L * 1024 * 1024;
+    BodyLimits limits = settings.limits();
+    // Bodies read whole (JSON, forms) stop at the small limit; import files are streamed.
+    config.http.maxRequestSize = limits.bodyBytes();
+    // An uploaded file beyond 1 MB waits on disk, not in memory, until it is read.
+    config.jetty.multipartConfig.cacheDirectory(System.getProperty("java.io.tmpdir"));
+    config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+    config.jetty.multipartConfig.maxFileSize(limits.importBytes(), SizeUnit.BYTES);
+    config.jetty.multipartConfig.maxTotalRequestSize(
+        limits.importBytes() + limits.bodyBytes(), SizeUnit.BYTES);
     config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
     // Graceful stop: Jetty stops accepting, then waits up to 10 s for the requests under way.
     config.jetty.modifyServer(
@@ -207,7 +234,8 @@ public final class ClinicServer implements AutoCloseable {
     AuditPage auditPage = new AuditPage(platform);
     ImportPage importPage = new ImportPage(platform, features.instruments(), features.record());
     InstrumentsPage instrumentsPage = new InstrumentsPage(platform, features.instruments());
-    ClientLinkPage links = new ClientLinkPage(platform, features.instruments());
+    ClientLinkPage links =
+        new ClientLinkPage(platform, features.instruments(), features.publicUrl());
     ClientFormPage clientForm =
         new ClientFormPage(platform, features.instruments(), features.record(), throttle);
     ClientsApi clients = new ClientsApi(platform);
@@ -216,13 +244,14 @@ public final class ClinicServer implements AutoCloseable {
     TrendApi trend = new TrendApi(platform, features.trends());
     FhirApi fhir = new FhirApi(platform, features.instruments(), features.trends());
     CohortApi cohort = new CohortApi(platform, features.instruments());
-    ImportApi imports = new ImportApi(platform, features.instruments(), features.record());
+    ImportApi imports = new ImportApi(platform, features.instruments(), features.record(), limits);
     InstrumentsApi instruments = new InstrumentsApi(platform, features.instruments());
     AccountApi account = new AccountApi(platform);
     String openApi = resource("/openapi.json");
 
     var routes = config.routes;
     routes.before(headers::apply);
+    routes.before(limits::check);
     routes.get(
         "/health",
         ctx -> {
@@ -275,7 +304,16 @@ public final class ClinicServer implements AutoCloseable {
     routes.get("/api/audit", account::audit);
 
     routes.exception(WebException.class, Errors::expected);
-    routes.exception(HttpResponseException.class, Errors::javalin);
+    routes.exception(
+        HttpResponseException.class,
+        (e, ctx) -> {
+          if (e.getStatus() == 413) {
+            // Javalin's own limit on a body read whole, met by a body that declared no length.
+            Errors.expected(limits.tooLarge(ctx.path()), ctx);
+          } else {
+            Errors.javalin(e, ctx);
+          }
+        });
     routes.exception(SessionAlreadyRecorded.class, (e, ctx) -> Errors.expected(e.conflict(), ctx));
     routes.exception(Exception.class, Errors::unexpected);
     for (int status : new int[] {400, 404, 405, 413, 500}) {
@@ -297,6 +335,11 @@ public final class ClinicServer implements AutoCloseable {
   /** The port the server listens on (the one taken, when started on port 0). */
   public int port() {
     return app.port();
+  }
+
+  /** Where clients reach the server; every link sent to them starts with it. */
+  public URI publicUrl() {
+    return publicUrl;
   }
 
   public Database database() {

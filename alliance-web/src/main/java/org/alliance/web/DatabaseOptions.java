@@ -2,6 +2,7 @@ package org.alliance.web;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.alliance.web.platform.http.BodyLimits;
 import picocli.CommandLine.Option;
 
 /** Where the clinic's database is: options shared by the server and the admin commands. */
@@ -37,6 +38,7 @@ final class DatabaseOptions {
           "Database password (env ALLIANCE_DB_PASSWORD; prefer the environment, which other users cannot list).")
   String dbPassword;
 
+  /** The database settings on this machine's address, with the default body limits. */
   ServerSettings settings(int port, boolean demo, boolean secureCookies) {
     return new ServerSettings(
         port,
@@ -45,7 +47,10 @@ final class DatabaseOptions {
         Optional.ofNullable(blank(dbUser)),
         Optional.ofNullable(blank(dbPassword)),
         demo,
-        secureCookies);
+        secureCookies,
+        ServerSettings.LOCAL_HOST,
+        Optional.empty(),
+        BodyLimits.DEFAULTS);
   }
 
   private static String blank(String value) {

@@ -3,8 +3,12 @@ package org.alliance.web;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.alliance.web.platform.http.BodyLimits;
 
 /**
  * Everything the clinic server is started with, gathered from the command line and the environment.
@@ -14,6 +18,10 @@ import java.util.Optional;
  * @param dbUrl a JDBC URL (PostgreSQL for production); empty for the embedded database
  * @param demo seed a demo clinic (once) and print its logins
  * @param secureCookies mark cookies Secure, for a server behind TLS
+ * @param host the address to listen on: this machine only by default
+ * @param publicUrl the address clients reach the server at, from which every link and QR code is
+ *     built; needed whenever the server listens beyond this machine
+ * @param limits the largest request bodies taken
  */
 public record ServerSettings(
     int port,
@@ -22,7 +30,13 @@ public record ServerSettings(
     Optional<String> dbUser,
     Optional<String> dbPassword,
     boolean demo,
-    boolean secureCookies) {
+    boolean secureCookies,
+    String host,
+    Optional<URI> publicUrl,
+    BodyLimits limits) {
+
+  /** Listening on this machine only: the safe default, and all a newcomer trying it out needs. */
+  public static final String LOCAL_HOST = "127.0.0.1";
 
   public ServerSettings {
     checkArgument(port >= 0 && port <= 65_535, "the port must lie in 0..65535: %s", port);
@@ -30,25 +44,66 @@ public record ServerSettings(
     requireNonNull(dbUrl, "dbUrl");
     requireNonNull(dbUser, "dbUser");
     requireNonNull(dbPassword, "dbPassword");
+    requireNonNull(host, "host");
+    requireNonNull(publicUrl, "publicUrl");
+    requireNonNull(limits, "limits");
+    publicUrl.ifPresent(ServerSettings::checkPublicUrl);
+    checkArgument(
+        publicUrl.isPresent() || isLoopback(host),
+        "--public-url is needed when the server listens beyond this machine (--host %s): the links "
+            + "sent to clients are built from it, e.g. --public-url https://alliance.clinic.example",
+        host);
   }
 
-  /** The embedded database in {@code dataDir}, any free port, no demo. */
+  /** The embedded database in {@code dataDir}, any free port on this machine, no demo. */
   public static ServerSettings embedded(Path dataDir) {
     return new ServerSettings(
-        0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(), false, false);
+        0,
+        dataDir,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        false,
+        LOCAL_HOST,
+        Optional.empty(),
+        BodyLimits.DEFAULTS);
   }
 
   /** The same settings on another database. */
   public ServerSettings withDatabase(String url, Optional<String> user, Optional<String> password) {
-    return new ServerSettings(port, dataDir, Optional.of(url), user, password, demo, secureCookies);
+    return new ServerSettings(
+        port,
+        dataDir,
+        Optional.of(url),
+        user,
+        password,
+        demo,
+        secureCookies,
+        host,
+        publicUrl,
+        limits);
   }
 
   public ServerSettings withDemo(boolean seed) {
-    return new ServerSettings(port, dataDir, dbUrl, dbUser, dbPassword, seed, secureCookies);
+    return new ServerSettings(
+        port, dataDir, dbUrl, dbUser, dbPassword, seed, secureCookies, host, publicUrl, limits);
   }
 
   public ServerSettings withSecureCookies(boolean secure) {
-    return new ServerSettings(port, dataDir, dbUrl, dbUser, dbPassword, demo, secure);
+    return new ServerSettings(
+        port, dataDir, dbUrl, dbUser, dbPassword, demo, secure, host, publicUrl, limits);
+  }
+
+  /** Listening on {@code address}, reached by clients at {@code url}. */
+  public ServerSettings withAddress(String address, Optional<URI> url) {
+    return new ServerSettings(
+        port, dataDir, dbUrl, dbUser, dbPassword, demo, secureCookies, address, url, limits);
+  }
+
+  public ServerSettings withLimits(BodyLimits bodyLimits) {
+    return new ServerSettings(
+        port, dataDir, dbUrl, dbUser, dbPassword, demo, secureCookies, host, publicUrl, bodyLimits);
   }
 
   /**
@@ -56,9 +111,38 @@ public record ServerSettings(
    */
   public String jdbcUrl() {
     // WRITE_DELAY=0: H2 writes each commit to the file before the commit returns, so a submission
-    // that
-    // was answered 201 survives the process being killed.
+    // that was answered 201 survives the process being killed.
     return dbUrl.orElseGet(
         () -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("alliance") + ";WRITE_DELAY=0");
+  }
+
+  /** The public URL, or this machine's address at the port taken. */
+  URI publicUrlAt(int portTaken) {
+    return publicUrl.orElseGet(() -> URI.create("http://localhost:" + portTaken));
+  }
+
+  private static void checkPublicUrl(URI url) {
+    checkArgument(
+        ("https".equals(url.getScheme()) || "http".equals(url.getScheme()))
+            && url.getHost() != null
+            && url.getRawQuery() == null
+            && url.getRawFragment() == null
+            && url.getRawUserInfo() == null,
+        "--public-url must be an http or https address without query, e.g. "
+            + "https://alliance.clinic.example, not '%s'",
+        url);
+  }
+
+  private static boolean isLoopback(String host) {
+    if (host.equals("localhost")) {
+      return true;
+    }
+    try {
+      // Only literal addresses are looked at, never a name to resolve.
+      return host.matches("[0-9.]+|[0-9a-fA-F:]+")
+          && InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 }

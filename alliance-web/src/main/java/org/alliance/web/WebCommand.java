@@ -5,6 +5,7 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.alliance.web.demo.DemoClinic;
 import org.alliance.web.platform.audit.AuditAction;
 import org.alliance.web.platform.audit.AuditLog;
 import org.alliance.web.platform.db.Database;
+import org.alliance.web.platform.http.BodyLimits;
 import org.alliance.web.platform.security.ApiTokens;
 import org.alliance.web.platform.security.Passwords;
 import org.alliance.web.platform.security.Role;
@@ -75,6 +77,42 @@ public final class WebCommand implements Callable<Integer> {
           "Mark cookies Secure and send HSTS: use when the server is reached over HTTPS (env ALLIANCE_SECURE_COOKIES).")
   boolean secureCookies;
 
+  @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      defaultValue = "${env:ALLIANCE_HOST:-127.0.0.1}",
+      description =
+          "Address to listen on (env ALLIANCE_HOST). Default: ${DEFAULT-VALUE}, this machine only; "
+              + "0.0.0.0 for every network, which needs --public-url.")
+  String host;
+
+  @Option(
+      names = "--public-url",
+      paramLabel = "URL",
+      defaultValue = "${env:ALLIANCE_PUBLIC_URL}",
+      description =
+          "Where clients reach the server, e.g. https://alliance.clinic.example (env "
+              + "ALLIANCE_PUBLIC_URL): every link and QR code sent to a client is built from it. "
+              + "Default: http://localhost:PORT, for this machine only.")
+  String publicUrl;
+
+  @Option(
+      names = "--max-body-mb",
+      paramLabel = "MB",
+      defaultValue = "${env:ALLIANCE_MAX_BODY_MB:-1}",
+      description =
+          "Largest JSON body or form taken, in MB (env ALLIANCE_MAX_BODY_MB). Default: ${DEFAULT-VALUE}.")
+  double maxBodyMb;
+
+  @Option(
+      names = "--max-import-mb",
+      paramLabel = "MB",
+      defaultValue = "${env:ALLIANCE_MAX_IMPORT_MB:-50}",
+      description =
+          "Largest import file taken, in MB (env ALLIANCE_MAX_IMPORT_MB); it is read as a stream. "
+              + "Default: ${DEFAULT-VALUE}.")
+  double maxImportMb;
+
   public static void main(String[] args) {
     int exit = run(args);
     if (exit != 0) {
@@ -105,7 +143,13 @@ public final class WebCommand implements Callable<Integer> {
   public Integer call() {
     ServerSettings settings;
     try {
-      settings = database.settings(port, demo, secureCookies);
+      settings =
+          database
+              .settings(port, demo, secureCookies)
+              .withAddress(
+                  host,
+                  Optional.ofNullable(publicUrl).filter(url -> !url.isBlank()).map(URI::create))
+              .withLimits(BodyLimits.megabytes(maxBodyMb, maxImportMb));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -116,8 +160,12 @@ public final class WebCommand implements Callable<Integer> {
       DemoClinic.printLogins(out);
     }
     out.println(
-        "Alliance clinic server listening on http://localhost:"
+        "Alliance clinic server listening on http://"
+            + (settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host())
+            + ":"
             + server.port()
+            + ", reached by clients at "
+            + server.publicUrl()
             + " (database: "
             + (settings.dbUrl().isPresent() ? "PostgreSQL" : settings.dataDir().toAbsolutePath())
             + ")");

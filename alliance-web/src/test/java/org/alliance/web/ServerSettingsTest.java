@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.alliance.web.platform.db.Dialect;
+import org.alliance.web.platform.http.BodyLimits;
 import org.junit.jupiter.api.Test;
 
 class ServerSettingsTest {
@@ -37,7 +38,10 @@ class ServerSettingsTest {
                     Optional.empty(),
                     Optional.empty(),
                     false,
-                    false))
+                    false,
+                    ServerSettings.LOCAL_HOST,
+                    Optional.empty(),
+                    BodyLimits.DEFAULTS))
         .hasMessageContaining("0..65535");
     assertThatThrownBy(() -> Dialect.of("jdbc:mysql://db/alliance"))
         .hasMessageContaining("unsupported database URL");

@@ -130,5 +130,11 @@ class WebCommandTest {
     assertThat(url.exit()).isEqualTo(1);
     assertThat(url.err()).contains("unsupported database URL").doesNotContain("\tat ");
     assertThat(run("", "--port", "many").exit()).isEqualTo(2);
+    Run everywhere = run("", "--data-dir", dataDir.toString(), "--port", "0", "--host", "0.0.0.0");
+    assertThat(everywhere.exit()).isEqualTo(2);
+    assertThat(everywhere.err()).contains("--public-url is needed").doesNotContain("\tat ");
+    Run tiny = run("", "--data-dir", dataDir.toString(), "--port", "0", "--max-body-mb", "0");
+    assertThat(tiny.exit()).isEqualTo(2);
+    assertThat(tiny.err()).contains("at least 16 KB");
   }
 }

@@ -5,11 +5,9 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.alliance.core.instrument.Numbers;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Score;
@@ -64,9 +62,10 @@ public final class AdministrationImport {
   public static final class Result {
     private int rows;
     private int taken;
+    private int rejected;
     private int clientsCreated;
+    private int problemCount;
     private final List<InputProblem> problems = new ArrayList<>();
-    private final Set<Long> rejectedLines = new HashSet<>();
     private final List<RowOutcome> firstRows = new ArrayList<>();
     private final int keepRows;
 
@@ -83,16 +82,37 @@ public final class AdministrationImport {
     }
 
     public int rejected() {
-      return rejectedLines.size();
+      return rejected;
+    }
+
+    /** How many problems were found, listed or not. */
+    public int problemCount() {
+      return problemCount;
     }
 
     public int clientsCreated() {
       return clientsCreated;
     }
 
-    /** Every problem, in the order found. */
+    /**
+     * The first {@link #MAX_LISTED} problems, in the order found; the rest are only counted, so a
+     * file full of errors takes no more memory than a clean one.
+     */
     public List<InputProblem> problems() {
       return List.copyOf(problems);
+    }
+
+    private void problem(InputProblem problem) {
+      problemCount++;
+      if (problems.size() < MAX_LISTED) {
+        problems.add(problem);
+      }
+    }
+
+    /** A row not taken, for its first problem. */
+    private void reject(AdministrationRow row, Optional<Score> score, String problem) {
+      rejected++;
+      row(row, score, problem);
     }
 
     /** The first rows as read, for a preview. */
@@ -132,7 +152,6 @@ public final class AdministrationImport {
       int keepRows) {
     Result result = new Result(keepRows);
     Map<String, Client> clients = new HashMap<>();
-    Set<String> seen = new HashSet<>();
     try (source) {
       while (source.hasNext()) {
         AdministrationRow row = source.next();
@@ -141,9 +160,8 @@ public final class AdministrationImport {
         SourceLocation where = row.location();
         if (!scored.valid()) {
           List<InputProblem> found = scored.locatedProblems();
-          found.forEach(result.problems::add);
-          result.rejectedLines.add(where.line());
-          result.row(
+          found.forEach(result::problem);
+          result.reject(
               row, scored.score(), found.isEmpty() ? "cannot be scored" : found.get(0).message());
           continue;
         }
@@ -152,51 +170,36 @@ public final class AdministrationImport {
         Optional<String> future = RecordAdministration.futureDate(administration.date(), now);
         if (future.isPresent()) {
           String problem = "date " + future.get();
-          result.problems.add(new InputProblem(where, problem));
-          result.rejectedLines.add(where.line());
-          result.row(row, Optional.of(score), problem);
+          result.problem(new InputProblem(where, problem));
+          result.reject(row, Optional.of(score), problem);
           continue;
         }
         if (!instruments.inUse(score.instrumentId())) {
           String problem = "instrument " + ClinicInstruments.notInUse(score.instrumentId());
-          result.problems.add(new InputProblem(where, problem));
-          result.rejectedLines.add(where.line());
-          result.row(row, Optional.of(score), problem);
+          result.problem(new InputProblem(where, problem));
+          result.reject(row, Optional.of(score), problem);
           continue;
         }
         Optional<String> rowClinician =
             row.key().clinician().isBlank() ? clinician : Optional.of(row.key().clinician());
-        Optional<Client> client =
-            client(
-                handle,
-                principal,
-                administration.client(),
-                rowClinician,
-                clients,
-                result,
-                where,
-                now);
-        if (client.isEmpty()) {
-          result.rejectedLines.add(where.line());
-          result.row(
-              row, Optional.of(score), result.problems.get(result.problems.size() - 1).message());
+        Client client;
+        try {
+          client =
+              client(
+                  handle, principal, administration.client(), rowClinician, clients, result, now);
+        } catch (ClientRefused e) {
+          result.problem(new InputProblem(where, e.getMessage()));
+          result.reject(row, Optional.of(score), e.getMessage());
           continue;
         }
-        String key =
-            administration.client()
-                + "\u0000"
-                + score.instrumentId()
-                + "\u0000"
-                + administration.session();
         Scored toStore =
             Scored.of(instruments.catalog().get(score.instrumentId()), administration, score);
+        // A session stored earlier in this file is found by the store's own check: the
+        // transaction sees its own rows.
         try {
-          if (!seen.add(key)) {
-            throw new SessionAlreadyRecorded(score.instrumentId(), administration.session(), null);
-          }
           record.store(
               handle,
-              client.get().id(),
+              client.id(),
               toStore,
               Source.importRow(principal.userId(), where.line()),
               now);
@@ -211,9 +214,8 @@ public final class AdministrationImport {
                   + score.instrumentId()
                   + " at session "
                   + administration.session();
-          result.problems.add(new InputProblem(where, problem));
-          result.rejectedLines.add(where.line());
-          result.row(row, Optional.of(score), problem);
+          result.problem(new InputProblem(where, problem));
+          result.reject(row, Optional.of(score), problem);
           continue;
         }
         result.taken++;
@@ -225,46 +227,44 @@ public final class AdministrationImport {
     return result;
   }
 
-  /**
-   * The client a row belongs to, created when new; empty (with the row's problem recorded) when out
-   * of reach.
-   */
-  private static Optional<Client> client(
+  /** Why a row's client cannot be reached or created. */
+  private static final class ClientRefused extends Exception {
+    ClientRefused(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** The client a row belongs to, created when new. */
+  private static Client client(
       Handle handle,
       Principal principal,
       String reference,
       Optional<String> clinician,
       Map<String, Client> clients,
       Result result,
-      SourceLocation where,
-      Instant now) {
+      Instant now)
+      throws ClientRefused {
     Client known = clients.get(reference);
     if (known != null) {
-      return Optional.of(known);
+      return known;
     }
     Optional<Client> existing = Clients.findByReference(handle, reference);
     if (existing.isPresent()) {
       if (!Access.mayReach(principal, existing.get())) {
-        result.problems.add(
-            new InputProblem(
-                where, "client reference '" + reference + "' cannot be used; choose another"));
-        return Optional.empty();
+        throw new ClientRefused(
+            "client reference '" + reference + "' cannot be used; choose another");
       }
       clients.put(reference, existing.get());
-      return existing;
+      return existing.get();
     }
     if (!Clients.isReference(reference)) {
-      result.problems.add(
-          new InputProblem(where, "new client reference: " + Clients.REFERENCE_RULE));
-      return Optional.empty();
+      throw new ClientRefused("new client reference: " + Clients.REFERENCE_RULE);
     }
     User owner;
     try {
       owner = Access.clinicianForNewClient(handle, principal, clinician);
     } catch (WebException e) {
-      result.problems.add(
-          new InputProblem(where, "new client " + reference + ": " + e.getMessage()));
-      return Optional.empty();
+      throw new ClientRefused("new client " + reference + ": " + e.getMessage());
     }
     long id = Clients.create(handle, reference, owner.id(), now);
     AuditLog.record(
@@ -277,6 +277,6 @@ public final class AdministrationImport {
     result.clientsCreated++;
     Client created = Clients.find(handle, id).orElseThrow();
     clients.put(reference, created);
-    return Optional.of(created);
+    return created;
   }
 }

@@ -1,8 +1,8 @@
 package org.alliance.web.imports;
 
 import io.javalin.http.Context;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +21,7 @@ import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.audit.AuditAction;
 import org.alliance.web.platform.audit.AuditLog;
+import org.alliance.web.platform.http.BodyLimits;
 import org.alliance.web.platform.http.Requests;
 import org.alliance.web.platform.http.WebException;
 import org.alliance.web.platform.security.Principal;
@@ -37,11 +38,17 @@ public final class ImportApi {
   private final Platform platform;
   private final ClinicInstruments instruments;
   private final RecordAdministration record;
+  private final BodyLimits limits;
 
-  public ImportApi(Platform platform, ClinicInstruments instruments, RecordAdministration record) {
+  public ImportApi(
+      Platform platform,
+      ClinicInstruments instruments,
+      RecordAdministration record,
+      BodyLimits limits) {
     this.platform = platform;
     this.instruments = instruments;
     this.record = record;
+    this.limits = limits;
   }
 
   /**
@@ -82,11 +89,18 @@ public final class ImportApi {
       }
     }
     boolean fhir = fhir(ctx);
-    byte[] body = ctx.bodyAsBytes();
-    if (body.length == 0) {
-      throw WebException.badRequest(
-          "the request has no body; send the file as the body (Content-Type: text/csv, or "
-              + "application/fhir+json for a FHIR Bundle or NDJSON)");
+    // Read as a stream, row by row, so a large file takes no more memory than a small one.
+    PushbackInputStream body = new PushbackInputStream(limits.importBody(ctx));
+    try {
+      int first = body.read();
+      if (first < 0) {
+        throw WebException.badRequest(
+            "the request has no body; send the file as the body (Content-Type: text/csv, or "
+                + "application/fhir+json for a FHIR Bundle or NDJSON)");
+      }
+      body.unread(first);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     CsvReadOptions reading = options;
     Instant now = platform.clock().instant();
@@ -107,12 +121,8 @@ public final class ImportApi {
                               principal,
                               clinician,
                               fhir
-                                  ? FhirImport.open(
-                                      "upload",
-                                      new ByteArrayInputStream(body),
-                                      instruments.catalog())
-                                  : AdministrationCsvReader.open(
-                                      "upload", new ByteArrayInputStream(body), reading),
+                                  ? FhirImport.open("upload", body, instruments.catalog())
+                                  : AdministrationCsvReader.open("upload", body, reading),
                               now,
                               0);
                     } catch (IOException e) {

@@ -2,10 +2,9 @@ package org.alliance.web.imports;
 
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -123,9 +122,9 @@ public final class ImportPage {
             PageRequests.field(ctx, "instrument"),
             PageRequests.field(ctx, "layout"),
             PageRequests.field(ctx, "clinician"));
-    byte[] bytes;
-    try (InputStream in = file.content()) {
-      bytes = in.readAllBytes();
+    Path kept;
+    try {
+      kept = PendingImports.store(file.content());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -142,9 +141,15 @@ public final class ImportPage {
             fileName,
             format,
             choices,
-            bytes,
+            kept,
             now.plus(PendingImports.LIFETIME));
-    Result result = readable(() -> dryRun(principal, upload, now));
+    Result result;
+    try {
+      result = readable(() -> dryRun(principal, upload, now));
+    } catch (RuntimeException e) {
+      PendingImports.delete(kept);
+      throw e;
+    }
     String id = pending.keep(upload, now);
     platform
         .audit()
@@ -266,24 +271,19 @@ public final class ImportPage {
     }
   }
 
-  /** Opens the file as the io module reads it. */
+  /** Opens the kept file as the io module reads it, as a stream. */
   private AdministrationSource source(PendingImports.Upload upload) {
     try {
       return switch (upload.format()) {
         case CSV ->
             AdministrationCsvReader.open(
-                upload.fileName(),
-                new ByteArrayInputStream(upload.bytes()),
-                csvOptions(upload.choices()));
+                upload.fileName(), upload.open(), csvOptions(upload.choices()));
         case FHIR ->
-            FhirImport.open(
-                upload.fileName(),
-                new ByteArrayInputStream(upload.bytes()),
-                instruments.scorer().catalog());
+            FhirImport.open(upload.fileName(), upload.open(), instruments.scorer().catalog());
         case REDCAP ->
             RedcapReader.open(
                 upload.fileName(),
-                new ByteArrayInputStream(upload.bytes()),
+                upload.open(),
                 RedcapMapping.conventions(),
                 instruments.scorer().catalog());
       };

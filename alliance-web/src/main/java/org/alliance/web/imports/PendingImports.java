@@ -1,19 +1,30 @@
 package org.alliance.web.imports;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.alliance.web.platform.security.Secrets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Uploaded files kept on the server between their preview and the admin's confirmation, so that
  * what is written is exactly what was previewed (a re-upload is never trusted to match). Each is
  * found by a random id, only by the session that uploaded it, and only until it expires or is used.
- * Kept in memory: a restart forgets them, and the admin uploads again.
+ * Each file waits in a temporary file readable by the server's user only, so waiting uploads take
+ * no memory; a restart forgets them (and the JVM removes the files), and the admin uploads again.
  */
 final class PendingImports {
+  private static final Logger LOG = LoggerFactory.getLogger(PendingImports.class);
+
   static final Duration LIFETIME = Duration.ofMinutes(30);
 
   /** At most this many uploads wait at once, over all users; the oldest make room. */
@@ -26,8 +37,33 @@ final class PendingImports {
       String fileName,
       ImportFormat format,
       ImportChoices choices,
-      byte[] bytes,
-      Instant expires) {}
+      Path file,
+      Instant expires) {
+    /** The kept file, from its start. */
+    InputStream open() throws IOException {
+      return Files.newInputStream(file);
+    }
+  }
+
+  /**
+   * Copies an upload to a new temporary file readable by the server's user only; the caller keeps
+   * it or deletes it.
+   */
+  static Path store(InputStream content) throws IOException {
+    Path file =
+        Files.createTempFile(
+            "alliance-import-",
+            ".upload",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    file.toFile().deleteOnExit();
+    try (content) {
+      Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(file);
+      throw e;
+    }
+    return file;
+  }
 
   private final Map<String, Upload> pending = new ConcurrentHashMap<>();
 
@@ -37,7 +73,7 @@ final class PendingImports {
     while (pending.size() >= MAX_PENDING) {
       pending.entrySet().stream()
           .min(Map.Entry.comparingByValue((a, b) -> a.expires().compareTo(b.expires())))
-          .ifPresent(oldest -> pending.remove(oldest.getKey()));
+          .ifPresent(oldest -> remove(oldest.getKey()));
     }
     String id = Secrets.random();
     pending.put(id, upload);
@@ -54,12 +90,28 @@ final class PendingImports {
     return Optional.of(upload);
   }
 
-  /** Forgets an upload once it has been imported. */
+  /** Forgets an upload once it has been imported, and deletes its file. */
   void remove(String id) {
-    pending.remove(id);
+    Upload upload = pending.remove(id);
+    if (upload != null) {
+      delete(upload.file());
+    }
   }
 
   private void purge(Instant now) {
-    pending.values().removeIf(upload -> !upload.expires().isAfter(now));
+    pending.entrySet().stream()
+        .filter(entry -> !entry.getValue().expires().isAfter(now))
+        .map(Map.Entry::getKey)
+        .toList()
+        .forEach(this::remove);
+  }
+
+  /** Deletes a kept file; one that cannot be deleted now goes when the JVM exits. */
+  static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.warn("could not delete the kept import file {}", file, e);
+    }
   }
 }

@@ -1,9 +1,11 @@
 package org.alliance.web.links;
 
 import io.javalin.http.Context;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.scoring.Administration;
@@ -34,10 +36,16 @@ public final class ClientLinkPage {
   private final Platform platform;
 
   private final ClinicInstruments instruments;
+  private final Supplier<URI> publicUrl;
 
-  public ClientLinkPage(Platform platform, ClinicInstruments instruments) {
+  /**
+   * @param publicUrl where clients reach the server: links are built from it, never from the
+   *     request's Host header, which the sender of a request chooses
+   */
+  public ClientLinkPage(Platform platform, ClinicInstruments instruments, Supplier<URI> publicUrl) {
     this.platform = platform;
     this.instruments = instruments;
+    this.publicUrl = publicUrl;
   }
 
   /** What the clinician sees after creating a link. */
@@ -105,7 +113,7 @@ public final class ClientLinkPage {
                       now);
                   return new Made(principal, client, session);
                 });
-    String url = ctx.scheme() + "://" + ctx.host() + "/f/" + token;
+    String url = publicUrl.get().toString().replaceAll("/+$", "") + "/f/" + token;
     CreatedLink created =
         new CreatedLink(
             id,
