@@ -121,7 +121,11 @@ public final class CourseChart implements Figure {
 
   @Override
   public int suggestedHeight(int width) {
-    return Math.max(300, Math.min(440, width / 2));
+    if (!ChartStyle.narrow(width)) {
+      return Math.max(300, Math.min(440, width / 2));
+    }
+    // Under a narrow chart the legend takes its own lines; the plot keeps its height above them.
+    return 270 + ChartStyle.legendHeight(chart(width, 300));
   }
 
   @Override
@@ -143,7 +147,7 @@ public final class CourseChart implements Figure {
             .yAxisTitle(name + " score (" + Wording.direction(course.measure().direction()) + ")")
             .build();
     XYStyler styler = chart.getStyler();
-    ChartStyle.apply(styler);
+    ChartStyle.apply(styler, width);
     styler.setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Line);
 
     int first = course.first().map(Observation::session).orElse(0);
@@ -183,6 +187,7 @@ public final class CourseChart implements Figure {
     suddenChanges(
         chart, findings.losses(), "Sudden loss", Markers.triangleDown(2.1), ChartStyle.VERMILLION);
     ruptures(chart);
+    ChartStyle.fitLegend(chart, width);
     return chart;
   }
 

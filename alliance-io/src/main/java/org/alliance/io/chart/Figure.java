@@ -8,6 +8,13 @@ import java.awt.Graphics2D;
  */
 public interface Figure {
   /**
+   * The smallest type a chart draws, in its own units (pixels at its drawn size): the axes' tick
+   * labels; the legend is a little larger. Shown smaller than drawn, a chart's type shrinks with
+   * it, so pages draw a chart for the width they show it at.
+   */
+  float SMALLEST_TEXT = 11f;
+
+  /**
    * A short name for the chart, such as "PHQ-9 over sessions"; the SVG's title for screen readers.
    */
   String title();

@@ -103,6 +103,14 @@ public final class RateChart implements Figure {
 
   @Override
   public int suggestedHeight(int width) {
+    // Under a narrow chart the legend takes its own lines.
+    return ChartStyle.narrow(width)
+        ? plotHeight() + ChartStyle.legendHeight(chart(width, plotHeight()))
+        : plotHeight();
+  }
+
+  /** The height of the plot with its axes: a band per row. */
+  private int plotHeight() {
     return 90 + 46 * rows.size();
   }
 
@@ -116,10 +124,10 @@ public final class RateChart implements Figure {
         new XYChartBuilder()
             .width(width)
             .height(height)
-            .xAxisTitle("Clients (%), with 95% interval")
+            .xAxisTitle(ChartStyle.narrow(width) ? "Clients (%)" : "Clients (%), with 95% interval")
             .build();
     XYStyler styler = chart.getStyler();
-    ChartStyle.apply(styler);
+    ChartStyle.apply(styler, width);
     styler.setYAxisTitleVisible(false);
     styler.setXAxisMin(0.0);
     styler.setXAxisMax(100.0);
@@ -131,7 +139,9 @@ public final class RateChart implements Figure {
     // widens the step until every label differs: a hint of about one row's height gives a tick per
     // row.
     // Ticks beyond the rows are not drawn, but still need labels of their own.
-    styler.setYAxisTickMarkSpacingHint(Math.max(8, (int) Math.round((height - 60) * 0.94 / n)));
+    // Under a narrow chart the legend takes the height past the plot's.
+    int plot = ChartStyle.narrow(width) ? Math.min(height, plotHeight()) : height;
+    styler.setYAxisTickMarkSpacingHint(Math.max(8, (int) Math.round((plot - 60) * 0.94 / n)));
     styler.setYAxisTickLabelsFormattingFunction(
         y -> {
           long index = n - Math.round(y);
@@ -177,6 +187,7 @@ public final class RateChart implements Figure {
       rates.setMarker(outcome.marker);
       rates.setMarkerColor(outcome.color);
     }
+    ChartStyle.fitLegend(chart, width);
     return chart;
   }
 }

@@ -5,17 +5,25 @@ import com.google.common.html.HtmlEscapers;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import org.alliance.io.chart.Figure;
 import org.alliance.io.report.ReportDocument.Block;
 import org.alliance.io.report.ReportDocument.Tone;
 
 /**
  * Writes a report document as one self-contained HTML file: inline CSS and inline SVG charts, no
  * fonts, scripts or images from elsewhere, so it opens offline, can be mailed as is, and prints
- * cleanly. The markup is also well-formed XML.
+ * cleanly. Each chart is drawn twice, for a desk (and print) and for a phone, and the page shows
+ * the one that fits the screen. The markup is also well-formed XML.
  */
 public final class HtmlReportWriter {
   /** The width the charts are drawn at; they scale down with the page. */
   static final int CHART_WIDTH = 880;
+
+  /**
+   * The width each chart is drawn at a second time, for a phone: the wide drawing scaled down to a
+   * phone's width would shrink its type to 4 px. The page shows the drawing that fits.
+   */
+  static final int PHONE_CHART_WIDTH = 320;
 
   private static final Escaper ESCAPE = HtmlEscapers.htmlEscaper();
 
@@ -48,9 +56,19 @@ public final class HtmlReportWriter {
       tr.note td { color: #666; }
       figure.chart { margin: 12px 0; }
       figure.chart svg { max-width: 100%; height: auto; display: block; }
+      figure.chart .phone { display: none; }
       ul { padding-left: 22px; }
       li { margin: 4px 0; }
       footer { color: #666; font-size: 12.5px; border-top: 1px solid #ddd; margin-top: 30px; padding-top: 8px; }
+      @media screen and (max-width: 40rem) {
+        main { padding: 12px 12px 32px; }
+        th, td { padding: 5px 5px; }
+        td { overflow-wrap: anywhere; }
+        figure.chart .desk { display: none; }
+        figure.chart .phone { display: block; }
+        figure.chart .phone svg { width: 100%; }
+        dl.facts { grid-template-columns: minmax(0, 10em) 1fr; gap: 4px 12px; }
+      }
       @page { size: A4; margin: 14mm 12mm; }
       @media print {
         body { font-size: 10.5pt; }
@@ -153,10 +171,12 @@ public final class HtmlReportWriter {
     } else if (block instanceof ReportDocument.Table table) {
       table(table, html);
     } else if (block instanceof ReportDocument.Chart chart) {
-      int height = chart.figure().suggestedHeight(CHART_WIDTH);
-      html.append("<figure class=\"chart\">")
-          .append(chart.figure().svg(CHART_WIDTH, height))
-          .append("</figure>\n");
+      Figure figure = chart.figure();
+      html.append("<figure class=\"chart\"><div class=\"desk\">")
+          .append(figure.svg(CHART_WIDTH, figure.suggestedHeight(CHART_WIDTH)))
+          .append("</div><div class=\"phone\">")
+          .append(figure.svg(PHONE_CHART_WIDTH, figure.suggestedHeight(PHONE_CHART_WIDTH)))
+          .append("</div></figure>\n");
     } else if (block instanceof ReportDocument.Bullets bullets) {
       html.append("<ul>\n");
       bullets.items().forEach(item -> html.append("<li>").append(text(item)).append("</li>\n"));

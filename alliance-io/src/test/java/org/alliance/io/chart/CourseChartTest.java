@@ -17,6 +17,7 @@ import org.alliance.core.trend.TrackStatus;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler.LegendPosition;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -209,7 +210,30 @@ class CourseChartTest {
       assertThat(Arrays.stream(series(drawn, "Score").getYData()).boxed().toList())
           .containsExactly(20.0, 18.0, 15.0, 12.0, 9.0, 8.0);
     }
-    assertThat(chart.suggestedHeight(320)).isEqualTo(300);
+    assertThat(chart.suggestedHeight(760)).isEqualTo(380);
     assertThat(chart.suggestedHeight(1200)).isEqualTo(440);
+  }
+
+  @Test
+  void putsTheLegendBelowANarrowChartWithItsLabelsWhole() {
+    Course course = Courses.of("phq-9", "c1", 1, 20, 18, 15, 12, 9, 8);
+    CourseChart chart =
+        CourseChart.of(
+            CourseFindings.find(course, Optional.empty(), CourseFindings.Options.defaults()));
+
+    XYChart wide = chart.chart(760, chart.suggestedHeight(760));
+    assertThat(wide.getStyler().getLegendPosition()).isEqualTo(LegendPosition.OutsideE);
+    assertThat(series(wide, "Clinical cutoff (10 or more)").getLabel())
+        .isEqualTo("Clinical cutoff (10 or more)");
+
+    // On a phone the legend beside the plot would take half its width; below, XChart would cut
+    // a label longer than 45% of the width off with an ellipsis, so it is broken into lines.
+    XYChart narrow = chart.chart(320, chart.suggestedHeight(320));
+    assertThat(narrow.getStyler().getLegendPosition()).isEqualTo(LegendPosition.OutsideS);
+    assertThat(series(narrow, "Clinical cutoff (10 or more)").getLabel())
+        .isEqualTo("Clinical cutoff\n(10 or more)");
+    assertThat(series(narrow, "Score").getLabel()).isEqualTo("Score");
+    // The legend's three lines come on top of the plot's height.
+    assertThat(chart.suggestedHeight(320)).isBetween(270 + 3 * 14, 270 + 3 * 24);
   }
 }

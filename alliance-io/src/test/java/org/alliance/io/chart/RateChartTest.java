@@ -10,6 +10,7 @@ import org.alliance.core.cohort.Proportion;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler.LegendPosition;
 import org.w3c.dom.Element;
 
 class RateChartTest {
@@ -82,6 +83,22 @@ class RateChartTest {
         .contains("All clients (n=10): reliably improved 8/10 = 80.0% (49.0-94.3%)")
         .contains("recovered 0/0 = no clients");
     assertThat(chart.suggestedHeight(700)).isEqualTo(90 + 2 * 46);
+  }
+
+  @Test
+  void putsTheLegendBelowANarrowChartAndKeepsItsRowsTicks() {
+    RateChart chart = RateChart.of("Outcome rates of PHQ-9", List.of(ALL, EMPTY_RECOVERY));
+
+    XYChart narrow = chart.chart(320, chart.suggestedHeight(320));
+
+    assertThat(narrow.getStyler().getLegendPosition()).isEqualTo(LegendPosition.OutsideS);
+    // Three outcomes in the legend, a line each, below the plot of two rows.
+    assertThat(chart.suggestedHeight(320)).isBetween(90 + 2 * 46 + 3 * 14, 90 + 2 * 46 + 3 * 24);
+    // The ticks are spaced for the plot, not for the plot and its legend.
+    assertThat(narrow.getStyler().getYAxisTickMarkSpacingHint())
+        .isEqualTo(
+            chart.chart(700, chart.suggestedHeight(700)).getStyler().getYAxisTickMarkSpacingHint());
+    assertThat(narrow.getXAxisTitle()).isEqualTo("Clients (%)");
   }
 
   @Test

@@ -48,11 +48,26 @@ class HtmlReportWriterTest {
     assertThat(texts(document, XHTML, "h1")).containsExactly("Client report: c1");
     assertThat(texts(document, XHTML, "h2"))
         .contains("Alerts", "PHQ-9 (Patient Health Questionnaire-9)", "How to read this report");
+    // Each chart twice: for a desk and print, and for a phone, where the wide one would shrink.
     NodeList charts = document.getElementsByTagNameNS(SVG, "svg");
-    assertThat(charts.getLength()).isEqualTo(2);
+    assertThat(charts.getLength()).isEqualTo(4);
     assertThat(((Element) charts.item(0)).getAttribute("role")).isEqualTo("img");
+    List<String> widths = new ArrayList<>();
+    for (int i = 0; i < charts.getLength(); i++) {
+      Element chart = (Element) charts.item(i);
+      widths.add(
+          ((Element) chart.getParentNode()).getAttribute("class")
+              + " "
+              + chart.getAttribute("width"));
+    }
+    assertThat(widths).containsExactly("desk 880", "phone 320", "desk 880", "phone 320");
+    assertThat(html).contains("@media screen and (max-width: 40rem)");
     assertThat(texts(document, SVG, "title"))
-        .containsExactly("PHQ-9 of client c1 over sessions", "SRS of client c1 over sessions");
+        .containsExactly(
+            "PHQ-9 of client c1 over sessions",
+            "PHQ-9 of client c1 over sessions",
+            "SRS of client c1 over sessions",
+            "SRS of client c1 over sessions");
     // Nothing is fetched from elsewhere: no scripts, no links, no external images or fonts.
     assertThat(texts(document, XHTML, "script")).isEmpty();
     assertThat(html)
@@ -150,7 +165,7 @@ class HtmlReportWriterTest {
             "How to read this report");
     assertThat(texts(document, XHTML, "td"))
         .containsSequence("Reliably improved", "1", "2", "50.0%", "9.5-90.5%");
-    assertThat(document.getElementsByTagNameNS(SVG, "svg").getLength()).isEqualTo(1);
+    assertThat(document.getElementsByTagNameNS(SVG, "svg").getLength()).isEqualTo(2);
     assertThat(texts(document, XHTML, "p"))
         .anySatisfy(p -> assertThat(p).startsWith("* fewer than 15 clients"));
   }

@@ -49,6 +49,7 @@ import org.alliance.web.platform.access.Access;
 import org.alliance.web.platform.access.Client;
 import org.alliance.web.platform.audit.AuditAction;
 import org.alliance.web.platform.audit.AuditLog;
+import org.alliance.web.platform.http.ChartSizes;
 import org.alliance.web.platform.http.PageRequests;
 import org.alliance.web.platform.http.Pages;
 import org.alliance.web.platform.http.WebException;
@@ -62,9 +63,6 @@ import org.alliance.web.platform.security.Viewer;
  * chart and report code, so the page, the report and the command line always agree.
  */
 public final class ClientPage {
-  /** The width charts are drawn at on the page; they scale with it. */
-  private static final int CHART_WIDTH = 880;
-
   private static final int MAX_TEXT = 4_000;
 
   /**
@@ -199,9 +197,9 @@ public final class ClientPage {
   }
 
   /**
-   * {@code GET /clients/{id}/charts/{measure}}: one measure's course chart as an SVG image. Served
-   * on its own because the chart code styles its shapes inline, which the pages' policy forbids; an
-   * image runs no script.
+   * {@code GET /clients/{id}/charts/{measure}[?width=N]}: one measure's course chart as an SVG
+   * image, at one of the {@link ChartSizes}. Served on its own because the chart code styles its
+   * shapes inline, which the pages' policy forbids; an image runs no script.
    */
   public void chart(Context ctx) {
     Optional<Read> found = read(ctx);
@@ -235,9 +233,10 @@ public final class ClientPage {
                 course,
                 Optional.ofNullable(trend.expectedCourses().get(measure)),
                 CourseFindings.Options.defaults()));
+    int width = ChartSizes.width(ctx);
     ctx.header("Content-Security-Policy", REPORT_POLICY);
     ctx.contentType("image/svg+xml; charset=utf-8")
-        .result(chart.svg(CHART_WIDTH, chart.suggestedHeight(CHART_WIDTH)));
+        .result(chart.svg(width, chart.suggestedHeight(width)));
   }
 
   /** {@code POST /clients/{id}/notes}: a note on the chart, at a session or a date. */

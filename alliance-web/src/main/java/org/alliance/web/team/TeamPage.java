@@ -14,6 +14,7 @@ import org.alliance.io.chart.RateChart;
 import org.alliance.web.clients.ClientPage;
 import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.platform.Platform;
+import org.alliance.web.platform.http.ChartSizes;
 import org.alliance.web.platform.http.Pages;
 import org.alliance.web.platform.http.WebException;
 import org.alliance.web.platform.security.Principal;
@@ -27,8 +28,6 @@ import org.alliance.web.platform.security.Viewer;
  * from the io chart code.
  */
 public final class TeamPage {
-  private static final int CHART_WIDTH = 880;
-
   private final Platform platform;
 
   private final ClinicInstruments instruments;
@@ -82,8 +81,9 @@ public final class TeamPage {
   }
 
   /**
-   * {@code GET /team/chart[?measure=ID]}: the rate chart as an SVG image, served on its own because
-   * the chart code styles its shapes inline, which the pages' policy forbids.
+   * {@code GET /team/chart[?measure=ID][&width=N]}: the rate chart, at one of the {@link
+   * ChartSizes}, as an SVG image, served on its own because the chart code styles its shapes
+   * inline, which the pages' policy forbids.
    */
   public void chart(Context ctx) {
     Optional<Principal> signedIn = signedIn(ctx);
@@ -98,9 +98,10 @@ public final class TeamPage {
             measure(ctx),
             ClinicianComparison.DEFAULT_MINIMUM_CLIENTS);
     RateChart chart = chart(cohort);
+    int width = ChartSizes.width(ctx);
     ctx.header("Content-Security-Policy", ClientPage.REPORT_POLICY);
     ctx.contentType("image/svg+xml; charset=utf-8")
-        .result(chart.svg(CHART_WIDTH, chart.suggestedHeight(CHART_WIDTH)));
+        .result(chart.svg(width, chart.suggestedHeight(width)));
   }
 
   /** The signed-in supervisor or admin; a redirect to sign in, or 403 for a clinician. */

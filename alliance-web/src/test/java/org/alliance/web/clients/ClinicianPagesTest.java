@@ -156,4 +156,28 @@ class ClinicianPagesTest {
                 .firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("image/svg+xml"));
   }
+
+  @Test
+  void eachChartIsOfferedAtThePhonesWidthsAndNoOther() {
+    // The page offers a drawing per range of screen widths; the browser fetches the one that fits.
+    assertThat(clinic.get("/clients/" + client, "ann").body())
+        .contains(
+            "<source media=\"(max-width: 30rem)\" srcset=\"/clients/"
+                + client
+                + "/charts/phq-9?width=320\">")
+        .contains("<img src=\"/clients/" + client + "/charts/phq-9\"");
+    assertThat(
+            clinic.get("/clients/" + client + "/charts/phq-9?width=320", "ann").expect(200).body())
+        .startsWith("<svg")
+        .contains("width='320'");
+    assertThat(clinic.get("/clients/" + client + "/charts/phq-9", "ann").expect(200).body())
+        .contains("width='880'");
+    // No request draws a chart of any size it likes.
+    assertThat(
+            clinic
+                .get("/clients/" + client + "/charts/phq-9?width=100000", "ann")
+                .expect(400)
+                .body())
+        .contains("320, 440, 580 or 880 pixels wide");
+  }
 }

@@ -74,7 +74,8 @@ class TeamPageTest {
         .contains("0 of 1: <strong>0.0%</strong> <span class=\"quiet\">(0.0\u201379.3%)</span>");
     assertThat(page)
         .contains("too few clients for their rates")
-        .contains("<img src=\"/team/chart?measure=phq-9\"");
+        .contains("<img src=\"/team/chart?measure=phq-9\"")
+        .contains("srcset=\"/team/chart?measure=phq-9&amp;width=320\"");
     assertThat(page).doesNotContain("cay").doesNotContain("South");
   }
 
@@ -97,6 +98,12 @@ class TeamPageTest {
         .contains("All clients (n=2)")
         .contains("ann (n=1) *")
         .doesNotContain("cay");
+    assertThat(
+            SignedIn.as(clinic, "north-sup")
+                .get("/team/chart?measure=phq-9&width=320")
+                .expect(200)
+                .body())
+        .contains("width='320'");
   }
 
   @Test
