@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,8 @@ import org.alliance.web.links.ClientFormPage;
 import org.alliance.web.links.ClientLinkPage;
 import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.RequestLog;
+import org.alliance.web.platform.access.ClientDenied;
+import org.alliance.web.platform.audit.AuditAction;
 import org.alliance.web.platform.audit.AuditLog;
 import org.alliance.web.platform.db.Database;
 import org.alliance.web.platform.http.BodyLimits;
@@ -109,7 +112,7 @@ public final class ClinicServer implements AutoCloseable {
 
   /** The same with a clock and a login throttle of the caller's, for tests. */
   public static ClinicServer start(ServerSettings settings, Clock clock, LoginThrottle throttle) {
-    Database database = Database.open(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword());
+    Database database = settings.openDatabase();
     ScheduledExecutorService background =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -315,6 +318,19 @@ public final class ClinicServer implements AutoCloseable {
           }
         });
     routes.exception(SessionAlreadyRecorded.class, (e, ctx) -> Errors.expected(e.conflict(), ctx));
+    routes.exception(
+        ClientDenied.class,
+        (e, ctx) -> {
+          platform
+              .audit()
+              .read(
+                  Optional.of(e.userId()),
+                  AuditAction.CLIENT_DENIED,
+                  e.exists() ? Optional.of(e.clientId()) : Optional.empty(),
+                  ctx.method() + " " + ctx.path(),
+                  platform.clock().instant());
+          Errors.expected(e.answer(), ctx);
+        });
     routes.exception(Exception.class, Errors::unexpected);
     for (int status : new int[] {400, 404, 405, 413, 500}) {
       routes.error(status, Errors::status);

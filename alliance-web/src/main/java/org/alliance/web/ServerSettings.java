@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.alliance.web.platform.db.DataDirectory;
+import org.alliance.web.platform.db.Database;
 import org.alliance.web.platform.http.BodyLimits;
 
 /**
@@ -114,6 +116,17 @@ public record ServerSettings(
     // that was answered 201 survives the process being killed.
     return dbUrl.orElseGet(
         () -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("alliance") + ";WRITE_DELAY=0");
+  }
+
+  /**
+   * Opens (and migrates) the database; the embedded one in a data folder readable by this user
+   * only.
+   */
+  public Database openDatabase() {
+    if (dbUrl.isEmpty()) {
+      DataDirectory.secure(dataDir);
+    }
+    return Database.open(jdbcUrl(), dbUser, dbPassword);
   }
 
   /** The public URL, or this machine's address at the port taken. */

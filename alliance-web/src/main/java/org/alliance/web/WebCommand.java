@@ -244,8 +244,7 @@ public final class WebCommand implements Callable<Integer> {
         return 1;
       }
       ServerSettings settings = database.settings(0, false, false);
-      try (Database db =
-          Database.open(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword())) {
+      try (Database db = settings.openDatabase()) {
         var now = Clock.systemUTC().instant();
         User user =
             db.write(
@@ -315,8 +314,7 @@ public final class WebCommand implements Callable<Integer> {
     public Integer call() {
       ServerSettings settings = database.settings(0, false, false);
       String token = Secrets.apiToken();
-      try (Database db =
-          Database.open(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword())) {
+      try (Database db = settings.openDatabase()) {
         var now = Clock.systemUTC().instant();
         db.write(
             handle -> {

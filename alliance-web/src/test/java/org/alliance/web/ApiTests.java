@@ -711,6 +711,32 @@ abstract class ApiTests {
   }
 
   @Test
+  void aDeniedReadOfAClientIsAnswered404AndAudited() {
+    long cay1 = clinic.clients.get("cay-1");
+    long ann = clinic.users.get("ann").id();
+    clinic.get("/api/clients/" + cay1, "ann").expect(404);
+    clinic.get("/clients/" + cay1 + "/report", "ann").expect(404);
+    clinic.get("/api/clients/987654321", "ann").expect(404);
+    List<org.alliance.web.platform.audit.AuditEntry> denied =
+        clinic
+            .server
+            .database()
+            .read(
+                handle ->
+                    org.alliance.web.platform.audit.AuditLog.latest(
+                        handle, Optional.empty(), Optional.of(ann), 50))
+            .stream()
+            .filter(entry -> entry.action().equals("client.denied"))
+            .toList();
+    assertThat(denied)
+        .extracting(entry -> entry.client().orElse(-1L) + " " + entry.detail())
+        .contains(
+            cay1 + " GET /api/clients/" + cay1,
+            cay1 + " GET /clients/" + cay1 + "/report",
+            "-1 GET /api/clients/987654321");
+  }
+
+  @Test
   void importCreatesClientsOnlyWithReferencesTheApiWouldTake() {
     String csv =
         "client,session,instrument,q1,q2,q3,q4,q5,q6,q7,q8,q9\n"

@@ -237,7 +237,9 @@ public final class UsersPage {
     return switch (what) {
       case "created" -> "The user was added.";
       case "changed" -> "The role and team were changed.";
-      case "disabled" -> "The user was disabled: they can no longer sign in or use their tokens.";
+      case "disabled" ->
+          "The user was disabled: their sessions ended and their API tokens were revoked. If they "
+              + "are enabled again, they sign in afresh and make new tokens.";
       case "enabled" -> "The user was enabled again.";
       default -> "";
     };

@@ -175,7 +175,7 @@ class UsersPageTest {
   }
 
   @Test
-  void aDisabledUserCannotSignInOrUseTokensUntilEnabled() {
+  void disablingEndsSessionsAndTokensForGoodAndEnablingRevivesNeither() {
     long cay = clinic.users.get("cay").id();
     SignedIn session = SignedIn.as(clinic, "cay");
     admin.post("/admin/users/" + cay + "/disabled", Map.of("disabled", "true")).expect(303);
@@ -183,7 +183,10 @@ class UsersPageTest {
     session.get("/api/me").expect(401);
     assertThat(admin.get("/admin/users").body()).contains("class=\"disabled\"");
     admin.post("/admin/users/" + cay + "/disabled", Map.of("disabled", "false")).expect(303);
-    clinic.get("/api/me", "cay").expect(200);
+    // Enabled again: the old session and token stay dead; a new sign-in works.
+    session.get("/api/me").expect(401);
+    clinic.get("/api/me", "cay").expect(401);
+    SignedIn.as(clinic, "cay").get("/api/me").expect(200);
     assertThat(audit())
         .contains("user.disable")
         .contains("user.enable")

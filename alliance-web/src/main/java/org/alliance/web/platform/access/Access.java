@@ -51,12 +51,15 @@ public final class Access {
     return reachable(principal, Clients.find(handle, clientId), client -> client, clientId);
   }
 
-  /** A client already read, when the user may reach it; otherwise 404 as if it did not exist. */
+  /**
+   * A client already read, when the user may reach it; otherwise {@link ClientDenied}, answered 404
+   * as if it did not exist and audited.
+   */
   public static <T> T reachable(
       Principal principal, Optional<T> found, Function<T, Client> client, long clientId) {
     return found
         .filter(row -> mayReach(principal, client.apply(row)))
-        .orElseThrow(() -> WebException.notFound("no client " + clientId));
+        .orElseThrow(() -> new ClientDenied(principal.userId(), clientId, found.isPresent()));
   }
 
   /**

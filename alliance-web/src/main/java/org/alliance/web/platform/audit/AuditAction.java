@@ -16,6 +16,7 @@ public enum AuditAction {
   CLIENT_CHART("client.chart", "viewed a client's chart"),
   CLIENT_REPORT("client.report", "printed a client's report"),
   CLIENT_CREATE("client.create", "added a client"),
+  CLIENT_DENIED("client.denied", "was refused a client's record"),
   TREND_READ("trend.read", "read a client's trend"),
   ALERTS_READ("alerts.read", "read the alerts"),
   FHIR_READ("fhir.read", "exported a client's record as FHIR"),

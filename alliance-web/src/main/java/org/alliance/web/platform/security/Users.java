@@ -81,12 +81,22 @@ public final class Users {
         .execute();
   }
 
-  /** Disables a user (who can then no longer sign in or use their tokens) or enables them again. */
+  /**
+   * Disables a user or enables them again. Disabling ends their sessions and revokes their API
+   * tokens for good, so that enabling them later revives neither: they sign in afresh.
+   */
   public static void setDisabled(Handle handle, long id, boolean disabled) {
     handle
         .createUpdate("UPDATE users SET disabled = :disabled WHERE id = :id")
         .bind("disabled", disabled)
         .bind("id", id)
         .execute();
+    if (disabled) {
+      handle
+          .createUpdate("DELETE FROM login_sessions WHERE user_id = :id")
+          .bind("id", id)
+          .execute();
+      handle.createUpdate("DELETE FROM api_tokens WHERE user_id = :id").bind("id", id).execute();
+    }
   }
 }
