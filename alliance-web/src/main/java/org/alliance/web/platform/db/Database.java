@@ -2,7 +2,9 @@ package org.alliance.web.platform.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import java.io.Closeable;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -67,9 +69,14 @@ public final class Database implements Closeable {
     config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
     // How long checking a connection before use may take; must stay below the connection timeout.
     config.setValidationTimeout(2_000);
+    // A connection that failed because the database is away or full is dropped, and with it every
+    // other (see EvictOnFault).
+    EvictOnFault evict = new EvictOnFault();
+    config.setExceptionOverride(evict);
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(config);
+      evict.pool = pool;
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           "cannot connect to the database at " + withoutSecrets(url) + ": " + rootMessage(e), e);
@@ -80,6 +87,30 @@ public final class Database implements Closeable {
     } catch (RuntimeException e) {
       pool.close();
       throw e;
+    }
+  }
+
+  /**
+   * Drops the connections of the pool once one of them failed because the database is away or full,
+   * and not only on the SQL states HikariCP knows (PostgreSQL's): H2 closes its database when a
+   * write finds the disk full, and every connection to it then fails for ever with "the database
+   * has been closed", while a new connection opens the file again once there is room; after a
+   * PostgreSQL restart every connection is dead alike. Idle connections are closed at once, those
+   * in use when they are returned, and HikariCP opens new ones as they are needed.
+   */
+  private static final class EvictOnFault implements SQLExceptionOverride {
+    private volatile HikariDataSource pool;
+
+    @java.lang.Override
+    public SQLExceptionOverride.Override adjudicate(SQLException e) {
+      if (DatabaseFault.of(e).isEmpty()) {
+        return SQLExceptionOverride.Override.CONTINUE_EVICT;
+      }
+      HikariDataSource connections = pool;
+      if (connections != null && connections.getHikariPoolMXBean() != null) {
+        connections.getHikariPoolMXBean().softEvictConnections();
+      }
+      return SQLExceptionOverride.Override.MUST_EVICT;
     }
   }
 

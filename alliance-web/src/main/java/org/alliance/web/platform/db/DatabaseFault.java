@@ -3,7 +3,11 @@ package org.alliance.web.platform.db;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,16 +34,32 @@ public enum DatabaseFault {
   private static final String NO_SPACE_STATE = "53100";
   private static final String NO_SPACE_MESSAGE = "no space left on device";
 
-  /** The database fault behind a failure, if it is one. */
+  /**
+   * The database fault behind a failure, if it is one. Looks through the causes, and also the
+   * suppressed exceptions and the chained SQL exceptions, where a batch statement keeps the failure
+   * of its rows.
+   */
   public static Optional<DatabaseFault> of(Throwable failure) {
     boolean unreachable = false;
-    Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Throwable> pending = new ArrayDeque<>(List.of(failure));
+    while (!pending.isEmpty() && seen.size() < 100) {
+      Throwable cause = pending.pop();
+      if (!seen.add(cause)) {
+        continue;
+      }
       // Disk full wins: a database closed because a write found no room is first of all full.
       if (noSpace(cause)) {
         return Optional.of(NO_SPACE);
       }
       unreachable |= unreachable(cause);
+      if (cause.getCause() != null) {
+        pending.push(cause.getCause());
+      }
+      pending.addAll(List.of(cause.getSuppressed()));
+      if (cause instanceof SQLException sql && sql.getNextException() != null) {
+        pending.add(sql.getNextException());
+      }
     }
     return unreachable ? Optional.of(UNREACHABLE) : Optional.empty();
   }

@@ -1,9 +1,11 @@
 package org.alliance.web.platform.http;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.alliance.web.platform.db.CommitNotConfirmed;
 import org.alliance.web.platform.db.DatabaseFault;
@@ -21,6 +23,9 @@ public final class Errors {
 
   /** How long a client is asked to wait before sending again while the database is away. */
   private static final String RETRY_AFTER_SECONDS = "5";
+
+  private static final Set<HandlerType> SAFE =
+      Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
   private Errors() {}
 
@@ -72,12 +77,13 @@ public final class Errors {
    * rather than a stack trace per request.
    */
   private static void database(DatabaseFault fault, Exception e, Context ctx) {
+    boolean read = SAFE.contains(ctx.method());
     String saved =
         causes(e).anyMatch(CommitNotConfirmed.class::isInstance)
-            ? "the database failed while this request was being saved, so it may or may not have"
+            ? "; the database failed while this request was being saved, so it may or may not have"
                 + " been saved: check before sending it again (a questionnaire already saved is"
                 + " refused as already recorded, never stored twice)"
-            : "nothing was saved from this request";
+            : read ? "" : "; nothing was saved from this request";
     int status;
     String title;
     String message;
@@ -85,13 +91,15 @@ public final class Errors {
       status = 507;
       title = "Storage full";
       message =
-          "the server cannot store data just now because its disk is full; "
-              + saved
+          "the server cannot store data just now because its disk is full"
+              + (read
+                  ? ", and it shows client data only once the reading is recorded in the audit log"
+                  : saved)
               + "; try again once whoever runs the server has freed space";
     } else {
       status = 503;
       title = "Database not reachable";
-      message = "the database is not reachable just now; " + saved + "; try again in a moment";
+      message = "the database is not reachable just now" + saved + "; try again in a moment";
       ctx.header("Retry-After", RETRY_AFTER_SECONDS);
     }
     LOG.warn(
