@@ -33,16 +33,31 @@ final class PrivatePostgres implements AutoCloseable {
 
   private final Path bin;
   private final Path home;
+  private final boolean ownHome;
   private final int port;
 
-  private PrivatePostgres(Path bin, Path home, int port) {
+  private PrivatePostgres(Path bin, Path home, boolean ownHome, int port) {
     this.bin = bin;
     this.home = home;
+    this.ownHome = ownHome;
     this.port = port;
   }
 
-  /** Creates a cluster with an empty database {@value #DATABASE} owned by {@value #USER}. */
+  /**
+   * Creates a cluster in a temporary directory (removed on close) with an empty database {@value
+   * #DATABASE} owned by {@value #USER}.
+   */
   static PrivatePostgres start() throws IOException, InterruptedException, SQLException {
+    return start(Optional.empty());
+  }
+
+  /** The same in a directory of the caller's, such as a small file system to fill. */
+  static PrivatePostgres startIn(Path home) throws IOException, InterruptedException, SQLException {
+    return start(Optional.of(home));
+  }
+
+  private static PrivatePostgres start(Optional<Path> given)
+      throws IOException, InterruptedException, SQLException {
     assumeTrue(
         "root".equals(System.getProperty("user.name")),
         "a private PostgreSQL is started as the postgres user, which needs root; this test runs"
@@ -57,8 +72,8 @@ final class PrivatePostgres implements AutoCloseable {
     assumeTrue(
         run(List.of("id", "-u", "postgres"), false) == 0,
         "there is no postgres user to run a private PostgreSQL as; this test is skipped");
-    Path home = Files.createTempDirectory("alliance-pg-");
-    PrivatePostgres postgres = new PrivatePostgres(bin.get(), home, freePort());
+    Path home = given.isPresent() ? given.get() : Files.createTempDirectory("alliance-pg-");
+    PrivatePostgres postgres = new PrivatePostgres(bin.get(), home, given.isEmpty(), freePort());
     try {
       // The postgres user must own the cluster and reach it through the temporary directory.
       Files.setPosixFilePermissions(
@@ -140,7 +155,7 @@ final class PrivatePostgres implements AutoCloseable {
     check(command);
   }
 
-  /** Stops the server at once and removes its directory. */
+  /** Stops the server at once and removes its directory, if it made it. */
   @Override
   public void close() {
     try {
@@ -160,8 +175,10 @@ final class PrivatePostgres implements AutoCloseable {
                 "stop"),
             true);
       }
-      try (Stream<Path> files = Files.walk(home)) {
-        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      if (ownHome) {
+        try (Stream<Path> files = Files.walk(home)) {
+          files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
