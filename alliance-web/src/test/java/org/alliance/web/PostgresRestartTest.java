@@ -3,22 +3,16 @@ package org.alliance.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.alliance.web.SubmissionLoad.Key;
 import org.alliance.web.TestClinic.Reply;
-import org.alliance.web.platform.access.Clients;
 import org.alliance.web.platform.security.LoginThrottle;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -50,7 +44,7 @@ class PostgresRestartTest {
                     .withDatabase(postgres.url(), Optional.empty(), Optional.empty()),
                 Clock.systemUTC(),
                 LoginThrottle.defaults())) {
-      List<List<Long>> clients = clientsOfAnn(clinic, SENDERS, CLIENTS_PER_SENDER);
+      List<List<Long>> clients = SubmissionLoad.clientsOfAnn(clinic, SENDERS, CLIENTS_PER_SENDER);
       long client = clinic.clients.get("ann-1");
       Outage outage;
       try (SubmissionLoad load = new SubmissionLoad(List.of(clinic), "ann", clients, 0)) {
@@ -118,8 +112,8 @@ class PostgresRestartTest {
                         .contains("try again")
                         .doesNotContain("Exception"));
 
-        Map<Key, Integer> stored = storedTotals(postgres.url());
-        Map<Key, Integer> rows = rowsPerSession(postgres.url());
+        Map<Key, Integer> stored = SubmissionLoad.storedTotals(postgres.url());
+        Map<Key, Integer> rows = SubmissionLoad.rowsPerSession(postgres.url());
         assertThat(rows.values()).as("rows per client and session").allMatch(count -> count == 1);
         for (Key key : load.acknowledged) {
           assertThat(stored).as("%s was answered 201", key).containsEntry(key, total(key));
@@ -132,7 +126,7 @@ class PostgresRestartTest {
         assertThat(stored.keySet())
             .containsExactlyInAnyOrderElementsOf(
                 union(load.acknowledged, load.alreadyStoredOnRetry));
-        assertThat(auditedSubmissions(postgres.url())).isEqualTo(stored.size());
+        assertThat(SubmissionLoad.auditedSubmissions(postgres.url())).isEqualTo(stored.size());
 
         System.out.printf(
             "PostgreSQL restart: %d requests sent, %d answered 201, %d answered 503 (%d while"
@@ -165,81 +159,17 @@ class PostgresRestartTest {
       int createdBefore,
       int unavailableWhileAway) {}
 
-  /** New clients of ann's, a list of them per sending thread. */
-  static List<List<Long>> clientsOfAnn(TestClinic clinic, int senders, int perSender) {
-    long ann = clinic.users.get("ann").id();
-    Instant now = Instant.now();
-    return clinic
-        .server
-        .database()
-        .write(
-            handle -> {
-              List<List<Long>> clients = new ArrayList<>();
-              for (int s = 0; s < senders; s++) {
-                List<Long> own = new ArrayList<>();
-                for (int c = 0; c < perSender; c++) {
-                  own.add(Clients.create(handle, "load-" + s + "-" + c, ann, now));
-                }
-                clients.add(own);
-              }
-              return clients;
-            });
-  }
-
   private static int total(Key key) {
     return SubmissionLoad.total(key);
   }
 
-  private static java.util.Set<Key> union(java.util.Set<Key> a, java.util.Set<Key> b) {
-    java.util.Set<Key> all = new java.util.HashSet<>(a);
+  private static Set<Key> union(Set<Key> a, Set<Key> b) {
+    Set<Key> all = new HashSet<>(a);
     all.addAll(b);
     return all;
   }
 
-  /** The PHQ-9 totals stored, read straight from the database, per client and session. */
-  static Map<Key, Integer> storedTotals(String url) throws Exception {
-    Map<Key, Integer> totals = new HashMap<>();
-    try (Connection connection = DriverManager.getConnection(url);
-        Statement statement = connection.createStatement();
-        ResultSet rows =
-            statement.executeQuery(
-                "SELECT client_id, session_number, total FROM administrations"
-                    + " WHERE instrument_id = 'phq-9'")) {
-      while (rows.next()) {
-        totals.put(new Key(rows.getLong(1), rows.getInt(2)), (int) Math.round(rows.getDouble(3)));
-      }
-    }
-    return totals;
-  }
-
-  /** How many rows each client and session has (the unique constraint says one; this checks). */
-  static Map<Key, Integer> rowsPerSession(String url) throws Exception {
-    Map<Key, Integer> counts = new HashMap<>();
-    try (Connection connection = DriverManager.getConnection(url);
-        Statement statement = connection.createStatement();
-        ResultSet rows =
-            statement.executeQuery(
-                "SELECT client_id, session_number, COUNT(*) FROM administrations"
-                    + " GROUP BY client_id, session_number")) {
-      while (rows.next()) {
-        counts.put(new Key(rows.getLong(1), rows.getInt(2)), rows.getInt(3));
-      }
-    }
-    return counts;
-  }
-
-  static int auditedSubmissions(String url) throws Exception {
-    try (Connection connection = DriverManager.getConnection(url);
-        Statement statement = connection.createStatement();
-        ResultSet rows =
-            statement.executeQuery(
-                "SELECT COUNT(*) FROM audit_log WHERE action = 'administration.create'")) {
-      rows.next();
-      return rows.getInt(1);
-    }
-  }
-
-  static long millis(long nanos) {
+  private static long millis(long nanos) {
     return nanos / 1_000_000;
   }
 }

@@ -38,8 +38,7 @@ class PostgresTwoServersTest {
         TestClinic second =
             TestClinic.around(ClinicServer.start(settings, clock, LoginThrottle.defaults()))) {
       second.tokens.putAll(first.tokens);
-      List<List<Long>> clients =
-          PostgresRestartTest.clientsOfAnn(first, SENDERS, CLIENTS_PER_SENDER);
+      List<List<Long>> clients = SubmissionLoad.clientsOfAnn(first, SENDERS, CLIENTS_PER_SENDER);
       String url = settings.dbUrl().orElseThrow();
       try (SubmissionLoad load =
           new SubmissionLoad(List.of(first, second), "ann", clients, DUPLICATE_EVERY)) {
@@ -80,15 +79,15 @@ class PostgresTwoServersTest {
         assertThat(load.failures).as("answers other than 201, or 201 + 409 for a pair").isEmpty();
         assertThat(load.unavailable.get()).isZero();
         assertThat(load.duplicatePairs.get()).isPositive();
-        Map<Key, Integer> stored = PostgresRestartTest.storedTotals(url);
-        assertThat(PostgresRestartTest.rowsPerSession(url).values()).allMatch(count -> count == 1);
+        Map<Key, Integer> stored = SubmissionLoad.storedTotals(url);
+        assertThat(SubmissionLoad.rowsPerSession(url).values()).allMatch(count -> count == 1);
         for (Key key : load.acknowledged) {
           assertThat(stored)
               .as("%s was answered 201", key)
               .containsEntry(key, SubmissionLoad.total(key));
         }
         assertThat(stored.keySet()).containsExactlyInAnyOrderElementsOf(load.acknowledged);
-        assertThat(PostgresRestartTest.auditedSubmissions(url)).isEqualTo(stored.size());
+        assertThat(SubmissionLoad.auditedSubmissions(url)).isEqualTo(stored.size());
 
         System.out.printf(
             "Two servers: %d requests sent, %d answered 201, %d pairs sent to both servers at"

@@ -3,8 +3,15 @@ package org.alliance.web;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -16,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.alliance.web.TestClinic.Reply;
+import org.alliance.web.platform.access.Clients;
 
 /**
  * Submissions sent without pause by several threads, each to clients of its own, so that every
@@ -95,7 +103,8 @@ final class SubmissionLoad implements AutoCloseable {
           } else {
             sendUntilAnswered(key, servers.get((sender + count) % servers.size()));
           }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
+          // Recorded rather than thrown: a sender that died silently would hide its submissions.
           failures.add(key + ": " + e);
         }
       }
@@ -255,6 +264,71 @@ final class SubmissionLoad implements AutoCloseable {
       if (sender.isAlive()) {
         failures.add(sender.getName() + " did not finish within 60 s");
       }
+    }
+  }
+
+  /** New clients of ann's, a list of them per sending thread. */
+  static List<List<Long>> clientsOfAnn(TestClinic clinic, int senders, int perSender) {
+    long ann = clinic.users.get("ann").id();
+    Instant now = Instant.now();
+    return clinic
+        .server
+        .database()
+        .write(
+            handle -> {
+              List<List<Long>> clients = new ArrayList<>();
+              for (int s = 0; s < senders; s++) {
+                List<Long> own = new ArrayList<>();
+                for (int c = 0; c < perSender; c++) {
+                  own.add(Clients.create(handle, "load-" + s + "-" + c, ann, now));
+                }
+                clients.add(own);
+              }
+              return clients;
+            });
+  }
+
+  /** The PHQ-9 totals stored, read straight from the database, per client and session. */
+  static Map<Key, Integer> storedTotals(String url) throws SQLException {
+    Map<Key, Integer> totals = new HashMap<>();
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT client_id, session_number, total FROM administrations"
+                    + " WHERE instrument_id = 'phq-9'")) {
+      while (rows.next()) {
+        totals.put(new Key(rows.getLong(1), rows.getInt(2)), (int) Math.round(rows.getDouble(3)));
+      }
+    }
+    return totals;
+  }
+
+  /** How many rows each client and session has (the unique constraint says one; this checks). */
+  static Map<Key, Integer> rowsPerSession(String url) throws SQLException {
+    Map<Key, Integer> counts = new HashMap<>();
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT client_id, session_number, COUNT(*) FROM administrations"
+                    + " GROUP BY client_id, session_number")) {
+      while (rows.next()) {
+        counts.put(new Key(rows.getLong(1), rows.getInt(2)), rows.getInt(3));
+      }
+    }
+    return counts;
+  }
+
+  /** How many submissions the audit log records. */
+  static int auditedSubmissions(String url) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'administration.create'")) {
+      rows.next();
+      return rows.getInt(1);
     }
   }
 }

@@ -22,7 +22,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Database implements Closeable {
   /** How long a request waits for a connection before it is answered that the database is away. */
-  public static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
 
   private final HikariDataSource pool;
   private final Dialect dialect;
