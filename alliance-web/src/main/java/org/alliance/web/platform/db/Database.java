@@ -2,9 +2,13 @@ package org.alliance.web.platform.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import java.io.Closeable;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
@@ -17,6 +21,9 @@ import org.jdbi.v3.core.Jdbi;
  * opens it.
  */
 public final class Database implements Closeable {
+  /** How long a request waits for a connection before it is answered that the database is away. */
+  private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+
   private final HikariDataSource pool;
   private final Dialect dialect;
   private final Jdbi jdbi;
@@ -55,9 +62,21 @@ public final class Database implements Closeable {
     config.setMaximumPoolSize(32);
     config.setAutoCommit(true);
     config.setInitializationFailTimeout(10_000);
+    // A request waits at most this long for a connection. HikariCP's default (30 s) kept a
+    // request hanging for half a minute when the database was down before answering at all; a
+    // request under a normal load waits milliseconds (see the pool size), so 5 s is reached only
+    // when the database is away, and the person or program asking hears so (503) in 5 s.
+    config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+    // How long checking a connection before use may take; must stay below the connection timeout.
+    config.setValidationTimeout(2_000);
+    // A connection that failed because the database is away or full is dropped, and with it every
+    // other (see EvictOnFault).
+    EvictOnFault evict = new EvictOnFault();
+    config.setExceptionOverride(evict);
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(config);
+      evict.pool = pool;
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           "cannot connect to the database at " + withoutSecrets(url) + ": " + rootMessage(e), e);
@@ -68,6 +87,30 @@ public final class Database implements Closeable {
     } catch (RuntimeException e) {
       pool.close();
       throw e;
+    }
+  }
+
+  /**
+   * Drops the connections of the pool once one of them failed because the database is away or full,
+   * and not only on the SQL states HikariCP knows (PostgreSQL's): H2 closes its database when a
+   * write finds the disk full, and every connection to it then fails for ever with "the database
+   * has been closed", while a new connection opens the file again once there is room; after a
+   * PostgreSQL restart every connection is dead alike. Idle connections are closed at once, those
+   * in use when they are returned, and HikariCP opens new ones as they are needed.
+   */
+  private static final class EvictOnFault implements SQLExceptionOverride {
+    private volatile HikariDataSource pool;
+
+    @java.lang.Override
+    public SQLExceptionOverride.Override adjudicate(SQLException e) {
+      if (DatabaseFault.of(e).isEmpty()) {
+        return SQLExceptionOverride.Override.CONTINUE_EVICT;
+      }
+      HikariDataSource connections = pool;
+      if (connections != null && connections.getHikariPoolMXBean() != null) {
+        connections.getHikariPoolMXBean().softEvictConnections();
+      }
+      return SQLExceptionOverride.Override.MUST_EVICT;
     }
   }
 
@@ -117,9 +160,27 @@ public final class Database implements Closeable {
     return jdbi.withHandle(work);
   }
 
-  /** Runs work that writes client data in one transaction, durable when it returns. */
+  /**
+   * Runs work that writes client data in one transaction, durable when it returns.
+   *
+   * @throws CommitNotConfirmed when the database failed (see {@link DatabaseFault}) after the work
+   *     was done, while committing it: the write may or may not be stored
+   */
   public <T> T write(HandleCallback<T, RuntimeException> work) {
-    return jdbi.inTransaction(work);
+    AtomicBoolean done = new AtomicBoolean();
+    try {
+      return jdbi.inTransaction(
+          handle -> {
+            T result = work.withHandle(handle);
+            done.set(true);
+            return result;
+          });
+    } catch (RuntimeException e) {
+      if (done.get() && DatabaseFault.of(e).isPresent()) {
+        throw new CommitNotConfirmed(e);
+      }
+      throw e;
+    }
   }
 
   /** Whether the database answers a trivial query. */

@@ -1,8 +1,14 @@
 package org.alliance.web.platform.http;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.alliance.web.platform.db.CommitNotConfirmed;
+import org.alliance.web.platform.db.DatabaseFault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +20,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Errors {
   private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
+
+  /** How long a client is asked to wait before sending again while the database is away. */
+  private static final String RETRY_AFTER_SECONDS = "5";
+
+  private static final Set<HandlerType> SAFE =
+      Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
   private Errors() {}
 
@@ -36,6 +48,11 @@ public final class Errors {
   }
 
   public static void unexpected(Exception e, Context ctx) {
+    Optional<DatabaseFault> fault = DatabaseFault.of(e);
+    if (fault.isPresent()) {
+      database(fault.get(), e, ctx);
+      return;
+    }
     // A reference to find the log entry by; it guards nothing, so it needs no secure randomness.
     String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
     LOG.error(
@@ -52,6 +69,56 @@ public final class Errors {
     } else {
       Pages.error(ctx, 500, "Something went wrong", message);
     }
+  }
+
+  /**
+   * The database is away or full: the request was fine and can be sent again later, so the answer
+   * says so (503, or 507 for a full disk) and whether anything was saved, and the log gets one line
+   * rather than a stack trace per request.
+   */
+  private static void database(DatabaseFault fault, Exception e, Context ctx) {
+    boolean read = SAFE.contains(ctx.method());
+    String saved =
+        causes(e).anyMatch(CommitNotConfirmed.class::isInstance)
+            ? "; the database failed while this request was being saved, so it may or may not have"
+                + " been saved: check before sending it again (a questionnaire already saved is"
+                + " refused as already recorded, never stored twice)"
+            : read ? "" : "; nothing was saved from this request";
+    int status;
+    String title;
+    String message;
+    if (fault == DatabaseFault.NO_SPACE) {
+      status = 507;
+      title = "Storage full";
+      message =
+          "the server cannot store data just now because its disk is full"
+              + (read
+                  ? ", and it shows client data only once the reading is recorded in the audit log"
+                  : saved)
+              + "; try again once whoever runs the server has freed space";
+    } else {
+      status = 503;
+      title = "Database not reachable";
+      message = "the database is not reachable just now" + saved + "; try again in a moment";
+      ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+    }
+    LOG.warn(
+        "{} on {} {}: {}",
+        fault == DatabaseFault.NO_SPACE ? "database disk full" : "database unreachable",
+        ctx.method(),
+        ctx.endpoints().lastHttpEndpoint() == null
+            ? "(no route)"
+            : ctx.endpoints().lastHttpEndpoint().path,
+        causes(e).reduce((first, second) -> second).map(Throwable::toString).orElse(""));
+    if (isApi(ctx)) {
+      ctx.status(status).json(ErrorJson.of(message));
+    } else {
+      Pages.error(ctx, status, title, message);
+    }
+  }
+
+  private static Stream<Throwable> causes(Throwable e) {
+    return Stream.iterate(e, cause -> cause != null, Throwable::getCause).limit(50);
   }
 
   /** A status set without a body, such as 404 for a path no route matches. */
@@ -88,6 +155,8 @@ public final class Errors {
       case 409 -> "Conflict";
       case 413 -> "Too large";
       case 429 -> "Too many attempts";
+      case 503 -> "Not available just now";
+      case 507 -> "Storage full";
       default -> status >= 500 ? "Server error" : "Error " + status;
     };
   }

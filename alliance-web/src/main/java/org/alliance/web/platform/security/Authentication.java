@@ -1,5 +1,6 @@
 package org.alliance.web.platform.security;
 
+import com.google.common.base.Ticker;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import io.javalin.http.Context;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.alliance.web.platform.http.WebException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -35,18 +37,39 @@ public final class Authentication {
   // A script reading thousands of times a second need not ask the database each time whose its
   // token is.
   // A change to any user or token forgets every owner at once (forgetTokenOwners), so the delay
-  // only bounds
-  // how late a change made outside this server, such as with the add-token command, is seen.
+  // only bounds how late a change made outside this server is seen: by the add-token command, or
+  // on another server on the same database.
   private static final Duration TOKEN_MEMORY = Duration.ofSeconds(10);
 
   private final Jdbi jdbi;
   private final Clock clock;
-  private final Cache<String, Principal> tokenOwners =
-      CacheBuilder.newBuilder().expireAfterWrite(TOKEN_MEMORY).maximumSize(10_000).build();
+  private final Cache<String, Principal> tokenOwners;
 
   public Authentication(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
     this.clock = clock;
+    // The memory runs on the server's clock, like every other expiry here, so a test can move it.
+    this.tokenOwners =
+        CacheBuilder.newBuilder()
+            .ticker(
+                new Ticker() {
+                  @Override
+                  public long read() {
+                    return TimeUnit.MILLISECONDS.toNanos(clock.millis());
+                  }
+                })
+            .expireAfterWrite(TOKEN_MEMORY)
+            .maximumSize(10_000)
+            .build();
+  }
+
+  /**
+   * How long this server may go on accepting an API token after it was revoked, or its user
+   * disabled, on another server sharing the database (on this server: not at all). Browser sessions
+   * are not remembered: a session ended on one server is refused by every server at once.
+   */
+  public static Duration tokenMemory() {
+    return TOKEN_MEMORY;
   }
 
   /**
