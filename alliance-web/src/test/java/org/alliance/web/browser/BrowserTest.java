@@ -1,7 +1,6 @@
 package org.alliance.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +26,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,8 +41,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserTest {
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Dimension DESK = new Dimension(1280, 900);
   private static final Dimension PHONE = new Dimension(390, 844);
 
@@ -55,9 +51,7 @@ class BrowserTest {
 
   @BeforeAll
   void start(@TempDir Path dataDir, @TempDir Path profile) throws IOException {
-    assumeTrue(
-        Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
-        "browser tests skipped: install Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
+    Chromium.assumeInstalled();
     screenshots = Path.of(System.getProperty("alliance.screenshots", "target/screenshots"));
     Files.createDirectories(screenshots);
     clinic = TestClinic.start(TestDatabase.H2, dataDir);
@@ -110,26 +104,8 @@ class BrowserTest {
     }
     clinic.post("/api/clients", "ann", java.util.Map.of("reference", "ann-3")).expect(201);
 
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--hide-scrollbars",
-        "--user-data-dir=" + profile.toAbsolutePath());
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+    ChromeOptions options = Chromium.options(profile);
+    browser = Chromium.start(options, Duration.ofSeconds(20));
     browser.manage().window().setSize(DESK);
   }
 

@@ -1,7 +1,6 @@
 package org.alliance.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +29,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -48,8 +46,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PhoneLayoutTest {
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final int WIDTH = 390;
   private static final int HEIGHT = 844;
 
@@ -76,9 +72,7 @@ class PhoneLayoutTest {
 
   @BeforeAll
   void start(@TempDir Path dataDir, @TempDir Path profile) throws IOException {
-    assumeTrue(
-        Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
-        "browser tests skipped: install Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
+    Chromium.assumeInstalled();
     screenshots = Path.of(System.getProperty("alliance.screenshots", "target/screenshots"));
     Files.createDirectories(screenshots);
     // The demo clinic: forty clients with every kind of alert, long courses and full legends.
@@ -88,19 +82,7 @@ class PhoneLayoutTest {
             Clock.systemUTC(),
             LoginThrottle.defaults());
 
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--hide-scrollbars",
-        "--user-data-dir=" + profile.toAbsolutePath());
+    ChromeOptions options = Chromium.options(profile);
     // A phone, not a narrow desk window: the viewport tag decides the layout width.
     options.setExperimentalOption(
         "mobileEmulation",
@@ -117,13 +99,7 @@ class PhoneLayoutTest {
                 true,
                 "touch",
                 true)));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    browser = Chromium.start(options, Duration.ofSeconds(30));
   }
 
   @AfterAll
