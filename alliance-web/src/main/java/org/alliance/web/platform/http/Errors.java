@@ -2,7 +2,6 @@ package org.alliance.web.platform.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,17 +24,34 @@ public final class Errors {
     }
   }
 
-  /** Javalin's own failures, such as a body over the size limit. */
+  /**
+   * Javalin's own failures, such as a body over the size limit, in the same words as ours where its
+   * message is for developers ("Endpoint GET /x not found") or only the status's name.
+   */
   public static void javalin(HttpResponseException e, Context ctx) {
-    expected(
-        new WebException(
-            e.getStatus(),
-            e.getMessage() == null ? title(e.getStatus()) : e.getMessage(),
-            List.of()),
-        ctx);
+    int status = e.getStatus();
+    String message = e.getMessage();
+    boolean plain =
+        message != null
+            && !message.isBlank()
+            && status != 404
+            && status != 405
+            && !message.equalsIgnoreCase(org.eclipse.jetty.http.HttpStatus.getMessage(status))
+            && !message.matches(
+                "(?s).*(Exception|Endpoint|\\bat [a-z]+\\.|[a-z]\\.[a-z]+\\.[A-Z]).*");
+    expected(new WebException(status, plain ? message : message(ctx, status)), ctx);
   }
 
   public static void unexpected(Exception e, Context ctx) {
+    if (endedEarly(e)) {
+      // The client closed its side before sending the body its Content-Length announced: its
+      // mistake, and nothing to log a stack trace for.
+      expected(
+          WebException.badRequest(
+              "the request ended before its body was complete (shorter than its Content-Length)"),
+          ctx);
+      return;
+    }
     // A reference to find the log entry by; it guards nothing, so it needs no secure randomness.
     String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
     LOG.error(
@@ -54,6 +70,19 @@ public final class Errors {
     }
   }
 
+  private static boolean endedEarly(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      // Jetty's EofException is an EOFException.
+      if (cause instanceof java.io.EOFException) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
   /** A status set without a body, such as 404 for a path no route matches. */
   public static void status(Context ctx) {
     String result = ctx.result();
@@ -61,15 +90,18 @@ public final class Errors {
       return;
     }
     int status = ctx.statusCode();
-    String message =
-        status == 404
-            ? "there is nothing at " + (isApi(ctx) ? "this API path" : "this address")
-            : status == 405 ? "this method is not allowed here" : title(status);
+    String message = message(ctx, status);
     if (isApi(ctx)) {
       ctx.json(ErrorJson.of(message));
     } else {
       Pages.error(ctx, status, title(status), message);
     }
+  }
+
+  private static String message(Context ctx, int status) {
+    return status == 404
+        ? "there is nothing at " + (isApi(ctx) ? "this API path" : "this address")
+        : ProtocolErrors.message(status, "");
   }
 
   private static boolean isApi(Context ctx) {

@@ -1,0 +1,131 @@
+package org.alliance.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * HTTP/1.1 over a plain socket, for requests the JDK's client would not send as written: paths with
+ * {@code ..} or broken percent-encoding, a wrong Host or Content-Length, any method.
+ */
+public final class RawHttp {
+  private RawHttp() {}
+
+  /** An answer: status, headers by lower-case name, and the body. */
+  public record Answer(int status, Map<String, List<String>> headers, byte[] body) {
+    public Optional<String> header(String name) {
+      List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+      return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    public String text() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + headers + "\n" + text();
+    }
+  }
+
+  /** A request with {@code Host: localhost} and {@code Connection: close} added. */
+  public static Answer send(int port, String method, String target, String... headers) {
+    StringBuilder request = new StringBuilder();
+    request.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+    request.append("Host: localhost:").append(port).append("\r\n");
+    for (String header : headers) {
+      request.append(header).append("\r\n");
+    }
+    request.append("Connection: close\r\n\r\n");
+    return send(port, request.toString().getBytes(StandardCharsets.ISO_8859_1), 10_000);
+  }
+
+  /**
+   * Sends these bytes as they are, ends the sending side, and reads one answer (empty status 0 when
+   * the server closes without answering).
+   */
+  public static Answer send(int port, byte[] request, int timeoutMillis) {
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.setSoTimeout(timeoutMillis);
+      OutputStream out = socket.getOutputStream();
+      out.write(request);
+      out.flush();
+      socket.shutdownOutput();
+      return read(socket.getInputStream());
+    } catch (SocketTimeoutException e) {
+      throw new AssertionError(
+          "no answer within "
+              + timeoutMillis
+              + " ms to "
+              + new String(request, 0, Math.min(200, request.length), StandardCharsets.ISO_8859_1),
+          e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Answer read(InputStream in) throws IOException {
+    String statusLine = line(in);
+    if (statusLine == null) {
+      return new Answer(0, Map.of(), new byte[0]);
+    }
+    String[] parts = statusLine.split(" ", 3);
+    int status = Integer.parseInt(parts[1]);
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
+      int colon = line.indexOf(':');
+      headers
+          .computeIfAbsent(
+              line.substring(0, colon).trim().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
+          .add(line.substring(colon + 1).trim());
+    }
+    byte[] body;
+    List<String> length = headers.get("content-length");
+    List<String> encoding = headers.get("transfer-encoding");
+    if (encoding != null && encoding.get(0).equalsIgnoreCase("chunked")) {
+      ByteArrayOutputStream all = new ByteArrayOutputStream();
+      for (int size = chunkSize(in); size > 0; size = chunkSize(in)) {
+        all.write(in.readNBytes(size));
+        line(in);
+      }
+      body = all.toByteArray();
+    } else if (length != null) {
+      body = in.readNBytes(Integer.parseInt(length.get(0)));
+    } else {
+      body = in.readAllBytes();
+    }
+    return new Answer(status, headers, body);
+  }
+
+  private static int chunkSize(InputStream in) throws IOException {
+    String line = line(in);
+    return line == null ? 0 : Integer.parseInt(line.split(";", 2)[0].trim(), 16);
+  }
+
+  /** A line ending in CRLF, without it; null at the end of the stream. */
+  private static String line(InputStream in) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int b;
+    while ((b = in.read()) != -1) {
+      if (b == '\n') {
+        byte[] bytes = line.toByteArray();
+        int end =
+            bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
+      }
+      line.write(b);
+    }
+    return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
+  }
+}
