@@ -2,6 +2,11 @@ package org.alliance.web.platform.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.io.EOFException;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,13 +48,9 @@ public final class Errors {
   }
 
   public static void unexpected(Exception e, Context ctx) {
-    if (endedEarly(e)) {
-      // The client closed its side before sending the body its Content-Length announced: its
-      // mistake, and nothing to log a stack trace for.
-      expected(
-          WebException.badRequest(
-              "the request ended before its body was complete (shorter than its Content-Length)"),
-          ctx);
+    Optional<WebException> mistake = clientMistake(e);
+    if (mistake.isPresent()) {
+      expected(mistake.get(), ctx);
       return;
     }
     // A reference to find the log entry by; it guards nothing, so it needs no secure randomness.
@@ -70,10 +71,49 @@ public final class Errors {
     }
   }
 
-  private static boolean endedEarly(Throwable e) {
+  /**
+   * A failure that the request caused, found while a handler read it: a 4xx in plain words, with
+   * nothing to log a stack trace for.
+   */
+  private static Optional<WebException> clientMistake(Exception e) {
+    if (causedBy(e, EOFException.class)) {
+      // Jetty's EofException: the client closed its side before sending the whole body.
+      return Optional.of(
+          WebException.badRequest(
+              "the request ended before its body was complete (shorter than its Content-Length)"));
+    }
+    Optional<HttpException> refused = refusedByJetty(e);
+    if (refused.isPresent()) {
+      // Jetty refused part of the request, such as a multipart form without a boundary.
+      int status = refused.get().getCode();
+      return Optional.of(
+          new WebException(status, ProtocolErrors.message(status, refused.get().getReason())));
+    }
+    if (causedBy(e, UnsupportedCharsetException.class)
+        || causedBy(e, IllegalCharsetNameException.class)) {
+      // Content-Type: ...; charset=bogus, so the body cannot be read as text.
+      return Optional.of(
+          new WebException(
+              415, "the request's character set (charset) is not known; send the body as UTF-8"));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<HttpException> refusedByJetty(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      // Jetty's EofException is an EOFException.
-      if (cause instanceof java.io.EOFException) {
+      if (cause instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+        return Optional.of(http);
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
         return true;
       }
       if (cause.getCause() == cause) {
@@ -119,6 +159,7 @@ public final class Errors {
       case 405 -> "Method not allowed";
       case 409 -> "Conflict";
       case 413 -> "Too large";
+      case 415 -> "Unsupported content";
       case 429 -> "Too many attempts";
       default -> status >= 500 ? "Server error" : "Error " + status;
     };

@@ -17,8 +17,8 @@ import org.eclipse.jetty.util.Callback;
  * Jetty's answer to a request it refuses before any route sees it (a path with {@code ..} or a
  * broken %-encoding, a missing or malformed Host header, headers too large): the security headers
  * every answer carries and one short sentence saying what is wrong, as JSON {@code {"error": ...}}
- * under {@code /api} or when the client asks for JSON, as plain text elsewhere. Never Jetty's page,
- * which names the server and echoes the address.
+ * under {@code /api} or for a program (one that asks for JSON or sends an API token), as plain text
+ * elsewhere. Never Jetty's page, which names the server and echoes the address.
  */
 public final class ProtocolErrors extends ErrorHandler {
   private final SecurityHeaders headers;
@@ -62,6 +62,7 @@ public final class ProtocolErrors extends ErrorHandler {
         && (path.equals("/api") || path.startsWith("/api/") || path.equals("/health"))) {
       return true;
     }
+    // A request Jetty could not read at all has lost its path and headers: plain text then.
     HttpField accept = request.getHeaders().getField(HttpHeader.ACCEPT);
     return accept != null && accept.getValue().toLowerCase(Locale.ROOT).contains("json");
   }
@@ -71,7 +72,7 @@ public final class ProtocolErrors extends ErrorHandler {
   }
 
   private static byte[] body(int status, String reason, boolean json) {
-    String message = message(status, reason == null ? "" : reason);
+    String message = message(status, reason);
     return json
         ? Json.bytes(ErrorJson.of(message))
         : (message + "\n").getBytes(StandardCharsets.UTF_8);
@@ -79,7 +80,7 @@ public final class ProtocolErrors extends ErrorHandler {
 
   /** What went wrong in the client's terms; Jetty's reason only chooses among these. */
   static String message(int status, String reason) {
-    String lower = reason.toLowerCase(Locale.ROOT);
+    String lower = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
     return switch (status) {
       case 400 -> {
         if (lower.contains("host")) {
@@ -87,6 +88,10 @@ public final class ProtocolErrors extends ErrorHandler {
         } else if (lower.contains("content-length") || lower.contains("transfer-encoding")) {
           yield "the request's Content-Length or Transfer-Encoding header is malformed or"
               + " contradicts the other";
+        } else if (lower.contains("multipart")) {
+          yield "the upload is not a valid multipart form (check its boundary and parts)";
+        } else if (lower.contains("form")) {
+          yield "the form's fields cannot be read (URL-encoded fields expected)";
         } else if (lower.contains("character") && !lower.contains("path")) {
           yield "the request has a character HTTP does not allow";
         } else {

@@ -96,6 +96,36 @@ class ErrorAnswersTest {
   }
 
   @Test
+  void anUnknownCharsetIsRefusedNotAServerError() {
+    var reply =
+        clinic.send(
+            clinic
+                .request("/api/clients", "ann")
+                .header("Content-Type", "application/json; charset=bogus")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString("{\"reference\": \"cs-1\"}"))
+                .build());
+    reply.expect(415);
+    assertThat(reply.json().get("error").asText()).contains("character set");
+  }
+
+  @Test
+  void aMultipartUploadWithoutABoundaryIsRefusedNotAServerError() {
+    Answer answer =
+        raw(
+            "POST /admin/import/preview HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer "
+                + clinic.tokens.get("admin")
+                + "\r\nContent-Type: multipart/form-data\r\nContent-Length: 5\r\n"
+                + "Connection: close\r\n\r\nhello");
+    // A page, not the API: the error page, with the headers every answer carries.
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.header("Content-Security-Policy"))
+        .hasValue(SecurityHeaders.CONTENT_SECURITY_POLICY);
+    assertThat(answer.text()).contains("the upload is not a valid multipart form");
+  }
+
+  @Test
   void aBodyShorterThanItsContentLengthIsTheClientsMistakeNotAServerError() {
     Answer answer =
         raw(
