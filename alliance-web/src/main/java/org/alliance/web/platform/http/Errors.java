@@ -82,6 +82,10 @@ public final class Errors {
           WebException.badRequest(
               "the request ended before its body was complete (shorter than its Content-Length)"));
     }
+    if (decodingPath(e)) {
+      // A path parameter Jetty lets through (/api/clients/1;x%) that Javalin cannot decode.
+      return Optional.of(WebException.badRequest(ProtocolErrors.message(400, "path")));
+    }
     Optional<HttpException> refused = refusedByJetty(e);
     if (refused.isPresent()) {
       // Jetty refused part of the request, such as a multipart form without a boundary.
@@ -97,6 +101,20 @@ public final class Errors {
               415, "the request's character set (charset) is not known; send the body as UTF-8"));
     }
     return Optional.empty();
+  }
+
+  private static boolean decodingPath(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IllegalArgumentException
+          && cause.getStackTrace().length > 0
+          && cause.getStackTrace()[0].getClassName().equals("java.net.URLDecoder")) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
   }
 
   private static Optional<HttpException> refusedByJetty(Throwable e) {

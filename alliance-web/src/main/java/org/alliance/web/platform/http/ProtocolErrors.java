@@ -7,6 +7,7 @@ import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -42,7 +43,13 @@ public final class ProtocolErrors extends ErrorHandler {
     byte[] body = body(status, reason, json);
     fields.put(HttpHeader.CONTENT_TYPE, contentType(json));
     fields.put(HttpHeader.CONTENT_LENGTH, Integer.toString(body.length));
-    response.write(true, ByteBuffer.wrap(body), callback);
+    if (HttpMethod.HEAD.is(request.getMethod())) {
+      // The answer to HEAD has no body: one here would be read as the next answer on the
+      // connection.
+      response.write(true, null, callback);
+    } else {
+      response.write(true, ByteBuffer.wrap(body), callback);
+    }
     return true;
   }
 
@@ -95,7 +102,7 @@ public final class ProtocolErrors extends ErrorHandler {
         } else if (lower.contains("character") && !lower.contains("path")) {
           yield "the request has a character HTTP does not allow";
         } else {
-          yield "the address is malformed or not allowed (such as one with '..', '\\\\' or a"
+          yield "the address is malformed or not allowed (such as one with '..', '\\' or a"
               + " broken %-encoding)";
         }
       }

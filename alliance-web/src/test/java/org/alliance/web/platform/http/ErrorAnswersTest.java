@@ -96,6 +96,14 @@ class ErrorAnswersTest {
   }
 
   @Test
+  void aPathParameterWithABrokenEncodingIsRefusedNotAServerError() {
+    Answer answer = RawHttp.send(port, "GET", "/api/clients/1;x%", ann);
+    assertThat(answer.status()).isEqualTo(400);
+    assertSecurityHeaders(answer);
+    assertThat(answer.text()).contains("the address is malformed or not allowed");
+  }
+
+  @Test
   void anUnknownCharsetIsRefusedNotAServerError() {
     var reply =
         clinic.send(
