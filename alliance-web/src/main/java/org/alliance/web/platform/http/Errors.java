@@ -5,6 +5,7 @@ import io.javalin.http.HttpResponseException;
 import java.io.EOFException;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
+import java.sql.SQLException;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
@@ -82,6 +83,14 @@ public final class Errors {
           WebException.badRequest(
               "the request ended before its body was complete (shorter than its Content-Length)"));
     }
+    if (unstorableText(e)) {
+      // PostgreSQL refuses the NUL character in text (H2 takes it): whatever field held it, the
+      // request's text cannot be stored or looked up.
+      return Optional.of(
+          WebException.badRequest(
+              "the request has text with a NUL character (U+0000), which cannot be stored;"
+                  + " remove it"));
+    }
     if (decodingPath(e)) {
       // A path parameter Jetty lets through (/api/clients/1;x%) that Javalin cannot decode.
       return Optional.of(WebException.badRequest(ProtocolErrors.message(400, "path")));
@@ -101,6 +110,20 @@ public final class Errors {
               415, "the request's character set (charset) is not known; send the body as UTF-8"));
     }
     return Optional.empty();
+  }
+
+  /** PostgreSQL's "invalid byte sequence" (22021) and "untranslatable character" (22P05). */
+  private static boolean unstorableText(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql
+          && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
   }
 
   private static boolean decodingPath(Throwable e) {

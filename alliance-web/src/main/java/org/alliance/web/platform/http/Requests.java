@@ -95,6 +95,9 @@ public final class Requests {
     if (!node.isTextual()) {
       throw WebException.badRequest(field + ": expected a string, found " + node);
     }
+    if (node.asText().indexOf('\u0000') >= 0) {
+      throw WebException.badRequest(field + ": text may not contain the NUL character (U+0000)");
+    }
     return Optional.of(node.asText());
   }
 }
