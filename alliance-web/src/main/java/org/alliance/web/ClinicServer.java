@@ -50,6 +50,7 @@ import org.alliance.web.platform.db.Database;
 import org.alliance.web.platform.http.BodyLimits;
 import org.alliance.web.platform.http.Errors;
 import org.alliance.web.platform.http.Json;
+import org.alliance.web.platform.http.ProtocolErrors;
 import org.alliance.web.platform.http.SecurityHeaders;
 import org.alliance.web.platform.http.WebException;
 import org.alliance.web.platform.security.Authentication;
@@ -212,12 +213,17 @@ public final class ClinicServer implements AutoCloseable {
     config.jetty.multipartConfig.maxTotalRequestSize(
         limits.importBytes() + limits.bodyBytes(), SizeUnit.BYTES);
     config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+    SecurityHeaders headers = new SecurityHeaders(settings.secureCookies());
     // Graceful stop: Jetty stops accepting, then waits up to 10 s for the requests under way.
+    // Requests Jetty refuses itself (a malformed path or Host) get the same headers as any other.
     config.jetty.modifyServer(
         server -> {
           server.setHandler(new GracefulHandler());
           server.setStopTimeout(10_000);
+          server.setErrorHandler(new ProtocolErrors(headers));
         });
+    config.jetty.modifyServletContextHandler(
+        context -> context.setErrorHandler(new ProtocolErrors(headers)));
     config.staticFiles.add(
         files -> {
           files.hostedPath = "/static";
@@ -226,7 +232,6 @@ public final class ClinicServer implements AutoCloseable {
         });
     config.requestLogger.http(RequestLog::log);
 
-    SecurityHeaders headers = new SecurityHeaders(settings.secureCookies());
     LoginPages login = new LoginPages(platform);
     CaseloadPage caseload = new CaseloadPage(platform, features.instruments(), features.trends());
     ClientPage clientPage = new ClientPage(platform, features.instruments(), features.trends());

@@ -161,6 +161,28 @@ abstract class ApiTests {
   }
 
   @Test
+  void textWithANulCharacterIsRefusedNotAServerError() {
+    // PostgreSQL cannot store or even look up text with U+0000 (H2 can): a 400 on both.
+    assertThat(
+            clinic
+                .post("/api/clients", "ann", Map.of("reference", "nul-1", "clinician", "a\u0000"))
+                .expect(400)
+                .json()
+                .get("error")
+                .asText())
+        .isEqualTo("clinician: text may not contain the NUL character (U+0000)");
+    Reply login = new Browser(clinic).signIn("ann\u0000", TestClinic.PASSWORD);
+    assertThat(login.status()).isBetween(200, 499);
+    Reply imported =
+        clinic.postCsv(
+            "/api/import?instrument=phq-9",
+            "ann",
+            "client,clinician,session,q1,q2,q3,q4,q5,q6,q7,q8,q9\n"
+                + "nul-2,b\u0000,1,0,0,0,0,0,0,0,0,0\n");
+    assertThat(imported.status()).as(imported.body()).isBetween(200, 499);
+  }
+
+  @Test
   void adminsAndSupervisorsNameTheClinicianOfANewClient() {
     assertThat(
             clinic

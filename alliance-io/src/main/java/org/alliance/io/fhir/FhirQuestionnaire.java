@@ -27,6 +27,7 @@ import org.alliance.core.instrument.ResponseScale;
 import org.alliance.io.instrument.DefinitionProblem;
 import org.alliance.io.instrument.DefinitionResult;
 import org.alliance.io.instrument.InstrumentJson;
+import org.alliance.io.json.JsonErrors;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
@@ -181,7 +182,7 @@ public final class FhirQuestionnaire {
       tree = JSON.readTree(json);
     } catch (JsonProcessingException e) {
       JsonLocation where = e.getLocation();
-      String message = "not valid JSON: " + e.getOriginalMessage();
+      String message = "not valid JSON: " + JsonErrors.describe(e);
       return invalid(
           where == null || where.getLineNr() < 1
               ? "$"

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.alliance.io.json.JsonErrors;
 
 /**
  * JSON values that remember the line and column where they start, read from a Jackson stream.
@@ -102,7 +103,7 @@ final class LocatedJson {
       long line =
           where == null || where.getLineNr() < 1 ? fallbackLine : where.getLineNr() + lineOffset;
       long column = where == null || where.getColumnNr() < 1 ? 1 : where.getColumnNr();
-      return new SyntaxException(line, column, "not valid JSON: " + e.getOriginalMessage());
+      return new SyntaxException(line, column, "not valid JSON: " + JsonErrors.describe(e));
     }
   }
 

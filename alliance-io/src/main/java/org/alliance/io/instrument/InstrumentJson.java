@@ -16,6 +16,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.alliance.core.instrument.Instrument;
+import org.alliance.io.json.JsonErrors;
 
 /**
  * Instrument definitions in JSON: the format of {@code docs/instrument.schema.json}, which
@@ -81,11 +82,11 @@ public final class InstrumentJson {
       return DefinitionResult.invalid(
           List.of(
               where == null
-                  ? DefinitionProblem.at("$", "not valid JSON: " + e.getOriginalMessage())
+                  ? DefinitionProblem.at("$", "not valid JSON: " + JsonErrors.describe(e))
                   : DefinitionProblem.syntax(
                       where.getLineNr(),
                       where.getColumnNr(),
-                      "not valid JSON: " + e.getOriginalMessage())));
+                      "not valid JSON: " + JsonErrors.describe(e))));
     }
     if (root == null || root.isMissingNode()) {
       return DefinitionResult.invalid(

@@ -1,5 +1,6 @@
 package org.alliance.io.json;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,7 +12,9 @@ import java.util.OptionalDouble;
 /**
  * The one Jackson configuration for the JSON that the CLI and the server write: dates as ISO text
  * ({@code 2024-01-08}), and every field written, null when absent. The records of this package hold
- * absent values as plain nulls, so no Optional ever reaches Jackson.
+ * absent values as plain nulls, so no Optional ever reaches Jackson. Reading with it refuses a key
+ * given twice in one object (which value was meant cannot be known), with its line and column; see
+ * {@link JsonErrors} for the words.
  */
 public final class AllianceJson {
   private static final ObjectWriter WRITER = mapper().writer();
@@ -24,6 +27,7 @@ public final class AllianceJson {
   public static ObjectMapper mapper() {
     return JsonMapper.builder()
         .addModule(new JavaTimeModule())
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .build();
   }

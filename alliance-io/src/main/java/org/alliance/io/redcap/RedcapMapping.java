@@ -28,6 +28,7 @@ import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.Item;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
+import org.alliance.io.json.JsonErrors;
 
 /**
  * How the fields of a REDCap project map to instruments and items. Without a mapping file the
@@ -177,7 +178,7 @@ public record RedcapMapping(
       String where =
           at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
       throw new RedcapMappingException(
-          name, List.of(where + "not valid JSON: " + e.getOriginalMessage()));
+          name, List.of(where + "not valid JSON: " + JsonErrors.describe(e)));
     } catch (IOException e) {
       // Bytes that are not UTF-8 surface as a CharConversionException, not as a JSON error.
       throw new RedcapMappingException(

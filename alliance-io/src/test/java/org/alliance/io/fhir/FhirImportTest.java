@@ -438,7 +438,7 @@ class FhirImportTest {
     assertThat(rows.get(0).problems()).isEmpty();
     assertThat(onlyProblem(rows.get(1)).toString())
         .startsWith(
-            "mixed.ndjson line 2, column 53 (JSON): not valid JSON: Unexpected character ('}'");
+            "mixed.ndjson line 2, column 53 (JSON): not valid JSON: unexpected character '}' where a value was expected");
     assertThat(onlyProblem(rows.get(2)).toString())
         .isEqualTo(
             "mixed.ndjson line 4, column 1 (JSON): expected a JSON object (one FHIR resource per line), found an array");
@@ -530,7 +530,7 @@ class FhirImportTest {
                     "t.json", "{\"resourceType\": \"Bundle\", \"entry\": [ {\"resource\": "))
         .isInstanceOf(InputFormatException.class)
         .hasMessageStartingWith(
-            "t.json line 1, column 52 (JSON): not valid JSON: Unexpected end-of-input");
+            "t.json line 1, column 52 (JSON): not valid JSON: the JSON ends before an object is closed with '}'");
     assertThatThrownBy(() -> FhirFixtures.read("e.json", ""))
         .isInstanceOf(InputFormatException.class)
         .hasMessage(
@@ -544,7 +544,7 @@ class FhirImportTest {
         .isInstanceOf(InputFormatException.class)
         .hasMessageStartingWith(
             "latin1.json line 1, column ") // Jackson places it just after the byte
-        .hasMessageContaining("(JSON): not valid JSON: Invalid UTF-8 start byte 0xff");
+        .hasMessageContaining("(JSON): not valid JSON: the text is not valid UTF-8 (byte 0xff)");
     byte[] utf32 = {0, 0, (byte) 0xFE, (byte) 0xFF, 0, 0, 0, '{', (byte) 0xD8, 0, 0, 0};
     assertThatThrownBy(() -> FhirFixtures.read("utf32.json", utf32))
         .isInstanceOf(InputFormatException.class)

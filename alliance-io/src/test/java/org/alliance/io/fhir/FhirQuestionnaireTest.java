@@ -222,7 +222,7 @@ class FhirQuestionnaireTest {
             problem -> {
               assertThat(problem.where()).isEqualTo("line 4, column 1");
               assertThat(problem.message())
-                  .startsWith("not valid JSON: Unexpected close marker '}'");
+                  .isEqualTo("not valid JSON: '}' where ']' was expected to close the array");
             });
     assertThat(FhirQuestionnaire.read("{\"resourceType\": \"Patient\"}").problems())
         .containsExactly(

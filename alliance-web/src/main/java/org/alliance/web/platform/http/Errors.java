@@ -3,12 +3,16 @@ package org.alliance.web.platform.http;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
-import java.util.List;
+import java.io.EOFException;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.alliance.web.platform.db.CommitNotConfirmed;
 import org.alliance.web.platform.db.DatabaseFault;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,20 +41,33 @@ public final class Errors {
     }
   }
 
-  /** Javalin's own failures, such as a body over the size limit. */
+  /**
+   * Javalin's own failures, such as a body over the size limit, in the same words as ours where its
+   * message is for developers ("Endpoint GET /x not found") or only the status's name.
+   */
   public static void javalin(HttpResponseException e, Context ctx) {
-    expected(
-        new WebException(
-            e.getStatus(),
-            e.getMessage() == null ? title(e.getStatus()) : e.getMessage(),
-            List.of()),
-        ctx);
+    int status = e.getStatus();
+    String message = e.getMessage();
+    boolean plain =
+        message != null
+            && !message.isBlank()
+            && status != 404
+            && status != 405
+            && !message.equalsIgnoreCase(org.eclipse.jetty.http.HttpStatus.getMessage(status))
+            && !message.matches(
+                "(?s).*(Exception|Endpoint|\\bat [a-z]+\\.|[a-z]\\.[a-z]+\\.[A-Z]).*");
+    expected(new WebException(status, plain ? message : message(ctx, status)), ctx);
   }
 
   public static void unexpected(Exception e, Context ctx) {
     Optional<DatabaseFault> fault = DatabaseFault.of(e);
     if (fault.isPresent()) {
       database(fault.get(), e, ctx);
+      return;
+    }
+    Optional<WebException> mistake = clientMistake(e);
+    if (mistake.isPresent()) {
+      expected(mistake.get(), ctx);
       return;
     }
     // A reference to find the log entry by; it guards nothing, so it needs no secure randomness.
@@ -121,6 +138,98 @@ public final class Errors {
     return Stream.iterate(e, cause -> cause != null, Throwable::getCause).limit(50);
   }
 
+  /**
+   * A failure that the request caused, found while a handler read it: a 4xx in plain words, with
+   * nothing to log a stack trace for.
+   */
+  private static Optional<WebException> clientMistake(Exception e) {
+    if (causedBy(e, EOFException.class)) {
+      // Jetty's EofException: the client closed its side before sending the whole body.
+      return Optional.of(
+          WebException.badRequest(
+              "the request ended before its body was complete (shorter than its Content-Length)"));
+    }
+    if (unstorableText(e)) {
+      // PostgreSQL refuses the NUL character in text (H2 takes it): whatever field held it, the
+      // request's text cannot be stored or looked up.
+      return Optional.of(
+          WebException.badRequest(
+              "the request has text with a NUL character (U+0000), which cannot be stored;"
+                  + " remove it"));
+    }
+    if (decodingPath(e)) {
+      // A path parameter Jetty lets through (/api/clients/1;x%) that Javalin cannot decode.
+      return Optional.of(WebException.badRequest(ProtocolErrors.message(400, "path")));
+    }
+    Optional<HttpException> refused = refusedByJetty(e);
+    if (refused.isPresent()) {
+      // Jetty refused part of the request, such as a multipart form without a boundary.
+      int status = refused.get().getCode();
+      return Optional.of(
+          new WebException(status, ProtocolErrors.message(status, refused.get().getReason())));
+    }
+    if (causedBy(e, UnsupportedCharsetException.class)
+        || causedBy(e, IllegalCharsetNameException.class)) {
+      // Content-Type: ...; charset=bogus, so the body cannot be read as text.
+      return Optional.of(
+          new WebException(
+              415, "the request's character set (charset) is not known; send the body as UTF-8"));
+    }
+    return Optional.empty();
+  }
+
+  /** PostgreSQL's "invalid byte sequence" (22021) and "untranslatable character" (22P05). */
+  private static boolean unstorableText(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql
+          && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static boolean decodingPath(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IllegalArgumentException
+          && cause.getStackTrace().length > 0
+          && cause.getStackTrace()[0].getClassName().equals("java.net.URLDecoder")) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static Optional<HttpException> refusedByJetty(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+        return Optional.of(http);
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
   /** A status set without a body, such as 404 for a path no route matches. */
   public static void status(Context ctx) {
     String result = ctx.result();
@@ -128,15 +237,18 @@ public final class Errors {
       return;
     }
     int status = ctx.statusCode();
-    String message =
-        status == 404
-            ? "there is nothing at " + (isApi(ctx) ? "this API path" : "this address")
-            : status == 405 ? "this method is not allowed here" : title(status);
+    String message = message(ctx, status);
     if (isApi(ctx)) {
       ctx.json(ErrorJson.of(message));
     } else {
       Pages.error(ctx, status, title(status), message);
     }
+  }
+
+  private static String message(Context ctx, int status) {
+    return status == 404
+        ? "there is nothing at " + (isApi(ctx) ? "this API path" : "this address")
+        : ProtocolErrors.message(status, "");
   }
 
   private static boolean isApi(Context ctx) {
@@ -154,6 +266,7 @@ public final class Errors {
       case 405 -> "Method not allowed";
       case 409 -> "Conflict";
       case 413 -> "Too large";
+      case 415 -> "Unsupported content";
       case 429 -> "Too many attempts";
       case 503 -> "Not available just now";
       case 507 -> "Storage full";

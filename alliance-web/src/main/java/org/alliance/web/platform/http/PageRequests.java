@@ -23,6 +23,9 @@ public final class PageRequests {
   /** A form field, trimmed; empty when absent or blank. */
   public static Optional<String> field(Context ctx, String name) {
     String value = ctx.formParam(name);
+    if (value != null && value.indexOf('\u0000') >= 0) {
+      throw WebException.badRequest(name + ": text may not contain the NUL character (U+0000)");
+    }
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.util.Optional;
+import org.alliance.io.json.JsonErrors;
 
 /** Reading the parts of a request the API needs, with a clear 400 when one is malformed. */
 public final class Requests {
@@ -23,7 +24,10 @@ public final class Requests {
     throw WebException.notFound("no " + name + " '" + raw + "'");
   }
 
-  /** The body as JSON; 400 with the line and column where it stops being JSON. */
+  /**
+   * The body as JSON; 400 saying what is wrong and at which line and column when it is not JSON, or
+   * repeats a key, or is nested too deeply.
+   */
   public static JsonNode json(Context ctx) {
     String body = ctx.body();
     if (body.isBlank()) {
@@ -32,14 +36,9 @@ public final class Requests {
     try {
       return Json.MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
-      var where = e.getLocation();
       throw WebException.badRequest(
-          "the body is not valid JSON"
-              + (where == null
-                  ? ""
-                  : " at line " + where.getLineNr() + ", column " + where.getColumnNr())
-              + ": "
-              + e.getOriginalMessage());
+          (JsonErrors.isLimit(e) ? "the body is refused: " : "the body is not valid JSON: ")
+              + JsonErrors.describeWithPlace(e));
     }
   }
 
@@ -95,6 +94,9 @@ public final class Requests {
     }
     if (!node.isTextual()) {
       throw WebException.badRequest(field + ": expected a string, found " + node);
+    }
+    if (node.asText().indexOf('\u0000') >= 0) {
+      throw WebException.badRequest(field + ": text may not contain the NUL character (U+0000)");
     }
     return Optional.of(node.asText());
   }

@@ -1,6 +1,8 @@
 package org.alliance.web.platform.http;
 
 import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Headers every response carries: a content security policy that allows only this server's own
@@ -12,26 +14,31 @@ public final class SecurityHeaders {
       "default-src 'self'; script-src 'self'; style-src 'self'; "
           + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-  private final boolean tls;
+  private final Map<String, String> headers = new LinkedHashMap<>();
 
   /**
    * @param tls whether the server is reached over TLS (it sets Secure cookies), which adds HSTS
    */
   public SecurityHeaders(boolean tls) {
-    this.tls = tls;
+    headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    headers.put("X-Content-Type-Options", "nosniff");
+    headers.put("X-Frame-Options", "DENY");
+    headers.put("Referrer-Policy", "no-referrer");
+    headers.put("Cross-Origin-Opener-Policy", "same-origin");
+    headers.put("Cross-Origin-Resource-Policy", "same-origin");
+    headers.put("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    headers.put("Cache-Control", "no-store");
+    if (tls) {
+      headers.put("Strict-Transport-Security", "max-age=31536000");
+    }
   }
 
   public void apply(Context ctx) {
-    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Referrer-Policy", "no-referrer");
-    ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-    ctx.header("Cross-Origin-Resource-Policy", "same-origin");
-    ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-    ctx.header("Cache-Control", "no-store");
-    if (tls) {
-      ctx.header("Strict-Transport-Security", "max-age=31536000");
-    }
+    headers.forEach(ctx::header);
+  }
+
+  /** The headers by name, for answers Jetty writes itself ({@link ProtocolErrors}). */
+  Map<String, String> all() {
+    return headers;
   }
 }
