@@ -1,4 +1,5 @@
-"""Mixed load for bench/soak.sh: reads, submissions, imports and sign-ins from 8 threads for N minutes.
+"""Mixed load for bench/soak.sh: reads, submissions, imports and sign-ins from 8 threads for N minutes,
+on a caseload of 400 clients (200 for submissions, 200 for imports) whose records grow.
 
 Prints a markdown table per minute: requests, 5xx answers, p50 and p99 latency (ms), and the heap
 left after a full GC that this script asks the server for at the end of each minute (jcmd GC.run).
@@ -82,10 +83,14 @@ def submit(client_id):
 
 
 def import_csv():
+    """200 rows: one new session for each of 200 clients kept for imports, so the caseload stays the
+    same size through the run (400 clients) while the records grow."""
     batch = next(import_batches)
+    if batch > 1000:
+        return
     rows = ["client,session,instrument,q1,q2,q3,q4,q5,q6,q7,q8,q9"]
     for i in range(200):
-        rows.append(f"soak-import-{batch}-{i % 20},{i // 20 + 1},phq-9," + ",".join(str(random.randint(0, 3)) for _ in range(8)) + ",0")
+        rows.append(f"soak-import-{i},{batch},phq-9," + ",".join(str(random.randint(0, 3)) for _ in range(8)) + ",0")
     call("POST", "/api/import", "\n".join(rows) + "\n", "text/csv")
 
 

@@ -30,4 +30,5 @@ server=$!
 for _ in $(seq 1 60); do curl -fs "localhost:$port/health" >/dev/null && break; sleep 1; done
 python3 bench/soak.py "http://localhost:$port" "$token" soak "$password" "$minutes" "$server" "$work/gc.log" \
   | tee "$out/soak-$label.md"
-echo "server errors logged: $(grep -c ' ERROR ' "$work/server.log" || true)" | tee -a "$out/soak-$label.md"
+cp "$work/server.log" "$out/soak-$label-server.log"
+echo "server errors logged: $(grep -c ' ERROR ' "$work/server.log" || true) (log: $out/soak-$label-server.log)" | tee -a "$out/soak-$label.md"

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -171,11 +172,14 @@ class HttpFuzzTest {
     private String adminToken;
     private String sessionCookie;
     private String csrf;
-    private final List<Long> clientIds = new ArrayList<>();
+    // Grown as the run goes: clients the API creates or lists, links the pages make, so that later
+    // requests read and write them too.
+    private final List<Long> clientIds = new CopyOnWriteArrayList<>();
     private final List<Long> safeUserIds = new ArrayList<>();
     private final List<Long> tokenIdsInUse = new ArrayList<>();
     private final Map<String, List<String>> itemIds = new LinkedHashMap<>();
-    private final List<String> linkTokens = new ArrayList<>();
+    private final List<String> linkTokens = new CopyOnWriteArrayList<>();
+    private final Map<String, String> linkCsrf = new ConcurrentHashMap<>();
     private final List<JsonNode> administrationBodies = new ArrayList<>();
     private String fhirBundle = "{}";
     private String instrumentDefinition = "{}";
@@ -234,20 +238,64 @@ class HttpFuzzTest {
 
     private void send(Generator generator, int thread, int count) {
       try (RawHttp.Connection connection = new RawHttp.Connection(port, 30_000)) {
+        Sent previous = null;
         for (int i = 0; i < count; i++) {
           Sent sent = generator.next();
           long began = System.nanoTime();
           // Jetty answers a target it cannot parse without knowing the request was HEAD, and
           // then closes: such requests get a connection of their own.
+          boolean alone = sent.fresh() || MALFORMED_TARGET.matcher(sent.target()).find();
+          boolean kept = !alone && connection.isOpen();
           Answer answer =
-              sent.fresh() || MALFORMED_TARGET.matcher(sent.target()).find()
+              alone
                   ? RawHttp.send(port, sent.bytes(port, true), 30_000)
                   : connection.exchange(sent.bytes(port, false), sent.method().equals("HEAD"));
           labels.merge(sent.label(), 1, Integer::sum);
           nanos.merge(sent.label(), System.nanoTime() - began, Long::sum);
           statuses.merge(answer.status(), 1, Integer::sum);
-          check(thread + "." + i, sent, answer);
+          check(thread + "." + i, sent, answer, kept ? previous : null);
+          learn(sent, answer);
+          if (!alone) {
+            previous = sent;
+          }
         }
+      }
+    }
+
+    /** What a successful answer shows that later requests can use. */
+    private void learn(Sent sent, Answer answer) {
+      if (answer.status() < 200 || answer.status() >= 300 || answer.body().length == 0) {
+        return;
+      }
+      String path = path(sent.target());
+      String text = answer.text();
+      try {
+        if (path.equals("/api/clients") && answer.status() == 201) {
+          remember(clientIds, JSON.readTree(text).path("id").asLong(), 300);
+        } else if (path.equals("/api/clients") && sent.method().equals("GET")) {
+          for (JsonNode client : JSON.readTree(text).path("clients")) {
+            remember(clientIds, client.path("id").asLong(), 300);
+          }
+        }
+      } catch (java.io.IOException e) {
+        throw new AssertionError("a 2xx answer that is not JSON: " + text, e);
+      }
+      if (path.matches("/clients/\\d+/links")) {
+        Matcher token = LINK.matcher(text);
+        if (token.find()) {
+          remember(linkTokens, token.group(1), 100);
+        }
+      } else if (path.startsWith("/f/") && sent.method().equals("GET")) {
+        Matcher csrf = CSRF.matcher(text);
+        if (csrf.find()) {
+          linkCsrf.put(path.substring(3), csrf.group(1));
+        }
+      }
+    }
+
+    private static <T> void remember(List<T> known, T value, int limit) {
+      if (known.size() < limit && !known.contains(value) && !"0".equals(String.valueOf(value))) {
+        known.add(value);
       }
     }
 
@@ -347,7 +395,11 @@ class HttpFuzzTest {
 
     // ------------------------------------------------------------------ checking
 
-    private void check(String index, Sent sent, Answer answer) {
+    /**
+     * @param before the request sent before on the same kept-alive connection, if any: a request
+     *     that leaves bytes behind on it shows in the answer to the next one
+     */
+    private void check(String index, Sent sent, Answer answer, Sent before) {
       List<String> broken = new ArrayList<>();
       int status = answer.status();
       if (status == 0) {
@@ -395,7 +447,8 @@ class HttpFuzzTest {
                   + " "
                   + answer.header("Content-Type").orElse("")
                   + " "
-                  + (body.length() > 400 ? body.substring(0, 400) + "..." : body));
+                  + (body.length() > 400 ? body.substring(0, 400) + "..." : body)
+                  + (before == null ? "" : "\n  after " + before.shown()));
         }
       }
     }
@@ -1131,8 +1184,11 @@ class HttpFuzzTest {
             fields.put("definition", pick(instrumentDefinition, "", "{", longText(100)));
           }
           case 10 -> {
-            target = "/f/" + linkToken();
-            fields.put("_csrf", pick("x", ""));
+            String token = linkToken();
+            target = "/f/" + token;
+            String formCsrf = linkCsrf.get(token);
+            fields.put(
+                "_csrf", formCsrf != null && random.nextInt(5) != 0 ? formCsrf : pick("x", ""));
             for (String item : List.of("ors_1", "ors_2", "ors_3", "ors_4")) {
               fields.put(item, pick("0", "5", "10", "", "x", "11", "-1", "NaN"));
             }

@@ -139,6 +139,11 @@ public final class RawHttp {
       }
     }
 
+    /** Whether a connection is open to send the next request on. */
+    public boolean isOpen() {
+      return socket != null;
+    }
+
     private void open() throws IOException {
       socket = new Socket("localhost", port);
       socket.setSoTimeout(timeoutMillis);

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.alliance.web.platform.db.Sql;
+import org.alliance.web.platform.http.WebException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** The clients table: each client's pseudonymous reference and clinician. */
 public final class Clients {
@@ -69,17 +71,32 @@ public final class Clients {
   /**
    * Adds a client to a clinician's caseload and returns its id; the caller has checked the
    * reference with {@link #isReference}.
+   *
+   * @throws WebException 409 when another request added the same reference since the caller looked
+   *     (two imports with the same new client, say); the transaction cannot go on then (PostgreSQL
+   *     aborts it), so the whole request is refused and can be sent again
    */
   public static long create(Handle handle, String reference, long clinicianId, Instant now) {
     checkArgument(isReference(reference), "not a client reference: %s", reference);
-    return handle
-        .createUpdate(
-            "INSERT INTO clients (reference, clinician_id, created_at) VALUES (:reference, :clinician, :now)")
-        .bind("reference", reference)
-        .bind("clinician", clinicianId)
-        .bind("now", Sql.time(now))
-        .executeAndReturnGeneratedKeys("id")
-        .mapTo(Long.class)
-        .one();
+    try {
+      return handle
+          .createUpdate(
+              "INSERT INTO clients (reference, clinician_id, created_at) VALUES (:reference, :clinician, :now)")
+          .bind("reference", reference)
+          .bind("clinician", clinicianId)
+          .bind("now", Sql.time(now))
+          .executeAndReturnGeneratedKeys("id")
+          .mapTo(Long.class)
+          .one();
+    } catch (UnableToExecuteStatementException e) {
+      if (Sql.isUniqueViolation(e)) {
+        throw WebException.conflict(
+            "the client reference '"
+                + reference
+                + "' was taken by another request at the same moment, so nothing of this request"
+                + " was stored; send it again");
+      }
+      throw e;
+    }
   }
 }
