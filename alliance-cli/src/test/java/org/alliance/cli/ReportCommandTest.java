@@ -81,7 +81,8 @@ class ReportCommandTest {
     Document document = xml(html);
     assertThat(document.getElementsByTagNameNS(XHTML, "h1").item(0).getTextContent())
         .isEqualTo("Client report: c1");
-    assertThat(document.getElementsByTagNameNS(SVG, "svg").getLength()).isEqualTo(2);
+    // Two charts, each drawn for a desk or print (880 px) and for a phone (320 px).
+    assertThat(document.getElementsByTagNameNS(SVG, "svg").getLength()).isEqualTo(4);
     assertThat(html)
         .contains("critical-item v1")
         .contains("3 to 4")
