@@ -50,7 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class DurabilityTests {
   private static final int CLIENTS = 12;
   private static final int ACKED_BEFORE_KILL = 400;
-  private static final Pattern LISTENING = Pattern.compile("listening on http://localhost:(\\d+)");
+  private static final Pattern LISTENING = Pattern.compile("listening on http://127.0.0.1:(\\d+)");
 
   @TempDir Path dataDir;
 
