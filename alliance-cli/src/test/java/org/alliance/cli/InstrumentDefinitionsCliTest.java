@@ -96,6 +96,20 @@ class InstrumentDefinitionsCliTest {
   }
 
   @Test
+  void aKeyGivenTwiceIsRefusedWithItsLineAndColumn() throws IOException {
+    Path file = write(dir, "twice.json", "{\n  \"id\": \"x\",\n  \"id\": \"y\"\n}\n");
+
+    Cli.Run run = run("instruments", "check", file.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out().strip())
+        .isEqualTo(
+            file
+                + " line 3, column 7: not valid JSON: the key \"id\" appears more than once in"
+                + " the same object");
+  }
+
+  @Test
   void checkReadsEveryFileOfADirectoryAndSaysWhichReplaceABuiltIn() {
     Cli.Run run = run("instruments", "check", EXAMPLES.toString());
 

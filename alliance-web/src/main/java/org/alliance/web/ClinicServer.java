@@ -220,10 +220,10 @@ public final class ClinicServer implements AutoCloseable {
         server -> {
           server.setHandler(new GracefulHandler());
           server.setStopTimeout(10_000);
-          server.setErrorHandler(new ProtocolErrors(headers));
+          server.setErrorHandler(ProtocolErrors.forServer(headers));
         });
     config.jetty.modifyServletContextHandler(
-        context -> context.setErrorHandler(new ProtocolErrors(headers)));
+        context -> context.setErrorHandler(ProtocolErrors.forServlets(headers)));
     config.staticFiles.add(
         files -> {
           files.hostedPath = "/static";

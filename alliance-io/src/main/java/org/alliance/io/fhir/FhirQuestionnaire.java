@@ -211,13 +211,10 @@ public final class FhirQuestionnaire {
       return invalid("$", "not a readable FHIR Questionnaire: " + e.getMessage());
     } catch (RuntimeException e) {
       // HAPI's parser fails on some malformed resources with NullPointerException and the like; the
-      // JSON
-      // itself was read above, so all that can be said is that the resource is malformed.
+      // JSON itself was read above, so all that can be said is that the resource is malformed.
       return invalid(
           "$",
-          "not a readable FHIR Questionnaire: its elements do not have the types FHIR gives them ("
-              + e.getClass().getSimpleName()
-              + ")");
+          "not a readable FHIR Questionnaire: its elements do not have the types FHIR gives them");
     }
     return toInstrument(questionnaire);
   }

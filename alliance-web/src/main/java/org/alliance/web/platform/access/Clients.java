@@ -91,10 +91,10 @@ public final class Clients {
     } catch (UnableToExecuteStatementException e) {
       if (Sql.isUniqueViolation(e)) {
         throw WebException.conflict(
-            "the client reference '"
+            "the client '"
                 + reference
-                + "' was taken by another request at the same moment, so nothing of this request"
-                + " was stored; send it again");
+                + "' could not be added just now, as another request was adding clients at the"
+                + " same moment; nothing of this request was stored: send it again");
       }
       throw e;
     }

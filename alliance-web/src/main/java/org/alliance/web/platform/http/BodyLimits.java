@@ -20,6 +20,9 @@ import java.io.UncheckedIOException;
 public record BodyLimits(long bodyBytes, long importBytes) {
   private static final long MB = 1024 * 1024;
 
+  /** The most of a refused body read and dropped so that its 413 reaches the client. */
+  static final long DRAIN_BYTES = 2 * MB;
+
   public static final BodyLimits DEFAULTS = new BodyLimits(MB, 50 * MB);
 
   public BodyLimits {
@@ -61,6 +64,30 @@ public record BodyLimits(long bodyBytes, long importBytes) {
       return new Bounded(ctx.req().getInputStream(), importBytes, ctx.path());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Reads and drops what is left of a refused body, up to {@link #DRAIN_BYTES}. A server that
+   * closes a connection with unread bytes resets it, and the client can then lose the 413 it was
+   * sent; a body much larger than that is not worth reading, and one whose sender waits for "100
+   * Continue" was never sent.
+   */
+  static void drain(Context ctx) {
+    long declared = ctx.req().getContentLengthLong();
+    String expect = ctx.header("Expect");
+    if (declared > DRAIN_BYTES || (expect != null && expect.equalsIgnoreCase("100-continue"))) {
+      return;
+    }
+    try {
+      InputStream in = ctx.req().getInputStream();
+      byte[] buffer = new byte[8192];
+      long left = DRAIN_BYTES;
+      for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) {
+        left -= n;
+      }
+    } catch (IOException | RuntimeException e) {
+      // The connection is closed after the answer anyway; draining was only a courtesy.
     }
   }
 

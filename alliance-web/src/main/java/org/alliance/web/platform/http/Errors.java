@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Errors {
   private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
+  private static final Set<String> LOCK_CONFLICTS = Set.of("40001", "40P01", "55P03", "HYT00");
 
   /** How long a client is asked to wait before sending again while the database is away. */
   private static final String RETRY_AFTER_SECONDS = "5";
@@ -34,6 +35,9 @@ public final class Errors {
   private Errors() {}
 
   public static void expected(WebException e, Context ctx) {
+    if (e.status() == 413) {
+      BodyLimits.drain(ctx);
+    }
     if (isApi(ctx)) {
       ctx.status(e.status()).json(ErrorJson.of(e));
     } else {
@@ -96,7 +100,7 @@ public final class Errors {
   private static void database(DatabaseFault fault, Exception e, Context ctx) {
     boolean read = SAFE.contains(ctx.method());
     String saved =
-        causes(e).anyMatch(CommitNotConfirmed.class::isInstance)
+        causedBy(e, CommitNotConfirmed.class)
             ? "; the database failed while this request was being saved, so it may or may not have"
                 + " been saved: check before sending it again (a questionnaire already saved is"
                 + " refused as already recorded, never stored twice)"
@@ -134,13 +138,9 @@ public final class Errors {
     }
   }
 
-  private static Stream<Throwable> causes(Throwable e) {
-    return Stream.iterate(e, cause -> cause != null, Throwable::getCause).limit(50);
-  }
-
   /**
-   * A failure that the request caused, found while a handler read it: a 4xx in plain words, with
-   * nothing to log a stack trace for.
+   * A failure that the request caused (found while a handler read it) or that another request
+   * caused at the same moment: a 4xx in plain words, with nothing to log a stack trace for.
    */
   private static Optional<WebException> clientMistake(Exception e) {
     if (causedBy(e, EOFException.class)) {
@@ -156,6 +156,14 @@ public final class Errors {
           WebException.badRequest(
               "the request has text with a NUL character (U+0000), which cannot be stored;"
                   + " remove it"));
+    }
+    if (lockConflict(e)) {
+      // Two requests changing the same rows in opposite orders (two imports adding the same new
+      // clients, say): the database gave up on one of them, which is safe to send again.
+      return Optional.of(
+          WebException.conflict(
+              "another request was changing the same data at the same moment, so nothing of this"
+                  + " request was stored; send it again"));
     }
     if (decodingPath(e)) {
       // A path parameter Jetty lets through (/api/clients/1;x%) that Javalin cannot decode.
@@ -180,54 +188,53 @@ public final class Errors {
 
   /** PostgreSQL's "invalid byte sequence" (22021) and "untranslatable character" (22P05). */
   private static boolean unstorableText(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql
-          && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
-        return true;
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return false;
+    return causes(e)
+        .anyMatch(
+            cause ->
+                cause instanceof SQLException sql
+                    && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState())));
+  }
+
+  /**
+   * A deadlock or a lock wait that timed out: SQLSTATE 40001 (serialization failure, H2's
+   * deadlock), 40P01 (PostgreSQL's deadlock), 55P03 (lock not available) or HYT00 (H2's lock
+   * timeout).
+   */
+  private static boolean lockConflict(Throwable e) {
+    return causes(e)
+        .anyMatch(
+            cause ->
+                cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && LOCK_CONFLICTS.contains(sql.getSQLState()));
   }
 
   private static boolean decodingPath(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof IllegalArgumentException
-          && cause.getStackTrace().length > 0
-          && cause.getStackTrace()[0].getClassName().equals("java.net.URLDecoder")) {
-        return true;
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return false;
+    return causes(e)
+        .anyMatch(
+            cause ->
+                cause instanceof IllegalArgumentException
+                    && cause.getStackTrace().length > 0
+                    && cause.getStackTrace()[0].getClassName().equals("java.net.URLDecoder"));
   }
 
   private static Optional<HttpException> refusedByJetty(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
-        return Optional.of(http);
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return Optional.empty();
+    return causes(e)
+        .filter(cause -> cause instanceof HttpException)
+        .map(HttpException.class::cast)
+        .filter(http -> http.getCode() >= 400 && http.getCode() < 500)
+        .findFirst();
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (type.isInstance(cause)) {
-        return true;
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return false;
+    return causes(e).anyMatch(type::isInstance);
+  }
+
+  /** The exception and its causes, outermost first. */
+  private static Stream<Throwable> causes(Throwable e) {
+    return Stream.iterate(
+            e, cause -> cause != null, cause -> cause.getCause() == cause ? null : cause.getCause())
+        .limit(50);
   }
 
   /** A status set without a body, such as 404 for a path no route matches. */
