@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       CohortCommand.class,
       TrialCommand.class,
       SimulateCommand.class,
+      EvaluateAlertsCommand.class,
       ReportCommand.class,
       ConvertCommand.class,
       ExportCommand.class,

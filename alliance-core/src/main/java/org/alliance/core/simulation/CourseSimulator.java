@@ -237,7 +237,7 @@ public final class CourseSimulator {
   }
 
   /** An independent stream for one client (or the clinicians), fixed by the seed. */
-  static RandomGenerator random(long seed, int stream) {
+  public static RandomGenerator random(long seed, int stream) {
     // The WELL generator fills its state from the seed words in interleaved chains, so seeds that
     // differ in
     // one word would share most of their state. Hashing (seed, stream) to a start and drawing every

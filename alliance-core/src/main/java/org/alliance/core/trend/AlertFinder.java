@@ -211,7 +211,8 @@ public final class AlertFinder {
     }
     List<ExpectedCourse.SessionStatus> statuses = expected.classify(outcome);
     ExpectedCourse.SessionStatus latest = statuses.get(statuses.size() - 1);
-    if (latest.status() == TrackStatus.ON_TRACK) {
+    if (latest.status() == TrackStatus.ON_TRACK
+        || (latest.status() == TrackStatus.CAUTION && !options.cautionAlerts())) {
       return;
     }
     boolean notOnTrack = latest.status() == TrackStatus.NOT_ON_TRACK;
@@ -284,7 +285,13 @@ public final class AlertFinder {
                 .filter(
                     rupture ->
                         !rupture.repaired() && lastSession >= rupture.startSession() + window)
-                .filter(rupture -> latest < alliance.measure().sign() * rupture.preRuptureLevel())
+                .filter(
+                    rupture ->
+                        latest
+                                <= alliance.measure().sign() * rupture.preRuptureLevel()
+                                    - options.ruptureMargin()
+                            && (options.ruptureMargin() > 0
+                                || latest < alliance.measure().sign() * rupture.preRuptureLevel()))
                 .collect(Collectors.groupingBy(Rupture::startSession));
     Optional<Integer> lastStart = byStart.keySet().stream().max(Integer::compare);
     if (lastStart.isEmpty()) {
@@ -329,27 +336,42 @@ public final class AlertFinder {
                 window)));
   }
 
-  private static void belowCutoff(Course alliance, List<Alert> alerts) {
+  /**
+   * The latest {@code belowCutoffRatings} alliance ratings all on the concern side of the cutoff.
+   */
+  private void belowCutoff(Course alliance, List<Alert> alerts) {
     Optional<Cutoff> cutoff = alliance.measure().instrument().flatMap(Instrument::clinicalCutoff);
-    Optional<Observation> latest = alliance.last();
-    if (cutoff.isEmpty() || latest.isEmpty() || !cutoff.get().isClinical(latest.get().score())) {
+    List<Observation> ratings = alliance.observations();
+    int needed = options.belowCutoffRatings();
+    if (cutoff.isEmpty() || needed == 0 || ratings.size() < needed) {
       return;
     }
+    List<Observation> latest = ratings.subList(ratings.size() - needed, ratings.size());
+    // The margin moves the line away from the cutoff, on the concern side.
+    double margin = alliance.measure().sign() * options.belowCutoffMargin();
+    if (!latest.stream().allMatch(rating -> cutoff.get().isClinical(rating.score() + margin))) {
+      return;
+    }
+    Observation last = latest.get(needed - 1);
     alerts.add(
         new Alert(
             alliance.client(),
             AlertRule.ALLIANCE_BELOW_CUTOFF,
             alliance.measure().id(),
-            latest.get().session(),
+            last.session(),
             alliance.measure().id()
                 + " "
-                + Numbers.format(latest.get().score())
-                + " at session "
-                + latest.get().session()
+                + latest.stream()
+                    .map(rating -> Numbers.format(rating.score()))
+                    .collect(Collectors.joining(", "))
+                + (needed == 1 ? " at session " : " at sessions ")
+                + latest.stream()
+                    .map(rating -> String.valueOf(rating.session()))
+                    .collect(Collectors.joining(", "))
                 + " ("
                 + cutoff.get().describe()
                 + " is a concern): ask what could be better",
-            numbers("score", latest.get().score(), "cutoff", cutoff.get().value())));
+            numbers("score", last.score(), "cutoff", cutoff.get().value(), "ratings", needed)));
   }
 
   private void drop(Course alliance, List<Alert> alerts) {

@@ -507,14 +507,7 @@ class AlertFinderTest {
       // With the drop rule among the rupture rules the same course has an unrepaired rupture from
       // session 2.
       AlertOptions defaults = AlertOptions.defaults();
-      AlertOptions withDrop =
-          new AlertOptions(
-              defaults.allianceDrop(),
-              defaults.viciousWindow(),
-              defaults.viciousAllianceSlope(),
-              defaults.viciousOutcomeSlope(),
-              RuptureFinder.defaults(),
-              defaults.expectedCourses());
+      AlertOptions withDrop = defaults.withRuptures(RuptureFinder.defaults());
       Alert alert =
           only(new AlertFinder(withDrop).alerts(episode, List.of()), AlertRule.UNREPAIRED_RUPTURE);
       assertThat(alert.session()).isEqualTo(2);
@@ -549,14 +542,7 @@ class AlertFinderTest {
     @Test
     void aLongerRepairWindowWaitsLonger() {
       AlertOptions defaults = AlertOptions.defaults();
-      AlertOptions three =
-          new AlertOptions(
-              defaults.allianceDrop(),
-              defaults.viciousWindow(),
-              defaults.viciousAllianceSlope(),
-              defaults.viciousOutcomeSlope(),
-              defaults.ruptures().withRepairWindow(3),
-              defaults.expectedCourses());
+      AlertOptions three = defaults.withRuptures(defaults.ruptures().withRepairWindow(3));
       Episode episode = episode(CLIENT, srs(39, 39, 34, 35, 35));
 
       assertThat(rules(new AlertFinder(three).alerts(episode, List.of())))
