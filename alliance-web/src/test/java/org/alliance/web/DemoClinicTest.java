@@ -64,6 +64,38 @@ class DemoClinicTest {
                   AlertRule.ALLIANCE_DROP));
       assertThat(alerts.get("clients").get(0).get("alerts").get(0).get("rule").asText())
           .isEqualTo("critical-item");
+      // Alerts earn their place: most clients carry none, and few a red one (issue 12: all 12 of a
+      // clinician's clients carried one before the calibration).
+      long alerted = 0;
+      long red = 0;
+      for (JsonNode entry : alerts.get("clients")) {
+        if (!entry.get("alerts").isEmpty()) {
+          alerted++;
+        }
+        if (entry.get("alerts").findValuesAsText("level").contains("red")) {
+          red++;
+        }
+      }
+      assertThat(alerted).isLessThanOrEqualTo(clients / 2);
+      assertThat(red).isLessThanOrEqualTo(clients / 4);
+      // The calibrated simulator's alliance is high, as in a clinic: an SRS mean of 36 or more.
+      double srsSum = 0;
+      int srsCount = 0;
+      for (JsonNode client : list.get("clients")) {
+        JsonNode trend =
+            http.get("/api/clients/" + client.get("id").asText() + "/trend", token)
+                .expect(200)
+                .json();
+        for (JsonNode course : trend.get("courses")) {
+          if (course.get("measure").asText().equals("srs")) {
+            for (JsonNode point : course.get("sessions")) {
+              srsSum += point.get("score").asDouble();
+              srsCount++;
+            }
+          }
+        }
+      }
+      assertThat(srsSum / srsCount).isBetween(36.0, 37.5);
 
       // Each clinician sees their own caseload, the supervisor the whole team.
       Set<String> seen = new TreeSet<>();

@@ -1,17 +1,13 @@
 package org.alliance.web.alerts;
 
+import org.alliance.core.trend.AlertLevel;
 import org.alliance.core.trend.AlertRule;
 
-/**
- * How loudly a page shows an alert: risk items and the vicious circle in red, every other rule in
- * amber.
- */
+/** How loudly a page shows an alert: the rule's level, red or amber, as a style class. */
 public final class AlertTone {
   private AlertTone() {}
 
   public static String of(AlertRule rule) {
-    return rule == AlertRule.CRITICAL_ITEM || rule == AlertRule.VICIOUS_CIRCLE
-        ? "critical"
-        : "warning";
+    return rule.level() == AlertLevel.RED ? "critical" : "warning";
   }
 }

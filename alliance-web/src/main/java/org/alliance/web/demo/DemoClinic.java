@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,13 +15,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.alliance.core.evaluation.ClinicClient;
+import org.alliance.core.evaluation.ClinicModel;
+import org.alliance.core.evaluation.ClinicSimulator;
 import org.alliance.core.instrument.Catalog;
-import org.alliance.core.instrument.Construct;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answers;
-import org.alliance.core.simulation.CourseParameters;
-import org.alliance.core.simulation.CourseSimulator;
 import org.alliance.core.simulation.SimulatedAnswers;
 import org.alliance.core.trend.Alert;
 import org.alliance.core.trend.AlertFinder;
@@ -29,7 +30,6 @@ import org.alliance.core.trend.AlertRule;
 import org.alliance.core.trend.Course;
 import org.alliance.core.trend.Episode;
 import org.alliance.core.trend.ExpectedCourse;
-import org.alliance.core.trend.Measure;
 import org.alliance.core.trend.Observation;
 import org.alliance.core.trend.RiskFlag;
 import org.alliance.web.administrations.RecordAdministration;
@@ -46,11 +46,12 @@ import org.alliance.web.platform.security.Users;
 
 /**
  * A demo clinic for newcomers: an admin, a supervisor and three clinicians in one team, and about
- * forty made-up clients with a few months of weekly ORS and SRS (some also PHQ-9 or GAD-7), drawn
- * from the core's simulator. Clients are chosen so that every kind of alert occurs at least once: a
- * risk item, the vicious circle, reliable deterioration, not on track, an unrepaired rupture,
- * alliance below cutoff and an alliance drop. Seeding happens once: a second start with {@code
- * --demo} finds the team and skips it.
+ * forty made-up clients with a few months of weekly ORS and SRS (a quarter also PHQ-9), drawn from
+ * the core's calibrated clinic simulator (SRS mean about 36.5, as in a real clinic). Clients are
+ * chosen so that every kind of alert occurs at least once: a risk item, the vicious circle,
+ * reliable deterioration, not on track, an unrepaired rupture, alliance below cutoff and an
+ * alliance drop. Seeding happens once: a second start with {@code --demo} finds the team and skips
+ * it.
  */
 public final class DemoClinic {
   public static final String TEAM = "Demo team";
@@ -84,8 +85,8 @@ public final class DemoClinic {
   private final Clock clock;
   private final Catalog catalog = Catalog.builtIn();
 
-  /** The clients whose latest PHQ-9 has a risk answer. */
-  private final Set<String> riskClients = new HashSet<>();
+  /** The sessions with a risk answer on the PHQ-9, by client reference. */
+  private final Map<String, Set<Integer>> riskSessions = new HashMap<>();
 
   private final RecordAdministration record;
 
@@ -186,61 +187,36 @@ public final class DemoClinic {
     return true;
   }
 
-  /** The demo's risk answers: on the latest PHQ-9 of the clients picked for the risk-item alert. */
+  /** The demo's risk answers: the PHQ-9 sessions where the simulated client answered item 9. */
   private boolean riskAnswered(Episode episode, Course course, Observation observation) {
     return course.measure().id().equals("phq-9")
-        && riskClients.contains(episode.client())
-        && course.last().map(last -> last.session() == observation.session()).orElse(false)
-        && observation.score() >= 1;
+        && riskSessions.getOrDefault(episode.client(), Set.of()).contains(observation.session());
   }
 
   /**
-   * Forty episodes from a seeded pool in which every demo alert occurs. The expected course is
-   * fitted on the chosen clients themselves, as the server will fit it, and the choice is repeated
-   * until it holds.
+   * Forty episodes from a seeded pool of the calibrated clinic simulator (the one the alert rules
+   * are measured on, so the demo's alliance and alerts look like a real clinic's), in which every
+   * demo alert occurs. The expected course is fitted on the chosen clients themselves, as the
+   * server will fit it, and the choice is repeated until it holds.
    */
   List<Episode> choose() {
-    CourseParameters ors =
-        CourseParameters.defaults()
-            .withClients(POOL, 3)
-            .withSessions(8, 16)
-            .withInstruments("ors", "srs");
-    List<Episode> orsPool = new CourseSimulator(ors, catalog).simulate(SEED).episodes();
-    List<Episode> phqPool =
-        new CourseSimulator(ors.withInstruments("phq-9", "srs"), catalog)
-            .simulate(SEED + 1)
-            .episodes();
-    List<Episode> gadPool =
-        new CourseSimulator(ors.withInstruments("gad-7", "srs"), catalog)
-            .simulate(SEED + 2)
-            .episodes();
     List<Episode> pool = new ArrayList<>(POOL);
-    for (int i = 0; i < POOL; i++) {
-      Episode episode = orsPool.get(i);
-      List<Course> courses = new ArrayList<>(episode.courses());
-      // Every fourth client also fills in the PHQ-9 and every sixth the GAD-7, over the same
-      // sessions.
-      if (i % 4 == 1) {
-        courses.add(sameSessions(phqPool.get(i).courses().get(0), episode));
-      } else if (i % 6 == 3) {
-        courses.add(sameSessions(gadPool.get(i).courses().get(0), episode));
-      }
-      String reference = String.format(Locale.ROOT, "demo-%03d", i + 1);
+    for (ClinicClient simulated :
+        new ClinicSimulator(ClinicModel.realistic().withClients(POOL, 52)).simulate(SEED)) {
+      String reference = String.format(Locale.ROOT, "demo-%03d", pool.size() + 1);
       List<Course> renamed =
-          courses.stream()
+          simulated.observed().courses().stream()
               .map(course -> new Course(reference, course.measure(), course.observations()))
               .toList();
-      pool.add(new Episode(reference, episode.clinician(), renamed));
-    }
-    // Risk answers: the first two PHQ-9 clients whose latest PHQ-9 allows one.
-    for (Episode episode : pool) {
-      if (riskClients.size() < 2
-          && episode
-              .course("phq-9")
-              .flatMap(Course::last)
-              .map(last -> last.score() >= 1)
-              .orElse(false)) {
-        riskClients.add(episode.client());
+      pool.add(
+          new Episode(
+              reference,
+              Optional.of(String.format(Locale.ROOT, "clinician-%02d", pool.size() % 3 + 1)),
+              renamed));
+      Set<Integer> risk = new HashSet<>();
+      simulated.riskFlags().forEach(flag -> risk.add(flag.session()));
+      if (!risk.isEmpty()) {
+        riskSessions.put(reference, risk);
       }
     }
     List<Episode> chosen = new ArrayList<>(pool.subList(0, CLIENTS));
@@ -258,8 +234,8 @@ public final class DemoClinic {
         for (Episode candidate : pool) {
           if (!chosen.contains(candidate)
               && alerts(finder, candidate).stream().anyMatch(alert -> alert.rule() == rule)) {
-            // Replaces a client from the end that no missing alert depends on.
-            while (replace > 0 && riskClients.contains(chosen.get(replace).client())) {
+            // Replaces a client from the end that shows no alert of its own.
+            while (replace > 0 && !alerts(finder, chosen.get(replace)).isEmpty()) {
               replace--;
             }
             chosen.set(replace--, candidate);
@@ -274,12 +250,9 @@ public final class DemoClinic {
 
   private List<Alert> alerts(AlertFinder finder, Episode episode) {
     List<RiskFlag> flags = new ArrayList<>();
-    if (riskClients.contains(episode.client())) {
-      episode
-          .course("phq-9")
-          .flatMap(Course::last)
-          .ifPresent(last -> flags.add(new RiskFlag(last.session(), "phq-9", "phq9_9", 1)));
-    }
+    riskSessions
+        .getOrDefault(episode.client(), Set.of())
+        .forEach(session -> flags.add(new RiskFlag(session, "phq-9", "phq9_9", 1)));
     return finder.alerts(episode, flags);
   }
 
@@ -300,21 +273,5 @@ public final class DemoClinic {
       // Too few episodes for a fit: no not-on-track alerts this round.
     }
     return new AlertFinder(options);
-  }
-
-  /** A course of another measure kept only at the sessions the client attended. */
-  private static Course sameSessions(Course other, Episode episode) {
-    Set<Integer> attended = new HashSet<>();
-    episode
-        .courses()
-        .forEach(course -> course.observations().forEach(o -> attended.add(o.session())));
-    Measure measure = other.measure();
-    if (measure.construct() != Construct.OUTCOME) {
-      throw new IllegalArgumentException(measure.id() + " is not an outcome measure");
-    }
-    return new Course(
-        episode.client(),
-        measure,
-        other.observations().stream().filter(o -> attended.contains(o.session())).toList());
   }
 }
