@@ -105,7 +105,9 @@ public final class AlertFinder {
     // Rounded before comparing, so a fall of exactly 0.5 a session (31.8 after 33.3, 32.8, 32.3)
     // counts.
     double allianceSlope = round(alliance.measure().sign() * slope(window));
-    if (allianceSlope > -options.viciousAllianceSlope()) {
+    double slopeThreshold =
+        AlertOptions.alliancePoints(options.viciousAllianceSlope(), alliance.measure());
+    if (allianceSlope > -round(slopeThreshold)) {
       return;
     }
     for (Course outcome : outcomes) {
@@ -142,7 +144,7 @@ public final class AlertFinder {
                     "allianceSlope",
                     allianceSlope,
                     "allianceSlopeThreshold",
-                    -options.viciousAllianceSlope(),
+                    -slopeThreshold,
                     "outcomeImprovementSlope",
                     improvement,
                     "outcomeSlopeThreshold",
@@ -263,13 +265,15 @@ public final class AlertFinder {
     }
     int lastSession = last.get().session();
     double latest = alliance.measure().sign() * last.get().score();
-    int window = options.ruptures().repairWindow();
+    RuptureFinder finder = options.ruptures(alliance.measure());
+    int window = finder.repairWindow();
+    double ruptureMargin = AlertOptions.alliancePoints(options.ruptureMargin(), alliance.measure());
     // A below-cutoff rule without its own cutoff needs the instrument's; measures without one skip
     // it.
     boolean hasCutoff =
         alliance.measure().instrument().flatMap(Instrument::clinicalCutoff).isPresent();
     List<RuptureRule> rules =
-        options.ruptures().rules().stream()
+        finder.rules().stream()
             .filter(
                 rule ->
                     hasCutoff
@@ -289,8 +293,8 @@ public final class AlertFinder {
                     rupture ->
                         latest
                                 <= alliance.measure().sign() * rupture.preRuptureLevel()
-                                    - options.ruptureMargin()
-                            && (options.ruptureMargin() > 0
+                                    - ruptureMargin
+                            && (ruptureMargin > 0
                                 || latest < alliance.measure().sign() * rupture.preRuptureLevel()))
                 .collect(Collectors.groupingBy(Rupture::startSession));
     Optional<Integer> lastStart = byStart.keySet().stream().max(Integer::compare);
@@ -348,7 +352,9 @@ public final class AlertFinder {
     }
     List<Observation> latest = ratings.subList(ratings.size() - needed, ratings.size());
     // The margin moves the line away from the cutoff, on the concern side.
-    double margin = alliance.measure().sign() * options.belowCutoffMargin();
+    double margin =
+        alliance.measure().sign()
+            * AlertOptions.alliancePoints(options.belowCutoffMargin(), alliance.measure());
     if (!latest.stream().allMatch(rating -> cutoff.get().isClinical(rating.score() + margin))) {
       return;
     }
@@ -383,7 +389,8 @@ public final class AlertFinder {
     Observation latest = ratings.get(ratings.size() - 1);
     double fall = alliance.measure().sign() * (previous.score() - latest.score());
     // Tenths are compared after rounding, so 36.1 -> 35.1 counts as a drop of exactly 1.
-    if (round(fall) < options.allianceDrop()) {
+    double threshold = AlertOptions.alliancePoints(options.allianceDrop(), alliance.measure());
+    if (round(fall) < round(threshold)) {
       return;
     }
     alerts.add(
@@ -407,7 +414,7 @@ public final class AlertFinder {
                 "drop",
                 round(fall),
                 "threshold",
-                options.allianceDrop())));
+                threshold)));
   }
 
   /** The least-squares slope of scores over session numbers. */

@@ -14,6 +14,7 @@ import org.alliance.core.scoring.Administration;
 import org.alliance.core.trend.AlertOptions;
 import org.alliance.core.trend.Course;
 import org.alliance.core.trend.ExpectedCourse;
+import org.alliance.core.trend.Measure;
 import org.alliance.core.trend.Rupture;
 import org.alliance.core.trend.RuptureFinder;
 import org.alliance.core.trend.RuptureRule;
@@ -52,7 +53,7 @@ public record CourseFindings(
    *     the instrument's published reliable-change value
    * @param ruptures the rupture rules and repair window
    */
-  public record Options(OptionalDouble suddenChangeCutoff, RuptureFinder ruptures) {
+  public record Options(OptionalDouble suddenChangeCutoff, AlertOptions alerts) {
     public Options {
       requireNonNull(suddenChangeCutoff, "suddenChangeCutoff");
       suddenChangeCutoff.ifPresent(
@@ -61,22 +62,27 @@ public record CourseFindings(
                   cutoff > 0 && Double.isFinite(cutoff),
                   "a sudden-change cutoff is a positive number of points, not %s",
                   cutoff));
-      requireNonNull(ruptures, "ruptures");
+      requireNonNull(alerts, "alerts");
     }
 
     /**
      * Sudden gains and losses of at least the instrument's reliable-change value; ruptures by the
-     * rules of the unrepaired-rupture alert (below the cutoff, or 2 SD below the client's own
-     * earlier ratings; repair within 2 sessions), so the chart shows the ruptures the alerts speak
+     * rules of the unrepaired-rupture alert (a fall of 5 SRS points, or as much of another
+     * measure's range; repair within 2 sessions), so the chart shows the ruptures the alerts speak
      * of.
      */
     public static Options defaults() {
-      return new Options(OptionalDouble.empty(), AlertOptions.defaults().ruptures());
+      return new Options(OptionalDouble.empty(), AlertOptions.defaults());
+    }
+
+    /** The rupture rules for one alliance measure. */
+    public RuptureFinder ruptures(Measure measure) {
+      return alerts.ruptures(measure);
     }
 
     /** The same options with sudden changes of at least this many points. */
     public Options withSuddenChangeCutoff(double points) {
-      return new Options(OptionalDouble.of(points), ruptures);
+      return new Options(OptionalDouble.of(points), alerts);
     }
   }
 
@@ -163,7 +169,7 @@ public record CourseFindings(
         }
       }
     } else {
-      ruptures = ruptures(course, options.ruptures(), notes);
+      ruptures = ruptures(course, options.ruptures(course.measure()), notes);
     }
     return new CourseFindings(course, expected, statuses, gains, losses, ruptures, notes, options);
   }

@@ -443,7 +443,7 @@ public final class ClientReportLayout {
       return;
     }
     int lastSession = findings.course().last().orElseThrow().session();
-    int window = findings.options().ruptures().repairWindow();
+    int window = findings.options().ruptures(findings.course().measure()).repairWindow();
     // Rules that agree on a start are listed together: the repair is judged the same way for each.
     Map<Integer, List<Rupture>> byStart = new TreeMap<>();
     findings
@@ -603,11 +603,11 @@ public final class ClientReportLayout {
             m ->
                 methods.add(
                     "Ruptures: "
-                        + m.findings().options().ruptures().rules().stream()
+                        + m.findings().options().ruptures(m.course().measure()).rules().stream()
                             .map(RuptureRule::describe)
                             .collect(Collectors.joining("; "))
                         + "; repair within "
-                        + m.findings().options().ruptures().repairWindow()
+                        + m.findings().options().ruptures(m.course().measure()).repairWindow()
                         + " sessions."));
     methods.forEach(blocks::note);
   }

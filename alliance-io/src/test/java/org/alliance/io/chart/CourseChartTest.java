@@ -74,8 +74,9 @@ class CourseChartTest {
 
   @Test
   void marksRupturesAndRepairsOnTheirRatings() {
-    // Repaired: 38 -> 35 at 2, back to 38.5 at 3. Unrepaired: 38 -> 33 at 5, still low at 6 and 7.
-    Course srs = Courses.of("srs", "c1", 1, 38, 35, 38.5, 38, 33, 33.5, 34);
+    // Ruptures are falls of 5 points (the alert's rule). Repaired: 38 -> 33 at 2, back to 38.5 at
+    // 3. Unrepaired: 38 -> 32 at 5, still low at 6 and 7.
+    Course srs = Courses.of("srs", "c1", 1, 38, 33, 38.5, 38, 32, 33.5, 34);
 
     XYChart chart =
         CourseChart.of(
@@ -83,7 +84,7 @@ class CourseChartTest {
             .chart(760, 380);
 
     assertThat(series(chart, "Rupture, repaired").getXData()).containsExactly(2);
-    assertThat(series(chart, "Rupture, repaired").getYData()).containsExactly(35);
+    assertThat(series(chart, "Rupture, repaired").getYData()).containsExactly(33);
     assertThat(series(chart, "Repair").getXData()).containsExactly(3);
     assertThat(series(chart, "Rupture, not repaired").getXData()).containsExactly(5);
     assertThat(series(chart, "Concern cutoff (below 36)").getYData()).containsExactly(36, 36);
@@ -168,7 +169,7 @@ class CourseChartTest {
     assertThat(description)
         .contains("Sudden gain from session 3 to 4.")
         .contains("Sudden gain from session 7 to 8.");
-    Course srs = Courses.of("srs", "c1", 1, 38, 35, 38.5, 38, 33, 33.5, 34);
+    Course srs = Courses.of("srs", "c1", 1, 38, 33, 38.5, 38, 32, 33.5, 34);
     assertThat(
             CourseChart.of(
                     CourseFindings.find(srs, Optional.empty(), CourseFindings.Options.defaults()))

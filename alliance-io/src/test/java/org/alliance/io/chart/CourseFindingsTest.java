@@ -19,7 +19,6 @@ import org.alliance.core.trend.Episode;
 import org.alliance.core.trend.ExpectedCourse;
 import org.alliance.core.trend.Measure;
 import org.alliance.core.trend.Observation;
-import org.alliance.core.trend.Rupture;
 import org.alliance.core.trend.RuptureRule;
 import org.alliance.core.trend.SuddenChange;
 import org.alliance.core.trend.SuddenChangeInterval;
@@ -137,22 +136,20 @@ class CourseFindingsTest {
 
   @Test
   void findsRupturesOfAnAllianceMeasureByTheAlertRules() {
-    // SRS: 38 then 35.9 (below 36, a rupture) repaired at 38.1; later 37 then 36 exactly (not below
-    // 36: no rupture).
-    Course srs = Courses.of("srs", "c1", 1, 38, 35.9, 38.1, 38, 37, 36, 37);
+    // SRS: 38 then 33 (a fall of 5, a rupture) repaired at 38.1; later 38 then 33.1 (a fall of
+    // 4.9: no rupture).
+    Course srs = Courses.of("srs", "c1", 1, 38, 33, 38.1, 38, 33.1, 37);
 
     CourseFindings findings =
         CourseFindings.find(srs, Optional.empty(), CourseFindings.Options.defaults());
 
     assertThat(findings.gains()).isEmpty();
-    List<Rupture> belowCutoff =
-        findings.ruptures().stream()
-            .filter(r -> r.rule() instanceof RuptureRule.BelowCutoff)
-            .toList();
-    assertThat(belowCutoff)
+    assertThat(findings.notes()).isEmpty();
+    assertThat(findings.ruptures())
         .singleElement()
         .satisfies(
             rupture -> {
+              assertThat(rupture.rule()).isEqualTo(new RuptureRule.Drop(5));
               assertThat(rupture.startSession()).isEqualTo(2);
               assertThat(rupture.preRuptureLevel()).isEqualTo(38);
               assertThat(rupture.repairSession()).hasValue(3);
@@ -160,20 +157,19 @@ class CourseFindingsTest {
   }
 
   @Test
-  void anAllianceMeasureWithoutCutoffIsJudgedOnlyAgainstTheClientsOwnRatings() {
-    // WAI-SR has no published cutoff: only the deviation rule applies. 50, 51, 50, 51 then 40 is 2
-    // SD below.
-    Course waiSr = Courses.of("wai-sr", "c1", 1, 50, 51, 50, 51, 40, 51);
+  void anotherAllianceMeasuresRupturesAreFallsInProportionToItsRange() {
+    // WAI-SR runs 12-60, 48 points against the SRS's 40: a rupture is a fall of 6. 51 -> 45 is one,
+    // repaired at 51; 51 -> 45.1 is not.
+    Course waiSr = Courses.of("wai-sr", "c1", 1, 50, 51, 50, 51, 45, 51, 45.1, 50);
 
     CourseFindings findings =
         CourseFindings.find(waiSr, Optional.empty(), CourseFindings.Options.defaults());
 
-    assertThat(findings.notes()).singleElement().asString().contains("WAI-SR has no cutoff");
     assertThat(findings.ruptures())
         .singleElement()
         .satisfies(
             rupture -> {
-              assertThat(rupture.rule()).isInstanceOf(RuptureRule.Deviation.class);
+              assertThat(rupture.rule()).isEqualTo(new RuptureRule.Drop(6));
               assertThat(rupture.startSession()).isEqualTo(5);
               assertThat(rupture.repairSession()).hasValue(6);
             });
@@ -224,7 +220,7 @@ class CourseFindingsTest {
     assertThatThrownBy(
             () ->
                 new CourseFindings.Options(
-                    OptionalDouble.of(Double.NaN), CourseFindings.Options.defaults().ruptures()))
+                    OptionalDouble.of(Double.NaN), CourseFindings.Options.defaults().alerts()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -169,7 +169,8 @@ class FhirExportTest {
     Extension rule = flag.getExtensionByUrl(Fhir.ALERT_RULE);
     assertThat(rule.getExtensionByUrl("id").getValue().primitiveValue())
         .isEqualTo("unrepaired-rupture");
-    assertThat(rule.getExtensionByUrl("version").getValue().primitiveValue()).isEqualTo("1");
+    assertThat(rule.getExtensionByUrl("version").getValue().primitiveValue())
+        .isEqualTo(AlertRule.UNREPAIRED_RUPTURE.version());
     assertThat(rule.getExtensionByUrl("measure").getValue().primitiveValue()).isEqualTo("srs");
     assertThat(rule.getExtensionsByUrl("number"))
         .extracting(

@@ -26,7 +26,7 @@ class AlertJsonTest {
             "{\"rule\":\"critical-item\",\"version\":\"1\","
                 + "\"title\":\"Risk item answered\",\"urgency\":"
                 + AlertRule.CRITICAL_ITEM.urgency()
-                + ",\"measure\":\"phq-9\","
+                + ",\"level\":\"red\",\"measure\":\"phq-9\","
                 + "\"session\":2,\"explanation\":\"PHQ-9 item 9 answered 2 at session 2.\",\"numbers\":{\"answer\":2.0,\"item\":9.0}}");
   }
 }

@@ -138,9 +138,9 @@ class ClientReportLayoutTest {
                   .containsExactly(
                       "session 3",
                       "38 at session 2",
-                      "35 at session 3 (3 lower)",
+                      "33 at session 3 (5 lower)",
                       "repaired at session 4");
-              assertThat(row.cells().get(4)).contains("below the cutoff (below 36)");
+              assertThat(row.cells().get(4)).isEqualTo("a drop of 5 points or more");
             });
   }
 

@@ -22,7 +22,7 @@ import org.alliance.io.trend.EpisodeReader;
 final class ReportFixtures {
   /**
    * Client c1 (dr-a): PHQ-9 totals 18, 17, 16, 9, 8, 7 with a sudden gain between sessions 3 and 4,
-   * recovered, and the risk item answered 1 at the latest session; SRS 38, 38, 35, 38.5, 38, 38
+   * recovered, and the risk item answered 1 at the latest session; SRS 38, 38, 33, 38.5, 38, 38
    * with a rupture at session 3 repaired at 4. Client c2 (dr-b): two PHQ-9 administrations.
    */
   static final String ANSWERS =
@@ -33,7 +33,7 @@ final class ReportFixtures {
       c1,2,2026-01-14,dr-a,phq-9,2,2,2,2,2,2,2,3,0
       c1,2,2026-01-14,dr-a,srs,9.5,9.5,9.5,9.5,,,,,
       c1,3,2026-01-21,dr-a,phq-9,2,2,2,2,2,2,2,2,0
-      c1,3,2026-01-21,dr-a,srs,8.8,8.7,8.8,8.7,,,,,
+      c1,3,2026-01-21,dr-a,srs,8.2,8.3,8.2,8.3,,,,,
       c1,4,2026-01-28,dr-a,phq-9,1,1,1,1,1,1,1,2,0
       c1,4,2026-01-28,dr-a,srs,9.7,9.6,9.6,9.6,,,,,
       c1,5,2026-02-04,dr-a,phq-9,1,1,1,1,1,1,1,1,0
