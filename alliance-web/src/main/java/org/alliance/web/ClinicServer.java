@@ -27,6 +27,7 @@ import org.alliance.web.administrations.RecordAdministration;
 import org.alliance.web.administrations.SessionAlreadyRecorded;
 import org.alliance.web.alerts.ClinicTrends;
 import org.alliance.web.alerts.ExpectedCourseFits;
+import org.alliance.web.alerts.GuidePage;
 import org.alliance.web.alerts.TrendApi;
 import org.alliance.web.audit.AuditPage;
 import org.alliance.web.clients.CaseloadPage;
@@ -278,6 +279,7 @@ public final class ClinicServer implements AutoCloseable {
     routes.get("/clients/{id}/entry", entry::form);
     routes.post("/clients/{id}/entry", entry::submit);
     routes.post("/clients/{id}/acknowledgements", clientPage::acknowledge);
+    routes.get("/guides/{kind}", new GuidePage(platform)::show);
     routes.get("/team", team::show);
     routes.get("/team/chart", team::chart);
     routes.get("/admin/users", users::show);

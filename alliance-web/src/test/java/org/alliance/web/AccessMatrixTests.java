@@ -209,6 +209,12 @@ abstract class AccessMatrixTests {
     // Team outcomes: supervisors (their team, here one without scores) and admins; clinicians are
     // refused.
     table.put(
+        "GET /guides/{kind}",
+        new Expected(
+            (who, i) -> clinic.get("/guides/relationship", who.user),
+            statuses(200, 200, 200, 200, 302, 302),
+            false));
+    table.put(
         "GET /team",
         new Expected(
             (who, i) -> clinic.get("/team?measure=phq-9", who.user),

@@ -58,6 +58,17 @@ public record Cutoff(String id, String label, double value, Side clinicalSide, b
     };
   }
 
+  /** The scores on the clinical side in words: {@code 10 or more}, {@code below 36}. */
+  public String inWords() {
+    String number = Numbers.format(value);
+    return switch (clinicalSide) {
+      case AT_OR_ABOVE -> number + " or more";
+      case ABOVE -> "above " + number;
+      case AT_OR_BELOW -> number + " or less";
+      case BELOW -> "below " + number;
+    };
+  }
+
   /** The rule in one line, such as {@code total <= 25}. */
   public String describe() {
     return "total " + clinicalSide.symbol() + " " + Numbers.format(value);

@@ -61,27 +61,31 @@ public final class AlertFinder {
       if (flag.session() != latest.get(flag.instrumentId())) {
         continue;
       }
-      String item =
-          episode
-              .course(flag.instrumentId())
-              .flatMap(course -> course.measure().instrument())
-              .flatMap(instrument -> instrument.item(flag.itemId()))
-              .map(found -> found.label().en() + " (" + flag.itemId() + ")")
-              .orElse(flag.itemId());
+      Optional<Instrument> instrument =
+          episode.course(flag.instrumentId()).flatMap(course -> course.measure().instrument());
+      String name =
+          instrument
+              .map(known -> known.id().toUpperCase(java.util.Locale.ROOT))
+              .orElse(flag.instrumentId());
+      String question =
+          instrument
+              .flatMap(known -> known.item(flag.itemId()))
+              .map(found -> "risk question \"" + found.label().en() + "\"")
+              .orElse("risk question");
       alerts.add(
           new Alert(
               episode.client(),
               AlertRule.CRITICAL_ITEM,
               flag.instrumentId(),
               flag.session(),
-              flag.instrumentId()
-                  + " risk item "
-                  + item
+              name
+                  + " "
+                  + question
                   + " answered "
                   + Numbers.format(flag.answer())
                   + " at session "
                   + flag.session()
-                  + ": check safety with the client",
+                  + ": check the client's safety, following the clinic's risk protocol",
               numbers("answer", flag.answer(), "threshold", 0)));
     }
   }
@@ -126,7 +130,7 @@ public final class AlertFinder {
                 AlertRule.VICIOUS_CIRCLE,
                 alliance.measure().id() + "+" + outcome.measure().id(),
                 last,
-                alliance.measure().id()
+                alliance.measure().label()
                     + " fell "
                     + say(-allianceSlope)
                     + " points a session over sessions "
@@ -134,7 +138,7 @@ public final class AlertFinder {
                     + "-"
                     + last
                     + " while "
-                    + outcome.measure().id()
+                    + outcome.measure().label()
                     + " "
                     + (improvement <= 0
                         ? "did not improve (" + say(-improvement) + " points a session worse)"
@@ -183,7 +187,7 @@ public final class AlertFinder {
                       AlertRule.RELIABLE_DETERIORATION,
                       outcome.measure().id(),
                       last,
-                      outcome.measure().id()
+                      outcome.measure().label()
                           + " went from "
                           + Numbers.format(change.pre())
                           + " at session "
@@ -225,7 +229,7 @@ public final class AlertFinder {
             notOnTrack ? AlertRule.NOT_ON_TRACK : AlertRule.OFF_TRACK_CAUTION,
             outcome.measure().id(),
             latest.session(),
-            outcome.measure().id()
+            outcome.measure().label()
                 + " "
                 + Numbers.format(latest.score())
                 + " at session "
@@ -304,9 +308,10 @@ public final class AlertFinder {
     List<Rupture> ruptures = byStart.get(lastStart.get());
     Rupture deepest =
         ruptures.stream().max(Comparator.comparingDouble(Rupture::depth)).orElseThrow();
+    Optional<Cutoff> cutoff = alliance.measure().instrument().flatMap(Instrument::clinicalCutoff);
     String named =
         ruptures.stream()
-            .map(rupture -> rupture.rule().describe())
+            .map(rupture -> rupture.rule().inWords(cutoff))
             .distinct()
             .collect(Collectors.joining("; "));
     alerts.add(
@@ -315,7 +320,7 @@ public final class AlertFinder {
             AlertRule.UNREPAIRED_RUPTURE,
             alliance.measure().id(),
             deepest.startSession(),
-            alliance.measure().id()
+            alliance.measure().label()
                 + " fell from "
                 + Numbers.format(deepest.preRuptureLevel())
                 + " to "
@@ -324,9 +329,9 @@ public final class AlertFinder {
                 + deepest.troughSession()
                 + " and did not come back within "
                 + window
-                + " sessions and is still below that level ("
+                + " sessions and is still below that level (a rupture is "
                 + named
-                + ")",
+                + "): raise the relationship openly in the next session",
             numbers(
                 "preRuptureLevel",
                 deepest.preRuptureLevel(),
@@ -365,7 +370,7 @@ public final class AlertFinder {
             AlertRule.ALLIANCE_BELOW_CUTOFF,
             alliance.measure().id(),
             last.session(),
-            alliance.measure().id()
+            alliance.measure().label()
                 + " "
                 + latest.stream()
                     .map(rating -> Numbers.format(rating.score()))
@@ -374,9 +379,16 @@ public final class AlertFinder {
                 + latest.stream()
                     .map(rating -> String.valueOf(rating.session()))
                     .collect(Collectors.joining(", "))
+                + ": "
+                + (needed == 1 ? "" : "each ")
+                + (options.belowCutoffMargin() > 0
+                    ? "at least " + say(Math.abs(margin)) + " points past "
+                    : "past ")
+                + "the cutoff of "
+                + Numbers.format(cutoff.get().value())
                 + " ("
-                + cutoff.get().describe()
-                + " is a concern): ask what could be better",
+                + cutoff.get().inWords()
+                + " is a concern); ask what could be better",
             numbers("score", last.score(), "cutoff", cutoff.get().value(), "ratings", needed)));
   }
 
@@ -399,7 +411,7 @@ public final class AlertFinder {
             AlertRule.ALLIANCE_DROP,
             alliance.measure().id(),
             latest.session(),
-            alliance.measure().id()
+            alliance.measure().label()
                 + " dropped "
                 + say(fall)
                 + " points from session "

@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.alliance.core.instrument.Numbers;
 
 /**
  * The settings of the alert rules. The defaults are calibrated on simulated clinics whose truth is
@@ -106,6 +107,73 @@ public record AlertOptions(
                         : rule)
             .toList(),
         ruptures.repairWindow());
+  }
+
+  /** The exact rule behind an alert with these settings, in words and numbers. */
+  public String describe(AlertRule rule) {
+    ExpectedCourse.Options expected = ExpectedCourse.Options.defaults();
+    return switch (rule) {
+          case CRITICAL_ITEM ->
+              "a risk question (PHQ-9 item 9, CORE-10 item 6, a CORE-OM risk item) answered above 0"
+                  + " at the latest administration of its questionnaire";
+          case RELIABLE_DETERIORATION ->
+              "the latest outcome score is worse than the first by at least the measure's published"
+                  + " reliable change (ORS 5, PHQ-9 6, GAD-7 4, CORE-10 6 points)";
+          case VICIOUS_CIRCLE ->
+              "over the last "
+                  + viciousWindow
+                  + " alliance ratings the alliance fell at least "
+                  + Numbers.format(viciousAllianceSlope)
+                  + " SRS points a session (the least-squares slope), while the outcome over the same"
+                  + " sessions improved by less than "
+                  + Numbers.format(viciousOutcomeSlope)
+                  + " points a session";
+          case NOT_ON_TRACK ->
+              "the latest outcome is worse than "
+                  + percent(expected.notOnTrackPercentile())
+                  + " of similar clients at the same session, by the expected course fitted on at"
+                  + " least "
+                  + expected.minEpisodes()
+                  + " of the clinic's past episodes";
+          case UNREPAIRED_RUPTURE ->
+              "a rupture ("
+                  + ruptures.rules().stream()
+                      .map(found -> found.inWords(java.util.Optional.empty()))
+                      .collect(java.util.stream.Collectors.joining(" or "))
+                  + " from the previous rating) not repaired within "
+                  + ruptures.repairWindow()
+                  + " sessions, while the latest rating is still at least "
+                  + Numbers.format(ruptureMargin)
+                  + " points below the rating before the rupture";
+          case ALLIANCE_BELOW_CUTOFF ->
+              belowCutoffRatings == 0
+                  ? "off"
+                  : "the last "
+                      + belowCutoffRatings
+                      + " alliance ratings each at least "
+                      + Numbers.format(belowCutoffMargin)
+                      + " points past the measure's cutoff (SRS: below 36)";
+          case ALLIANCE_DROP ->
+              "the latest alliance rating is at least "
+                  + Numbers.format(allianceDrop)
+                  + " points below the previous one";
+          case OFF_TRACK_CAUTION ->
+              "the latest outcome is worse than "
+                  + percent(expected.cautionPercentile())
+                  + " of similar clients"
+                  + (cautionAlerts ? "" : "; off: the chart shows it, no alert is raised");
+        }
+        + (rule == AlertRule.CRITICAL_ITEM
+                || rule == AlertRule.RELIABLE_DETERIORATION
+                || rule == AlertRule.NOT_ON_TRACK
+                || rule == AlertRule.OFF_TRACK_CAUTION
+            ? ""
+            : ". Alliance points are SRS points; another alliance measure's are in proportion to its"
+                + " range");
+  }
+
+  private static String percent(double share) {
+    return Math.round(100 * share) + "%";
   }
 
   public AlertOptions withExpectedCourse(ExpectedCourse course) {

@@ -36,6 +36,11 @@ public record Measure(
   }
 
   /** +1 when higher is better, -1 when lower is better. */
+  /** The measure as clinicians write it: {@code SRS}, {@code PHQ-9}; a score column's own name. */
+  public String label() {
+    return instrument.isPresent() ? id.toUpperCase(java.util.Locale.ROOT) : id;
+  }
+
   public int sign() {
     return direction.sign();
   }

@@ -31,6 +31,29 @@ public sealed interface RuptureRule
   String describe();
 
   /**
+   * The rule in plain words for a clinician, such as {@code a drop of 5 points or more}.
+   *
+   * @param instrumentCutoff the cutoff of the course's instrument, for a below-cutoff rule without
+   *     its own
+   */
+  default String inWords(Optional<Cutoff> instrumentCutoff) {
+    if (this instanceof BelowCutoff below) {
+      return below
+          .cutoff()
+          .or(() -> instrumentCutoff)
+          .map(cutoff -> "below the cutoff (" + cutoff.inWords() + ")")
+          .orElse("below the cutoff");
+    }
+    if (this instanceof Drop drop) {
+      return "a drop of "
+          + Numbers.format(Math.round(drop.points() * 100) / 100.0)
+          + " points or more";
+    }
+    Deviation deviation = (Deviation) this;
+    return Numbers.format(deviation.z()) + " SD below the client's own earlier ratings";
+  }
+
+  /**
    * The rating is on the concern side of a cutoff (SRS total below 36).
    *
    * @param cutoff the cutoff; empty to use the clinical cutoff of the course's instrument

@@ -1,6 +1,5 @@
 package org.alliance.io.chart;
 
-import java.util.Locale;
 import org.alliance.core.instrument.Cutoff;
 import org.alliance.core.instrument.Direction;
 import org.alliance.core.instrument.Numbers;
@@ -14,7 +13,7 @@ public final class Wording {
    * An instrument's id as clinicians write it ({@code PHQ-9}); a score column keeps its own name.
    */
   public static String measure(Measure measure) {
-    return measure.instrument().isPresent() ? measure.id().toUpperCase(Locale.ROOT) : measure.id();
+    return measure.label();
   }
 
   /** {@code lower is better} or {@code higher is better}. */
@@ -24,13 +23,7 @@ public final class Wording {
 
   /** The scores on the cutoff's side in words: {@code 10 or more}, {@code below 36}. */
   public static String cutoffSide(Cutoff cutoff) {
-    String value = Numbers.format(cutoff.value());
-    return switch (cutoff.clinicalSide()) {
-      case AT_OR_ABOVE -> value + " or more";
-      case ABOVE -> "above " + value;
-      case AT_OR_BELOW -> value + " or less";
-      case BELOW -> "below " + value;
-    };
+    return cutoff.inWords();
   }
 
   /** What the cutoff's side means, without advice after a colon: {@code alliance concern}. */

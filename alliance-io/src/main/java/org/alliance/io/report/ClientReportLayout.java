@@ -502,18 +502,7 @@ public final class ClientReportLayout {
 
   /** A rupture rule in words. */
   private static String rule(RuptureRule rule, Course course) {
-    if (rule instanceof RuptureRule.BelowCutoff below) {
-      return below
-          .cutoff()
-          .or(() -> cutoff(course))
-          .map(cutoff -> "below the cutoff (" + Wording.cutoffSide(cutoff) + ")")
-          .orElse("below the cutoff");
-    }
-    if (rule instanceof RuptureRule.Drop drop) {
-      return "a drop of " + Wording.score(drop.points()) + " points or more";
-    }
-    RuptureRule.Deviation deviation = (RuptureRule.Deviation) rule;
-    return Wording.score(deviation.z()) + " SD below the client's own earlier ratings";
+    return rule.inWords(cutoff(course));
   }
 
   private static void answers(ClientReport report, Blocks blocks) {

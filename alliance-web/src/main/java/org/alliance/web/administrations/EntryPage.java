@@ -16,7 +16,6 @@ import org.alliance.core.scoring.Score;
 import org.alliance.web.administrations.RecordAdministration.Scored;
 import org.alliance.web.administrations.RecordAdministration.Source;
 import org.alliance.web.alerts.AlertItem;
-import org.alliance.web.alerts.AlertTone;
 import org.alliance.web.alerts.ClinicTrends;
 import org.alliance.web.alerts.ClinicTrends.ClientTrend;
 import org.alliance.web.alerts.ScoreHistory;
@@ -248,16 +247,7 @@ public final class EntryPage {
     List<AlertItem> alerts =
         trend.alerts().stream()
             .filter(alert -> alert.session() == session)
-            .map(
-                alert ->
-                    new AlertItem(
-                        alert.rule().id(),
-                        alert.rule().title(),
-                        alert.measure(),
-                        alert.session(),
-                        alert.explanation(),
-                        AlertTone.of(alert.rule()),
-                        Optional.empty()))
+            .map(alert -> AlertItem.of(alert, Optional.empty()))
             .toList();
     String cutoff =
         instrument

@@ -124,7 +124,11 @@ public final class ClinicTrends {
         });
     Episode episode = new Episode(reference, clinician, courses);
     Finder current = finder();
-    List<String> notes = new ArrayList<>(current.fit().notes());
+    List<String> notes = new ArrayList<>();
+    byInstrument.keySet().stream()
+        .map(current.fit().notes()::get)
+        .filter(java.util.Objects::nonNull)
+        .forEach(notes::add);
     unknown.forEach(
         id ->
             notes.add(

@@ -1,6 +1,5 @@
 package org.alliance.web.alerts;
 
-import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,17 +25,21 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ExpectedCourseFits {
 
-  /** One fit: the expected courses by measure id, and why any outcome measure has none. */
-  public record Fit(Map<String, ExpectedCourse> courses, List<String> notes, long administrations) {
+  /**
+   * One fit: the expected courses by measure id, and why an outcome measure has none, by measure id
+   * (so a client is told only about the measures they filled in).
+   */
+  public record Fit(
+      Map<String, ExpectedCourse> courses, Map<String, String> notes, long administrations) {
     public Fit {
       courses = ImmutableMap.copyOf(courses);
-      notes = ImmutableList.copyOf(notes);
+      notes = ImmutableMap.copyOf(notes);
     }
   }
 
   private final Jdbi jdbi;
   private final Supplier<Catalog> catalog;
-  private volatile Fit current = new Fit(Map.of(), List.of(), -1);
+  private volatile Fit current = new Fit(Map.of(), Map.of(), -1);
 
   public ExpectedCourseFits(Jdbi jdbi, Supplier<Catalog> catalog) {
     this.jdbi = jdbi;
@@ -58,7 +61,7 @@ public final class ExpectedCourseFits {
   private void refit(long administrations) {
     List<String> instruments = jdbi.withHandle(ScoreHistory::instruments);
     Map<String, ExpectedCourse> courses = new LinkedHashMap<>();
-    List<String> notes = new ArrayList<>();
+    Map<String, String> notes = new LinkedHashMap<>();
     Catalog known = catalog.get();
     for (String id : instruments) {
       Instrument instrument = known.find(id).orElse(null);
@@ -72,7 +75,11 @@ public final class ExpectedCourseFits {
             instrument.id(),
             ExpectedCourse.fit(measure, sample, ExpectedCourse.Options.defaults()));
       } catch (IllegalArgumentException e) {
-        notes.add("no expected course, so no not-on-track alerts: " + e.getMessage());
+        notes.put(
+            instrument.id(),
+            measure.label()
+                + " has no expected course yet, so no \"off the expected course\" alerts: "
+                + e.getMessage());
       }
     }
     current = new Fit(courses, notes, administrations);

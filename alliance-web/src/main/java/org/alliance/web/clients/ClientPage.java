@@ -22,6 +22,7 @@ import org.alliance.core.scoring.Answer;
 import org.alliance.core.trend.Alert;
 import org.alliance.core.trend.AlertOptions;
 import org.alliance.core.trend.AlertRule;
+import org.alliance.core.trend.ClientAlerts;
 import org.alliance.core.trend.Course;
 import org.alliance.core.trend.ExpectedCourse;
 import org.alliance.io.chart.CourseChart;
@@ -35,7 +36,6 @@ import org.alliance.web.administrations.StoredAdministration;
 import org.alliance.web.alerts.AlertAcknowledgements;
 import org.alliance.web.alerts.AlertAcknowledgements.Acknowledgement;
 import org.alliance.web.alerts.AlertItem;
-import org.alliance.web.alerts.AlertTone;
 import org.alliance.web.alerts.ClinicTrends;
 import org.alliance.web.alerts.ClinicTrends.ClientTrend;
 import org.alliance.web.alerts.ScoreHistory;
@@ -391,15 +391,7 @@ public final class ClientPage {
               .filter(
                   ack -> ack.ruleId().equals(alert.rule().id()) && ack.session() == alert.session())
               .findFirst();
-      alerts.add(
-          new AlertItem(
-              alert.rule().id(),
-              alert.rule().title(),
-              alert.measure(),
-              alert.session(),
-              alert.explanation(),
-              AlertTone.of(alert.rule()),
-              acknowledged));
+      alerts.add(AlertItem.of(alert, acknowledged));
     }
     List<ItemAnswers> latest = latestAnswers(read);
     // The themes, by the items' short labels, that the client answered "no" at the latest
@@ -455,6 +447,7 @@ public final class ClientPage {
         read.client().reference(),
         read.client().clinicianUsername(),
         charts,
+        new ClientAlerts(read.client().reference(), trend.alerts()).why(),
         alerts,
         latest,
         selfCheckNo,

@@ -8,15 +8,17 @@ import org.alliance.web.alerts.AlertItem;
 import org.alliance.web.clients.ChartNotes.ChartNote;
 
 /**
- * What a client's page shows: a chart per measure, the alerts with their explanations (and who
- * acknowledged them), the latest answers item by item, the themes of the self-check answered "no",
- * the notes on the chart, and every administration.
+ * What a client's page shows: a chart per measure, why the client stands where they do among the
+ * clients, the alerts with their explanations (and what was done about them), the latest answers
+ * item by item, the themes of the self-check answered "no", the notes on the chart, and every
+ * administration.
  */
 public record ClientView(
     long id,
     String reference,
     String clinician,
     List<Chart> charts,
+    String why,
     List<AlertItem> alerts,
     List<ItemAnswers> latestAnswers,
     List<String> selfCheckNo,
