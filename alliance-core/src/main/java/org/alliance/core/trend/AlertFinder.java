@@ -286,12 +286,13 @@ public final class AlertFinder {
                     rupture ->
                         !rupture.repaired() && lastSession >= rupture.startSession() + window)
                 .filter(
-                    rupture ->
-                        latest
-                                <= alliance.measure().sign() * rupture.preRuptureLevel()
-                                    - options.ruptureMargin()
-                            && (options.ruptureMargin() > 0
-                                || latest < alliance.measure().sign() * rupture.preRuptureLevel()))
+                    rupture -> {
+                      // Tenths are compared after rounding, so 31.3 is exactly 2 below 33.3.
+                      double below =
+                          round(alliance.measure().sign() * rupture.preRuptureLevel() - latest);
+                      return below >= options.ruptureMargin()
+                          && (options.ruptureMargin() > 0 || below > 0);
+                    })
                 .collect(Collectors.groupingBy(Rupture::startSession));
     Optional<Integer> lastStart = byStart.keySet().stream().max(Integer::compare);
     if (lastStart.isEmpty()) {

@@ -18,14 +18,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every alert rule through {@link AlertFinder#alerts} on real courses and episodes, at and one step
- * short of its threshold.
+ * short of its threshold. The rules' logic is tested at the thresholds before calibration ({@link
+ * AlertFixtures#PRE_CALIBRATION}: a 1-point drop, a vicious circle at 0.5 points a session,
+ * ruptures below the cutoff or 2 SD below the client's mean, the latest rating alone below the
+ * cutoff), which give small examples; {@link AlertDefaultsTest} tests the calibrated defaults at
+ * their own edges.
  */
 class AlertFinderTest {
   private static final String CLIENT = "c-001";
-  private static final AlertFinder DEFAULTS = new AlertFinder(AlertOptions.defaults());
+  private static final AlertFinder PRE_CALIBRATION = new AlertFinder(AlertFixtures.PRE_CALIBRATION);
 
   private static List<Alert> alerts(Episode episode, RiskFlag... flags) {
-    return DEFAULTS.alerts(episode, List.of(flags));
+    return PRE_CALIBRATION.alerts(episode, List.of(flags));
   }
 
   private static List<AlertRule> rules(List<Alert> alerts) {
@@ -103,7 +107,8 @@ class AlertFinderTest {
 
       assertThat(alert.measure()).isEqualTo("srs");
       assertThat(alert.session()).isEqualTo(2);
-      assertThat(alert.numbers()).containsExactly(entry("score", 35.9), entry("cutoff", 36.0));
+      assertThat(alert.numbers())
+          .containsExactly(entry("score", 35.9), entry("cutoff", 36.0), entry("ratings", 1.0));
       assertThat(alert.explanation()).contains("srs 35.9 at session 2").contains("total < 36");
     }
 
@@ -497,17 +502,16 @@ class AlertFinderTest {
     }
 
     @Test
-    void byDefaultAOnePointDropAloneIsNoRupture() {
-      // AlertOptions.defaults() finds ruptures below the cutoff or 2 SD below the client's own
-      // mean, not by the
-      // 1-point drop rule: 39, 38, 37.5, 37.2 never comes back to 39 but is no unrepaired rupture.
+    void withoutTheDropRuleAOnePointDropAloneIsNoRupture() {
+      // The pre-calibration options find ruptures below the cutoff or 2 SD below the client's own
+      // mean, not by the 1-point drop rule: 39, 38, 37.5, 37.2 never comes back to 39 but is no
+      // unrepaired rupture.
       Episode episode = episode(CLIENT, srs(39, 38, 37.5, 37.2));
       assertThat(rules(alerts(episode))).isEmpty();
 
       // With the drop rule among the rupture rules the same course has an unrepaired rupture from
       // session 2.
-      AlertOptions defaults = AlertOptions.defaults();
-      AlertOptions withDrop = defaults.withRuptures(RuptureFinder.defaults());
+      AlertOptions withDrop = AlertFixtures.PRE_CALIBRATION.withRuptures(RuptureFinder.defaults());
       Alert alert =
           only(new AlertFinder(withDrop).alerts(episode, List.of()), AlertRule.UNREPAIRED_RUPTURE);
       assertThat(alert.session()).isEqualTo(2);
@@ -541,8 +545,8 @@ class AlertFinderTest {
 
     @Test
     void aLongerRepairWindowWaitsLonger() {
-      AlertOptions defaults = AlertOptions.defaults();
-      AlertOptions three = defaults.withRuptures(defaults.ruptures().withRepairWindow(3));
+      AlertOptions before = AlertFixtures.PRE_CALIBRATION;
+      AlertOptions three = before.withRuptures(before.ruptures().withRepairWindow(3));
       Episode episode = episode(CLIENT, srs(39, 39, 34, 35, 35));
 
       assertThat(rules(new AlertFinder(three).alerts(episode, List.of())))
@@ -560,7 +564,7 @@ class AlertFinderTest {
   class OffTrack {
     private final ExpectedCourse expected = AlertFixtures.phq9ExpectedCourse();
     private final AlertFinder finder =
-        new AlertFinder(AlertFixtures.optionsWithPhq9ExpectedCourse());
+        new AlertFinder(AlertFixtures.preCalibrationWithPhq9ExpectedCourse());
 
     @Test
     void theFitUsesTheSimulatedReferenceCourses() {
@@ -648,7 +652,7 @@ class AlertFinderTest {
     }
 
     private List<Alert> everythingAlerts(boolean outcomeFirst) {
-      return new AlertFinder(AlertFixtures.optionsWithPhq9ExpectedCourse())
+      return new AlertFinder(AlertFixtures.preCalibrationWithPhq9ExpectedCourse())
           .alerts(everything(outcomeFirst), List.of(new RiskFlag(6, "phq-9", "phq9_9", 2)));
     }
 
@@ -657,8 +661,8 @@ class AlertFinderTest {
       List<AlertRule> expected =
           List.of(
               AlertRule.CRITICAL_ITEM,
-              AlertRule.VICIOUS_CIRCLE,
               AlertRule.RELIABLE_DETERIORATION,
+              AlertRule.VICIOUS_CIRCLE,
               AlertRule.NOT_ON_TRACK,
               AlertRule.UNREPAIRED_RUPTURE,
               AlertRule.ALLIANCE_BELOW_CUTOFF,
@@ -686,7 +690,8 @@ class AlertFinderTest {
                   new double[] {20, 19, 17, 16, 15, caution}));
 
       List<Alert> alerts =
-          new AlertFinder(AlertFixtures.optionsWithPhq9ExpectedCourse()).alerts(episode, List.of());
+          new AlertFinder(AlertFixtures.preCalibrationWithPhq9ExpectedCourse())
+              .alerts(episode, List.of());
 
       assertThat(rules(alerts))
           .containsExactly(AlertRule.ALLIANCE_DROP, AlertRule.OFF_TRACK_CAUTION);
@@ -694,8 +699,17 @@ class AlertFinderTest {
 
     @Test
     void theUrgencyOfEachRuleFollowsItsOrder() {
+      // The documented order (docs/alerts.md); a caution, off by default, comes last.
+      assertThat(AlertRule.values())
+          .extracting(AlertRule::urgency)
+          .containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
       assertThat(AlertRule.CRITICAL_ITEM.urgency()).isEqualTo(1);
-      assertThat(AlertRule.VICIOUS_CIRCLE.urgency()).isEqualTo(2);
+      assertThat(AlertRule.RELIABLE_DETERIORATION.urgency()).isEqualTo(2);
+      assertThat(AlertRule.VICIOUS_CIRCLE.urgency()).isEqualTo(3);
+      assertThat(AlertRule.NOT_ON_TRACK.urgency()).isEqualTo(4);
+      assertThat(AlertRule.UNREPAIRED_RUPTURE.urgency()).isEqualTo(5);
+      assertThat(AlertRule.ALLIANCE_BELOW_CUTOFF.urgency()).isEqualTo(6);
+      assertThat(AlertRule.ALLIANCE_DROP.urgency()).isEqualTo(7);
       assertThat(AlertRule.OFF_TRACK_CAUTION.urgency()).isEqualTo(AlertRule.values().length);
     }
 
@@ -707,8 +721,8 @@ class AlertFinderTest {
           .extracting(alert -> alert.rule().id())
           .containsExactly(
               "critical-item",
-              "vicious-circle",
               "reliable-deterioration",
+              "vicious-circle",
               "not-on-track",
               "unrepaired-rupture",
               "alliance-below-cutoff",
@@ -716,7 +730,13 @@ class AlertFinderTest {
       assertThat(alerts)
           .allSatisfy(
               alert -> {
-                assertThat(alert.rule().version()).isEqualTo("1");
+                // Rules whose logic or defaults changed with the calibration are at version 2.
+                assertThat(alert.rule().version())
+                    .isEqualTo(
+                        switch (alert.rule()) {
+                          case CRITICAL_ITEM, RELIABLE_DETERIORATION, NOT_ON_TRACK -> "1";
+                          default -> "2";
+                        });
                 assertThat(alert.client()).isEqualTo(CLIENT);
                 assertThat(alert.numbers()).isNotEmpty();
                 assertThat(alert.numbers().values())
@@ -771,7 +791,7 @@ class AlertFinderTest {
       assertThat(rupture.explanation()).contains("DEVIATION");
 
       assertThat(only(alerts, AlertRule.ALLIANCE_BELOW_CUTOFF).numbers())
-          .containsExactly(entry("score", 35.0), entry("cutoff", 36.0));
+          .containsExactly(entry("score", 35.0), entry("cutoff", 36.0), entry("ratings", 1.0));
       assertThat(only(alerts, AlertRule.ALLIANCE_DROP).numbers())
           .containsExactly(
               entry("previous", 36.0),
