@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -415,7 +416,7 @@ class AlertDefaultsTest {
           double latest = tenths(intake + 5 + random.nextDouble() * (35 - intake));
           courses.add(ors(improved(random, sessions, intake, latest, 40, 0.1)));
         }
-        Episode episode = new Episode(CLIENT, java.util.Optional.empty(), courses);
+        Episode episode = new Episode(CLIENT, Optional.empty(), courses);
 
         List<Alert> alerts = DEFAULTS.alerts(episode, List.of());
 
