@@ -318,7 +318,10 @@ public final class AlertEvaluation {
         : new Burden(weeks, activeSum / weeks, anySum / weeks, maxAny, redSum / weeks, maxRed);
   }
 
-  /** The options with expected courses of the ORS and the PHQ-9 fitted on the clinic's history. */
+  /**
+   * The options with expected courses of the ORS and the PHQ-9 fitted on the clinic's history; a
+   * measure with too few courses for a fit gets none.
+   */
   static AlertOptions withExpectedCourses(AlertOptions options, List<ClinicClient> history) {
     AlertOptions fitted = options;
     for (String measure : List.of("ors", "phq-9")) {
@@ -328,10 +331,15 @@ public final class AlertEvaluation {
               .filter(course -> course.observations().size() >= 2)
               .toList();
       if (!courses.isEmpty()) {
-        fitted =
-            fitted.withExpectedCourse(
-                ExpectedCourse.fit(
-                    courses.get(0).measure(), courses, ExpectedCourse.Options.defaults()));
+        try {
+          fitted =
+              fitted.withExpectedCourse(
+                  ExpectedCourse.fit(
+                      courses.get(0).measure(), courses, ExpectedCourse.Options.defaults()));
+        } catch (IllegalArgumentException tooFew) {
+          // Too small a history for a fit: no expected course, so no not-on-track alerts, as on
+          // the server (ExpectedCourseFits).
+        }
       }
     }
     return fitted;

@@ -66,7 +66,7 @@ public final class AlertFinder {
       String name =
           instrument
               .map(known -> known.id().toUpperCase(java.util.Locale.ROOT))
-              .orElse(flag.instrumentId());
+              .orElse(flag.instrumentId().toUpperCase(java.util.Locale.ROOT));
       String question =
           instrument
               .flatMap(known -> known.item(flag.itemId()))
@@ -132,8 +132,8 @@ public final class AlertFinder {
                 last,
                 alliance.measure().label()
                     + " fell "
-                    + say(-allianceSlope)
-                    + " points a session over sessions "
+                    + points(-allianceSlope)
+                    + " a session over sessions "
                     + first
                     + "-"
                     + last
@@ -141,8 +141,8 @@ public final class AlertFinder {
                     + outcome.measure().label()
                     + " "
                     + (improvement <= 0
-                        ? "did not improve (" + say(-improvement) + " points a session worse)"
-                        : "barely improved (" + say(improvement) + " points a session)")
+                        ? "did not improve (" + points(-improvement) + " a session worse)"
+                        : "barely improved (" + points(improvement) + " a session)")
                     + ": talk about the relationship before the outcome slips further",
                 numbers(
                     "allianceSlope",
@@ -294,12 +294,12 @@ public final class AlertFinder {
                     rupture ->
                         !rupture.repaired() && lastSession >= rupture.startSession() + window)
                 .filter(
-                    rupture ->
-                        latest
-                                <= alliance.measure().sign() * rupture.preRuptureLevel()
-                                    - ruptureMargin
-                            && (ruptureMargin > 0
-                                || latest < alliance.measure().sign() * rupture.preRuptureLevel()))
+                    rupture -> {
+                      // Tenths are compared after rounding, so 31.3 is exactly 2 below 33.3.
+                      double below =
+                          round(alliance.measure().sign() * rupture.preRuptureLevel() - latest);
+                      return below >= ruptureMargin && (ruptureMargin > 0 || below > 0);
+                    })
                 .collect(Collectors.groupingBy(Rupture::startSession));
     Optional<Integer> lastStart = byStart.keySet().stream().max(Integer::compare);
     if (lastStart.isEmpty()) {
@@ -327,11 +327,15 @@ public final class AlertFinder {
                 + Numbers.format(deepest.troughRating())
                 + " at session "
                 + deepest.troughSession()
-                + " and did not come back within "
+                + ", did not come back within "
                 + window
-                + " sessions and is still below that level (a rupture is "
+                + " sessions, and is still "
+                + (ruptureMargin > 0 ? "at least " + points(ruptureMargin) + " " : "")
+                + "below "
+                + Numbers.format(deepest.preRuptureLevel())
+                + ". Rupture rule: "
                 + named
-                + "): raise the relationship openly in the next session",
+                + ". Raise the relationship openly in the next session.",
             numbers(
                 "preRuptureLevel",
                 deepest.preRuptureLevel(),
@@ -374,21 +378,21 @@ public final class AlertFinder {
                 + " "
                 + latest.stream()
                     .map(rating -> Numbers.format(rating.score()))
-                    .collect(Collectors.joining(", "))
+                    .collect(Collectors.joining(" and "))
                 + (needed == 1 ? " at session " : " at sessions ")
                 + latest.stream()
                     .map(rating -> String.valueOf(rating.session()))
-                    .collect(Collectors.joining(", "))
+                    .collect(Collectors.joining(" and "))
                 + ": "
                 + (needed == 1 ? "" : "each ")
                 + (options.belowCutoffMargin() > 0
-                    ? "at least " + say(Math.abs(margin)) + " points past "
+                    ? "at least " + points(Math.abs(margin)) + " past "
                     : "past ")
                 + "the cutoff of "
                 + Numbers.format(cutoff.get().value())
                 + " ("
                 + cutoff.get().inWords()
-                + " is a concern); ask what could be better",
+                + " is a concern). Ask what could be better.",
             numbers("score", last.score(), "cutoff", cutoff.get().value(), "ratings", needed)));
   }
 
@@ -413,8 +417,8 @@ public final class AlertFinder {
             latest.session(),
             alliance.measure().label()
                 + " dropped "
-                + say(fall)
-                + " points from session "
+                + points(fall)
+                + " from session "
                 + previous.session()
                 + " to session "
                 + latest.session(),
@@ -440,6 +444,12 @@ public final class AlertFinder {
 
   private static double round(double value) {
     return Math.round(value * 1e6) / 1e6;
+  }
+
+  /** A number of points for a sentence: {@code 1 point}, {@code 0.5 points}. */
+  private static String points(double value) {
+    String number = say(value);
+    return number + (number.equals("1") ? " point" : " points");
   }
 
   /** A number for a sentence: two decimals at most. */

@@ -182,7 +182,8 @@ public final class RuptureFinder {
       }
     } else if (rule instanceof RuptureRule.Drop drop) {
       for (int i = 1; i < ratings.length; i++) {
-        meets[i] = sign * (ratings[i - 1] - ratings[i]) >= drop.points();
+        // Tenths are compared after rounding, so 36.8 -> 31.8 is a fall of exactly 5.
+        meets[i] = Math.round(sign * (ratings[i - 1] - ratings[i]) * 1e6) / 1e6 >= drop.points();
       }
     } else if (rule instanceof RuptureRule.Deviation deviation) {
       for (int i = deviation.minimumEarlier(); i < ratings.length; i++) {

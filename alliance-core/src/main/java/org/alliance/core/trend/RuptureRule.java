@@ -41,13 +41,12 @@ public sealed interface RuptureRule
       return below
           .cutoff()
           .or(() -> instrumentCutoff)
-          .map(cutoff -> "below the cutoff (" + cutoff.inWords() + ")")
-          .orElse("below the cutoff");
+          .map(cutoff -> "a rating " + cutoff.inWords() + ", the cutoff")
+          .orElse("a rating below the cutoff");
     }
     if (this instanceof Drop drop) {
-      return "a drop of "
-          + Numbers.format(Math.round(drop.points() * 100) / 100.0)
-          + " points or more";
+      String points = Numbers.format(Math.round(drop.points() * 100) / 100.0);
+      return "a drop of " + points + (points.equals("1") ? " point" : " points") + " or more";
     }
     Deviation deviation = (Deviation) this;
     return Numbers.format(deviation.z()) + " SD below the client's own earlier ratings";

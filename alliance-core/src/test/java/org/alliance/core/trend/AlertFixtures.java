@@ -7,7 +7,28 @@ import java.util.Random;
 import org.alliance.core.instrument.Catalog;
 
 /** Real courses, episodes and a fitted expected course for the alert tests. */
-final class AlertFixtures {
+public final class AlertFixtures {
+  /**
+   * The alert options before the calibration of docs/alerts.md, for the tests of each rule's logic
+   * at the thresholds they were written for: a 1-point alliance drop; the vicious circle over 4
+   * sessions at 0.5 points a session (outcome 0.25); ruptures below the cutoff or 2 SD below the
+   * client's own mean (Stiles et al. 2004), repair window 2, no margin (the alert stays while the
+   * latest rating is below the pre-rupture level); below the cutoff at the latest rating alone, no
+   * margin; caution alerts on.
+   */
+  public static final AlertOptions PRE_CALIBRATION =
+      AlertOptions.defaults()
+          .withAllianceDrop(1)
+          .withViciousCircle(4, 0.5, 0.25)
+          .withRuptures(
+              new RuptureFinder(
+                  List.of(RuptureRule.belowCutoff(), RuptureRule.stiles2004()),
+                  RuptureFinder.DEFAULT_REPAIR_WINDOW))
+          .withRuptureMargin(0)
+          .withBelowCutoffRatings(1)
+          .withBelowCutoffMargin(0)
+          .withCautionAlerts(true);
+
   static final Measure SRS = measure("srs");
   static final Measure PHQ9 = measure("phq-9");
   static final Measure ORS = measure("ors");
@@ -95,5 +116,10 @@ final class AlertFixtures {
   /** The default options plus the fitted PHQ-9 expected course. */
   static AlertOptions optionsWithPhq9ExpectedCourse() {
     return AlertOptions.defaults().withExpectedCourse(phq9ExpectedCourse());
+  }
+
+  /** The pre-calibration options plus the fitted PHQ-9 expected course. */
+  static AlertOptions preCalibrationWithPhq9ExpectedCourse() {
+    return PRE_CALIBRATION.withExpectedCourse(phq9ExpectedCourse());
   }
 }

@@ -13,9 +13,16 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Ranking clients by their alerts, the alerts coming from {@link AlertFinder} on real episodes. */
+/**
+ * Ranking clients by their alerts, the alerts coming from {@link AlertFinder} with the calibrated
+ * defaults on real episodes.
+ */
 class ClientAlertsTest {
   private static final AlertFinder FINDER = new AlertFinder(AlertOptions.defaults());
+
+  /** The defaults with a fitted PHQ-9 expected course, for the not-on-track rule. */
+  private static final AlertFinder WITH_EXPECTED_COURSE =
+      new AlertFinder(AlertFixtures.optionsWithPhq9ExpectedCourse());
 
   private static ClientAlerts of(Episode episode, RiskFlag... flags) {
     return new ClientAlerts(episode.client(), FINDER.alerts(episode, List.of(flags)));
@@ -31,37 +38,40 @@ class ClientAlertsTest {
     return alerts;
   }
 
-  /** SRS falling half a point a session while the PHQ-9 is flat, nothing else. */
+  /** SRS falling 1.5 points a session while the PHQ-9 is flat, nothing else. */
   private static ClientAlerts viciousCircleOnly(String client) {
     ClientAlerts alerts =
         of(
             episode(
                 client,
-                course(client, SRS, 40, 39.5, 39, 38.5),
+                course(client, SRS, 40, 38.5, 37, 35.5),
                 course(client, PHQ9, 15, 15, 15, 15)));
     assertThat(alerts.alerts()).extracting(Alert::rule).containsExactly(AlertRule.VICIOUS_CIRCLE);
     return alerts;
   }
 
-  /** An SRS drop of a point that stays above the cutoff, nothing else. */
+  /** An SRS drop of 5 points that stays above the cutoff, nothing else. */
   private static ClientAlerts dropOnly(String client) {
-    ClientAlerts alerts = of(episode(client, course(client, SRS, 39, 38)));
+    ClientAlerts alerts = of(episode(client, course(client, SRS, 40, 35)));
     assertThat(alerts.alerts()).extracting(Alert::rule).containsExactly(AlertRule.ALLIANCE_DROP);
     return alerts;
   }
 
-  /** An SRS below the cutoff that also dropped: two alerts, the most urgent being below-cutoff. */
+  /**
+   * Two SRS ratings under 34 whose last also dropped 5 points: two alerts, the most urgent being
+   * below-cutoff.
+   */
   private static ClientAlerts belowCutoffAndDrop(String client) {
-    ClientAlerts alerts = of(episode(client, course(client, SRS, 37, 35.5)));
+    ClientAlerts alerts = of(episode(client, course(client, SRS, 33.5, 28.5)));
     assertThat(alerts.alerts())
         .extracting(Alert::rule)
         .containsExactly(AlertRule.ALLIANCE_BELOW_CUTOFF, AlertRule.ALLIANCE_DROP);
     return alerts;
   }
 
-  /** An SRS just below the cutoff: one alert, below-cutoff. */
+  /** Two SRS ratings just under 34 (the cutoff of 36 less the margin of 2): one alert. */
   private static ClientAlerts belowCutoffOnly(String client) {
-    ClientAlerts alerts = of(episode(client, course(client, SRS, 36.2, 35.8)));
+    ClientAlerts alerts = of(episode(client, course(client, SRS, 33.9, 33.9)));
     assertThat(alerts.alerts())
         .extracting(Alert::rule)
         .containsExactly(AlertRule.ALLIANCE_BELOW_CUTOFF);
@@ -159,7 +169,7 @@ class ClientAlertsTest {
   void theUrgencyOfAClientIsThatOfItsMostUrgentAlert() {
     List<Alert> alerts =
         FINDER.alerts(
-            episode("c-1", course("c-1", SRS, 37, 35.5), course("c-1", PHQ9, 15, 14)),
+            episode("c-1", course("c-1", SRS, 33.5, 28.5), course("c-1", PHQ9, 15, 14)),
             List.of(new RiskFlag(2, "phq-9", "phq9_9", 3)));
     ClientAlerts client = new ClientAlerts("c-1", alerts);
 
@@ -179,6 +189,76 @@ class ClientAlertsTest {
     assertThat(client.alerts()).hasSize(1);
     assertThatThrownBy(() -> client.alerts().clear())
         .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  /** The one alert of a client with the defaults and the PHQ-9 expected course, checked. */
+  private static ClientAlerts single(AlertRule rule, Episode episode, RiskFlag... flags) {
+    ClientAlerts alerts =
+        new ClientAlerts(episode.client(), WITH_EXPECTED_COURSE.alerts(episode, List.of(flags)));
+    assertThat(alerts.alerts()).extracting(Alert::rule).as(episode.client()).containsExactly(rule);
+    return alerts;
+  }
+
+  @Test
+  void clientsAreRankedInTheDocumentedOrderAcrossLevels() {
+    // One client per rule, each with that alert alone at the calibrated defaults; the client ids
+    // run against the documented order, so only the rule can explain the ranking.
+    List<ClientAlerts> clients =
+        List.of(
+            single(AlertRule.ALLIANCE_DROP, episode("c-1", course("c-1", SRS, 40, 35))),
+            single(
+                AlertRule.ALLIANCE_BELOW_CUTOFF,
+                episode("c-2", course("c-2", SRS, 36, 33.9, 33.9))),
+            single(
+                AlertRule.UNREPAIRED_RUPTURE,
+                episode("c-3", course("c-3", SRS, 39, 39, 34, 35, 37))),
+            single(
+                AlertRule.NOT_ON_TRACK,
+                episode("c-4", course("c-4", PHQ9, 20, 21, 22, 22, 23, 24))),
+            single(
+                AlertRule.VICIOUS_CIRCLE,
+                episode(
+                    "c-5",
+                    course("c-5", SRS, 40, 38.5, 37, 35.5),
+                    course("c-5", AlertFixtures.ORS, 20, 20, 20, 20))),
+            single(
+                AlertRule.RELIABLE_DETERIORATION,
+                episode("c-6", course("c-6", AlertFixtures.ORS, 30, 28, 25))),
+            single(
+                AlertRule.CRITICAL_ITEM,
+                episode("c-7", course("c-7", PHQ9, 20, 15, 10, 6)),
+                new RiskFlag(4, "phq-9", "phq9_9", 1)));
+
+    List<ClientAlerts> ranked = ClientAlerts.rank(clients);
+
+    assertThat(clients(ranked)).containsExactly("c-7", "c-6", "c-5", "c-4", "c-3", "c-2", "c-1");
+    // Risk, reliable deterioration, vicious circle are red; the rest amber, after every red one.
+    assertThat(ranked)
+        .extracting(client -> client.alerts().get(0).rule().level())
+        .containsExactly(
+            AlertLevel.RED,
+            AlertLevel.RED,
+            AlertLevel.RED,
+            AlertLevel.AMBER,
+            AlertLevel.AMBER,
+            AlertLevel.AMBER,
+            AlertLevel.AMBER);
+  }
+
+  @Test
+  void oneRedAlertOutranksEveryAmberAlertTogether() {
+    // Unrepaired rupture, below the cutoff and a drop (three amber alerts) against a vicious
+    // circle alone.
+    ClientAlerts amber = of(episode("a-1", course("a-1", SRS, 39, 39, 33.5, 33, 33.5, 28.5)));
+    assertThat(amber.alerts())
+        .extracting(Alert::rule)
+        .containsExactly(
+            AlertRule.UNREPAIRED_RUPTURE, AlertRule.ALLIANCE_BELOW_CUTOFF, AlertRule.ALLIANCE_DROP);
+    assertThat(amber.alerts())
+        .allSatisfy(a -> assertThat(a.rule().level()).isEqualTo(AlertLevel.AMBER));
+
+    assertThat(clients(ClientAlerts.rank(List.of(amber, viciousCircleOnly("z-9")))))
+        .containsExactly("z-9", "a-1");
   }
 
   @Test

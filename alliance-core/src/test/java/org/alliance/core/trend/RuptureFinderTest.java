@@ -142,6 +142,26 @@ class RuptureFinderTest {
   }
 
   @Test
+  void aDropOfExactlyTheThresholdInTenthsCounts() {
+    // 36.8 - 31.8 and 33.3 - 28.3 are 4.9999999999999964 in binary, 16.4 - 11.4 4.999999999999998;
+    // 12 of the falls of 1.0 below (1.4 -> 0.4 the first) are a hair under 1. Each is a fall of
+    // exactly the threshold, as the alliance-drop alert reads it.
+    for (double[] pair : new double[][] {{36.8, 31.8}, {33.3, 28.3}, {16.4, 11.4}}) {
+      assertThat(find(RuptureRule.drop(5), srs(pair[0], pair[1])))
+          .as("%s -> %s", pair[0], pair[1])
+          .extracting(Rupture::startSession)
+          .containsExactly(2);
+    }
+    assertThat(find(RuptureRule.drop(5), srs(36.8, 31.9))).isEmpty();
+    // Every fall of exactly 1.0 between tenths from 1.0 to 40.0.
+    for (int tenths = 10; tenths <= 400; tenths++) {
+      assertThat(find(RuptureRule.drop(), srs(tenths / 10.0, (tenths - 10) / 10.0)))
+          .as("%s -> %s", tenths / 10.0, (tenths - 10) / 10.0)
+          .hasSize(1);
+    }
+  }
+
+  @Test
   void consecutiveDropsAreOneRupture() {
     List<Rupture> ruptures = find(RuptureRule.drop(), srs(40, 39, 38, 37, 40));
 
