@@ -102,6 +102,15 @@ public final class TalkingTherapies {
   }
 
   /**
+   * Whether the episode has both a PHQ-9 and a GAD-7 score, so that data with such episodes can be
+   * reported by this definition at all.
+   */
+  public static boolean hasBothMeasures(Episode episode) {
+    return episode.course(DEPRESSION).filter(c -> !c.isEmpty()).isPresent()
+        && episode.course(ANXIETY).filter(c -> !c.isEmpty()).isPresent();
+  }
+
+  /**
    * Why an episode with a PHQ-9 or GAD-7 ({@link #concerns}) is left out of the rates, or empty
    * when it is counted.
    */
