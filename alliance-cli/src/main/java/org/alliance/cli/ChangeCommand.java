@@ -137,6 +137,18 @@ final class ChangeCommand implements Callable<Integer> {
           commandLine, "--functional-sd must be positive, not " + functionalSd);
     }
     DefinitionChoice choice = DefinitionChoice.of(definition, reliability, true, commandLine);
+    if (cutoff != null
+        && (choice == DefinitionChoice.PUBLISHED
+            || choice == DefinitionChoice.NHS_TALKING_THERAPIES)) {
+      throw new CommandLine.ParameterException(
+          commandLine, "--cutoff goes with --definition norms or --reliability");
+    }
+    if (choice == DefinitionChoice.NHS_TALKING_THERAPIES && (pre != null || post != null)) {
+      throw new CommandLine.ParameterException(
+          commandLine,
+          "--pre and --post do not go with --definition nhs-talking-therapies, which takes each"
+              + " measure's first and last score");
+    }
     AnalysisRun run = new AnalysisRun(commandLine);
     MeasureChoice measureChoice =
         new MeasureChoice(catalog, input.measure, Construct.OUTCOME, commandLine);

@@ -202,6 +202,21 @@ class TalkingTherapiesCommandsTest {
   }
 
   @Test
+  void optionsThatDoNotApplyAreUsageErrors() throws IOException {
+    Path file = file();
+
+    Cli.Run pre =
+        run("change", file.toString(), "--definition", "nhs-talking-therapies", "--pre", "1");
+    assertThat(pre.exit()).as(pre.toString()).isEqualTo(2);
+    assertThat(pre.err()).contains("--pre and --post do not go with");
+
+    Cli.Run cutoff =
+        run("change", file.toString(), "--definition", "nhs-talking-therapies", "--cutoff", "c");
+    assertThat(cutoff.exit()).as(cutoff.toString()).isEqualTo(2);
+    assertThat(cutoff.err()).contains("--cutoff goes with --definition norms or --reliability");
+  }
+
+  @Test
   void aFileWithoutGad7HasNoNhsTalkingTherapiesSection() throws IOException {
     Path phq9Only =
         write(
