@@ -8,21 +8,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.alliance.core.cohort.TalkingTherapies;
+import org.alliance.core.cohort.TalkingTherapiesOutcome;
+import org.alliance.core.cohort.TalkingTherapiesRates;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Construct;
 import org.alliance.core.instrument.Direction;
 import org.alliance.core.instrument.Instrument;
-import org.alliance.core.instrument.Norms;
+import org.alliance.core.instrument.Numbers;
 import org.alliance.core.trend.ChangeCategory;
-import org.alliance.core.trend.ClinicalSignificance;
-import org.alliance.core.trend.ClinicalSignificanceClient;
+import org.alliance.core.trend.ChangeDefinition;
+import org.alliance.core.trend.ChangeJudgements;
+import org.alliance.core.trend.ClientChange;
 import org.alliance.core.trend.ClinicalSignificanceCutoff;
 import org.alliance.core.trend.ClinicalSignificanceSample;
 import org.alliance.core.trend.Course;
+import org.alliance.core.trend.Episode;
 import org.alliance.core.trend.Measure;
 import org.alliance.core.trend.RciMethod;
 import org.alliance.core.trend.ReliableChange;
-import org.alliance.core.trend.ReliableChangeByThreshold;
 import org.alliance.core.trend.ReliableChangeOptions;
 import org.alliance.core.trend.ReliableChangePair;
 import org.alliance.core.trend.ReliableChangeSample;
@@ -40,8 +44,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Reliable and clinically significant change from a pre to a post session, per client (Jacobson & Truax).",
-      "With --reliability the sample's own SD is used (research use); without it, the instrument's published "
-          + "reliable-change value (and its norms, where it has them) is used for each client on its own."
+      "The definition is named in the output and is the one cohort uses: by default the instrument's "
+          + "published reliable-change value and clinical cutoff; --definition norms uses its published norms; "
+          + "with --reliability the sample's own SD is used (research use); --definition nhs-talking-therapies "
+          + "judges each episode's PHQ-9 and GAD-7 together as NHS Talking Therapies services report them."
     })
 final class ChangeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -61,6 +67,14 @@ final class ChangeCommand implements Callable<Integer> {
   Integer post;
 
   @Option(
+      names = "--definition",
+      paramLabel = "NAME",
+      description =
+          DefinitionChoice.DESCRIPTION
+              + ", or nhs-talking-therapies (each episode's PHQ-9 and GAD-7 together).")
+  String definition;
+
+  @Option(
       names = "--reliability",
       paramLabel = "R",
       description = "Reliability of the measure: sample mode.")
@@ -78,10 +92,10 @@ final class ChangeCommand implements Callable<Integer> {
   @Option(
       names = "--cutoff",
       paramLabel = "a|b|c",
-      defaultValue = "a",
       description =
-          "Clinical cutoff: a (2 SD beyond the clinical mean), b (2 SD of the functional population), "
-              + "c (between both). Default: ${DEFAULT-VALUE}.")
+          "With --reliability or --definition norms: cutoff a (2 SD beyond the clinical mean), b (2 SD of "
+              + "the functional population) or c (between both). Default: a with --reliability, c with "
+              + "--definition norms.")
   String cutoff;
 
   @Option(
@@ -108,7 +122,11 @@ final class ChangeCommand implements Callable<Integer> {
     Catalog catalog = loaded.get();
     CommandLine commandLine = spec.commandLine();
     RciMethod rciMethod = parse(RciMethod.class, method, "--method");
-    ClinicalSignificanceCutoff cutoffType = parseCutoff();
+    ClinicalSignificanceCutoff cutoffType =
+        Cutoffs.parse(
+            cutoff,
+            definition != null && definition.equalsIgnoreCase("norms") ? "c" : "a",
+            commandLine);
     if ((functionalMean == null) != (functionalSd == null)) {
       throw new CommandLine.ParameterException(
           commandLine, "--functional-mean and --functional-sd go together");
@@ -118,15 +136,35 @@ final class ChangeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           commandLine, "--functional-sd must be positive, not " + functionalSd);
     }
+    DefinitionChoice choice = DefinitionChoice.of(definition, reliability, true, commandLine);
+    if (cutoff != null
+        && (choice == DefinitionChoice.PUBLISHED
+            || choice == DefinitionChoice.NHS_TALKING_THERAPIES)) {
+      throw new CommandLine.ParameterException(
+          commandLine, "--cutoff goes with --definition norms or --reliability");
+    }
+    if (choice == DefinitionChoice.NHS_TALKING_THERAPIES && (pre != null || post != null)) {
+      throw new CommandLine.ParameterException(
+          commandLine,
+          "--pre and --post do not go with --definition nhs-talking-therapies, which takes each"
+              + " measure's first and last score");
+    }
     AnalysisRun run = new AnalysisRun(commandLine);
-    MeasureChoice choice =
+    MeasureChoice measureChoice =
         new MeasureChoice(catalog, input.measure, Construct.OUTCOME, commandLine);
     List<ReliableChangePair> pairs = new ArrayList<>();
+    List<Episode> episodes = new ArrayList<>();
     Measure measure = null;
     int exit;
     try (EpisodeReader reader = run.open(input, catalog, Construct.OUTCOME, commandLine)) {
       while (reader.hasNext()) {
-        Optional<Course> course = choice.course(reader.next().episode());
+        Episode episode = reader.next().episode();
+        if (choice == DefinitionChoice.NHS_TALKING_THERAPIES) {
+          // The episode's PHQ-9 and GAD-7 together, not one measure.
+          episodes.add(episode);
+          continue;
+        }
+        Optional<Course> course = measureChoice.course(episode);
         if (course.isPresent()) {
           measure = course.get().measure();
           pairs.add(
@@ -138,20 +176,36 @@ final class ChangeCommand implements Callable<Integer> {
                       post == null ? course.get().last().orElseThrow().session() : post));
         }
       }
-      exit = run.finish(reader, choice);
+      exit = run.finish(reader, measureChoice);
+    }
+    if (choice == DefinitionChoice.NHS_TALKING_THERAPIES) {
+      return talkingTherapies(episodes, commandLine, exit);
     }
     if (measure == null) {
       commandLine.getErr().println("alliance: the file has no outcome scores to analyse");
       return ExitCode.INVALID_INPUT;
     }
     ResultTable table =
-        reliability != null
-            ? sample(
-                pairs,
-                measure.direction(),
-                ReliableChangeOptions.of(rciMethod, reliability),
-                cutoffType)
-            : perClient(pairs, measure, cutoffType, commandLine);
+        switch (choice) {
+          case SAMPLE -> sample(pairs, measure.direction(), rciMethod, cutoffType);
+          case NORMS -> {
+            if (measure.instrument().flatMap(Instrument::norms).isEmpty()) {
+              throw new CommandLine.ParameterException(
+                  commandLine,
+                  measure.id()
+                      + " has no published norms: use --definition published, or --reliability R");
+            }
+            yield judged(pairs, ChangeDefinition.normsCutoff(measure, cutoffType));
+          }
+          default -> {
+            ChangeDefinition.missingPublishedValues(measure)
+                .ifPresent(
+                    reason -> {
+                      throw new CommandLine.ParameterException(commandLine, reason);
+                    });
+            yield judged(pairs, ChangeDefinition.publishedCutoff(measure));
+          }
+        };
     table.summary("measure", measure.id());
     Results.write(table, format, commandLine.getOut(), commandLine.getErr());
     return exit;
@@ -161,57 +215,102 @@ final class ChangeCommand implements Callable<Integer> {
   private ResultTable sample(
       List<ReliableChangePair> pairs,
       Direction direction,
-      ReliableChangeOptions options,
+      RciMethod rciMethod,
       ClinicalSignificanceCutoff cutoffType) {
+    ReliableChangeOptions options = ReliableChangeOptions.of(rciMethod, reliability);
+    if (options.method() != RciMethod.HA
+        && (functionalMean != null || cutoffType == ClinicalSignificanceCutoff.A)) {
+      return judged(
+          pairs,
+          functionalMean == null
+              ? ChangeDefinition.sampleCutoff(direction, options)
+              : ChangeDefinition.sampleCutoff(
+                  direction, options, cutoffType, functionalMean, functionalSd));
+    }
+    // Reliable change only: HA pairs with its own true-score cutoffs, and b or c need functional
+    // norms.
+    if (cutoffType != ClinicalSignificanceCutoff.A) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--cutoff b or c needs --functional-mean and --functional-sd");
+    }
     ResultTable table =
         new ResultTable("clients", List.of("client", "pre", "post", "change", "rci", "category"));
-    ReliableChangeStatistics statistics;
-    Map<ChangeCategory, Integer> counts;
-    List<String> dropped;
-    if (options.method() == RciMethod.HA
-        || (functionalMean == null && cutoffType != ClinicalSignificanceCutoff.A)) {
-      // Reliable change only: HA pairs with its own true-score cutoffs, and b or c need functional
-      // norms.
-      if (cutoffType != ClinicalSignificanceCutoff.A) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "--cutoff b or c needs --functional-mean and --functional-sd");
-      }
-      ReliableChangeSample result = ReliableChange.ofSample(pairs, direction, options);
-      result
-          .clients()
-          .forEach(
-              c ->
-                  table.add(
-                      c.client(), c.pre(), c.post(), c.change(), c.rci(), label(c.category())));
-      table.summary(
-          "cutoff",
-          "none: "
-              + (options.method() == RciMethod.HA
-                  ? "the HA method judges reliable change only"
-                  : "give --functional-mean and --functional-sd for clinically significant change"));
-      statistics = result.statistics();
-      counts = result.counts();
-      dropped = result.droppedClients();
-    } else {
-      ClinicalSignificanceSample result =
-          functionalMean == null
-              ? ClinicalSignificance.ofSample(pairs, direction, options)
-              : ClinicalSignificance.ofSample(
-                  pairs, direction, options, cutoffType, functionalMean, functionalSd);
-      for (ClinicalSignificanceClient c : result.clients()) {
-        table.add(c.client(), c.pre(), c.post(), c.change(), c.rci(), label(c.category()));
-      }
-      statistics = result.statistics();
-      counts = result.counts();
-      dropped = result.droppedClients();
-      Map<String, Object> used = new LinkedHashMap<>();
-      used.put("type", cutoffType.name().toLowerCase(Locale.ROOT));
-      used.put("value", result.cutoff());
-      table.summary("cutoff", used);
+    ReliableChangeSample result = ReliableChange.ofSample(pairs, direction, options);
+    result
+        .clients()
+        .forEach(
+            c ->
+                table.add(c.client(), c.pre(), c.post(), c.change(), c.rci(), label(c.category())));
+    table.summary("definition", "Jacobson-Truax reliable change over the sample, without a cutoff");
+    table.summary(
+        "definition source",
+        "the sample's own first scores with reliability "
+            + Numbers.format(options.reliability())
+            + " (method "
+            + options.method().name().toLowerCase(Locale.ROOT)
+            + ")");
+    table.summary(
+        "cutoff",
+        "none: "
+            + (options.method() == RciMethod.HA
+                ? "the HA method judges reliable change only"
+                : "give --functional-mean and --functional-sd for clinically significant change"));
+    table.summary("categories", labels(result.counts()));
+    table.summary("clients", result.statistics().clientsUsed());
+    table.summary("left out (no pre or post score)", result.droppedClients().size());
+    table.summary("statistics", statistics(result.statistics()));
+    return table;
+  }
+
+  /**
+   * Each client's row by the definition, and the summary: the definition's name and source first,
+   * then the counts, then the numbers behind the definition.
+   */
+  private static ResultTable judged(List<ReliableChangePair> pairs, ChangeDefinition definition) {
+    ChangeJudgements judged = definition.judge(pairs);
+    ResultTable table =
+        new ResultTable("clients", List.of("client", "pre", "post", "change", "rci", "category"));
+    for (ClientChange c : judged.clients()) {
+      table.add(
+          c.client(),
+          c.pre(),
+          c.post(),
+          c.change(),
+          c.rci().isPresent() ? c.rci().getAsDouble() : null,
+          label(c.category()));
     }
-    table.summary("categories", labels(counts));
-    table.summary("clients", statistics.clientsUsed());
-    table.summary("left out (no pre or post score)", dropped.size());
+    table.summary("definition", definition.name());
+    table.summary("definition source", definition.source());
+    table.summary("categories", labels(judged.counts()));
+    table.summary("clients", judged.clients().size());
+    table.summary("left out (no pre or post score)", judged.leftOut().size());
+    if (definition instanceof ChangeDefinition.PublishedCutoff published) {
+      Map<String, Object> threshold = new LinkedHashMap<>();
+      threshold.put("threshold", published.threshold());
+      threshold.put("source", "published value of " + published.measure());
+      table.summary("reliable change", threshold);
+      Map<String, Object> cutoffUsed = new LinkedHashMap<>();
+      cutoffUsed.put("clinical range", published.cutoff().describe());
+      cutoffUsed.put("value", published.cutoff().value());
+      table.summary("cutoff", cutoffUsed);
+    } else if (definition instanceof ChangeDefinition.NormsCutoff norms) {
+      Map<String, Object> cutoffUsed = new LinkedHashMap<>();
+      cutoffUsed.put("type", norms.cutoff().name().toLowerCase(Locale.ROOT));
+      cutoffUsed.put("value", norms.cutoffValue());
+      table.summary("cutoff", cutoffUsed);
+      table.summary("norms", norms.norms().source());
+    } else {
+      ClinicalSignificanceSample sample = judged.sample().orElseThrow();
+      Map<String, Object> cutoffUsed = new LinkedHashMap<>();
+      cutoffUsed.put("type", sample.cutoffType().name().toLowerCase(Locale.ROOT));
+      cutoffUsed.put("value", sample.cutoff());
+      table.summary("cutoff", cutoffUsed);
+      table.summary("statistics", statistics(sample.statistics()));
+    }
+    return table;
+  }
+
+  private static Map<String, Object> statistics(ReliableChangeStatistics statistics) {
     Map<String, Object> stats = new LinkedHashMap<>();
     stats.put("method", statistics.method().name().toLowerCase(Locale.ROOT));
     stats.put("reliability", statistics.reliability());
@@ -219,87 +318,57 @@ final class ChangeCommand implements Callable<Integer> {
     stats.put("pre mean", statistics.meanPre());
     stats.put("pre SD", statistics.sdPre());
     stats.put("SE of difference", statistics.standardErrorOfDifference());
-    table.summary("statistics", stats);
-    return table;
+    return stats;
   }
 
-  /** Clinical use: each client against the instrument's published values. */
-  private ResultTable perClient(
-      List<ReliableChangePair> pairs,
-      Measure measure,
-      ClinicalSignificanceCutoff cutoffType,
-      CommandLine commandLine) {
-    Optional<Instrument> instrument = measure.instrument();
-    Optional<Norms> norms = instrument.flatMap(Instrument::norms);
-    if (instrument.isEmpty() || instrument.get().reliableChange().isEmpty()) {
-      throw new CommandLine.ParameterException(
-          commandLine,
-          measure.id()
-              + " has no published reliable-change value: give --reliability R to use the sample's SD");
+  /**
+   * NHS Talking Therapies: one row per episode that finished treatment with a first and last PHQ-9
+   * and GAD-7, and the counts of each outcome, as {@code cohort} counts them.
+   */
+  private int talkingTherapies(List<Episode> episodes, CommandLine commandLine, int exit)
+      throws IOException {
+    TalkingTherapiesRates rates = TalkingTherapiesRates.of(episodes);
+    if (rates.isEmpty() && rates.oneSession() + rates.notPaired() == 0) {
+      commandLine.getErr().println("alliance: the file has no PHQ-9 or GAD-7 scores to analyse");
+      return ExitCode.INVALID_INPUT;
     }
     ResultTable table =
-        new ResultTable("clients", List.of("client", "pre", "post", "change", "rci", "category"));
-    Map<ChangeCategory, Integer> counts = new LinkedHashMap<>();
-    int used = 0;
-    int dropped = 0;
-    for (ReliableChangePair pair : pairs) {
-      if (!pair.isComplete()) {
-        dropped++;
-        continue;
-      }
-      used++;
-      double before = pair.pre().getAsDouble();
-      double after = pair.post().getAsDouble();
-      ChangeCategory category;
-      Double rci = null;
-      if (norms.isPresent()) {
-        ClinicalSignificanceClient client =
-            ClinicalSignificance.ofClient(
-                pair.client(), before, after, norms.get(), measure.direction(), cutoffType);
-        category = client.category();
-        rci = client.rci();
-      } else {
-        ReliableChangeByThreshold change = ReliableChange.byThreshold(measure, before, after);
-        category = change.category();
-      }
-      counts.merge(category, 1, Integer::sum);
-      table.add(pair.client(), before, after, after - before, rci, label(category));
+        new ResultTable(
+            "episodes",
+            List.of(
+                "client",
+                "phq9_first",
+                "phq9_last",
+                "gad7_first",
+                "gad7_last",
+                "case_at_start",
+                "case_at_end",
+                "outcome"));
+    for (TalkingTherapiesOutcome o : rates.outcomes()) {
+      table.add(
+          o.client(),
+          o.phq9First(),
+          o.phq9Last(),
+          o.gad7First(),
+          o.gad7Last(),
+          o.caseAtStart(),
+          o.caseAtEnd(),
+          o.words());
     }
-    table.summary("categories", labels(counts));
-    table.summary("clients", used);
-    table.summary("left out (no pre or post score)", dropped);
-    Map<String, Object> threshold = new LinkedHashMap<>();
-    threshold.put("threshold", instrument.get().reliableChange().getAsDouble());
-    threshold.put("source", "published value of " + measure.id());
-    table.summary("reliable change", threshold);
-    if (norms.isPresent()) {
-      Map<String, Object> cutoffUsed = new LinkedHashMap<>();
-      cutoffUsed.put("type", cutoffType.name().toLowerCase(Locale.ROOT));
-      cutoffUsed.put(
-          "value",
-          org.alliance.core.trend.ClinicalSignificanceCutoffs.of(norms.get(), measure.direction())
-              .value(cutoffType));
-      table.summary("cutoff", cutoffUsed);
-    } else {
-      table.summary(
-          "cutoff",
-          "none: "
-              + measure.id()
-              + " has no published norms, so the categories are reliable change only");
-    }
-    norms.ifPresent(n -> table.summary("norms", n.source()));
-    return table;
-  }
-
-  private ClinicalSignificanceCutoff parseCutoff() {
-    return switch (cutoff.toLowerCase(Locale.ROOT)) {
-      case "a" -> ClinicalSignificanceCutoff.A;
-      case "b" -> ClinicalSignificanceCutoff.B;
-      case "c" -> ClinicalSignificanceCutoff.C;
-      default ->
-          throw new CommandLine.ParameterException(
-              spec.commandLine(), "--cutoff must be a, b or c, not " + cutoff);
-    };
+    table.summary("definition", TalkingTherapies.NAME);
+    table.summary("definition source", TalkingTherapies.SOURCE);
+    table.summary("episodes", rates.finished());
+    table.summary("at caseness at the start", rates.recovery().denominator());
+    table.summary("reliable improvement", rates.reliableImprovement().successes());
+    table.summary("reliable deterioration", rates.reliableDeterioration().successes());
+    table.summary("recovery", rates.recovery().successes());
+    table.summary("reliable recovery", rates.reliableRecovery().successes());
+    table.summary(
+        "left out (" + TalkingTherapies.LeftOut.ONE_SESSION.words() + ")", rates.oneSession());
+    table.summary(
+        "left out (" + TalkingTherapies.LeftOut.NOT_PAIRED.words() + ")", rates.notPaired());
+    Results.write(table, format, commandLine.getOut(), commandLine.getErr());
+    return exit;
   }
 
   private <E extends Enum<E>> E parse(Class<E> type, String value, String option) {

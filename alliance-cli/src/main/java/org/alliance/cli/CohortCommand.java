@@ -16,11 +16,16 @@ import org.alliance.core.cohort.LaggedAllianceModel;
 import org.alliance.core.cohort.OutcomeRates;
 import org.alliance.core.cohort.PrePostEffectSize;
 import org.alliance.core.cohort.Proportion;
+import org.alliance.core.cohort.TalkingTherapies;
+import org.alliance.core.cohort.TalkingTherapiesRates;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Construct;
+import org.alliance.core.trend.ChangeDefinition;
+import org.alliance.core.trend.ClinicalSignificanceCutoff;
 import org.alliance.core.trend.Course;
 import org.alliance.core.trend.Episode;
 import org.alliance.core.trend.Measure;
+import org.alliance.core.trend.ReliableChangeOptions;
 import org.alliance.io.table.ResultTable;
 import org.alliance.io.trend.EpisodeReader;
 import picocli.CommandLine;
@@ -40,7 +45,11 @@ import picocli.CommandLine.Option;
           + "of reliable improvement, deterioration and recovery with their denominators and 95%% Wilson intervals; "
           + "with --by clinician the same per clinician; and, when the file has an alliance measure too, the "
           + "within-person effect of alliance on the next session's outcome.",
-      "Reliable change uses the instrument's published value, or the sample's SD with --reliability R."
+      "Each client is judged by the same named definition as in change: by default the instrument's published "
+          + "reliable-change value and clinical cutoff; --definition norms uses its published norms; with "
+          + "--reliability R the sample's own SD. The output names the definition and its source.",
+      "When the file has PHQ-9 and GAD-7, the NHS Talking Therapies rates follow too: reliable improvement, "
+          + "reliable deterioration, recovery and reliable recovery over the episodes that finished treatment."
     })
 final class CohortCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -61,10 +70,24 @@ final class CohortCommand implements Callable<Integer> {
   int minCases;
 
   @Option(
+      names = "--definition",
+      paramLabel = "NAME",
+      description = DefinitionChoice.DESCRIPTION + ".")
+  String definition;
+
+  @Option(
       names = "--reliability",
       paramLabel = "R",
       description = "Reliability for sample-mode reliable change.")
   Double reliability;
+
+  @Option(
+      names = "--cutoff",
+      paramLabel = "a|b|c",
+      description =
+          "With --definition norms: cutoff a, b or c from the published norms (default c, between the"
+              + " clinical and the functional population).")
+  String cutoff;
 
   @Option(
       names = "--format",
@@ -80,13 +103,19 @@ final class CohortCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(commandLine, "--by takes clinician");
     }
     Options.checkReliability(reliability, commandLine);
+    DefinitionChoice choice = DefinitionChoice.of(definition, reliability, false, commandLine);
+    ClinicalSignificanceCutoff cutoffType = Cutoffs.parse(cutoff, "c", commandLine);
+    if (cutoff != null && choice != DefinitionChoice.NORMS) {
+      throw new CommandLine.ParameterException(
+          commandLine, "--cutoff goes with --definition norms");
+    }
     Optional<Catalog> loaded = input.catalog(spec.commandLine());
     if (loaded.isEmpty()) {
       return ExitCode.INVALID_INPUT;
     }
     Catalog catalog = loaded.get();
     AnalysisRun run = new AnalysisRun(commandLine);
-    MeasureChoice choice =
+    MeasureChoice measureChoice =
         new MeasureChoice(catalog, input.measure, Construct.OUTCOME, commandLine);
     List<Episode> episodes = new ArrayList<>();
     List<Course> outcomes = new ArrayList<>();
@@ -95,12 +124,12 @@ final class CohortCommand implements Callable<Integer> {
       while (reader.hasNext()) {
         Episode episode = reader.next().episode();
         episodes.add(episode);
-        choice
+        measureChoice
             .course(episode)
             .filter(course -> course.observations().size() >= 2)
             .ifPresent(outcomes::add);
       }
-      exit = run.finish(reader, choice);
+      exit = run.finish(reader, measureChoice);
     }
     if (outcomes.isEmpty()) {
       commandLine.getErr().println("alliance: no client has two or more outcome scores");
@@ -108,31 +137,76 @@ final class CohortCommand implements Callable<Integer> {
     }
     Map<String, Optional<String>> clinicians = new LinkedHashMap<>();
     episodes.forEach(episode -> clinicians.put(episode.client(), episode.clinician()));
-    List<ClientOutcome> clientOutcomes = outcomes(outcomes, clinicians, commandLine);
+    ChangeDefinition changeDefinition =
+        changeDefinition(outcomes.get(0).measure(), choice, cutoffType, commandLine);
+    List<ClientOutcome> clientOutcomes =
+        ClientOutcomes.of(outcomes, clinicians::get, changeDefinition);
 
     ResultTable table =
         by == null ? overall(clientOutcomes, outcomes) : byClinician(clientOutcomes, outcomes);
     table.summary("measure", outcomes.get(0).measure().id());
+    table.summary("definition", changeDefinition.name());
+    table.summary("definition source", changeDefinition.source());
     lagged(episodes, outcomes.get(0).measure(), table);
+    talkingTherapies(episodes, table);
     Results.write(table, format, commandLine.getOut(), commandLine.getErr());
     return exit;
   }
 
-  /**
-   * Each client's flags: by the instrument's published values, or in sample mode with
-   * --reliability.
-   */
-  private List<ClientOutcome> outcomes(
-      List<Course> courses, Map<String, Optional<String>> clinicians, CommandLine commandLine) {
-    if (reliability != null) {
-      return ClientOutcomes.bySample(courses, clinicians::get, reliability);
+  /** The definition that judges each client, the same one {@code change} uses for the choice. */
+  private ChangeDefinition changeDefinition(
+      Measure measure,
+      DefinitionChoice choice,
+      ClinicalSignificanceCutoff cutoffType,
+      CommandLine commandLine) {
+    try {
+      return switch (choice) {
+        case SAMPLE ->
+            ChangeDefinition.sampleCutoff(
+                measure.direction(), ReliableChangeOptions.jacobsonTruax(reliability));
+        case NORMS -> ChangeDefinition.normsCutoff(measure, cutoffType);
+        default -> ChangeDefinition.publishedCutoff(measure);
+      };
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(commandLine, e.getMessage());
     }
-    ClientOutcomes.missingPublishedValues(courses.get(0).measure())
-        .ifPresent(
-            reason -> {
-              throw new CommandLine.ParameterException(commandLine, reason);
-            });
-    return ClientOutcomes.byPublishedValues(courses, clinicians::get);
+  }
+
+  /**
+   * The NHS Talking Therapies rates, when the file has episodes with both PHQ-9 and GAD-7: each
+   * rate with its count, denominator and 95% Wilson interval, and the episodes left out.
+   */
+  private static void talkingTherapies(List<Episode> episodes, ResultTable table) {
+    if (episodes.stream().noneMatch(TalkingTherapies::hasBothMeasures)) {
+      return;
+    }
+    TalkingTherapiesRates rates = TalkingTherapiesRates.of(episodes);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("definition", TalkingTherapies.NAME);
+    result.put("definition source", TalkingTherapies.SOURCE);
+    result.put("episodes", rates.finished());
+    result.put(
+        "left out (" + TalkingTherapies.LeftOut.ONE_SESSION.words() + ")", rates.oneSession());
+    result.put("left out (" + TalkingTherapies.LeftOut.NOT_PAIRED.words() + ")", rates.notPaired());
+    result.put("not at caseness at the start", rates.notAtCaseness());
+    result.put("reliable improvement", rateEntry(rates.reliableImprovement()));
+    result.put("reliable deterioration", rateEntry(rates.reliableDeterioration()));
+    result.put("recovery (of those at caseness at the start)", rateEntry(rates.recovery()));
+    result.put(
+        "reliable recovery (of those at caseness at the start)",
+        rateEntry(rates.reliableRecovery()));
+    table.summary(TalkingTherapies.NAME, result);
+  }
+
+  /** A rate as the rates table writes it: count, denominator, rate and interval. */
+  private static Map<String, Object> rateEntry(Proportion proportion) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("clients", proportion.successes());
+    result.put("of", proportion.denominator());
+    result.put("rate", rate(proportion));
+    result.put("ci_lower", proportion.wilson().map(i -> (Object) i.lower()).orElse(null));
+    result.put("ci_upper", proportion.wilson().map(i -> (Object) i.upper()).orElse(null));
+    return result;
   }
 
   private static ResultTable overall(List<ClientOutcome> outcomes, List<Course> courses) {

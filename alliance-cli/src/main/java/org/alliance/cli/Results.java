@@ -39,7 +39,18 @@ final class Results {
   }
 
   private static void printSummary(Map<String, Object> summary, PrintWriter out) {
-    summary.forEach((name, value) -> out.println(name + ": " + describe(value)));
+    summary.forEach(
+        (name, value) -> {
+          // A section of its own (an entry whose values are themselves maps) reads better as one
+          // line per entry than as one long line.
+          if (value instanceof Map<?, ?> map
+              && map.values().stream().anyMatch(Map.class::isInstance)) {
+            out.println(name + ":");
+            map.forEach((key, inner) -> out.println("  " + key + ": " + describe(inner)));
+          } else {
+            out.println(name + ": " + describe(value));
+          }
+        });
   }
 
   private static String describe(Object value) {

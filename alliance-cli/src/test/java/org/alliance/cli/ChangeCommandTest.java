@@ -257,27 +257,34 @@ class ChangeCommandTest {
   }
 
   @Test
-  void judgesEachClientByThePublishedThresholdOfAnInstrument() throws IOException {
+  void judgesEachClientByThePublishedThresholdAndCutoffOfAnInstrument() throws IOException {
     Path file = write(dir, "phq9.csv", PHQ9);
 
     Cli.Run run = run("change", file.toString(), "--instrument", "phq-9", "--format", "csv");
 
     assertThat(run.exit()).as(run.toString()).isZero();
+    // six: reliably improved but still a case at 10; worse: reliably deteriorated from under the
+    // cutoff into the clinical range, which is harm.
     assertThat(run.out())
         .isEqualTo(
             ""
                 + "client,pre,post,change,rci,category\n"
                 + "six,16,10,-6,,improved\n"
                 + "five,16,11,-5,,unchanged\n"
-                + "worse,5,11,6,,deteriorated\n");
-    assertThat(run.err()).contains("reliable change: ").contains("threshold 6").contains("phq-9");
+                + "worse,5,11,6,,harmed\n");
+    assertThat(run.err())
+        .contains("definition: Jacobson-Truax with the published cutoff" + NL)
+        .contains("definition source: the published values of phq-9")
+        .contains("reliable change: ")
+        .contains("threshold 6")
+        .contains("cutoff: clinical range total >= 10, value 10");
 
     JsonNode document =
         json(run("change", file.toString(), "--instrument", "phq-9", "--format", "json"));
     assertThat(categories(document))
         .containsEntry("improved", 1)
         .containsEntry("unchanged", 1)
-        .containsEntry("deteriorated", 1);
+        .containsEntry("harmed", 1);
     assertThat(document.get("summary").get("clients").asInt()).isEqualTo(3);
     assertThat(document.get("summary").get("reliable change").get("threshold").asDouble())
         .isEqualTo(6);
@@ -354,7 +361,8 @@ class ChangeCommandTest {
             client -> {
               assertThat(client.get("client").asText()).isEqualTo("three");
               assertThat(client.get("change").asDouble()).isEqualTo(-8);
-              assertThat(client.get("category").asText()).isEqualTo("improved");
+              // 16 -> 8: reliably improved and out of the clinical range (10 or more).
+              assertThat(client.get("category").asText()).isEqualTo("recovered");
             });
     assertThat(document.get("summary").get("left out (no pre or post score)").asInt()).isEqualTo(3);
   }

@@ -149,6 +149,148 @@ class CohortCommandTest {
         .isBetween(effect.get("ci_lower").asDouble(), effect.get("ci_upper").asDouble());
   }
 
+  // Regression (issue 12): on the same file "change" counted 0 recovered (PHQ-9: it needed norms,
+  // which PHQ-9 has none of) where "cohort" counted 93 of 273 (the published cutoff). Both now
+  // judge
+  // by one named definition and print its name.
+  @Test
+  void changeCountsTheSameRecoveredClientsAsCohortAndNamesTheSameDefinition() throws IOException {
+    Expected expected = expected(new ArrayList<>(phq9Clients().values()));
+
+    JsonNode cohort = JSON.readTree(run("cohort", simulated.toString(), "--format", "json").out());
+    JsonNode change = JSON.readTree(run("change", simulated.toString(), "--format", "json").out());
+
+    JsonNode categories = change.get("summary").get("categories");
+    assertThat(categories.get("recovered").asInt())
+        .isEqualTo(cohort.get("rates").get(2).get("clients").asInt())
+        .isEqualTo(expected.recovered())
+        .isPositive();
+    assertThat(categories.get("recovered").asInt() + categories.get("improved").asInt())
+        .isEqualTo(expected.improved());
+    assertThat(categories.get("deteriorated").asInt() + categories.get("harmed").asInt())
+        .isEqualTo(expected.deteriorated());
+    assertThat(change.get("summary").get("definition").asText())
+        .isEqualTo(cohort.get("summary").get("definition").asText())
+        .isEqualTo("Jacobson-Truax with the published cutoff");
+    assertThat(change.get("summary").get("definition source").asText())
+        .isEqualTo(cohort.get("summary").get("definition source").asText());
+  }
+
+  @Test
+  void changeAndCohortAgreeOnTheOrsToo() throws IOException {
+    Path ors = dir.resolve("ors.csv");
+    assertThat(
+            run(
+                    "simulate",
+                    "--outcome",
+                    "ors",
+                    "--clients",
+                    "120",
+                    "--seed",
+                    "42",
+                    "--out",
+                    "" + ors)
+                .exit())
+        .isZero();
+    // The ORS rule worked out here from the answers: clinical at 25 or less, reliable change 5.
+    Map<String, TreeMap<Integer, Double>> totals = new LinkedHashMap<>();
+    List<String> lines = Files.readAllLines(ors);
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",", -1);
+      if (cells[4].equals("ors")) {
+        double total = 0;
+        for (int i = 5; i < 9; i++) {
+          total += Double.parseDouble(cells[i]);
+        }
+        totals
+            .computeIfAbsent(cells[0], c -> new TreeMap<>())
+            .put(Integer.parseInt(cells[1]), total);
+      }
+    }
+    int recovered = 0;
+    int clinical = 0;
+    for (TreeMap<Integer, Double> client : totals.values()) {
+      if (client.size() < 2) {
+        continue;
+      }
+      double first = client.firstEntry().getValue();
+      double last = client.lastEntry().getValue();
+      if (first <= 25) {
+        clinical++;
+        recovered += last - first >= 5 - 1e-9 && last > 25 ? 1 : 0;
+      }
+    }
+
+    JsonNode cohort = JSON.readTree(run("cohort", ors.toString(), "--format", "json").out());
+    JsonNode change = JSON.readTree(run("change", ors.toString(), "--format", "json").out());
+
+    JsonNode recoveredRow = cohort.get("rates").get(2);
+    assertThat(recoveredRow.get("clients").asInt()).isEqualTo(recovered).isPositive();
+    assertThat(recoveredRow.get("of").asInt()).isEqualTo(clinical);
+    assertThat(change.get("summary").get("categories").get("recovered").asInt())
+        .isEqualTo(recovered);
+    assertThat(change.get("summary").get("definition source").asText()).contains("total <= 25");
+  }
+
+  @Test
+  void normsAreADefinitionBothCommandsTakeAndName() throws IOException {
+    // CORE-10 has published norms: cutoff c lies between the clinical and general populations.
+    StringBuilder csv =
+        new StringBuilder("client,session,instrument,q1,q2,q3,q4,q5,q6,q7,q8,q9,q10\n");
+    int[][] totals = {{30, 10}, {30, 20}, {20, 10}, {30, 30}, {10, 20}, {20, 0}, {16, 10}};
+    for (int c = 0; c < totals.length; c++) {
+      for (int session = 0; session < 2; session++) {
+        int total = totals[c][session];
+        csv.append("c").append(c).append(',').append(session + 1).append(",core-10");
+        for (int i = 1; i <= 10; i++) {
+          int item = total / 10 + (i <= total % 10 ? 1 : 0);
+          // Items 2 and 3 are reversed (4 - x): write them so that they score as the others.
+          csv.append(',').append(i == 2 || i == 3 ? 4 - item : item);
+        }
+        csv.append('\n');
+      }
+    }
+    Path file = write(dir, "core10.csv", csv.toString());
+
+    JsonNode cohort =
+        JSON.readTree(
+            run("cohort", file.toString(), "--definition", "norms", "--format", "json").out());
+    JsonNode change =
+        JSON.readTree(
+            run("change", file.toString(), "--definition", "norms", "--format", "json").out());
+
+    assertThat(change.get("summary").get("cutoff").get("type").asText()).isEqualTo("c");
+    assertThat(cohort.get("summary").get("definition").asText())
+        .isEqualTo(change.get("summary").get("definition").asText())
+        .isEqualTo("Jacobson-Truax with a cutoff from published norms");
+    int recovered = change.get("summary").get("categories").get("recovered").asInt();
+    assertThat(cohort.get("rates").get(2).get("clients").asInt()).isEqualTo(recovered);
+    // By the norms (reliability .90, clinical SD 7.7) a change needs about 6.75 points and cutoff c
+    // is about 10.5: 30 -> 10, 20 -> 10 and 20 -> 0 recover; 16 -> 10 is no reliable change.
+    assertThat(recovered).isEqualTo(3);
+    // By the published values (6 points, clinical at 11 or more) 16 -> 10 recovers too.
+    JsonNode published =
+        JSON.readTree(run("change", file.toString(), "--format", "json").out()).get("summary");
+    assertThat(published.get("categories").get("recovered").asInt()).isEqualTo(4);
+    assertThat(published.get("definition").asText())
+        .isEqualTo("Jacobson-Truax with the published cutoff");
+  }
+
+  @Test
+  void aDefinitionThatDoesNotFitIsAUsageError() {
+    Cli.Run norms = run("cohort", simulated.toString(), "--definition", "norms");
+    assertThat(norms.exit()).as(norms.toString()).isEqualTo(2);
+    assertThat(norms.err()).contains("phq-9 has no published norms");
+
+    Cli.Run sample = run("cohort", simulated.toString(), "--definition", "sample");
+    assertThat(sample.exit()).isEqualTo(2);
+    assertThat(sample.err()).contains("--definition sample needs --reliability");
+
+    Cli.Run unknown = run("cohort", simulated.toString(), "--definition", "nhs-talking-therapies");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).contains("--definition must be one of published, norms, sample");
+  }
+
   @Test
   void printsTheRatesAsATable() throws IOException {
     Expected expected = expected(new ArrayList<>(phq9Clients().values()));

@@ -200,8 +200,10 @@ class InstrumentDefinitionsCliTest {
 
     assertThat(validate.exit()).as(validate.toString()).isZero();
     assertThat(change.exit()).as(change.toString()).isZero();
-    // c1: 4 + 4 + 4 = 12 -> 1 + 1 + 1 = 3, a drop of 9 beyond the reliable change of 3; c2: 6 -> 6.
-    assertThat(change.out().lines()).contains("c1,12,3,-9,,improved", "c2,6,6,0,,unchanged");
+    // c1: 4 + 4 + 4 = 12 -> 1 + 1 + 1 = 3, a drop of 9 beyond the reliable change of 3, from the
+    // clinical side of the definition's cutoff (6 or more) to the other: recovered; c2: 6 -> 6.
+    assertThat(change.out().lines()).contains("c1,12,3,-9,,recovered", "c2,6,6,0,,unchanged");
+    assertThat(change.err()).contains("the published values of clinic-mood-3");
   }
 
   @ParameterizedTest

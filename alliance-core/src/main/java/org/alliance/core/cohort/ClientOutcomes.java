@@ -1,78 +1,82 @@
 package org.alliance.core.cohort;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.alliance.core.instrument.Cutoff;
-import org.alliance.core.instrument.Instrument;
-import org.alliance.core.trend.ChangeCategory;
-import org.alliance.core.trend.ClinicalSignificance;
-import org.alliance.core.trend.ClinicalSignificanceClient;
-import org.alliance.core.trend.ClinicalSignificanceSample;
+import org.alliance.core.trend.ChangeDefinition;
+import org.alliance.core.trend.ChangeJudgements;
+import org.alliance.core.trend.ClientChange;
 import org.alliance.core.trend.Course;
 import org.alliance.core.trend.Measure;
-import org.alliance.core.trend.ReliableChange;
 import org.alliance.core.trend.ReliableChangeOptions;
 import org.alliance.core.trend.ReliableChangePair;
 
 /**
  * Each client's outcome from their first to their last score, the one judgement behind every cohort
- * rate: by the instrument's published reliable-change value and clinical cutoff, or, for a measure
- * without them, against the sample's own spread with a given reliability (Jacobson-Truax, cutoff
- * a).
+ * rate: by a {@link ChangeDefinition}, the same one the {@code change} command uses, so that a
+ * client counted recovered in one output is counted so in every other.
  */
 public final class ClientOutcomes {
   private ClientOutcomes() {}
 
   /** Why a measure cannot be judged by published values, or empty when it can. */
   public static Optional<String> missingPublishedValues(Measure measure) {
-    Optional<Instrument> instrument = measure.instrument();
-    if (instrument.isEmpty()
-        || instrument.get().reliableChange().isEmpty()
-        || instrument.get().clinicalCutoff().isEmpty()) {
-      return Optional.of(
-          measure.id()
-              + " has no published reliable-change value and cutoff: give --reliability R to use the sample");
-    }
-    return Optional.empty();
+    return ChangeDefinition.missingPublishedValues(measure);
   }
 
   /**
-   * Each client against the instrument's published values; recovered means clinical at intake,
-   * reliably improved and no longer clinical at the last score.
+   * Each client's course from its first to its last score, judged by the definition.
+   *
+   * @throws IllegalArgumentException when a course has fewer than two scores (a cohort counts only
+   *     clients it can judge), or the definition cannot judge the sample (the message says why)
+   */
+  public static List<ClientOutcome> of(
+      List<Course> courses,
+      Function<String, Optional<String>> clinicianOf,
+      ChangeDefinition definition) {
+    List<ReliableChangePair> pairs = new ArrayList<>(courses.size());
+    for (Course course : courses) {
+      checkArgument(
+          course.observations().size() >= 2,
+          "client %s has fewer than two %s scores",
+          course.client(),
+          course.measure().id());
+      pairs.add(ReliableChangePair.firstAndLast(course));
+    }
+    if (pairs.isEmpty()) {
+      return List.of();
+    }
+    ChangeJudgements judged = definition.judge(pairs);
+    List<ClientOutcome> outcomes = new ArrayList<>(judged.clients().size());
+    for (ClientChange change : judged.clients()) {
+      outcomes.add(
+          new ClientOutcome(
+              change.client(),
+              clinicianOf.apply(change.client()),
+              change.clinicalAtPre(),
+              change.reliableChange().isReliableImprovement(),
+              change.reliableChange().isReliableDeterioration(),
+              change.recovered()));
+    }
+    return outcomes;
+  }
+
+  /**
+   * Each client against the instrument's published values ({@link
+   * ChangeDefinition#publishedCutoff}): recovered means clinical at intake, reliably improved and
+   * no longer clinical at the last score.
    *
    * @throws IllegalArgumentException when the measure has no published values (the message says so)
    */
   public static List<ClientOutcome> byPublishedValues(
       List<Course> courses, Function<String, Optional<String>> clinicianOf) {
-    List<ClientOutcome> outcomes = new ArrayList<>();
     if (courses.isEmpty()) {
-      return outcomes;
+      return List.of();
     }
-    Measure measure = courses.get(0).measure();
-    missingPublishedValues(measure)
-        .ifPresent(
-            reason -> {
-              throw new IllegalArgumentException(reason);
-            });
-    Cutoff cutoff = measure.instrument().flatMap(Instrument::clinicalCutoff).orElseThrow();
-    for (Course course : courses) {
-      double intake = course.first().orElseThrow().score();
-      double last = course.last().orElseThrow().score();
-      ChangeCategory change = ReliableChange.byThreshold(measure, intake, last).category();
-      ChangeCategory combined =
-          ClinicalSignificance.combine(change, cutoff.isClinical(intake), !cutoff.isClinical(last));
-      outcomes.add(
-          new ClientOutcome(
-              course.client(),
-              clinicianOf.apply(course.client()),
-              cutoff.isClinical(intake),
-              change.isReliableImprovement(),
-              change.isReliableDeterioration(),
-              combined == ChangeCategory.RECOVERED));
-    }
-    return outcomes;
+    return of(courses, clinicianOf, ChangeDefinition.publishedCutoff(courses.get(0).measure()));
   }
 
   /**
@@ -80,24 +84,11 @@ public final class ClientOutcomes {
    */
   public static List<ClientOutcome> bySample(
       List<Course> courses, Function<String, Optional<String>> clinicianOf, double reliability) {
-    List<ReliableChangePair> pairs =
-        courses.stream().map(ReliableChangePair::firstAndLast).toList();
-    ClinicalSignificanceSample sample =
-        ClinicalSignificance.ofSample(
-            pairs,
+    return of(
+        courses,
+        clinicianOf,
+        ChangeDefinition.sampleCutoff(
             courses.get(0).measure().direction(),
-            ReliableChangeOptions.jacobsonTruax(reliability));
-    List<ClientOutcome> outcomes = new ArrayList<>();
-    for (ClinicalSignificanceClient client : sample.clients()) {
-      outcomes.add(
-          new ClientOutcome(
-              client.client(),
-              clinicianOf.apply(client.client()),
-              client.clinicalAtPre(),
-              client.reliableChange().isReliableImprovement(),
-              client.reliableChange().isReliableDeterioration(),
-              client.category() == ChangeCategory.RECOVERED));
-    }
-    return outcomes;
+            ReliableChangeOptions.jacobsonTruax(reliability)));
   }
 }

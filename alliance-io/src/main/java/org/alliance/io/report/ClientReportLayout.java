@@ -14,6 +14,7 @@ import org.alliance.core.instrument.Instrument;
 import org.alliance.core.trend.Alert;
 import org.alliance.core.trend.AlertRule;
 import org.alliance.core.trend.ChangeCategory;
+import org.alliance.core.trend.ChangeDefinition;
 import org.alliance.core.trend.Course;
 import org.alliance.core.trend.ExpectedCourse;
 import org.alliance.core.trend.Measure;
@@ -248,9 +249,13 @@ public final class ClientReportLayout {
                       new Fact(
                           "Clinically significant change",
                           category(
-                              category,
-                              measure.reliableChange().orElseThrow(),
-                              cutoff(course).orElseThrow()))));
+                                  category,
+                                  measure.reliableChange().orElseThrow(),
+                                  cutoff(course).orElseThrow())
+                              // Named as the cohort rates name it, so the two can be compared.
+                              + " (by "
+                              + ChangeDefinition.PublishedCutoff.NAME
+                              + ")")));
       facts.add(new Fact("Expected course", expected(findings)));
     } else {
       facts.add(new Fact("Ruptures", ruptureSummary(findings)));

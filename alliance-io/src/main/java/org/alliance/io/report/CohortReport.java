@@ -19,28 +19,38 @@ import org.alliance.core.cohort.LaggedAllianceEffect;
 import org.alliance.core.cohort.LaggedAllianceModel;
 import org.alliance.core.cohort.OutcomeRates;
 import org.alliance.core.cohort.PrePostEffectSize;
+import org.alliance.core.cohort.TalkingTherapies;
+import org.alliance.core.cohort.TalkingTherapiesRates;
 import org.alliance.core.instrument.Construct;
+import org.alliance.core.trend.ChangeDefinition;
 import org.alliance.core.trend.Course;
 import org.alliance.core.trend.Episode;
 import org.alliance.core.trend.Measure;
+import org.alliance.core.trend.ReliableChangeOptions;
 
 /**
  * The cohort statistics of one outcome measure, as the {@code cohort} command computes them: each
- * client judged from the first to the last score, the rates of reliable improvement, deterioration
- * and recovery with their denominators and 95% Wilson intervals, the pre-post effect size, the same
- * per clinician with the minimum-cases warning, and the within-person alliance effect when the data
- * have an alliance measure.
+ * client judged from the first to the last score by one named {@link ChangeDefinition}, the rates
+ * of reliable improvement, deterioration and recovery with their denominators and 95% Wilson
+ * intervals, the pre-post effect size, the same per clinician with the minimum-cases warning, the
+ * within-person alliance effect when the data have an alliance measure, and the NHS Talking
+ * Therapies rates when they have PHQ-9 and GAD-7.
  *
  * @param episodes clients read
  * @param counted the clients' courses with two or more scores of the measure: the ones judged
  * @param clinicians per clinician, when any client has a clinician recorded; else empty
  * @param allianceEffect the lagged alliance effect, when it could be estimated
  * @param allianceNote why the alliance effect is missing, when the data have an alliance measure
+ * @param definition how each client was judged, the same definition as the {@code change} and
+ *     {@code cohort} commands use
+ * @param talkingTherapies the NHS Talking Therapies rates, when some episodes have both a PHQ-9 and
+ *     a GAD-7
  */
 public record CohortReport(
     Measure measure,
     int episodes,
     List<Course> counted,
+    ChangeDefinition definition,
     List<ClientOutcome> outcomes,
     OutcomeRates rates,
     PrePostEffectSize effectSize,
@@ -48,6 +58,7 @@ public record CohortReport(
     Optional<String> allianceMeasure,
     Optional<LaggedAllianceEffect> allianceEffect,
     Optional<String> allianceNote,
+    Optional<TalkingTherapiesRates> talkingTherapies,
     Settings settings) {
 
   /**
@@ -84,6 +95,7 @@ public record CohortReport(
   public CohortReport {
     requireNonNull(measure, "measure");
     counted = ImmutableList.copyOf(counted);
+    requireNonNull(definition, "definition");
     outcomes = ImmutableList.copyOf(outcomes);
     requireNonNull(rates, "rates");
     requireNonNull(effectSize, "effectSize");
@@ -91,6 +103,7 @@ public record CohortReport(
     requireNonNull(allianceMeasure, "allianceMeasure");
     requireNonNull(allianceEffect, "allianceEffect");
     requireNonNull(allianceNote, "allianceNote");
+    requireNonNull(talkingTherapies, "talkingTherapies");
     requireNonNull(settings, "settings");
   }
 
@@ -121,11 +134,13 @@ public record CohortReport(
     }
     checkArgument(!courses.isEmpty(), "no client has two or more %s scores", chosen.get());
     Measure measure = courses.get(0).measure();
-    List<ClientOutcome> outcomes =
+    ChangeDefinition definition =
         settings.reliability().isPresent()
-            ? ClientOutcomes.bySample(
-                courses, clinicians::get, settings.reliability().getAsDouble())
-            : ClientOutcomes.byPublishedValues(courses, clinicians::get);
+            ? ChangeDefinition.sampleCutoff(
+                measure.direction(),
+                ReliableChangeOptions.jacobsonTruax(settings.reliability().getAsDouble()))
+            : ChangeDefinition.publishedCutoff(measure);
+    List<ClientOutcome> outcomes = ClientOutcomes.of(courses, clinicians::get, definition);
     List<ClinicianSummary> byClinician =
         clinicians.values().stream().anyMatch(Optional::isPresent)
             ? new ClinicianComparison(settings.minimumClients()).compare(outcomes, courses)
@@ -146,10 +161,15 @@ public record CohortReport(
         note = Optional.of(e.getMessage());
       }
     }
+    Optional<TalkingTherapiesRates> talkingTherapies =
+        episodes.stream().anyMatch(TalkingTherapies::hasBothMeasures)
+            ? Optional.of(TalkingTherapiesRates.of(episodes))
+            : Optional.empty();
     return new CohortReport(
         measure,
         episodes.size(),
         courses,
+        definition,
         outcomes,
         OutcomeRates.of(outcomes),
         PrePostEffectSize.of(courses),
@@ -157,6 +177,7 @@ public record CohortReport(
         alliance,
         effect,
         note,
+        talkingTherapies,
         settings);
   }
 

@@ -9,8 +9,7 @@ import org.alliance.core.cohort.LaggedAllianceEffect;
 import org.alliance.core.cohort.OutcomeRates;
 import org.alliance.core.cohort.PrePostEffectSize;
 import org.alliance.core.cohort.Proportion;
-import org.alliance.core.instrument.Cutoff;
-import org.alliance.core.instrument.Instrument;
+import org.alliance.core.cohort.TalkingTherapiesRates;
 import org.alliance.io.chart.RateChart;
 import org.alliance.io.chart.Wording;
 import org.alliance.io.report.ReportDocument.Fact;
@@ -32,6 +31,7 @@ public final class CohortReportLayout {
     String name = Wording.measure(report.measure());
     header(report, blocks);
     outcomes(report, blocks);
+    talkingTherapies(report, blocks);
     blocks.heading("Pre-post effect size");
     blocks.text(
         effectSize(report.effectSize())
@@ -78,20 +78,7 @@ public final class CohortReportLayout {
   }
 
   private static String method(CohortReport report) {
-    if (report.settings().reliability().isPresent()) {
-      return "reliable change from the sample's own spread of first scores and a reliability of "
-          + Wording.score(report.settings().reliability().getAsDouble())
-          + " (Jacobson and Truax); recovery across "
-          + "cutoff a, two SD beyond the sample's first-score mean";
-    }
-    Instrument instrument = report.measure().instrument().orElseThrow();
-    Cutoff cutoff = instrument.clinicalCutoff().orElseThrow();
-    return "the published reliable-change value of "
-        + Wording.score(instrument.reliableChange().getAsDouble())
-        + " points; recovery means reliably improved and out of the "
-        + Wording.cutoffMeaning(cutoff)
-        + ", which is "
-        + Wording.cutoffSide(cutoff);
+    return Wording.definition(report.definition());
   }
 
   private static void outcomes(CohortReport report, Blocks blocks) {
@@ -131,6 +118,47 @@ public final class CohortReportLayout {
               + report.settings().minimumClients()
               + " clients: the rates are too uncertain to compare.");
     }
+  }
+
+  /**
+   * The NHS Talking Therapies rates, when the data have PHQ-9 and GAD-7: each with its count,
+   * denominator and 95% interval, the clients left out, and the rules in plain words.
+   */
+  private static void talkingTherapies(CohortReport report, Blocks blocks) {
+    if (report.talkingTherapies().isEmpty()) {
+      return;
+    }
+    TalkingTherapiesRates rates = report.talkingTherapies().get();
+    blocks.heading("NHS Talking Therapies outcomes");
+    int leftOut = rates.oneSession() + rates.notPaired();
+    blocks.text(
+        "PHQ-9 and GAD-7 together, judged as NHS Talking Therapies services report them: "
+            + rates.finished()
+            + (rates.finished() == 1 ? " client" : " clients")
+            + " with at least two sessions and a first and last score of both"
+            + (leftOut == 0
+                ? "."
+                : "; "
+                    + leftOut
+                    + " left out ("
+                    + rates.oneSession()
+                    + " with fewer than two sessions, "
+                    + rates.notPaired()
+                    + " without a first and last score of both)."));
+    List<Row> rows = new ArrayList<>();
+    rows.add(rateRow("Reliable improvement", rates.reliableImprovement(), "all clients counted"));
+    rows.add(
+        rateRow("Reliable deterioration", rates.reliableDeterioration(), "all clients counted"));
+    rows.add(rateRow("Recovery", rates.recovery(), "clients at caseness at the start"));
+    rows.add(
+        rateRow("Reliable recovery", rates.reliableRecovery(), "clients at caseness at the start"));
+    blocks.table(
+        new Table(
+            "NHS Talking Therapies outcome rates with 95% Wilson intervals",
+            List.of("Outcome", "Clients", "Of", "Rate", "95% interval", "Counted among"),
+            List.of(22, 10, 8, 11, 17, 32),
+            rows));
+    blocks.bullets(Wording.talkingTherapiesRules());
   }
 
   private static List<Proportion> proportions(OutcomeRates rates) {

@@ -2,22 +2,23 @@ package org.alliance.io.report;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import java.util.Optional;
 import org.alliance.core.instrument.Band;
-import org.alliance.core.instrument.Cutoff;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.trend.ChangeCategory;
-import org.alliance.core.trend.ClinicalSignificance;
+import org.alliance.core.trend.ChangeDefinition;
 import org.alliance.core.trend.Course;
 import org.alliance.core.trend.ReliableChange;
 import org.alliance.core.trend.ReliableChangeByThreshold;
+import org.alliance.core.trend.ReliableChangePair;
 import org.alliance.io.chart.CourseFindings;
 
 /**
  * One measure of a client report: the findings of the trend models, and for an outcome measure the
- * change from the first to the latest score judged as the {@code cohort} command judges it:
- * reliable against the instrument's published value, recovered when it also moves from the clinical
- * side of the instrument's cutoff to the other.
+ * change from the first to the latest score judged as the {@code cohort} command judges it, by
+ * {@link ChangeDefinition#publishedCutoff}: reliable against the instrument's published value,
+ * recovered when it also moves from the clinical side of the instrument's cutoff to the other.
  *
  * @param reliableChange first to latest score against the published reliable-change value, when the
  *     instrument has one and the course two scores
@@ -46,16 +47,20 @@ public record MeasureReport(
         instrument.isPresent() && instrument.get().reliableChange().isPresent()
             ? ReliableChange.byThreshold(course)
             : Optional.empty();
-    Optional<Cutoff> cutoff = instrument.flatMap(Instrument::clinicalCutoff);
+    // The same definition as the cohort rates and the change command, so a client reported
+    // recovered here is counted recovered there.
     Optional<ChangeCategory> category =
-        change.flatMap(
-            found ->
-                cutoff.map(
-                    c ->
-                        ClinicalSignificance.combine(
-                            found.category(),
-                            c.isClinical(found.pre()),
-                            !c.isClinical(found.post()))));
+        change.isPresent() && ChangeDefinition.missingPublishedValues(course.measure()).isEmpty()
+            ? Optional.of(
+                ChangeDefinition.publishedCutoff(course.measure())
+                    .judge(
+                        List.of(
+                            ReliableChangePair.of(
+                                course.client(), change.get().pre(), change.get().post())))
+                    .clients()
+                    .get(0)
+                    .category())
+            : Optional.empty();
     Optional<Band> band =
         instrument.flatMap(i -> course.last().flatMap(last -> i.band(last.score())));
     return new MeasureReport(findings, change, category, band);

@@ -112,7 +112,9 @@ class ClientReportLayoutTest {
     assertThat(fact(document, "Reliable change"))
         .isEqualTo("reliably improved: better by at least 6 points since the first score");
     assertThat(fact(document, "Clinically significant change"))
-        .isEqualTo("recovered: reliably improved and out of the clinical range (caseness)");
+        .isEqualTo(
+            "recovered: reliably improved and out of the clinical range (caseness)"
+                + " (by Jacobson-Truax with the published cutoff)");
     assertThat(fact(document, "Expected course"))
         .startsWith("none: fitting one needs at least 30 past episodes");
     assertThat(fact(document, "Ruptures")).isEqualTo("1 rupture, 1 repaired");

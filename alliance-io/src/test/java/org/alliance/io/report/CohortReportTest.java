@@ -69,6 +69,83 @@ class CohortReportTest {
     assertThat(report.effectSize()).isEqualTo(PrePostEffectSize.of(report.counted()));
   }
 
+  private static final Measure GAD7 = Measure.of(Catalog.builtIn().get("gad-7"));
+
+  private static Episode both(String client, double[] phq9, double[] gad7) {
+    List<Course> courses = new ArrayList<>();
+    for (Measure measure : List.of(PHQ9, GAD7)) {
+      double[] scores = measure == PHQ9 ? phq9 : gad7;
+      List<Observation> observations = new ArrayList<>();
+      for (int i = 0; i < scores.length; i++) {
+        observations.add(Observation.of(i + 1, scores[i]));
+      }
+      courses.add(new Course(client, measure, observations));
+    }
+    return new Episode(client, Optional.of("dr-a"), courses);
+  }
+
+  /** Every paragraph, fact, table cell and bullet of the document, to search for words. */
+  private static String words(ReportDocument document) {
+    StringBuilder text = new StringBuilder();
+    for (ReportDocument.Block block : document.blocks()) {
+      if (block instanceof ReportDocument.Heading heading) {
+        text.append(heading.text()).append('\n');
+      } else if (block instanceof ReportDocument.Paragraph paragraph) {
+        text.append(paragraph.text()).append('\n');
+      } else if (block instanceof ReportDocument.Facts facts) {
+        facts
+            .facts()
+            .forEach(f -> text.append(f.label()).append(": ").append(f.value()).append('\n'));
+      } else if (block instanceof ReportDocument.Table table) {
+        table.rows().forEach(r -> text.append(String.join(" | ", r.cells())).append('\n'));
+      } else if (block instanceof ReportDocument.Bullets bullets) {
+        bullets.items().forEach(b -> text.append(b).append('\n'));
+      }
+    }
+    return text.toString();
+  }
+
+  @Test
+  void addsTheNhsTalkingTherapiesRatesWhenTheDataHavePhq9AndGad7() {
+    List<Episode> episodes =
+        List.of(
+            // reliable recovery
+            both("a", new double[] {15, 9}, new double[] {10, 5}),
+            // not at caseness; reliable improvement
+            both("b", new double[] {9, 3}, new double[] {7, 6}),
+            // at caseness; no reliable change
+            both("c", new double[] {20, 15}, new double[] {15, 12}),
+            // one session: left out
+            both("d", new double[] {20}, new double[] {15}));
+
+    CohortReport report = CohortReport.build(episodes, settings(OptionalDouble.empty()));
+
+    assertThat(report.talkingTherapies()).isPresent();
+    assertThat(report.talkingTherapies().get().reliableImprovement())
+        .isEqualTo(new Proportion(2, 3));
+    assertThat(report.talkingTherapies().get().recovery()).isEqualTo(new Proportion(1, 2));
+    String words = words(CohortReportLayout.document(report));
+    assertThat(words)
+        .contains("NHS Talking Therapies outcomes")
+        .contains("1 left out (1 with fewer than two sessions, 0 without")
+        .contains("Reliable improvement | 2 | 3 | 66.7% | ")
+        .contains("Recovery | 1 | 2 | 50.0% | ")
+        .contains("Reliable recovery | 1 | 2 | 50.0% | ")
+        .contains("Reliable deterioration | 0 | 3 | 0.0% | 0.0-")
+        .contains("At caseness: PHQ-9 10 or more or GAD-7 8 or more.")
+        .contains("Source: NHS Digital")
+        .contains(
+            "Judged by: Jacobson-Truax with the published cutoff: a change of 6 points or more");
+  }
+
+  @Test
+  void hasNoNhsTalkingTherapiesSectionWithoutBothMeasures() {
+    CohortReport report = CohortReport.build(cohort(), settings(OptionalDouble.empty()));
+
+    assertThat(report.talkingTherapies()).isEmpty();
+    assertThat(words(CohortReportLayout.document(report))).doesNotContain("NHS Talking Therapies");
+  }
+
   @Test
   void comparesCliniciansAndFlagsThoseWithTooFewClients() {
     CohortReport report = CohortReport.build(cohort(), settings(OptionalDouble.empty()));

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,12 +16,17 @@ import org.alliance.core.cohort.ClinicianComparison;
 import org.alliance.core.cohort.ClinicianSummary;
 import org.alliance.core.cohort.OutcomeRates;
 import org.alliance.core.cohort.PrePostEffectSize;
+import org.alliance.core.cohort.TalkingTherapies;
+import org.alliance.core.cohort.TalkingTherapiesRates;
 import org.alliance.core.instrument.Construct;
 import org.alliance.core.instrument.Instrument;
+import org.alliance.core.trend.ChangeDefinition;
 import org.alliance.core.trend.Course;
+import org.alliance.core.trend.Episode;
 import org.alliance.core.trend.Measure;
 import org.alliance.core.trend.Observation;
 import org.alliance.web.alerts.ScoreHistory;
+import org.alliance.web.alerts.SessionScore;
 import org.alliance.web.alerts.TrendApi;
 import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.platform.Platform;
@@ -28,27 +34,37 @@ import org.alliance.web.platform.access.Access;
 import org.alliance.web.platform.audit.AuditAction;
 import org.alliance.web.platform.http.WebException;
 import org.alliance.web.platform.security.Principal;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The outcome statistics of the clients a user may see, as the CLI's {@code cohort} computes them
  * from each client's first and last score of one outcome measure: reliable improvement,
- * deterioration and recovery with 95% Wilson intervals, the pre-post effect size, and the same per
- * clinician. Shared by {@code GET /api/cohort} and the team page, so both always agree.
+ * deterioration and recovery with 95% Wilson intervals by the same named {@link ChangeDefinition},
+ * the pre-post effect size, and the same per clinician; and, when clients have both a PHQ-9 and a
+ * GAD-7, the NHS Talking Therapies rates. Shared by {@code GET /api/cohort} and the team page, so
+ * both always agree.
  *
  * @param courses the clients with at least two scores of the measure
+ * @param definition how each client was judged
+ * @param talkingTherapies the NHS Talking Therapies rates, when some client in reach has both a
+ *     PHQ-9 and a GAD-7
  * @param effectSize the pre-post effect size; empty when no client has two scores
  * @param minimumClients below this many clients a clinician's rates carry a warning
  */
 public record ClinicCohort(
     Instrument instrument,
     List<Course> courses,
+    ChangeDefinition definition,
     OutcomeRates rates,
     Optional<PrePostEffectSize> effectSize,
     int minimumClients,
-    List<ClinicianSummary> clinicians) {
+    List<ClinicianSummary> clinicians,
+    Optional<TalkingTherapiesRates> talkingTherapies) {
   public ClinicCohort {
     requireNonNull(instrument, "instrument");
     courses = List.copyOf(courses);
+    requireNonNull(definition, "definition");
+    requireNonNull(talkingTherapies, "talkingTherapies");
     requireNonNull(rates, "rates");
     requireNonNull(effectSize, "effectSize");
     clinicians = List.copyOf(clinicians);
@@ -67,16 +83,20 @@ public record ClinicCohort(
       int minimumClients) {
     Instant now = platform.clock().instant();
     Instrument requested = measure.map(id -> outcomeInstrument(instruments, id)).orElse(null);
-    record Read(Instrument instrument, List<Course> courses, Map<String, String> clinicians) {}
+    record Read(
+        Instrument instrument,
+        List<Course> courses,
+        Map<String, String> clinicians,
+        Optional<TalkingTherapiesRates> talkingTherapies) {}
     Read read =
         platform
             .database()
             .read(
                 handle -> {
                   Instrument chosen = requested;
+                  Map<String, Integer> clientsByMeasure =
+                      ScoreHistory.clientsByInstrument(handle, Access.scope(principal));
                   if (chosen == null) {
-                    Map<String, Integer> clientsByMeasure =
-                        ScoreHistory.clientsByInstrument(handle, Access.scope(principal));
                     chosen =
                         clientsByMeasure.entrySet().stream()
                             .filter(
@@ -120,7 +140,11 @@ public record ClinicCohort(
                   ScoreHistory.scoresInScope(
                       handle, Access.scope(principal), Optional.of(chosen.id()), grouper);
                   grouper.finish();
-                  return new Read(chosen, courses, clinicians);
+                  return new Read(
+                      chosen,
+                      courses,
+                      clinicians,
+                      talkingTherapies(handle, instruments, principal, clientsByMeasure));
                 });
     platform
         .audit()
@@ -128,20 +152,84 @@ public record ClinicCohort(
             Optional.of(principal.userId()),
             AuditAction.COHORT_READ,
             Optional.empty(),
-            read.instrument().id() + ", " + read.courses().size() + " clients",
+            read.instrument().id()
+                + ", "
+                + read.courses().size()
+                + " clients"
+                + read.talkingTherapies()
+                    .map(t -> "; NHS Talking Therapies, " + t.finished() + " clients")
+                    .orElse(""),
             now);
+    ChangeDefinition definition = ChangeDefinition.publishedCutoff(Measure.of(read.instrument()));
     List<ClientOutcome> outcomes =
-        ClientOutcomes.byPublishedValues(
-            read.courses(), client -> Optional.ofNullable(read.clinicians().get(client)));
+        ClientOutcomes.of(
+            read.courses(),
+            client -> Optional.ofNullable(read.clinicians().get(client)),
+            definition);
     return new ClinicCohort(
         read.instrument(),
         read.courses(),
+        definition,
         OutcomeRates.of(outcomes),
         read.courses().isEmpty()
             ? Optional.empty()
             : Optional.of(PrePostEffectSize.of(read.courses())),
         minimumClients,
-        new ClinicianComparison(minimumClients).compare(outcomes, read.courses()));
+        new ClinicianComparison(minimumClients).compare(outcomes, read.courses()),
+        read.talkingTherapies());
+  }
+
+  /**
+   * The NHS Talking Therapies rates of the clients in reach, when some have both a PHQ-9 and a
+   * GAD-7 (and the clinic uses both): each client's PHQ-9 and GAD-7 scores, one session or more, so
+   * that those left out are counted too.
+   */
+  private static Optional<TalkingTherapiesRates> talkingTherapies(
+      Handle handle,
+      ClinicInstruments instruments,
+      Principal principal,
+      Map<String, Integer> clientsByMeasure) {
+    Optional<Instrument> depression =
+        instruments.scorer().catalog().find(TalkingTherapies.DEPRESSION);
+    Optional<Instrument> anxiety = instruments.scorer().catalog().find(TalkingTherapies.ANXIETY);
+    if (depression.isEmpty()
+        || anxiety.isEmpty()
+        || !clientsByMeasure.containsKey(TalkingTherapies.DEPRESSION)
+        || !clientsByMeasure.containsKey(TalkingTherapies.ANXIETY)) {
+      return Optional.empty();
+    }
+    // Client reference -> its clinician and its courses, in the order the clients are read.
+    Map<String, String> clinicians = new LinkedHashMap<>();
+    Map<String, List<Course>> courses = new LinkedHashMap<>();
+    for (Instrument instrument : List.of(depression.get(), anxiety.get())) {
+      Measure measure = Measure.of(instrument);
+      TrendApi.ClientGrouper grouper =
+          new TrendApi.ClientGrouper(
+              (client, scores) -> {
+                clinicians.put(client.reference(), client.clinicianUsername());
+                courses
+                    .computeIfAbsent(client.reference(), c -> new ArrayList<>())
+                    .add(new Course(client.reference(), measure, observations(scores)));
+              });
+      ScoreHistory.scoresInScope(
+          handle, Access.scope(principal), Optional.of(instrument.id()), grouper);
+      grouper.finish();
+    }
+    List<Episode> episodes = new ArrayList<>(courses.size());
+    courses.forEach(
+        (client, itsCourses) ->
+            episodes.add(
+                new Episode(client, Optional.ofNullable(clinicians.get(client)), itsCourses)));
+    if (episodes.stream().noneMatch(TalkingTherapies::hasBothMeasures)) {
+      return Optional.empty();
+    }
+    return Optional.of(TalkingTherapiesRates.of(episodes));
+  }
+
+  private static List<Observation> observations(List<SessionScore> scores) {
+    return scores.stream()
+        .map(score -> new Observation(score.session(), score.date(), score.total()))
+        .toList();
   }
 
   /** The outcome measures the statistics can be computed on, for a page's choice of measure. */

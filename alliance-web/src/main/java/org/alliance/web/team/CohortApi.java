@@ -11,7 +11,8 @@ import org.alliance.web.platform.security.Principal;
  * {@code GET /api/cohort?measure=ID}: outcome rates of the clients a user may see, as the CLI's
  * {@code cohort} computes them from each client's first and last score of one outcome measure:
  * reliable improvement, deterioration and recovery with 95% Wilson intervals, the pre-post effect
- * size, and the same per clinician.
+ * size, and the same per clinician, with the definition used; and the NHS Talking Therapies rates
+ * when clients have both a PHQ-9 and a GAD-7.
  */
 public final class CohortApi {
   private final Platform platform;
@@ -35,9 +36,11 @@ public final class CohortApi {
         new CohortAnswer(
             cohort.instrument().id(),
             cohort.rates().clients(),
+            CohortAnswer.DefinitionJson.of(cohort.definition()),
             CohortAnswer.RatesJson.of(cohort.rates()),
             cohort.effectSize().map(CohortAnswer.EffectSizeJson::of).orElse(null),
             minimum,
-            cohort.clinicians().stream().map(CohortAnswer.ClinicianJson::of).toList()));
+            cohort.clinicians().stream().map(CohortAnswer.ClinicianJson::of).toList(),
+            cohort.talkingTherapies().map(CohortAnswer.TalkingTherapiesJson::of).orElse(null)));
   }
 }

@@ -10,7 +10,9 @@ import org.alliance.core.cohort.ClinicianSummary;
 import org.alliance.core.cohort.OutcomeRates;
 import org.alliance.core.cohort.PrePostEffectSize;
 import org.alliance.core.cohort.Proportion;
+import org.alliance.core.cohort.TalkingTherapiesRates;
 import org.alliance.io.chart.RateChart;
+import org.alliance.io.chart.Wording;
 import org.alliance.web.clients.ClientPage;
 import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.platform.Platform;
@@ -25,7 +27,8 @@ import org.alliance.web.platform.security.Viewer;
  * The team page ({@code GET /team}) for supervisors (their team) and admins (the whole clinic):
  * outcome rates with denominators and 95% Wilson intervals, for everyone and per clinician, with
  * the warning for clinicians with too few clients, and the rate chart ({@code GET /team/chart})
- * from the io chart code.
+ * from the io chart code; and, when clients have both a PHQ-9 and a GAD-7, the NHS Talking
+ * Therapies rates, each with its denominator and interval.
  */
 public final class TeamPage {
   private final Platform platform;
@@ -180,7 +183,37 @@ public final class TeamPage {
         groups,
         Optional.of("/team/chart?measure=" + id),
         chart(cohort).description(),
-        "");
+        "",
+        Wording.definition(cohort.definition()),
+        cohort.talkingTherapies().map(TeamPage::talkingTherapies));
+  }
+
+  /** The NHS Talking Therapies rates for the page, in plain words. */
+  private static TeamView.TalkingTherapiesView talkingTherapies(TalkingTherapiesRates rates) {
+    int leftOut = rates.oneSession() + rates.notPaired();
+    String why =
+        leftOut == 0
+            ? ""
+            : leftOut
+                + (leftOut == 1 ? " client" : " clients")
+                + " left out: "
+                + rates.oneSession()
+                + " with fewer than two sessions, "
+                + rates.notPaired()
+                + " without a first and a last score of both.";
+    String all = "all " + rates.finished() + " clients counted";
+    String atCaseness = "the " + rates.recovery().denominator() + " at caseness at the start";
+    return new TeamView.TalkingTherapiesView(
+        rates.finished(),
+        why,
+        List.of(
+            new TeamView.OutcomeRow("Reliable improvement", rate(rates.reliableImprovement()), all),
+            new TeamView.OutcomeRow(
+                "Reliable deterioration", rate(rates.reliableDeterioration()), all),
+            new TeamView.OutcomeRow("Recovery", rate(rates.recovery()), atCaseness),
+            new TeamView.OutcomeRow(
+                "Reliable recovery", rate(rates.reliableRecovery()), atCaseness)),
+        Wording.talkingTherapiesRules());
   }
 
   private static TeamView.Group group(

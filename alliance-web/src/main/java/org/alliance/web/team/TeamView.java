@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param minimumClients clinicians with fewer clients are marked as too few to compare
  * @param chartSrc the address of the rate chart image
  * @param empty why there is nothing to show, or ""
+ * @param definition how each client was judged, in words
+ * @param talkingTherapies the NHS Talking Therapies rates, when clients have PHQ-9 and GAD-7
  */
 public record TeamView(
     String scope,
@@ -25,9 +27,13 @@ public record TeamView(
     List<Group> groups,
     Optional<String> chartSrc,
     String chartDescription,
-    String empty) {
+    String empty,
+    String definition,
+    Optional<TalkingTherapiesView> talkingTherapies) {
   public TeamView {
     requireNonNull(scope, "scope");
+    requireNonNull(definition, "definition");
+    requireNonNull(talkingTherapies, "talkingTherapies");
     requireNonNull(measure, "measure");
     measures = List.copyOf(measures);
     groups = List.copyOf(groups);
@@ -36,7 +42,18 @@ public record TeamView(
 
   static TeamView empty(String scope, List<MeasureOption> measures, String why) {
     return new TeamView(
-        scope, Optional.empty(), "", measures, 0, 0, List.of(), Optional.empty(), "", why);
+        scope,
+        Optional.empty(),
+        "",
+        measures,
+        0,
+        0,
+        List.of(),
+        Optional.empty(),
+        "",
+        why,
+        "",
+        Optional.empty());
   }
 
   /** Whether a clinician has fewer clients than {@link #minimumClients}. */
@@ -64,4 +81,20 @@ public record TeamView(
 
   /** A rate as "count of denominator", the percentage and its 95% Wilson interval. */
   public record Rate(int count, int of, String rate, String interval) {}
+
+  /**
+   * The NHS Talking Therapies rates in words: how many clients were counted and left out, a row per
+   * outcome, and the rules.
+   */
+  public record TalkingTherapiesView(
+      int clients, String leftOut, List<OutcomeRow> outcomes, List<String> rules) {
+    public TalkingTherapiesView {
+      requireNonNull(leftOut, "leftOut");
+      outcomes = List.copyOf(outcomes);
+      rules = List.copyOf(rules);
+    }
+  }
+
+  /** One outcome's rate and whom it counts among. */
+  public record OutcomeRow(String outcome, Rate rate, String among) {}
 }

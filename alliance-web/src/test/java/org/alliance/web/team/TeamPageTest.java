@@ -2,6 +2,7 @@ package org.alliance.web.team;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import org.alliance.web.SignedIn;
 import org.alliance.web.TestClinic;
@@ -77,6 +78,10 @@ class TeamPageTest {
         .contains("<img src=\"/team/chart?measure=phq-9\"")
         .contains("srcset=\"/team/chart?measure=phq-9&amp;width=320\"");
     assertThat(page).doesNotContain("cay").doesNotContain("South");
+    // No client has a GAD-7, so there are no NHS Talking Therapies rates to show.
+    assertThat(page).doesNotContain("NHS Talking Therapies");
+    JsonNode answer = clinic.get("/api/cohort?measure=phq-9", "north-sup").expect(200).json();
+    assertThat(answer.get("talkingTherapies").isNull()).isTrue();
   }
 
   @Test
