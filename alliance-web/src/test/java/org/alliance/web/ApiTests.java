@@ -531,7 +531,11 @@ abstract class ApiTests {
     long client = newClient("trend-1");
     double[][] ors = {{5, 5, 5, 5}, {5, 5, 5, 5.1}, {5, 5, 5, 5}, {5, 5.1, 5, 5}, {5, 5, 5, 5.1}};
     double[][] srs = {
-      {9.5, 9.5, 9.5, 9.5}, {9.5, 9.5, 9, 9}, {9, 9, 9, 8.5}, {8.5, 8.5, 8.5, 8.5}, {8.5, 8, 8, 8}
+      {9.5, 9.5, 9.5, 9.5},
+      {9, 9, 9, 9},
+      {8.2, 8.3, 8.2, 8.3},
+      {7.5, 7.5, 7.5, 7.5},
+      {6.7, 6.8, 6.7, 6.8}
     };
     for (int s = 0; s < ors.length; s++) {
       int session = s < 2 ? s + 1 : s + 2; // session 3 is missing
@@ -553,15 +557,22 @@ abstract class ApiTests {
     assertThat(courses.get("srs").get("cutoff").get("rule").asText()).isEqualTo("total < 36");
     List<String> rules = new ArrayList<>();
     trend.get("alerts").forEach(alert -> rules.add(alert.get("rule").asText()));
-    // The SRS fell from 38 to 32 while the ORS barely moved: the vicious circle; the PHQ-9 risk
-    // item comes first.
+    // The SRS fell from 36 to 27 over the last four sessions (over 2 points a session) while the
+    // ORS barely moved: the vicious circle, red; the PHQ-9 risk item comes first; the last two
+    // ratings are more than 2 points under 36, an amber alert.
     assertThat(rules)
         .startsWith("critical-item", "vicious-circle")
         .contains("alliance-below-cutoff");
     JsonNode critical = trend.get("alerts").get(0);
     assertThat(critical.get("urgency").asInt()).isEqualTo(1);
+    assertThat(critical.get("level").asText()).isEqualTo("red");
+    assertThat(trend.get("alerts").get(1).get("level").asText()).isEqualTo("red");
+    assertThat(trend.get("alerts").findValuesAsText("level")).endsWith("amber");
     assertThat(critical.get("numbers").get("answer").asDouble()).isEqualTo(1);
-    assertThat(critical.get("explanation").asText()).contains("phq9_9");
+    // Plain words: the question, not its item id.
+    assertThat(critical.get("explanation").asText())
+        .contains("PHQ-9 risk question")
+        .doesNotContain("phq9_9");
   }
 
   @Test
@@ -587,12 +598,12 @@ abstract class ApiTests {
             "ben",
             TestClinic.vas("srs", 1, 10, 10, 10, 10))
         .expect(201);
-    // Exactly one point lower: the alliance-drop threshold itself counts.
+    // Exactly five points lower: the alliance-drop threshold itself counts.
     clinic
         .post(
             "/api/clients/" + drop + "/administrations",
             "ben",
-            TestClinic.vas("srs", 2, 9.7, 9.8, 9.7, 9.8))
+            TestClinic.vas("srs", 2, 8.7, 8.8, 8.7, 8.8))
         .expect(201);
     long risk =
         clinic

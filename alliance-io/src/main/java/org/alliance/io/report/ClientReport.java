@@ -28,6 +28,7 @@ import org.alliance.io.chart.CourseFindings;
  *
  * @param measures outcome measures first, then alliance measures, each in the episode's order
  * @param alerts every alert of the alert rules, most urgent first
+ * @param followUps what the clinician recorded doing about alerts, oldest first
  * @param latestAnswers the latest administration of each instrument, item by item
  * @param settings how the findings were made, and the notes to show beside them
  */
@@ -35,6 +36,7 @@ public record ClientReport(
     Episode episode,
     List<MeasureReport> measures,
     List<Alert> alerts,
+    List<FollowUp> followUps,
     List<ItemAnswers> latestAnswers,
     Settings settings) {
 
@@ -68,6 +70,7 @@ public record ClientReport(
     requireNonNull(episode, "episode");
     measures = ImmutableList.copyOf(measures);
     alerts = ImmutableList.copyOf(alerts);
+    followUps = ImmutableList.copyOf(followUps);
     latestAnswers = ImmutableList.copyOf(latestAnswers);
     requireNonNull(settings, "settings");
   }
@@ -90,7 +93,12 @@ public record ClientReport(
       measures.add(MeasureReport.of(findings));
     }
     List<Alert> alerts = new AlertFinder(settings.alerts()).alerts(episode, riskFlags);
-    return new ClientReport(episode, measures, alerts, latestAnswers, settings);
+    return new ClientReport(episode, measures, alerts, List.of(), latestAnswers, settings);
+  }
+
+  /** The same report with what the clinician recorded doing about alerts. */
+  public ClientReport withFollowUps(List<FollowUp> recorded) {
+    return new ClientReport(episode, measures, alerts, recorded, latestAnswers, settings);
   }
 
   public String client() {

@@ -172,12 +172,37 @@ public final class ClientReportLayout {
             List.of("#", "Alert", "What was found", "When", "Rule and numbers"),
             List.of(3, 15, 44, 12, 26),
             rows));
+    followUps(report, blocks);
+  }
+
+  private static void followUps(ClientReport report, Blocks blocks) {
+    if (report.followUps().isEmpty()) {
+      return;
+    }
+    List<Row> rows = new ArrayList<>();
+    for (FollowUp followUp : report.followUps()) {
+      rows.add(
+          new Row(
+              List.of(
+                  followUp.rule().title(),
+                  "session " + followUp.session(),
+                  sentence(followUp.done()),
+                  followUp.by(),
+                  followUp.at().toString().substring(0, 10)),
+              Tone.PLAIN));
+    }
+    blocks.table(
+        new Table(
+            "What was done about alerts",
+            List.of("Alert", "When", "What was done", "By", "On"),
+            List.of(18, 12, 44, 14, 12),
+            rows));
   }
 
   private static Tone tone(AlertRule rule) {
     return switch (rule) {
-      case CRITICAL_ITEM -> Tone.URGENT;
-      case VICIOUS_CIRCLE, RELIABLE_DETERIORATION, NOT_ON_TRACK, UNREPAIRED_RUPTURE -> Tone.WARNING;
+      case CRITICAL_ITEM, RELIABLE_DETERIORATION, VICIOUS_CIRCLE -> Tone.URGENT;
+      case NOT_ON_TRACK, UNREPAIRED_RUPTURE -> Tone.WARNING;
       default -> Tone.PLAIN;
     };
   }

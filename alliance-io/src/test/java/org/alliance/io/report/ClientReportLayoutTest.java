@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import org.alliance.core.trend.AlertRule;
 import org.alliance.io.chart.CourseChart;
 import org.alliance.io.report.ReportDocument.Block;
 import org.alliance.io.report.ReportDocument.Tone;
@@ -79,6 +81,37 @@ class ClientReportLayoutTest {
   }
 
   @Test
+  void listsWhatWasDoneAboutAlertsOnlyWhenSomethingWasRecorded() throws IOException {
+    ClientReport report =
+        ReportFixtures.clientReport(ReportFixtures.write(dir, ReportFixtures.ANSWERS), "c1");
+    assertThat(blocks(ClientReportLayout.document(report), ReportDocument.Table.class))
+        .noneMatch(table -> table.caption().startsWith("What was done"));
+
+    ReportDocument document =
+        ClientReportLayout.document(
+            report.withFollowUps(
+                List.of(
+                    new FollowUp(
+                        AlertRule.CRITICAL_ITEM,
+                        6,
+                        "safety plan reviewed with the client",
+                        "Ann Lee",
+                        Instant.parse("2026-02-11T15:30:00Z")))));
+
+    assertThat(table(document, "What was done about alerts").rows())
+        .singleElement()
+        .satisfies(
+            row ->
+                assertThat(row.cells())
+                    .containsExactly(
+                        "Risk item answered",
+                        "session 6",
+                        "safety plan reviewed with the client.",
+                        "Ann Lee",
+                        "2026-02-11"));
+  }
+
+  @Test
   void saysWhichSessionsAreMissing() {
     assertThat(ClientReportLayout.sessions(List.of(1, 2, 4, 5, 7)))
         .isEqualTo("5 sessions with a score, 1 to 7; no score at sessions 3 and 6");
@@ -97,7 +130,10 @@ class ClientReportLayoutTest {
     ReportDocument.Row first = alerts.rows().get(0);
     assertThat(first.tone()).isEqualTo(Tone.URGENT);
     assertThat(first.cells().get(1)).isEqualTo("Risk item answered");
-    assertThat(first.cells().get(2)).contains("phq9_9").contains("answered 1 at session 6");
+    assertThat(first.cells().get(2))
+        .contains("PHQ-9 risk question")
+        .contains("answered 1 at session 6")
+        .doesNotContain("phq9_9");
     assertThat(first.cells().get(4)).isEqualTo("critical-item v1 (answer 1, threshold 0)");
     assertThat(ClientReportLayout.words("notOnTrackEdge")).isEqualTo("not on track edge");
   }

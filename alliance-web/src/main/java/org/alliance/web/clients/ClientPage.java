@@ -29,6 +29,7 @@ import org.alliance.io.chart.CourseChart;
 import org.alliance.io.chart.CourseFindings;
 import org.alliance.io.report.ClientReport;
 import org.alliance.io.report.ClientReportLayout;
+import org.alliance.io.report.FollowUp;
 import org.alliance.io.report.HtmlReportWriter;
 import org.alliance.io.report.ItemAnswers;
 import org.alliance.web.administrations.Administrations;
@@ -186,6 +187,7 @@ public final class ClientPage {
                 options,
                 CourseFindings.Options.defaults(),
                 trend.notes()));
+    report = report.withFollowUps(followUps(read.acknowledgements()));
     StringWriter html = new StringWriter();
     try {
       HtmlReportWriter.write(ClientReportLayout.document(report), html);
@@ -194,6 +196,19 @@ public final class ClientPage {
     }
     ctx.header("Content-Security-Policy", REPORT_POLICY);
     ctx.html(html.toString());
+  }
+
+  /** The recorded follow-ups of alerts whose rule this server knows, for the report. */
+  private static List<FollowUp> followUps(List<Acknowledgement> acknowledgements) {
+    List<FollowUp> followUps = new ArrayList<>();
+    for (Acknowledgement ack : acknowledgements) {
+      for (AlertRule rule : AlertRule.values()) {
+        if (rule.id().equals(ack.ruleId())) {
+          followUps.add(new FollowUp(rule, ack.session(), ack.followUp(), ack.by(), ack.at()));
+        }
+      }
+    }
+    return followUps;
   }
 
   /**
@@ -417,13 +432,20 @@ public final class ClientPage {
                                 })));
     List<ClientView.AdministrationLine> lines = new ArrayList<>();
     for (StoredAdministration stored : read.administrations()) {
-      String name =
-          instruments
-              .scorer()
-              .catalog()
-              .find(stored.instrumentId())
-              .map(ClinicInstruments::shortName)
-              .orElse(stored.instrumentId());
+      Optional<Instrument> instrument = instruments.scorer().catalog().find(stored.instrumentId());
+      String name = instrument.map(ClinicInstruments::shortName).orElse(stored.instrumentId());
+      // Risk answers by the item's number, as the questionnaire prints it: "item 9: 1".
+      String risk =
+          stored.riskFlags().entrySet().stream()
+              .map(
+                  flag ->
+                      instrument
+                              .flatMap(known -> known.item(flag.getKey()))
+                              .map(item -> "item " + item.number())
+                              .orElse("a risk item")
+                          + ": "
+                          + Numbers.format(flag.getValue()))
+              .collect(java.util.stream.Collectors.joining(", "));
       lines.add(
           new ClientView.AdministrationLine(
               stored.session(),
@@ -433,7 +455,7 @@ public final class ClientPage {
                   ? Numbers.format(stored.total().getAsDouble())
                   : "not scored",
               stored.band().orElse(""),
-              String.join(", ", stored.riskFlags().keySet())));
+              risk));
     }
     int next =
         ClientLinkPage.nextSession(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.List;
+import org.alliance.core.trend.AlertRule;
 import org.alliance.web.TestClinic;
 import org.alliance.web.TestClinic.Reply;
 import org.alliance.web.TestDatabase;
@@ -70,6 +71,44 @@ class ClinicianPagesTest {
   }
 
   @Test
+  void theClientPageSaysWhyTheClientIsWhereTheyAreAndLinksEachAlertToItsGuide() {
+    String page = clinic.get("/clients/" + client, "ann").expect(200).body();
+    assertThat(page)
+        .contains("Red: risk item answered at session 1, to act on in the next session.")
+        .contains("href=\"/guides/risk\"")
+        .contains("href=\"/guides/order\"")
+        .doesNotContain("phq9_9")
+        .doesNotContain("CRITICAL_ITEM")
+        .doesNotContain("critical-item</");
+  }
+
+  @Test
+  void theGuidesSayWhatToDoWithTheirSourcesAndTheOrderGivesTheExactRules() {
+    assertThat(clinic.get("/guides/relationship", "ann").expect(200).body())
+        .contains("Invite criticism")
+        .contains("Eubanks, C. F., Muran, J. C., &amp; Safran, J. D. (2018)");
+    assertThat(clinic.get("/guides/progress", "ann").expect(200).body())
+        .contains("Social support")
+        .contains("Lambert, M. J., Whipple, J. L., &amp; Kleinstäuber, M. (2018)");
+    assertThat(clinic.get("/guides/risk", "ann").expect(200).body())
+        .contains("risk protocol")
+        .contains("Stanley, B., &amp; Brown, G. K. (2012)");
+    String order = clinic.get("/guides/order", "ann").expect(200).body();
+    int previous = -1;
+    for (AlertRule rule : AlertRule.values()) {
+      int at = order.indexOf("<td>" + rule.title() + "</td>");
+      assertThat(at).as(rule.title()).isGreaterThan(previous);
+      previous = at;
+    }
+    assertThat(order)
+        .contains("at least 5 points below the previous one")
+        .doesNotContain("ALLIANCE_DROP")
+        .doesNotContain("alliance-drop");
+    assertThat(clinic.get("/guides/nonsense", "ann").expect(404).body())
+        .contains("there is no such guide");
+  }
+
+  @Test
   void aTabletOrsIsScoredStoredAndShownAtOnce() {
     Reply reply =
         form(
@@ -125,7 +164,11 @@ class ClinicianPagesTest {
             });
     form("/clients/" + client + "/acknowledgements", body).expect(409);
     assertThat(clinic.get("/clients/" + client, "ann").expect(200).body())
-        .contains("Acknowledged by ANN")
+        .contains("Done, recorded by ANN")
+        .contains("safety plan reviewed");
+    // The loop closes in the printable report too.
+    assertThat(clinic.get("/clients/" + client + "/report", "ann").expect(200).body())
+        .contains("What was done about alerts")
         .contains("safety plan reviewed");
     List<AuditEntry> audit =
         clinic
