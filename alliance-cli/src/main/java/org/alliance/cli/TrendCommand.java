@@ -224,6 +224,8 @@ final class TrendCommand implements Callable<Integer> {
                 + alert.rule().id()
                 + " (v"
                 + alert.rule().version()
+                + ", "
+                + alert.rule().level().word()
                 + ", session "
                 + alert.session()
                 + "): "
@@ -314,6 +316,7 @@ final class TrendCommand implements Callable<Integer> {
                 "clinician",
                 "rule",
                 "rule_version",
+                "level",
                 "measure",
                 "session",
                 "explanation",
@@ -332,6 +335,7 @@ final class TrendCommand implements Callable<Integer> {
             clinician,
             alert.rule().id(),
             alert.rule().version(),
+            alert.rule().level().word(),
             alert.measure(),
             alert.session(),
             alert.explanation(),

@@ -47,7 +47,7 @@ class TrendCommandTest {
           + "risk,2,dr-a,srs,9.5,9.5,9.5,9.5,,,,,\n";
 
   private static final String CSV_HEADER =
-      "rank,client,clinician,rule,rule_version,measure,session,explanation,numbers";
+      "rank,client,clinician,rule,rule_version,level,measure,session,explanation,numbers";
 
   @TempDir Path dir;
 
@@ -58,8 +58,8 @@ class TrendCommandTest {
   private static List<List<String>> csvRows(String out) {
     List<List<String>> rows = new ArrayList<>();
     for (String line : out.lines().skip(1).toList()) {
-      // The explanation may be quoted; the first seven columns never are.
-      rows.add(List.of(line.split(",", 8)).subList(0, 7));
+      // The explanation may be quoted; the first eight columns never are.
+      rows.add(List.of(line.split(",", 9)).subList(0, 8));
     }
     return rows;
   }
@@ -75,14 +75,14 @@ class TrendCommandTest {
     assertThat(headings.subList(0, 3))
         .containsExactly(
             "risk (clinician dr-a): 1 alert",
-            "circle (clinician dr-b): 3 alerts",
+            "circle (clinician dr-b): 1 alert",
             "calm (clinician dr-a): no alerts");
     assertThat(headings.get(3)).startsWith("3 clients, 2 with alerts");
     assertThat(run.out())
         .contains("  phq-9      1:8 2:10" + NL)
         .contains("  srs        1:38 2:36 3:34 4:32" + NL)
-        .contains("  ! critical-item (v1, session 2): ")
-        .contains("  ! vicious-circle (v1, session 4): ");
+        .contains("  ! critical-item (v1, red, session 2): ")
+        .contains("  ! vicious-circle (v2, red, session 4): ");
   }
 
   @Test
@@ -93,7 +93,7 @@ class TrendCommandTest {
     assertThat(run.out().lines().findFirst()).hasValue(CSV_HEADER);
     List<List<String>> rows = csvRows(run.out());
     assertThat(rows.get(0))
-        .containsExactly("1", "risk", "dr-a", "critical-item", "1", "phq-9", "2");
+        .containsExactly("1", "risk", "dr-a", "critical-item", "1", "red", "phq-9", "2");
     assertThat(rows.subList(1, rows.size()))
         .allSatisfy(
             row -> {
@@ -123,7 +123,15 @@ class TrendCommandTest {
     JsonNode alert = first.get("alerts").get(0);
     assertThat(names(alert))
         .containsExactly(
-            "rule", "version", "title", "urgency", "measure", "session", "explanation", "numbers");
+            "rule",
+            "version",
+            "title",
+            "urgency",
+            "level",
+            "measure",
+            "session",
+            "explanation",
+            "numbers");
     assertThat(alert.get("rule").asText()).isEqualTo("critical-item");
     assertThat(alert.get("session").asInt()).isEqualTo(2);
     assertThat(alert.get("numbers").get("answer").asDouble()).isEqualTo(2);
@@ -166,13 +174,13 @@ class TrendCommandTest {
 
     assertThat(table.exit()).as(table.toString()).isZero();
     assertThat(table.out())
-        .startsWith("circle (clinician dr-b): 3 alerts" + NL)
+        .startsWith("circle (clinician dr-b): 1 alert" + NL)
         .doesNotContain("risk")
         .doesNotContain("calm");
     assertThat(csv.exit()).as(csv.toString()).isZero();
     List<List<String>> rows = csvRows(csv.out());
     assertThat(rows)
-        .hasSize(3)
+        .hasSize(1)
         .allSatisfy(
             row -> {
               assertThat(row.get(0)).isEqualTo("1");
@@ -226,7 +234,7 @@ class TrendCommandTest {
     List<String> lines = run.out().lines().toList();
     assertThat(lines.get(1)).startsWith("  phq-9      1:12 ").endsWith(" 4:14!");
     assertThat(lines.get(2)).isEqualTo("  srs        1:38 2:36 3:34 4:32");
-    assertThat(run.out()).contains("  ! not-on-track (v1, session 4): ");
+    assertThat(run.out()).contains("  ! not-on-track (v1, amber, session 4): ");
   }
 
   @Test
@@ -295,7 +303,7 @@ class TrendCommandTest {
             row -> {
               assertThat(row.get(1)).isEqualTo("circle");
               assertThat(row.get(3)).isEqualTo("not-on-track");
-              assertThat(row.get(6)).isEqualTo("4");
+              assertThat(row.get(7)).isEqualTo("4");
             });
     assertThat(rows.get(0).get(1)).as("the risk client stays first").isEqualTo("risk");
     assertThat(run.out()).contains("fitted on " + episodes + " episodes");
@@ -354,7 +362,7 @@ class TrendCommandTest {
         .anySatisfy(
             row -> {
               assertThat(row.get(3)).isEqualTo("critical-item");
-              assertThat(row.get(6)).isEqualTo("3");
+              assertThat(row.get(7)).isEqualTo("3");
             });
   }
 
