@@ -576,27 +576,6 @@ abstract class ApiTests {
   }
 
   @Test
-  void aTrendNotesOnlyTheMeasuresTheClientFilledIn() {
-    // The clinic has PHQ-9 and ORS scores, too few for an expected course of either; a client with
-    // only the ORS is told about the ORS, never about the PHQ-9.
-    long other = newClient("notes-phq");
-    administer(other, TestClinic.phq9(1, 1, 1, 1, 1, 1, 1, 1, 1, 0)).expect(201);
-    long client = newClient("notes-ors");
-    administer(client, TestClinic.vas("ors", 1, 5, 5, 5, 5)).expect(201);
-
-    JsonNode notes =
-        clinic.get("/api/clients/" + client + "/trend", "ann").expect(200).json().get("notes");
-
-    assertThat(notes).isNotEmpty();
-    notes.forEach(
-        note ->
-            assertThat(note.asText())
-                .startsWith("ORS has no expected course yet")
-                .doesNotContain("PHQ-9")
-                .doesNotContain("phq-9"));
-  }
-
-  @Test
   void aClientWithoutAdministrationsHasAnEmptyTrend() {
     long client = newClient("trend-empty");
     JsonNode trend = clinic.get("/api/clients/" + client + "/trend", "ann").expect(200).json();

@@ -291,7 +291,7 @@ class BrowserTest {
     form.findElement(By.tagName("textarea")).sendKeys("Discussed in session; safety plan reviewed");
     follow(form.findElement(By.cssSelector("button[type=submit]")));
     assertThat(browser.findElement(By.cssSelector(".acknowledged")).getText())
-        .contains("Acknowledged by ANN")
+        .contains("Done, recorded by ANN")
         .contains("safety plan reviewed");
   }
 
