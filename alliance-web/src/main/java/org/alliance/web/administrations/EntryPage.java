@@ -283,7 +283,7 @@ public final class EntryPage {
             instrument.id(),
             instrument.title().en(),
             instrument.instructions().map(text -> text.en()).orElse(""),
-            EntryForm.questions(instrument, values, instrument.licence().allowsText()),
+            EntryForm.questions(instrument, values, instruments.showsText(instrument)),
             session,
             date,
             problems,

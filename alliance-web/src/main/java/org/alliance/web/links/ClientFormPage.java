@@ -301,7 +301,7 @@ public final class ClientFormPage {
             instrument.id(),
             instrument.title().en(),
             instrument.instructions().map(text -> text.en()).orElse(""),
-            EntryForm.questions(instrument, values, instrument.licence().allowsText()),
+            EntryForm.questions(instrument, values, instruments.showsText(instrument)),
             "",
             "",
             problems,
