@@ -279,6 +279,7 @@ public final class ClinicServer implements AutoCloseable {
     routes.get("/clients/{id}/entry", entry::form);
     routes.post("/clients/{id}/entry", entry::submit);
     routes.post("/clients/{id}/acknowledgements", clientPage::acknowledge);
+    routes.post("/clients/{id}/acknowledgements/reopen", clientPage::reopen);
     routes.get("/guides/{kind}", new GuidePage(platform)::show);
     routes.get("/team", team::show);
     routes.get("/team/chart", team::chart);

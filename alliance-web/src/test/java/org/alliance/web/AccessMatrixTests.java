@@ -206,6 +206,14 @@ abstract class AccessMatrixTests {
                     "rule=not-on-track&session=999&followUp=seen"),
             statuses(400, 404, 400, 404, 401, 401),
             false));
+    // Nothing stands to re-open at session 999: 409 for those who reach the client, 404 for others.
+    table.put(
+        "POST /clients/{id}/acknowledgements/reopen",
+        new Expected(
+            (who, i) ->
+                form(page + "/acknowledgements/reopen", who.user, "rule=not-on-track&session=999"),
+            statuses(409, 404, 409, 404, 401, 401),
+            false));
     // Team outcomes: supervisors (their team, here one without scores) and admins; clinicians are
     // refused.
     table.put(

@@ -386,7 +386,15 @@ abstract class RowMappingTests {
           assertThat(AlertAcknowledgements.ofClient(handle, clinic.client()))
               .containsExactly(
                   new Acknowledgement(
-                      clinic.client(), "rupture", "1", 2, "talked it through", "Ann", LATE));
+                      clinic.client(),
+                      "rupture",
+                      "1",
+                      2,
+                      "talked it through",
+                      "Ann",
+                      LATE,
+                      null,
+                      null));
           assertThat(CustomInstruments.all(handle))
               .containsExactly(
                   new CustomInstruments.StoredDefinition("mood", "1.0", "{\"id\":\"mood\"}"));

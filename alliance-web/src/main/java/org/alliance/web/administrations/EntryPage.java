@@ -247,7 +247,7 @@ public final class EntryPage {
     List<AlertItem> alerts =
         trend.alerts().stream()
             .filter(alert -> alert.session() == session)
-            .map(alert -> AlertItem.of(alert, Optional.empty()))
+            .map(alert -> AlertItem.of(alert, List.of()))
             .toList();
     String cutoff =
         instrument

@@ -204,7 +204,16 @@ public final class ClientPage {
     for (Acknowledgement ack : acknowledgements) {
       for (AlertRule rule : AlertRule.values()) {
         if (rule.id().equals(ack.ruleId())) {
-          followUps.add(new FollowUp(rule, ack.session(), ack.followUp(), ack.by(), ack.at()));
+          String done =
+              ack.open()
+                  ? ack.followUp()
+                  : ack.followUp()
+                      + " (re-opened by "
+                      + ack.reopenedBy()
+                      + " on "
+                      + ack.reopenedAt().toString().substring(0, 10)
+                      + ")";
+          followUps.add(new FollowUp(rule, ack.session(), done, ack.by(), ack.at()));
         }
       }
     }
@@ -377,6 +386,49 @@ public final class ClientPage {
     ctx.redirect("/clients/" + id + "#alerts", HttpStatus.SEE_OTHER);
   }
 
+  /**
+   * {@code POST /clients/{id}/acknowledgements/reopen}: the acknowledgement of the alert of a rule
+   * at a session stands no more; it stays in the record, marked with who re-opened it and when.
+   */
+  public void reopen(Context ctx) {
+    platform.authentication().require(ctx);
+    long id = PageRequests.id(ctx, "id");
+    String ruleId =
+        PageRequests.field(ctx, "rule")
+            .orElseThrow(() -> WebException.badRequest("rule: which alert is re-opened"));
+    int session =
+        PageRequests.session(ctx, "session")
+            .orElseThrow(
+                () -> WebException.badRequest("session: the session of the alert is required"));
+    Instant now = platform.clock().instant();
+    boolean reopened =
+        platform
+            .database()
+            .write(
+                handle -> {
+                  Principal principal = platform.authentication().require(ctx, handle);
+                  Access.client(handle, principal, id);
+                  boolean changed =
+                      AlertAcknowledgements.reopen(
+                          handle, id, ruleId, session, principal.userId(), now);
+                  if (changed) {
+                    AuditLog.record(
+                        handle,
+                        Optional.of(principal.userId()),
+                        AuditAction.ALERT_REOPEN,
+                        Optional.of(id),
+                        ruleId + " session " + session,
+                        now);
+                  }
+                  return changed;
+                });
+    if (!reopened) {
+      throw WebException.conflict(
+          "this alert has no acknowledgement standing to re-open; the client's page shows its record");
+    }
+    ctx.redirect("/clients/" + id + "#alerts", HttpStatus.SEE_OTHER);
+  }
+
   private ClientView view(Read read, ClientTrend trend) {
     List<ClientView.Chart> charts = new ArrayList<>();
     List<Course> ordered = new ArrayList<>(trend.episode().courses(Construct.OUTCOME));
@@ -401,12 +453,7 @@ public final class ClientPage {
     }
     List<AlertItem> alerts = new ArrayList<>();
     for (Alert alert : trend.alerts()) {
-      Optional<Acknowledgement> acknowledged =
-          read.acknowledgements().stream()
-              .filter(
-                  ack -> ack.ruleId().equals(alert.rule().id()) && ack.session() == alert.session())
-              .findFirst();
-      alerts.add(AlertItem.of(alert, acknowledged));
+      alerts.add(AlertItem.of(alert, read.acknowledgements()));
     }
     List<ItemAnswers> latest = latestAnswers(read);
     // The themes, by the items' short labels, that the client answered "no" at the latest

@@ -170,6 +170,36 @@ class ClinicianPagesTest {
     assertThat(clinic.get("/clients/" + client + "/report", "ann").expect(200).body())
         .contains("What was done about alerts")
         .contains("safety plan reviewed");
+    // Acted on, the alert looks different on the caseload and the client page.
+    assertThat(clinic.get("/", "ann").expect(200).body())
+        .contains("<li class=\"done\">Risk item answered")
+        .contains("session 1, done)");
+    assertThat(clinic.get("/clients/" + client, "ann").expect(200).body())
+        .contains("class=\"card done\"")
+        .contains("Re-open");
+    // Re-opened, it can be acted on again, and the earlier record stays.
+    form("/clients/" + client + "/acknowledgements/reopen", "rule=critical-item&session=1")
+        .expect(303);
+    form("/clients/" + client + "/acknowledgements/reopen", "rule=critical-item&session=1")
+        .expect(409);
+    String reopened = clinic.get("/clients/" + client, "ann").expect(200).body();
+    assertThat(reopened)
+        .contains("class=\"card critical\"")
+        .contains("Earlier: recorded by ANN")
+        .contains("re-opened by ANN")
+        .contains("Record what was done");
+    form(
+            "/clients/" + client + "/acknowledgements",
+            "rule=critical-item&session=1&followUp=called+back")
+        .expect(303);
+    List<AlertAcknowledgements.Acknowledgement> all =
+        clinic.server.database().read(handle -> AlertAcknowledgements.ofClient(handle, client));
+    assertThat(all)
+        .extracting(AlertAcknowledgements.Acknowledgement::followUp)
+        .containsExactly("safety plan reviewed", "called back");
+    assertThat(clinic.get("/clients/" + client + "/report", "ann").expect(200).body())
+        .contains("(re-opened by ANN on")
+        .contains("called back");
     List<AuditEntry> audit =
         clinic
             .server
@@ -178,7 +208,7 @@ class ClinicianPagesTest {
                 handle ->
                     AuditLog.latest(
                         handle, java.util.Optional.of(client), java.util.Optional.empty(), 50));
-    assertThat(audit).extracting(AuditEntry::action).contains("alert.acknowledge");
+    assertThat(audit).extracting(AuditEntry::action).contains("alert.acknowledge", "alert.reopen");
   }
 
   @Test

@@ -27,6 +27,7 @@ public enum AuditAction {
   IMPORT_PREVIEW("import.preview", "previewed an import"),
   IMPORT("import", "imported a file"),
   ALERT_ACKNOWLEDGE("alert.acknowledge", "acknowledged an alert"),
+  ALERT_REOPEN("alert.reopen", "re-opened an acknowledged alert"),
   NOTE_CREATE("note.create", "added a chart note"),
   LINK_CREATE("link.create", "created a client link"),
   INSTRUMENT_ADD("instrument.add", "added an instrument"),
