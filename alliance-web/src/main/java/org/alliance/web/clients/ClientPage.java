@@ -187,7 +187,10 @@ public final class ClientPage {
                 options,
                 CourseFindings.Options.defaults(),
                 trend.notes()));
-    report = report.withFollowUps(followUps(read.acknowledgements()));
+    report =
+        report
+            .withFollowUps(followUps(read.acknowledgements()))
+            .withNotes(chartNotes(read.notes()));
     StringWriter html = new StringWriter();
     try {
       HtmlReportWriter.write(ClientReportLayout.document(report), html);
@@ -196,6 +199,16 @@ public final class ClientPage {
     }
     ctx.header("Content-Security-Policy", REPORT_POLICY);
     ctx.html(html.toString());
+  }
+
+  /** The client's chart notes as the charts and the report draw them. */
+  private static List<org.alliance.io.chart.ChartNote> chartNotes(List<ChartNote> notes) {
+    return notes.stream()
+        .map(
+            note ->
+                new org.alliance.io.chart.ChartNote(
+                    note.session(), note.date(), note.note(), note.author()))
+        .toList();
   }
 
   /** The recorded follow-ups of alerts whose rule this server knows, for the report. */
@@ -253,10 +266,11 @@ public final class ClientPage {
             .orElseThrow(() -> WebException.notFound("the client has no scores of " + measure));
     CourseChart chart =
         CourseChart.of(
-            CourseFindings.find(
-                course,
-                Optional.ofNullable(trend.expectedCourses().get(measure)),
-                CourseFindings.Options.defaults()));
+                CourseFindings.find(
+                    course,
+                    Optional.ofNullable(trend.expectedCourses().get(measure)),
+                    CourseFindings.Options.defaults()))
+            .withNotes(chartNotes(read.notes()));
     int width = ChartSizes.width(ctx);
     ctx.header("Content-Security-Policy", REPORT_POLICY);
     ctx.contentType("image/svg+xml; charset=utf-8")
@@ -442,7 +456,7 @@ public final class ClientPage {
               course,
               Optional.ofNullable(trend.expectedCourses().get(course.measure().id())),
               CourseFindings.Options.defaults());
-      CourseChart chart = CourseChart.of(findings);
+      CourseChart chart = CourseChart.of(findings).withNotes(chartNotes(read.notes()));
       charts.add(
           new ClientView.Chart(
               course.measure().id(),

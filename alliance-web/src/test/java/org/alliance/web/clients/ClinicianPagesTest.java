@@ -218,7 +218,14 @@ class ClinicianPagesTest {
         .contains("Session 1")
         .contains("started sertraline");
     Reply report = clinic.get("/clients/" + client + "/report", "ann").expect(200);
-    assertThat(report.body()).contains("Client report").contains("<svg");
+    assertThat(report.body())
+        .contains("Client report")
+        .contains("<svg")
+        .contains("Chart notes")
+        .contains("Note at session 1: started sertraline.");
+    // The chart draws the note as a mark, and its description says it.
+    assertThat(clinic.get("/clients/" + client, "ann").body())
+        .contains("Note at session 1: started sertraline.");
     assertThat(report.headers().firstValue("Content-Security-Policy").orElseThrow())
         .doesNotContain("script-src 'unsafe");
     assertThat(
