@@ -307,6 +307,10 @@ public final class ClinicServer implements AutoCloseable {
     routes.post("/api/clients", clients::create);
     routes.get("/api/clients/{id}", clients::get);
     routes.post("/api/clients/{id}/administrations", administrations::create);
+    routes.post(
+        "/api/clients/{id}/administrations/{administration}/correction", administrations::correct);
+    routes.post(
+        "/api/clients/{id}/administrations/{administration}/void", administrations::voidEntry);
     routes.get("/api/clients/{id}/trend", trend::trend);
     routes.get("/api/clients/{id}/fhir", fhir::bundle);
     routes.get("/api/alerts", trend::alerts);

@@ -399,6 +399,32 @@ abstract class AccessMatrixTests {
                     TestClinic.phq9(20 + i, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
             statuses(201, 404, 201, 404, 401, 401),
             false));
+    // No administration 999999 to change: 404 for everyone, whether they reach the client or not,
+    // after the reason is checked.
+    table.put(
+        "POST /api/clients/{id}/administrations/{administration}/correction",
+        new Expected(
+            (who, i) ->
+                clinic.post(
+                    c + "/administrations/999999/correction",
+                    who.user,
+                    java.util.Map.of(
+                        "reason",
+                        "matrix",
+                        "administration",
+                        TestClinic.phq9(40 + i, 0, 0, 0, 0, 0, 0, 0, 0, 0))),
+            statuses(404, 404, 404, 404, 401, 401),
+            false));
+    table.put(
+        "POST /api/clients/{id}/administrations/{administration}/void",
+        new Expected(
+            (who, i) ->
+                clinic.post(
+                    c + "/administrations/999999/void",
+                    who.user,
+                    java.util.Map.of("reason", "matrix")),
+            statuses(404, 404, 404, 404, 401, 401),
+            false));
     table.put(
         "GET /api/clients/{id}/trend",
         new Expected(

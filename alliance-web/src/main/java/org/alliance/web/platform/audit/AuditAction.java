@@ -24,6 +24,8 @@ public enum AuditAction {
   ENTRY_FORM("entry.form", "opened the entry form"),
   ADMINISTRATION_CREATE("administration.create", "recorded a questionnaire"),
   ADMINISTRATION_IMPORT("administration.import", "imported a questionnaire"),
+  ADMINISTRATION_CORRECT("administration.correct", "corrected a questionnaire"),
+  ADMINISTRATION_VOID("administration.void", "voided a questionnaire"),
   IMPORT_PREVIEW("import.preview", "previewed an import"),
   IMPORT("import", "imported a file"),
   ALERT_ACKNOWLEDGE("alert.acknowledge", "acknowledged an alert"),
