@@ -22,6 +22,7 @@ import org.alliance.web.accounts.AccountApi;
 import org.alliance.web.accounts.LoginPages;
 import org.alliance.web.accounts.UsersPage;
 import org.alliance.web.administrations.AdministrationsApi;
+import org.alliance.web.administrations.CorrectionPage;
 import org.alliance.web.administrations.EntryPage;
 import org.alliance.web.administrations.RecordAdministration;
 import org.alliance.web.administrations.SessionAlreadyRecorded;
@@ -238,6 +239,8 @@ public final class ClinicServer implements AutoCloseable {
     ClientPage clientPage = new ClientPage(platform, features.instruments(), features.trends());
     EntryPage entry =
         new EntryPage(platform, features.instruments(), features.trends(), features.record());
+    CorrectionPage correction =
+        new CorrectionPage(platform, features.instruments(), features.record());
     TeamPage team = new TeamPage(platform, features.instruments());
     UsersPage users = new UsersPage(platform);
     AuditPage auditPage = new AuditPage(platform);
@@ -277,6 +280,9 @@ public final class ClinicServer implements AutoCloseable {
     routes.get("/clients/{id}/charts/{measure}", clientPage::chart);
     routes.post("/clients/{id}/notes", clientPage::addNote);
     routes.get("/clients/{id}/entry", entry::form);
+    routes.get("/clients/{id}/administrations/{administration}/correct", correction::form);
+    routes.post("/clients/{id}/administrations/{administration}/correct", correction::correct);
+    routes.post("/clients/{id}/administrations/{administration}/void", correction::voidEntry);
     routes.post("/clients/{id}/entry", entry::submit);
     routes.post("/clients/{id}/acknowledgements", clientPage::acknowledge);
     routes.post("/clients/{id}/acknowledgements/reopen", clientPage::reopen);

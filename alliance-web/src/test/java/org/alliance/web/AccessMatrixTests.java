@@ -188,6 +188,26 @@ abstract class AccessMatrixTests {
                     "instrument=ors&session=" + (60 + i) + "&ors_1=5&ors_2=5&ors_3=5&ors_4=5"),
             statuses(200, 404, 200, 404, 401, 401),
             false));
+    // Entry 999999 is nobody's: 404 for those signed in, whether they reach the client or not.
+    table.put(
+        "GET /clients/{id}/administrations/{administration}/correct",
+        new Expected(
+            (who, i) -> clinic.get(page + "/administrations/999999/correct", who.user),
+            statuses(404, 404, 404, 404, 302, 302),
+            false));
+    table.put(
+        "POST /clients/{id}/administrations/{administration}/correct",
+        new Expected(
+            (who, i) ->
+                form(page + "/administrations/999999/correct", who.user, "session=1&reason=matrix"),
+            statuses(404, 404, 404, 404, 401, 401),
+            false));
+    table.put(
+        "POST /clients/{id}/administrations/{administration}/void",
+        new Expected(
+            (who, i) -> form(page + "/administrations/999999/void", who.user, "reason=matrix"),
+            statuses(404, 404, 404, 404, 401, 401),
+            false));
     table.put(
         "POST /clients/{id}/notes",
         new Expected(

@@ -51,7 +51,8 @@ abstract class MigrationTests {
             settings,
             java.time.Clock.systemUTC(),
             org.alliance.web.platform.security.LoginThrottle.defaults())) {
-      assertThat(versions(clinic.server.database())).containsExactly("1", "2", "3", "4", "30", "31");
+      assertThat(versions(clinic.server.database()))
+          .containsExactly("1", "2", "3", "4", "30", "31");
       assertThat(clinic.get("/api/clients", "admin").expect(200).body()).contains("legacy-client");
 
       Database upgraded = clinic.server.database();

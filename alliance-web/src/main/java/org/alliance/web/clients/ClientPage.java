@@ -33,6 +33,7 @@ import org.alliance.io.report.FollowUp;
 import org.alliance.io.report.HtmlReportWriter;
 import org.alliance.io.report.ItemAnswers;
 import org.alliance.web.administrations.Administrations;
+import org.alliance.web.administrations.Corrections;
 import org.alliance.web.administrations.StoredAdministration;
 import org.alliance.web.alerts.AlertAcknowledgements;
 import org.alliance.web.alerts.AlertAcknowledgements.Acknowledgement;
@@ -93,7 +94,8 @@ public final class ClientPage {
       List<StoredAdministration> administrations,
       List<ChartNote> notes,
       List<Acknowledgement> acknowledgements,
-      List<ClientLinks.LinkInfo> links) {}
+      List<ClientLinks.LinkInfo> links,
+      List<Corrections.HistoryEntry> history) {}
 
   private Optional<Read> read(Context ctx) {
     Optional<Principal> signedIn = platform.authentication().find(ctx);
@@ -115,7 +117,8 @@ public final class ClientPage {
                       Administrations.ofClient(handle, id),
                       ChartNotes.ofClient(handle, id),
                       AlertAcknowledgements.ofClient(handle, id),
-                      ClientLinks.ofClient(handle, id));
+                      ClientLinks.ofClient(handle, id),
+                      Corrections.ofClient(handle, id));
                 }));
   }
 
@@ -199,6 +202,30 @@ public final class ClientPage {
     }
     ctx.header("Content-Security-Policy", REPORT_POLICY);
     ctx.html(html.toString());
+  }
+
+  /** The corrected and voided entries, in words for the page. */
+  private List<ClientView.HistoryLine> history(List<Corrections.HistoryEntry> entries) {
+    return entries.stream()
+        .map(
+            entry ->
+                new ClientView.HistoryLine(
+                    "Session "
+                        + entry.session()
+                        + ", "
+                        + instruments
+                            .catalog()
+                            .find(entry.instrumentId())
+                            .map(ClinicInstruments::shortName)
+                            .orElse(entry.instrumentId())
+                        + (entry.total().isPresent()
+                            ? " (total " + Numbers.format(entry.total().getAsDouble()) + ")"
+                            : ""),
+                    entry.voided() ? "voided" : "corrected",
+                    entry.reason(),
+                    entry.changedBy(),
+                    entry.changedAt().toString().substring(0, 10)))
+        .toList();
   }
 
   /** The client's chart notes as the charts and the report draw them. */
@@ -509,6 +536,7 @@ public final class ClientPage {
               .collect(java.util.stream.Collectors.joining(", "));
       lines.add(
           new ClientView.AdministrationLine(
+              stored.id(),
               stored.session(),
               stored.date().map(LocalDate::toString).orElse(""),
               name,
@@ -536,6 +564,7 @@ public final class ClientPage {
         selfCheckNo,
         read.notes(),
         lines,
+        history(read.history()),
         trend.notes(),
         choices,
         next);

@@ -24,6 +24,7 @@ public record ClientView(
     List<String> selfCheckNo,
     List<ChartNote> notes,
     List<AdministrationLine> administrations,
+    List<HistoryLine> history,
     List<String> trendNotes,
     List<EntryChoice> instruments,
     int nextSession) {
@@ -35,6 +36,7 @@ public record ClientView(
     selfCheckNo = List.copyOf(selfCheckNo);
     notes = List.copyOf(notes);
     administrations = List.copyOf(administrations);
+    history = List.copyOf(history);
     trendNotes = List.copyOf(trendNotes);
     instruments = List.copyOf(instruments);
   }
@@ -48,7 +50,16 @@ public record ClientView(
 
   /** One administration as stored: its total, band and any risk items answered. */
   public record AdministrationLine(
-      int session, String date, String instrument, String total, String band, String risk) {}
+      long id,
+      int session,
+      String date,
+      String instrument,
+      String total,
+      String band,
+      String risk) {}
+
+  /** An entry as it was before it was corrected or voided, with why, by whom and when. */
+  public record HistoryLine(String entry, String change, String reason, String by, String on) {}
 
   /** An instrument the clinician may enter or send as a link. */
   public record EntryChoice(String id, String title) {}

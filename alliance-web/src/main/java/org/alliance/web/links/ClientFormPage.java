@@ -305,7 +305,8 @@ public final class ClientFormPage {
             "",
             "",
             problems,
-            false);
+            false,
+            Optional.empty());
     ctx.status(status);
     Pages.render(ctx, "links/fill.jte", "form", form, "csrf", csrf);
   }

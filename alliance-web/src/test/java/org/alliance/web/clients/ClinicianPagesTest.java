@@ -2,6 +2,7 @@ package org.alliance.web.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.List;
@@ -106,6 +107,63 @@ class ClinicianPagesTest {
         .doesNotContain("alliance-drop");
     assertThat(clinic.get("/guides/nonsense", "ann").expect(404).body())
         .contains("there is no such guide");
+  }
+
+  @Test
+  void aWrongEntryIsCorrectedOrVoidedFromTheClientPageKeepingTheOriginal() {
+    // A client of its own: the class's other tests read ann-1's record.
+    long client =
+        clinic
+            .post("/api/clients", "ann", java.util.Map.of("reference", "ann-corrections"))
+            .expect(201)
+            .json()
+            .get("id")
+            .asLong();
+    long entry =
+        clinic
+            .post(
+                "/api/clients/" + client + "/administrations",
+                "ann",
+                TestClinic.vas("srs", 40, 9, 9, 9, 9))
+            .expect(201)
+            .json()
+            .get("id")
+            .asLong();
+    String page = clinic.get("/clients/" + client, "ann").expect(200).body();
+    String path = "/clients/" + client + "/administrations/" + entry;
+    assertThat(page).contains("href=\"" + path + "/correct\"");
+    String form = clinic.get(path + "/correct", "ann").expect(200).body();
+    assertThat(form)
+        .contains("Correct SRS of session 40")
+        .contains("value=\"40\"")
+        .contains("name=\"reason\"")
+        .contains("Void this entry");
+
+    // Without a reason the form comes back and nothing changes.
+    String refused =
+        form(path + "/correct", "session=41&srs_1=9&srs_2=9&srs_3=9&srs_4=8&reason=")
+            .expect(400)
+            .body();
+    assertThat(refused).contains("Reason: say why the entry is changed");
+    form(path + "/correct", "session=41&srs_1=9&srs_2=9&srs_3=9&srs_4=8&reason=wrong+session")
+        .expect(303);
+    String corrected = clinic.get("/clients/" + client, "ann").expect(200).body();
+    assertThat(corrected)
+        .contains("Corrected and voided entries")
+        .contains("Session 40, SRS (total 36): corrected by ANN on")
+        .contains("because: wrong session");
+    clinic.get(path + "/correct", "ann").expect(404);
+
+    JsonNode record = clinic.get("/api/clients/" + client, "ann").expect(200).json();
+    long replacement = record.get("history").get(0).get("replacedBy").asLong();
+    form("/clients/" + client + "/administrations/" + replacement + "/void", "reason=").expect(400);
+    form(
+            "/clients/" + client + "/administrations/" + replacement + "/void",
+            "reason=not+this+client")
+        .expect(303);
+    assertThat(clinic.get("/clients/" + client, "ann").expect(200).body())
+        .contains("Session 41, SRS (total 35): voided by ANN on")
+        .contains("because: not this client");
   }
 
   @Test
