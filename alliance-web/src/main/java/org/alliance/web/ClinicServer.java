@@ -279,6 +279,7 @@ public final class ClinicServer implements AutoCloseable {
     routes.get("/clients/{id}/report", clientPage::report);
     routes.get("/clients/{id}/charts/{measure}", clientPage::chart);
     routes.post("/clients/{id}/notes", clientPage::addNote);
+    routes.post("/clients/{id}/notes/{note}", clientPage::editNote);
     routes.get("/clients/{id}/entry", entry::form);
     routes.get("/clients/{id}/administrations/{administration}/correct", correction::form);
     routes.post("/clients/{id}/administrations/{administration}/correct", correction::correct);

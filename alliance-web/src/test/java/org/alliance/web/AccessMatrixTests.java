@@ -209,6 +209,12 @@ abstract class AccessMatrixTests {
             statuses(404, 404, 404, 404, 401, 401),
             false));
     table.put(
+        "POST /clients/{id}/notes/{note}",
+        new Expected(
+            (who, i) -> form(page + "/notes/999999", who.user, "note=matrix"),
+            statuses(404, 404, 404, 404, 401, 401),
+            false));
+    table.put(
         "POST /clients/{id}/notes",
         new Expected(
             (who, i) -> form(page + "/notes", who.user, "note=matrix+note+" + i),

@@ -52,7 +52,7 @@ abstract class MigrationTests {
             java.time.Clock.systemUTC(),
             org.alliance.web.platform.security.LoginThrottle.defaults())) {
       assertThat(versions(clinic.server.database()))
-          .containsExactly("1", "2", "3", "4", "30", "31");
+          .containsExactly("1", "2", "3", "4", "30", "31", "32");
       assertThat(clinic.get("/api/clients", "admin").expect(200).body()).contains("legacy-client");
 
       Database upgraded = clinic.server.database();

@@ -163,7 +163,7 @@ public final class ScoreHistory {
    * the highest id: a correction stores a new entry); the expected courses are refitted when it
    * does.
    */
-  public static long count(Handle handle) {
+  public static long version(Handle handle) {
     return handle
         .createQuery("SELECT COUNT(*) + COALESCE(MAX(id), 0) FROM administrations")
         .mapTo(Long.class)

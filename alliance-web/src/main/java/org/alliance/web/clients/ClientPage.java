@@ -95,7 +95,8 @@ public final class ClientPage {
       List<ChartNote> notes,
       List<Acknowledgement> acknowledgements,
       List<ClientLinks.LinkInfo> links,
-      List<Corrections.HistoryEntry> history) {}
+      List<Corrections.HistoryEntry> history,
+      List<ChartNotes.EarlierVersion> noteHistory) {}
 
   private Optional<Read> read(Context ctx) {
     Optional<Principal> signedIn = platform.authentication().find(ctx);
@@ -118,7 +119,8 @@ public final class ClientPage {
                       ChartNotes.ofClient(handle, id),
                       AlertAcknowledgements.ofClient(handle, id),
                       ClientLinks.ofClient(handle, id),
-                      Corrections.ofClient(handle, id));
+                      Corrections.ofClient(handle, id),
+                      ChartNotes.historyOf(handle, id));
                 }));
   }
 
@@ -333,6 +335,46 @@ public final class ClientPage {
                   handle,
                   Optional.of(principal.userId()),
                   AuditAction.NOTE_CREATE,
+                  Optional.of(client.id()),
+                  "note " + noteId,
+                  now);
+              return null;
+            });
+    ctx.redirect("/clients/" + id + "#notes", HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * {@code POST /clients/{id}/notes/{note}}: the note changed; its earlier version stays in the
+   * note's history.
+   */
+  public void editNote(Context ctx) {
+    platform.authentication().require(ctx);
+    long id = PageRequests.id(ctx, "id");
+    long noteId = PageRequests.id(ctx, "note");
+    String note =
+        PageRequests.field(ctx, "note")
+            .orElseThrow(() -> WebException.badRequest("note: the note cannot be empty"));
+    if (note.length() > MAX_TEXT) {
+      throw WebException.badRequest(
+          "note: at most " + MAX_TEXT + " characters, found " + note.length());
+    }
+    OptionalInt session = PageRequests.session(ctx, "session");
+    Optional<LocalDate> date = PageRequests.date(ctx, "date");
+    Instant now = platform.clock().instant();
+    platform
+        .database()
+        .write(
+            handle -> {
+              Principal principal = platform.authentication().require(ctx, handle);
+              Client client = Access.client(handle, principal, id);
+              if (!ChartNotes.edit(
+                  handle, client.id(), noteId, session, date, note, principal.userId(), now)) {
+                throw WebException.notFound("the client has no such note");
+              }
+              AuditLog.record(
+                  handle,
+                  Optional.of(principal.userId()),
+                  AuditAction.NOTE_EDIT,
                   Optional.of(client.id()),
                   "note " + noteId,
                   now);
@@ -563,6 +605,7 @@ public final class ClientPage {
         latest,
         selfCheckNo,
         read.notes(),
+        read.noteHistory(),
         lines,
         history(read.history()),
         trend.notes(),

@@ -23,6 +23,7 @@ public record ClientView(
     List<ItemAnswers> latestAnswers,
     List<String> selfCheckNo,
     List<ChartNote> notes,
+    List<ChartNotes.EarlierVersion> noteHistory,
     List<AdministrationLine> administrations,
     List<HistoryLine> history,
     List<String> trendNotes,
@@ -35,6 +36,7 @@ public record ClientView(
     latestAnswers = List.copyOf(latestAnswers);
     selfCheckNo = List.copyOf(selfCheckNo);
     notes = List.copyOf(notes);
+    noteHistory = List.copyOf(noteHistory);
     administrations = List.copyOf(administrations);
     history = List.copyOf(history);
     trendNotes = List.copyOf(trendNotes);
@@ -57,6 +59,11 @@ public record ClientView(
       String total,
       String band,
       String risk) {}
+
+  /** The earlier versions of one note, oldest first. */
+  public List<ChartNotes.EarlierVersion> earlier(long noteId) {
+    return noteHistory.stream().filter(version -> version.noteId() == noteId).toList();
+  }
 
   /** An entry as it was before it was corrected or voided, with why, by whom and when. */
   public record HistoryLine(String entry, String change, String reason, String by, String on) {}

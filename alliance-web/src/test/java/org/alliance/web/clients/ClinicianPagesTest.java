@@ -271,7 +271,15 @@ class ClinicianPagesTest {
 
   @Test
   void notesShowOnTheChartAndTheReportIsTheIoReport() {
-    form("/clients/" + client + "/notes", "note=started+sertraline&session=1").expect(303);
+    form("/clients/" + client + "/notes", "note=started+sertralin&session=1").expect(303);
+    // A typo is edited; the earlier version stays.
+    long note =
+        clinic.server.database().read(handle -> ChartNotes.ofClient(handle, client)).get(0).id();
+    form("/clients/" + client + "/notes/" + note, "note=started+sertraline&session=1").expect(303);
+    form("/clients/" + client + "/notes/999999", "note=x").expect(404);
+    assertThat(clinic.get("/clients/" + client, "ann").body())
+        .contains("Before an edit by ANN on")
+        .contains("started sertralin</span>");
     assertThat(clinic.get("/clients/" + client, "ann").body())
         .contains("Session 1")
         .contains("started sertraline");

@@ -31,6 +31,7 @@ public enum AuditAction {
   ALERT_ACKNOWLEDGE("alert.acknowledge", "acknowledged an alert"),
   ALERT_REOPEN("alert.reopen", "re-opened an acknowledged alert"),
   NOTE_CREATE("note.create", "added a chart note"),
+  NOTE_EDIT("note.edit", "edited a chart note"),
   LINK_CREATE("link.create", "created a client link"),
   INSTRUMENT_ADD("instrument.add", "added an instrument"),
   INSTRUMENT_ON("instrument.on", "switched an instrument on"),
