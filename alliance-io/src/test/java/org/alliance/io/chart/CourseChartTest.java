@@ -95,8 +95,9 @@ class CourseChartTest {
                 Optional.of(start.plusWeeks(2).plusDays(3)),
                 "moved house",
                 "Ann"),
-            // Outside the course: not drawn.
-            new ChartNote(java.util.OptionalInt.of(9), Optional.empty(), "later", "Ann"));
+            // Outside the course, or at no session or date: not drawn.
+            new ChartNote(java.util.OptionalInt.of(9), Optional.empty(), "later", "Ann"),
+            new ChartNote(java.util.OptionalInt.empty(), Optional.empty(), "anywhere", "Ann"));
 
     CourseChart chart =
         CourseChart.of(
@@ -108,7 +109,8 @@ class CourseChartTest {
     assertThat(chart.description())
         .contains("Note at session 2: started sertraline.")
         .contains("Note at session 4: moved house.")
-        .doesNotContain("later");
+        .doesNotContain("later")
+        .doesNotContain("anywhere");
     // Without notes there is no such series.
     assertThat(
             names(

@@ -277,6 +277,11 @@ class ClinicianPagesTest {
         clinic.server.database().read(handle -> ChartNotes.ofClient(handle, client)).get(0).id();
     form("/clients/" + client + "/notes/" + note, "note=started+sertraline&session=1").expect(303);
     form("/clients/" + client + "/notes/999999", "note=x").expect(404);
+    // A note at no session or date is listed, marks no chart, and breaks nothing.
+    form("/clients/" + client + "/notes", "note=family+visit+planned").expect(303);
+    assertThat(clinic.get("/clients/" + client, "ann").expect(200).body())
+        .contains("family visit planned");
+    clinic.get("/clients/" + client + "/charts/phq-9", "ann").expect(200);
     assertThat(clinic.get("/clients/" + client, "ann").body())
         .contains("Before an edit by ANN on")
         .contains("started sertralin</span>");
