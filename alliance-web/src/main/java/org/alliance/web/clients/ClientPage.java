@@ -310,16 +310,7 @@ public final class ClientPage {
   public void addNote(Context ctx) {
     platform.authentication().require(ctx);
     long id = PageRequests.id(ctx, "id");
-    String note =
-        PageRequests.field(ctx, "note")
-            .orElseThrow(
-                () ->
-                    WebException.badRequest(
-                        "note: write the note, such as \"started sertraline 50 mg\""));
-    if (note.length() > MAX_TEXT) {
-      throw WebException.badRequest(
-          "note: at most " + MAX_TEXT + " characters, found " + note.length());
-    }
+    String note = noteText(ctx);
     OptionalInt session = PageRequests.session(ctx, "session");
     Optional<LocalDate> date = PageRequests.date(ctx, "date");
     Instant now = platform.clock().instant();
@@ -343,6 +334,21 @@ public final class ClientPage {
     ctx.redirect("/clients/" + id + "#notes", HttpStatus.SEE_OTHER);
   }
 
+  /** The text of a note sent in a form; 400 naming the field when it is missing or too long. */
+  private static String noteText(Context ctx) {
+    String note =
+        PageRequests.field(ctx, "note")
+            .orElseThrow(
+                () ->
+                    WebException.badRequest(
+                        "note: write the note, such as \"started sertraline 50 mg\""));
+    if (note.length() > MAX_TEXT) {
+      throw WebException.badRequest(
+          "note: at most " + MAX_TEXT + " characters, found " + note.length());
+    }
+    return note;
+  }
+
   /**
    * {@code POST /clients/{id}/notes/{note}}: the note changed; its earlier version stays in the
    * note's history.
@@ -351,13 +357,7 @@ public final class ClientPage {
     platform.authentication().require(ctx);
     long id = PageRequests.id(ctx, "id");
     long noteId = PageRequests.id(ctx, "note");
-    String note =
-        PageRequests.field(ctx, "note")
-            .orElseThrow(() -> WebException.badRequest("note: the note cannot be empty"));
-    if (note.length() > MAX_TEXT) {
-      throw WebException.badRequest(
-          "note: at most " + MAX_TEXT + " characters, found " + note.length());
-    }
+    String note = noteText(ctx);
     OptionalInt session = PageRequests.session(ctx, "session");
     Optional<LocalDate> date = PageRequests.date(ctx, "date");
     Instant now = platform.clock().instant();
