@@ -97,7 +97,7 @@ class ClinicianPagesTest {
     String order = clinic.get("/guides/order", "ann").expect(200).body();
     int previous = -1;
     for (AlertRule rule : AlertRule.values()) {
-      int at = order.indexOf("<td>" + rule.title() + "</td>");
+      int at = order.indexOf("<strong>" + rule.title() + "</strong>");
       assertThat(at).as(rule.title()).isGreaterThan(previous);
       previous = at;
     }
