@@ -57,6 +57,11 @@ public enum AlertRule {
     return title;
   }
 
+  /** The rule with this stable id, if there is one. */
+  public static java.util.Optional<AlertRule> byId(String id) {
+    return java.util.Arrays.stream(values()).filter(rule -> rule.id.equals(id)).findFirst();
+  }
+
   /** How loudly the alert is shown: red to act on this session, amber to look at. */
   public AlertLevel level() {
     return level;

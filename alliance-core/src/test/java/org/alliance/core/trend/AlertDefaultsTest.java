@@ -1,10 +1,12 @@
 package org.alliance.core.trend;
 
-import static org.alliance.core.trend.AlertFixtures.ORS;
-import static org.alliance.core.trend.AlertFixtures.PHQ9;
+import static org.alliance.core.trend.AlertFixtures.CLIENT;
 import static org.alliance.core.trend.AlertFixtures.SRS;
 import static org.alliance.core.trend.AlertFixtures.course;
 import static org.alliance.core.trend.AlertFixtures.episode;
+import static org.alliance.core.trend.AlertFixtures.ors;
+import static org.alliance.core.trend.AlertFixtures.phq9;
+import static org.alliance.core.trend.AlertFixtures.srs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
@@ -22,7 +24,6 @@ import org.junit.jupiter.api.Test;
  * order are the documented ones.
  */
 class AlertDefaultsTest {
-  private static final String CLIENT = "c-001";
   private static final AlertFinder DEFAULTS = new AlertFinder(AlertOptions.defaults());
 
   private static List<AlertRule> rules(Episode episode, RiskFlag... flags) {
@@ -33,18 +34,6 @@ class AlertDefaultsTest {
     List<Alert> alerts = DEFAULTS.alerts(episode, List.of());
     assertThat(alerts).extracting(Alert::rule).containsExactly(rule);
     return alerts.get(0);
-  }
-
-  private static Course srs(double... totals) {
-    return course(CLIENT, SRS, totals);
-  }
-
-  private static Course phq9(double... totals) {
-    return course(CLIENT, PHQ9, totals);
-  }
-
-  private static Course ors(double... totals) {
-    return course(CLIENT, ORS, totals);
   }
 
   @Test

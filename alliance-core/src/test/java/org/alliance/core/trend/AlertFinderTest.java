@@ -1,11 +1,14 @@
 package org.alliance.core.trend;
 
+import static org.alliance.core.trend.AlertFixtures.CLIENT;
 import static org.alliance.core.trend.AlertFixtures.CORE10;
-import static org.alliance.core.trend.AlertFixtures.ORS;
 import static org.alliance.core.trend.AlertFixtures.PHQ9;
 import static org.alliance.core.trend.AlertFixtures.SRS;
 import static org.alliance.core.trend.AlertFixtures.course;
 import static org.alliance.core.trend.AlertFixtures.episode;
+import static org.alliance.core.trend.AlertFixtures.ors;
+import static org.alliance.core.trend.AlertFixtures.phq9;
+import static org.alliance.core.trend.AlertFixtures.srs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.entry;
@@ -25,7 +28,6 @@ import org.junit.jupiter.api.Test;
  * their own edges.
  */
 class AlertFinderTest {
-  private static final String CLIENT = "c-001";
   private static final AlertFinder PRE_CALIBRATION = new AlertFinder(AlertFixtures.PRE_CALIBRATION);
 
   private static List<Alert> alerts(Episode episode, RiskFlag... flags) {
@@ -41,18 +43,6 @@ class AlertFinderTest {
     List<Alert> found = alerts.stream().filter(alert -> alert.rule() == rule).toList();
     assertThat(found).as("alerts of %s in %s", rule, alerts).hasSize(1);
     return found.get(0);
-  }
-
-  private static Course srs(double... totals) {
-    return course(CLIENT, SRS, totals);
-  }
-
-  private static Course phq9(double... totals) {
-    return course(CLIENT, PHQ9, totals);
-  }
-
-  private static Course ors(double... totals) {
-    return course(CLIENT, ORS, totals);
   }
 
   @Nested

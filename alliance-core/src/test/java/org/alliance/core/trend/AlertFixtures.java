@@ -49,6 +49,22 @@ public final class AlertFixtures {
   }
 
   /** Scores at sessions 1, 2, 3, ... */
+  /** The client of the alert tests' courses. */
+  static final String CLIENT = "c-001";
+
+  /** The client's SRS totals at sessions 1, 2, ... */
+  static Course srs(double... totals) {
+    return course(CLIENT, SRS, totals);
+  }
+
+  static Course phq9(double... totals) {
+    return course(CLIENT, PHQ9, totals);
+  }
+
+  static Course ors(double... totals) {
+    return course(CLIENT, ORS, totals);
+  }
+
   static Course course(String client, Measure measure, double... scores) {
     List<Observation> observations = new ArrayList<>();
     for (int i = 0; i < scores.length; i++) {

@@ -43,7 +43,7 @@ public record AlertItem(
   }
 
   /** {@code srs+phq-9} as {@code SRS and PHQ-9}: the server's measures are all instruments. */
-  static String measures(String ids) {
+  public static String measures(String ids) {
     return Arrays.stream(ids.split("\\+"))
         .map(id -> id.toUpperCase(Locale.ROOT))
         .collect(Collectors.joining(" and "));

@@ -199,9 +199,7 @@ public final class TrendApi {
   }
 
   private static AlertRule rule(String id) {
-    return Arrays.stream(AlertRule.values())
-        .filter(rule -> rule.id().equals(id))
-        .findFirst()
+    return AlertRule.byId(id)
         .orElseThrow(
             () ->
                 WebException.badRequest(

@@ -231,9 +231,7 @@ public final class CaseloadPage {
   }
 
   private static AlertRule rule(String id) {
-    return Arrays.stream(AlertRule.values())
-        .filter(rule -> rule.id().equals(id))
-        .findFirst()
+    return AlertRule.byId(id)
         .orElseThrow(
             () -> WebException.badRequest("alert: there is no kind of alert called '" + id + "'"));
   }

@@ -244,20 +244,18 @@ public final class ClientPage {
   private static List<FollowUp> followUps(List<Acknowledgement> acknowledgements) {
     List<FollowUp> followUps = new ArrayList<>();
     for (Acknowledgement ack : acknowledgements) {
-      for (AlertRule rule : AlertRule.values()) {
-        if (rule.id().equals(ack.ruleId())) {
-          String done =
-              ack.open()
-                  ? ack.followUp()
-                  : ack.followUp()
-                      + " (re-opened by "
-                      + ack.reopenedBy()
-                      + " on "
-                      + ack.reopenedAt().toString().substring(0, 10)
-                      + ")";
-          followUps.add(new FollowUp(rule, ack.session(), done, ack.by(), ack.at()));
-        }
-      }
+      String done =
+          ack.open()
+              ? ack.followUp()
+              : ack.followUp()
+                  + " (re-opened by "
+                  + ack.reopenedBy()
+                  + " on "
+                  + ack.reopenedAt().toString().substring(0, 10)
+                  + ")";
+      AlertRule.byId(ack.ruleId())
+          .ifPresent(
+              rule -> followUps.add(new FollowUp(rule, ack.session(), done, ack.by(), ack.at())));
     }
     return followUps;
   }
@@ -308,8 +306,21 @@ public final class ClientPage {
 
   /** {@code POST /clients/{id}/notes}: a note on the chart, at a session or a date. */
   public void addNote(Context ctx) {
+    saveNote(ctx, false);
+  }
+
+  /**
+   * {@code POST /clients/{id}/notes/{note}}: the note changed; its earlier version stays in the
+   * note's history.
+   */
+  public void editNote(Context ctx) {
+    saveNote(ctx, true);
+  }
+
+  private void saveNote(Context ctx, boolean edit) {
     platform.authentication().require(ctx);
     long id = PageRequests.id(ctx, "id");
+    long editedId = edit ? PageRequests.id(ctx, "note") : 0;
     String note = noteText(ctx);
     OptionalInt session = PageRequests.session(ctx, "session");
     Optional<LocalDate> date = PageRequests.date(ctx, "date");
@@ -320,18 +331,32 @@ public final class ClientPage {
             handle -> {
               Principal principal = platform.authentication().require(ctx, handle);
               Client client = Access.client(handle, principal, id);
-              long noteId =
-                  ChartNotes.add(handle, client.id(), session, date, note, principal.userId(), now);
+              long noteId = editedId;
+              if (!edit) {
+                noteId =
+                    ChartNotes.add(
+                        handle, client.id(), session, date, note, principal.userId(), now);
+              } else if (!ChartNotes.edit(
+                  handle, client.id(), noteId, session, date, note, principal.userId(), now)) {
+                throw WebException.notFound("the client has no such note");
+              }
               AuditLog.record(
                   handle,
                   Optional.of(principal.userId()),
-                  AuditAction.NOTE_CREATE,
+                  edit ? AuditAction.NOTE_EDIT : AuditAction.NOTE_CREATE,
                   Optional.of(client.id()),
                   "note " + noteId,
                   now);
               return null;
             });
     ctx.redirect("/clients/" + id + "#notes", HttpStatus.SEE_OTHER);
+  }
+
+  /** The session of the alert a form is about; 400 naming the field when missing. */
+  private static int alertSession(Context ctx) {
+    return PageRequests.session(ctx, "session")
+        .orElseThrow(
+            () -> WebException.badRequest("session: the session of the alert is required"));
   }
 
   /** The text of a note sent in a form; 400 naming the field when it is missing or too long. */
@@ -350,40 +375,6 @@ public final class ClientPage {
   }
 
   /**
-   * {@code POST /clients/{id}/notes/{note}}: the note changed; its earlier version stays in the
-   * note's history.
-   */
-  public void editNote(Context ctx) {
-    platform.authentication().require(ctx);
-    long id = PageRequests.id(ctx, "id");
-    long noteId = PageRequests.id(ctx, "note");
-    String note = noteText(ctx);
-    OptionalInt session = PageRequests.session(ctx, "session");
-    Optional<LocalDate> date = PageRequests.date(ctx, "date");
-    Instant now = platform.clock().instant();
-    platform
-        .database()
-        .write(
-            handle -> {
-              Principal principal = platform.authentication().require(ctx, handle);
-              Client client = Access.client(handle, principal, id);
-              if (!ChartNotes.edit(
-                  handle, client.id(), noteId, session, date, note, principal.userId(), now)) {
-                throw WebException.notFound("the client has no such note");
-              }
-              AuditLog.record(
-                  handle,
-                  Optional.of(principal.userId()),
-                  AuditAction.NOTE_EDIT,
-                  Optional.of(client.id()),
-                  "note " + noteId,
-                  now);
-              return null;
-            });
-    ctx.redirect("/clients/" + id + "#notes", HttpStatus.SEE_OTHER);
-  }
-
-  /**
    * {@code POST /clients/{id}/acknowledgements}: the alert of a rule at a session, with the
    * follow-up.
    */
@@ -394,17 +385,12 @@ public final class ClientPage {
         PageRequests.field(ctx, "rule")
             .orElseThrow(() -> WebException.badRequest("rule: which alert is acknowledged"));
     AlertRule rule =
-        java.util.Arrays.stream(AlertRule.values())
-            .filter(r -> r.id().equals(ruleId))
-            .findFirst()
+        AlertRule.byId(ruleId)
             .orElseThrow(
                 () ->
                     WebException.badRequest(
                         "rule: there is no kind of alert called '" + ruleId + "'"));
-    int session =
-        PageRequests.session(ctx, "session")
-            .orElseThrow(
-                () -> WebException.badRequest("session: the session of the alert is required"));
+    int session = alertSession(ctx);
     String followUp =
         PageRequests.field(ctx, "followUp")
             .orElseThrow(
@@ -479,10 +465,7 @@ public final class ClientPage {
     String ruleId =
         PageRequests.field(ctx, "rule")
             .orElseThrow(() -> WebException.badRequest("rule: which alert is re-opened"));
-    int session =
-        PageRequests.session(ctx, "session")
-            .orElseThrow(
-                () -> WebException.badRequest("session: the session of the alert is required"));
+    int session = alertSession(ctx);
     Instant now = platform.clock().instant();
     boolean reopened =
         platform
