@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.alliance.web.demo.DemoClinic;
 import org.alliance.web.platform.audit.AuditAction;
 import org.alliance.web.platform.audit.AuditLog;
@@ -130,8 +131,9 @@ public final class WebCommand implements Callable<Integer> {
       defaultValue = "${env:ALLIANCE_CREATE_ADMIN}",
       description =
           "Before starting, add an admin with this username unless the clinic has a user of that name "
-              + "(env ALLIANCE_CREATE_ADMIN). The password is asked for on the console, or read from the "
-              + "environment variable ALLIANCE_ADMIN_PASSWORD; never give it on the command line.")
+              + "(env ALLIANCE_CREATE_ADMIN). The password comes from the environment variable "
+              + "ALLIANCE_ADMIN_PASSWORD, or is asked for on the console (without one: read as one line "
+              + "from standard input); never give it on the command line.")
   String createAdmin;
 
   public static void main(String[] args) {
@@ -177,7 +179,13 @@ public final class WebCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (createAdmin != null && !createAdmin.isBlank()) {
-      int created = createFirstAdmin(settings, createAdmin.trim(), out);
+      int created =
+          createAdmin(
+              settings,
+              createAdmin.trim(),
+              WebCommand::adminPassword,
+              out,
+              spec.commandLine().getErr());
       if (created != 0) {
         return created;
       }
@@ -238,8 +246,12 @@ public final class WebCommand implements Callable<Integer> {
    * {@code --create-admin NAME}: adds the admin unless there is a user of that name; returns the
    * exit code (0 to go on and start the server).
    */
-  private int createFirstAdmin(ServerSettings settings, String username, PrintWriter out) {
-    PrintWriter err = spec.commandLine().getErr();
+  static int createAdmin(
+      ServerSettings settings,
+      String username,
+      Supplier<Optional<String>> password,
+      PrintWriter out,
+      PrintWriter err) {
     try (Database db = settings.openDatabase()) {
       Optional<User> existing = db.read(handle -> Users.findByUsername(handle, username));
       if (existing.isPresent()) {
@@ -251,14 +263,14 @@ public final class WebCommand implements Callable<Integer> {
                 + "); left as it is");
         return 0;
       }
-      Optional<String> password = adminPassword();
-      if (password.isEmpty()) {
+      Optional<String> given = password.get();
+      if (given.isEmpty()) {
         err.println(
             "alliance-web: --create-admin needs the new admin's password: run it on a console, which"
                 + " asks for it, or set the environment variable ALLIANCE_ADMIN_PASSWORD");
         return 1;
       }
-      Optional<String> weak = Passwords.weakness(password.get(), List.of(username));
+      Optional<String> weak = Passwords.weakness(given.get(), List.of(username));
       if (weak.isPresent()) {
         err.println("alliance-web: --create-admin: " + weak.get());
         return 1;
@@ -270,14 +282,17 @@ public final class WebCommand implements Callable<Integer> {
               username,
               Role.ADMIN,
               Optional.empty(),
-              password.get(),
+              given.get(),
               "(--create-admin)");
       out.println("added admin " + user.username() + " (id " + user.id() + ")");
       return 0;
     }
   }
 
-  /** The new admin's password: from the environment, or asked twice on the console. */
+  /**
+   * The new admin's password: from the environment, asked twice on the console, or one line of
+   * standard input when there is no console (as {@code add-user} reads it).
+   */
   private static Optional<String> adminPassword() {
     String fromEnvironment = System.getenv("ALLIANCE_ADMIN_PASSWORD");
     if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
@@ -285,7 +300,12 @@ public final class WebCommand implements Callable<Integer> {
     }
     Console console = System.console();
     if (console == null) {
-      return Optional.empty();
+      try {
+        String line = readPassword();
+        return line.isEmpty() ? Optional.empty() : Optional.of(line);
+      } catch (IOException e) {
+        return Optional.empty();
+      }
     }
     char[] typed = console.readPassword("Password for the new admin: ");
     char[] again = console.readPassword("The same password again: ");
