@@ -100,13 +100,17 @@ document.addEventListener('pointerup', (event) => {
     stay.focus();
   }
 
+  // The seconds the server says are left; null once the session has ended (401).
   async function secondsLeftOnServer() {
     const answer = await fetch('/api/session', {
       credentials: 'same-origin',
       headers: { Accept: 'application/json' },
     });
+    if (answer.status === 401) {
+      return null;
+    }
     if (!answer.ok) {
-      return 0;
+      throw new Error('status ' + answer.status);
     }
     return (await answer.json()).secondsLeft;
   }
@@ -116,16 +120,18 @@ document.addEventListener('pointerup', (event) => {
     try {
       left = await secondsLeftOnServer();
     } catch (e) {
-      // The server cannot be reached: go by this page's own count.
-      left = Math.round((deadline - Date.now()) / 1000);
+      // The server cannot be reached: go by this page's own count, and ask again later.
+      left = Math.max(1, Math.round((deadline - Date.now()) / 1000));
     }
-    if (left <= 0) {
+    if (left === null) {
+      // Ended: the sign-in page says why.
       signedOut();
     } else if (left > warnBefore + 5) {
       hide();
       schedule(left);
     } else {
-      show(left);
+      // Less than a second may be left: the next look comes just after the end.
+      show(Math.max(1, left));
     }
   }
 

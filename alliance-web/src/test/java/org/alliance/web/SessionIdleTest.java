@@ -117,6 +117,16 @@ class SessionIdleTest {
   }
 
   @Test
+  void whenThePageScriptFindsTheSessionOverTheSignInPageSaysWhy() {
+    clock.advance(IDLE.plusSeconds(1));
+    Reply over = browser.get("/api/session").expect(401);
+    assertThat(over.json().get("error").asText()).contains("signed out after 10 minutes");
+    assertThat(Browser.setCookies(over, "alliance_signed_out")).isNotEmpty();
+    assertThat(browser.get("/login").expect(200).body())
+        .contains("You were signed out after 10 minutes without activity");
+  }
+
+  @Test
   void aFormSentAfterTheIdleTimeSaysNothingWasSaved() {
     String csrf = Browser.csrf(browser.get("/clients/" + clinic.clients.get("ann-1")).expect(200));
     clock.advance(IDLE.plusMinutes(5));
