@@ -123,7 +123,7 @@ public final class AccountPages {
       if (e.status() != 400 && e.status() != 429) {
         throw e;
       }
-      renderPassword(ctx, principal, e.status(), e.getMessage());
+      renderPassword(ctx, principal, e.status(), withLabel(e.getMessage()));
       return;
     }
     ctx.redirect("/account?done=password", HttpStatus.SEE_OTHER);
@@ -193,6 +193,14 @@ public final class AccountPages {
         Viewer.of(principal),
         "view",
         new PasswordView(principal.passwordChangeDue(), problem, Passwords.MIN_LENGTH));
+  }
+
+  /** A refusal that names its field as the form's label does ("New password: ..."). */
+  private static String withLabel(String message) {
+    return message
+        .replaceFirst("^currentPassword: ", "Current password: ")
+        .replaceFirst("^newPassword: ", "New password: ")
+        .replaceFirst("^repeatPassword: ", "New password again: ");
   }
 
   /** A password field as typed: spaces are part of a password, so nothing is trimmed. */

@@ -79,33 +79,33 @@ class AccountPagesTest {
 
     // Each refusal shows the form again, naming the field and saying why, and changes nothing.
     assertThat(changePassword(desk, "not my password", next, next).expect(400).body())
-        .contains("currentPassword: that is not your current password");
+        .contains("Current password: that is not your current password");
     assertThat(changePassword(desk, TestClinic.PASSWORD, "short", "short").expect(400).body())
-        .contains("newPassword: a password needs at least 10 characters");
+        .contains("New password: a password needs at least 10 characters");
     assertThat(
             changePassword(desk, TestClinic.PASSWORD, "1234567890", "1234567890")
                 .expect(400)
                 .body())
-        .contains("newPassword: this is one of the 100,000 most common passwords");
+        .contains("New password: this is one of the 100,000 most common passwords");
     assertThat(
             changePassword(desk, TestClinic.PASSWORD, "Qwertyuiop2024!", "Qwertyuiop2024!")
                 .expect(400)
                 .body())
-        .contains("newPassword: this is a common password with digits or symbols added");
+        .contains("New password: this is a common password with digits or symbols added");
     assertThat(
             changePassword(desk, TestClinic.PASSWORD, "abababababab", "abababababab")
                 .expect(400)
                 .body())
-        .contains("newPassword: a password needs more than a few different characters");
+        .contains("New password: a password needs more than a few different characters");
     assertThat(changePassword(desk, TestClinic.PASSWORD, "Ben1234567", "Ben1234567").body())
-        .contains("newPassword: a password may not be your own name");
+        .contains("New password: a password may not be your own name");
     assertThat(changePassword(desk, TestClinic.PASSWORD, next, next + "!").expect(400).body())
-        .contains("repeatPassword: the two new passwords differ");
+        .contains("New password again: the two new passwords differ");
     assertThat(
             changePassword(desk, TestClinic.PASSWORD, TestClinic.PASSWORD, TestClinic.PASSWORD)
                 .expect(400)
                 .body())
-        .contains("newPassword: this is your current password");
+        .contains("New password: this is your current password");
 
     Reply changed = changePassword(desk, TestClinic.PASSWORD, next, next).expect(303);
     assertThat(changed.headers().firstValue("Location")).contains("/account?done=password");
@@ -133,7 +133,7 @@ class AccountPagesTest {
                       "kettle harbour violet")
                   .expect(400)
                   .body())
-          .contains("currentPassword: that is not your current password");
+          .contains("Current password: that is not your current password");
     }
     assertThat(
             changePassword(
@@ -143,7 +143,7 @@ class AccountPagesTest {
                     "kettle harbour violet 7")
                 .expect(429)
                 .body())
-        .contains("currentPassword: too many wrong passwords; try again in");
+        .contains("Current password: too many wrong passwords; try again in");
   }
 
   @Test

@@ -146,7 +146,7 @@ class AccountBrowserTest {
     // A common password is refused, naming the field, and the form comes back.
     changePassword(TestClinic.PASSWORD, "password1234");
     assertThat(browser.findElement(By.cssSelector("p.message")).getText())
-        .contains("newPassword")
+        .contains("New password:")
         .contains("common password");
     changePassword(TestClinic.PASSWORD, NEW_PASSWORD);
     assertThat(browser.findElement(By.cssSelector("p.notice")).getText())
