@@ -26,6 +26,7 @@ import org.alliance.web.accounts.PasswordChanges;
 import org.alliance.web.accounts.PersonalTokens;
 import org.alliance.web.accounts.UsersPage;
 import org.alliance.web.administrations.AdministrationsApi;
+import org.alliance.web.administrations.CorrectionPage;
 import org.alliance.web.administrations.EntryPage;
 import org.alliance.web.administrations.RecordAdministration;
 import org.alliance.web.administrations.SessionAlreadyRecorded;
@@ -244,6 +245,8 @@ public final class ClinicServer implements AutoCloseable {
     ClientPage clientPage = new ClientPage(platform, features.instruments(), features.trends());
     EntryPage entry =
         new EntryPage(platform, features.instruments(), features.trends(), features.record());
+    CorrectionPage correction =
+        new CorrectionPage(platform, features.instruments(), features.record());
     TeamPage team = new TeamPage(platform, features.instruments());
     PasswordChanges passwords = new PasswordChanges(platform);
     PersonalTokens tokens = new PersonalTokens(platform);
@@ -286,9 +289,14 @@ public final class ClinicServer implements AutoCloseable {
     routes.get("/clients/{id}/report", clientPage::report);
     routes.get("/clients/{id}/charts/{measure}", clientPage::chart);
     routes.post("/clients/{id}/notes", clientPage::addNote);
+    routes.post("/clients/{id}/notes/{note}", clientPage::editNote);
     routes.get("/clients/{id}/entry", entry::form);
+    routes.get("/clients/{id}/administrations/{administration}/correct", correction::form);
+    routes.post("/clients/{id}/administrations/{administration}/correct", correction::correct);
+    routes.post("/clients/{id}/administrations/{administration}/void", correction::voidEntry);
     routes.post("/clients/{id}/entry", entry::submit);
     routes.post("/clients/{id}/acknowledgements", clientPage::acknowledge);
+    routes.post("/clients/{id}/acknowledgements/reopen", clientPage::reopen);
     routes.get("/guides/{kind}", new GuidePage(platform)::show);
     routes.get("/team", team::show);
     routes.get("/team/chart", team::chart);
@@ -324,6 +332,10 @@ public final class ClinicServer implements AutoCloseable {
     routes.post("/api/clients", clients::create);
     routes.get("/api/clients/{id}", clients::get);
     routes.post("/api/clients/{id}/administrations", administrations::create);
+    routes.post(
+        "/api/clients/{id}/administrations/{administration}/correction", administrations::correct);
+    routes.post(
+        "/api/clients/{id}/administrations/{administration}/void", administrations::voidEntry);
     routes.get("/api/clients/{id}/trend", trend::trend);
     routes.get("/api/clients/{id}/fhir", fhir::bundle);
     routes.get("/api/alerts", trend::alerts);

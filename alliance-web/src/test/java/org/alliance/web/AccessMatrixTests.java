@@ -201,6 +201,32 @@ abstract class AccessMatrixTests {
                     "instrument=ors&session=" + (60 + i) + "&ors_1=5&ors_2=5&ors_3=5&ors_4=5"),
             statuses(200, 404, 200, 404, 401, 401),
             false));
+    // Entry 999999 is nobody's: 404 for those signed in, whether they reach the client or not.
+    table.put(
+        "GET /clients/{id}/administrations/{administration}/correct",
+        new Expected(
+            (who, i) -> clinic.get(page + "/administrations/999999/correct", who.user),
+            statuses(404, 404, 404, 404, 302, 302),
+            false));
+    table.put(
+        "POST /clients/{id}/administrations/{administration}/correct",
+        new Expected(
+            (who, i) ->
+                form(page + "/administrations/999999/correct", who.user, "session=1&reason=matrix"),
+            statuses(404, 404, 404, 404, 401, 401),
+            false));
+    table.put(
+        "POST /clients/{id}/administrations/{administration}/void",
+        new Expected(
+            (who, i) -> form(page + "/administrations/999999/void", who.user, "reason=matrix"),
+            statuses(404, 404, 404, 404, 401, 401),
+            false));
+    table.put(
+        "POST /clients/{id}/notes/{note}",
+        new Expected(
+            (who, i) -> form(page + "/notes/999999", who.user, "note=matrix"),
+            statuses(404, 404, 404, 404, 401, 401),
+            false));
     table.put(
         "POST /clients/{id}/notes",
         new Expected(
@@ -218,6 +244,14 @@ abstract class AccessMatrixTests {
                     who.user,
                     "rule=not-on-track&session=999&followUp=seen"),
             statuses(400, 404, 400, 404, 401, 401),
+            false));
+    // Nothing stands to re-open at session 999: 409 for those who reach the client, 404 for others.
+    table.put(
+        "POST /clients/{id}/acknowledgements/reopen",
+        new Expected(
+            (who, i) ->
+                form(page + "/acknowledgements/reopen", who.user, "rule=not-on-track&session=999"),
+            statuses(409, 404, 409, 404, 401, 401),
             false));
     // Team outcomes: supervisors (their team, here one without scores) and admins; clinicians are
     // refused.
@@ -460,6 +494,32 @@ abstract class AccessMatrixTests {
                     who.user,
                     TestClinic.phq9(20 + i, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
             statuses(201, 404, 201, 404, 401, 401),
+            false));
+    // No administration 999999 to change: 404 for everyone, whether they reach the client or not,
+    // after the reason is checked.
+    table.put(
+        "POST /api/clients/{id}/administrations/{administration}/correction",
+        new Expected(
+            (who, i) ->
+                clinic.post(
+                    c + "/administrations/999999/correction",
+                    who.user,
+                    java.util.Map.of(
+                        "reason",
+                        "matrix",
+                        "administration",
+                        TestClinic.phq9(40 + i, 0, 0, 0, 0, 0, 0, 0, 0, 0))),
+            statuses(404, 404, 404, 404, 401, 401),
+            false));
+    table.put(
+        "POST /api/clients/{id}/administrations/{administration}/void",
+        new Expected(
+            (who, i) ->
+                clinic.post(
+                    c + "/administrations/999999/void",
+                    who.user,
+                    java.util.Map.of("reason", "matrix")),
+            statuses(404, 404, 404, 404, 401, 401),
             false));
     table.put(
         "GET /api/clients/{id}/trend",

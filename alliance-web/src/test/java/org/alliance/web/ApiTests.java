@@ -70,6 +70,121 @@ abstract class ApiTests {
   }
 
   @Test
+  void aWrongEntryIsCorrectedOrVoidedWithAReasonAndItsOriginalStaysInTheHistory() {
+    long client = newClient("corrections-1");
+    // Entered at session 3 by mistake; it was session 4.
+    long wrong =
+        administer(client, TestClinic.phq9(3, 2, 2, 2, 2, 2, 2, 2, 2, 0))
+            .expect(201)
+            .json()
+            .get("id")
+            .asLong();
+    long typo =
+        administer(client, TestClinic.vas("ors", 1, 5, 5, 5, 5))
+            .expect(201)
+            .json()
+            .get("id")
+            .asLong();
+    administer(client, TestClinic.phq9(5, 1, 1, 1, 1, 1, 1, 1, 1, 0)).expect(201);
+    String base = "/api/clients/" + client + "/administrations/";
+
+    // Refused, and nothing changes: no reason; answers that cannot be scored; the session of
+    // another entry; an entry the client does not have.
+    assertThat(
+            clinic
+                .post(
+                    base + wrong + "/correction",
+                    "ann",
+                    Map.of("administration", TestClinic.phq9(4, 2, 2, 2, 2, 2, 2, 2, 2, 0)))
+                .expect(400)
+                .json()
+                .get("error")
+                .asText())
+        .startsWith("reason: ");
+    clinic
+        .post(
+            base + wrong + "/correction",
+            "ann",
+            Map.of(
+                "reason",
+                "wrong session",
+                "administration",
+                TestClinic.phq9(4, 9, 2, 2, 2, 2, 2, 2, 2, 0)))
+        .expect(400);
+    clinic
+        .post(
+            base + wrong + "/correction",
+            "ann",
+            Map.of(
+                "reason",
+                "wrong session",
+                "administration",
+                TestClinic.phq9(5, 2, 2, 2, 2, 2, 2, 2, 2, 0)))
+        .expect(409);
+    clinic
+        .post(
+            base + "999999/correction",
+            "ann",
+            Map.of(
+                "reason",
+                "wrong session",
+                "administration",
+                TestClinic.phq9(4, 2, 2, 2, 2, 2, 2, 2, 2, 0)))
+        .expect(404);
+    JsonNode unchanged = clinic.get("/api/clients/" + client, "ann").expect(200).json();
+    assertThat(unchanged.get("administrations").findValuesAsText("session")).contains("3");
+    assertThat(unchanged.get("history")).isEmpty();
+
+    long corrected =
+        clinic
+            .post(
+                base + wrong + "/correction",
+                "ann",
+                Map.of(
+                    "reason",
+                    "wrong session",
+                    "administration",
+                    TestClinic.phq9(4, 2, 2, 2, 2, 2, 2, 2, 2, 0)))
+            .expect(201)
+            .json()
+            .get("id")
+            .asLong();
+    clinic
+        .post(base + typo + "/void", "ann", Map.of("reason", "entered for the wrong client"))
+        .expect(204);
+    clinic.post(base + typo + "/void", "ann", Map.of("reason", "again")).expect(404);
+
+    JsonNode record = clinic.get("/api/clients/" + client, "ann").expect(200).json();
+    List<String> current = new ArrayList<>();
+    record
+        .get("administrations")
+        .forEach(a -> current.add(a.get("instrument").asText() + "@" + a.get("session").asInt()));
+    assertThat(current).containsExactlyInAnyOrder("phq-9@4", "phq-9@5");
+    JsonNode history = record.get("history");
+    assertThat(history).hasSize(2);
+    JsonNode voided = history.get(0);
+    assertThat(voided.get("change").asText()).isEqualTo("voided");
+    assertThat(voided.get("administrationId").asLong()).isEqualTo(typo);
+    assertThat(voided.get("reason").asText()).isEqualTo("entered for the wrong client");
+    JsonNode moved = history.get(1);
+    assertThat(moved.get("change").asText()).isEqualTo("corrected");
+    assertThat(moved.get("session").asInt()).isEqualTo(3);
+    assertThat(moved.get("replacedBy").asLong()).isEqualTo(corrected);
+    assertThat(moved.get("changedBy").asText()).isEqualTo("ANN");
+
+    // Scores and trends use the corrected data at once.
+    JsonNode trend = clinic.get("/api/clients/" + client + "/trend", "ann").expect(200).json();
+    List<String> courses = new ArrayList<>();
+    trend.get("courses").forEach(course -> courses.add(course.get("measure").asText()));
+    assertThat(courses).containsExactly("phq-9");
+    assertThat(trend.get("courses").get(0).get("sessions").get(0).get("session").asInt())
+        .isEqualTo(4);
+    assertThat(clinic.get("/api/audit?client=" + client, "admin").body())
+        .contains("administration.correct")
+        .contains("administration.void");
+  }
+
+  @Test
   void healthSaysTheDatabaseAnswers() {
     JsonNode health = clinic.get("/health", null).expect(200).json();
     assertThat(health.get("status").asText()).isEqualTo("ok");

@@ -39,6 +39,11 @@ final class ChartStyle {
       new BasicStroke(
           2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 4f}, 0f);
 
+  /** Dots, for marks that sit behind the data, such as a chart note's session. */
+  static final BasicStroke DOTTED =
+      new BasicStroke(
+          1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {1.5f, 4f}, 0f);
+
   /** The marker size every series shares (XChart has one); custom markers scale it. */
   static final int MARKER_SIZE = 7;
 

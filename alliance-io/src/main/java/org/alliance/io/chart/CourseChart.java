@@ -7,6 +7,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -40,15 +41,41 @@ public final class CourseChart implements Figure {
 
   private final CourseFindings findings;
   private final String name;
+  private final List<ChartNote> notes;
 
-  private CourseChart(CourseFindings findings) {
+  private CourseChart(CourseFindings findings, List<ChartNote> notes) {
     this.findings = requireNonNull(findings, "findings");
     this.name = Wording.measure(findings.course().measure());
+    this.notes = List.copyOf(notes);
   }
 
   /** The chart of these findings. */
   public static CourseChart of(CourseFindings findings) {
-    return new CourseChart(findings);
+    return new CourseChart(findings, List.of());
+  }
+
+  /** The same chart with the clinician's notes as marks at their sessions. */
+  public CourseChart withNotes(List<ChartNote> chartNotes) {
+    return new CourseChart(findings, chartNotes);
+  }
+
+  /** The notes this chart can place, with their sessions in its course, in session order. */
+  private List<Map.Entry<Integer, ChartNote>> placedNotes() {
+    Course course = findings.course();
+    int first = course.first().map(Observation::session).orElse(0);
+    int last = course.last().map(Observation::session).orElse(0);
+    List<Map.Entry<Integer, ChartNote>> placed = new ArrayList<>();
+    for (ChartNote note : notes) {
+      note.sessionIn(course)
+          .ifPresent(
+              session -> {
+                if (session >= first && session <= last) {
+                  placed.add(Map.entry(session, note));
+                }
+              });
+    }
+    placed.sort(Map.Entry.comparingByKey());
+    return placed;
   }
 
   @Override
@@ -90,6 +117,13 @@ public final class CourseChart implements Figure {
     }
     describe(text, findings.gains(), "Sudden gain");
     describe(text, findings.losses(), "Sudden loss");
+    for (Map.Entry<Integer, ChartNote> placed : placedNotes()) {
+      text.append(" Note at session ")
+          .append(placed.getKey())
+          .append(": ")
+          .append(placed.getValue().text())
+          .append('.');
+    }
     for (Rupture rupture : distinctRuptures()) {
       text.append(" Rupture from session ")
           .append(rupture.startSession())
@@ -187,8 +221,28 @@ public final class CourseChart implements Figure {
     suddenChanges(
         chart, findings.losses(), "Sudden loss", Markers.triangleDown(2.1), ChartStyle.VERMILLION);
     ruptures(chart);
+    notes(chart, yRange);
     ChartStyle.fitLegend(chart, width);
     return chart;
+  }
+
+  /** A dotted upright line at each note's session; the page or report lists the notes' words. */
+  private void notes(XYChart chart, double[] yRange) {
+    List<Map.Entry<Integer, ChartNote>> placed = placedNotes();
+    if (placed.isEmpty()) {
+      return;
+    }
+    double[] x = new double[placed.size() * 3];
+    double[] y = new double[placed.size() * 3];
+    for (int i = 0; i < placed.size(); i++) {
+      x[3 * i] = placed.get(i).getKey();
+      x[3 * i + 1] = placed.get(i).getKey();
+      x[3 * i + 2] = Double.NaN;
+      y[3 * i] = yRange[0];
+      y[3 * i + 1] = yRange[1];
+      y[3 * i + 2] = Double.NaN;
+    }
+    line(chart, "Chart note", x, y, ChartStyle.MUTED, ChartStyle.DOTTED);
   }
 
   /** {@code Clinical cutoff (10 or more)}; an alliance measure's cutoff marks a concern. */

@@ -18,6 +18,7 @@ import org.alliance.core.trend.Course;
 import org.alliance.core.trend.Episode;
 import org.alliance.core.trend.Observation;
 import org.alliance.core.trend.RiskFlag;
+import org.alliance.io.chart.ChartNote;
 import org.alliance.io.chart.CourseFindings;
 
 /**
@@ -29,6 +30,7 @@ import org.alliance.io.chart.CourseFindings;
  * @param measures outcome measures first, then alliance measures, each in the episode's order
  * @param alerts every alert of the alert rules, most urgent first
  * @param followUps what the clinician recorded doing about alerts, oldest first
+ * @param notes the clinician's notes on the chart, such as a medication change
  * @param latestAnswers the latest administration of each instrument, item by item
  * @param settings how the findings were made, and the notes to show beside them
  */
@@ -37,6 +39,7 @@ public record ClientReport(
     List<MeasureReport> measures,
     List<Alert> alerts,
     List<FollowUp> followUps,
+    List<ChartNote> notes,
     List<ItemAnswers> latestAnswers,
     Settings settings) {
 
@@ -71,6 +74,7 @@ public record ClientReport(
     measures = ImmutableList.copyOf(measures);
     alerts = ImmutableList.copyOf(alerts);
     followUps = ImmutableList.copyOf(followUps);
+    notes = ImmutableList.copyOf(notes);
     latestAnswers = ImmutableList.copyOf(latestAnswers);
     requireNonNull(settings, "settings");
   }
@@ -93,12 +97,19 @@ public record ClientReport(
       measures.add(MeasureReport.of(findings));
     }
     List<Alert> alerts = new AlertFinder(settings.alerts()).alerts(episode, riskFlags);
-    return new ClientReport(episode, measures, alerts, List.of(), latestAnswers, settings);
+    return new ClientReport(
+        episode, measures, alerts, List.of(), List.of(), latestAnswers, settings);
   }
 
   /** The same report with what the clinician recorded doing about alerts. */
   public ClientReport withFollowUps(List<FollowUp> recorded) {
-    return new ClientReport(episode, measures, alerts, recorded, latestAnswers, settings);
+    return new ClientReport(episode, measures, alerts, recorded, notes, latestAnswers, settings);
+  }
+
+  /** The same report with the clinician's notes on the chart. */
+  public ClientReport withNotes(List<ChartNote> chartNotes) {
+    return new ClientReport(
+        episode, measures, alerts, followUps, chartNotes, latestAnswers, settings);
   }
 
   public String client() {

@@ -25,6 +25,7 @@ import org.alliance.core.trend.RuptureRule;
 import org.alliance.core.trend.SuddenChange;
 import org.alliance.core.trend.SuddenChangeResult;
 import org.alliance.core.trend.TrackStatus;
+import org.alliance.io.chart.ChartNote;
 import org.alliance.io.chart.CourseChart;
 import org.alliance.io.chart.CourseFindings;
 import org.alliance.io.chart.Wording;
@@ -47,8 +48,9 @@ public final class ClientReportLayout {
     header(report, blocks);
     alerts(report, blocks);
     for (MeasureReport measure : report.measures()) {
-      measure(measure, blocks);
+      measure(measure, report.notes(), blocks);
     }
+    notes(report, blocks);
     answers(report, blocks);
     howToRead(report, blocks);
     return new ReportDocument(
@@ -175,6 +177,24 @@ public final class ClientReportLayout {
     followUps(report, blocks);
   }
 
+  /** The clinician's notes on the chart, each also a dotted line on the charts at its session. */
+  private static void notes(ClientReport report, Blocks blocks) {
+    if (report.notes().isEmpty()) {
+      return;
+    }
+    blocks.heading("Chart notes");
+    List<Row> rows = new ArrayList<>();
+    for (ChartNote note : report.notes()) {
+      rows.add(new Row(List.of(note.where(), sentence(note.text()), note.by()), Tone.PLAIN));
+    }
+    blocks.table(
+        new Table(
+            "Notes on the chart of " + report.client(),
+            List.of("At", "Note", "By"),
+            List.of(16, 64, 20),
+            rows));
+  }
+
   private static void followUps(ClientReport report, Blocks blocks) {
     if (report.followUps().isEmpty()) {
       return;
@@ -207,7 +227,7 @@ public final class ClientReportLayout {
     };
   }
 
-  private static void measure(MeasureReport measure, Blocks blocks) {
+  private static void measure(MeasureReport measure, List<ChartNote> notes, Blocks blocks) {
     Course course = measure.course();
     CourseFindings findings = measure.findings();
     boolean outcome = course.measure().construct() == Construct.OUTCOME;
@@ -239,7 +259,7 @@ public final class ClientReportLayout {
       blocks.note("No valid score of this measure.");
       return;
     }
-    blocks.chart(CourseChart.of(findings));
+    blocks.chart(CourseChart.of(findings).withNotes(notes));
 
     List<Fact> facts = new ArrayList<>();
     Observation first = course.first().orElseThrow();

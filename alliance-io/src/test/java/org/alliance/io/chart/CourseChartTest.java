@@ -73,6 +73,55 @@ class CourseChartTest {
   }
 
   @Test
+  void marksTheClinicianNotesAtTheirSessionsAndSaysThemInWords() {
+    java.time.LocalDate start = java.time.LocalDate.of(2026, 1, 5);
+    List<org.alliance.core.trend.Observation> dated = new java.util.ArrayList<>();
+    double[] scores = {18, 16, 15, 12, 10};
+    for (int i = 0; i < scores.length; i++) {
+      dated.add(
+          new org.alliance.core.trend.Observation(
+              i + 1, Optional.of(start.plusWeeks(i)), scores[i]));
+    }
+    Course phq9 =
+        new Course(
+            "c1", Measure.of(org.alliance.core.instrument.Catalog.builtIn().get("phq-9")), dated);
+    List<ChartNote> notes =
+        List.of(
+            new ChartNote(
+                java.util.OptionalInt.of(2), Optional.empty(), "started sertraline", "Ann"),
+            // A date between sessions 3 and 4 marks session 4, the first it could show in.
+            new ChartNote(
+                java.util.OptionalInt.empty(),
+                Optional.of(start.plusWeeks(2).plusDays(3)),
+                "moved house",
+                "Ann"),
+            // Outside the course, or at no session or date: not drawn.
+            new ChartNote(java.util.OptionalInt.of(9), Optional.empty(), "later", "Ann"),
+            new ChartNote(java.util.OptionalInt.empty(), Optional.empty(), "anywhere", "Ann"));
+
+    CourseChart chart =
+        CourseChart.of(
+                CourseFindings.find(phq9, Optional.empty(), CourseFindings.Options.defaults()))
+            .withNotes(notes);
+
+    XYSeries marks = series(chart.chart(760, 380), "Chart note");
+    assertThat(marks.getXData()).containsExactly(2.0, 2.0, Double.NaN, 4.0, 4.0, Double.NaN);
+    assertThat(chart.description())
+        .contains("Note at session 2: started sertraline.")
+        .contains("Note at session 4: moved house.")
+        .doesNotContain("later")
+        .doesNotContain("anywhere");
+    // Without notes there is no such series.
+    assertThat(
+            names(
+                CourseChart.of(
+                        CourseFindings.find(
+                            phq9, Optional.empty(), CourseFindings.Options.defaults()))
+                    .chart(760, 380)))
+        .doesNotContain("Chart note");
+  }
+
+  @Test
   void marksRupturesAndRepairsOnTheirRatings() {
     // Ruptures are falls of 5 points (the alert's rule). Repaired: 38 -> 33 at 2, back to 38.5 at
     // 3. Unrepaired: 38 -> 32 at 5, still low at 6 and 7.

@@ -112,6 +112,32 @@ class ClientReportLayoutTest {
   }
 
   @Test
+  void listsTheChartNotesAndDrawsThemOnTheCharts() throws IOException {
+    ClientReport report =
+        ReportFixtures.clientReport(ReportFixtures.write(dir, ReportFixtures.ANSWERS), "c1")
+            .withNotes(
+                List.of(
+                    new org.alliance.io.chart.ChartNote(
+                        java.util.OptionalInt.of(3),
+                        java.util.Optional.empty(),
+                        "started sertraline",
+                        "Ann Lee")));
+    ReportDocument document = ClientReportLayout.document(report);
+
+    assertThat(table(document, "Notes on the chart of c1").rows())
+        .singleElement()
+        .satisfies(
+            row ->
+                assertThat(row.cells())
+                    .containsExactly("session 3", "started sertraline.", "Ann Lee"));
+    assertThat(blocks(document, ReportDocument.Chart.class))
+        .allSatisfy(
+            figure ->
+                assertThat(figure.figure().description())
+                    .contains("Note at session 3: started sertraline."));
+  }
+
+  @Test
   void saysWhichSessionsAreMissing() {
     assertThat(ClientReportLayout.sessions(List.of(1, 2, 4, 5, 7)))
         .isEqualTo("5 sessions with a score, 1 to 7; no score at sessions 3 and 6");

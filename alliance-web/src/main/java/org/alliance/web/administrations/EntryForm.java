@@ -1,7 +1,10 @@
 package org.alliance.web.administrations;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.Item;
 import org.alliance.core.instrument.ResponseScale;
@@ -13,6 +16,7 @@ import org.alliance.core.instrument.ResponseScale;
  *
  * @param values the answers to show, by item id, when the form comes back with a problem
  * @param problems what is wrong with the answers sent, in words naming the item
+ * @param reason for a correction of a stored entry, the reason given so far; empty for a new entry
  */
 public record EntryForm(
     String action,
@@ -23,8 +27,10 @@ public record EntryForm(
     String session,
     String date,
     List<String> problems,
-    boolean showSession) {
+    boolean showSession,
+    Optional<String> reason) {
   public EntryForm {
+    requireNonNull(reason, "reason");
     questions = List.copyOf(questions);
     problems = List.copyOf(problems);
   }

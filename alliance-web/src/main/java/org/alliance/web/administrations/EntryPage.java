@@ -151,63 +151,10 @@ public final class EntryPage {
             handle -> {
               Principal principal = platform.authentication().require(ctx, handle);
               Client client = Access.client(handle, principal, id);
-              List<String> problems = new ArrayList<>(sent.problems());
-              Integer session = null;
-              try {
-                session = Integer.parseInt(sessionText);
-                if (!Administration.isSessionNumber(session)) {
-                  problems.add(
-                      "Session: a session number is "
-                          + Administration.SESSION_NUMBER
-                          + ", not "
-                          + session
-                          + ".");
-                  session = null;
-                }
-              } catch (NumberFormatException e) {
-                problems.add("Session: enter the session number.");
-              }
-              Optional<LocalDate> date = Optional.empty();
-              if (!dateText.isEmpty()) {
-                try {
-                  date = Optional.of(LocalDate.parse(dateText));
-                  RecordAdministration.futureDate(date, now)
-                      .ifPresent(problem -> problems.add("Date: " + problem + "."));
-                } catch (java.time.format.DateTimeParseException e) {
-                  problems.add("Date: use the form YYYY-MM-DD, not '" + dateText + "'.");
-                }
-              }
-              Scored scored = null;
-              if (session != null) {
-                scored =
-                    record.score(
-                        new Administration(
-                            instrument.id(),
-                            Optional.of(instrument.version()),
-                            client.reference(),
-                            session,
-                            date,
-                            Optional.empty(),
-                            sent.answers()));
-                // A question not answered is named once, above, not again by the scorer.
-                scored.score().problems().stream()
-                    .filter(problem -> problem.kind().invalidates())
-                    .filter(problem -> sent.problems().isEmpty() || !missingOnly(problem))
-                    .forEach(
-                        problem ->
-                            problems.add(
-                                problem
-                                    .item()
-                                    .map(
-                                        item ->
-                                            "Question "
-                                                + itemNumber(instrument, item)
-                                                + ": "
-                                                + problem
-                                                    .message()
-                                                    .replace("item " + item + ": ", ""))
-                                    .orElse(problem.message())));
-              }
+              Checked checked = check(record, instrument, client, sent, sessionText, dateText, now);
+              List<String> problems = checked.problems();
+              Scored scored = checked.scored();
+              Integer session = checked.session();
               if (!problems.isEmpty()) {
                 return new Rejected(principal, client, problems);
               }
@@ -222,6 +169,79 @@ public final class EntryPage {
   }
 
   private record Rejected(Principal principal, Client client, List<String> problems) {}
+
+  /** The form checked and scored: the problems in words, or the scored form and its session. */
+  record Checked(List<String> problems, Scored scored, Integer session) {}
+
+  /**
+   * Reads the session and date of a form and scores its answers, naming every problem in words for
+   * the clinician; used by the tablet entry and by a correction.
+   */
+  static Checked check(
+      RecordAdministration record,
+      Instrument instrument,
+      Client client,
+      FormAnswers sent,
+      String sessionText,
+      String dateText,
+      Instant now) {
+    List<String> problems = new ArrayList<>(sent.problems());
+    Integer session = null;
+    try {
+      session = Integer.parseInt(sessionText);
+      if (!Administration.isSessionNumber(session)) {
+        problems.add(
+            "Session: a session number is "
+                + Administration.SESSION_NUMBER
+                + ", not "
+                + session
+                + ".");
+        session = null;
+      }
+    } catch (NumberFormatException e) {
+      problems.add("Session: enter the session number.");
+    }
+    Optional<LocalDate> date = Optional.empty();
+    if (!dateText.isEmpty()) {
+      try {
+        date = Optional.of(LocalDate.parse(dateText));
+        RecordAdministration.futureDate(date, now)
+            .ifPresent(problem -> problems.add("Date: " + problem + "."));
+      } catch (java.time.format.DateTimeParseException e) {
+        problems.add("Date: use the form YYYY-MM-DD, not '" + dateText + "'.");
+      }
+    }
+    Scored scored = null;
+    if (session != null) {
+      scored =
+          record.score(
+              new Administration(
+                  instrument.id(),
+                  Optional.of(instrument.version()),
+                  client.reference(),
+                  session,
+                  date,
+                  Optional.empty(),
+                  sent.answers()));
+      // A question not answered is named once, above, not again by the scorer.
+      scored.score().problems().stream()
+          .filter(problem -> problem.kind().invalidates())
+          .filter(problem -> sent.problems().isEmpty() || !missingOnly(problem))
+          .forEach(
+              problem ->
+                  problems.add(
+                      problem
+                          .item()
+                          .map(
+                              item ->
+                                  "Question "
+                                      + itemNumber(instrument, item)
+                                      + ": "
+                                      + problem.message().replace("item " + item + ": ", ""))
+                          .orElse(problem.message())));
+    }
+    return new Checked(problems, problems.isEmpty() ? scored : null, session);
+  }
 
   private EntryResult result(
       Client client,
@@ -247,7 +267,7 @@ public final class EntryPage {
     List<AlertItem> alerts =
         trend.alerts().stream()
             .filter(alert -> alert.session() == session)
-            .map(alert -> AlertItem.of(alert, Optional.empty()))
+            .map(alert -> AlertItem.of(alert, List.of()))
             .toList();
     String cutoff =
         instrument
@@ -283,11 +303,12 @@ public final class EntryPage {
             instrument.id(),
             instrument.title().en(),
             instrument.instructions().map(text -> text.en()).orElse(""),
-            EntryForm.questions(instrument, values, instrument.licence().allowsText()),
+            EntryForm.questions(instrument, values, instruments.showsText(instrument)),
             session,
             date,
             problems,
-            true);
+            true,
+            Optional.empty());
     ctx.status(status);
     Pages.render(
         ctx,

@@ -164,6 +164,15 @@ public final class RecordAdministration {
           Optional.of(user), user, AuditAction.ADMINISTRATION_IMPORT, ", line " + line);
     }
 
+    /** A user's correction of an earlier entry. */
+    public static Source correction(long user, long corrected) {
+      return new Source(
+          Optional.of(user),
+          user,
+          AuditAction.ADMINISTRATION_CORRECT,
+          ", correcting administration " + corrected);
+    }
+
     /** Made up for the demo clinic. */
     public static Source demo(long clinician) {
       return new Source(

@@ -10,12 +10,15 @@ import org.jdbi.v3.core.mapper.reflect.ColumnName;
 
 /**
  * The alert_acknowledgements table: a clinician saw an alert and recorded the follow-up, with who
- * and when.
+ * and when. A re-opened acknowledgement stays, marked with who re-opened it and when.
  */
 public final class AlertAcknowledgements {
   private AlertAcknowledgements() {}
 
-  /** One acknowledgement of the alert of a rule at a session. */
+  /**
+   * One acknowledgement of the alert of a rule at a session; {@code reopenedBy} and {@code
+   * reopenedAt} are null while it stands.
+   */
   public record Acknowledgement(
       long clientId,
       String ruleId,
@@ -23,13 +26,25 @@ public final class AlertAcknowledgements {
       @ColumnName("session_number") int session,
       String followUp,
       @ColumnName("display_name") String by,
-      @ColumnName("acknowledged_at") Instant at) {
+      @ColumnName("acknowledged_at") Instant at,
+      @ColumnName("reopened_name") String reopenedBy,
+      @ColumnName("reopened_at") Instant reopenedAt) {
     public Acknowledgement {
       requireNonNull(ruleId, "ruleId");
       requireNonNull(ruleVersion, "ruleVersion");
       requireNonNull(followUp, "followUp");
       requireNonNull(by, "by");
       requireNonNull(at, "at");
+    }
+
+    /** Whether it still stands: it was not re-opened. */
+    public boolean open() {
+      return reopenedAt == null;
+    }
+
+    /** Whether it is about this alert. */
+    public boolean isFor(String rule, int alertSession) {
+      return ruleId.equals(rule) && session == alertSession;
     }
   }
 
@@ -46,11 +61,17 @@ public final class AlertAcknowledgements {
       String followUp,
       long by,
       Instant now) {
+    // The client's row is locked so that two submissions of one alert cannot both be stored.
+    handle
+        .createQuery("SELECT id FROM clients WHERE id = :client FOR UPDATE")
+        .bind("client", clientId)
+        .mapTo(Long.class)
+        .one();
     boolean exists =
         handle
                 .createQuery(
                     "SELECT COUNT(*) FROM alert_acknowledgements WHERE client_id = :client "
-                        + "AND rule_id = :rule AND session_number = :session")
+                        + "AND rule_id = :rule AND session_number = :session AND reopened_at IS NULL")
                 .bind("client", clientId)
                 .bind("rule", ruleId)
                 .bind("session", session)
@@ -75,11 +96,45 @@ public final class AlertAcknowledgements {
     return true;
   }
 
-  /** A client's acknowledgements, oldest first. */
+  /** Re-opens the open acknowledgement of an alert; false when it has none. */
+  public static boolean reopen(
+      Handle handle, long clientId, String ruleId, int session, long by, Instant now) {
+    return handle
+            .createUpdate(
+                "UPDATE alert_acknowledgements SET reopened_by = :by, reopened_at = :now "
+                    + "WHERE client_id = :client AND rule_id = :rule AND session_number = :session "
+                    + "AND reopened_at IS NULL")
+            .bind("by", by)
+            .bind("now", Sql.time(now))
+            .bind("client", clientId)
+            .bind("rule", ruleId)
+            .bind("session", session)
+            .execute()
+        > 0;
+  }
+
+  /** The open acknowledgements of these clients, for the caseload. */
+  public static List<Acknowledgement> openOf(Handle handle, java.util.Collection<Long> clientIds) {
+    if (clientIds.isEmpty()) {
+      return List.of();
+    }
+    return handle
+        .createQuery(
+            "SELECT k.*, u.display_name, NULL AS reopened_name FROM alert_acknowledgements k "
+                + "JOIN users u ON u.id = k.acknowledged_by "
+                + "WHERE k.client_id IN (<clients>) AND k.reopened_at IS NULL")
+        .bindList("clients", List.copyOf(clientIds))
+        .mapTo(Acknowledgement.class)
+        .list();
+  }
+
+  /** A client's acknowledgements, re-opened ones too, oldest first. */
   public static List<Acknowledgement> ofClient(Handle handle, long clientId) {
     return handle
         .createQuery(
-            "SELECT k.*, u.display_name FROM alert_acknowledgements k JOIN users u ON u.id = k.acknowledged_by "
+            "SELECT k.*, u.display_name, r.display_name AS reopened_name FROM alert_acknowledgements k "
+                + "JOIN users u ON u.id = k.acknowledged_by "
+                + "LEFT JOIN users r ON r.id = k.reopened_by "
                 + "WHERE k.client_id = :client ORDER BY k.acknowledged_at, k.id")
         .bind("client", clientId)
         .mapTo(Acknowledgement.class)

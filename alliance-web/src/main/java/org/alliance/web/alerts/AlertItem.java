@@ -1,6 +1,7 @@
 package org.alliance.web.alerts;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -19,18 +20,26 @@ public record AlertItem(
     String explanation,
     String tone,
     AlertGuide guide,
-    Optional<Acknowledgement> acknowledgement) {
+    Optional<Acknowledgement> acknowledgement,
+    List<Acknowledgement> reopened) {
 
-  public static AlertItem of(Alert alert, Optional<Acknowledgement> acknowledgement) {
+  /** The alert with what was recorded about it: the standing acknowledgement and re-opened ones. */
+  public static AlertItem of(Alert alert, List<Acknowledgement> acknowledgements) {
+    List<Acknowledgement> mine =
+        acknowledgements.stream()
+            .filter(ack -> ack.isFor(alert.rule().id(), alert.session()))
+            .toList();
+    Optional<Acknowledgement> standing = mine.stream().filter(Acknowledgement::open).findFirst();
     return new AlertItem(
         alert.rule().id(),
         alert.rule().title(),
         measures(alert.measure()),
         alert.session(),
         alert.explanation(),
-        AlertTone.of(alert.rule()),
+        standing.isPresent() ? "done" : AlertTone.of(alert.rule()),
         AlertGuide.of(alert.rule()),
-        acknowledgement);
+        standing,
+        mine.stream().filter(ack -> !ack.open()).toList());
   }
 
   /** {@code srs+phq-9} as {@code SRS and PHQ-9}: the server's measures are all instruments. */

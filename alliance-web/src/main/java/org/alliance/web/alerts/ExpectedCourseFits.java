@@ -52,7 +52,7 @@ public final class ExpectedCourseFits {
 
   /** Fits again when administrations were added or removed since the last fit. */
   public void refitIfChanged() {
-    long count = jdbi.withHandle(ScoreHistory::count);
+    long count = jdbi.withHandle(ScoreHistory::version);
     if (count != current.administrations()) {
       refit(count);
     }

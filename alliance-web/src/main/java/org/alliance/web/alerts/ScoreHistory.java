@@ -158,9 +158,16 @@ public final class ScoreHistory {
         .list();
   }
 
-  /** How many administrations the clinic holds; the expected courses are refitted as this grows. */
-  public static long count(Handle handle) {
-    return handle.createQuery("SELECT COUNT(*) FROM administrations").mapTo(Long.class).one();
+  /**
+   * A number that changes whenever administrations are added, corrected or voided (their count plus
+   * the highest id: a correction stores a new entry); the expected courses are refitted when it
+   * does.
+   */
+  public static long version(Handle handle) {
+    return handle
+        .createQuery("SELECT COUNT(*) + COALESCE(MAX(id), 0) FROM administrations")
+        .mapTo(Long.class)
+        .one();
   }
 
   /** A query of scores, whose risk flags are read from their JSON column. */

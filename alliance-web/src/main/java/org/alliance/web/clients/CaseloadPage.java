@@ -5,16 +5,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.alliance.core.instrument.Construct;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.Numbers;
 import org.alliance.core.trend.Alert;
 import org.alliance.core.trend.AlertRule;
 import org.alliance.core.trend.ClientAlerts;
+import org.alliance.web.alerts.AlertAcknowledgements;
+import org.alliance.web.alerts.AlertAcknowledgements.Acknowledgement;
 import org.alliance.web.alerts.ClinicTrends;
 import org.alliance.web.alerts.ScoreHistory;
 import org.alliance.web.alerts.SessionScore;
@@ -61,6 +65,7 @@ public final class CaseloadPage {
             .map(CaseloadPage::rule);
     Instant now = platform.clock().instant();
     Map<Long, List<Alert>> alerts = new HashMap<>();
+    Map<Long, Set<String>> done = new HashMap<>();
     List<CaseloadClient> caseload =
         platform
             .database()
@@ -110,6 +115,15 @@ public final class CaseloadPage {
                                   .alerts());
                         });
                   }
+                  List<Long> alerted =
+                      alerts.entrySet().stream()
+                          .filter(entry -> !entry.getValue().isEmpty())
+                          .map(Map.Entry::getKey)
+                          .toList();
+                  for (Acknowledgement ack : AlertAcknowledgements.openOf(handle, alerted)) {
+                    done.computeIfAbsent(ack.clientId(), id -> new HashSet<>())
+                        .add(CaseloadView.Row.key(ack.ruleId(), ack.session()));
+                  }
                   return clients;
                 });
     platform
@@ -126,12 +140,13 @@ public final class CaseloadPage {
         "viewer",
         Viewer.of(principal),
         "view",
-        view(caseload, alerts, rule, principal));
+        view(caseload, alerts, done, rule, principal));
   }
 
   private CaseloadView view(
       List<CaseloadClient> caseload,
       Map<Long, List<Alert>> alerts,
+      Map<Long, Set<String>> done,
       Optional<AlertRule> rule,
       Principal principal) {
     Map<String, CaseloadView.Row> rows = new LinkedHashMap<>();
@@ -144,7 +159,9 @@ public final class CaseloadPage {
       if (rule.isPresent() && own.stream().noneMatch(alert -> alert.rule() == rule.get())) {
         continue;
       }
-      rows.put(client.client().reference(), row(client, own));
+      rows.put(
+          client.client().reference(),
+          row(client, own, done.getOrDefault(client.client().id(), Set.of())));
       if (!own.isEmpty()) {
         withAlerts.add(new ClientAlerts(client.client().reference(), own));
       }
@@ -170,7 +187,7 @@ public final class CaseloadPage {
         principal.role() != Role.CLINICIAN);
   }
 
-  private CaseloadView.Row row(CaseloadClient client, List<Alert> alerts) {
+  private CaseloadView.Row row(CaseloadClient client, List<Alert> alerts, Set<String> done) {
     List<CaseloadView.ScoreCell> outcome = new ArrayList<>();
     List<CaseloadView.ScoreCell> alliance = new ArrayList<>();
     String lastSeen = "no scores yet";
@@ -209,7 +226,8 @@ public final class CaseloadPage {
         lastSeen,
         outcome,
         alliance,
-        alerts);
+        alerts,
+        done);
   }
 
   private static AlertRule rule(String id) {

@@ -38,16 +38,35 @@ public record CaseloadView(
       String lastSeen,
       List<ScoreCell> outcome,
       List<ScoreCell> alliance,
-      List<Alert> alerts) {
+      List<Alert> alerts,
+      java.util.Set<String> done) {
     public Row {
       outcome = List.copyOf(outcome);
       alliance = List.copyOf(alliance);
       alerts = List.copyOf(alerts);
+      done = java.util.Set.copyOf(done);
     }
 
-    /** The most urgent alert's kind, for the row's colour: "critical", "warning" or "". */
+    /** Whether someone recorded what was done about this alert, and it was not re-opened. */
+    public boolean isDone(Alert alert) {
+      return done.contains(key(alert.rule().id(), alert.session()));
+    }
+
+    /**
+     * The row's colour: that of its most urgent alert nobody acted on ("critical", "warning"),
+     * "done" when all were acted on, "" without alerts.
+     */
     public String tone() {
-      return alerts.isEmpty() ? "" : AlertTone.of(alerts.get(0).rule());
+      return alerts.stream()
+          .filter(alert -> !isDone(alert))
+          .findFirst()
+          .map(alert -> AlertTone.of(alert.rule()))
+          .orElse(alerts.isEmpty() ? "" : "done");
+    }
+
+    /** How {@link #done} names an alert. */
+    public static String key(String ruleId, int session) {
+      return ruleId + "@" + session;
     }
   }
 

@@ -58,6 +58,67 @@ public final class ChartNotes {
         .one();
   }
 
+  /** A note as it was before an edit, with who edited it and when. */
+  public record EarlierVersion(
+      long noteId,
+      @ColumnName("session_number") OptionalInt session,
+      @ColumnName("noted_on") Optional<LocalDate> date,
+      String note,
+      @ColumnName("display_name") String editedBy,
+      Instant editedAt) {}
+
+  /**
+   * Changes a note of a client, keeping the version before in the history; false when the client
+   * has no such note.
+   */
+  public static boolean edit(
+      Handle handle,
+      long clientId,
+      long noteId,
+      OptionalInt session,
+      Optional<LocalDate> date,
+      String note,
+      long by,
+      Instant now) {
+    int kept =
+        handle
+            .createUpdate(
+                "INSERT INTO chart_note_history (note_id, session_number, noted_on, note, edited_by,"
+                    + " edited_at) SELECT id, session_number, noted_on, note, :by, :now FROM"
+                    + " chart_notes WHERE id = :id AND client_id = :client")
+            .bind("by", by)
+            .bind("now", Sql.time(now))
+            .bind("id", noteId)
+            .bind("client", clientId)
+            .execute();
+    if (kept == 0) {
+      return false;
+    }
+    handle
+        .createUpdate(
+            "UPDATE chart_notes SET session_number = :session, noted_on = :date, note = :note "
+                + "WHERE id = :id")
+        .bind("session", session.isPresent() ? Integer.valueOf(session.getAsInt()) : null)
+        .bind("date", Sql.date(date))
+        .bind("note", note)
+        .bind("id", noteId)
+        .execute();
+    return true;
+  }
+
+  /** The earlier versions of a client's notes, oldest first. */
+  public static List<EarlierVersion> historyOf(Handle handle, long clientId) {
+    return handle
+        .createQuery(
+            "SELECT h.note_id, h.session_number, h.noted_on, h.note, u.display_name, h.edited_at"
+                + " FROM chart_note_history h JOIN chart_notes n ON n.id = h.note_id"
+                + " JOIN users u ON u.id = h.edited_by WHERE n.client_id = :client"
+                + " ORDER BY h.edited_at, h.id")
+        .bind("client", clientId)
+        .mapTo(EarlierVersion.class)
+        .list();
+  }
+
   /** A client's notes, oldest first. */
   public static List<ChartNote> ofClient(Handle handle, long clientId) {
     return handle

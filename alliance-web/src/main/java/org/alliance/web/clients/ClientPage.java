@@ -33,6 +33,7 @@ import org.alliance.io.report.FollowUp;
 import org.alliance.io.report.HtmlReportWriter;
 import org.alliance.io.report.ItemAnswers;
 import org.alliance.web.administrations.Administrations;
+import org.alliance.web.administrations.Corrections;
 import org.alliance.web.administrations.StoredAdministration;
 import org.alliance.web.alerts.AlertAcknowledgements;
 import org.alliance.web.alerts.AlertAcknowledgements.Acknowledgement;
@@ -93,7 +94,9 @@ public final class ClientPage {
       List<StoredAdministration> administrations,
       List<ChartNote> notes,
       List<Acknowledgement> acknowledgements,
-      List<ClientLinks.LinkInfo> links) {}
+      List<ClientLinks.LinkInfo> links,
+      List<Corrections.HistoryEntry> history,
+      List<ChartNotes.EarlierVersion> noteHistory) {}
 
   private Optional<Read> read(Context ctx) {
     Optional<Principal> signedIn = platform.authentication().find(ctx);
@@ -115,7 +118,9 @@ public final class ClientPage {
                       Administrations.ofClient(handle, id),
                       ChartNotes.ofClient(handle, id),
                       AlertAcknowledgements.ofClient(handle, id),
-                      ClientLinks.ofClient(handle, id));
+                      ClientLinks.ofClient(handle, id),
+                      Corrections.ofClient(handle, id),
+                      ChartNotes.historyOf(handle, id));
                 }));
   }
 
@@ -187,7 +192,10 @@ public final class ClientPage {
                 options,
                 CourseFindings.Options.defaults(),
                 trend.notes()));
-    report = report.withFollowUps(followUps(read.acknowledgements()));
+    report =
+        report
+            .withFollowUps(followUps(read.acknowledgements()))
+            .withNotes(chartNotes(read.notes()));
     StringWriter html = new StringWriter();
     try {
       HtmlReportWriter.write(ClientReportLayout.document(report), html);
@@ -198,13 +206,56 @@ public final class ClientPage {
     ctx.html(html.toString());
   }
 
+  /** The corrected and voided entries, in words for the page. */
+  private List<ClientView.HistoryLine> history(List<Corrections.HistoryEntry> entries) {
+    return entries.stream()
+        .map(
+            entry ->
+                new ClientView.HistoryLine(
+                    "Session "
+                        + entry.session()
+                        + ", "
+                        + instruments
+                            .catalog()
+                            .find(entry.instrumentId())
+                            .map(ClinicInstruments::shortName)
+                            .orElse(entry.instrumentId())
+                        + (entry.total().isPresent()
+                            ? " (total " + Numbers.format(entry.total().getAsDouble()) + ")"
+                            : ""),
+                    entry.voided() ? "voided" : "corrected",
+                    entry.reason(),
+                    entry.changedBy(),
+                    entry.changedAt().toString().substring(0, 10)))
+        .toList();
+  }
+
+  /** The client's chart notes as the charts and the report draw them. */
+  private static List<org.alliance.io.chart.ChartNote> chartNotes(List<ChartNote> notes) {
+    return notes.stream()
+        .map(
+            note ->
+                new org.alliance.io.chart.ChartNote(
+                    note.session(), note.date(), note.note(), note.author()))
+        .toList();
+  }
+
   /** The recorded follow-ups of alerts whose rule this server knows, for the report. */
   private static List<FollowUp> followUps(List<Acknowledgement> acknowledgements) {
     List<FollowUp> followUps = new ArrayList<>();
     for (Acknowledgement ack : acknowledgements) {
       for (AlertRule rule : AlertRule.values()) {
         if (rule.id().equals(ack.ruleId())) {
-          followUps.add(new FollowUp(rule, ack.session(), ack.followUp(), ack.by(), ack.at()));
+          String done =
+              ack.open()
+                  ? ack.followUp()
+                  : ack.followUp()
+                      + " (re-opened by "
+                      + ack.reopenedBy()
+                      + " on "
+                      + ack.reopenedAt().toString().substring(0, 10)
+                      + ")";
+          followUps.add(new FollowUp(rule, ack.session(), done, ack.by(), ack.at()));
         }
       }
     }
@@ -244,10 +295,11 @@ public final class ClientPage {
             .orElseThrow(() -> WebException.notFound("the client has no scores of " + measure));
     CourseChart chart =
         CourseChart.of(
-            CourseFindings.find(
-                course,
-                Optional.ofNullable(trend.expectedCourses().get(measure)),
-                CourseFindings.Options.defaults()));
+                CourseFindings.find(
+                    course,
+                    Optional.ofNullable(trend.expectedCourses().get(measure)),
+                    CourseFindings.Options.defaults()))
+            .withNotes(chartNotes(read.notes()));
     int width = ChartSizes.width(ctx);
     ctx.header("Content-Security-Policy", REPORT_POLICY);
     ctx.contentType("image/svg+xml; charset=utf-8")
@@ -258,16 +310,7 @@ public final class ClientPage {
   public void addNote(Context ctx) {
     platform.authentication().require(ctx);
     long id = PageRequests.id(ctx, "id");
-    String note =
-        PageRequests.field(ctx, "note")
-            .orElseThrow(
-                () ->
-                    WebException.badRequest(
-                        "note: write the note, such as \"started sertraline 50 mg\""));
-    if (note.length() > MAX_TEXT) {
-      throw WebException.badRequest(
-          "note: at most " + MAX_TEXT + " characters, found " + note.length());
-    }
+    String note = noteText(ctx);
     OptionalInt session = PageRequests.session(ctx, "session");
     Optional<LocalDate> date = PageRequests.date(ctx, "date");
     Instant now = platform.clock().instant();
@@ -283,6 +326,55 @@ public final class ClientPage {
                   handle,
                   Optional.of(principal.userId()),
                   AuditAction.NOTE_CREATE,
+                  Optional.of(client.id()),
+                  "note " + noteId,
+                  now);
+              return null;
+            });
+    ctx.redirect("/clients/" + id + "#notes", HttpStatus.SEE_OTHER);
+  }
+
+  /** The text of a note sent in a form; 400 naming the field when it is missing or too long. */
+  private static String noteText(Context ctx) {
+    String note =
+        PageRequests.field(ctx, "note")
+            .orElseThrow(
+                () ->
+                    WebException.badRequest(
+                        "note: write the note, such as \"started sertraline 50 mg\""));
+    if (note.length() > MAX_TEXT) {
+      throw WebException.badRequest(
+          "note: at most " + MAX_TEXT + " characters, found " + note.length());
+    }
+    return note;
+  }
+
+  /**
+   * {@code POST /clients/{id}/notes/{note}}: the note changed; its earlier version stays in the
+   * note's history.
+   */
+  public void editNote(Context ctx) {
+    platform.authentication().require(ctx);
+    long id = PageRequests.id(ctx, "id");
+    long noteId = PageRequests.id(ctx, "note");
+    String note = noteText(ctx);
+    OptionalInt session = PageRequests.session(ctx, "session");
+    Optional<LocalDate> date = PageRequests.date(ctx, "date");
+    Instant now = platform.clock().instant();
+    platform
+        .database()
+        .write(
+            handle -> {
+              Principal principal = platform.authentication().require(ctx, handle);
+              Client client = Access.client(handle, principal, id);
+              if (!ChartNotes.edit(
+                  handle, client.id(), noteId, session, date, note, principal.userId(), now)) {
+                throw WebException.notFound("the client has no such note");
+              }
+              AuditLog.record(
+                  handle,
+                  Optional.of(principal.userId()),
+                  AuditAction.NOTE_EDIT,
                   Optional.of(client.id()),
                   "note " + noteId,
                   now);
@@ -377,6 +469,49 @@ public final class ClientPage {
     ctx.redirect("/clients/" + id + "#alerts", HttpStatus.SEE_OTHER);
   }
 
+  /**
+   * {@code POST /clients/{id}/acknowledgements/reopen}: the acknowledgement of the alert of a rule
+   * at a session stands no more; it stays in the record, marked with who re-opened it and when.
+   */
+  public void reopen(Context ctx) {
+    platform.authentication().require(ctx);
+    long id = PageRequests.id(ctx, "id");
+    String ruleId =
+        PageRequests.field(ctx, "rule")
+            .orElseThrow(() -> WebException.badRequest("rule: which alert is re-opened"));
+    int session =
+        PageRequests.session(ctx, "session")
+            .orElseThrow(
+                () -> WebException.badRequest("session: the session of the alert is required"));
+    Instant now = platform.clock().instant();
+    boolean reopened =
+        platform
+            .database()
+            .write(
+                handle -> {
+                  Principal principal = platform.authentication().require(ctx, handle);
+                  Access.client(handle, principal, id);
+                  boolean changed =
+                      AlertAcknowledgements.reopen(
+                          handle, id, ruleId, session, principal.userId(), now);
+                  if (changed) {
+                    AuditLog.record(
+                        handle,
+                        Optional.of(principal.userId()),
+                        AuditAction.ALERT_REOPEN,
+                        Optional.of(id),
+                        ruleId + " session " + session,
+                        now);
+                  }
+                  return changed;
+                });
+    if (!reopened) {
+      throw WebException.conflict(
+          "this alert has no acknowledgement standing to re-open; the client's page shows its record");
+    }
+    ctx.redirect("/clients/" + id + "#alerts", HttpStatus.SEE_OTHER);
+  }
+
   private ClientView view(Read read, ClientTrend trend) {
     List<ClientView.Chart> charts = new ArrayList<>();
     List<Course> ordered = new ArrayList<>(trend.episode().courses(Construct.OUTCOME));
@@ -390,7 +525,7 @@ public final class ClientPage {
               course,
               Optional.ofNullable(trend.expectedCourses().get(course.measure().id())),
               CourseFindings.Options.defaults());
-      CourseChart chart = CourseChart.of(findings);
+      CourseChart chart = CourseChart.of(findings).withNotes(chartNotes(read.notes()));
       charts.add(
           new ClientView.Chart(
               course.measure().id(),
@@ -401,12 +536,7 @@ public final class ClientPage {
     }
     List<AlertItem> alerts = new ArrayList<>();
     for (Alert alert : trend.alerts()) {
-      Optional<Acknowledgement> acknowledged =
-          read.acknowledgements().stream()
-              .filter(
-                  ack -> ack.ruleId().equals(alert.rule().id()) && ack.session() == alert.session())
-              .findFirst();
-      alerts.add(AlertItem.of(alert, acknowledged));
+      alerts.add(AlertItem.of(alert, read.acknowledgements()));
     }
     List<ItemAnswers> latest = latestAnswers(read);
     // The themes, by the items' short labels, that the client answered "no" at the latest
@@ -448,6 +578,7 @@ public final class ClientPage {
               .collect(java.util.stream.Collectors.joining(", "));
       lines.add(
           new ClientView.AdministrationLine(
+              stored.id(),
               stored.session(),
               stored.date().map(LocalDate::toString).orElse(""),
               name,
@@ -474,7 +605,9 @@ public final class ClientPage {
         latest,
         selfCheckNo,
         read.notes(),
+        read.noteHistory(),
         lines,
+        history(read.history()),
         trend.notes(),
         choices,
         next);

@@ -23,7 +23,9 @@ public record ClientView(
     List<ItemAnswers> latestAnswers,
     List<String> selfCheckNo,
     List<ChartNote> notes,
+    List<ChartNotes.EarlierVersion> noteHistory,
     List<AdministrationLine> administrations,
+    List<HistoryLine> history,
     List<String> trendNotes,
     List<EntryChoice> instruments,
     int nextSession) {
@@ -34,7 +36,9 @@ public record ClientView(
     latestAnswers = List.copyOf(latestAnswers);
     selfCheckNo = List.copyOf(selfCheckNo);
     notes = List.copyOf(notes);
+    noteHistory = List.copyOf(noteHistory);
     administrations = List.copyOf(administrations);
+    history = List.copyOf(history);
     trendNotes = List.copyOf(trendNotes);
     instruments = List.copyOf(instruments);
   }
@@ -48,7 +52,21 @@ public record ClientView(
 
   /** One administration as stored: its total, band and any risk items answered. */
   public record AdministrationLine(
-      int session, String date, String instrument, String total, String band, String risk) {}
+      long id,
+      int session,
+      String date,
+      String instrument,
+      String total,
+      String band,
+      String risk) {}
+
+  /** The earlier versions of one note, oldest first. */
+  public List<ChartNotes.EarlierVersion> earlier(long noteId) {
+    return noteHistory.stream().filter(version -> version.noteId() == noteId).toList();
+  }
+
+  /** An entry as it was before it was corrected or voided, with why, by whom and when. */
+  public record HistoryLine(String entry, String change, String reason, String by, String on) {}
 
   /** An instrument the clinician may enter or send as a link. */
   public record EntryChoice(String id, String title) {}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.alliance.web.administrations.Administrations;
+import org.alliance.web.administrations.Corrections;
 import org.alliance.web.administrations.StoredAdministrationJson;
 import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.access.Access;
@@ -119,7 +120,8 @@ public final class ClientsApi {
                       client,
                       Administrations.ofClient(handle, id).stream()
                           .map(StoredAdministrationJson::of)
-                          .toList());
+                          .toList(),
+                      Corrections.ofClient(handle, id));
                 });
     platform
         .audit()

@@ -91,6 +91,14 @@ public final class ClinicInstruments {
     return state.custom().contains(instrumentId);
   }
 
+  /**
+   * Whether forms show an item's full text: where its licence lets the toolkit ship it, or where
+   * the clinic added the definition itself, with the wording it is licensed to use.
+   */
+  public boolean showsText(Instrument instrument) {
+    return instrument.licence().allowsText() || isCustom(instrument.id());
+  }
+
   /** Whether the clinic takes new data for this instrument. */
   public boolean inUse(String instrumentId) {
     State current = state;

@@ -20,6 +20,14 @@ public final class CustomInstruments {
         .list();
   }
 
+  /** Removes the clinic's wording of a built-in before a new one takes its place. */
+  public static void remove(Handle handle, String instrumentId) {
+    handle
+        .createUpdate("DELETE FROM custom_instruments WHERE instrument_id = :id")
+        .bind("id", instrumentId)
+        .execute();
+  }
+
   public static void add(
       Handle handle,
       String instrumentId,

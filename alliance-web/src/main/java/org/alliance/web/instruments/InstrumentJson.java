@@ -2,6 +2,7 @@ package org.alliance.web.instruments;
 
 import java.util.List;
 import java.util.Locale;
+import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.Item;
 
@@ -22,7 +23,7 @@ public record InstrumentJson(
         instrument.id(),
         instrument.version(),
         instrument.title().en(),
-        !instruments.isCustom(instrument.id()),
+        Catalog.builtIn().contains(instrument.id()),
         instruments.inUse(instrument.id()),
         instrument.construct().name().toLowerCase(Locale.ROOT),
         instrument.minTotal(),

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Instrument;
+import org.alliance.core.instrument.WordingCheck;
 import org.alliance.io.instrument.DefinitionProblem;
 import org.alliance.io.instrument.DefinitionResult;
 import org.alliance.io.instrument.InstrumentJson;
@@ -53,6 +54,7 @@ public final class InstrumentsPage {
       String version,
       String title,
       boolean custom,
+      boolean builtIn,
       boolean inUse,
       int items,
       String licence) {}
@@ -81,6 +83,7 @@ public final class InstrumentsPage {
                           instrument.version(),
                           instrument.title().en(),
                           instruments.isCustom(instrument.id()),
+                          Catalog.builtIn().contains(instrument.id()),
                           instruments.inUse(instrument.id()),
                           instrument.items().size(),
                           instrument.licence().holder()))
@@ -199,6 +202,11 @@ public final class InstrumentsPage {
           .database()
           .write(
               handle -> {
+                boolean wording = Catalog.builtIn().contains(instrument.id());
+                if (wording) {
+                  // A new wording replaces the clinic's earlier one; the scoring never changes.
+                  CustomInstruments.remove(handle, instrument.id());
+                }
                 CustomInstruments.add(
                     handle, instrument.id(), instrument.version(), text, principal.userId(), now);
                 AuditLog.record(
@@ -206,7 +214,10 @@ public final class InstrumentsPage {
                     Optional.of(principal.userId()),
                     AuditAction.INSTRUMENT_ADD,
                     Optional.empty(),
-                    instrument.id() + " version " + instrument.version(),
+                    (wording ? "the clinic's wording of the built-in " : "")
+                        + instrument.id()
+                        + " version "
+                        + instrument.version(),
                     now);
                 return null;
               });
@@ -233,9 +244,21 @@ public final class InstrumentsPage {
         .instrument()
         .ifPresent(
             instrument -> {
-              if (Catalog.builtIn().contains(instrument.id())) {
-                problems.add(
-                    "id: " + instrument.id() + " is a built-in instrument; give yours another id");
+              Optional<Instrument> builtIn = Catalog.builtIn().find(instrument.id());
+              if (builtIn.isPresent()) {
+                // The clinic's licensed wording of a built-in: only words may differ, so every
+                // stored and future score stays the built-in's.
+                WordingCheck.scoringDifferences(builtIn.get(), instrument)
+                    .forEach(
+                        difference ->
+                            problems.add(
+                                "a clinic's wording of the built-in "
+                                    + ClinicInstruments.shortName(builtIn.get())
+                                    + " may change only its texts, but this definition changes "
+                                    + difference
+                                    + "; keep it as `alliance instruments export "
+                                    + builtIn.get().id()
+                                    + "` writes it, or give yours another id"));
               } else if (instruments.catalog().contains(instrument.id())) {
                 problems.add(
                     "id: the clinic already has "
@@ -252,7 +275,9 @@ public final class InstrumentsPage {
 
   private static String done(String what) {
     return switch (what) {
-      case "added" -> "The instrument was added and is in use.";
+      case "added" ->
+          "The instrument was added and is in use. A built-in's wording now shows on its forms; its"
+              + " scoring is unchanged.";
       case "on" -> "The instrument is in use: clinicians can enter it and send it to clients.";
       case "off" ->
           "The instrument is switched off: no new answers are taken for it; what is stored stays visible.";

@@ -301,11 +301,12 @@ public final class ClientFormPage {
             instrument.id(),
             instrument.title().en(),
             instrument.instructions().map(text -> text.en()).orElse(""),
-            EntryForm.questions(instrument, values, instrument.licence().allowsText()),
+            EntryForm.questions(instrument, values, instruments.showsText(instrument)),
             "",
             "",
             problems,
-            false);
+            false,
+            Optional.empty());
     ctx.status(status);
     Pages.render(ctx, "links/fill.jte", "form", form, "csrf", csrf);
   }

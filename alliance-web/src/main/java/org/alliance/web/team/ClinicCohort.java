@@ -50,6 +50,7 @@ import org.jdbi.v3.core.Handle;
  *     PHQ-9 and a GAD-7
  * @param effectSize the pre-post effect size; empty when no client has two scores
  * @param minimumClients below this many clients a clinician's rates carry a warning
+ * @param period the dates the scores were taken from
  */
 public record ClinicCohort(
     Instrument instrument,
@@ -59,7 +60,8 @@ public record ClinicCohort(
     Optional<PrePostEffectSize> effectSize,
     int minimumClients,
     List<ClinicianSummary> clinicians,
-    Optional<TalkingTherapiesRates> talkingTherapies) {
+    Optional<TalkingTherapiesRates> talkingTherapies,
+    Period period) {
   public ClinicCohort {
     requireNonNull(instrument, "instrument");
     courses = List.copyOf(courses);
@@ -80,6 +82,7 @@ public record ClinicCohort(
       ClinicInstruments instruments,
       Principal principal,
       Optional<String> measure,
+      Period period,
       int minimumClients) {
     Instant now = platform.clock().instant();
     Instrument requested = measure.map(id -> outcomeInstrument(instruments, id)).orElse(null);
@@ -122,7 +125,8 @@ public record ClinicCohort(
                   Map<String, String> clinicians = new HashMap<>();
                   TrendApi.ClientGrouper grouper =
                       new TrendApi.ClientGrouper(
-                          (client, scores) -> {
+                          (client, all) -> {
+                            List<SessionScore> scores = inPeriod(all, period);
                             if (scores.size() >= 2) {
                               courses.add(
                                   new Course(
@@ -144,7 +148,7 @@ public record ClinicCohort(
                       chosen,
                       courses,
                       clinicians,
-                      talkingTherapies(handle, instruments, principal, clientsByMeasure));
+                      talkingTherapies(handle, instruments, principal, clientsByMeasure, period));
                 });
     platform
         .audit()
@@ -153,6 +157,7 @@ public record ClinicCohort(
             AuditAction.COHORT_READ,
             Optional.empty(),
             read.instrument().id()
+                + (period.isAll() ? "" : ", " + period.inWords())
                 + ", "
                 + read.courses().size()
                 + " clients"
@@ -176,7 +181,8 @@ public record ClinicCohort(
             : Optional.of(PrePostEffectSize.of(read.courses())),
         minimumClients,
         new ClinicianComparison(minimumClients).compare(outcomes, read.courses()),
-        read.talkingTherapies());
+        read.talkingTherapies(),
+        period);
   }
 
   /**
@@ -188,7 +194,8 @@ public record ClinicCohort(
       Handle handle,
       ClinicInstruments instruments,
       Principal principal,
-      Map<String, Integer> clientsByMeasure) {
+      Map<String, Integer> clientsByMeasure,
+      Period period) {
     Optional<Instrument> depression =
         instruments.scorer().catalog().find(TalkingTherapies.DEPRESSION);
     Optional<Instrument> anxiety = instruments.scorer().catalog().find(TalkingTherapies.ANXIETY);
@@ -209,7 +216,9 @@ public record ClinicCohort(
                 clinicians.put(client.reference(), client.clinicianUsername());
                 courses
                     .computeIfAbsent(client.reference(), c -> new ArrayList<>())
-                    .add(new Course(client.reference(), measure, observations(scores)));
+                    .add(
+                        new Course(
+                            client.reference(), measure, observations(inPeriod(scores, period))));
               });
       ScoreHistory.scoresInScope(
           handle, Access.scope(principal), Optional.of(instrument.id()), grouper);
@@ -224,6 +233,12 @@ public record ClinicCohort(
       return Optional.empty();
     }
     return Optional.of(TalkingTherapiesRates.of(episodes));
+  }
+
+  private static List<SessionScore> inPeriod(List<SessionScore> scores, Period period) {
+    return period.isAll()
+        ? scores
+        : scores.stream().filter(score -> period.contains(score.date())).toList();
   }
 
   private static List<Observation> observations(List<SessionScore> scores) {

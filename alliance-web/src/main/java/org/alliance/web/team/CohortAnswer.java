@@ -24,7 +24,15 @@ public record CohortAnswer(
     EffectSizeJson effectSize,
     int minimumClientsPerClinician,
     List<ClinicianJson> clinicians,
-    TalkingTherapiesJson talkingTherapies) {
+    TalkingTherapiesJson talkingTherapies,
+    PeriodJson period) {
+
+  /** The dates the scores were taken from, both ends included; null ends are open. */
+  public record PeriodJson(java.time.LocalDate from, java.time.LocalDate to) {
+    static PeriodJson of(Period period) {
+      return new PeriodJson(period.from().orElse(null), period.to().orElse(null));
+    }
+  }
 
   /**
    * How each client was judged: the definition's name, where its numbers come from, and what it

@@ -1,6 +1,8 @@
 package org.alliance.web.team;
 
 import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.alliance.core.cohort.ClinicianComparison;
 import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.platform.Platform;
@@ -31,7 +33,12 @@ public final class CohortApi {
             .orElse(ClinicianComparison.DEFAULT_MINIMUM_CLIENTS);
     ClinicCohort cohort =
         ClinicCohort.read(
-            platform, instruments, principal, Requests.query(ctx, "measure"), minimum);
+            platform,
+            instruments,
+            principal,
+            Requests.query(ctx, "measure"),
+            Period.of(ctx, LocalDate.ofInstant(platform.clock().instant(), ZoneOffset.UTC)),
+            minimum);
     ctx.json(
         new CohortAnswer(
             cohort.instrument().id(),
@@ -41,6 +48,7 @@ public final class CohortApi {
             cohort.effectSize().map(CohortAnswer.EffectSizeJson::of).orElse(null),
             minimum,
             cohort.clinicians().stream().map(CohortAnswer.ClinicianJson::of).toList(),
-            cohort.talkingTherapies().map(CohortAnswer.TalkingTherapiesJson::of).orElse(null)));
+            cohort.talkingTherapies().map(CohortAnswer.TalkingTherapiesJson::of).orElse(null),
+            CohortAnswer.PeriodJson.of(cohort.period())));
   }
 }

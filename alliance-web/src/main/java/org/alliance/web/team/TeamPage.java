@@ -1,6 +1,8 @@
 package org.alliance.web.team;
 
 import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +42,7 @@ public final class TeamPage {
     this.instruments = instruments;
   }
 
-  /** {@code GET /team[?measure=ID]}. */
+  /** {@code GET /team[?measure=ID][&from=DATE][&to=DATE]}. */
   public void show(Context ctx) {
     Optional<Principal> signedIn = signedIn(ctx);
     if (signedIn.isEmpty()) {
@@ -48,6 +50,7 @@ public final class TeamPage {
     }
     Principal principal = signedIn.get();
     Optional<String> measure = measure(ctx);
+    Period period = period(ctx);
     List<TeamView.MeasureOption> options =
         ClinicCohort.ratedMeasures(instruments).stream()
             .map(
@@ -64,6 +67,7 @@ public final class TeamPage {
               instruments,
               principal,
               measure,
+              period,
               ClinicianComparison.DEFAULT_MINIMUM_CLIENTS);
     } catch (WebException e) {
       if (e.status() != 404) {
@@ -76,7 +80,7 @@ public final class TeamPage {
           "viewer",
           Viewer.of(principal),
           "view",
-          TeamView.empty(scope, options, e.getMessage()));
+          TeamView.empty(scope, options, period, e.getMessage()));
       return;
     }
     Pages.render(
@@ -99,6 +103,7 @@ public final class TeamPage {
             instruments,
             signedIn.get(),
             measure(ctx),
+            period(ctx),
             ClinicianComparison.DEFAULT_MINIMUM_CLIENTS);
     RateChart chart = chart(cohort);
     int width = ChartSizes.width(ctx);
@@ -181,11 +186,20 @@ public final class TeamPage {
         cohort.rates().clients(),
         cohort.minimumClients(),
         groups,
-        Optional.of("/team/chart?measure=" + id),
+        Optional.of(
+            "/team/chart?measure="
+                + id
+                + cohort.period().from().map(date -> "&from=" + date).orElse("")
+                + cohort.period().to().map(date -> "&to=" + date).orElse("")),
         chart(cohort).description(),
         "",
         Wording.definition(cohort.definition()),
-        cohort.talkingTherapies().map(TeamPage::talkingTherapies));
+        cohort.talkingTherapies().map(TeamPage::talkingTherapies),
+        cohort.period());
+  }
+
+  private Period period(Context ctx) {
+    return Period.of(ctx, LocalDate.ofInstant(platform.clock().instant(), ZoneOffset.UTC));
   }
 
   /** The NHS Talking Therapies rates for the page, in plain words. */

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param empty why there is nothing to show, or ""
  * @param definition how each client was judged, in words
  * @param talkingTherapies the NHS Talking Therapies rates, when clients have PHQ-9 and GAD-7
+ * @param period the dates the scores were taken from
  */
 public record TeamView(
     String scope,
@@ -29,7 +30,8 @@ public record TeamView(
     String chartDescription,
     String empty,
     String definition,
-    Optional<TalkingTherapiesView> talkingTherapies) {
+    Optional<TalkingTherapiesView> talkingTherapies,
+    Period period) {
   public TeamView {
     requireNonNull(scope, "scope");
     requireNonNull(definition, "definition");
@@ -38,9 +40,10 @@ public record TeamView(
     measures = List.copyOf(measures);
     groups = List.copyOf(groups);
     requireNonNull(chartSrc, "chartSrc");
+    requireNonNull(period, "period");
   }
 
-  static TeamView empty(String scope, List<MeasureOption> measures, String why) {
+  static TeamView empty(String scope, List<MeasureOption> measures, Period period, String why) {
     return new TeamView(
         scope,
         Optional.empty(),
@@ -53,7 +56,8 @@ public record TeamView(
         "",
         why,
         "",
-        Optional.empty());
+        Optional.empty(),
+        period);
   }
 
   /** Whether a clinician has fewer clients than {@link #minimumClients}. */

@@ -2,6 +2,7 @@ package org.alliance.web.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.List;
@@ -109,6 +110,63 @@ class ClinicianPagesTest {
   }
 
   @Test
+  void aWrongEntryIsCorrectedOrVoidedFromTheClientPageKeepingTheOriginal() {
+    // A client of its own: the class's other tests read ann-1's record.
+    long client =
+        clinic
+            .post("/api/clients", "ann", java.util.Map.of("reference", "ann-corrections"))
+            .expect(201)
+            .json()
+            .get("id")
+            .asLong();
+    long entry =
+        clinic
+            .post(
+                "/api/clients/" + client + "/administrations",
+                "ann",
+                TestClinic.vas("srs", 40, 9, 9, 9, 9))
+            .expect(201)
+            .json()
+            .get("id")
+            .asLong();
+    String page = clinic.get("/clients/" + client, "ann").expect(200).body();
+    String path = "/clients/" + client + "/administrations/" + entry;
+    assertThat(page).contains("href=\"" + path + "/correct\"");
+    String form = clinic.get(path + "/correct", "ann").expect(200).body();
+    assertThat(form)
+        .contains("Correct SRS of session 40")
+        .contains("value=\"40\"")
+        .contains("name=\"reason\"")
+        .contains("Void this entry");
+
+    // Without a reason the form comes back and nothing changes.
+    String refused =
+        form(path + "/correct", "session=41&srs_1=9&srs_2=9&srs_3=9&srs_4=8&reason=")
+            .expect(400)
+            .body();
+    assertThat(refused).contains("Reason: say why the entry is changed");
+    form(path + "/correct", "session=41&srs_1=9&srs_2=9&srs_3=9&srs_4=8&reason=wrong+session")
+        .expect(303);
+    String corrected = clinic.get("/clients/" + client, "ann").expect(200).body();
+    assertThat(corrected)
+        .contains("Corrected and voided entries")
+        .contains("Session 40, SRS (total 36): corrected by ANN on")
+        .contains("because: wrong session");
+    clinic.get(path + "/correct", "ann").expect(404);
+
+    JsonNode record = clinic.get("/api/clients/" + client, "ann").expect(200).json();
+    long replacement = record.get("history").get(0).get("replacedBy").asLong();
+    form("/clients/" + client + "/administrations/" + replacement + "/void", "reason=").expect(400);
+    form(
+            "/clients/" + client + "/administrations/" + replacement + "/void",
+            "reason=not+this+client")
+        .expect(303);
+    assertThat(clinic.get("/clients/" + client, "ann").expect(200).body())
+        .contains("Session 41, SRS (total 35): voided by ANN on")
+        .contains("because: not this client");
+  }
+
+  @Test
   void aTabletOrsIsScoredStoredAndShownAtOnce() {
     Reply reply =
         form(
@@ -170,6 +228,36 @@ class ClinicianPagesTest {
     assertThat(clinic.get("/clients/" + client + "/report", "ann").expect(200).body())
         .contains("What was done about alerts")
         .contains("safety plan reviewed");
+    // Acted on, the alert looks different on the caseload and the client page.
+    assertThat(clinic.get("/", "ann").expect(200).body())
+        .contains("<li class=\"done\">Risk item answered")
+        .contains("session 1, done)");
+    assertThat(clinic.get("/clients/" + client, "ann").expect(200).body())
+        .contains("class=\"card done\"")
+        .contains("Re-open");
+    // Re-opened, it can be acted on again, and the earlier record stays.
+    form("/clients/" + client + "/acknowledgements/reopen", "rule=critical-item&session=1")
+        .expect(303);
+    form("/clients/" + client + "/acknowledgements/reopen", "rule=critical-item&session=1")
+        .expect(409);
+    String reopened = clinic.get("/clients/" + client, "ann").expect(200).body();
+    assertThat(reopened)
+        .contains("class=\"card critical\"")
+        .contains("Earlier: recorded by ANN")
+        .contains("re-opened by ANN")
+        .contains("Record what was done");
+    form(
+            "/clients/" + client + "/acknowledgements",
+            "rule=critical-item&session=1&followUp=called+back")
+        .expect(303);
+    List<AlertAcknowledgements.Acknowledgement> all =
+        clinic.server.database().read(handle -> AlertAcknowledgements.ofClient(handle, client));
+    assertThat(all)
+        .extracting(AlertAcknowledgements.Acknowledgement::followUp)
+        .containsExactly("safety plan reviewed", "called back");
+    assertThat(clinic.get("/clients/" + client + "/report", "ann").expect(200).body())
+        .contains("(re-opened by ANN on")
+        .contains("called back");
     List<AuditEntry> audit =
         clinic
             .server
@@ -178,17 +266,37 @@ class ClinicianPagesTest {
                 handle ->
                     AuditLog.latest(
                         handle, java.util.Optional.of(client), java.util.Optional.empty(), 50));
-    assertThat(audit).extracting(AuditEntry::action).contains("alert.acknowledge");
+    assertThat(audit).extracting(AuditEntry::action).contains("alert.acknowledge", "alert.reopen");
   }
 
   @Test
   void notesShowOnTheChartAndTheReportIsTheIoReport() {
-    form("/clients/" + client + "/notes", "note=started+sertraline&session=1").expect(303);
+    form("/clients/" + client + "/notes", "note=started+sertralin&session=1").expect(303);
+    // A typo is edited; the earlier version stays.
+    long note =
+        clinic.server.database().read(handle -> ChartNotes.ofClient(handle, client)).get(0).id();
+    form("/clients/" + client + "/notes/" + note, "note=started+sertraline&session=1").expect(303);
+    form("/clients/" + client + "/notes/999999", "note=x").expect(404);
+    // A note at no session or date is listed, marks no chart, and breaks nothing.
+    form("/clients/" + client + "/notes", "note=family+visit+planned").expect(303);
+    assertThat(clinic.get("/clients/" + client, "ann").expect(200).body())
+        .contains("family visit planned");
+    clinic.get("/clients/" + client + "/charts/phq-9", "ann").expect(200);
+    assertThat(clinic.get("/clients/" + client, "ann").body())
+        .contains("Before an edit by ANN on")
+        .contains("started sertralin</span>");
     assertThat(clinic.get("/clients/" + client, "ann").body())
         .contains("Session 1")
         .contains("started sertraline");
     Reply report = clinic.get("/clients/" + client + "/report", "ann").expect(200);
-    assertThat(report.body()).contains("Client report").contains("<svg");
+    assertThat(report.body())
+        .contains("Client report")
+        .contains("<svg")
+        .contains("Chart notes")
+        .contains("Note at session 1: started sertraline.");
+    // The chart draws the note as a mark, and its description says it.
+    assertThat(clinic.get("/clients/" + client, "ann").body())
+        .contains("Note at session 1: started sertraline.");
     assertThat(report.headers().firstValue("Content-Security-Policy").orElseThrow())
         .doesNotContain("script-src 'unsafe");
     assertThat(

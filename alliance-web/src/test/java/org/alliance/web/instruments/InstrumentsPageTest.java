@@ -71,6 +71,69 @@ class InstrumentsPageTest {
         Map.of("instrument", "clinic-stress-4", "session", session, "answers", items));
   }
 
+  /**
+   * The documented path for licensed wording (docs/instruments.md): the SRS exported, with the
+   * clinic's item texts, added under its own id. Its texts show on the clinic's forms; its scoring
+   * stays the built-in's; a later wording replaces it; a change beyond words is refused.
+   */
+  @Test
+  void aClinicsLicensedWordingOfTheSrsReplacesItsLabelsButNotItsScoring() throws IOException {
+    byte[] wording = Files.readAllBytes(Path.of("../examples/instruments/srs-licensed.json"));
+    try (TestClinic clinic = TestClinic.start(TestDatabase.H2, dataDir)) {
+      SignedIn admin = SignedIn.as(clinic, "admin");
+      long client = clinic.clients.get("ann-1");
+      assertThat(add(admin, wording)).contains("built in, with the clinic's wording");
+      String entry =
+          SignedIn.as(clinic, "ann")
+              .get("/clients/" + client + "/entry?instrument=srs")
+              .expect(200)
+              .body();
+      assertThat(entry).contains("paste the wording from your SRS licence here");
+      JsonNode scored =
+          clinic
+              .post(
+                  "/api/clients/" + client + "/administrations",
+                  "ann",
+                  TestClinic.vas("srs", 1, 9, 9, 8.5, 9.5))
+              .expect(201)
+              .json();
+      assertThat(scored.get("score").get("total").asDouble()).isEqualTo(36);
+      JsonNode listed = clinic.get("/api/instruments", "ann").expect(200).json().get("instruments");
+      assertThat(listed)
+          .filteredOn(instrument -> instrument.get("id").asText().equals("srs"))
+          .singleElement()
+          .satisfies(srs -> assertThat(srs.get("builtIn").asBoolean()).isTrue());
+
+      String corrected =
+          new String(wording, StandardCharsets.UTF_8)
+              .replace("paste the wording from your SRS licence here", "our corrected wording");
+      add(admin, corrected.getBytes(StandardCharsets.UTF_8));
+      assertThat(
+              SignedIn.as(clinic, "ann")
+                  .get("/clients/" + client + "/entry?instrument=srs")
+                  .expect(200)
+                  .body())
+          .contains("our corrected wording")
+          .doesNotContain("paste the wording");
+
+      String reversed =
+          new String(wording, StandardCharsets.UTF_8)
+              .replaceFirst("\"reversed\": false", "\"reversed\": true");
+      assertThat(
+              admin
+                  .upload(
+                      "/admin/instruments/preview",
+                      Map.of(),
+                      "definition",
+                      "srs.json",
+                      reversed.getBytes(StandardCharsets.UTF_8))
+                  .expect(400)
+                  .body())
+          .contains("a clinic's wording of the built-in SRS may change only its texts")
+          .contains("item 1's reversal");
+    }
+  }
+
   @Test
   void theListShowsEveryBuiltInInstrumentInUseAndOnlyAdminsSeeIt() {
     try (TestClinic clinic = TestClinic.start(TestDatabase.H2, dataDir)) {
@@ -197,14 +260,14 @@ class InstrumentsPageTest {
                       builtIn.getBytes(StandardCharsets.UTF_8))
                   .expect(400)
                   .body())
-          .contains("phq-9 is a built-in instrument");
+          .contains("a clinic's wording of the built-in PHQ-9 may change only its texts");
       // Sent to confirm directly, the same checks refuse it.
       assertThat(
               admin
                   .post("/admin/instruments/confirm", Map.of("definition", builtIn))
                   .expect(400)
                   .body())
-          .contains("phq-9 is a built-in instrument");
+          .contains("a clinic's wording of the built-in PHQ-9 may change only its texts");
       add(admin, example());
       assertThat(
               admin
