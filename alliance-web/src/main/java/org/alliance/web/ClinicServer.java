@@ -19,7 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.alliance.web.accounts.AccountApi;
+import org.alliance.web.accounts.AccountPages;
 import org.alliance.web.accounts.LoginPages;
+import org.alliance.web.accounts.PasswordChangeGate;
+import org.alliance.web.accounts.PasswordChanges;
+import org.alliance.web.accounts.PersonalTokens;
 import org.alliance.web.accounts.UsersPage;
 import org.alliance.web.administrations.AdministrationsApi;
 import org.alliance.web.administrations.CorrectionPage;
@@ -59,6 +63,7 @@ import org.alliance.web.platform.security.Authentication;
 import org.alliance.web.platform.security.LoginService;
 import org.alliance.web.platform.security.LoginSessions;
 import org.alliance.web.platform.security.LoginThrottle;
+import org.alliance.web.platform.security.Users;
 import org.alliance.web.team.CohortApi;
 import org.alliance.web.team.TeamPage;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -165,7 +170,8 @@ public final class ClinicServer implements AutoCloseable {
           new Platform(
               database,
               audit,
-              new Authentication(database.jdbi(), clock),
+              new Authentication(
+                  database.jdbi(), clock, settings.sessionIdle(), settings.secureCookies()),
               new LoginService(database.jdbi(), clock, throttle),
               clock,
               settings.secureCookies());
@@ -242,7 +248,10 @@ public final class ClinicServer implements AutoCloseable {
     CorrectionPage correction =
         new CorrectionPage(platform, features.instruments(), features.record());
     TeamPage team = new TeamPage(platform, features.instruments());
-    UsersPage users = new UsersPage(platform);
+    PasswordChanges passwords = new PasswordChanges(platform);
+    PersonalTokens tokens = new PersonalTokens(platform);
+    UsersPage users = new UsersPage(platform, passwords);
+    AccountPages accountPages = new AccountPages(platform, tokens, passwords);
     AuditPage auditPage = new AuditPage(platform);
     ImportPage importPage = new ImportPage(platform, features.instruments(), features.record());
     InstrumentsPage instrumentsPage = new InstrumentsPage(platform, features.instruments());
@@ -258,12 +267,13 @@ public final class ClinicServer implements AutoCloseable {
     CohortApi cohort = new CohortApi(platform, features.instruments());
     ImportApi imports = new ImportApi(platform, features.instruments(), features.record(), limits);
     InstrumentsApi instruments = new InstrumentsApi(platform, features.instruments());
-    AccountApi account = new AccountApi(platform);
+    AccountApi account = new AccountApi(platform, tokens);
     String openApi = resource("/openapi.json");
 
     var routes = config.routes;
     routes.before(headers::apply);
     routes.before(limits::check);
+    routes.before(new PasswordChangeGate(platform.authentication())::check);
     routes.get(
         "/health",
         ctx -> {
@@ -294,6 +304,14 @@ public final class ClinicServer implements AutoCloseable {
     routes.post("/admin/users", users::create);
     routes.post("/admin/users/{id}", users::change);
     routes.post("/admin/users/{id}/disabled", users::disable);
+    routes.post("/admin/users/{id}/password", users::resetPassword);
+    routes.get("/account", accountPages::show);
+    routes.get("/account/password", accountPages::passwordForm);
+    routes.post("/account/password", accountPages::changePassword);
+    routes.post("/account/tokens", accountPages::createToken);
+    routes.post("/account/tokens/{id}/revoke", accountPages::revokeToken);
+    routes.get("/api/session", accountPages::session);
+    routes.post("/api/session", accountPages::staySignedIn);
     routes.get("/admin/audit", auditPage::show);
     routes.get("/admin/instruments", instrumentsPage::show);
     routes.post("/admin/instruments/preview", instrumentsPage::preview);
@@ -379,6 +397,11 @@ public final class ClinicServer implements AutoCloseable {
 
   public Database database() {
     return database;
+  }
+
+  /** Whether anyone can sign in: false for a new clinic until the first admin is added. */
+  public boolean hasUsers() {
+    return database.read(Users::any);
   }
 
   /** For tests: the routes Javalin has, to check the OpenAPI document against. */

@@ -3,6 +3,7 @@ package org.alliance.web;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.alliance.web.platform.http.BodyLimits;
+import org.alliance.web.platform.security.Authentication;
 import picocli.CommandLine.Option;
 
 /** Where the clinic's database is: options shared by the server and the admin commands. */
@@ -50,7 +51,8 @@ final class DatabaseOptions {
         secureCookies,
         ServerSettings.LOCAL_HOST,
         Optional.empty(),
-        BodyLimits.DEFAULTS);
+        BodyLimits.DEFAULTS,
+        Authentication.DEFAULT_IDLE);
   }
 
   private static String blank(String value) {

@@ -7,10 +7,13 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.alliance.web.platform.db.DataDirectory;
 import org.alliance.web.platform.db.Database;
 import org.alliance.web.platform.http.BodyLimits;
+import org.alliance.web.platform.security.Authentication;
+import org.alliance.web.platform.security.LoginService;
 
 /**
  * Everything the clinic server is started with, gathered from the command line and the environment.
@@ -24,6 +27,7 @@ import org.alliance.web.platform.http.BodyLimits;
  * @param publicUrl the address clients reach the server at, from which every link and QR code is
  *     built; needed whenever the server listens beyond this machine
  * @param limits the largest request bodies taken
+ * @param sessionIdle how long a browser session lasts without a request before it ends
  */
 public record ServerSettings(
     int port,
@@ -35,10 +39,14 @@ public record ServerSettings(
     boolean secureCookies,
     String host,
     Optional<URI> publicUrl,
-    BodyLimits limits) {
+    BodyLimits limits,
+    Duration sessionIdle) {
 
   /** Listening on this machine only: the safe default, and all a newcomer trying it out needs. */
   public static final String LOCAL_HOST = "127.0.0.1";
+
+  /** The longest idle time: a session ends 12 hours after sign-in anyway. */
+  public static final Duration LONGEST_SESSION_IDLE = LoginService.SESSION_LIFETIME;
 
   public ServerSettings {
     checkArgument(port >= 0 && port <= 65_535, "the port must lie in 0..65535: %s", port);
@@ -49,6 +57,14 @@ public record ServerSettings(
     requireNonNull(host, "host");
     requireNonNull(publicUrl, "publicUrl");
     requireNonNull(limits, "limits");
+    requireNonNull(sessionIdle, "sessionIdle");
+    checkArgument(
+        sessionIdle.compareTo(Duration.ofMinutes(1)) >= 0
+            && sessionIdle.compareTo(LONGEST_SESSION_IDLE) <= 0,
+        "--session-idle-minutes must lie in 1..%s (a session ends %s hours after sign-in anyway): %s",
+        LONGEST_SESSION_IDLE.toMinutes(),
+        LONGEST_SESSION_IDLE.toHours(),
+        sessionIdle.toMinutes());
     publicUrl.ifPresent(ServerSettings::checkPublicUrl);
     checkArgument(
         publicUrl.isPresent() || isLoopback(host),
@@ -69,7 +85,8 @@ public record ServerSettings(
         false,
         LOCAL_HOST,
         Optional.empty(),
-        BodyLimits.DEFAULTS);
+        BodyLimits.DEFAULTS,
+        Authentication.DEFAULT_IDLE);
   }
 
   /** The same settings on another database. */
@@ -84,28 +101,85 @@ public record ServerSettings(
         secureCookies,
         host,
         publicUrl,
-        limits);
+        limits,
+        sessionIdle);
   }
 
   public ServerSettings withDemo(boolean seed) {
     return new ServerSettings(
-        port, dataDir, dbUrl, dbUser, dbPassword, seed, secureCookies, host, publicUrl, limits);
+        port,
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        seed,
+        secureCookies,
+        host,
+        publicUrl,
+        limits,
+        sessionIdle);
   }
 
   public ServerSettings withSecureCookies(boolean secure) {
     return new ServerSettings(
-        port, dataDir, dbUrl, dbUser, dbPassword, demo, secure, host, publicUrl, limits);
+        port,
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        demo,
+        secure,
+        host,
+        publicUrl,
+        limits,
+        sessionIdle);
   }
 
   /** Listening on {@code address}, reached by clients at {@code url}. */
   public ServerSettings withAddress(String address, Optional<URI> url) {
     return new ServerSettings(
-        port, dataDir, dbUrl, dbUser, dbPassword, demo, secureCookies, address, url, limits);
+        port,
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        demo,
+        secureCookies,
+        address,
+        url,
+        limits,
+        sessionIdle);
   }
 
   public ServerSettings withLimits(BodyLimits bodyLimits) {
     return new ServerSettings(
-        port, dataDir, dbUrl, dbUser, dbPassword, demo, secureCookies, host, publicUrl, bodyLimits);
+        port,
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        demo,
+        secureCookies,
+        host,
+        publicUrl,
+        bodyLimits,
+        sessionIdle);
+  }
+
+  /** The same settings with browser sessions ending after {@code idle} without a request. */
+  public ServerSettings withSessionIdle(Duration idle) {
+    return new ServerSettings(
+        port,
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        demo,
+        secureCookies,
+        host,
+        publicUrl,
+        limits,
+        idle);
   }
 
   /**

@@ -8,8 +8,11 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.alliance.web.demo.DemoClinic;
 import org.alliance.web.platform.audit.AuditAction;
 import org.alliance.web.platform.audit.AuditLog;
@@ -113,6 +116,26 @@ public final class WebCommand implements Callable<Integer> {
               + "Default: ${DEFAULT-VALUE}.")
   double maxImportMb;
 
+  @Option(
+      names = "--session-idle-minutes",
+      paramLabel = "MINUTES",
+      defaultValue = "${env:ALLIANCE_SESSION_IDLE_MINUTES:-30}",
+      description =
+          "Sign a browser out after this many minutes without a request, 1 to 720 (env "
+              + "ALLIANCE_SESSION_IDLE_MINUTES); pages warn 2 minutes before. Default: ${DEFAULT-VALUE}.")
+  long sessionIdleMinutes;
+
+  @Option(
+      names = "--create-admin",
+      paramLabel = "NAME",
+      defaultValue = "${env:ALLIANCE_CREATE_ADMIN}",
+      description =
+          "Before starting, add an admin with this username unless the clinic has a user of that name "
+              + "(env ALLIANCE_CREATE_ADMIN). The password comes from the environment variable "
+              + "ALLIANCE_ADMIN_PASSWORD, or is asked for on the console (without one: read as one line "
+              + "from standard input); never give it on the command line.")
+  String createAdmin;
+
   public static void main(String[] args) {
     int exit = run(args);
     if (exit != 0) {
@@ -149,13 +172,26 @@ public final class WebCommand implements Callable<Integer> {
               .withAddress(
                   host,
                   Optional.ofNullable(publicUrl).filter(url -> !url.isBlank()).map(URI::create))
-              .withLimits(BodyLimits.megabytes(maxBodyMb, maxImportMb));
+              .withLimits(BodyLimits.megabytes(maxBodyMb, maxImportMb))
+              .withSessionIdle(Duration.ofMinutes(sessionIdleMinutes));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+    PrintWriter out = spec.commandLine().getOut();
+    if (createAdmin != null && !createAdmin.isBlank()) {
+      int created =
+          createAdmin(
+              settings,
+              createAdmin.trim(),
+              WebCommand::adminPassword,
+              out,
+              spec.commandLine().getErr());
+      if (created != 0) {
+        return created;
+      }
+    }
     ClinicServer server = ClinicServer.start(settings);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "alliance-shutdown"));
-    PrintWriter out = spec.commandLine().getOut();
     if (demo) {
       DemoClinic.printLogins(out);
     }
@@ -169,8 +205,147 @@ public final class WebCommand implements Callable<Integer> {
             + " (database: "
             + (settings.dbUrl().isPresent() ? "PostgreSQL" : settings.dataDir().toAbsolutePath())
             + ")");
+    if (!server.hasUsers()) {
+      out.println(firstAdminHint(settings));
+    }
     out.flush();
     return 0;
+  }
+
+  /**
+   * What a server without users prints: no one can sign in, and how to add the first admin with
+   * this server's own database options.
+   */
+  static String firstAdminHint(ServerSettings settings) {
+    String database =
+        settings
+            .dbUrl()
+            .map(url -> " --db-url '" + url.replaceAll("[?;].*", "") + "'")
+            .orElseGet(
+                () ->
+                    settings.dataDir().equals(java.nio.file.Path.of("data"))
+                        ? ""
+                        : " --data-dir '" + settings.dataDir() + "'");
+    return String.join(
+        System.lineSeparator(),
+        "",
+        "No one can sign in yet: this clinic has no users. Add the first admin in one of two ways:",
+        "  - stop the server (Ctrl-C) and start it again with the same options and --create-admin admin;",
+        "    it asks for the password, or reads it from the environment variable ALLIANCE_ADMIN_PASSWORD;",
+        "  - or, with the server stopped"
+            + (settings.dbUrl().isPresent() ? " or running (PostgreSQL allows both)" : "")
+            + ", run:",
+        "      ./alliance-web.sh add-user --username admin --role admin" + database,
+        "    which asks for the password (java -jar alliance-web.jar add-user ... does the same).",
+        "Then sign in as the admin and add everyone else under Users. (--demo instead starts a demo clinic"
+            + " of made-up clients.)",
+        "");
+  }
+
+  /**
+   * {@code --create-admin NAME}: adds the admin unless there is a user of that name; returns the
+   * exit code (0 to go on and start the server).
+   */
+  static int createAdmin(
+      ServerSettings settings,
+      String username,
+      Supplier<Optional<String>> password,
+      PrintWriter out,
+      PrintWriter err) {
+    try (Database db = settings.openDatabase()) {
+      Optional<User> existing = db.read(handle -> Users.findByUsername(handle, username));
+      if (existing.isPresent()) {
+        out.println(
+            "--create-admin: there is already a user "
+                + username
+                + " ("
+                + existing.get().role().id()
+                + "); left as it is");
+        return 0;
+      }
+      Optional<String> given = password.get();
+      if (given.isEmpty()) {
+        err.println(
+            "alliance-web: --create-admin needs the new admin's password: run it on a console, which"
+                + " asks for it, or set the environment variable ALLIANCE_ADMIN_PASSWORD");
+        return 1;
+      }
+      Optional<String> weak = Passwords.weakness(given.get(), List.of(username));
+      if (weak.isPresent()) {
+        err.println("alliance-web: --create-admin: " + weak.get());
+        return 1;
+      }
+      User user =
+          addUser(
+              db,
+              username,
+              username,
+              Role.ADMIN,
+              Optional.empty(),
+              given.get(),
+              "(--create-admin)");
+      out.println("added admin " + user.username() + " (id " + user.id() + ")");
+      return 0;
+    }
+  }
+
+  /**
+   * The new admin's password: from the environment, asked twice on the console, or one line of
+   * standard input when there is no console (as {@code add-user} reads it).
+   */
+  private static Optional<String> adminPassword() {
+    String fromEnvironment = System.getenv("ALLIANCE_ADMIN_PASSWORD");
+    if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+      return Optional.of(fromEnvironment);
+    }
+    Console console = System.console();
+    if (console == null) {
+      try {
+        String line = readPassword();
+        return line.isEmpty() ? Optional.empty() : Optional.of(line);
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+    }
+    char[] typed = console.readPassword("Password for the new admin: ");
+    char[] again = console.readPassword("The same password again: ");
+    if (typed == null || again == null || !new String(typed).equals(new String(again))) {
+      throw new IllegalArgumentException("the two passwords differ; nothing was added");
+    }
+    return Optional.of(new String(typed));
+  }
+
+  /** Adds a user from the command line, audited as done there. */
+  static User addUser(
+      Database db,
+      String username,
+      String displayName,
+      Role role,
+      Optional<String> team,
+      String password,
+      String how) {
+    var now = Clock.systemUTC().instant();
+    String hash = Passwords.hash(password);
+    return db.write(
+        handle -> {
+          if (Users.findByUsername(handle, username).isPresent()) {
+            throw new IllegalArgumentException("there is already a user " + username);
+          }
+          Optional<Long> teamId =
+              team.map(
+                  name ->
+                      Teams.findByName(handle, name)
+                          .orElseGet(() -> Teams.create(handle, name, now)));
+          User created = Users.create(handle, username, displayName, role, teamId, hash, now);
+          AuditLog.record(
+              handle,
+              Optional.empty(),
+              AuditAction.USER_CREATE,
+              Optional.empty(),
+              created.username() + " as " + role.id() + " " + how,
+              now);
+          return created;
+        });
   }
 
   /** A message for the one line a failed start prints: what went wrong, never a stack trace. */
@@ -238,44 +413,22 @@ public final class WebCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "a supervisor needs --team");
       }
       String password = readPassword();
-      Optional<String> weak = Passwords.weakness(password);
+      Optional<String> weak = Passwords.weakness(password, List.of(username));
       if (weak.isPresent()) {
         spec.commandLine().getErr().println("alliance-web: " + weak.get());
         return 1;
       }
       ServerSettings settings = database.settings(0, false, false);
       try (Database db = settings.openDatabase()) {
-        var now = Clock.systemUTC().instant();
         User user =
-            db.write(
-                handle -> {
-                  if (Users.findByUsername(handle, username).isPresent()) {
-                    throw new IllegalArgumentException("there is already a user " + username);
-                  }
-                  Optional<Long> teamId =
-                      Optional.ofNullable(team)
-                          .map(
-                              name ->
-                                  Teams.findByName(handle, name)
-                                      .orElseGet(() -> Teams.create(handle, name, now)));
-                  User created =
-                      Users.create(
-                          handle,
-                          username,
-                          displayName == null ? username : displayName,
-                          parsed,
-                          teamId,
-                          Passwords.hash(password),
-                          now);
-                  AuditLog.record(
-                      handle,
-                      Optional.empty(),
-                      AuditAction.USER_CREATE,
-                      Optional.empty(),
-                      created.username() + " as " + parsed.id() + " (command line)",
-                      now);
-                  return created;
-                });
+            addUser(
+                db,
+                username,
+                displayName == null ? username : displayName,
+                parsed,
+                Optional.ofNullable(team),
+                password,
+                "(command line)");
         spec.commandLine()
             .getOut()
             .println(

@@ -58,6 +58,7 @@ abstract class AccessMatrixTests {
   TestClinic clinic;
   long client;
   long spareToken;
+  long pageToken;
 
   abstract TestDatabase database();
 
@@ -84,6 +85,18 @@ abstract class AccessMatrixTests {
                         handle,
                         clinic.users.get("ann").id(),
                         "spare",
+                        Secrets.hash(Secrets.apiToken()),
+                        Instant.now()));
+    pageToken =
+        clinic
+            .server
+            .database()
+            .write(
+                handle ->
+                    ApiTokens.create(
+                        handle,
+                        clinic.users.get("ann").id(),
+                        "revoked on the account page",
                         Secrets.hash(Secrets.apiToken()),
                         Instant.now()));
   }
@@ -289,6 +302,63 @@ abstract class AccessMatrixTests {
         new Expected(
             (who, i) -> form("/admin/users/" + ben + "/disabled", who.user, "disabled=false"),
             statuses(303, 403, 403, 403, 401, 401),
+            false));
+    // Resetting a password: admins only (cay's, who takes no other part here).
+    long cay = clinic.users.get("cay").id();
+    table.put(
+        "POST /admin/users/{id}/password",
+        new Expected(
+            (who, i) -> form("/admin/users/" + cay + "/password", who.user, ""),
+            statuses(200, 403, 403, 403, 401, 401),
+            false));
+    // The account page: anyone signed in sees their own; a password is changed and a token made
+    // only from a browser session, never with a token.
+    table.put(
+        "GET /account",
+        new Expected(
+            (who, i) -> clinic.get("/account", who.user),
+            statuses(200, 200, 200, 200, 302, 302),
+            false));
+    table.put(
+        "GET /account/password",
+        new Expected(
+            (who, i) -> clinic.get("/account/password", who.user),
+            statuses(200, 200, 200, 200, 302, 302),
+            false));
+    table.put(
+        "POST /account/password",
+        new Expected(
+            (who, i) ->
+                form(
+                    "/account/password",
+                    who.user,
+                    "currentPassword=x&newPassword=a+new+password+" + i + "&repeatPassword=x"),
+            statuses(403, 403, 403, 403, 401, 401),
+            false));
+    table.put(
+        "POST /account/tokens",
+        new Expected(
+            (who, i) -> form("/account/tokens", who.user, "name=matrix"),
+            statuses(403, 403, 403, 403, 401, 401),
+            false));
+    table.put(
+        "POST /account/tokens/{id}/revoke",
+        new Expected(
+            (who, i) -> form("/account/tokens/" + pageToken + "/revoke", who.user, ""),
+            statuses(404, 404, 303, 404, 401, 401),
+            false));
+    // How long a browser session has left: a token has no idle time.
+    table.put(
+        "GET /api/session",
+        new Expected(
+            (who, i) -> clinic.get("/api/session", who.user),
+            statuses(403, 403, 403, 403, 401, 401),
+            false));
+    table.put(
+        "POST /api/session",
+        new Expected(
+            (who, i) -> clinic.post("/api/session", who.user, "{}"),
+            statuses(403, 403, 403, 403, 401, 401),
             false));
     table.put(
         "GET /admin/audit",

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Flyway upgrades an existing database: a database made by V1 alone, with data in it, is opened by
  * the current server, which applies the later migrations (V2 makes the audit log append-only) and
- * serves the old data. Run on H2 and PostgreSQL by the subclasses.
+ * serves the old data (V33 adds when a session was last used, from when it began). Run on H2 and
+ * PostgreSQL by the subclasses.
  */
 abstract class MigrationTests {
   @TempDir Path dataDir;
@@ -38,6 +39,10 @@ abstract class MigrationTests {
                 "INSERT INTO clients (reference, clinician_id, created_at) "
                     + "SELECT 'legacy-client', id, CURRENT_TIMESTAMP FROM users WHERE username = 'legacy'");
             handle.execute(
+                "INSERT INTO login_sessions (id_hash, user_id, csrf_token, created_at, expires_at) "
+                    + "SELECT 'legacy-session', id, 'csrf', TIMESTAMP WITH TIME ZONE '2025-01-02 03:04:05+00', "
+                    + "TIMESTAMP WITH TIME ZONE '2025-01-02 15:04:05+00' FROM users WHERE username = 'legacy'");
+            handle.execute(
                 "INSERT INTO audit_log (occurred_at, action, detail) VALUES (CURRENT_TIMESTAMP, 'legacy', 'before V2')");
             // Before V2 nothing stops a change to the log: V2 is what adds the guard.
             handle.execute(
@@ -52,7 +57,23 @@ abstract class MigrationTests {
             java.time.Clock.systemUTC(),
             org.alliance.web.platform.security.LoginThrottle.defaults())) {
       assertThat(versions(clinic.server.database()))
-          .containsExactly("1", "2", "3", "4", "30", "31", "32");
+          .containsExactly("1", "2", "3", "4", "30", "31", "32", "33");
+      // V33: a session open during the upgrade was last seen when it began; no one must change
+      // their password.
+      int sessionsSeenWhenBegun =
+          clinic
+              .server
+              .database()
+              .jdbi()
+              .withHandle(
+                  handle ->
+                      handle
+                          .createQuery(
+                              "SELECT COUNT(*) FROM login_sessions s JOIN users u ON u.id = s.user_id"
+                                  + " WHERE s.last_seen_at = s.created_at AND NOT u.must_change_password")
+                          .mapTo(Integer.class)
+                          .one());
+      assertThat(sessionsSeenWhenBegun).isEqualTo(1);
       assertThat(clinic.get("/api/clients", "admin").expect(200).body()).contains("legacy-client");
 
       Database upgraded = clinic.server.database();

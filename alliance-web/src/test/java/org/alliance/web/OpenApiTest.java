@@ -73,6 +73,7 @@ class OpenApiTest {
     schemas.put("Me", AccountJson.Me.class);
     schemas.put("Tokens", AccountJson.Tokens.class);
     schemas.put("NewToken", AccountJson.NewToken.class);
+    schemas.put("Session", AccountJson.Session.class);
     schemas.put("AuditEntries", AccountJson.Entries.class);
     schemas.put("Instruments", InstrumentJson.Answer.class);
     schemas.put("ImportAnswer", ImportAnswer.class);

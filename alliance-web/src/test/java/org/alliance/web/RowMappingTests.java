@@ -436,7 +436,7 @@ abstract class RowMappingTests {
               .containsExactly(
                   new ApiTokens.TokenInfo(token, "laptop", BEFORE_SUMMER, Optional.empty()));
           assertThat(LoginSessions.find(handle, "session-hash", AFTER_SUMMER))
-              .contains(new LiveSession(ann, "csrf"));
+              .contains(new LiveSession(ann, "csrf", false, BEFORE_SUMMER, LATE));
           assertThat(LoginSessions.find(handle, "session-hash", LATE)).isEmpty();
           assertThat(LoginAttempts.failuresOfAccount(handle, "ann", BEFORE_SUMMER.minusSeconds(1)))
               .containsExactly(BEFORE_SUMMER, AFTER_SUMMER);
@@ -451,5 +451,15 @@ abstract class RowMappingTests {
         });
     Optional<TokenOwner> touched = database.read(handle -> ApiTokens.owner(handle, "token-hash"));
     assertThat(touched).contains(new TokenOwner(token, ann, Optional.of(LATE)));
+    // A session's last use and a reset password come back as written too.
+    database.write(
+        handle -> {
+          LoginSessions.touch(handle, "session-hash", AFTER_SUMMER);
+          Users.setPassword(handle, ann.id(), "hash", true);
+          return null;
+        });
+    Optional<LiveSession> seen =
+        database.read(handle -> LoginSessions.find(handle, "session-hash", AFTER_SUMMER));
+    assertThat(seen).contains(new LiveSession(ann, "csrf", true, AFTER_SUMMER, LATE));
   }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.alliance.web.platform.db.Dialect;
 import org.alliance.web.platform.http.BodyLimits;
+import org.alliance.web.platform.security.Authentication;
 import org.junit.jupiter.api.Test;
 
 class ServerSettingsTest {
@@ -41,8 +43,16 @@ class ServerSettingsTest {
                     false,
                     ServerSettings.LOCAL_HOST,
                     Optional.empty(),
-                    BodyLimits.DEFAULTS))
+                    BodyLimits.DEFAULTS,
+                    Authentication.DEFAULT_IDLE))
         .hasMessageContaining("0..65535");
+    assertThatThrownBy(
+            () -> ServerSettings.embedded(Path.of("data")).withSessionIdle(Duration.ZERO))
+        .hasMessageContaining("--session-idle-minutes must lie in 1..720");
+    assertThatThrownBy(
+            () -> ServerSettings.embedded(Path.of("data")).withSessionIdle(Duration.ofHours(13)))
+        .hasMessageContaining("--session-idle-minutes");
+    assertThat(ServerSettings.embedded(Path.of("data")).sessionIdle()).hasMinutes(30);
     assertThatThrownBy(() -> Dialect.of("jdbc:mysql://db/alliance"))
         .hasMessageContaining("unsupported database URL");
   }

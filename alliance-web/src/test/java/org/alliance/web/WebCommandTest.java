@@ -6,8 +6,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -136,5 +139,72 @@ class WebCommandTest {
     Run tiny = run("", "--data-dir", dataDir.toString(), "--port", "0", "--max-body-mb", "0");
     assertThat(tiny.exit()).isEqualTo(2);
     assertThat(tiny.err()).contains("at least 16 KB");
+    Run idle =
+        run("", "--data-dir", dataDir.toString(), "--port", "0", "--session-idle-minutes", "0");
+    assertThat(idle.exit()).isEqualTo(2);
+    assertThat(idle.err()).contains("--session-idle-minutes must lie in 1..720");
+    Run common =
+        run(
+            "password123\n",
+            "add-user",
+            "--data-dir",
+            dataDir.toString(),
+            "--username",
+            "x",
+            "--role",
+            "admin");
+    assertThat(common.exit()).isEqualTo(1);
+    assertThat(common.err()).contains("100,000 most common passwords");
+  }
+
+  @Test
+  void createAdminAddsTheFirstAdminOnceAndRefusesAWeakPassword() {
+    ServerSettings settings = ServerSettings.embedded(dataDir);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertThat(createAdmin(settings, Optional.of("password123"), out, err)).isEqualTo(1);
+    assertThat(err.toString()).contains("--create-admin: this is one of the 100,000");
+    assertThat(createAdmin(settings, Optional.empty(), out, err)).isEqualTo(1);
+    assertThat(err.toString()).contains("set the environment variable ALLIANCE_ADMIN_PASSWORD");
+    assertThat(createAdmin(settings, Optional.of("a long enough password"), out, err)).isZero();
+    assertThat(out.toString()).contains("added admin boss");
+    // Starting again with the same option changes nothing, whatever the password.
+    assertThat(createAdmin(settings, Optional.of("another long password"), out, err)).isZero();
+    assertThat(out.toString()).contains("there is already a user boss (admin); left as it is");
+    try (TestClinic clinic =
+        TestClinic.around(ClinicServer.start(ServerSettings.embedded(dataDir)))) {
+      assertThat(clinic.server.hasUsers()).isTrue();
+      new Browser(clinic).signIn("boss", "a long enough password").expect(303);
+      assertThat(clinic.get("/login", null).body()).doesNotContain("No one can sign in yet");
+    }
+  }
+
+  private static int createAdmin(
+      ServerSettings settings, Optional<String> password, StringWriter out, StringWriter err) {
+    return WebCommand.createAdmin(
+        settings, "boss", () -> password, new PrintWriter(out, true), new PrintWriter(err, true));
+  }
+
+  @Test
+  void aServerWithoutUsersSaysHowToAddTheFirstAdminWithItsOwnDatabaseOptions() {
+    String embedded = WebCommand.firstAdminHint(ServerSettings.embedded(Path.of("data")));
+    assertThat(embedded)
+        .contains("No one can sign in yet")
+        .contains("--create-admin admin")
+        .contains("./alliance-web.sh add-user --username admin --role admin\n")
+        .doesNotContain("--data-dir");
+    assertThat(WebCommand.firstAdminHint(ServerSettings.embedded(dataDir)))
+        .contains("add-user --username admin --role admin --data-dir '" + dataDir + "'");
+    String postgres =
+        WebCommand.firstAdminHint(
+            ServerSettings.embedded(dataDir)
+                .withDatabase(
+                    "jdbc:postgresql://db:5432/alliance?password=secret",
+                    Optional.empty(),
+                    Optional.empty()));
+    assertThat(postgres)
+        .contains("--db-url 'jdbc:postgresql://db:5432/alliance'")
+        .contains("PostgreSQL allows both")
+        .doesNotContain("secret");
   }
 }

@@ -12,9 +12,7 @@ import org.alliance.web.platform.audit.AuditEntry;
 import org.alliance.web.platform.audit.AuditLog;
 import org.alliance.web.platform.http.Requests;
 import org.alliance.web.platform.http.WebException;
-import org.alliance.web.platform.security.ApiTokens;
 import org.alliance.web.platform.security.Principal;
-import org.alliance.web.platform.security.Secrets;
 import org.alliance.web.platform.security.User;
 
 /**
@@ -23,9 +21,11 @@ import org.alliance.web.platform.security.User;
  */
 public final class AccountApi {
   private final Platform platform;
+  private final PersonalTokens tokens;
 
-  public AccountApi(Platform platform) {
+  public AccountApi(Platform platform, PersonalTokens tokens) {
     this.platform = platform;
+    this.tokens = tokens;
   }
 
   /** {@code GET /api/me}. */
@@ -37,15 +37,9 @@ public final class AccountApi {
   /** {@code GET /api/tokens}: the user's tokens, without the tokens themselves. */
   public void listTokens(Context ctx) {
     Principal principal = platform.authentication().require(ctx);
-    List<AccountJson.Token> tokens =
-        platform
-            .database()
-            .jdbi()
-            .withHandle(handle -> ApiTokens.ofUser(handle, principal.userId()))
-            .stream()
-            .map(AccountJson.Token::of)
-            .toList();
-    ctx.json(new AccountJson.Tokens(tokens));
+    List<AccountJson.Token> listed =
+        tokens.of(principal).stream().map(AccountJson.Token::of).toList();
+    ctx.json(new AccountJson.Tokens(listed));
   }
 
   /**
@@ -55,65 +49,21 @@ public final class AccountApi {
   public void createToken(Context ctx) {
     Principal principal = platform.authentication().require(ctx);
     if (!principal.viaSession()) {
-      throw WebException.forbidden(
-          "create API tokens while signed in to the web app, not with another token");
+      // Refused before the body is read, whatever it holds.
+      tokens.create(principal, Optional.empty());
     }
     JsonNode body = Requests.json(ctx);
-    String name =
-        Requests.text(body, "name")
-            .map(String::trim)
-            .filter(text -> !text.isEmpty() && text.length() <= 100)
-            .orElseThrow(
-                () ->
-                    WebException.badRequest(
-                        "name: give the token a name of 1-100 characters, such as \"laptop\""));
-    String token = Secrets.apiToken();
-    Instant now = platform.clock().instant();
-    long id =
-        platform
-            .database()
-            .write(
-                handle -> {
-                  long created =
-                      ApiTokens.create(handle, principal.userId(), name, Secrets.hash(token), now);
-                  AuditLog.record(
-                      handle,
-                      Optional.of(principal.userId()),
-                      AuditAction.TOKEN_CREATE,
-                      Optional.empty(),
-                      "token " + created + " " + name,
-                      now);
-                  return created;
-                });
-    ctx.status(201).json(new AccountJson.NewToken(id, name, token, now));
+    PersonalTokens.Created created = tokens.create(principal, Requests.text(body, "name"));
+    ctx.status(201)
+        .json(
+            new AccountJson.NewToken(
+                created.id(), created.name(), created.token(), created.createdAt()));
   }
 
   /** {@code DELETE /api/tokens/{id}}: revokes one of the user's own tokens. */
   public void deleteToken(Context ctx) {
     Principal principal = platform.authentication().require(ctx);
-    long id = Requests.id(ctx, "id");
-    Instant now = platform.clock().instant();
-    boolean deleted =
-        platform
-            .database()
-            .write(
-                handle -> {
-                  boolean found = ApiTokens.delete(handle, principal.userId(), id);
-                  if (found) {
-                    AuditLog.record(
-                        handle,
-                        Optional.of(principal.userId()),
-                        AuditAction.TOKEN_REVOKE,
-                        Optional.empty(),
-                        "token " + id,
-                        now);
-                  }
-                  return found;
-                });
-    platform.authentication().forgetTokenOwners();
-    if (!deleted) {
-      throw WebException.notFound("no token " + id + " of yours");
-    }
+    tokens.revoke(principal, Requests.id(ctx, "id"));
     ctx.status(204);
   }
 

@@ -38,6 +38,12 @@ public final class AccountJson {
   /** {@code POST /api/tokens}: the new token, shown this once. */
   public record NewToken(long id, String name, String token, Instant createdAt) {}
 
+  /**
+   * {@code GET} and {@code POST /account/session}: how many seconds the browser session lasts
+   * without another request, and the server's idle time in minutes.
+   */
+  public record Session(long secondsLeft, long idleMinutes) {}
+
   /** One audit entry; user and client are null where the entry has none. */
   public record Entry(
       long id, Instant occurredAt, Long user, String action, Long client, String detail) {

@@ -2,15 +2,17 @@ package org.alliance.web.accounts;
 
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
-import io.javalin.http.SameSite;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.http.Pages;
 import org.alliance.web.platform.http.WebException;
 import org.alliance.web.platform.security.Authentication;
+import org.alliance.web.platform.security.Cookies;
 import org.alliance.web.platform.security.LoginService;
 import org.alliance.web.platform.security.LoginService.Outcome;
 import org.alliance.web.platform.security.Secrets;
+import org.alliance.web.platform.security.Users;
 
 /**
  * Signing in and out in the browser. The login form is protected from cross-site forgery before
@@ -21,12 +23,17 @@ public final class LoginPages {
   static final String LOGIN_CSRF_COOKIE = "alliance_login_csrf";
 
   private final Platform platform;
+  // Users are never deleted, so once there is one the question need not be asked again.
+  private final AtomicBoolean hasUsers = new AtomicBoolean();
 
   public LoginPages(Platform platform) {
     this.platform = platform;
   }
 
-  /** {@code GET /login}. */
+  /**
+   * {@code GET /login}; says why when a session just ended for going unused, and how to add the
+   * first admin while the clinic has no users.
+   */
   public void form(Context ctx) {
     showForm(ctx, 200, "", null);
   }
@@ -58,6 +65,7 @@ public final class LoginPages {
               "/",
               (int) LoginService.SESSION_LIFETIME.toSeconds()));
       ctx.removeCookie(LOGIN_CSRF_COOKIE, "/login");
+      ctx.removeCookie(Authentication.SIGNED_OUT_COOKIE, "/login");
       ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
     } else if (outcome instanceof Outcome.Throttled throttled) {
       long seconds =
@@ -87,13 +95,41 @@ public final class LoginPages {
   private void showForm(Context ctx, int status, String username, String message) {
     String csrf = Secrets.random();
     ctx.cookie(cookie(LOGIN_CSRF_COOKIE, csrf, "/login", 3_600));
+    String notice = null;
+    if (message == null
+        && Authentication.SIGNED_OUT_IDLE.equals(ctx.cookie(Authentication.SIGNED_OUT_COOKIE))) {
+      notice =
+          "You were signed out after "
+              + Authentication.minutes(platform.authentication().idle())
+              + " without activity, to keep your clients' data safe on an unattended screen."
+              + " Sign in again to go on.";
+      ctx.removeCookie(Authentication.SIGNED_OUT_COOKIE, "/login");
+    }
     ctx.status(status);
-    Pages.render(ctx, "accounts/login.jte", "csrf", csrf, "username", username, "message", message);
+    Pages.render(
+        ctx,
+        "accounts/login.jte",
+        "csrf",
+        csrf,
+        "username",
+        username,
+        "message",
+        message,
+        "notice",
+        notice,
+        "firstAdmin",
+        !hasUsers());
+  }
+
+  private boolean hasUsers() {
+    if (!hasUsers.get() && platform.database().read(Users::any)) {
+      hasUsers.set(true);
+    }
+    return hasUsers.get();
   }
 
   private Cookie cookie(String name, String value, String path, int maxAge) {
-    return new Cookie(
-        name, value, path, maxAge, platform.secureCookies(), true, null, SameSite.STRICT);
+    return Cookies.strict(name, value, path, maxAge, platform.secureCookies());
   }
 
   private static String describe(long seconds) {

@@ -34,9 +34,11 @@ public final class UsersPage {
   private static final int MAX_NAME = 200;
 
   private final Platform platform;
+  private final PasswordChanges passwords;
 
-  public UsersPage(Platform platform) {
+  public UsersPage(Platform platform, PasswordChanges passwords) {
     this.platform = platform;
+    this.passwords = passwords;
   }
 
   /** The users and teams, for the page. */
@@ -93,7 +95,7 @@ public final class UsersPage {
     Role role = role(ctx);
     Optional<String> team = team(ctx, role);
     String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
-    Passwords.weakness(password)
+    Passwords.weakness(password, List.of(username, displayName))
         .ifPresent(
             weakness -> {
               throw WebException.badRequest("password: " + weakness);
@@ -198,6 +200,17 @@ public final class UsersPage {
             });
     platform.authentication().forgetTokenOwners();
     ctx.redirect("/admin/users?done=" + (disabled ? "disabled" : "enabled"), HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * {@code POST /admin/users/{id}/password}: resets the user's password to a temporary one, shown
+   * to the admin this once; the user must choose their own at the next sign-in.
+   */
+  public void resetPassword(Context ctx) {
+    Principal principal = requireAdmin(ctx);
+    PasswordChanges.Reset reset = passwords.reset(principal, PageRequests.id(ctx, "id"));
+    Pages.render(
+        ctx, "accounts/password-reset.jte", "viewer", Viewer.of(principal), "reset", reset);
   }
 
   private Optional<Principal> admin(Context ctx) {

@@ -42,6 +42,9 @@ public enum AuditAction {
   USER_ENABLE("user.enable", "enabled a user"),
   TOKEN_CREATE("token.create", "created an API token"),
   TOKEN_REVOKE("token.revoke", "revoked an API token"),
+  PASSWORD_CHANGE("password.change", "changed their password"),
+  PASSWORD_RESET("password.reset", "reset a user's password"),
+  SESSION_EXPIRE("session.expire", "was signed out after a time without activity"),
   AUDIT_READ("audit.read", "read the audit log"),
   DEMO_SEED("demo.seed", "seeded the demo clinic");
 

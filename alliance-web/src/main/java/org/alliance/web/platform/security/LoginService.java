@@ -36,19 +36,14 @@ public final class LoginService {
 
     /** Too many failures: try again after the wait; the password was not even checked. */
     record Throttled(Duration retryAfter) implements Outcome {}
+
+    /** A signed-in user's password was right ({@link #confirm}). */
+    record Confirmed() implements Outcome {}
   }
 
   public Outcome signIn(String username, String password, String address) {
     Instant now = clock.instant();
-    Instant since = throttle.since(now);
-    Optional<Duration> wait =
-        jdbi.withHandle(
-            handle ->
-                longer(
-                    throttle.accountWait(
-                        LoginAttempts.failuresOfAccount(handle, username, since), now),
-                    throttle.addressWait(
-                        LoginAttempts.failuresOfAddress(handle, address, since), now)));
+    Optional<Duration> wait = wait(username, address, now);
     if (wait.isPresent()) {
       return new Outcome.Throttled(wait.get());
     }
@@ -82,6 +77,33 @@ public final class LoginService {
               now);
         });
     return new Outcome.SignedIn(user.get(), sessionId);
+  }
+
+  /**
+   * Checks a signed-in user's password again, before they change it: throttled and recorded like a
+   * sign-in, so that a session left open on a shared computer cannot be used to guess it.
+   */
+  public Outcome confirm(User user, String password, String address) {
+    Instant now = clock.instant();
+    Optional<Duration> wait = wait(user.username(), address, now);
+    if (wait.isPresent()) {
+      return new Outcome.Throttled(wait.get());
+    }
+    Optional<String> hash = jdbi.withHandle(handle -> Users.passwordHash(handle, user.id()));
+    boolean matched = Passwords.matches(password, hash);
+    jdbi.useHandle(handle -> LoginAttempts.record(handle, user.username(), address, matched, now));
+    return matched ? new Outcome.Confirmed() : new Outcome.Refused();
+  }
+
+  /** How long an account or an address must wait before its next attempt, if at all. */
+  private Optional<Duration> wait(String username, String address, Instant now) {
+    Instant since = throttle.since(now);
+    return jdbi.withHandle(
+        handle ->
+            longer(
+                throttle.accountWait(LoginAttempts.failuresOfAccount(handle, username, since), now),
+                throttle.addressWait(
+                    LoginAttempts.failuresOfAddress(handle, address, since), now)));
   }
 
   /** Ends the session with this cookie value. */

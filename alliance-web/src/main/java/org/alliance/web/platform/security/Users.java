@@ -71,6 +71,25 @@ public final class Users {
     return new User(id, username, displayName, role, team, false);
   }
 
+  /** Whether anyone at all can sign in: false for a new clinic, until the first admin is added. */
+  public static boolean any(Handle handle) {
+    return handle.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one() > 0;
+  }
+
+  /**
+   * Gives a user a new password hash; {@code mustChange} makes them choose another at their next
+   * sign-in before they can do anything else (after an admin's reset).
+   */
+  public static void setPassword(Handle handle, long id, String passwordHash, boolean mustChange) {
+    handle
+        .createUpdate(
+            "UPDATE users SET password_hash = :hash, must_change_password = :mustChange WHERE id = :id")
+        .bind("hash", passwordHash)
+        .bind("mustChange", mustChange)
+        .bind("id", id)
+        .execute();
+  }
+
   /** Gives a user another role and team. */
   public static void changeRole(Handle handle, long id, Role role, Optional<Long> team) {
     handle

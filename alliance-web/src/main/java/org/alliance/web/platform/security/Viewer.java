@@ -2,11 +2,21 @@ package org.alliance.web.platform.security;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Duration;
+
 /**
- * Who is looking at a clinician page, as the shared layout shows it: their name and role, and the
- * session's CSRF token that every form on the page repeats.
+ * Who is looking at a clinician page, as the shared layout shows it: their name and role, the
+ * session's CSRF token that every form on the page repeats, how many seconds the session lasts
+ * without another request (0 with an API token: no warning to show), and whether they must choose a
+ * new password before anything else (the layout then offers nothing else).
  */
-public record Viewer(String displayName, String username, String role, String csrf) {
+public record Viewer(
+    String displayName,
+    String username,
+    String role,
+    String csrf,
+    long sessionSeconds,
+    boolean passwordChangeDue) {
   public Viewer {
     requireNonNull(displayName, "displayName");
     requireNonNull(username, "username");
@@ -19,6 +29,8 @@ public record Viewer(String displayName, String username, String role, String cs
         principal.user().displayName(),
         principal.user().username(),
         principal.role().id(),
-        principal.csrfToken().orElse(""));
+        principal.csrfToken().orElse(""),
+        principal.sessionLeft().map(Duration::toSeconds).orElse(0L),
+        principal.passwordChangeDue());
   }
 }
