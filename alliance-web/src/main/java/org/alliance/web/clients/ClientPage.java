@@ -55,6 +55,8 @@ import org.alliance.web.platform.http.PageRequests;
 import org.alliance.web.platform.http.Pages;
 import org.alliance.web.platform.http.WebException;
 import org.alliance.web.platform.security.Principal;
+import org.alliance.web.platform.security.Role;
+import org.alliance.web.platform.security.User;
 import org.alliance.web.platform.security.Viewer;
 
 /**
@@ -93,7 +95,9 @@ public final class ClientPage {
       List<StoredAdministration> administrations,
       List<ChartNote> notes,
       List<Acknowledgement> acknowledgements,
-      List<ClientLinks.LinkInfo> links) {}
+      List<ClientLinks.LinkInfo> links,
+      ClientRecords.ClientRecord record,
+      List<User> clinicians) {}
 
   private Optional<Read> read(Context ctx) {
     Optional<Principal> signedIn = platform.authentication().find(ctx);
@@ -115,7 +119,11 @@ public final class ClientPage {
                       Administrations.ofClient(handle, id),
                       ChartNotes.ofClient(handle, id),
                       AlertAcknowledgements.ofClient(handle, id),
-                      ClientLinks.ofClient(handle, id));
+                      ClientLinks.ofClient(handle, id),
+                      ClientRecords.find(handle, id).orElseThrow(),
+                      signedIn.get().role() == Role.CLINICIAN
+                          ? List.of()
+                          : Access.clinicians(handle, signedIn.get()));
                 }));
   }
 
@@ -145,7 +153,7 @@ public final class ClientPage {
         "viewer",
         Viewer.of(read.principal()),
         "view",
-        view(read, trend),
+        view(read, trend, Optional.ofNullable(ctx.queryParam("done")).orElse("")),
         "links",
         ClientLinkPage.lines(
             read.links(), instruments.scorer().catalog(), platform.clock().instant()));
@@ -377,7 +385,7 @@ public final class ClientPage {
     ctx.redirect("/clients/" + id + "#alerts", HttpStatus.SEE_OTHER);
   }
 
-  private ClientView view(Read read, ClientTrend trend) {
+  private ClientView view(Read read, ClientTrend trend, String done) {
     List<ClientView.Chart> charts = new ArrayList<>();
     List<Course> ordered = new ArrayList<>(trend.episode().courses(Construct.OUTCOME));
     ordered.addAll(trend.episode().courses(Construct.ALLIANCE));
@@ -477,7 +485,60 @@ public final class ClientPage {
         lines,
         trend.notes(),
         choices,
-        next);
+        next,
+        facts(read),
+        done(done, read));
+  }
+
+  /** The client's details in words, the form that changes them, and where they may be moved. */
+  private ClientView.Facts facts(Read read) {
+    LocalDate today = LocalDate.ofInstant(platform.clock().instant(), ZoneOffset.UTC);
+    ClientDetails details = read.record().details();
+    String age =
+        details
+            .birthDate()
+            .map(born -> born + " (" + AgeBand.of(born, today).words() + ")")
+            .or(() -> details.ageBand().map(band -> "age band " + band.words()))
+            .orElse("not recorded");
+    String discharged =
+        read.record()
+            .dischargedAt()
+            .map(
+                at ->
+                    "discharged on "
+                        + LocalDate.ofInstant(at, ZoneOffset.UTC)
+                        + read.record().dischargedBy().map(by -> " by " + by).orElse(""))
+            .orElse("");
+    List<ClientForm.Choice> moveTo =
+        ClientForm.choices(
+            read.clinicians().stream()
+                .filter(user -> user.id() != read.client().clinicianId())
+                .toList());
+    return new ClientView.Facts(
+        age,
+        details.language().label(),
+        details.email().map(EmailAddress::value).orElse(""),
+        details.mobile().map(MobileNumber::value).orElse(""),
+        discharged,
+        ClientForm.editing(read.client().id(), read.client().reference(), details, today),
+        read.principal().role() != Role.CLINICIAN,
+        moveTo);
+  }
+
+  /** What the form just sent did, in words, from the {@code done} the redirect carries. */
+  private static String done(String done, Read read) {
+    return switch (done) {
+      case "added" -> "The client " + read.client().reference() + " was added to the caseload.";
+      case "saved" -> "The details were saved.";
+      case "unchanged" -> "Nothing was changed: the details were as sent.";
+      case "discharged" ->
+          "The client was discharged: they are off the active caseload, and everything of theirs"
+              + " stays here. Find them on the caseload under \"discharged\".";
+      case "readmitted" -> "The client is back on the active caseload.";
+      case "reassigned" ->
+          "The client is now on the caseload of " + read.client().clinicianUsername() + ".";
+      default -> "";
+    };
   }
 
   private static Optional<StoredAdministration> latestOf(Read read, String instrumentId) {
