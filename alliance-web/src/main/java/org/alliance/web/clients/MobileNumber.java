@@ -12,14 +12,14 @@ import java.util.regex.Pattern;
 
 /**
  * A mobile number a measure can be sent to by text message, kept in E.164 form ({@code
- * +447700900123}). Checked with libphonenumber against the numbering plan of its country, so a
+ * +447400123456}). Checked with libphonenumber against the numbering plan of its country, so a
  * number with a digit too few or a landline is refused. Personal data: never logged, never
  * exported.
  */
 public record MobileNumber(String value) {
   /** What a number must look like, for the message that refuses one. */
   public static final String RULE =
-      "a mobile number with + and the country code, such as +44 7700 900123";
+      "a mobile number with + and the country code, such as +44 7400 123456";
 
   /** The longest text taken before it is read: E.164 has at most 15 digits, plus spacing. */
   public static final int MAX_TYPED = 32;
@@ -40,7 +40,7 @@ public record MobileNumber(String value) {
   }
 
   /**
-   * The number typed as {@code text} ("+44 7700 900123", "+49 (151) 2345-6789"), or the reason it
+   * The number typed as {@code text} ("+44 7400 123456", "+49 (151) 2345-6789"), or the reason it
    * is refused, in words for the person who typed it.
    */
   public static Result parse(String text) {
@@ -49,7 +49,7 @@ public record MobileNumber(String value) {
       return new Result.Refused(
           typed.startsWith("+")
               ? "expected " + RULE
-              : "start with + and the country code, such as +44 7700 900123");
+              : "start with + and the country code, such as +44 7400 123456");
     }
     PhoneNumber number;
     try {
