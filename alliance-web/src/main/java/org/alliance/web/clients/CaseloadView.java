@@ -41,6 +41,11 @@ public record CaseloadView(
     requireNonNull(addForm, "addForm");
   }
 
+  /** "1 client" or "3 clients". */
+  public String clientsInWords() {
+    return clients + (clients == 1 ? " client" : " clients");
+  }
+
   /** Whether any filter narrows the list, so that "show everyone" is offered. */
   public boolean filtered() {
     return !search.isEmpty() || discharged || rule.isPresent();
