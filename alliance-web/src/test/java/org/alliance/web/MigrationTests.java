@@ -51,8 +51,11 @@ abstract class MigrationTests {
             settings,
             java.time.Clock.systemUTC(),
             org.alliance.web.platform.security.LoginThrottle.defaults())) {
-      assertThat(versions(clinic.server.database())).containsExactly("1", "2", "3", "4");
-      assertThat(clinic.get("/api/clients", "admin").expect(200).body()).contains("legacy-client");
+      assertThat(versions(clinic.server.database())).containsExactly("1", "2", "3", "4", "20");
+      assertThat(clinic.get("/api/clients", "admin").expect(200).body())
+          .contains("legacy-client")
+          // V20: a client from before has English, no details and is on the active caseload.
+          .contains("\"language\":\"en\",\"ageBand\":null,\"dischargedAt\":null");
 
       Database upgraded = clinic.server.database();
       assertThatThrownBy(
