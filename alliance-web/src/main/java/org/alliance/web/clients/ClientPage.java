@@ -497,8 +497,8 @@ public final class ClientPage {
     String age =
         details
             .birthDate()
-            .map(born -> born + " (" + AgeBand.of(born, today).words() + ")")
-            .or(() -> details.ageBand().map(band -> "age band " + band.words()))
+            .map(born -> "born " + born + " (" + AgeBand.of(born, today).words() + ")")
+            .or(() -> details.ageBand().map(band -> band.words() + " (age band)"))
             .orElse("not recorded");
     String discharged =
         read.record()

@@ -47,7 +47,7 @@ public record ClientView(
    * The client's details as the page shows them ("" for a contact not recorded), the form that
    * changes them, and the clinicians the client may be moved to.
    *
-   * @param age the date of birth with its age band, the band given, or "not recorded"
+   * @param age "born DATE (BAND)", "BAND (age band)", or "not recorded"
    * @param discharged "discharged on DATE by WHO", or "" while on the active caseload
    * @param mayReassign whether the user moves clients between clinicians (a supervisor, an admin)
    */

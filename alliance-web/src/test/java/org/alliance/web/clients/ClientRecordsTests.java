@@ -359,8 +359,9 @@ abstract class ClientRecordsTests {
             .asLong();
     String c = "/api/clients/" + id;
     clinic
-        .post(c + "/administrations", "ann", TestClinic.phq9(1, 2, 2, 2, 2, 2, 2, 2, 2, 0))
+        .post(c + "/administrations", "ann", TestClinic.phq9(1, 2, 2, 2, 2, 2, 2, 2, 2, 1))
         .expect(201);
+    assertThat(clinic.get("/api/alerts", "ann").expect(200).body()).contains("ann-leaving");
     JsonNode discharged = clinic.post(c + "/discharge", "ann", "{}").expect(200).json();
     assertThat(discharged.get("dischargedAt").isNull()).isFalse();
     assertThat(discharged.get("dischargedBy").asText()).isEqualTo("ann");
@@ -381,7 +382,9 @@ abstract class ClientRecordsTests {
     assertThat(
             clinic.get("/api/clients?q=ann-leaving&status=all", "ann").json().get("total").asInt())
         .isEqualTo(1);
-    // Everything stays readable, and new answers are still taken.
+    // Off the caseload, their alerts are nobody's to act on; everything stays readable, and new
+    // answers are still taken.
+    assertThat(clinic.get("/api/alerts", "ann").expect(200).body()).doesNotContain("ann-leaving");
     assertThat(clinic.get(c, "ann").expect(200).json().get("administrations")).hasSize(1);
     clinic.get(c + "/trend", "ann").expect(200);
     clinic.get("/clients/" + id, "ann").expect(200);
