@@ -14,6 +14,7 @@ import org.alliance.web.platform.access.Clients;
 import org.alliance.web.platform.audit.AuditAction;
 import org.alliance.web.platform.audit.AuditLog;
 import org.alliance.web.platform.http.WebException;
+import org.alliance.web.platform.http.WebException.FieldProblem;
 import org.alliance.web.platform.security.Principal;
 import org.alliance.web.platform.security.User;
 import org.jdbi.v3.core.Handle;
@@ -48,14 +49,16 @@ public final class AddClient {
     Optional<Client> existing = Clients.findByReference(handle, reference);
     if (existing.isPresent()) {
       // Whose caseload holds it is not this user's business unless it is theirs.
-      throw WebException.conflict(
+      String message =
           Access.mayReach(principal, existing.get())
-              ? "reference: you already have a client '"
+              ? "you already have a client with reference '"
                   + reference
-                  + "' (/clients/"
+                  + "' (client id "
                   + existing.get().id()
                   + ")"
-              : "reference: '" + reference + "' cannot be used; choose another");
+              : "reference '" + reference + "' cannot be used; choose another";
+      throw new WebException(
+          409, message, List.of(new FieldProblem(ClientFields.REFERENCE, message)));
     }
     long id = Clients.create(handle, reference, owner.id(), now);
     ClientRecords.setDetails(handle, id, fields.details());

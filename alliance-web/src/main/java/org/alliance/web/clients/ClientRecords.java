@@ -4,10 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.alliance.web.platform.access.ClientLanguage;
 import org.alliance.web.platform.db.Sql;
 import org.alliance.web.platform.http.WebException;
+import org.alliance.web.platform.http.WebException.FieldProblem;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -118,8 +120,10 @@ public final class ClientRecords {
 
   private static WebException referenceTaken(String reference) {
     // Whose client holds it is nobody's business here; only that it cannot be used.
-    return WebException.conflict(
-        "reference: '" + reference + "' cannot be used, as another client has it; choose another");
+    String message =
+        "reference '" + reference + "' cannot be used, as another client has it; choose another";
+    return new WebException(
+        409, message, List.of(new FieldProblem(ClientFields.REFERENCE, message)));
   }
 
   /** Takes a client off the active caseload; false when they were already discharged. */

@@ -502,7 +502,7 @@ abstract class ClientRecordsTests {
     long id = Long.parseLong(location.replaceAll("\\D", ""));
     // The same reference again: the form comes back saying so.
     assertThat(ann.post("/clients", wrong).expect(409).body())
-        .contains("you already have a client 'ann-form'");
+        .contains("you already have a client with reference 'ann-form'");
 
     Map<String, String> edit = new LinkedHashMap<>(wrong);
     edit.remove("clinician");
