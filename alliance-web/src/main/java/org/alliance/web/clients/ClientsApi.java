@@ -244,7 +244,7 @@ public final class ClientsApi {
       if (value.isNull()) {
         fields.put(field.getKey(), Optional.empty());
       } else if (!value.isTextual()) {
-        problems.add(new FieldProblem(field.getKey(), "expected a string or null, found " + value));
+        problems.add(new FieldProblem(field.getKey(), "expected a string, found " + value));
       } else if (value.asText().indexOf('\u0000') >= 0) {
         problems.add(
             new FieldProblem(field.getKey(), "text may not contain the NUL character (U+0000)"));
