@@ -162,3 +162,39 @@ document.addEventListener('pointerup', (event) => {
 
   schedule(seconds);
 })();
+
+// The caseload's search box filters as you type: the server filters (the same page the form's
+// button asks for), and only the list is replaced. Without this script the form's button does it.
+const caseloadSearch = document.getElementById('caseload-search');
+if (caseloadSearch && window.fetch && window.DOMParser) {
+  const form = caseloadSearch.form;
+  let pending = null;
+  let timer = null;
+  const refresh = () => {
+    const query = new URLSearchParams(new FormData(form));
+    query.delete('page');
+    const url = form.getAttribute('action') + '?' + query.toString();
+    if (pending) {
+      pending.abort();
+    }
+    pending = new AbortController();
+    fetch(url, { signal: pending.signal, credentials: 'same-origin' })
+      .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
+      .then((html) => {
+        const page = new DOMParser().parseFromString(html, 'text/html');
+        const results = page.getElementById('caseload-results');
+        const current = document.getElementById('caseload-results');
+        if (results && current) {
+          current.replaceWith(document.importNode(results, true));
+          history.replaceState(null, '', url);
+        }
+      })
+      .catch(() => {
+        // A failed or replaced request leaves the list as it was; the button still works.
+      });
+  };
+  caseloadSearch.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 150);
+  });
+}

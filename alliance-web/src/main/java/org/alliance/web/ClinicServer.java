@@ -36,6 +36,7 @@ import org.alliance.web.alerts.GuidePage;
 import org.alliance.web.alerts.TrendApi;
 import org.alliance.web.audit.AuditPage;
 import org.alliance.web.clients.CaseloadPage;
+import org.alliance.web.clients.ClientForms;
 import org.alliance.web.clients.ClientPage;
 import org.alliance.web.clients.ClientsApi;
 import org.alliance.web.clients.FhirApi;
@@ -260,6 +261,7 @@ public final class ClinicServer implements AutoCloseable {
     ClientFormPage clientForm =
         new ClientFormPage(platform, features.instruments(), features.record(), throttle);
     ClientsApi clients = new ClientsApi(platform);
+    ClientForms clientForms = new ClientForms(platform);
     AdministrationsApi administrations =
         new AdministrationsApi(platform, features.instruments(), features.record());
     TrendApi trend = new TrendApi(platform, features.trends());
@@ -285,7 +287,12 @@ public final class ClinicServer implements AutoCloseable {
     routes.get("/login", login::form);
     routes.post("/login", login::signIn);
     routes.post("/logout", login::signOut);
+    routes.post("/clients", clientForms::add);
     routes.get("/clients/{id}", clientPage::show);
+    routes.post("/clients/{id}/details", clientForms::edit);
+    routes.post("/clients/{id}/discharge", clientForms::discharge);
+    routes.post("/clients/{id}/readmit", clientForms::readmit);
+    routes.post("/clients/{id}/reassign", clientForms::reassign);
     routes.get("/clients/{id}/report", clientPage::report);
     routes.get("/clients/{id}/charts/{measure}", clientPage::chart);
     routes.post("/clients/{id}/notes", clientPage::addNote);
@@ -331,6 +338,10 @@ public final class ClinicServer implements AutoCloseable {
     routes.get("/api/clients", clients::list);
     routes.post("/api/clients", clients::create);
     routes.get("/api/clients/{id}", clients::get);
+    routes.patch("/api/clients/{id}", clients::update);
+    routes.post("/api/clients/{id}/discharge", clients::discharge);
+    routes.post("/api/clients/{id}/readmit", clients::readmit);
+    routes.post("/api/clients/{id}/reassign", clients::reassign);
     routes.post("/api/clients/{id}/administrations", administrations::create);
     routes.post(
         "/api/clients/{id}/administrations/{administration}/correction", administrations::correct);

@@ -2,6 +2,7 @@ package org.alliance.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -565,9 +566,90 @@ abstract class AccessMatrixTests {
             (who, i) -> clinic.get("/api/audit", who.user),
             statuses(200, 403, 403, 403, 401, 401),
             false));
+    // Adding a client from the caseload: as with the API, an admin or supervisor must name a
+    // clinician of theirs.
+    table.put(
+        "POST /clients",
+        new Expected(
+            (who, i) -> form("/clients", who.user, "reference=matrix-page-" + i + "&language=de"),
+            statuses(400, 400, 303, 303, 401, 401),
+            false));
+    table.put(
+        "POST /clients/{id}/details",
+        new Expected(
+            (who, i) -> form(page + "/details", who.user, "language=de"),
+            statuses(303, 404, 303, 404, 401, 401),
+            false));
+    // Discharging and re-admitting: whoever reaches the client; each call leaves ann-1 active and
+    // on ann's caseload again, so the other routes see it as before.
+    table.put(
+        "POST /clients/{id}/discharge",
+        new Expected(
+            (who, i) -> restoring(form(page + "/discharge", who.user, "")),
+            statuses(303, 404, 303, 404, 401, 401),
+            false));
+    table.put(
+        "POST /clients/{id}/readmit",
+        new Expected(
+            (who, i) -> {
+              clinic.post(c + "/discharge", "admin", "{}").expect(200);
+              return restoring(form(page + "/readmit", who.user, ""));
+            },
+            statuses(303, 404, 303, 404, 401, 401),
+            false));
+    // Moving a client: supervisors (within their team) and admins; clinicians are refused.
+    table.put(
+        "POST /clients/{id}/reassign",
+        new Expected(
+            (who, i) -> restoring(form(page + "/reassign", who.user, "clinician=ben")),
+            statuses(303, 404, 403, 403, 401, 401),
+            false));
+    table.put(
+        "PATCH /api/clients/{id}",
+        new Expected(
+            (who, i) -> clinic.patch(c, who.user, Map.of("language", "fr")),
+            statuses(200, 404, 200, 404, 401, 401),
+            false));
+    table.put(
+        "POST /api/clients/{id}/discharge",
+        new Expected(
+            (who, i) -> restoring(clinic.post(c + "/discharge", who.user, "{}")),
+            statuses(200, 404, 200, 404, 401, 401),
+            false));
+    table.put(
+        "POST /api/clients/{id}/readmit",
+        new Expected(
+            (who, i) -> {
+              clinic.post(c + "/discharge", "admin", "{}").expect(200);
+              return restoring(clinic.post(c + "/readmit", who.user, "{}"));
+            },
+            statuses(200, 404, 200, 404, 401, 401),
+            false));
+    table.put(
+        "POST /api/clients/{id}/reassign",
+        new Expected(
+            (who, i) ->
+                restoring(clinic.post(c + "/reassign", who.user, Map.of("clinician", "ben"))),
+            statuses(200, 404, 403, 403, 401, 401),
+            false));
     // The client pages: those who may reach the client; a made-up client id looks the same as
     // another's.
     return table;
+  }
+
+  /**
+   * The reply, once ann-1 is back as the table's other routes expect it: active, on ann's caseload.
+   */
+  private Reply restoring(Reply reply) {
+    String c = "/api/clients/" + client;
+    JsonNode now = clinic.get(c, "admin").expect(200).json();
+    if (!now.get("dischargedAt").isNull()) {
+      clinic.post(c + "/readmit", "admin", "{}").expect(200);
+    }
+    if (!now.get("clinician").asText().equals("ann")) {
+      clinic.post(c + "/reassign", "admin", Map.of("clinician", "ann")).expect(200);
+    }
+    return reply;
   }
 
   private Reply form(String path, String user, String body) {

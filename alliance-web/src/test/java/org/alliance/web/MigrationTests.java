@@ -57,7 +57,7 @@ abstract class MigrationTests {
             java.time.Clock.systemUTC(),
             org.alliance.web.platform.security.LoginThrottle.defaults())) {
       assertThat(versions(clinic.server.database()))
-          .containsExactly("1", "2", "3", "4", "30", "31", "32", "33");
+          .containsExactly("1", "2", "3", "4", "30", "31", "32", "33", "34");
       // V33: a session open during the upgrade was last seen when it began; no one must change
       // their password.
       int sessionsSeenWhenBegun =
@@ -74,7 +74,10 @@ abstract class MigrationTests {
                           .mapTo(Integer.class)
                           .one());
       assertThat(sessionsSeenWhenBegun).isEqualTo(1);
-      assertThat(clinic.get("/api/clients", "admin").expect(200).body()).contains("legacy-client");
+      assertThat(clinic.get("/api/clients", "admin").expect(200).body())
+          .contains("legacy-client")
+          // V34: a client from before has English, no details and is on the active caseload.
+          .contains("\"language\":\"en\",\"ageBand\":null,\"dischargedAt\":null");
 
       Database upgraded = clinic.server.database();
       assertThatThrownBy(

@@ -31,6 +31,7 @@ import org.alliance.web.alerts.AlertsAnswer;
 import org.alliance.web.alerts.ClientTrendAnswer;
 import org.alliance.web.clients.CaseloadLineJson;
 import org.alliance.web.clients.ClientDetailJson;
+import org.alliance.web.clients.ClientProfileJson;
 import org.alliance.web.imports.ImportAnswer;
 import org.alliance.web.instruments.InstrumentJson;
 import org.alliance.web.platform.access.ClientJson;
@@ -58,6 +59,7 @@ class OpenApiTest {
     schemas.put("Error", ErrorJson.class);
     schemas.put("Client", ClientJson.class);
     schemas.put("Clients", CaseloadLineJson.Answer.class);
+    schemas.put("ClientProfile", ClientProfileJson.class);
     schemas.put("ClientDetail", ClientDetailJson.class);
     schemas.put("StoredAdministration", StoredAdministrationJson.class);
     schemas.put("AdministrationAnswer", AdministrationAnswer.class);

@@ -37,10 +37,12 @@ import org.alliance.web.links.ClientLinks;
 import org.alliance.web.links.ClientLinks.LinkInfo;
 import org.alliance.web.links.ClientLinks.OpenLink;
 import org.alliance.web.platform.access.Client;
+import org.alliance.web.platform.access.ClientFilter;
 import org.alliance.web.platform.access.ClientScope;
 import org.alliance.web.platform.access.ClientSummary;
 import org.alliance.web.platform.access.Clients;
 import org.alliance.web.platform.db.Database;
+import org.alliance.web.platform.http.Paging;
 import org.alliance.web.platform.security.ApiTokens;
 import org.alliance.web.platform.security.ApiTokens.TokenOwner;
 import org.alliance.web.platform.security.LoginAttempts;
@@ -157,17 +159,36 @@ abstract class RowMappingTests {
               .isEqualByComparingTo(new BigDecimal("1772947799.123456"));
 
           List<ClientSummary> summaries =
-              Clients.list(handle, new ClientScope.Caseload(clinic.clinician().id()));
+              Clients.list(
+                      handle,
+                      new ClientScope.Caseload(clinic.clinician().id()),
+                      ClientFilter.ACTIVE,
+                      new Paging(1, Paging.DEFAULT_SIZE))
+                  .items();
           assertThat(summaries)
               .containsExactly(
-                  new ClientSummary(client, 0, OptionalInt.empty(), Optional.empty()),
-                  new ClientSummary(
+                  summary(client, 0, OptionalInt.empty(), Optional.empty()),
+                  summary(
                       Clients.find(handle, clinic.other()).orElseThrow(),
                       0,
                       OptionalInt.empty(),
                       Optional.empty()));
           return null;
         });
+  }
+
+  /** A caseload line of a client with no details recorded beyond the default language. */
+  private static ClientSummary summary(
+      Client client, int administrations, OptionalInt lastSession, Optional<LocalDate> lastDate) {
+    return new ClientSummary(
+        client,
+        "en",
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        administrations,
+        lastSession,
+        lastDate);
   }
 
   private static BigDecimal epochSeconds(org.jdbi.v3.core.Handle handle, long client) {
@@ -299,12 +320,13 @@ abstract class RowMappingTests {
               handle.createQuery("SELECT MAX(id) FROM administrations").mapTo(Long.class).one();
           assertThat(ScoreHistory.version(handle)).isEqualTo(3 + highest);
 
-          List<ClientSummary> summaries = Clients.list(handle, team);
+          List<ClientSummary> summaries =
+              Clients.list(handle, team, ClientFilter.ACTIVE, new Paging(1, Paging.DEFAULT_SIZE))
+                  .items();
           assertThat(summaries.get(0))
               .isEqualTo(
-                  new ClientSummary(
-                      client, 3, OptionalInt.of(3), Optional.of(SESSION_DATE.plusDays(7))));
-          List<CaseloadClient> caseload = Caseloads.latest(handle, team);
+                  summary(client, 3, OptionalInt.of(3), Optional.of(SESSION_DATE.plusDays(7))));
+          List<CaseloadClient> caseload = Caseloads.latest(handle, team, ClientFilter.ACTIVE);
           assertThat(caseload).extracting(CaseloadClient::client).containsExactly(client, other);
           CaseloadClient withScores = caseload.get(0);
           assertThat(withScores.administrations()).isEqualTo(2);

@@ -135,6 +135,17 @@ public final class TestClinic implements AutoCloseable {
             .build());
   }
 
+  public Reply patch(String path, String user, Object body) {
+    return send(
+        request(path, user)
+            .header("Content-Type", "application/json")
+            .method(
+                "PATCH",
+                HttpRequest.BodyPublishers.ofString(
+                    body instanceof String text ? text : write(body)))
+            .build());
+  }
+
   public Reply postCsv(String path, String user, String csv) {
     return send(
         request(path, user)

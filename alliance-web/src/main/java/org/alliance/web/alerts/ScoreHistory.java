@@ -87,8 +87,8 @@ public final class ScoreHistory {
   }
 
   /**
-   * Every client in a scope that has valid administrations, with the version of its data, by client
-   * id.
+   * Every client on the active caseload of a scope that has valid administrations, with the version
+   * of its data, by client id. A discharged client's alerts are nobody's to act on.
    */
   public static List<ClientVersion> versionsInScope(Handle handle, ClientScope scope) {
     Query query =
@@ -98,7 +98,8 @@ public final class ScoreHistory {
                 + "COUNT(a.id) AS administrations, MAX(a.id) AS last_id "
                 + "FROM clients c JOIN users u ON u.id = c.clinician_id JOIN administrations a ON a.client_id = c.id WHERE "
                 + scope.condition()
-                + " AND a.valid GROUP BY c.id, c.reference, c.clinician_id, u.username, u.team_id, c.created_at "
+                + " AND c.discharged_at IS NULL AND a.valid "
+                + "GROUP BY c.id, c.reference, c.clinician_id, u.username, u.team_id, c.created_at "
                 + "ORDER BY c.id");
     return scope.bind(query).mapTo(ClientVersion.class).list();
   }

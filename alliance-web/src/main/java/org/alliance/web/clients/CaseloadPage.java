@@ -2,6 +2,8 @@ package org.alliance.web.clients;
 
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,19 +30,27 @@ import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.access.Access;
 import org.alliance.web.platform.access.Client;
+import org.alliance.web.platform.access.ClientFilter;
 import org.alliance.web.platform.audit.AuditAction;
+import org.alliance.web.platform.http.PageRequests;
 import org.alliance.web.platform.http.Pages;
+import org.alliance.web.platform.http.Paging;
 import org.alliance.web.platform.http.WebException;
 import org.alliance.web.platform.security.Principal;
 import org.alliance.web.platform.security.Role;
+import org.alliance.web.platform.security.User;
 import org.alliance.web.platform.security.Viewer;
 
 /**
- * {@code GET /}: the caseload dashboard. One query reads every client of the caseload with their
- * latest scores and the version of their data; alerts come from the trend cache, and only clients
- * whose data changed since are read again, all in one more query.
+ * {@code GET /}: the caseload dashboard. One query reads every client of the caseload that the
+ * search and filter find, with their latest scores and the version of their data; alerts come from
+ * the trend cache, and only clients whose data changed since are read again, all in one more query.
+ * The clients are ranked by urgency, then one page of them is shown.
  */
 public final class CaseloadPage {
+  /** Clients on one page of the caseload: a screenful or two, with the most urgent first. */
+  public static final int PAGE_SIZE = 50;
+
   private final Platform platform;
 
   private final ClinicInstruments instruments;
@@ -63,15 +73,20 @@ public final class CaseloadPage {
         Optional.ofNullable(ctx.queryParam("alert"))
             .filter(id -> !id.isBlank())
             .map(CaseloadPage::rule);
+    ClientFilter filter = filter(ctx);
+    int page = PageRequests.page(ctx);
     Instant now = platform.clock().instant();
     Map<Long, List<Alert>> alerts = new HashMap<>();
     Map<Long, Set<String>> done = new HashMap<>();
+    List<User> clinicians = new ArrayList<>();
     List<CaseloadClient> caseload =
         platform
             .database()
             .read(
                 handle -> {
-                  List<CaseloadClient> clients = Caseloads.latest(handle, Access.scope(principal));
+                  clinicians.addAll(Access.clinicians(handle, principal));
+                  List<CaseloadClient> clients =
+                      Caseloads.latest(handle, Access.scope(principal), filter);
                   Map<Long, CaseloadClient> stale = new LinkedHashMap<>();
                   for (CaseloadClient client : clients) {
                     if (client.administrations() == 0) {
@@ -132,15 +147,36 @@ public final class CaseloadPage {
             Optional.of(principal.userId()),
             AuditAction.CASELOAD_READ,
             Optional.empty(),
-            caseload.size() + " clients" + rule.map(r -> ", alerts " + r.id()).orElse(""),
+            caseload.size()
+                + " clients"
+                + rule.map(r -> ", alerts " + r.id()).orElse("")
+                + ClientsApi.describe(filter)
+                + (page > 1 ? ", page " + page : ""),
             now);
-    Pages.render(
-        ctx,
-        "clients/caseload.jte",
-        "viewer",
-        Viewer.of(principal),
-        "view",
-        view(caseload, alerts, done, rule, principal));
+    CaseloadView view =
+        view(
+            caseload,
+            alerts,
+            done,
+            rule,
+            filter,
+            page,
+            principal,
+            ClientForm.adding(clinicians, LocalDate.ofInstant(now, ZoneOffset.UTC)));
+    Pages.render(ctx, "clients/caseload.jte", "viewer", Viewer.of(principal), "view", view);
+  }
+
+  /**
+   * The search box ({@code q}) and active or discharged clients ({@code status}); 400 naming the
+   * parameter that is wrong.
+   */
+  private static ClientFilter filter(Context ctx) {
+    ClientFilter filter = ClientsApi.filter(ctx);
+    if (filter.status() == ClientFilter.Status.ALL) {
+      // The page shows one list or the other; "all" is for programs.
+      return new ClientFilter(ClientFilter.Status.ACTIVE, filter.search());
+    }
+    return filter;
   }
 
   private CaseloadView view(
@@ -148,7 +184,10 @@ public final class CaseloadPage {
       Map<Long, List<Alert>> alerts,
       Map<Long, Set<String>> done,
       Optional<AlertRule> rule,
-      Principal principal) {
+      ClientFilter filter,
+      int page,
+      Principal principal,
+      ClientForm addForm) {
     Map<String, CaseloadView.Row> rows = new LinkedHashMap<>();
     List<ClientAlerts> withAlerts = new ArrayList<>();
     Map<AlertRule, Integer> counts = new LinkedHashMap<>();
@@ -172,6 +211,7 @@ public final class CaseloadPage {
       ordered.add(rows.remove(ranked.client()));
     }
     ordered.addAll(rows.values());
+    Paging.Paged<CaseloadView.Row> shown = new Paging(page, PAGE_SIZE).slice(ordered);
     List<CaseloadView.RuleOption> options =
         counts.entrySet().stream()
             .map(
@@ -180,11 +220,16 @@ public final class CaseloadPage {
                         entry.getKey().id(), entry.getKey().title(), entry.getValue()))
             .toList();
     return new CaseloadView(
-        ordered,
-        caseload.size(),
+        shown.items(),
+        ordered.size(),
+        filter.search().orElse(""),
+        filter.status() == ClientFilter.Status.DISCHARGED,
         rule.map(AlertRule::id),
         options,
-        principal.role() != Role.CLINICIAN);
+        principal.role() != Role.CLINICIAN,
+        page,
+        shown.pages(),
+        addForm);
   }
 
   private CaseloadView.Row row(CaseloadClient client, List<Alert> alerts, Set<String> done) {

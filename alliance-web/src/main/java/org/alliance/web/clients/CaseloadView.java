@@ -2,29 +2,67 @@ package org.alliance.web.clients;
 
 import static java.util.Objects.requireNonNull;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.alliance.core.trend.Alert;
 import org.alliance.web.alerts.AlertTone;
 
 /**
- * What the caseload dashboard shows: each client with their latest outcome and alliance scores and
- * their alerts, the clients with alerts first (most urgent first), and the alert kinds to filter
- * by.
+ * What the caseload dashboard shows: one page of the clients found, each with their latest outcome
+ * and alliance scores and their alerts, the clients with alerts first (most urgent first); the
+ * search, the alert kinds and active or discharged to filter by; and the form that adds a client.
  *
+ * @param clients how many clients the search and filters found, over all pages
+ * @param search what was typed in the search box ("" for none)
+ * @param discharged whether the list shows the discharged clients instead of the active ones
  * @param rule the alert kind the list is filtered to, if any
  * @param rules every alert kind, as (id, title) for the filter
+ * @param page the page shown, from 1
+ * @param pages how many pages the clients found fill
  */
 public record CaseloadView(
     List<Row> rows,
     int clients,
+    String search,
+    boolean discharged,
     Optional<String> rule,
     List<RuleOption> rules,
-    boolean showClinician) {
+    boolean showClinician,
+    int page,
+    int pages,
+    ClientForm addForm) {
   public CaseloadView {
     rows = List.copyOf(rows);
+    requireNonNull(search, "search");
     requireNonNull(rule, "rule");
     rules = List.copyOf(rules);
+    requireNonNull(addForm, "addForm");
+  }
+
+  /** "1 client" or "3 clients". */
+  public String clientsInWords() {
+    return clients + (clients == 1 ? " client" : " clients");
+  }
+
+  /** Whether any filter narrows the list, so that "show everyone" is offered. */
+  public boolean filtered() {
+    return !search.isEmpty() || discharged || rule.isPresent();
+  }
+
+  /** The address of another page of the same list. */
+  public String pageUrl(int number) {
+    StringBuilder url = new StringBuilder("/?");
+    if (!search.isEmpty()) {
+      url.append("q=").append(URLEncoder.encode(search, StandardCharsets.UTF_8)).append('&');
+    }
+    if (discharged) {
+      url.append("status=discharged&");
+    }
+    rule.ifPresent(id -> url.append("alert=").append(id).append('&'));
+    url.append("page=").append(number);
+    return url.toString();
   }
 
   /** An alert kind the dashboard can be filtered to, and how many clients on the list have it. */

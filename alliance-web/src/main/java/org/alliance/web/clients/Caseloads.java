@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.alliance.web.platform.access.Client;
+import org.alliance.web.platform.access.ClientFilter;
 import org.alliance.web.platform.access.ClientScope;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.Nested;
@@ -56,8 +57,11 @@ public final class Caseloads {
     }
   }
 
-  /** Every client in the scope, by reference, with the latest two scores of each instrument. */
-  public static List<CaseloadClient> latest(Handle handle, ClientScope scope) {
+  /**
+   * Every client in the scope that passes the filter, by reference, with the latest two scores of
+   * each instrument.
+   */
+  public static List<CaseloadClient> latest(Handle handle, ClientScope scope, ClientFilter filter) {
     // Window functions rank each client's scores per instrument and count their data in the same
     // pass;
     // H2 and PostgreSQL both have them.
@@ -70,9 +74,11 @@ public final class Caseloads {
                 + "FROM clients c JOIN users u ON u.id = c.clinician_id LEFT JOIN administrations a ON a.client_id = c.id AND a.valid "
                 + "WHERE "
                 + scope.condition()
+                + " AND "
+                + filter.condition()
                 + ") ranked WHERE recency <= 2 ORDER BY reference, id, instrument_id, recency");
-    return scope
-        .bind(query)
+    return filter
+        .bind(scope.bind(query))
         .setFetchSize(1_000)
         .reduceRows(
             (Map<Long, Builder> clients, RowView row) -> {

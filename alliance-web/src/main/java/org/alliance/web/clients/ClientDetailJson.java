@@ -1,30 +1,45 @@
 package org.alliance.web.clients;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.alliance.web.administrations.Corrections;
 import org.alliance.web.administrations.StoredAdministrationJson;
-import org.alliance.web.platform.access.Client;
 
 /**
- * {@code GET /api/clients/{id}}: the client and every administration with its answers and score.
+ * {@code GET /api/clients/{id}}: the client with their details (as {@link ClientProfileJson}) and
+ * every administration with its answers and score.
  */
 public record ClientDetailJson(
     long id,
     String reference,
     String clinician,
     Instant createdAt,
+    LocalDate birthDate,
+    String ageBand,
+    String language,
+    String email,
+    String mobile,
+    Instant dischargedAt,
+    String dischargedBy,
     List<StoredAdministrationJson> administrations,
     List<HistoryJson> history) {
   public static ClientDetailJson of(
-      Client client,
+      ClientProfileJson profile,
       List<StoredAdministrationJson> administrations,
       List<Corrections.HistoryEntry> history) {
     return new ClientDetailJson(
-        client.id(),
-        client.reference(),
-        client.clinicianUsername(),
-        client.createdAt(),
+        profile.id(),
+        profile.reference(),
+        profile.clinician(),
+        profile.createdAt(),
+        profile.birthDate(),
+        profile.ageBand(),
+        profile.language(),
+        profile.email(),
+        profile.mobile(),
+        profile.dischargedAt(),
+        profile.dischargedBy(),
         administrations,
         history.stream().map(HistoryJson::of).toList());
   }
@@ -37,7 +52,7 @@ public record ClientDetailJson(
       long administrationId,
       String instrument,
       int session,
-      java.time.LocalDate date,
+      LocalDate date,
       Double total,
       String change,
       String reason,

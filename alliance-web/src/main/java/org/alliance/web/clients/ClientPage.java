@@ -56,6 +56,8 @@ import org.alliance.web.platform.http.PageRequests;
 import org.alliance.web.platform.http.Pages;
 import org.alliance.web.platform.http.WebException;
 import org.alliance.web.platform.security.Principal;
+import org.alliance.web.platform.security.Role;
+import org.alliance.web.platform.security.User;
 import org.alliance.web.platform.security.Viewer;
 
 /**
@@ -96,7 +98,9 @@ public final class ClientPage {
       List<Acknowledgement> acknowledgements,
       List<ClientLinks.LinkInfo> links,
       List<Corrections.HistoryEntry> history,
-      List<ChartNotes.EarlierVersion> noteHistory) {}
+      List<ChartNotes.EarlierVersion> noteHistory,
+      ClientRecords.ClientRecord record,
+      List<User> clinicians) {}
 
   private Optional<Read> read(Context ctx) {
     Optional<Principal> signedIn = platform.authentication().find(ctx);
@@ -120,7 +124,11 @@ public final class ClientPage {
                       AlertAcknowledgements.ofClient(handle, id),
                       ClientLinks.ofClient(handle, id),
                       Corrections.ofClient(handle, id),
-                      ChartNotes.historyOf(handle, id));
+                      ChartNotes.historyOf(handle, id),
+                      ClientRecords.find(handle, id).orElseThrow(),
+                      signedIn.get().role() == Role.CLINICIAN
+                          ? List.of()
+                          : Access.clinicians(handle, signedIn.get()));
                 }));
   }
 
@@ -150,7 +158,7 @@ public final class ClientPage {
         "viewer",
         Viewer.of(read.principal()),
         "view",
-        view(read, trend),
+        view(read, trend, Optional.ofNullable(ctx.queryParam("done")).orElse("")),
         "links",
         ClientLinkPage.lines(
             read.links(), instruments.scorer().catalog(), platform.clock().instant()));
@@ -495,7 +503,7 @@ public final class ClientPage {
     ctx.redirect("/clients/" + id + "#alerts", HttpStatus.SEE_OTHER);
   }
 
-  private ClientView view(Read read, ClientTrend trend) {
+  private ClientView view(Read read, ClientTrend trend, String done) {
     List<ClientView.Chart> charts = new ArrayList<>();
     List<Course> ordered = new ArrayList<>(trend.episode().courses(Construct.OUTCOME));
     ordered.addAll(trend.episode().courses(Construct.ALLIANCE));
@@ -593,7 +601,60 @@ public final class ClientPage {
         history(read.history()),
         trend.notes(),
         choices,
-        next);
+        next,
+        facts(read),
+        done(done, read));
+  }
+
+  /** The client's details in words, the form that changes them, and where they may be moved. */
+  private ClientView.Facts facts(Read read) {
+    LocalDate today = LocalDate.ofInstant(platform.clock().instant(), ZoneOffset.UTC);
+    ClientDetails details = read.record().details();
+    String age =
+        details
+            .birthDate()
+            .map(born -> "born " + born + " (" + AgeBand.of(born, today).words() + ")")
+            .or(() -> details.ageBand().map(band -> band.words() + " (age band)"))
+            .orElse("not recorded");
+    String discharged =
+        read.record()
+            .dischargedAt()
+            .map(
+                at ->
+                    "discharged on "
+                        + LocalDate.ofInstant(at, ZoneOffset.UTC)
+                        + read.record().dischargedBy().map(by -> " by " + by).orElse(""))
+            .orElse("");
+    List<ClientForm.Choice> moveTo =
+        ClientForm.choices(
+            read.clinicians().stream()
+                .filter(user -> user.id() != read.client().clinicianId())
+                .toList());
+    return new ClientView.Facts(
+        age,
+        details.language().label(),
+        details.email().map(EmailAddress::value).orElse(""),
+        details.mobile().map(MobileNumber::value).orElse(""),
+        discharged,
+        ClientForm.editing(read.client().id(), read.client().reference(), details, today),
+        read.principal().role() != Role.CLINICIAN,
+        moveTo);
+  }
+
+  /** What the form just sent did, in words, from the {@code done} the redirect carries. */
+  private static String done(String done, Read read) {
+    return switch (done) {
+      case "added" -> "The client " + read.client().reference() + " was added to the caseload.";
+      case "saved" -> "The details were saved.";
+      case "unchanged" -> "Nothing was changed: the details were as sent.";
+      case "discharged" ->
+          "The client was discharged: they are off the active caseload, and everything of theirs"
+              + " stays here. Find them on the caseload under \"discharged\".";
+      case "readmitted" -> "The client is back on the active caseload.";
+      case "reassigned" ->
+          "The client is now on the caseload of " + read.client().clinicianUsername() + ".";
+      default -> "";
+    };
   }
 
   private static Optional<StoredAdministration> latestOf(Read read, String instrumentId) {

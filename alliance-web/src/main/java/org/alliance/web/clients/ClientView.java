@@ -28,7 +28,9 @@ public record ClientView(
     List<HistoryLine> history,
     List<String> trendNotes,
     List<EntryChoice> instruments,
-    int nextSession) {
+    int nextSession,
+    Facts facts,
+    String notice) {
   public ClientView {
     requireNonNull(reference, "reference");
     charts = List.copyOf(charts);
@@ -41,6 +43,34 @@ public record ClientView(
     history = List.copyOf(history);
     trendNotes = List.copyOf(trendNotes);
     instruments = List.copyOf(instruments);
+    requireNonNull(facts, "facts");
+    requireNonNull(notice, "notice");
+  }
+
+  /**
+   * The client's details as the page shows them ("" for a contact not recorded), the form that
+   * changes them, and the clinicians the client may be moved to.
+   *
+   * @param age "born DATE (BAND)", "BAND (age band)", or "not recorded"
+   * @param discharged "discharged on DATE by WHO", or "" while on the active caseload
+   * @param mayReassign whether the user moves clients between clinicians (a supervisor, an admin)
+   */
+  public record Facts(
+      String age,
+      String language,
+      String email,
+      String mobile,
+      String discharged,
+      ClientForm form,
+      boolean mayReassign,
+      List<ClientForm.Choice> moveTo) {
+    public Facts {
+      moveTo = List.copyOf(moveTo);
+    }
+
+    public boolean isDischarged() {
+      return !discharged.isEmpty();
+    }
   }
 
   /**

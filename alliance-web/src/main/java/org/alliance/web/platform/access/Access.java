@@ -1,6 +1,8 @@
 package org.alliance.web.platform.access;
 
 import io.javalin.http.Context;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.alliance.web.platform.http.WebException;
@@ -91,6 +93,60 @@ public final class Access {
           "clinician: '" + requested.get() + "' is not a clinician whose caseload you may add to");
     }
     return named.get();
+  }
+
+  /**
+   * The clinicians whose caseload this user may give a client to, by username: a clinician only
+   * themself; a supervisor the active clinicians of their team; an admin every active clinician.
+   */
+  public static List<User> clinicians(Handle handle, Principal principal) {
+    User user = principal.user();
+    if (user.role() == Role.CLINICIAN) {
+      return List.of(user);
+    }
+    return Users.all(handle).stream()
+        .filter(found -> found.role() == Role.CLINICIAN && !found.disabled())
+        .filter(found -> user.role() == Role.ADMIN || found.team().equals(user.team()))
+        .sorted(Comparator.comparing(User::username))
+        .toList();
+  }
+
+  /**
+   * The clinician a client in reach is moved to: only a supervisor (to a clinician of their team)
+   * or an admin (to any active clinician) moves clients; 403 for a clinician, 400 naming the field
+   * for a clinician the user may not choose.
+   */
+  public static User clinicianForReassignment(
+      Handle handle, Principal principal, Client client, String requested) {
+    requireMayReassign(principal);
+    User user = principal.user();
+    Optional<User> named =
+        clinicians(handle, principal).stream()
+            .filter(found -> found.username().equals(requested))
+            .findFirst();
+    if (named.isEmpty()) {
+      throw WebException.badRequest(
+          "clinician: '"
+              + requested
+              + "' is not "
+              + (user.role() == Role.SUPERVISOR
+                  ? "an active clinician of your team"
+                  : "an active clinician")
+              + "; a client can be moved only to one");
+    }
+    if (named.get().id() == client.clinicianId()) {
+      throw WebException.badRequest(
+          "clinician: the client is already on " + requested + "'s caseload");
+    }
+    return named.get();
+  }
+
+  /** Supervisors and admins only: moving a client to another clinician; 403 for a clinician. */
+  public static void requireMayReassign(Principal principal) {
+    if (principal.role() == Role.CLINICIAN) {
+      throw WebException.forbidden(
+          "only a supervisor or an admin may move a client to another clinician");
+    }
   }
 
   /** Admins only: the audit log and, later, users and instruments. */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.alliance.web.platform.db.Sql;
+import org.alliance.web.platform.http.Paging;
+import org.alliance.web.platform.http.Paging.Paged;
 import org.alliance.web.platform.http.WebException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -37,18 +39,45 @@ public final class Clients {
   }
 
   /**
-   * The clients in a scope with their number of administrations and latest session, by reference.
+   * One page of the clients in a scope that pass the filter, by reference, with their number of
+   * administrations and latest session.
    */
-  public static List<ClientSummary> list(Handle handle, ClientScope scope) {
+  public static Paged<ClientSummary> list(
+      Handle handle, ClientScope scope, ClientFilter filter, Paging paging) {
+    String where = " WHERE " + scope.condition() + " AND " + filter.condition();
+    Query count =
+        handle.createQuery(
+            "SELECT COUNT(*) FROM clients c JOIN users u ON u.id = c.clinician_id" + where);
+    int total = filter.bind(scope.bind(count)).mapTo(Integer.class).one();
     Query query =
         handle.createQuery(
             "SELECT c.id, c.reference, c.clinician_id, u.username AS clinician_username, "
-                + "u.team_id, c.created_at, COUNT(a.id) AS administrations, MAX(a.session_number) AS last_session, "
+                + "u.team_id, c.created_at, c.language, c.birth_date, c.age_band, c.discharged_at, "
+                + "COUNT(a.id) AS administrations, MAX(a.session_number) AS last_session, "
                 + "MAX(a.administered_on) AS last_date FROM clients c JOIN users u ON u.id = c.clinician_id "
-                + "LEFT JOIN administrations a ON a.client_id = c.id WHERE "
-                + scope.condition()
-                + " GROUP BY c.id, c.reference, c.clinician_id, u.username, u.team_id, c.created_at ORDER BY c.reference");
-    return scope.bind(query).mapTo(ClientSummary.class).list();
+                + "LEFT JOIN administrations a ON a.client_id = c.id"
+                + where
+                + " GROUP BY c.id, c.reference, c.clinician_id, u.username, u.team_id, c.created_at, "
+                + "c.language, c.birth_date, c.age_band, c.discharged_at "
+                + "ORDER BY c.reference LIMIT :limit OFFSET :offset");
+    List<ClientSummary> clients =
+        filter
+            .bind(scope.bind(query))
+            .bind("limit", paging.size())
+            .bind("offset", paging.offset())
+            .mapTo(ClientSummary.class)
+            .list();
+    return new Paged<>(clients, total, paging);
+  }
+
+  /** The language of a client's own pages; empty when there is no such client. */
+  public static Optional<ClientLanguage> language(Handle handle, long id) {
+    return handle
+        .createQuery("SELECT language FROM clients WHERE id = :id")
+        .bind("id", id)
+        .mapTo(String.class)
+        .findOne()
+        .map(code -> ClientLanguage.ofCode(code).orElse(ClientLanguage.DEFAULT));
   }
 
   /**

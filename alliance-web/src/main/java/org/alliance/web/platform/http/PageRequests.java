@@ -20,6 +20,14 @@ public final class PageRequests {
     }
   }
 
+  /**
+   * The {@code page} query parameter of a long list (from 1); 1 when absent; 400 naming it when it
+   * is not a whole number in range.
+   */
+  public static int page(Context ctx) {
+    return Requests.queryInt(ctx, "page", 1, Paging.MAX_NUMBER).orElse(1);
+  }
+
   /** A form field, trimmed; empty when absent or blank. */
   public static Optional<String> field(Context ctx, String name) {
     String value = ctx.formParam(name);
