@@ -75,9 +75,7 @@ final class PushCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CommandLine commandLine = spec.commandLine();
-    if (!Files.isRegularFile(file)) {
-      throw new CommandLine.ParameterException(commandLine, "no such file: " + file);
-    }
+    InputFiles.check(file, commandLine);
     if (token == null || token.isBlank()) {
       throw new CommandLine.ParameterException(
           commandLine, "no API token: give --token or set ALLIANCE_TOKEN");

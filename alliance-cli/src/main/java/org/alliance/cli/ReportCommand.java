@@ -249,11 +249,8 @@ final class ReportCommand implements Callable<Integer> {
     leftOut(invalidRows, rows, notes);
     List<ItemAnswers> answers = List.of();
     if (source.scoreColumn == null) {
-      CsvReadOptions options =
-          new CsvReadOptions(
-              catalog, Optional.ofNullable(source.instrument), Optional.ofNullable(source.layout));
       try (AdministrationCsvReader administrations =
-          AdministrationCsvReader.open(source.file, options)) {
+          AdministrationCsvReader.open(source.file, source.csvOptions(catalog))) {
         answers = LatestAdministrations.of(administrations, subject.client, catalog);
       }
     }
