@@ -133,8 +133,7 @@ final class ConvertCommand implements Callable<Integer> {
       }
     }
     ConvertSource source =
-        new ConvertSource(
-            file, format, catalog, Optional.ofNullable(instrument), redcap, encoding);
+        new ConvertSource(file, format, catalog, Optional.ofNullable(instrument), redcap, encoding);
     PrintWriter err = commandLine.getErr();
     Scorer scorer = new Scorer(catalog);
     long converted = 0;
@@ -201,5 +200,4 @@ final class ConvertCommand implements Callable<Integer> {
   private static String plural(long n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
-
 }

@@ -62,7 +62,9 @@ final class ConvertSource {
     // asked for.
     Optional<CsvLayout> layout =
         format == ConvertFormat.CSV_LONG ? Optional.of(CsvLayout.LONG) : Optional.empty();
-    return new CsvReadOptions(catalog, instrument, layout).withEncoding(encoding).inferringInstrument();
+    return new CsvReadOptions(catalog, instrument, layout)
+        .withEncoding(encoding)
+        .inferringInstrument();
   }
 
   /**

@@ -281,9 +281,7 @@ final class ExportCommand implements Callable<Integer> {
             .inferringInstrument();
     AdministrationCsvReader reader =
         AdministrationCsvReader.open(
-            InputFiles.name(file),
-            InputFiles.open(file, InputFiles.showsProgress(file)),
-            options);
+            InputFiles.name(file), InputFiles.open(file, InputFiles.showsProgress(file)), options);
     InputFiles.noteInstrument(reader.inferredInstrument(), err);
     report.ignoredColumns(file, reader.ignoredColumns());
     return reader;

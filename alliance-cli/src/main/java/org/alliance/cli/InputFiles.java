@@ -20,8 +20,9 @@ final class InputFiles {
       "Character encoding of the file, such as windows-1252 or iso-8859-1. Default: UTF-8.";
 
   /**
-   * Whether reading this file shows a progress bar: a large file, on a terminal only (System.console
-   * is null whenever standard input or output is a pipe or a file), so a pipe never receives one.
+   * Whether reading this file shows a progress bar: a large file, on a terminal only
+   * (System.console is null whenever standard input or output is a pipe or a file), so a pipe never
+   * receives one.
    */
   static boolean showsProgress(Path file) throws IOException {
     return !isStdin(file) && System.console() != null && Files.size(file) >= LARGE;
@@ -41,7 +42,9 @@ final class InputFiles {
     return isStdin(file) ? "<stdin>" : file.toString();
   }
 
-  /** Names the instrument told from the item columns, so nobody is left to guess what was scored. */
+  /**
+   * Names the instrument told from the item columns, so nobody is left to guess what was scored.
+   */
   static void noteInstrument(Optional<InstrumentInference> inferred, PrintWriter err) {
     inferred.ifPresent(inference -> err.println(inference.note("scored")));
   }
@@ -67,7 +70,8 @@ final class InputFiles {
       throw new CommandLine.ParameterException(commandLine, "no such file: " + file);
     }
     if (!Files.isReadable(file)) {
-      throw new CommandLine.ParameterException(commandLine, "cannot read " + file + ": permission denied");
+      throw new CommandLine.ParameterException(
+          commandLine, "cannot read " + file + ": permission denied");
     }
   }
 }

@@ -62,8 +62,7 @@ final class InputOptions {
     if (instrument != null && !catalog.contains(instrument)) {
       throw new CommandLine.ParameterException(commandLine, catalog.unknown(instrument));
     }
-    return new CsvReadOptions(
-            catalog, Optional.ofNullable(instrument), Optional.ofNullable(layout))
+    return new CsvReadOptions(catalog, Optional.ofNullable(instrument), Optional.ofNullable(layout))
         .withEncoding(encoding)
         .inferringInstrument();
   }

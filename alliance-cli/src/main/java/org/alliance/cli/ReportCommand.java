@@ -21,7 +21,6 @@ import org.alliance.core.trend.Episode;
 import org.alliance.core.trend.ExpectedCourse;
 import org.alliance.io.chart.CourseFindings;
 import org.alliance.io.csv.AdministrationCsvReader;
-import org.alliance.io.csv.CsvReadOptions;
 import org.alliance.io.report.ClientReport;
 import org.alliance.io.report.ClientReportLayout;
 import org.alliance.io.report.CohortReport;

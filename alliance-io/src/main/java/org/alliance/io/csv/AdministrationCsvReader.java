@@ -74,8 +74,8 @@ public final class AdministrationCsvReader implements AdministrationSource {
   }
 
   /**
-   * The instrument told from the item columns, when the file names none and the options ask for
-   * it: a command names it on stderr, so the user sees what the file was scored as.
+   * The instrument told from the item columns, when the file names none and the options ask for it:
+   * a command names it on stderr, so the user sees what the file was scored as.
    */
   public Optional<InstrumentInference> inferredInstrument() {
     return inferred;

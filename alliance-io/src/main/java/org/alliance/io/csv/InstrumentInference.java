@@ -47,7 +47,8 @@ public record InstrumentInference(String id, String reason) {
       (NUMBERED.matcher(name).matches() ? numbered : named).add(column);
     }
     if (itemColumns.isEmpty()) {
-      throw failure(file, "the file has no instrument column and no item columns (q1, phq9_1, ...)");
+      throw failure(
+          file, "the file has no instrument column and no item columns (q1, phq9_1, ...)");
     }
     if (!named.isEmpty()) {
       List<Instrument> naming =
@@ -85,7 +86,8 @@ public record InstrumentInference(String id, String reason) {
   }
 
   /** Whether every named column is an item id of the instrument and every qN one of its numbers. */
-  private static boolean hasItems(Instrument instrument, List<String> named, List<String> numbered) {
+  private static boolean hasItems(
+      Instrument instrument, List<String> named, List<String> numbered) {
     for (String column : named) {
       if (instrument.item(column.toLowerCase(Locale.ROOT)).isEmpty()) {
         return false;
@@ -121,7 +123,6 @@ public record InstrumentInference(String id, String reason) {
 
   /** For the long layout, whose items are in the rows: the header cannot say. */
   static InputFormatException noInstrumentInLongFile(String file) {
-    return failure(
-        file, "the file is in the long layout without an instrument column");
+    return failure(file, "the file is in the long layout without an instrument column");
   }
 }

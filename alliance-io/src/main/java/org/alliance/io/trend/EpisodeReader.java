@@ -369,7 +369,8 @@ public final class EpisodeReader implements Iterator<EpisodeReader.ClientEpisode
   /**
    * Reads the rows in any order: each client's rows are gathered from the whole file (their
    * sessions still ordered by session number), at the cost of holding every row in memory. For
-   * commands that hold every client's result anyway, such as {@code trend}, this costs nothing more.
+   * commands that hold every client's result anyway, such as {@code trend}, this costs nothing
+   * more.
    */
   public EpisodeReader inAnyOrder() {
     if (groups == null) {
