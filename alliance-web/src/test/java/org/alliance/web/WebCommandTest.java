@@ -215,12 +215,7 @@ class WebCommandTest {
       Path fresh = dataDir.resolve("fresh");
 
       Run run =
-          run(
-              "",
-              "--port",
-              String.valueOf(taken.getLocalPort()),
-              "--data-dir",
-              fresh.toString());
+          run("", "--port", String.valueOf(taken.getLocalPort()), "--data-dir", fresh.toString());
 
       assertThat(run.exit()).isEqualTo(1);
       assertThat(run.err()).contains("port " + taken.getLocalPort()).contains("in use");

@@ -8,8 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One log line per request (a {@code /health} check at DEBUG only): method, path template (never the path itself, which may hold ids),
- * status, milliseconds and the acting user's id. Never a query string, a body, a header or a token.
+ * One log line per request (a {@code /health} check at DEBUG only): method, path template (never
+ * the path itself, which may hold ids), status, milliseconds and the acting user's id. Never a
+ * query string, a body, a header or a token.
  */
 public final class RequestLog {
   private static final Logger LOG = LoggerFactory.getLogger("alliance.request");
