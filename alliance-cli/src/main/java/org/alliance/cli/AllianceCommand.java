@@ -1,5 +1,8 @@
 package org.alliance.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.nio.charset.Charset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,7 +35,8 @@ import picocli.CommandLine.Command;
       "0:done",
       "1:the input has invalid rows, or a file cannot be read",
       "2:usage error (unknown option, missing file, unknown instrument)",
-      "3:internal error (please report it; ALLIANCE_DEBUG=1 shows details)"
+      "3:internal error (please report it; ALLIANCE_DEBUG=1 shows details)",
+      "130:stopped with Ctrl-C (nothing half-written is left behind)"
     })
 public final class AllianceCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -43,14 +47,27 @@ public final class AllianceCommand implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    CommandLine commandLine = commandLine();
+    // Standard output as picocli opens it, but raising ClosedOutput when the pipe is closed.
+    String encoding = System.getProperty("sun.stdout.encoding");
+    commandLine.setOut(
+        ClosedOutput.writer(
+            new FileOutputStream(FileDescriptor.out),
+            encoding == null ? Charset.defaultCharset() : Charset.forName(encoding)));
+    System.exit(run(commandLine, args));
   }
 
   /** Runs the command line and returns its exit code; used by main and by the tests. */
   public static int run(String... args) {
-    CommandLine commandLine = commandLine();
+    return run(commandLine(), args);
+  }
+
+  static int run(CommandLine commandLine, String... args) {
     try {
       return commandLine.execute(args);
+    } catch (ClosedOutput e) {
+      // Raised outside a command (picocli printing help into a closed pipe): as quiet.
+      return ExitCode.OK;
     } catch (Error e) {
       // An error of the JVM itself (out of memory, a broken installation): one line, no stack
       // trace.
@@ -68,6 +85,7 @@ public final class AllianceCommand implements Runnable {
   static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new AllianceCommand());
     commandLine.setExecutionExceptionHandler(new Errors());
+    commandLine.setParameterExceptionHandler(new UsageErrors());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     return commandLine;
   }

@@ -1,14 +1,15 @@
 package org.alliance.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.scoring.Scorer;
+import org.alliance.io.csv.AdministrationCsvReader;
 import org.alliance.io.input.AdministrationSource;
 import org.alliance.io.redcap.RedcapMapping;
 import org.alliance.io.score.ScoredRow;
@@ -84,6 +85,12 @@ final class ConvertCommand implements Callable<Integer> {
   Path out;
 
   @Option(
+      names = "--encoding",
+      paramLabel = "CHARSET",
+      description = InputFiles.ENCODING_DESCRIPTION + " For CSV and REDCap files.")
+  Charset encoding = StandardCharsets.UTF_8;
+
+  @Option(
       names = "--strict",
       description = "Write nothing at all if any administration is rejected.")
   boolean strict;
@@ -106,9 +113,7 @@ final class ConvertCommand implements Callable<Integer> {
     }
     Catalog catalog = loaded.get();
     boolean stdin = file.toString().equals("-");
-    if (!stdin && !Files.isRegularFile(file)) {
-      throw new CommandLine.ParameterException(commandLine, "no such file: " + file);
-    }
+    InputFiles.check(file, commandLine);
     if (instrument != null && !catalog.contains(instrument)) {
       throw new CommandLine.ParameterException(commandLine, catalog.unknown(instrument));
     }
@@ -128,7 +133,7 @@ final class ConvertCommand implements Callable<Integer> {
       }
     }
     ConvertSource source =
-        new ConvertSource(file, format, catalog, Optional.ofNullable(instrument), redcap);
+        new ConvertSource(file, format, catalog, Optional.ofNullable(instrument), redcap, encoding);
     PrintWriter err = commandLine.getErr();
     Scorer scorer = new Scorer(catalog);
     long converted = 0;
@@ -138,7 +143,10 @@ final class ConvertCommand implements Callable<Integer> {
                 ? Output.openAllOrNothing(out, commandLine.getOut())
                 : Output.open(out, commandLine.getOut());
         ConvertTarget target = ConvertTarget.open(to, output, out, catalog, source);
-        AdministrationSource rows = source.open(showProgress(stdin))) {
+        AdministrationSource rows = source.open(showProgress())) {
+      if (rows instanceof AdministrationCsvReader csv) {
+        InputFiles.noteInstrument(csv.inferredInstrument(), err);
+      }
       while (rows.hasNext()) {
         ScoredRow row = ScoredRow.score(rows.next(), scorer);
         if (row.importable()) {
@@ -163,8 +171,8 @@ final class ConvertCommand implements Callable<Integer> {
     return file.toString().equals("-") ? ConvertFormat.CSV_WIDE : ConvertFormat.guess(file);
   }
 
-  private boolean showProgress(boolean stdin) {
-    return progress && !stdin && System.console() != null;
+  private boolean showProgress() throws IOException {
+    return progress && InputFiles.showsProgress(file);
   }
 
   private void summary(PrintWriter err, long converted, long rejected) {
@@ -191,11 +199,5 @@ final class ConvertCommand implements Callable<Integer> {
 
   private static String plural(long n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
-  }
-
-  /** Opens the progress stream; shared by the sources of every format. */
-  static InputStream input(Path file, boolean progress) throws IOException {
-    InputStream in = Files.newInputStream(file);
-    return ProgressInput.wrap(in, Files.size(file), "reading " + file.getFileName(), progress);
   }
 }

@@ -2,6 +2,7 @@ package org.alliance.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,27 +29,30 @@ final class ConvertSource {
   private final Catalog catalog;
   private final Optional<String> instrument;
   private final Optional<RedcapMapping> redcap;
+  private final Charset encoding;
 
   ConvertSource(
       Path file,
       ConvertFormat format,
       Catalog catalog,
       Optional<String> instrument,
-      Optional<RedcapMapping> redcap) {
+      Optional<RedcapMapping> redcap,
+      Charset encoding) {
     this.file = file;
     this.format = format;
     this.catalog = catalog;
     this.instrument = instrument;
     this.redcap = redcap;
+    this.encoding = encoding;
   }
 
   AdministrationSource open(boolean progress) throws IOException {
     boolean stdin = file.toString().equals("-");
-    InputStream in = stdin ? System.in : ConvertCommand.input(file, progress);
-    String name = stdin ? "<stdin>" : file.toString();
+    InputStream in = InputFiles.open(file, progress && !stdin);
+    String name = InputFiles.name(file);
     return switch (format) {
       case CSV_WIDE, CSV_LONG -> AdministrationCsvReader.open(name, in, csvOptions());
-      case REDCAP -> RedcapReader.open(name, in, redcap.orElseThrow(), catalog);
+      case REDCAP -> RedcapReader.open(name, in, redcap.orElseThrow(), catalog, encoding);
       case FHIR, FHIR_NDJSON -> FhirImport.open(name, in, catalog);
     };
   }
@@ -58,7 +62,9 @@ final class ConvertSource {
     // asked for.
     Optional<CsvLayout> layout =
         format == ConvertFormat.CSV_LONG ? Optional.of(CsvLayout.LONG) : Optional.empty();
-    return new CsvReadOptions(catalog, instrument, layout);
+    return new CsvReadOptions(catalog, instrument, layout)
+        .withEncoding(encoding)
+        .inferringInstrument();
   }
 
   /**

@@ -31,8 +31,10 @@ interface ConvertTarget extends Closeable {
   default void commit() {}
 
   private static ScoredAdministration scored(ScoredRow row) {
+    // The clinician travels as the response's author, so cohort --by clinician works on the result.
     return new ScoredAdministration(
-        row.row().administration().orElseThrow(), row.score().orElseThrow());
+            row.row().administration().orElseThrow(), row.score().orElseThrow())
+        .withClinician(row.row().key().clinician());
   }
 
   private static ConvertTarget csv(AdministrationWriter csv) {

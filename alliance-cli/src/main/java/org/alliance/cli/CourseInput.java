@@ -1,7 +1,9 @@
 package org.alliance.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -28,7 +30,7 @@ final class CourseInput {
       paramLabel = "FILE",
       description =
           "CSV file: answers (long or wide, as for score) or, with --score, one row per session (client, session, score). "
-              + "Each client's rows must be together.")
+              + "Each client's rows must be together (trend takes them in any order).")
   Path file;
 
   @Option(
@@ -81,6 +83,15 @@ final class CourseInput {
           "Which instrument to analyse when the file has several (default: the first of the right kind).")
   String measure;
 
+  @Option(
+      names = "--encoding",
+      paramLabel = "CHARSET",
+      description = InputFiles.ENCODING_DESCRIPTION)
+  Charset encoding = StandardCharsets.UTF_8;
+
+  /** Set by commands that accept the rows of a client anywhere in the file. */
+  boolean anyOrder;
+
   /** The same reading options for another file, such as a reference file. */
   CourseInput withFile(Path other) {
     CourseInput copy = new CourseInput();
@@ -93,6 +104,8 @@ final class CourseInput {
     copy.clientColumn = clientColumn;
     copy.sessionColumn = sessionColumn;
     copy.measure = measure;
+    copy.encoding = encoding;
+    copy.anyOrder = anyOrder;
     return copy;
   }
 
@@ -133,25 +146,13 @@ final class CourseInput {
       CommandLine commandLine,
       Consumer<InputProblem> problems)
       throws IOException {
-    if (!file.toString().equals("-") && !Files.isRegularFile(file)) {
-      throw new CommandLine.ParameterException(commandLine, "no such file: " + file);
+    InputFiles.check(file, commandLine);
+    if (scoreColumn != null && direction == null) {
+      throw new CommandLine.ParameterException(
+          commandLine,
+          "--score needs --lower-is-better or --higher-is-better, so that improvement has a direction");
     }
-    if (scoreColumn != null) {
-      if (direction == null) {
-        throw new CommandLine.ParameterException(
-            commandLine,
-            "--score needs --lower-is-better or --higher-is-better, so that improvement has a direction");
-      }
-      return EpisodeReader.fromScoreColumn(
-          file,
-          scoreColumn,
-          clientColumn,
-          sessionColumn,
-          direction.direction(),
-          construct,
-          problems);
-    }
-    if (direction != null) {
+    if (scoreColumn == null && direction != null) {
       throw new CommandLine.ParameterException(
           commandLine,
           "--lower-is-better and --higher-is-better go with --score; an instrument has its own direction");
@@ -162,8 +163,30 @@ final class CourseInput {
     if (measure != null && !catalog.contains(measure)) {
       throw new CommandLine.ParameterException(commandLine, catalog.unknown(measure));
     }
-    CsvReadOptions options =
-        new CsvReadOptions(catalog, Optional.ofNullable(instrument), Optional.ofNullable(layout));
-    return EpisodeReader.fromAnswers(file, options, new Scorer(catalog), problems);
+    // These commands print their results at the end, so a bar never mixes with them.
+    InputStream in = InputFiles.open(file, InputFiles.showsProgress(file));
+    EpisodeReader reader =
+        scoreColumn != null
+            ? EpisodeReader.fromScoreColumn(
+                InputFiles.name(file),
+                in,
+                encoding,
+                scoreColumn,
+                clientColumn,
+                sessionColumn,
+                direction.direction(),
+                construct,
+                problems)
+            : EpisodeReader.fromAnswers(
+                InputFiles.name(file), in, csvOptions(catalog), new Scorer(catalog), problems);
+    InputFiles.noteInstrument(reader.inferredInstrument(), commandLine.getErr());
+    return anyOrder ? reader.inAnyOrder() : reader;
+  }
+
+  /** How to read the answers: the options given, the encoding, and the instrument inferred. */
+  CsvReadOptions csvOptions(Catalog catalog) {
+    return new CsvReadOptions(catalog, Optional.ofNullable(instrument), Optional.ofNullable(layout))
+        .withEncoding(encoding)
+        .inferringInstrument();
   }
 }

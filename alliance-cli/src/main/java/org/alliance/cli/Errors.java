@@ -16,6 +16,10 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
   public int handleExecutionException(
       Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     var err = commandLine.getErr();
+    if (closedOutput(e)) {
+      // The reader of our output has gone (| head): nothing failed, there is just nobody to tell.
+      return ExitCode.OK;
+    }
     if (e instanceof InputFormatException) {
       err.println("alliance: " + e.getMessage());
       return ExitCode.INVALID_INPUT;
@@ -39,6 +43,21 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
       e.printStackTrace(err);
     }
     return ExitCode.INTERNAL;
+  }
+
+  /** Whether the exception, or one it carries, is standard output closing. */
+  private static boolean closedOutput(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ClosedOutput) {
+        return true;
+      }
+      for (Throwable suppressed : t.getSuppressed()) {
+        if (suppressed instanceof ClosedOutput) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   static String describe(IOException e) {

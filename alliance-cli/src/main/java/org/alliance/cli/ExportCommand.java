@@ -2,6 +2,8 @@ package org.alliance.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -129,12 +131,16 @@ final class ExportCommand implements Callable<Integer> {
           "Layout of FILE: wide or long. Default: long when its header has item and value columns, else wide.")
   CsvLayout inputLayout;
 
+  @Option(
+      names = "--encoding",
+      paramLabel = "CHARSET",
+      description = InputFiles.ENCODING_DESCRIPTION)
+  Charset encoding = StandardCharsets.UTF_8;
+
   @Override
   public Integer call() throws IOException {
     CommandLine commandLine = spec.commandLine();
-    if (!file.toString().equals("-") && !Files.isRegularFile(file)) {
-      throw new CommandLine.ParameterException(commandLine, "no such file: " + file);
-    }
+    InputFiles.check(file, commandLine);
     if (out.toString().equals("-") || Files.isDirectory(out)) {
       throw new CommandLine.ParameterException(
           commandLine, "--out needs a file name: the dictionary is written beside it");
@@ -169,7 +175,7 @@ final class ExportCommand implements Callable<Integer> {
     ProblemReport report = new ProblemReport(err);
     AnalysisExport export = new AnalysisExport(catalog, layout, level);
     long leftOut = 0;
-    try (AdministrationSource reader = open(catalog, redcap, report)) {
+    try (AdministrationSource reader = open(catalog, redcap, report, err)) {
       while (reader.hasNext()) {
         ScoredRow scored = ScoredRow.score(reader.next(), scorer);
         report.count(scored, true);
@@ -261,7 +267,8 @@ final class ExportCommand implements Callable<Integer> {
   }
 
   private AdministrationSource open(
-      Catalog catalog, Optional<RedcapMapping> redcap, ProblemReport report) throws IOException {
+      Catalog catalog, Optional<RedcapMapping> redcap, ProblemReport report, PrintWriter err)
+      throws IOException {
     if (redcap.isPresent()) {
       RedcapReader reader = RedcapReader.open(file, redcap.get(), catalog);
       report.ignoredColumns(file, reader.ignoredColumns());
@@ -269,8 +276,13 @@ final class ExportCommand implements Callable<Integer> {
     }
     CsvReadOptions options =
         new CsvReadOptions(
-            catalog, Optional.ofNullable(instrument), Optional.ofNullable(inputLayout));
-    AdministrationCsvReader reader = AdministrationCsvReader.open(file, options);
+                catalog, Optional.ofNullable(instrument), Optional.ofNullable(inputLayout))
+            .withEncoding(encoding)
+            .inferringInstrument();
+    AdministrationCsvReader reader =
+        AdministrationCsvReader.open(
+            InputFiles.name(file), InputFiles.open(file, InputFiles.showsProgress(file)), options);
+    InputFiles.noteInstrument(reader.inferredInstrument(), err);
     report.ignoredColumns(file, reader.ignoredColumns());
     return reader;
   }

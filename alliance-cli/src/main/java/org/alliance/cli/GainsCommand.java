@@ -3,11 +3,14 @@ package org.alliance.cli;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Construct;
+import org.alliance.core.instrument.Instrument;
+import org.alliance.core.instrument.Numbers;
 import org.alliance.core.trend.Course;
 import org.alliance.core.trend.SuddenChange;
 import org.alliance.core.trend.SuddenChangeCriteria;
@@ -42,10 +45,11 @@ final class GainsCommand implements Callable<Integer> {
   @Option(
       names = "--cutoff",
       paramLabel = "C",
-      required = true,
       description =
-          "Criterion 1: the smallest change that counts, in score points (e.g. 7 for the BDI, or the reliable change).")
-  double cutoff;
+          "Criterion 1: the smallest change that counts, in score points (e.g. 7 for the BDI). "
+              + "Default: the instrument's published reliable change (PHQ-9 6, GAD-7 4, ORS 5); "
+              + "a --score column needs it.")
+  Double cutoff;
 
   @Option(
       names = "--sessions",
@@ -73,7 +77,7 @@ final class GainsCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     CommandLine commandLine = spec.commandLine();
     int[] range = range(commandLine);
-    if (!(cutoff > 0) && !losses) {
+    if (cutoff != null && !(cutoff > 0) && !losses) {
       throw new CommandLine.ParameterException(
           commandLine, "--cutoff is the size of a gain, a positive number of points");
     }
@@ -86,9 +90,9 @@ final class GainsCommand implements Callable<Integer> {
       return ExitCode.INVALID_INPUT;
     }
     Catalog catalog = loaded.get();
-    SuddenChangeCriteria criteria =
-        losses ? SuddenChangeCriteria.losses(cutoff) : SuddenChangeCriteria.gains(cutoff);
-    SuddenChangeFinder finder = new SuddenChangeFinder(criteria);
+    SuddenChangeCriteria criteria = null;
+    SuddenChangeFinder finder = null;
+    String cutoffSource = "given with --cutoff";
     SuddenChange.Kind kind = losses ? SuddenChange.Kind.LOSS : SuddenChange.Kind.GAIN;
     String word = losses ? "loss" : "gain";
     String plural = losses ? "losses" : "gains";
@@ -116,6 +120,20 @@ final class GainsCommand implements Callable<Integer> {
         if (course.isEmpty() || course.get().isEmpty()) {
           continue;
         }
+        if (finder == null) {
+          // Every course is of the one chosen measure, so its cutoff is decided once.
+          double points = cutoff != null ? cutoff : publishedCutoff(course.get(), commandLine);
+          if (cutoff == null) {
+            cutoffSource =
+                Numbers.format(points)
+                    + " points, the published reliable change of "
+                    + course.get().measure().label()
+                    + " (give --cutoff to choose another)";
+          }
+          criteria =
+              losses ? SuddenChangeCriteria.losses(points) : SuddenChangeCriteria.gains(points);
+          finder = new SuddenChangeFinder(criteria);
+        }
         int first = range != null ? range[0] : course.get().first().orElseThrow().session();
         int last = range != null ? range[1] : course.get().last().orElseThrow().session();
         SuddenChangeResult result = finder.find(course.get(), first, last);
@@ -141,7 +159,10 @@ final class GainsCommand implements Callable<Integer> {
       }
       exit = run.finish(reader, choice);
     }
-    table.summary("criteria", criteria.describe());
+    if (criteria != null) {
+      table.summary("criteria", criteria.describe());
+      table.summary("cutoff source", cutoffSource);
+    }
     choice.chosen().ifPresent(measure -> table.summary("measure", measure));
     table.summary(plural, summary.changes());
     table.summary("clients", summary.clients());
@@ -152,6 +173,23 @@ final class GainsCommand implements Callable<Integer> {
     table.summary("undetermined intervals", summary.undeterminedIntervals());
     Results.write(table, format, commandLine.getOut(), commandLine.getErr());
     return exit;
+  }
+
+  /** The instrument's published reliable change, the smallest change that is not noise. */
+  private static double publishedCutoff(Course course, CommandLine commandLine) {
+    return course
+        .measure()
+        .instrument()
+        .map(Instrument::reliableChange)
+        .filter(OptionalDouble::isPresent)
+        .map(OptionalDouble::getAsDouble)
+        .orElseThrow(
+            () ->
+                new CommandLine.ParameterException(
+                    commandLine,
+                    "--cutoff is needed: "
+                        + course.measure().label()
+                        + " has no published reliable-change value to use as the smallest sudden change"));
   }
 
   private int[] range(CommandLine commandLine) {

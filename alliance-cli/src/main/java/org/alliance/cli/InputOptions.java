@@ -1,9 +1,13 @@
 package org.alliance.cli;
 
-import java.nio.file.Files;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.alliance.core.instrument.Catalog;
+import org.alliance.io.csv.AdministrationCsvReader;
 import org.alliance.io.csv.CsvLayout;
 import org.alliance.io.csv.CsvReadOptions;
 import picocli.CommandLine;
@@ -38,6 +42,12 @@ final class InputOptions {
           "wide (one row per administration) or long (one row per answer). Default: long when the header has item and value columns, else wide.")
   CsvLayout layout;
 
+  @Option(
+      names = "--encoding",
+      paramLabel = "CHARSET",
+      description = InputFiles.ENCODING_DESCRIPTION)
+  Charset encoding = StandardCharsets.UTF_8;
+
   /**
    * The built-in instruments plus {@code --instruments}; empty after printing the problems of the
    * definitions.
@@ -48,14 +58,26 @@ final class InputOptions {
 
   /** Checks the options against the catalog; problems are usage errors. */
   CsvReadOptions toReadOptions(Catalog catalog, CommandLine commandLine) {
-    if (!file.toString().equals("-") && !Files.isRegularFile(file)) {
-      throw new CommandLine.ParameterException(commandLine, "no such file: " + file);
-    }
+    InputFiles.check(file, commandLine);
     if (instrument != null && !catalog.contains(instrument)) {
       throw new CommandLine.ParameterException(commandLine, catalog.unknown(instrument));
     }
-    return new CsvReadOptions(
-        catalog, Optional.ofNullable(instrument), Optional.ofNullable(layout));
+    return new CsvReadOptions(catalog, Optional.ofNullable(instrument), Optional.ofNullable(layout))
+        .withEncoding(encoding)
+        .inferringInstrument();
+  }
+
+  /**
+   * Opens the file, with a progress bar when {@code progress}, and names on stderr the instrument
+   * told from its item columns, if it was.
+   */
+  AdministrationCsvReader open(CsvReadOptions options, boolean progress, PrintWriter err)
+      throws IOException {
+    AdministrationCsvReader reader =
+        AdministrationCsvReader.open(
+            InputFiles.name(file), InputFiles.open(file, progress), options);
+    InputFiles.noteInstrument(reader.inferredInstrument(), err);
+    return reader;
   }
 
   /**

@@ -34,10 +34,18 @@ final class InstrumentsExportCommand implements Callable<Integer> {
       description = InstrumentDefinitions.OPTION_DESCRIPTION)
   Path instruments;
 
+  // "alliance instruments --instruments X show ID" gives the option to the parent: accept it there
+  // as well as after the subcommand.
+  @CommandLine.ParentCommand InstrumentsCommand parent;
+
+  private Path definitions() {
+    return instruments != null ? instruments : parent == null ? null : parent.instruments;
+  }
+
   @Override
   public Integer call() {
     Optional<Instrument> instrument =
-        InstrumentDefinitions.instrument(instruments, id, spec.commandLine());
+        InstrumentDefinitions.instrument(definitions(), id, spec.commandLine());
     if (instrument.isEmpty()) {
       return ExitCode.INVALID_INPUT;
     }

@@ -43,7 +43,7 @@ final class Output implements AutoCloseable {
     if (file != null && !file.toString().equals("-")) {
       return open(file, stdout);
     }
-    Path temporary = Files.createTempFile("alliance-", ".partial");
+    Path temporary = leftBehindOnExit(Files.createTempFile("alliance-", ".partial"));
     return new Output(
         Files.newBufferedWriter(temporary, StandardCharsets.UTF_8), null, null, temporary, stdout);
   }
@@ -82,7 +82,27 @@ final class Output implements AutoCloseable {
 
   private static Path temporary(Path file) throws IOException {
     Path absolute = file.toAbsolutePath();
-    return Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
+    // Say it here: otherwise the error names the hidden temporary file, which the user never asked
+    // for.
+    if (!Files.isDirectory(absolute.getParent())) {
+      throw new IOException(
+          "cannot write "
+              + file
+              + ": the folder "
+              + absolute.getParent()
+              + " does not exist; create it first");
+    }
+    return leftBehindOnExit(
+        Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial"));
+  }
+
+  /**
+   * Ctrl-C ends the JVM without running the close that deletes an unfinished file: the JVM's exit
+   * hook deletes it instead (a committed file has been moved away by then, so nothing is lost).
+   */
+  private static Path leftBehindOnExit(Path temporary) {
+    temporary.toFile().deleteOnExit();
+    return temporary;
   }
 
   Writer writer() {

@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -75,9 +74,7 @@ final class PushCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CommandLine commandLine = spec.commandLine();
-    if (!Files.isRegularFile(file)) {
-      throw new CommandLine.ParameterException(commandLine, "no such file: " + file);
-    }
+    InputFiles.check(file, commandLine);
     if (token == null || token.isBlank()) {
       throw new CommandLine.ParameterException(
           commandLine, "no API token: give --token or set ALLIANCE_TOKEN");

@@ -21,7 +21,6 @@ import org.alliance.core.trend.Episode;
 import org.alliance.core.trend.ExpectedCourse;
 import org.alliance.io.chart.CourseFindings;
 import org.alliance.io.csv.AdministrationCsvReader;
-import org.alliance.io.csv.CsvReadOptions;
 import org.alliance.io.report.ClientReport;
 import org.alliance.io.report.ClientReportLayout;
 import org.alliance.io.report.CohortReport;
@@ -249,11 +248,8 @@ final class ReportCommand implements Callable<Integer> {
     leftOut(invalidRows, rows, notes);
     List<ItemAnswers> answers = List.of();
     if (source.scoreColumn == null) {
-      CsvReadOptions options =
-          new CsvReadOptions(
-              catalog, Optional.ofNullable(source.instrument), Optional.ofNullable(source.layout));
       try (AdministrationCsvReader administrations =
-          AdministrationCsvReader.open(source.file, options)) {
+          AdministrationCsvReader.open(source.file, source.csvOptions(catalog))) {
         answers = LatestAdministrations.of(administrations, subject.client, catalog);
       }
     }

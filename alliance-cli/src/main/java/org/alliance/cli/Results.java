@@ -24,8 +24,16 @@ final class Results {
       }
       case TABLE -> {
         TextTable text = new TextTable(table.columns());
+        int p = table.columns().indexOf("p");
         for (List<Object> row : table.rows()) {
-          text.add(row.stream().map(ResultTable::text).toList());
+          List<String> cells = new java.util.ArrayList<>(row.size());
+          for (int i = 0; i < row.size(); i++) {
+            cells.add(
+                i == p && row.get(i) instanceof Double value
+                    ? pValue(value)
+                    : ResultTable.text(row.get(i)));
+          }
+          text.add(cells);
         }
         if (!table.rows().isEmpty()) {
           text.print(out);
@@ -36,6 +44,11 @@ final class Results {
     }
     out.flush();
     err.flush();
+  }
+
+  /** A p-value for people: three decimals, and "< 0.001" rather than a rounded 0. */
+  static String pValue(double p) {
+    return p < 0.001 ? "< 0.001" : String.format(java.util.Locale.ROOT, "%.3f", p);
   }
 
   private static void printSummary(Map<String, Object> summary, PrintWriter out) {

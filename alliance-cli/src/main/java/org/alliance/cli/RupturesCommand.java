@@ -168,7 +168,7 @@ final class RupturesCommand implements Callable<Integer> {
       exit = run.finish(reader, choice);
     }
     choice.chosen().ifPresent(measure -> table.summary("measure", measure));
-    table.summary("rules", finder.rules().stream().map(RuptureRule::describe).toList());
+    table.summary("rules", finder.rules().stream().map(RupturesCommand::describe).toList());
     table.summary("clients", clients);
     table.summary("clients with a rupture", withRupture);
     table.summary("ruptures", table.rows().size());
@@ -196,5 +196,16 @@ final class RupturesCommand implements Callable<Integer> {
       }
     }
     return chosen;
+  }
+
+  /**
+   * The rule as --rule names it ({@code below-cutoff: total < 36}), not by the core's enum name
+   * (BELOW_CUTOFF).
+   */
+  private static String describe(RuptureRule rule) {
+    String text = rule.describe();
+    int colon = text.indexOf(": ");
+    return rule.type().name().toLowerCase(Locale.ROOT).replace('_', '-')
+        + (colon < 0 ? ": " + text : text.substring(colon));
   }
 }

@@ -59,7 +59,9 @@ final class ScoreCommand implements Callable<Integer> {
     Scorer scorer = new Scorer(options.catalog());
     PrintWriter err = spec.commandLine().getErr();
     ProblemReport report = new ProblemReport(err);
-    try (AdministrationCsvReader reader = AdministrationCsvReader.open(input.file, options);
+    // Rows streamed to a terminal are progress enough: the bar is for results going to a file.
+    boolean progress = out != null && InputFiles.showsProgress(input.file);
+    try (AdministrationCsvReader reader = input.open(options, progress, err);
         Output output = Output.open(out, spec.commandLine().getOut());
         BackgroundScoring rows = new BackgroundScoring(reader, scorer)) {
       report.ignoredColumns(input.file, reader.ignoredColumns());

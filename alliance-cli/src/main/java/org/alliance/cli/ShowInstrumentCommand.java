@@ -39,10 +39,18 @@ final class ShowInstrumentCommand implements Callable<Integer> {
       description = InstrumentDefinitions.OPTION_DESCRIPTION)
   Path instruments;
 
+  // "alliance instruments --instruments X show ID" gives the option to the parent: accept it there
+  // as well as after the subcommand.
+  @CommandLine.ParentCommand InstrumentsCommand parent;
+
+  private Path definitions() {
+    return instruments != null ? instruments : parent == null ? null : parent.instruments;
+  }
+
   @Override
   public Integer call() {
     Optional<Instrument> found =
-        InstrumentDefinitions.instrument(instruments, id, spec.commandLine());
+        InstrumentDefinitions.instrument(definitions(), id, spec.commandLine());
     if (found.isEmpty()) {
       return ExitCode.INVALID_INPUT;
     }
@@ -91,14 +99,7 @@ final class ShowInstrumentCommand implements Callable<Integer> {
         .reliableChange()
         .ifPresent(rc -> field(out, "Reliable change", Numbers.format(rc) + " points"));
     instrument.norms().ifPresent(norms -> field(out, "Norms", norms(norms)));
-    field(
-        out,
-        "Licence",
-        Labels.licence(instrument.licence())
-            + ": "
-            + instrument.licence().holder()
-            + ". "
-            + instrument.licence().terms());
+    field(out, "Licence", licence(instrument.licence()));
     instrument
         .loincTotal()
         .ifPresent(
@@ -202,5 +203,13 @@ final class ShowInstrumentCommand implements Callable<Integer> {
         + Numbers.format(norms.reliability())
         + "; "
         + norms.source();
+  }
+
+  /** "public domain. Developed by ...", without saying "public domain: public domain". */
+  private static String licence(org.alliance.core.instrument.Licence licence) {
+    String kind = Labels.licence(licence);
+    return (licence.holder().equalsIgnoreCase(kind) ? kind : kind + ": " + licence.holder())
+        + ". "
+        + licence.terms();
   }
 }

@@ -45,7 +45,8 @@ import picocli.CommandLine.Option;
           + "circle (alliance falling while the outcome does not improve), reliable deterioration, not on track, "
           + "unrepaired ruptures, alliance below cutoff, alliance drops.",
       "Not-on-track alerts need an expected course, fitted on --reference FILE or else on the input itself "
-          + "(at least 30 episodes)."
+          + "(at least 30 episodes).",
+      "The rows may come in any order: each client's are gathered and taken in session order."
     })
 final class TrendCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -103,6 +104,8 @@ final class TrendCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    // trend holds every client's result to rank them, so it can take the rows in any order.
+    input.anyOrder = true;
     CommandLine commandLine = spec.commandLine();
     Optional<Catalog> loaded = input.catalog(spec.commandLine());
     if (loaded.isEmpty()) {

@@ -115,9 +115,7 @@ final class TrialCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CommandLine commandLine = spec.commandLine();
-    if (!java.nio.file.Files.isRegularFile(file)) {
-      throw new CommandLine.ParameterException(commandLine, "no such file: " + file);
-    }
+    InputFiles.check(file, commandLine);
     PrintWriter err = commandLine.getErr();
     List<InputProblem> problems = new ArrayList<>();
     List<TrialParticipant> participants =

@@ -31,7 +31,8 @@ final class ValidateCommand implements Callable<Integer> {
     CsvReadOptions options = read.get();
     Scorer scorer = new Scorer(options.catalog());
     ProblemReport report = new ProblemReport(spec.commandLine().getOut());
-    try (AdministrationCsvReader reader = AdministrationCsvReader.open(input.file, options)) {
+    try (AdministrationCsvReader reader =
+        input.open(options, InputFiles.showsProgress(input.file), spec.commandLine().getErr())) {
       report.ignoredColumns(input.file, reader.ignoredColumns());
       while (reader.hasNext()) {
         report.count(ScoredRow.score(reader.next(), scorer), true);

@@ -348,4 +348,39 @@ class ConvertCommandTest {
     assertThat(strict.exit()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(dir.resolve("out.csv")).doesNotExist();
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"fhir", "fhir-ndjson"})
+  void theClinicianTravelsThroughFhirAsTheAuthorSoCohortsByClinicianStillWork(String format)
+      throws IOException {
+    Path answers =
+        Cli.write(
+            dir,
+            "answers.csv",
+            "client,session,clinician,q1,q2,q3,q4,q5,q6,q7,q8,q9\n"
+                + "c1,1,dr-a,3,3,3,3,2,2,2,2,0\n"
+                + "c1,2,dr-a,1,1,1,1,0,0,0,0,0\n"
+                + "c2,1,Dr Jäger,3,3,3,3,2,2,2,2,0\n"
+                + "c2,2,Dr Jäger,3,3,3,3,2,2,2,2,0\n");
+    Path fhir = dir.resolve(format.equals("fhir") ? "bundle.json" : "bundle.ndjson");
+
+    Cli.Run out =
+        Cli.run(
+            "convert",
+            answers.toString(),
+            "--instrument",
+            "phq-9",
+            "--to",
+            format,
+            "--out",
+            fhir.toString());
+    Cli.Run back = Cli.run("convert", fhir.toString(), "--to", "csv-wide");
+
+    assertThat(out.exit()).as(out.toString()).isZero();
+    assertThat(Files.readString(fhir)).contains("Practitioner/dr-a").contains("Dr Jäger");
+    assertThat(back.exit()).as(back.toString()).isZero();
+    assertThat(back.out().lines())
+        .anySatisfy(line -> assertThat(line).startsWith("c1,1,").contains(",dr-a,"))
+        .anySatisfy(line -> assertThat(line).startsWith("c2,2,").contains(",Dr Jäger,"));
+  }
 }

@@ -421,4 +421,46 @@ class GainsCommandTest {
         .contains("1 of 3 rows were left out");
     assertThat(JSON.readTree(run.out()).get("summary").get("clients").asInt()).isEqualTo(1);
   }
+
+  /** PHQ-9 answers (item 9 always 0) adding up to the total. */
+  private static String phq9Items(int total) {
+    StringBuilder items = new StringBuilder();
+    int left = total;
+    for (int item = 1; item <= 9; item++) {
+      int value = item == 9 ? 0 : Math.min(3, left);
+      left -= value;
+      items.append(',').append(value);
+    }
+    return items.toString();
+  }
+
+  @Test
+  void withoutACutoffAnInstrumentsPublishedReliableChangeIsUsedAndNamed() throws IOException {
+    StringBuilder file = new StringBuilder(Cli.PHQ9_HEADER.replace("date,", ""));
+    int[] totals = {20, 19, 19, 10, 9, 9};
+    for (int session = 1; session <= totals.length; session++) {
+      file.append("c1,").append(session).append(phq9Items(totals[session - 1])).append('\n');
+    }
+    Path answers = write(dir, "phq9.csv", file.toString());
+
+    Cli.Run run = run("gains", answers.toString(), "--instrument", "phq-9", "--format", "json");
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    JsonNode document = JSON.readTree(run.out());
+    assertThat(document.get("summary").get("cutoff source").asText())
+        .isEqualTo(
+            "6 points, the published reliable change of PHQ-9 (give --cutoff to choose another)");
+    assertThat(document.get("gains")).hasSize(1);
+    assertThat(document.get("gains").get(0).get("pregain_session").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void aScoreColumnWithoutACutoffIsAUsageErrorNamingTheOption() {
+    Cli.Run run =
+        run("gains", example("sgdata-long.csv").toString(), "--score", "bdi", "--lower-is-better");
+
+    assertThat(run.exit()).as(run.toString()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err())
+        .contains("--cutoff is needed: bdi has no published reliable-change value");
+  }
 }

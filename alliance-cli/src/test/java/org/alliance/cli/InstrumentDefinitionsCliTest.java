@@ -327,4 +327,18 @@ class InstrumentDefinitionsCliTest {
     assertThat(help.out()).startsWith("Usage: alliance instruments " + subcommand);
     assertThat(help.out() + help.err()).doesNotContain("picocli WARN");
   }
+
+  @Test
+  void showAndExportTakeTheDefinitionsBeforeOrAfterTheSubcommand() throws IOException {
+    String definitions = definitions().toString();
+
+    Cli.Run after = run("instruments", "show", "clinic-mood-3", "--instruments", definitions);
+    Cli.Run before = run("instruments", "--instruments", definitions, "show", "clinic-mood-3");
+    Cli.Run export = run("instruments", "--instruments", definitions, "export", "clinic-mood-3");
+
+    assertThat(before.exit()).as(before.toString()).isZero();
+    assertThat(before.out()).isEqualTo(after.out());
+    assertThat(export.exit()).as(export.toString()).isZero();
+    assertThat(export.out()).contains("clinic-mood-3");
+  }
 }

@@ -138,4 +138,13 @@ class InstrumentsCommandTest {
   void showWithoutAnIdIsAUsageError() {
     assertThat(run("instruments", "show").exit()).isEqualTo(2);
   }
+
+  @Test
+  void theLicenceOfAPublicDomainInstrumentIsNotSaidTwice() {
+    Cli.Run run = run("instruments", "show", "phq-9");
+
+    assertThat(run.out())
+        .contains("public domain. Developed by Spitzer")
+        .doesNotContain("public domain: public domain");
+  }
 }

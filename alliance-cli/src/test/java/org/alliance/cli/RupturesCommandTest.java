@@ -362,4 +362,16 @@ class RupturesCommandTest {
         .contains("sort the file by client")
         .doesNotContain("\tat ");
   }
+
+  @Test
+  void theSummaryNamesTheRulesAsTheRuleOptionDoesNotByEnumNames() throws IOException {
+    Cli.Run run =
+        run("ruptures", srs().toString(), "--instrument", "srs", "--rule", "below-cutoff,drop");
+
+    assertThat(run.out())
+        .contains("below-cutoff: the instrument's clinical cutoff")
+        .contains("drop: a fall of at least")
+        .doesNotContain("BELOW_CUTOFF")
+        .doesNotContain("DROP:");
+  }
 }

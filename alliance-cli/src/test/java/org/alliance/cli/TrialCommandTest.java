@@ -120,4 +120,45 @@ class TrialCommandTest {
     assertThat(missingColumn.exit()).isEqualTo(1);
     assertThat(missingColumn.err()).contains("missing the column 'age'").doesNotContain("\tat ");
   }
+
+  @Test
+  void smallPValuesArePrintedAsLessThanOneInAThousandNotAsZero() throws IOException {
+    Path trial = dir.resolve("trial.csv");
+    run(
+        "simulate",
+        "--trial",
+        "--clients",
+        "2000",
+        "--seed",
+        "20240601",
+        "--out",
+        trial.toString());
+
+    Cli.Run table =
+        run(
+            "trial",
+            trial.toString(),
+            "--covariates",
+            "baseline,motivation,attachment",
+            "--lower-is-better",
+            "--alliance-centre",
+            "32");
+    Cli.Run csv =
+        run(
+            "trial",
+            trial.toString(),
+            "--covariates",
+            "baseline,motivation,attachment",
+            "--lower-is-better",
+            "--alliance-centre",
+            "32",
+            "--format",
+            "csv");
+
+    assertThat(table.exit()).as(table.toString()).isZero();
+    assertThat(table.out()).contains("< 0.001");
+    // In CSV, for programs, a tiny p-value keeps its exponent rather than becoming 0.
+    assertThat(csv.out().lines().skip(1).map(line -> line.substring(line.lastIndexOf(',') + 1)))
+        .noneMatch(p -> p.equals("0"));
+  }
 }

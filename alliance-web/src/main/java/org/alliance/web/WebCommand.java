@@ -177,6 +177,7 @@ public final class WebCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+    checkPortFree(settings);
     PrintWriter out = spec.commandLine().getOut();
     if (createAdmin != null && !createAdmin.isBlank()) {
       int created =
@@ -349,6 +350,29 @@ public final class WebCommand implements Callable<Integer> {
   }
 
   /** A message for the one line a failed start prints: what went wrong, never a stack trace. */
+  /**
+   * Fails before the database is opened or created when the port is taken, naming the port: the
+   * server would otherwise make a database in a new data directory and then fail with Jetty's
+   * "Address already in use", which names neither.
+   */
+  static void checkPortFree(ServerSettings settings) {
+    if (settings.port() == 0) {
+      return;
+    }
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new java.net.InetSocketAddress(settings.host(), settings.port()));
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "port "
+              + settings.port()
+              + " on "
+              + settings.host()
+              + " is in use (is the server already running?); stop the other program or choose "
+              + "another with --port");
+    }
+  }
+
   private static String message(Exception e) {
     Throwable cause = e;
     String message = e.getMessage();

@@ -207,4 +207,19 @@ class WebCommandTest {
         .contains("PostgreSQL allows both")
         .doesNotContain("secret");
   }
+
+  @Test
+  void aPortInUseIsNamedAndNoDatabaseIsCreated() throws Exception {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      Path fresh = dataDir.resolve("fresh");
+
+      Run run =
+          run("", "--port", String.valueOf(taken.getLocalPort()), "--data-dir", fresh.toString());
+
+      assertThat(run.exit()).isEqualTo(1);
+      assertThat(run.err()).contains("port " + taken.getLocalPort()).contains("in use");
+      assertThat(fresh).doesNotExist();
+    }
+  }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import org.alliance.io.input.AdministrationRow;
 import org.alliance.io.input.AdministrationSource;
 import org.alliance.io.input.InputFormatException;
@@ -21,16 +22,32 @@ public final class AdministrationCsvReader implements AdministrationSource {
   private final RowSource rows;
   private final List<String> ignoredColumns;
   private AdministrationRow next;
+  private Optional<InstrumentInference> inferred = Optional.empty();
 
   private AdministrationCsvReader(CsvInput input, CsvReadOptions options) {
     this.input = input;
     boolean looksLong = input.column("item").isPresent() && input.column("value").isPresent();
     this.layout = options.layout().orElse(looksLong ? CsvLayout.LONG : CsvLayout.WIDE);
+    boolean unnamed =
+        options.inferInstrument()
+            && options.instrument().isEmpty()
+            && input.column("instrument").isEmpty();
     if (layout == CsvLayout.WIDE) {
       WideRows wide = new WideRows(input, options);
+      if (unnamed) {
+        InstrumentInference inference =
+            InstrumentInference.of(input.file(), wide.itemColumnNames(), options.catalog());
+        this.inferred = Optional.of(inference);
+        wide = new WideRows(input, options.withInstrument(inference.id()));
+      }
       this.rows = wide;
       this.ignoredColumns = wide.ignoredColumns();
     } else {
+      if (unnamed) {
+        // Checked here, but only after the header's own required columns.
+        new LongRows(input, options);
+        throw InstrumentInference.noInstrumentInLongFile(input.file());
+      }
       this.rows = new LongRows(input, options);
       this.ignoredColumns = List.of();
     }
@@ -47,13 +64,21 @@ public final class AdministrationCsvReader implements AdministrationSource {
   /** Reads a stream; {@code name} is used in messages. The stream is closed with the reader. */
   public static AdministrationCsvReader open(String name, InputStream in, CsvReadOptions options)
       throws IOException {
-    CsvInput input = new CsvInput(name, in);
+    CsvInput input = new CsvInput(name, in, options.encoding());
     try {
       return new AdministrationCsvReader(input, options);
     } catch (RuntimeException e) {
       input.close();
       throw e;
     }
+  }
+
+  /**
+   * The instrument told from the item columns, when the file names none and the options ask for it:
+   * a command names it on stderr, so the user sees what the file was scored as.
+   */
+  public Optional<InstrumentInference> inferredInstrument() {
+    return inferred;
   }
 
   public CsvLayout layout() {

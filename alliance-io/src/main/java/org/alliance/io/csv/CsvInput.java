@@ -10,6 +10,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ public final class CsvInput implements Closeable {
   public static final char NOT_UTF8 = '\uFFFD';
 
   private final String file;
+  private final Charset encoding;
+  private final EncodingCheck check;
   private final char delimiter;
   private final CsvReader<CsvRecord> csv;
   private final CloseableIterator<CsvRecord> records;
@@ -45,12 +48,23 @@ public final class CsvInput implements Closeable {
   private long lastLine = 1;
 
   public CsvInput(String file, InputStream in) throws IOException {
+    this(file, in, StandardCharsets.UTF_8);
+  }
+
+  /** A file in the given encoding; bytes that are not text in it become {@link #NOT_UTF8}. */
+  public CsvInput(String file, InputStream in, Charset encoding) throws IOException {
     this.file = file;
+    this.encoding = encoding;
+    if (encoding.equals(StandardCharsets.UTF_8)) {
+      this.check = new EncodingCheck(in);
+      in = check;
+    } else {
+      this.check = null;
+    }
     // Replacing bad bytes (rather than failing at the decoder, which reads ahead) lets each row say
-    // on
-    // which line and column its text is not UTF-8, while the other rows are still read.
+    // on which line and column its text is not UTF-8, while the other rows are still read.
     var decoder =
-        StandardCharsets.UTF_8
+        encoding
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -99,7 +113,7 @@ public final class CsvInput implements Closeable {
       if (name.indexOf(NOT_UTF8) >= 0) {
         throw new InputFormatException(
             SourceLocation.cell(file, headerRecord.getStartingLineNumber(), i + 1, name),
-            "the header is not UTF-8 text; save the file as UTF-8 and try again");
+            "the header " + notText());
       }
       String key = name.toLowerCase(Locale.ROOT);
       if (!key.isEmpty() && columns.putIfAbsent(key, i) != null) {
@@ -113,6 +127,23 @@ public final class CsvInput implements Closeable {
       }
       header.add(name);
     }
+  }
+
+  /**
+   * What to say of a cell holding {@link #NOT_UTF8}: that its bytes are not text in the file's
+   * encoding, and which option reads it, naming Windows-1252 when the bytes read so far fit it.
+   */
+  public String notText() {
+    if (check == null) {
+      return "is not "
+          + encoding.displayName()
+          + " text (a byte here is from another encoding); give --encoding with the file's encoding";
+    }
+    return check.looksLikeWindows1252()
+        ? "is not UTF-8 text; the file looks like Windows-1252 (as Excel saves it on Windows): "
+            + "give --encoding windows-1252, or save it as UTF-8"
+        : "is not UTF-8 text (a byte here is from another encoding); give --encoding with the "
+            + "file's encoding (such as windows-1252 or iso-8859-1), or save it as UTF-8";
   }
 
   /** The delimiter that occurs most often outside quotes in the header line. */

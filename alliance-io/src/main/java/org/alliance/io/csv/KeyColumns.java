@@ -17,9 +17,6 @@ import org.alliance.io.input.SourceLocation;
  * instrument, and the optional clinician (used to compare clinicians).
  */
 final class KeyColumns {
-  static final String NOT_UTF8_MESSAGE =
-      "the text is not UTF-8 (a byte here is from another encoding); save the file as UTF-8";
-
   private final CsvInput input;
   private final int client;
   private final int session;
@@ -38,7 +35,8 @@ final class KeyColumns {
     this.date = input.column("date").orElse(-1);
     this.instrument = input.column("instrument").orElse(-1);
     this.clinician = input.column("clinician").orElse(-1);
-    this.textColumns = new int[] {client, session, date, instrument};
+    // The clinician too: a name with an umlaut in another encoding must not be carried on garbled.
+    this.textColumns = new int[] {client, session, date, instrument, clinician};
     for (String name : alsoRequired) {
       required(input, name, alsoRequired);
     }
@@ -51,12 +49,44 @@ final class KeyColumns {
             () ->
                 new InputFormatException(
                     SourceLocation.line(input.file(), 1),
-                    "missing the required column '"
-                        + name
-                        + "'; the header needs client, session"
-                        + (alsoRequired.isEmpty() ? "" : ", " + String.join(", ", alsoRequired))
-                        + " and found: "
-                        + String.join(", ", input.header())));
+                    redcapColumn(input.header())
+                        .map(
+                            column ->
+                                "missing the required column '"
+                                    + name
+                                    + "': this looks like a REDCap export (it has "
+                                    + column
+                                    + "); read it with --from redcap, e.g. alliance convert "
+                                    + input.file()
+                                    + " --from redcap --to csv-wide --out answers.csv")
+                        .orElse(
+                            "missing the required column '"
+                                + name
+                                + "'; the header needs client, session"
+                                + (alsoRequired.isEmpty()
+                                    ? ""
+                                    : ", " + String.join(", ", alsoRequired))
+                                + " and found: "
+                                + String.join(", ", input.header()))));
+  }
+
+  /**
+   * A column only a REDCap export has (its plumbing columns, or a form's completion status), so
+   * that such a file is named for what it is rather than for the client column it lacks.
+   */
+  private static Optional<String> redcapColumn(List<String> header) {
+    return header.stream()
+        .filter(
+            column -> {
+              String name = column.toLowerCase(java.util.Locale.ROOT);
+              return name.startsWith("redcap_") || name.endsWith("_complete");
+            })
+        .findFirst()
+        .or(
+            () ->
+                header.isEmpty() || !header.get(0).equalsIgnoreCase("record_id")
+                    ? Optional.empty()
+                    : Optional.of(header.get(0)));
   }
 
   boolean isKey(int column) {
@@ -95,7 +125,7 @@ final class KeyColumns {
     }
     for (int column : textColumns) {
       if (column >= 0 && cell(record, column).indexOf(CsvInput.NOT_UTF8) >= 0) {
-        problems.add(problem(line, column, NOT_UTF8_MESSAGE));
+        problems.add(problem(line, column, "the text " + input.notText()));
         return new Key(clientText, -1, Optional.empty(), "");
       }
     }

@@ -4,6 +4,8 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -65,7 +67,28 @@ public final class ScoreColumnRows implements Closeable {
   public static ScoreColumnRows open(
       Path file, String column, String clientColumn, String sessionColumn) throws IOException {
     InputStream in = file.toString().equals("-") ? System.in : Files.newInputStream(file);
-    CsvInput input = new CsvInput(file.toString().equals("-") ? "<stdin>" : file.toString(), in);
+    return open(
+        file.toString().equals("-") ? "<stdin>" : file.toString(),
+        in,
+        StandardCharsets.UTF_8,
+        column,
+        clientColumn,
+        sessionColumn);
+  }
+
+  /**
+   * Reads a stream in the given encoding; {@code name} is used in messages. The stream is closed
+   * with the reader.
+   */
+  public static ScoreColumnRows open(
+      String name,
+      InputStream in,
+      Charset encoding,
+      String column,
+      String clientColumn,
+      String sessionColumn)
+      throws IOException {
+    CsvInput input = new CsvInput(name, in, encoding);
     try {
       return new ScoreColumnRows(input, column, clientColumn, sessionColumn);
     } catch (RuntimeException e) {
@@ -100,7 +123,7 @@ public final class ScoreColumnRows implements Closeable {
     if (clientText.isEmpty()) {
       problems.add(problem(line, client, "the client reference is empty"));
     } else if (clientText.indexOf(CsvInput.NOT_UTF8) >= 0) {
-      problems.add(problem(line, client, KeyColumns.NOT_UTF8_MESSAGE));
+      problems.add(problem(line, client, "the text " + input.notText()));
     }
     int sessionNumber = -1;
     String sessionText = KeyColumns.cell(record, session);

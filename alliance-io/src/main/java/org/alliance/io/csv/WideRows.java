@@ -72,6 +72,15 @@ final class WideRows implements RowSource {
     return false;
   }
 
+  /** The header names of the item columns, in file order. */
+  List<String> itemColumnNames() {
+    List<String> names = new ArrayList<>(itemColumns.length);
+    for (int column : itemColumns) {
+      names.add(input.header().get(column));
+    }
+    return names;
+  }
+
   List<String> ignoredColumns() {
     return ignored;
   }

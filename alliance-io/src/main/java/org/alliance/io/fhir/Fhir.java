@@ -51,6 +51,9 @@ public final class Fhir {
   /** Client references, for a client whose reference is not a valid FHIR id. */
   public static final String CLIENT_SYSTEM = BASE + "client";
 
+  /** The identifier system of a clinician reference that is not a valid FHIR id. */
+  public static final String CLINICIAN_SYSTEM = BASE + "clinician";
+
   /**
    * The instrument's full definition (the JSON of docs/instrument.schema.json) on a Questionnaire.
    */

@@ -181,6 +181,10 @@ public final class FhirExport {
         String responseId = uuid("QuestionnaireResponse", key);
         QuestionnaireResponse response =
             FhirQuestionnaireResponse.toResponse(administration, instrument, incomplete);
+        scored
+            .clinician()
+            .ifPresent(
+                clinician -> response.setAuthor(FhirQuestionnaireResponse.author(clinician)));
         responses.add(identified(response, responseId));
         String observationId = uuid("Observation", key);
         Reference observationReference = reference.apply("Observation", observationId);

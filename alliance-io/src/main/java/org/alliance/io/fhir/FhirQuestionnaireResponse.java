@@ -144,6 +144,22 @@ public final class FhirQuestionnaireResponse {
     return reference;
   }
 
+  /**
+   * {@code Practitioner/<clinician>}, the clinician who gave the questionnaire; a reference that is
+   * not a valid FHIR id goes in an identifier, as for the client.
+   */
+  static Reference author(String clinician) {
+    Reference reference = new Reference();
+    if (Fhir.isId(clinician)) {
+      reference.setReference("Practitioner/" + clinician);
+    } else {
+      reference
+          .setType("Practitioner")
+          .setIdentifier(new Identifier().setSystem(Fhir.CLINICIAN_SYSTEM).setValue(clinician));
+    }
+    return reference;
+  }
+
   static DateTimeType date(LocalDate date) {
     return new DateTimeType(date.toString()); // day precision, as written
   }

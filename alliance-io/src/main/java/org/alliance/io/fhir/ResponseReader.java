@@ -366,12 +366,20 @@ final class ResponseReader {
      * The clinician of the raw key, from an author Practitioner/<id>; anything else is left alone.
      */
     private void author() {
-      if (resource.fields().get("author") instanceof Obj author
-          && author.fields().get("reference") instanceof Str reference) {
+      if (!(resource.fields().get("author") instanceof Obj author)) {
+        return;
+      }
+      if (author.fields().get("reference") instanceof Str reference) {
         Matcher practitioner = PRACTITIONER.matcher(reference.value());
         if (practitioner.matches()) {
           rawClinician = practitioner.group(1);
         }
+      } else if (author.fields().get("identifier") instanceof Obj identifier
+          && identifier.fields().get("system") instanceof Str system
+          && system.value().equals(Fhir.CLINICIAN_SYSTEM)
+          && identifier.fields().get("value") instanceof Str value) {
+        // A clinician reference that is not a FHIR id, as FhirQuestionnaireResponse.author writes.
+        rawClinician = value.value();
       }
     }
 

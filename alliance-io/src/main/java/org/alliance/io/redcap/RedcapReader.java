@@ -3,6 +3,8 @@ package org.alliance.io.redcap;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -128,9 +130,16 @@ public final class RedcapReader implements AdministrationSource {
   /** Reads a stream; {@code name} is used in messages. The stream is closed with the reader. */
   public static RedcapReader open(
       String name, InputStream in, RedcapMapping mapping, Catalog catalog) throws IOException {
+    return open(name, in, mapping, catalog, StandardCharsets.UTF_8);
+  }
+
+  /** Reads a stream in the given encoding; {@code name} is used in messages. */
+  public static RedcapReader open(
+      String name, InputStream in, RedcapMapping mapping, Catalog catalog, Charset encoding)
+      throws IOException {
     CsvInput input;
     try {
-      input = new CsvInput(name, in);
+      input = new CsvInput(name, in, encoding);
     } catch (RuntimeException | IOException e) {
       in.close();
       throw e;

@@ -96,7 +96,9 @@ public final class ResultTable {
       return "";
     }
     if (cell instanceof Double || cell instanceof Float) {
-      return Numbers.format(((Number) cell).doubleValue());
+      double value = ((Number) cell).doubleValue();
+      // Six decimals would print a p-value of 1e-20 as 0: a value that small keeps its exponent.
+      return value != 0 && Math.abs(value) < 5e-7 ? Double.toString(value) : Numbers.format(value);
     }
     return cell.toString();
   }

@@ -2,6 +2,8 @@ package org.alliance.io.trend;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +29,7 @@ import org.alliance.core.trend.Observation;
 import org.alliance.core.trend.RiskFlag;
 import org.alliance.io.csv.AdministrationCsvReader;
 import org.alliance.io.csv.CsvReadOptions;
+import org.alliance.io.csv.InstrumentInference;
 import org.alliance.io.csv.ScoreColumnRows;
 import org.alliance.io.input.InputFormatException;
 import org.alliance.io.input.InputProblem;
@@ -73,6 +76,9 @@ public final class EpisodeReader implements Iterator<EpisodeReader.ClientEpisode
   private final Consumer<InputProblem> problems;
   private final Set<String> finishedClients = new HashSet<>();
   private Entry pending;
+  private Iterator<List<Entry>> groups;
+  private boolean grouped;
+  private Optional<InstrumentInference> inferred = Optional.empty();
   private ClientEpisode next;
 
   private EpisodeReader(Entries entries, RowCount count, Consumer<InputProblem> problems) {
@@ -85,7 +91,22 @@ public final class EpisodeReader implements Iterator<EpisodeReader.ClientEpisode
   public static EpisodeReader fromAnswers(
       Path file, CsvReadOptions options, Scorer scorer, Consumer<InputProblem> problems)
       throws IOException {
-    AdministrationCsvReader reader = AdministrationCsvReader.open(file, options);
+    return fromAnswers(AdministrationCsvReader.open(file, options), scorer, problems);
+  }
+
+  /** Episodes from answers read from a stream; {@code name} is used in messages. */
+  public static EpisodeReader fromAnswers(
+      String name,
+      InputStream in,
+      CsvReadOptions options,
+      Scorer scorer,
+      Consumer<InputProblem> problems)
+      throws IOException {
+    return fromAnswers(AdministrationCsvReader.open(name, in, options), scorer, problems);
+  }
+
+  private static EpisodeReader fromAnswers(
+      AdministrationCsvReader reader, Scorer scorer, Consumer<InputProblem> problems) {
     RowCount count = new RowCount();
     Entries entries =
         new Entries() {
@@ -130,7 +151,9 @@ public final class EpisodeReader implements Iterator<EpisodeReader.ClientEpisode
             reader.close();
           }
         };
-    return new EpisodeReader(entries, count, problems);
+    EpisodeReader episodes = new EpisodeReader(entries, count, problems);
+    episodes.inferred = reader.inferredInstrument();
+    return episodes;
   }
 
   /**
@@ -157,7 +180,40 @@ public final class EpisodeReader implements Iterator<EpisodeReader.ClientEpisode
       Construct construct,
       Consumer<InputProblem> problems)
       throws IOException {
-    ScoreColumnRows reader = ScoreColumnRows.open(file, column, clientColumn, sessionColumn);
+    return fromScoreColumn(
+        ScoreColumnRows.open(file, column, clientColumn, sessionColumn),
+        column,
+        direction,
+        construct,
+        problems);
+  }
+
+  /** The same, from a stream in the given encoding; {@code name} is used in messages. */
+  public static EpisodeReader fromScoreColumn(
+      String name,
+      InputStream in,
+      Charset encoding,
+      String column,
+      String clientColumn,
+      String sessionColumn,
+      Direction direction,
+      Construct construct,
+      Consumer<InputProblem> problems)
+      throws IOException {
+    return fromScoreColumn(
+        ScoreColumnRows.open(name, in, encoding, column, clientColumn, sessionColumn),
+        column,
+        direction,
+        construct,
+        problems);
+  }
+
+  private static EpisodeReader fromScoreColumn(
+      ScoreColumnRows reader,
+      String column,
+      Direction direction,
+      Construct construct,
+      Consumer<InputProblem> problems) {
     Measure measure = Measure.column(column, direction, construct);
     RowCount count = new RowCount();
     Entries entries =
@@ -207,6 +263,11 @@ public final class EpisodeReader implements Iterator<EpisodeReader.ClientEpisode
     return flags;
   }
 
+  /** The instrument told from the item columns, as {@link AdministrationCsvReader} says. */
+  public Optional<InstrumentInference> inferredInstrument() {
+    return inferred;
+  }
+
   /** Rows read so far. */
   public long rows() {
     return count.rows;
@@ -236,6 +297,39 @@ public final class EpisodeReader implements Iterator<EpisodeReader.ClientEpisode
   }
 
   private ClientEpisode readClient() {
+    List<Entry> rows = groups != null ? nextGroup() : nextRun();
+    if (rows == null) {
+      return null;
+    }
+    String client = rows.get(0).client();
+    String clinician = "";
+    Map<String, Measure> measures = new LinkedHashMap<>();
+    Map<String, List<Entry>> byMeasure = new LinkedHashMap<>();
+    List<RiskFlag> flags = new ArrayList<>();
+    for (Entry entry : rows) {
+      if (entry.observation() != null) {
+        measures.putIfAbsent(entry.measure().id(), entry.measure());
+        byMeasure.computeIfAbsent(entry.measure().id(), id -> new ArrayList<>()).add(entry);
+      }
+      flags.addAll(entry.flags());
+      if (clinician.isEmpty()) {
+        clinician = entry.clinician();
+      }
+    }
+    flags.sort(Comparator.comparingInt(RiskFlag::session));
+    List<Course> courses = new ArrayList<>(byMeasure.size());
+    for (Map.Entry<String, List<Entry>> measure : byMeasure.entrySet()) {
+      courses.add(
+          new Course(client, measures.get(measure.getKey()), observations(measure.getValue())));
+    }
+    return new ClientEpisode(
+        new Episode(
+            client, clinician.isEmpty() ? Optional.empty() : Optional.of(clinician), courses),
+        flags);
+  }
+
+  /** The next client's rows, which must be together in the file. */
+  private List<Entry> nextRun() {
     Entry first = pending != null ? pending : entries.next();
     pending = null;
     if (first == null) {
@@ -249,33 +343,40 @@ public final class EpisodeReader implements Iterator<EpisodeReader.ClientEpisode
               + client
               + " are not together: the client appears again here after other clients; sort the file by client");
     }
-    String clinician = first.clinician();
-    Map<String, Measure> measures = new LinkedHashMap<>();
-    Map<String, List<Entry>> byMeasure = new LinkedHashMap<>();
-    List<RiskFlag> flags = new ArrayList<>();
+    List<Entry> rows = new ArrayList<>();
     Entry entry = first;
     while (entry != null && entry.client().equals(client)) {
-      if (entry.observation() != null) {
-        measures.putIfAbsent(entry.measure().id(), entry.measure());
-        byMeasure.computeIfAbsent(entry.measure().id(), id -> new ArrayList<>()).add(entry);
-      }
-      flags.addAll(entry.flags());
-      if (clinician.isEmpty()) {
-        clinician = entry.clinician();
-      }
+      rows.add(entry);
       entry = entries.next();
     }
     pending = entry;
+    return rows;
+  }
 
-    List<Course> courses = new ArrayList<>(byMeasure.size());
-    for (Map.Entry<String, List<Entry>> measure : byMeasure.entrySet()) {
-      courses.add(
-          new Course(client, measures.get(measure.getKey()), observations(measure.getValue())));
+  /** The next client's rows from wherever they were in the file, in the order clients appear. */
+  private List<Entry> nextGroup() {
+    if (!groups.hasNext() && !grouped) {
+      Map<String, List<Entry>> byClient = new LinkedHashMap<>();
+      for (Entry entry = entries.next(); entry != null; entry = entries.next()) {
+        byClient.computeIfAbsent(entry.client(), client -> new ArrayList<>()).add(entry);
+      }
+      grouped = true;
+      groups = byClient.values().iterator();
     }
-    return new ClientEpisode(
-        new Episode(
-            client, clinician.isEmpty() ? Optional.empty() : Optional.of(clinician), courses),
-        flags);
+    return groups.hasNext() ? groups.next() : null;
+  }
+
+  /**
+   * Reads the rows in any order: each client's rows are gathered from the whole file (their
+   * sessions still ordered by session number), at the cost of holding every row in memory. For
+   * commands that hold every client's result anyway, such as {@code trend}, this costs nothing
+   * more.
+   */
+  public EpisodeReader inAnyOrder() {
+    if (groups == null) {
+      groups = java.util.Collections.emptyIterator();
+    }
+    return this;
   }
 
   /** Observations in session order; a second score of the same session is reported and left out. */
