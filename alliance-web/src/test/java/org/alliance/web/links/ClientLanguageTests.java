@@ -324,7 +324,7 @@ abstract class ClientLanguageTests {
     assertThat(made.body()).doesNotContain("id=\"language-note\"");
     assertThat(open(ClientLinkTest.token(made)).page().expect(200).body())
         .contains("<html lang=\"fr\">")
-        .contains("Échelle d&#39;évaluation de la séance")
+        .contains("<h1>Échelle d'évaluation de la séance</h1>")
         .contains("[Question 1 : texte français sous licence]")
         .doesNotContain("paste the wording");
 

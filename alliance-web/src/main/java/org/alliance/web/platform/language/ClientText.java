@@ -103,8 +103,8 @@ public final class ClientText {
     return locale;
   }
 
-  /** The text of a key. */
-  public String get(String key) {
+  /** The text of a key as written, placeholders and all. */
+  String raw(String key) {
     try {
       return bundle.getString(key);
     } catch (MissingResourceException e) {
@@ -112,9 +112,12 @@ public final class ClientText {
     }
   }
 
-  /** The text of a key with its placeholders filled: names and values in turn. */
+  /**
+   * The text of a key with its placeholders filled: names and values in turn. A placeholder left
+   * unfilled, or a name the text has no placeholder for, fails rather than reach a page.
+   */
   public String get(String key, Object... namesAndValues) {
-    String text = get(key);
+    String text = raw(key);
     for (int i = 0; i < namesAndValues.length; i += 2) {
       String placeholder = "{" + namesAndValues[i] + "}";
       if (!text.contains(placeholder)) {

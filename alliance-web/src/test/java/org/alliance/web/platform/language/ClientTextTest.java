@@ -74,7 +74,7 @@ class ClientTextTest {
           .as("the placeholders of " + language + " " + key)
           .isEqualTo(placeholders(english.getProperty(key)));
       // Read through the real bundle, as pages do: the UTF-8 file, not a fallback.
-      assertThat(ClientText.in(language).get(key)).isEqualTo(text);
+      assertThat(ClientText.in(language).raw(key)).isEqualTo(text);
     }
   }
 
