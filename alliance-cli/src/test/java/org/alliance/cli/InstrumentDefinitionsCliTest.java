@@ -118,6 +118,8 @@ class InstrumentDefinitionsCliTest {
         .containsExactly(
             EXAMPLES.resolve("clinic-stress-4.json")
                 + ": valid: clinic-stress-4 version 1.0, 4 items",
+            EXAMPLES.resolve("phq-9-de.json")
+                + ": valid: phq-9 version 1.0, 9 items (replaces the built-in phq-9)",
             EXAMPLES.resolve("srs-licensed.json")
                 + ": valid: srs version 3.0, 4 items (replaces the built-in srs)");
   }

@@ -330,6 +330,7 @@ public final class ClinicServer implements AutoCloseable {
     routes.post("/clients/{id}/links", links::create);
     routes.get("/f/{token}", clientForm::form);
     routes.post("/f/{token}", clientForm::submit);
+    routes.post("/f/{token}/language", clientForm::language);
     routes.get("/api/me", account::me);
     routes.get("/api/tokens", account::listTokens);
     routes.post("/api/tokens", account::createToken);

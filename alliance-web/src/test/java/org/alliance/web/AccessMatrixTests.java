@@ -446,6 +446,12 @@ abstract class AccessMatrixTests {
             statuses(403, 403, 403, 403, 403, 403),
             false));
     table.put(
+        "POST /f/{token}/language",
+        new Expected(
+            (who, i) -> form("/f/" + Secrets.random() + "/language", who.user, "language=de"),
+            statuses(403, 403, 403, 403, 403, 403),
+            false));
+    table.put(
         "GET /api/me",
         new Expected(
             (who, i) -> clinic.get("/api/me", who.user),

@@ -38,6 +38,7 @@ import org.alliance.web.links.ClientLinks.LinkInfo;
 import org.alliance.web.links.ClientLinks.OpenLink;
 import org.alliance.web.platform.access.Client;
 import org.alliance.web.platform.access.ClientFilter;
+import org.alliance.web.platform.access.ClientLanguage;
 import org.alliance.web.platform.access.ClientScope;
 import org.alliance.web.platform.access.ClientSummary;
 import org.alliance.web.platform.access.Clients;
@@ -425,7 +426,8 @@ abstract class RowMappingTests {
                   new CustomInstruments.StoredDefinition("mood", "1.0", "{\"id\":\"mood\"}"));
 
           assertThat(ClientLinks.open(handle, "link-hash", AFTER_SUMMER))
-              .contains(new OpenLink(link, clinic.client(), "ors", 3, by));
+              .contains(
+                  new OpenLink(link, clinic.client(), "ors", 3, by, LATE, ClientLanguage.ENGLISH));
           assertThat(ClientLinks.open(handle, "link-hash", LATE)).isEmpty();
           assertThat(ClientLinks.ofClient(handle, clinic.client()))
               .containsExactly(new LinkInfo(link, "ors", 3, BEFORE_SUMMER, LATE, Optional.empty()));

@@ -1,5 +1,6 @@
 package org.alliance.core.instrument;
 
+import com.google.common.collect.ImmutableMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -268,40 +269,120 @@ final class BuiltInInstruments {
     return builder.note("Scoring (1-7, item 3 reversed, mean) comes from a single source.").build();
   }
 
+  /**
+   * The self-check in our own words, with our own German, Spanish and French (formal address, as
+   * health services write to a person: Sie, usted, vous), so a client reads it in their language.
+   */
   static Instrument selfCheck() {
     String[][] questions = {
-      {"Comfortable with my therapist", "I feel comfortable with my therapist."},
-      {"Want to come back", "I want to come back for my next session."},
+      {
+        "Comfortable with my therapist",
+        "I feel comfortable with my therapist.",
+        "Ich fühle mich bei meiner Therapeutin oder meinem Therapeuten wohl.",
+        "Me siento a gusto con mi terapeuta.",
+        "Je me sens à l'aise avec mon thérapeute."
+      },
+      {
+        "Want to come back",
+        "I want to come back for my next session.",
+        "Ich möchte zur nächsten Sitzung wiederkommen.",
+        "Quiero volver a la próxima sesión.",
+        "J'ai envie de revenir à la prochaine séance."
+      },
       {
         "Can talk about anything",
-        "I can talk with my therapist about anything, even things that are hard to say."
+        "I can talk with my therapist about anything, even things that are hard to say.",
+        "Ich kann in der Therapie über alles sprechen, auch über Dinge, die schwer auszusprechen sind.",
+        "Puedo hablar de cualquier cosa con mi terapeuta, incluso de lo que me cuesta decir.",
+        "Je peux parler de tout avec mon thérapeute, même de ce qui est difficile à dire."
       },
-      {"Relieved after sessions", "I often feel lighter or relieved after a session."},
+      {
+        "Relieved after sessions",
+        "I often feel lighter or relieved after a session.",
+        "Nach einer Sitzung fühle ich mich oft leichter oder erleichtert.",
+        "Después de una sesión, a menudo siento alivio, como si me quitara un peso de encima.",
+        "Après une séance, je ressens souvent du soulagement."
+      },
       {
         "Asked for my view",
-        "My therapist asks what I think of our work together and of our relationship."
+        "My therapist asks what I think of our work together and of our relationship.",
+        "Ich werde gefragt, wie ich unsere Zusammenarbeit und unsere Beziehung erlebe.",
+        "Mi terapeuta me pregunta qué pienso de nuestro trabajo en común y de nuestra relación.",
+        "Mon thérapeute me demande ce que je pense de notre travail ensemble et de notre relation."
       },
-      {"Cared about and understood", "I feel that my therapist cares about me and understands me."},
-      {"Goals set together", "My therapist and I decide the goals of our work together."},
-      {"Supported in making changes", "I feel supported in making the changes I want to make."},
+      {
+        "Cared about and understood",
+        "I feel that my therapist cares about me and understands me.",
+        "Ich habe das Gefühl, dass ich meiner Therapeutin oder meinem Therapeuten wichtig bin und verstanden werde.",
+        "Siento que le importo a mi terapeuta y que me comprende.",
+        "Je sens que mon thérapeute se soucie de moi et me comprend."
+      },
+      {
+        "Goals set together",
+        "My therapist and I decide the goals of our work together.",
+        "Wir legen die Ziele unserer Zusammenarbeit gemeinsam fest.",
+        "Mi terapeuta y yo decidimos juntos los objetivos de nuestro trabajo.",
+        "Mon thérapeute et moi décidons ensemble des objectifs de notre travail."
+      },
+      {
+        "Supported in making changes",
+        "I feel supported in making the changes I want to make.",
+        "Ich fühle mich darin unterstützt, die Veränderungen anzugehen, die ich mir wünsche.",
+        "Siento que tengo apoyo para hacer los cambios que deseo.",
+        "Je trouve du soutien pour faire les changements que je souhaite."
+      },
     };
     Instrument.Builder builder =
         Instrument.builder("self-check")
             .version("1.0")
-            .title("Alliance self-check")
+            .title(
+                new LocalizedText(
+                    ImmutableMap.of(
+                        "en", "Alliance self-check",
+                        "de", "Selbstcheck zur therapeutischen Beziehung",
+                        "es", "Autoevaluación de la relación terapéutica",
+                        "fr", "Auto-évaluation de la relation thérapeutique")))
             .measures(Construct.ALLIANCE)
             .direction(Direction.HIGHER_IS_BETTER)
             .scoring(ScoringRule.COUNT_YES)
             .instructions(
-                "These questions are about you and your therapist. There are no right or wrong answers. Answer yes or no.")
+                new LocalizedText(
+                    ImmutableMap.of(
+                        "en",
+                        "These questions are about you and your therapist. There are no right or wrong answers. Answer yes or no.",
+                        "de",
+                        "Diese Fragen betreffen Sie und Ihre Therapeutin oder Ihren Therapeuten. Es gibt keine richtigen oder falschen Antworten. Bitte antworten Sie mit Ja oder Nein.",
+                        "es",
+                        "Estas preguntas tratan sobre usted y su terapeuta. No hay respuestas correctas ni incorrectas. Responda sí o no.",
+                        "fr",
+                        "Ces questions portent sur vous et votre thérapeute. Il n'y a pas de bonne ou de mauvaise réponse. Répondez par oui ou par non.")))
             .licence(
                 new Licence(
                     Licence.Kind.OPEN,
                     "Alliance toolkit contributors",
                     "Written for this toolkit; free to use, copy and translate."));
     for (int i = 0; i < questions.length; i++) {
+      String[] question = questions[i];
       builder.item(
-          worded("selfcheck", i + 1, questions[i][0], questions[i][1], YES_NO, false, false, null));
+          new Item(
+              i + 1,
+              "selfcheck_" + (i + 1),
+              LocalizedText.of(question[0]),
+              Optional.of(
+                  new LocalizedText(
+                      ImmutableMap.of(
+                          "en",
+                          question[1],
+                          "de",
+                          question[2],
+                          "es",
+                          question[3],
+                          "fr",
+                          question[4]))),
+              YES_NO,
+              false,
+              false,
+              Optional.empty()));
     }
     return builder
         .cutoff(

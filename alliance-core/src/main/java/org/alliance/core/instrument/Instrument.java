@@ -233,6 +233,12 @@ public record Instrument(
       return this;
     }
 
+    /** A title with its translations. */
+    public Builder title(LocalizedText title) {
+      this.title = title;
+      return this;
+    }
+
     public Builder respondent(Respondent respondent) {
       this.respondent = respondent;
       return this;
@@ -245,6 +251,12 @@ public record Instrument(
 
     public Builder instructions(String english) {
       this.instructions = LocalizedText.of(english);
+      return this;
+    }
+
+    /** Instructions with their translations. */
+    public Builder instructions(LocalizedText instructions) {
+      this.instructions = instructions;
       return this;
     }
 

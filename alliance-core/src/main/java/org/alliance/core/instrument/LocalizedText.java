@@ -36,6 +36,11 @@ public record LocalizedText(Map<String, String> byLanguage) {
     return byLanguage.getOrDefault(language, en());
   }
 
+  /** Whether there is a text in this language itself, not only the English fallback. */
+  public boolean has(String language) {
+    return byLanguage.containsKey(language);
+  }
+
   @Override
   public String toString() {
     return en();

@@ -10,6 +10,16 @@ import java.util.Optional;
 public sealed interface ResponseScale
     permits ResponseScale.Likert, ResponseScale.YesNo, ResponseScale.VisualAnalogue {
 
+  /**
+   * This scale without the translations of its words, for comparing what scores: two scales that
+   * differ only in translated anchors score alike.
+   */
+  default ResponseScale withoutTranslations() {
+    return this instanceof Likert likert
+        ? new Likert(likert.minValue(), likert.maxValue(), likert.anchors())
+        : this;
+  }
+
   /** The lowest answer. */
   double min();
 
@@ -25,8 +35,15 @@ public sealed interface ResponseScale
   /** A one-line description for listings, such as {@code 0-3} or {@code 0.0-10.0 (one decimal)}. */
   String describe();
 
-  /** A whole-number scale from {@code min} to {@code max}, with an anchor label for each point. */
-  record Likert(int minValue, int maxValue, List<String> anchors) implements ResponseScale {
+  /**
+   * A whole-number scale from {@code min} to {@code max}, with an anchor label for each point.
+   *
+   * @param anchors the English labels, one per point, or none; files, exports and FHIR use these
+   * @param anchorTexts the same labels with their translations (each one's English is the anchor
+   *     itself), which only the forms a person fills in use
+   */
+  record Likert(int minValue, int maxValue, List<String> anchors, List<LocalizedText> anchorTexts)
+      implements ResponseScale {
     public Likert {
       checkArgument(
           minValue < maxValue, "a Likert scale needs min < max: %s-%s", minValue, maxValue);
@@ -38,6 +55,47 @@ public sealed interface ResponseScale
           maxValue,
           maxValue - minValue + 1,
           anchors.size());
+      anchorTexts =
+          anchorTexts.isEmpty()
+              ? anchors.stream().map(LocalizedText::of).collect(ImmutableList.toImmutableList())
+              : ImmutableList.copyOf(anchorTexts);
+      checkArgument(
+          anchorTexts.size() == anchors.size(),
+          "%s anchor texts for %s anchors",
+          anchorTexts.size(),
+          anchors.size());
+      for (int i = 0; i < anchors.size(); i++) {
+        checkArgument(
+            anchorTexts.get(i).en().equals(anchors.get(i)),
+            "anchor %s: its English text differs from the anchor",
+            i + 1);
+      }
+    }
+
+    /** A scale whose anchors are English only. */
+    public Likert(int minValue, int maxValue, List<String> anchors) {
+      this(minValue, maxValue, anchors, List.of());
+    }
+
+    /** A scale whose anchors may carry translations. */
+    public static Likert translated(int minValue, int maxValue, List<LocalizedText> anchors) {
+      return new Likert(
+          minValue,
+          maxValue,
+          anchors.stream().map(LocalizedText::en).collect(ImmutableList.toImmutableList()),
+          anchors);
+    }
+
+    /** The anchors in the given language, each falling back to English where it has none. */
+    public List<String> anchorsIn(String language) {
+      return anchorTexts.stream()
+          .map(text -> text.in(language))
+          .collect(ImmutableList.toImmutableList());
+    }
+
+    /** Whether some anchor has a translation, so a file must write the anchors as texts. */
+    public boolean hasTranslations() {
+      return anchorTexts.stream().anyMatch(text -> text.byLanguage().size() > 1);
     }
 
     @Override

@@ -8,7 +8,8 @@ import java.util.Objects;
  * Whether a definition changes only the words of a built-in instrument (its title, instructions,
  * item labels and texts, licence and notes), so that a clinic's licensed wording can take the
  * built-in's place without changing a single score: everything that scores, judges or labels data
- * must stay the built-in's.
+ * must stay the built-in's. Translations are words: a wording may add them to the answer labels
+ * too.
  */
 public final class WordingCheck {
   private WordingCheck() {}
@@ -41,7 +42,11 @@ public final class WordingCheck {
       Item item = candidate.items().get(i);
       String where = "item " + original.number();
       same(differences, where + "'s id", original.id(), item.id());
-      same(differences, where + "'s response scale", original.scale(), item.scale());
+      same(
+          differences,
+          where + "'s response scale",
+          original.scale().withoutTranslations(),
+          item.scale().withoutTranslations());
       same(differences, where + "'s reversal", original.reversed(), item.reversed());
       same(differences, where + "'s risk flag", original.critical(), item.critical());
     }

@@ -211,7 +211,7 @@ final class DefinitionReader {
     int before = problems.size();
     Integer min = fields.requiredInt("min");
     Integer max = fields.requiredInt("max");
-    List<String> anchors = strings(fields, "anchors");
+    List<LocalizedText> anchors = texts(fields, "anchors");
     fields.rejectUnknown();
     if (min != null && max != null && min >= max) {
       fields.problem(fields.path("max"), "expected a number above min (" + min + "), found " + max);
@@ -234,7 +234,7 @@ final class DefinitionReader {
     if (problems.size() > before) {
       return null;
     }
-    return build(fields.path(), () -> new ResponseScale.Likert(min, max, anchors));
+    return build(fields.path(), () -> ResponseScale.Likert.translated(min, max, anchors));
   }
 
   /** Count-yes needs yes/no items and no prorating; maxMissing must leave at least one item. */
@@ -421,14 +421,15 @@ final class DefinitionReader {
     return notes;
   }
 
-  private static List<String> strings(FieldReader fields, String name) {
+  /** An optional array of texts, each a string (English) or an object of translations. */
+  private static List<LocalizedText> texts(FieldReader fields, String name) {
     List<JsonNode> nodes = fields.array(name);
     if (nodes == null) {
       return null;
     }
-    List<String> texts = new ArrayList<>();
+    List<LocalizedText> texts = new ArrayList<>();
     for (int i = 0; i < nodes.size(); i++) {
-      texts.add(fields.string(nodes.get(i), fields.path(name) + "[" + i + "]"));
+      texts.add(fields.localized(nodes.get(i), fields.path(name) + "[" + i + "]"));
     }
     return texts;
   }

@@ -87,7 +87,11 @@ final class InstrumentJsonWriter {
       node.put("max", likert.maxValue());
       if (!likert.anchors().isEmpty()) {
         ArrayNode anchors = node.putArray("anchors");
-        likert.anchors().forEach(anchors::add);
+        if (likert.hasTranslations()) {
+          likert.anchorTexts().forEach(anchor -> anchors.add(text(anchor)));
+        } else {
+          likert.anchors().forEach(anchors::add);
+        }
       }
     } else if (scale instanceof ResponseScale.YesNo) {
       node.put("type", "yes-no");

@@ -105,13 +105,27 @@ class UserInstrumentTest {
     assertThat(loaded.problems()).isEmpty();
     assertThat(loaded.instruments())
         .extracting(Instrument::id)
-        .containsExactly("clinic-stress-4", "srs");
+        .containsExactly("clinic-stress-4", "phq-9", "srs");
     Instrument stress = loaded.instruments().get(0);
     assertThat(stress.title().in("de")).isEqualTo("Wöchentlicher Belastungscheck der Praxis");
     assertThat(stress.subscales())
         .singleElement()
         .satisfies(s -> assertThat(s.items()).containsExactly(1, 2));
     assertThat(Files.readString(examples.resolve("srs-licensed.json"))).contains("\"id\": \"srs\"");
+    // A clinic's German PHQ-9: German texts and answer labels, and nothing that scores changed.
+    Instrument german = loaded.instruments().get(1);
+    assertThat(
+            org.alliance.core.instrument.WordingCheck.scoringDifferences(
+                org.alliance.core.instrument.Catalog.builtIn().get("phq-9"), german))
+        .isEmpty();
+    assertThat(german.items().get(0).text().orElseThrow().in("de")).startsWith("[PHQ-9 Frage 1");
+    org.alliance.core.instrument.ResponseScale.Likert scale =
+        (org.alliance.core.instrument.ResponseScale.Likert) german.items().get(0).scale();
+    assertThat(scale.anchors()).first().isEqualTo("Not at all");
+    assertThat(scale.anchorsIn("de")).first().asString().startsWith("[Antwort 0");
+    assertThat(scale.anchorsIn("fr")).first().isEqualTo("Not at all");
+    // Written back out, the translated answer labels survive.
+    assertThat(InstrumentJson.read(InstrumentJson.write(german)).instrument()).contains(german);
   }
 
   private static Administration administration(Instrument instrument, Double... values) {

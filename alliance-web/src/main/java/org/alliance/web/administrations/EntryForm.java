@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.Item;
 import org.alliance.core.instrument.ResponseScale;
+import org.alliance.web.platform.language.ClientText;
 
 /**
  * A measure as a form to fill in: visual-analogue items as sliders (0-10 in tenths), Likert items
@@ -17,6 +18,8 @@ import org.alliance.core.instrument.ResponseScale;
  * @param values the answers to show, by item id, when the form comes back with a problem
  * @param problems what is wrong with the answers sent, in words naming the item
  * @param reason for a correction of a stored entry, the reason given so far; empty for a new entry
+ * @param text the form's own words (buttons, hints) in the language of whoever fills it in: the
+ *     client's on their own form, English on the clinician's tablet entry
  */
 public record EntryForm(
     String action,
@@ -28,11 +31,39 @@ public record EntryForm(
     String date,
     List<String> problems,
     boolean showSession,
-    Optional<String> reason) {
+    Optional<String> reason,
+    ClientText text) {
   public EntryForm {
     requireNonNull(reason, "reason");
+    requireNonNull(text, "text");
     questions = List.copyOf(questions);
     problems = List.copyOf(problems);
+  }
+
+  /** A form in English, as the clinician's own pages show it. */
+  public EntryForm(
+      String action,
+      String instrumentId,
+      String title,
+      String instructions,
+      List<Question> questions,
+      String session,
+      String date,
+      List<String> problems,
+      boolean showSession,
+      Optional<String> reason) {
+    this(
+        action,
+        instrumentId,
+        title,
+        instructions,
+        questions,
+        session,
+        date,
+        problems,
+        showSession,
+        reason,
+        ClientText.english());
   }
 
   /** One item: its wording or label, and how it is answered. */
@@ -69,8 +100,18 @@ public record EntryForm(
   /** One answer button. */
   public record Choice(String value, String label, boolean checked) {}
 
+  /** The questions in English. */
   public static List<Question> questions(
       Instrument instrument, Map<String, String> values, boolean wordingAllowed) {
+    return questions(instrument, values, wordingAllowed, ClientText.english());
+  }
+
+  /**
+   * The questions in the language of {@code words}: each item's text, answer labels and yes/no in
+   * that language where the definition has it, in English where it does not.
+   */
+  public static List<Question> questions(
+      Instrument instrument, Map<String, String> values, boolean wordingAllowed, ClientText words) {
     return instrument.items().stream()
         .map(
             item ->
@@ -78,14 +119,18 @@ public record EntryForm(
                     item,
                     values.getOrDefault(item.id(), ""),
                     wordingAllowed,
-                    FormAnswers.mayBeSkipped(instrument)))
+                    FormAnswers.mayBeSkipped(instrument),
+                    words))
         .toList();
   }
 
   private static Question question(
-      Item item, String value, boolean wordingAllowed, boolean skippable) {
+      Item item, String value, boolean wordingAllowed, boolean skippable, ClientText words) {
+    String language = words.code();
     String text =
-        wordingAllowed && item.text().isPresent() ? item.text().get().en() : item.label().en();
+        wordingAllowed && item.text().isPresent()
+            ? item.text().get().in(language)
+            : item.label().in(language);
     ResponseScale scale = item.scale();
     if (scale instanceof ResponseScale.VisualAnalogue) {
       return new Question(
@@ -99,18 +144,20 @@ public record EntryForm(
           "choice",
           value,
           List.of(
-              new Choice("1", "Yes", value.equals("1")), new Choice("0", "No", value.equals("0"))),
+              new Choice("1", words.get("form.yes"), value.equals("1")),
+              new Choice("0", words.get("form.no"), value.equals("0"))),
           "",
           "",
           skippable);
     }
     ResponseScale.Likert likert = (ResponseScale.Likert) scale;
     List<Choice> choices = new java.util.ArrayList<>();
+    List<String> anchors = likert.anchorsIn(language);
     for (int point = likert.minValue(); point <= likert.maxValue(); point++) {
       String label =
-          likert.anchors().isEmpty()
+          anchors.isEmpty()
               ? Integer.toString(point)
-              : point + " " + likert.anchors().get(point - likert.minValue());
+              : point + " " + anchors.get(point - likert.minValue());
       choices.add(
           new Choice(Integer.toString(point), label, value.equals(Integer.toString(point))));
     }

@@ -10,6 +10,7 @@ import org.alliance.core.instrument.Item;
 import org.alliance.core.instrument.ResponseScale;
 import org.alliance.core.scoring.Answer;
 import org.alliance.core.scoring.Answers;
+import org.alliance.web.platform.language.ClientText;
 
 /**
  * The answers of a measure's form as a person sent them, shared by the tablet entry and the
@@ -34,6 +35,12 @@ public record FormAnswers(Map<String, String> values, Answers answers, List<Stri
    * Reads each item's field ({@code params} gives every value sent under a name, possibly none).
    */
   public static FormAnswers read(Instrument instrument, Function<String, List<String>> params) {
+    return read(instrument, params, ClientText.english());
+  }
+
+  /** Reads the answers, naming problems in the language of {@code words}. */
+  public static FormAnswers read(
+      Instrument instrument, Function<String, List<String>> params, ClientText words) {
     Map<String, String> values = new LinkedHashMap<>();
     Answers.Builder answers = Answers.builder(instrument.items().size());
     List<String> problems = new ArrayList<>();
@@ -42,21 +49,21 @@ public record FormAnswers(Map<String, String> values, Answers answers, List<Stri
           params.apply(item.id()).stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
       boolean skipped = sent.contains(SKIP);
       List<String> given = sent.stream().filter(v -> !v.equals(SKIP)).toList();
-      String question = "Question " + item.number() + ": ";
+      String number = words.number(item.number());
       if (given.size() > 1 || (skipped && !given.isEmpty())) {
         values.put(item.id(), "");
         answers.put(item.id(), Answer.NotAnswered.MISSING);
-        problems.add(question + "give one answer, or skip it.");
+        problems.add(words.get("problem.oneAnswer", "number", number));
       } else if (skipped) {
         values.put(item.id(), SKIP);
         answers.put(item.id(), Answer.NotAnswered.MISSING);
         if (!mayBeSkipped(instrument)) {
-          problems.add(question + "every question of this measure needs an answer.");
+          problems.add(words.get("problem.needsAnswer", "number", number));
         }
       } else if (given.isEmpty()) {
         values.put(item.id(), "");
         answers.put(item.id(), Answer.NotAnswered.MISSING);
-        problems.add(question + notAnswered(instrument, item));
+        problems.add(words.get(notAnswered(instrument, item), "number", number));
       } else {
         values.put(item.id(), given.get(0));
         answers.put(item.id(), answer(given.get(0)));
@@ -73,12 +80,11 @@ public record FormAnswers(Map<String, String> values, Answers answers, List<Stri
     return instrument.maxMissing() > 0;
   }
 
+  /** The key of the words for a question neither answered nor skipped. */
   private static String notAnswered(Instrument instrument, Item item) {
     String how =
-        item.scale() instanceof ResponseScale.VisualAnalogue
-            ? "not answered yet; move the slider (or type a number from 0 to 10)"
-            : "not answered yet; choose an answer";
-    return how + (mayBeSkipped(instrument) ? ", or Skip." : ".");
+        item.scale() instanceof ResponseScale.VisualAnalogue ? "problem.slider" : "problem.choose";
+    return how + (mayBeSkipped(instrument) ? "OrSkip" : "");
   }
 
   /** A number, or the text kept as unreadable for the scorer to report. */

@@ -161,7 +161,9 @@ public final class ClientPage {
         view(read, trend, Optional.ofNullable(ctx.queryParam("done")).orElse("")),
         "links",
         ClientLinkPage.lines(
-            read.links(), instruments.scorer().catalog(), platform.clock().instant()));
+            read.links(), instruments.scorer().catalog(), platform.clock().instant()),
+        "languageNote",
+        ClientLinkPage.languageNote(instruments, read.record().details().language()));
   }
 
   /** {@code GET /clients/{id}/report}: the io client report as one printable HTML file. */

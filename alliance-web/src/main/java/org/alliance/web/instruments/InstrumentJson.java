@@ -6,7 +6,12 @@ import org.alliance.core.instrument.Catalog;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.instrument.Item;
 
-/** An instrument as {@code GET /api/instruments} lists it, with its items and what each accepts. */
+/**
+ * An instrument as {@code GET /api/instruments} lists it, with its items and what each accepts.
+ *
+ * @param clientLanguages the languages of the client's pages (en, de, es, fr) in which a client
+ *     sees this instrument in full; a client with another language sees it in English
+ */
 public record InstrumentJson(
     String id,
     String version,
@@ -16,6 +21,7 @@ public record InstrumentJson(
     String construct,
     double minTotal,
     double maxTotal,
+    List<String> clientLanguages,
     List<ItemJson> items) {
 
   static InstrumentJson of(Instrument instrument, ClinicInstruments instruments) {
@@ -28,6 +34,7 @@ public record InstrumentJson(
         instrument.construct().name().toLowerCase(Locale.ROOT),
         instrument.minTotal(),
         instrument.maxTotal(),
+        InstrumentLanguage.clientLanguages(instrument, instruments.showsText(instrument)),
         instrument.items().stream().map(ItemJson::of).toList());
   }
 

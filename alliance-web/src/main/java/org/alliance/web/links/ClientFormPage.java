@@ -2,6 +2,7 @@ package org.alliance.web.links;
 
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,10 +27,15 @@ import org.alliance.web.administrations.RecordAdministration.Scored;
 import org.alliance.web.administrations.RecordAdministration.Source;
 import org.alliance.web.administrations.SessionAlreadyRecorded;
 import org.alliance.web.instruments.ClinicInstruments;
+import org.alliance.web.instruments.InstrumentLanguage;
 import org.alliance.web.links.ClientLinks.OpenLink;
 import org.alliance.web.platform.Platform;
+import org.alliance.web.platform.access.ClientLanguage;
 import org.alliance.web.platform.access.Clients;
+import org.alliance.web.platform.audit.AuditAction;
+import org.alliance.web.platform.audit.AuditLog;
 import org.alliance.web.platform.http.Pages;
+import org.alliance.web.platform.language.ClientText;
 import org.alliance.web.platform.security.Authentication;
 import org.alliance.web.platform.security.LoginThrottle;
 import org.alliance.web.platform.security.Secrets;
@@ -44,6 +50,10 @@ import org.alliance.web.platform.security.Secrets;
  * link; on top, the form repeats a random value that the form page also set in a strict, HttpOnly
  * cookie (the double-submit check the sign-in form uses), so a page elsewhere that learned a link
  * still cannot send answers through the client's browser.
+ *
+ * <p>Language: every page of an open link is in the client's language (the clinician's choice,
+ * which the client can change on the form, stored for their next links and audited); the pages of a
+ * link that cannot be used know nothing of the client and follow the browser's language.
  */
 public final class ClientFormPage {
   static final String FORM_CSRF_COOKIE = "alliance_form_csrf";
@@ -80,13 +90,8 @@ public final class ClientFormPage {
   /**
    * The clinic stopped using this questionnaire after the link was sent (an admin switched it off).
    */
-  private void notInUse(Context ctx) {
-    message(
-        ctx,
-        409,
-        "No longer in use",
-        "Your clinic no longer uses this questionnaire, so there is nothing to fill in here and nothing was saved. "
-            + "Please tell your therapist.");
+  private static void notInUse(Context ctx, ClientText words) {
+    message(ctx, 409, words, "notInUse");
   }
 
   /** {@code GET /f/{token}}: the questionnaire, or the neutral page. */
@@ -103,10 +108,11 @@ public final class ClientFormPage {
       unusable(ctx);
       return;
     }
+    ClientText words = ClientText.in(link.get().clientLanguage());
     Instrument instrument =
         instruments.scorer().catalog().find(link.get().instrumentId()).orElseThrow();
     if (!instruments.inUse(instrument.id())) {
-      notInUse(ctx);
+      notInUse(ctx, words);
       return;
     }
     String csrf = Secrets.random();
@@ -120,7 +126,7 @@ public final class ClientFormPage {
             true,
             null,
             SameSite.STRICT));
-    showForm(ctx, 200, token, instrument, csrf, Map.of(), List.of());
+    showForm(ctx, 200, token, link.get(), instrument, csrf, Map.of(), List.of());
   }
 
   /** {@code POST /f/{token}}: score, store and mark the link used, all in one transaction. */
@@ -131,19 +137,20 @@ public final class ClientFormPage {
     String token = ctx.pathParam("token");
     String cookie = ctx.cookie(FORM_CSRF_COOKIE);
     String sent = ctx.formParam(Authentication.CSRF_FIELD);
-    if (cookie == null || sent == null || !Secrets.same(cookie, sent)) {
-      message(
-          ctx,
-          403,
-          "Please open the link again",
-          "This page has been open too long, or your browser did not keep its cookie. Open the link you were sent again; "
-              + "nothing has been saved yet.");
+    if (!sameCookie(ctx, cookie, sent)) {
       return;
     }
     Instant now = platform.clock().instant();
+    // The language of the pages that answer: the client's while the link is open.
+    ClientText words =
+        platform
+            .database()
+            .read(handle -> ClientLinks.open(handle, Secrets.hash(token), now))
+            .map(open -> ClientText.in(open.clientLanguage()))
+            .orElseGet(() -> browserWords(ctx));
     Object outcome;
     try {
-      outcome = store(ctx, token, now);
+      outcome = store(ctx, token, now, words);
     } catch (SessionAlreadyRecorded e) {
       // Found before storing, or refused by the database when another submission for the session
       // won a race.
@@ -153,28 +160,102 @@ public final class ClientFormPage {
       recordFailure(ctx, now);
       unusable(ctx);
     } else if (outcome == Outcome.ALREADY_FILLED_IN) {
-      message(
-          ctx,
-          409,
-          "Already filled in",
-          "This questionnaire has already been filled in for this session, so these answers were not saved. "
-              + "Please tell your therapist.");
+      message(ctx, 409, words, "filledIn");
     } else if (outcome == Outcome.NOT_IN_USE) {
-      notInUse(ctx);
+      notInUse(ctx, words);
     } else if (outcome instanceof Rejected rejected) {
       showForm(
-          ctx, 400, token, rejected.instrument(), sent, rejected.values(), rejected.problems());
+          ctx,
+          400,
+          token,
+          rejected.link(),
+          rejected.instrument(),
+          sent,
+          rejected.values(),
+          rejected.problems());
     } else {
       ctx.removeCookie(FORM_CSRF_COOKIE, COOKIE_PATH);
-      Pages.render(ctx, "links/done.jte", "done", outcome);
+      contentLanguage(ctx, words);
+      Pages.render(ctx, "links/done.jte", "done", outcome, "text", words);
     }
+  }
+
+  /**
+   * {@code POST /f/{token}/language}: the client chooses the language of their pages. It is stored
+   * as the client's language, so this form and their next links open in it, and audited, since it
+   * changes what the clinician set.
+   */
+  public void language(Context ctx) {
+    if (throttled(ctx)) {
+      return;
+    }
+    String token = ctx.pathParam("token");
+    if (!sameCookie(ctx, ctx.cookie(FORM_CSRF_COOKIE), ctx.formParam(Authentication.CSRF_FIELD))) {
+      return;
+    }
+    Optional<ClientLanguage> chosen =
+        Optional.ofNullable(ctx.formParam("language")).flatMap(ClientLanguage::ofCode);
+    Instant now = platform.clock().instant();
+    Optional<OpenLink> changed =
+        platform
+            .database()
+            .write(
+                handle -> {
+                  Optional<OpenLink> found = ClientLinks.open(handle, Secrets.hash(token), now);
+                  if (found.isEmpty() || chosen.isEmpty()) {
+                    return found;
+                  }
+                  OpenLink link = found.get();
+                  if (link.clientLanguage() != chosen.get()) {
+                    Clients.setLanguage(handle, link.clientId(), chosen.get());
+                    AuditLog.record(
+                        handle,
+                        Optional.empty(),
+                        AuditAction.CLIENT_LANGUAGE,
+                        Optional.of(link.clientId()),
+                        "language "
+                            + link.clientLanguage().code()
+                            + " -> "
+                            + chosen.get().code()
+                            + ", chosen by the client on client link "
+                            + link.id(),
+                        now);
+                  }
+                  return found;
+                });
+    if (changed.isEmpty()) {
+      recordFailure(ctx, now);
+      unusable(ctx);
+    } else if (chosen.isEmpty()) {
+      // Only a changed request can send a language the menu does not offer.
+      message(ctx, 400, ClientText.in(changed.get().clientLanguage()), "badLanguage");
+    } else {
+      ctx.redirect("/f/" + token, HttpStatus.SEE_OTHER);
+    }
+  }
+
+  /**
+   * Whether the form's field repeats its cookie; otherwise answers 403 asking to open the link
+   * again.
+   */
+  private static boolean sameCookie(Context ctx, String cookie, String sent) {
+    if (cookie == null || sent == null || !Secrets.same(cookie, sent)) {
+      message(ctx, 403, browserWords(ctx), "reopen");
+      return false;
+    }
+    return true;
+  }
+
+  /** The words in the browser's language, for a page that knows nothing of the client. */
+  private static ClientText browserWords(Context ctx) {
+    return ClientText.in(ClientText.forBrowser(Optional.ofNullable(ctx.header("Accept-Language"))));
   }
 
   /**
    * Scores and stores the answers in one transaction: the administration, the link marked used, the
    * audit entry.
    */
-  private Object store(Context ctx, String token, Instant now) {
+  private Object store(Context ctx, String token, Instant now, ClientText words) {
     return platform
         .database()
         .write(
@@ -189,7 +270,7 @@ public final class ClientFormPage {
               if (!instruments.inUse(instrument.id())) {
                 return Outcome.NOT_IN_USE;
               }
-              FormAnswers sent = FormAnswers.read(instrument, ctx::formParams);
+              FormAnswers sent = FormAnswers.read(instrument, ctx::formParams, words);
               String reference = Clients.find(handle, link.clientId()).orElseThrow().reference();
               Scored scored =
                   record.score(
@@ -202,7 +283,8 @@ public final class ClientFormPage {
                           Optional.empty(),
                           sent.answers()));
               if (!sent.problems().isEmpty() || !scored.valid()) {
-                return new Rejected(instrument, sent.values(), problems(instrument, sent, scored));
+                return new Rejected(
+                    link, instrument, sent.values(), problems(instrument, sent, scored, words));
               }
               // The conditional update decides between two submissions racing for one link: only
               // one changes the row,
@@ -216,8 +298,8 @@ public final class ClientFormPage {
               record.store(
                   handle, link.clientId(), scored, Source.link(link.id(), link.createdBy()), now);
               return new Done(
-                  instrument.title().en(),
-                  saidNo(instrument, scored.administration()),
+                  instrument.title().in(words.code()),
+                  saidNo(instrument, scored.administration(), words.code()),
                   !scored.riskFlags().isEmpty());
             });
   }
@@ -229,7 +311,7 @@ public final class ClientFormPage {
   }
 
   private record Rejected(
-      Instrument instrument, Map<String, String> values, List<String> problems) {}
+      OpenLink link, Instrument instrument, Map<String, String> values, List<String> problems) {}
 
   /**
    * What the client sees after sending: thanks, and after a self-check the questions answered "no"
@@ -241,15 +323,19 @@ public final class ClientFormPage {
     }
   }
 
-  /** The wording of the self-check questions answered "no"; none for any other measure. */
-  static List<String> saidNo(Instrument instrument, Administration administration) {
+  /**
+   * The wording of the self-check questions answered "no", in the client's language; none for any
+   * other measure.
+   */
+  static List<String> saidNo(
+      Instrument instrument, Administration administration, String language) {
     if (!instrument.id().equals(ClinicInstruments.SELF_CHECK)) {
       return List.of();
     }
     List<String> no = new ArrayList<>();
     for (Item item : instrument.items()) {
       if (administration.answer(item.id()) instanceof Answer.Value value && value.value() == 0) {
-        no.add(item.text().map(text -> text.en()).orElse(item.label().en()));
+        no.add(item.text().map(text -> text.in(language)).orElse(item.label().in(language)));
       }
     }
     return no;
@@ -259,7 +345,8 @@ public final class ClientFormPage {
    * What the client is asked to fix, in their words rather than the scorer's: each question not
    * answered, each answer the form cannot send (only a tampered request can), too many skipped.
    */
-  static List<String> problems(Instrument instrument, FormAnswers sent, Scored scored) {
+  static List<String> problems(
+      Instrument instrument, FormAnswers sent, Scored scored, ClientText words) {
     List<String> problems = new ArrayList<>(sent.problems());
     for (Item item : instrument.items()) {
       if (scored.score().problems().stream()
@@ -267,22 +354,22 @@ public final class ClientFormPage {
               problem ->
                   problem.kind().invalidates()
                       && problem.item().filter(item.id()::equals).isPresent())) {
-        problems.add(
-            "Question " + item.number() + ": this answer cannot be used; please choose again.");
+        problems.add(words.get("problem.unusable", "number", words.number(item.number())));
       }
     }
     if (problems.isEmpty()
         && scored.score().problems().stream()
             .anyMatch(problem -> problem.kind() == Problem.Kind.TOO_MANY_MISSING)) {
       problems.add(
-          "Too many questions were skipped to give a result; please answer at least "
-              + (instrument.items().size() - instrument.maxMissing())
-              + " of the "
-              + instrument.items().size()
-              + ".");
+          words.get(
+              "problem.tooManySkipped",
+              "count",
+              words.number(instrument.items().size() - instrument.maxMissing()),
+              "total",
+              words.number(instrument.items().size())));
     }
     if (problems.isEmpty()) {
-      problems.add("Some answers cannot be used; please check them and send again.");
+      problems.add(words.get("problem.general"));
     }
     return problems;
   }
@@ -291,42 +378,83 @@ public final class ClientFormPage {
       Context ctx,
       int status,
       String token,
+      OpenLink link,
       Instrument instrument,
       String csrf,
       Map<String, String> values,
       List<String> problems) {
+    ClientLanguage language = link.clientLanguage();
+    ClientText words = ClientText.in(language);
+    boolean showsText = instruments.showsText(instrument);
     EntryForm form =
         new EntryForm(
             "/f/" + token,
             instrument.id(),
-            instrument.title().en(),
-            instrument.instructions().map(text -> text.en()).orElse(""),
-            EntryForm.questions(instrument, values, instruments.showsText(instrument)),
+            instrument.title().in(language.code()),
+            instrument.instructions().map(text -> text.in(language.code())).orElse(""),
+            EntryForm.questions(instrument, values, showsText, words),
             "",
             "",
             problems,
             false,
-            Optional.empty());
+            Optional.empty(),
+            words);
+    ClientFormView view =
+        new ClientFormView(
+            form,
+            csrf,
+            "/f/" + token + "/language",
+            words.get(
+                "form.until",
+                "date",
+                words.date(LocalDate.ofInstant(link.expiresAt(), ZoneOffset.UTC))),
+            !InstrumentLanguage.covers(instrument, language, showsText));
     ctx.status(status);
-    Pages.render(ctx, "links/fill.jte", "form", form, "csrf", csrf);
+    contentLanguage(ctx, words);
+    Pages.render(ctx, "links/fill.jte", "view", view);
+  }
+
+  /**
+   * The client's form page: the form, the language menu's action, until when the link works, and
+   * whether the questions are in English for want of the client's language.
+   */
+  public record ClientFormView(
+      EntryForm form, String csrf, String languageAction, String until, boolean inEnglish) {
+    public ClientText text() {
+      return form.text();
+    }
+
+    /** The languages a client may choose, each named in itself. */
+    public List<ClientLanguage> languages() {
+      return List.of(ClientLanguage.values());
+    }
+  }
+
+  private static void contentLanguage(Context ctx, ClientText words) {
+    ctx.header("Content-Language", words.code());
   }
 
   /**
    * One page for a link that is unknown, used or expired, so none of the three can be told from the
    * others.
    */
-  private void unusable(Context ctx) {
-    message(
-        ctx,
-        404,
-        "This link cannot be used",
-        "The link may have been used already or may have expired. If you still want to fill in the questionnaire, "
-            + "please ask your therapist for a new link.");
+  private static void unusable(Context ctx) {
+    message(ctx, 404, browserWords(ctx), "unusable");
   }
 
-  private static void message(Context ctx, int status, String title, String text) {
+  /** A page of one message: {@code key.title} and {@code key.text} in the given words. */
+  private static void message(Context ctx, int status, ClientText words, String key) {
     ctx.status(status);
-    Pages.render(ctx, "links/message.jte", "title", title, "message", text);
+    contentLanguage(ctx, words);
+    Pages.render(
+        ctx,
+        "links/message.jte",
+        "text",
+        words,
+        "title",
+        words.get(key + ".title"),
+        "message",
+        words.get(key + ".text"));
   }
 
   /** Answers 429 when this address asked for too many unusable links lately. */
@@ -346,11 +474,7 @@ public final class ClientFormPage {
       return false;
     }
     ctx.header("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
-    message(
-        ctx,
-        429,
-        "Please wait a moment",
-        "There were too many tries of links that cannot be used. Please try again later.");
+    message(ctx, 429, browserWords(ctx), "wait");
     return true;
   }
 

@@ -12,9 +12,12 @@ import org.alliance.core.scoring.Administration;
 import org.alliance.web.administrations.Administrations;
 import org.alliance.web.administrations.StoredAdministration;
 import org.alliance.web.instruments.ClinicInstruments;
+import org.alliance.web.instruments.InstrumentLanguage;
 import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.access.Access;
 import org.alliance.web.platform.access.Client;
+import org.alliance.web.platform.access.ClientLanguage;
+import org.alliance.web.platform.access.Clients;
 import org.alliance.web.platform.audit.AuditAction;
 import org.alliance.web.platform.audit.AuditLog;
 import org.alliance.web.platform.http.PageRequests;
@@ -48,7 +51,13 @@ public final class ClientLinkPage {
     this.publicUrl = publicUrl;
   }
 
-  /** What the clinician sees after creating a link. */
+  /**
+   * What the clinician sees after creating a link.
+   *
+   * @param language the language the client's pages are in, in words
+   * @param languageNote that the client will see the measure in English, for want of their language
+   *     in its definition; empty when they see their own
+   */
   public record CreatedLink(
       long clientId,
       String reference,
@@ -56,7 +65,9 @@ public final class ClientLinkPage {
       int session,
       String url,
       String qrSvg,
-      Instant expiresAt) {}
+      Instant expiresAt,
+      String language,
+      Optional<String> languageNote) {}
 
   /** {@code POST /clients/{id}/links}: instrument, and the session (the next one when blank). */
   public void create(Context ctx) {
@@ -72,7 +83,7 @@ public final class ClientLinkPage {
     String token = Secrets.random();
     Instant now = platform.clock().instant();
     Instant expires = now.plus(LINK_LIFETIME);
-    record Made(Principal principal, Client client, int session) {}
+    record Made(Principal principal, Client client, int session, ClientLanguage language) {}
     Made made =
         platform
             .database()
@@ -111,7 +122,11 @@ public final class ClientLinkPage {
                           + expires
                           + ")",
                       now);
-                  return new Made(principal, client, session);
+                  return new Made(
+                      principal,
+                      client,
+                      session,
+                      Clients.language(handle, id).orElse(ClientLanguage.DEFAULT));
                 });
     String url = publicUrl.get().toString().replaceAll("/+$", "") + "/f/" + token;
     CreatedLink created =
@@ -122,8 +137,43 @@ public final class ClientLinkPage {
             made.session(),
             url,
             ClientLinkQrCode.svg(url),
-            expires);
+            expires,
+            made.language().label(),
+            InstrumentLanguage.fallbackNote(
+                instrument, made.language(), instruments.showsText(instrument)));
     Pages.render(ctx, "links/link.jte", "viewer", Viewer.of(made.principal()), "link", created);
+  }
+
+  /**
+   * For the client's page, where links are made: the measures in use that the client would see in
+   * English for want of their language, in one sentence; empty for an English-speaking client or
+   * when every measure has their language.
+   */
+  public static Optional<String> languageNote(
+      ClinicInstruments instruments, ClientLanguage language) {
+    java.util.List<String> english =
+        instruments.inUse().stream()
+            .filter(
+                instrument ->
+                    !InstrumentLanguage.covers(
+                        instrument, language, instruments.showsText(instrument)))
+            .map(ClinicInstruments::shortName)
+            .toList();
+    if (english.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "This client's pages are in "
+            + language.englishName()
+            + ". "
+            + (english.size() == 1
+                ? "The " + english.get(0) + " has"
+                : String.join(", ", english) + " have")
+            + " no "
+            + language.englishName()
+            + " text here: the client will see "
+            + (english.size() == 1 ? "it" : "them")
+            + " in English.");
   }
 
   /** A link sent earlier, as the client's page lists it. */

@@ -3,6 +3,7 @@ package org.alliance.web.links;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.alliance.web.platform.access.ClientLanguage;
 import org.alliance.web.platform.db.Sql;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.reflect.ColumnName;
@@ -28,13 +29,28 @@ public final class ClientLinks {
     }
   }
 
-  /** A link that may still be filled in: what it asks for, of whom, and who sent it. */
+  /**
+   * A link that may still be filled in: what it asks for, of whom, who sent it, until when, and the
+   * language of the client's pages (English when the stored one is not offered).
+   */
   public record OpenLink(
       long id,
       long clientId,
       String instrumentId,
+      int session,
+      long createdBy,
+      Instant expiresAt,
+      ClientLanguage clientLanguage) {}
+
+  /** The columns of an open link as stored. */
+  private record OpenRow(
+      long id,
+      long clientId,
+      String instrumentId,
       @ColumnName("session_number") int session,
-      long createdBy) {}
+      long createdBy,
+      Instant expiresAt,
+      String language) {}
 
   public static long create(
       Handle handle,
@@ -65,12 +81,23 @@ public final class ClientLinks {
   public static Optional<OpenLink> open(Handle handle, String tokenHash, Instant now) {
     return handle
         .createQuery(
-            "SELECT id, client_id, instrument_id, session_number, created_by FROM client_links "
-                + "WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now")
+            "SELECT l.id, l.client_id, l.instrument_id, l.session_number, l.created_by, l.expires_at, "
+                + "c.language FROM client_links l JOIN clients c ON c.id = l.client_id "
+                + "WHERE l.token_hash = :hash AND l.used_at IS NULL AND l.expires_at > :now")
         .bind("hash", tokenHash)
         .bind("now", Sql.time(now))
-        .mapTo(OpenLink.class)
-        .findOne();
+        .mapTo(OpenRow.class)
+        .findOne()
+        .map(
+            row ->
+                new OpenLink(
+                    row.id(),
+                    row.clientId(),
+                    row.instrumentId(),
+                    row.session(),
+                    row.createdBy(),
+                    row.expiresAt(),
+                    ClientLanguage.ofCode(row.language()).orElse(ClientLanguage.DEFAULT)));
   }
 
   /**

@@ -37,6 +37,16 @@ public enum ClientLanguage {
     return englishName.equals(ownName) ? englishName : englishName + " (" + ownName + ")";
   }
 
+  /** Its name in English, as a clinician's page names it in a sentence: "German". */
+  public String englishName() {
+    return englishName;
+  }
+
+  /** Its name in itself, as a client's language menu shows it: "Deutsch". */
+  public String ownName() {
+    return ownName;
+  }
+
   /** The language with this code. */
   public static Optional<ClientLanguage> ofCode(String code) {
     return Arrays.stream(values()).filter(language -> language.code.equals(code)).findFirst();

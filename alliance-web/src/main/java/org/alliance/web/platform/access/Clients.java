@@ -80,6 +80,15 @@ public final class Clients {
         .map(code -> ClientLanguage.ofCode(code).orElse(ClientLanguage.DEFAULT));
   }
 
+  /** Sets the language of a client's own pages. */
+  public static void setLanguage(Handle handle, long id, ClientLanguage language) {
+    handle
+        .createUpdate("UPDATE clients SET language = :language WHERE id = :id")
+        .bind("language", language.code())
+        .bind("id", id)
+        .execute();
+  }
+
   /**
    * A pseudonymous reference: letters, digits, dot, underscore and hyphen, starting with a letter
    * or digit. One rule wherever a client is created (the API, an import, the demo), so no reference

@@ -20,6 +20,7 @@ public enum AuditAction {
   CLIENT_DISCHARGE("client.discharge", "discharged a client"),
   CLIENT_READMIT("client.readmit", "re-admitted a client"),
   CLIENT_REASSIGN("client.reassign", "moved a client to another clinician"),
+  CLIENT_LANGUAGE("client.language", "chose the language of their pages (the client, on a link)"),
   CLIENT_DENIED("client.denied", "was refused a client's record"),
   TREND_READ("trend.read", "read a client's trend"),
   ALERTS_READ("alerts.read", "read the alerts"),
