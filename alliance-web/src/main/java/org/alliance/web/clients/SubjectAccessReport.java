@@ -45,7 +45,6 @@ final class SubjectAccessReport {
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     String reference = held.client().reference();
     List<Block> blocks = new ArrayList<>();
-    blocks.add(new ReportDocument.Paragraph(ReportDocument.CONFIDENTIAL, Tone.NOTE));
     blocks.add(
         new ReportDocument.Paragraph(
             "Everything the clinic holds about this client in Alliance, made on "
@@ -53,7 +52,7 @@ final class SubjectAccessReport {
                 + " in answer to a request for access (GDPR article 15).",
             Tone.PLAIN));
     blocks.add(new ReportDocument.Heading(2, "Details and contacts"));
-    blocks.add(new ReportDocument.Facts(details(held)));
+    blocks.add(new ReportDocument.Facts(details(held, today)));
 
     AlertOptions options = AlertOptions.defaults();
     for (ExpectedCourse course : trend.expectedCourses().values()) {
@@ -85,7 +84,7 @@ final class SubjectAccessReport {
         blocks);
   }
 
-  private static List<Fact> details(SubjectAccess held) {
+  private static List<Fact> details(SubjectAccess held, LocalDate today) {
     ClientDetails details = held.record().details();
     List<Fact> facts = new ArrayList<>();
     facts.add(new Fact("Reference", held.client().reference()));
@@ -93,7 +92,20 @@ final class SubjectAccessReport {
     facts.add(new Fact("Added on", day(held.client().createdAt())));
     facts.add(
         new Fact("Date of birth", details.birthDate().map(LocalDate::toString).orElse("none")));
-    facts.add(new Fact("Age band", details.ageBand().map(AgeBand::words).orElse("none")));
+    facts.add(
+        new Fact(
+            "Age band",
+            details
+                .ageBand()
+                .map(AgeBand::words)
+                .or(
+                    () ->
+                        details
+                            .birthDate()
+                            .map(
+                                born ->
+                                    AgeBand.of(born, today).words() + " (from the date of birth)"))
+                .orElse("none")));
     facts.add(new Fact("Language of the client's pages", details.language().label()));
     facts.add(new Fact("E-mail address", details.email().map(EmailAddress::value).orElse("none")));
     facts.add(new Fact("Mobile number", details.mobile().map(MobileNumber::value).orElse("none")));
