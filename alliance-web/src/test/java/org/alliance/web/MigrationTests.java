@@ -60,16 +60,17 @@ abstract class MigrationTests {
           .containsExactly("1", "2", "3", "4", "30", "31", "32", "33", "34", "45");
       // V45: no client from before is erased.
       assertThat(
-              clinic
-                  .server
-                  .database()
-                  .read(
-                      handle ->
-                          handle
-                              .createQuery(
-                                  "SELECT COUNT(*) FROM clients WHERE erased_at IS NOT NULL")
-                              .mapTo(Integer.class)
-                              .one()))
+              (int)
+                  clinic
+                      .server
+                      .database()
+                      .<Integer>read(
+                          handle ->
+                              handle
+                                  .createQuery(
+                                      "SELECT COUNT(*) FROM clients WHERE erased_at IS NOT NULL")
+                                  .mapTo(Integer.class)
+                                  .one()))
           .isZero();
       // V33: a session open during the upgrade was last seen when it began; no one must change
       // their password.
