@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,7 +40,10 @@ import org.alliance.web.clients.CaseloadPage;
 import org.alliance.web.clients.ClientForms;
 import org.alliance.web.clients.ClientPage;
 import org.alliance.web.clients.ClientsApi;
+import org.alliance.web.clients.ErasureApi;
+import org.alliance.web.clients.ErasurePage;
 import org.alliance.web.clients.FhirApi;
+import org.alliance.web.clients.SubjectAccessApi;
 import org.alliance.web.demo.DemoClinic;
 import org.alliance.web.imports.ImportApi;
 import org.alliance.web.imports.ImportPage;
@@ -51,6 +55,7 @@ import org.alliance.web.links.ClientLinkPage;
 import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.RequestLog;
 import org.alliance.web.platform.access.ClientDenied;
+import org.alliance.web.platform.access.ClientMemory;
 import org.alliance.web.platform.audit.AuditAction;
 import org.alliance.web.platform.audit.AuditLog;
 import org.alliance.web.platform.db.Database;
@@ -270,6 +275,12 @@ public final class ClinicServer implements AutoCloseable {
     ImportApi imports = new ImportApi(platform, features.instruments(), features.record(), limits);
     InstrumentsApi instruments = new InstrumentsApi(platform, features.instruments());
     AccountApi account = new AccountApi(platform, tokens);
+    // Everything that keeps client data in memory forgets an erased client.
+    List<ClientMemory> memories = List.of(features.trends(), trend, importPage);
+    ErasurePage erasurePage = new ErasurePage(platform, memories);
+    ErasureApi erasure = new ErasureApi(platform, memories);
+    SubjectAccessApi subjectAccess =
+        new SubjectAccessApi(platform, features.instruments(), features.trends());
     String openApi = resource("/openapi.json");
 
     var routes = config.routes;
@@ -293,6 +304,9 @@ public final class ClinicServer implements AutoCloseable {
     routes.post("/clients/{id}/discharge", clientForms::discharge);
     routes.post("/clients/{id}/readmit", clientForms::readmit);
     routes.post("/clients/{id}/reassign", clientForms::reassign);
+    routes.get("/clients/{id}/erasure", erasurePage::form);
+    routes.post("/clients/{id}/erasure", erasurePage::erase);
+    routes.get("/clients/{id}/subject-access.pdf", subjectAccess::pdf);
     routes.get("/clients/{id}/report", clientPage::report);
     routes.get("/clients/{id}/charts/{measure}", clientPage::chart);
     routes.post("/clients/{id}/notes", clientPage::addNote);
@@ -343,6 +357,8 @@ public final class ClinicServer implements AutoCloseable {
     routes.post("/api/clients/{id}/discharge", clients::discharge);
     routes.post("/api/clients/{id}/readmit", clients::readmit);
     routes.post("/api/clients/{id}/reassign", clients::reassign);
+    routes.post("/api/clients/{id}/erasure", erasure::erase);
+    routes.get("/api/clients/{id}/subject-access", subjectAccess::fhir);
     routes.post("/api/clients/{id}/administrations", administrations::create);
     routes.post(
         "/api/clients/{id}/administrations/{administration}/correction", administrations::correct);

@@ -638,6 +638,44 @@ abstract class AccessMatrixTests {
                 restoring(clinic.post(c + "/reassign", who.user, Map.of("clinician", "ben"))),
             statuses(200, 404, 403, 403, 401, 401),
             false));
+    // Erasure: admins only (clinicians and supervisors are refused, even the client's own); the
+    // admin's wrong confirmation leaves ann-1 as it is.
+    table.put(
+        "GET /clients/{id}/erasure",
+        new Expected(
+            (who, i) -> clinic.get(page + "/erasure", who.user),
+            statuses(200, 403, 403, 403, 302, 302),
+            false));
+    table.put(
+        "POST /clients/{id}/erasure",
+        new Expected(
+            (who, i) ->
+                form(page + "/erasure", who.user, "mode=remove&reason=matrix&confirm=not-ann"),
+            statuses(400, 403, 403, 403, 401, 401),
+            false));
+    table.put(
+        "POST /api/clients/{id}/erasure",
+        new Expected(
+            (who, i) ->
+                clinic.post(
+                    c + "/erasure",
+                    who.user,
+                    Map.of("mode", "remove", "reason", "matrix", "confirm", "not-ann")),
+            statuses(400, 403, 403, 403, 401, 401),
+            false));
+    // The subject-access export: whoever reaches the client.
+    table.put(
+        "GET /clients/{id}/subject-access.pdf",
+        new Expected(
+            (who, i) -> clinic.get(page + "/subject-access.pdf", who.user),
+            statuses(200, 404, 200, 404, 302, 302),
+            false));
+    table.put(
+        "GET /api/clients/{id}/subject-access",
+        new Expected(
+            (who, i) -> clinic.get(c + "/subject-access", who.user),
+            statuses(200, 404, 200, 404, 401, 401),
+            false));
     // The client pages: those who may reach the client; a made-up client id looks the same as
     // another's.
     return table;

@@ -24,13 +24,14 @@ import org.alliance.core.trend.ExpectedCourse;
 import org.alliance.core.trend.Measure;
 import org.alliance.core.trend.Observation;
 import org.alliance.core.trend.RiskFlag;
+import org.alliance.web.platform.access.ClientMemory;
 
 /**
  * A client's episode built from the clinic's stored scores, and the alerts the CLI's {@code trend}
  * would raise on it: the same {@link AlertFinder} with its default rules, plus the expected courses
  * fitted on the clinic's own episodes for the not-on-track rules.
  */
-public final class ClinicTrends {
+public final class ClinicTrends implements ClientMemory {
   private final Supplier<Catalog> catalog;
   private final ExpectedCourseFits fits;
   private volatile Finder finder;
@@ -171,6 +172,12 @@ public final class ClinicTrends {
     ClientTrend trend = trend(reference, clinician, scores);
     alerts.put(clientId, new CachedAlerts(administrations, lastId, fit, known, trend.alerts()));
     return trend;
+  }
+
+  /** Forgets a client's alerts (which name the client), once their data is erased. */
+  @Override
+  public void forget(long clientId) {
+    alerts.invalidate(clientId);
   }
 
   private Finder finder() {

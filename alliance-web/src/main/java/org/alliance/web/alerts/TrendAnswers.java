@@ -35,6 +35,11 @@ final class TrendAnswers {
         : Optional.empty();
   }
 
+  /** Forgets a client's answer, which names the client. */
+  void forget(long clientId) {
+    answers.invalidate(clientId);
+  }
+
   /** Keeps an answer written from data of this version on this basis, and returns it. */
   byte[] keep(ClientVersion version, ClinicTrends.Basis basis, byte[] json) {
     answers.put(version.client().id(), new Answer(version, basis, json));

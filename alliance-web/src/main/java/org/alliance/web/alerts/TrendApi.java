@@ -24,6 +24,7 @@ import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.access.Access;
 import org.alliance.web.platform.access.Client;
 import org.alliance.web.platform.access.ClientJson;
+import org.alliance.web.platform.access.ClientMemory;
 import org.alliance.web.platform.access.ClientScope;
 import org.alliance.web.platform.audit.AuditAction;
 import org.alliance.web.platform.http.Json;
@@ -36,7 +37,7 @@ import org.alliance.web.platform.security.Principal;
  * (every reachable client's alerts, most urgent client first), as the CLI's {@code trend} computes
  * them.
  */
-public final class TrendApi {
+public final class TrendApi implements ClientMemory {
   /**
    * Up to this many clients whose alerts must be computed again are read by id; more, with the
    * whole scope.
@@ -51,6 +52,12 @@ public final class TrendApi {
   public TrendApi(Platform platform, ClinicTrends trends) {
     this.platform = platform;
     this.trends = trends;
+  }
+
+  /** Forgets the trend answer kept for a client, once their data is erased. */
+  @Override
+  public void forget(long clientId) {
+    answers.forget(clientId);
   }
 
   /**

@@ -241,7 +241,7 @@ public final class ClientPage {
   }
 
   /** The client's chart notes as the charts and the report draw them. */
-  private static List<org.alliance.io.chart.ChartNote> chartNotes(List<ChartNote> notes) {
+  static List<org.alliance.io.chart.ChartNote> chartNotes(List<ChartNote> notes) {
     return notes.stream()
         .map(
             note ->
@@ -251,7 +251,7 @@ public final class ClientPage {
   }
 
   /** The recorded follow-ups of alerts whose rule this server knows, for the report. */
-  private static List<FollowUp> followUps(List<Acknowledgement> acknowledgements) {
+  static List<FollowUp> followUps(List<Acknowledgement> acknowledgements) {
     List<FollowUp> followUps = new ArrayList<>();
     for (Acknowledgement ack : acknowledgements) {
       String done =
@@ -653,6 +653,7 @@ public final class ClientPage {
           "The client was discharged: they are off the active caseload, and everything of theirs"
               + " stays here. Find them on the caseload under \"discharged\".";
       case "readmitted" -> "The client is back on the active caseload.";
+      case "erased" -> "The client's personal data was erased: only de-identified scores are left.";
       case "reassigned" ->
           "The client is now on the caseload of " + read.client().clinicianUsername() + ".";
       default -> "";

@@ -84,10 +84,16 @@ public final class ClientsApi {
     return new ClientFilter(parsed, search);
   }
 
-  /** The filter in words for the audit entry: what was searched is a reference, not a contact. */
+  /**
+   * The filter in words for the audit entry: how long the search was, never its text, which may be
+   * a client's reference (the audit log cannot be erased, so it holds none).
+   */
   static String describe(ClientFilter filter) {
     return (filter.status() == ClientFilter.Status.ACTIVE ? "" : ", " + filter.status().id())
-        + filter.search().map(text -> ", search '" + text + "'").orElse("");
+        + filter
+            .search()
+            .map(text -> ", a search of " + text.strip().length() + " characters")
+            .orElse("");
   }
 
   /**

@@ -11,6 +11,7 @@ import org.alliance.web.platform.access.Access;
 import org.alliance.web.platform.access.Client;
 import org.alliance.web.platform.audit.AuditAction;
 import org.alliance.web.platform.audit.AuditLog;
+import org.alliance.web.platform.http.WebException;
 import org.alliance.web.platform.security.Principal;
 import org.jdbi.v3.core.Handle;
 
@@ -39,6 +40,10 @@ public final class EditClient {
   public static List<String> edit(
       Handle handle, Principal principal, long id, ClientFields.Given given, Instant now) {
     Client client = Access.client(handle, principal, id);
+    if (EraseClient.isErased(handle, id)) {
+      throw WebException.conflict(
+          "the client's personal data was erased; their reference and details cannot be changed");
+    }
     ClientDetails before = ClientRecords.find(handle, id).orElseThrow().details();
     ClientFields.Changed after =
         ClientFields.apply(
@@ -46,8 +51,9 @@ public final class EditClient {
     List<String> changed = new ArrayList<>();
     if (!after.reference().equals(client.reference())) {
       ClientRecords.setReference(handle, id, after.reference());
-      // The old reference is a pseudonym, not personal data: kept so that old files can be traced.
-      changed.add("reference (was " + client.reference() + ")");
+      // Only that it changed: the audit log cannot be erased, so it never holds a reference (the
+      // entry's client id says whose it was).
+      changed.add("reference");
     }
     changed.addAll(after.details().changesFrom(before));
     if (!after.details().equals(before)) {

@@ -25,6 +25,7 @@ import org.alliance.web.imports.AdministrationImport.RowOutcome;
 import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.access.Access;
+import org.alliance.web.platform.access.ClientMemory;
 import org.alliance.web.platform.audit.AuditAction;
 import org.alliance.web.platform.audit.AuditLog;
 import org.alliance.web.platform.http.PageRequests;
@@ -40,7 +41,7 @@ import org.alliance.web.platform.security.Viewer;
  * nothing is written and the preview shows exactly what confirming will do; the file waits on the
  * server ({@link PendingImports}) until then.
  */
-public final class ImportPage {
+public final class ImportPage implements ClientMemory {
   /** How many rows the preview shows. */
   static final int PREVIEW_ROWS = 50;
 
@@ -55,6 +56,16 @@ public final class ImportPage {
     this.platform = platform;
     this.instruments = instruments;
     this.record = record;
+  }
+
+  /**
+   * Forgets every upload waiting for confirmation: which of them name an erased client cannot be
+   * told without reading them, and confirming one would bring the erased reference back. The admin
+   * uploads again.
+   */
+  @Override
+  public void forget(long clientId) {
+    pending.removeAll();
   }
 
   /** What the preview and the result pages show. */

@@ -98,6 +98,11 @@ final class PendingImports {
     }
   }
 
+  /** Forgets every waiting upload and deletes its file. */
+  void removeAll() {
+    pending.keySet().stream().toList().forEach(this::remove);
+  }
+
   private void purge(Instant now) {
     pending.entrySet().stream()
         .filter(entry -> !entry.getValue().expires().isAfter(now))

@@ -22,6 +22,8 @@ public enum AuditAction {
   CLIENT_REASSIGN("client.reassign", "moved a client to another clinician"),
   CLIENT_LANGUAGE("client.language", "chose the language of their pages (the client, on a link)"),
   CLIENT_DENIED("client.denied", "was refused a client's record"),
+  CLIENT_ERASE("client.erase", "erased a client's personal data"),
+  CLIENT_SUBJECT_ACCESS("client.subject-access", "exported everything held about a client"),
   TREND_READ("trend.read", "read a client's trend"),
   ALERTS_READ("alerts.read", "read the alerts"),
   FHIR_READ("fhir.read", "exported a client's record as FHIR"),
