@@ -277,13 +277,13 @@ public final class KioskPages {
     // A password is taken as typed: spaces are part of it.
     String secret = Optional.ofNullable(ctx.formParam("secret")).orElse("");
     if (secret.isEmpty()) {
-      exitPage(ctx, 400, principal, kiosk, "Enter your PIN or password.");
+      exitPage(ctx, 400, principal, kiosk, "Nothing was entered.");
       return;
     }
     if (secret.length() > Passwords.MAX_LENGTH) {
       // No password is that long; not worth hashing.
       failed(kiosk, "wrong password", platform.clock().instant());
-      exitPage(ctx, 400, principal, kiosk, "That is not right. Enter your PIN or password.");
+      exitPage(ctx, 400, principal, kiosk, "That is not right.");
       return;
     }
     Instant now = platform.clock().instant();
@@ -333,7 +333,11 @@ public final class KioskPages {
               ? "That is not right. After "
                   + Kiosks.PIN_TRIES
                   + " wrong tries the PIN no longer works here: enter your password."
-              : "That is not right. Enter your PIN or password.");
+              : "That is not right. Enter your "
+                  + (pinHash.isPresent() && failures < Kiosks.PIN_TRIES
+                      ? "PIN or password"
+                      : "password")
+                  + ".");
       return;
     }
     boolean ended =
