@@ -290,20 +290,28 @@ public final class KioskPages {
     Optional<String> pinHash = platform.database().read(h -> Kiosks.pinHash(h, kiosk.userId()));
     boolean asPin = PIN.matcher(secret).matches() && pinHash.isPresent();
     String how;
-    if (asPin && kiosk.pinAllowed()) {
+    int failures;
+    if (asPin) {
+      Optional<Integer> tries =
+          platform.database().write(handle -> Kiosks.takePinTry(handle, kiosk.id()));
+      if (tries.isEmpty()) {
+        failed(kiosk, "a PIN after the PIN was locked", now);
+        exitPage(
+            ctx,
+            400,
+            principal,
+            false,
+            kiosk.userId(),
+            "After "
+                + Kiosks.PIN_TRIES
+                + " wrong tries the PIN no longer works here: enter your password.");
+        return;
+      }
       how = Passwords.matches(secret, pinHash) ? "PIN" : null;
-    } else if (asPin) {
-      failed(kiosk, "a PIN after the PIN was locked", now);
-      exitPage(
-          ctx,
-          400,
-          principal,
-          false,
-          kiosk.userId(),
-          "After "
-              + Kiosks.PIN_TRIES
-              + " wrong tries the PIN no longer works here: enter your password.");
-      return;
+      failures = tries.get();
+      if (how == null) {
+        audit(kiosk, AuditAction.KIOSK_EXIT_FAILED, "wrong PIN", failures, now);
+      }
     } else {
       Outcome outcome = platform.logins().confirm(principal.user(), secret, ctx.ip());
       if (outcome instanceof Outcome.Throttled throttled) {
@@ -319,24 +327,22 @@ public final class KioskPages {
         return;
       }
       how = outcome instanceof Outcome.Confirmed ? "password" : null;
+      failures = how == null ? failed(kiosk, "wrong password", now) : kiosk.failedExits();
     }
     if (how == null) {
-      int failures = failed(kiosk, asPin ? "wrong PIN" : "wrong password", now);
-      boolean locked = pinHash.isPresent() && failures >= Kiosks.PIN_TRIES;
+      boolean pinLeft = pinHash.isPresent() && failures < Kiosks.PIN_TRIES;
       exitPage(
           ctx,
           400,
           principal,
           failures < Kiosks.PIN_TRIES,
           kiosk.userId(),
-          locked
+          pinHash.isPresent() && !pinLeft
               ? "That is not right. After "
                   + Kiosks.PIN_TRIES
                   + " wrong tries the PIN no longer works here: enter your password."
               : "That is not right. Enter your "
-                  + (pinHash.isPresent() && failures < Kiosks.PIN_TRIES
-                      ? "PIN or password"
-                      : "password")
+                  + (pinLeft ? "PIN or password" : "password")
                   + ".");
       return;
     }
@@ -369,19 +375,24 @@ public final class KioskPages {
 
   /** Counts and audits a wrong try to leave; returns the wrong tries so far. */
   private int failed(Kiosk kiosk, String what, Instant now) {
-    return platform
+    int failures = platform.database().write(handle -> Kiosks.failedExit(handle, kiosk.id()));
+    audit(kiosk, AuditAction.KIOSK_EXIT_FAILED, what, failures, now);
+    return failures;
+  }
+
+  private void audit(Kiosk kiosk, AuditAction action, String what, int failures, Instant now) {
+    platform
         .database()
         .write(
             handle -> {
-              int failures = Kiosks.failedExit(handle, kiosk.id());
               AuditLog.record(
                   handle,
                   Optional.of(kiosk.userId()),
-                  AuditAction.KIOSK_EXIT_FAILED,
+                  action,
                   Optional.of(kiosk.clientId()),
                   what + " (kiosk " + kiosk.id() + ", wrong try " + failures + ")",
                   now);
-              return failures;
+              return null;
             });
   }
 

@@ -112,6 +112,30 @@ public final class Kiosks {
         .execute();
   }
 
+  /**
+   * Takes one of the kiosk's PIN tries before the PIN is checked, so that tries sent at once cannot
+   * get past the limit: the wrong tries so far with this one, or empty when none is left. A right
+   * PIN ends the kiosk, so only wrong ones stay counted.
+   */
+  public static Optional<Integer> takePinTry(Handle handle, long id) {
+    int taken =
+        handle
+            .createUpdate(
+                "UPDATE kiosks SET failed_exits = failed_exits + 1 WHERE id = :id"
+                    + " AND failed_exits < :tries")
+            .bind("id", id)
+            .bind("tries", PIN_TRIES)
+            .execute();
+    if (taken == 0) {
+      return Optional.empty();
+    }
+    return handle
+        .createQuery("SELECT failed_exits FROM kiosks WHERE id = :id")
+        .bind("id", id)
+        .mapTo(Integer.class)
+        .findOne();
+  }
+
   /** Counts one more wrong PIN or password; returns how many there are now. */
   public static int failedExit(Handle handle, long id) {
     handle
