@@ -50,6 +50,9 @@ import org.alliance.web.imports.ImportPage;
 import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.instruments.InstrumentsApi;
 import org.alliance.web.instruments.InstrumentsPage;
+import org.alliance.web.kiosk.KioskGate;
+import org.alliance.web.kiosk.KioskPages;
+import org.alliance.web.kiosk.KioskPinPage;
 import org.alliance.web.links.ClientFormPage;
 import org.alliance.web.links.ClientLinkPage;
 import org.alliance.web.platform.Platform;
@@ -265,6 +268,8 @@ public final class ClinicServer implements AutoCloseable {
         new ClientLinkPage(platform, features.instruments(), features.publicUrl());
     ClientFormPage clientForm =
         new ClientFormPage(platform, features.instruments(), features.record(), throttle);
+    KioskPages kiosk = new KioskPages(platform, features.instruments(), features.record());
+    KioskPinPage kioskPin = new KioskPinPage(platform);
     ClientsApi clients = new ClientsApi(platform);
     ClientForms clientForms = new ClientForms(platform);
     AdministrationsApi administrations =
@@ -287,6 +292,7 @@ public final class ClinicServer implements AutoCloseable {
     routes.before(headers::apply);
     routes.before(limits::check);
     routes.before(new PasswordChangeGate(platform.authentication())::check);
+    routes.before(new KioskGate(platform)::check);
     routes.get(
         "/health",
         ctx -> {
@@ -342,6 +348,13 @@ public final class ClinicServer implements AutoCloseable {
     routes.post("/admin/import/preview", importPage::preview);
     routes.post("/admin/import/confirm", importPage::confirm);
     routes.post("/clients/{id}/links", links::create);
+    routes.post("/clients/{id}/kiosk", kiosk::start);
+    routes.get(KioskPages.PAGE, kiosk::show);
+    routes.post(KioskPages.PAGE, kiosk::submit);
+    routes.get(KioskPages.EXIT, kiosk::exitForm);
+    routes.post(KioskPages.EXIT, kiosk::exit);
+    routes.get("/account/kiosk-pin", kioskPin::show);
+    routes.post("/account/kiosk-pin", kioskPin::change);
     routes.get("/f/{token}", clientForm::form);
     routes.post("/f/{token}", clientForm::submit);
     routes.post("/f/{token}/language", clientForm::language);

@@ -348,6 +348,20 @@ abstract class AccessMatrixTests {
             (who, i) -> form("/account/tokens/" + pageToken + "/revoke", who.user, ""),
             statuses(404, 404, 303, 404, 401, 401),
             false));
+    // The kiosk PIN is set from a browser session with the password; a token is refused.
+    table.put(
+        "GET /account/kiosk-pin",
+        new Expected(
+            (who, i) -> clinic.get("/account/kiosk-pin", who.user),
+            statuses(200, 200, 200, 200, 302, 302),
+            false));
+    table.put(
+        "POST /account/kiosk-pin",
+        new Expected(
+            (who, i) ->
+                form("/account/kiosk-pin", who.user, "pin=4827&repeatPin=4827&currentPassword=x"),
+            statuses(403, 403, 403, 403, 401, 401),
+            false));
     // How long a browser session has left: a token has no idle time.
     table.put(
         "GET /api/session",
@@ -431,6 +445,40 @@ abstract class AccessMatrixTests {
         new Expected(
             (who, i) -> form(page + "/links", who.user, "instrument=srs"),
             statuses(200, 404, 200, 404, 401, 401),
+            false));
+    // Kiosk mode: whoever may enter scores for the client starts it, but only from a browser
+    // session, so every token is refused (after the client's reach is checked). The kiosk pages
+    // lead a browser that is not in kiosk mode away; a browser in kiosk mode is tested in
+    // KioskTests.
+    table.put(
+        "POST /clients/{id}/kiosk",
+        new Expected(
+            (who, i) -> form(page + "/kiosk", who.user, "instrument=srs&session=50"),
+            statuses(403, 404, 403, 404, 401, 401),
+            false));
+    table.put(
+        "GET /kiosk",
+        new Expected(
+            (who, i) -> clinic.get("/kiosk", who.user),
+            statuses(303, 303, 303, 303, 302, 302),
+            false));
+    table.put(
+        "POST /kiosk",
+        new Expected(
+            (who, i) -> form("/kiosk", who.user, "srs_1=5"),
+            statuses(303, 303, 303, 303, 401, 401),
+            false));
+    table.put(
+        "GET /kiosk/exit",
+        new Expected(
+            (who, i) -> clinic.get("/kiosk/exit", who.user),
+            statuses(303, 303, 303, 303, 302, 302),
+            false));
+    table.put(
+        "POST /kiosk/exit",
+        new Expected(
+            (who, i) -> form("/kiosk/exit", who.user, "secret=1234"),
+            statuses(303, 303, 303, 303, 401, 401),
             false));
     // An unknown link answers everyone alike; without the form's cookie nothing is sent.
     table.put(

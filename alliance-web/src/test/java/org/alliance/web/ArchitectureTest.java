@@ -35,6 +35,7 @@ class ArchitectureTest {
             "org.alliance.web.administrations..",
             "org.alliance.web.alerts..",
             "org.alliance.web.links..",
+            "org.alliance.web.kiosk..",
             "org.alliance.web.instruments..",
             "org.alliance.web.imports..",
             "org.alliance.web.team..",

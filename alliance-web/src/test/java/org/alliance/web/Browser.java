@@ -106,6 +106,11 @@ public final class Browser {
                 .build()));
   }
 
+  /** The value of a cookie this browser keeps, or null. */
+  public String cookie(String name) {
+    return cookies.get(name);
+  }
+
   /** The Set-Cookie headers of a reply with this cookie's name. */
   static List<String> setCookies(Reply reply, String name) {
     return reply.headers().allValues("Set-Cookie").stream()

@@ -57,7 +57,7 @@ abstract class MigrationTests {
             java.time.Clock.systemUTC(),
             org.alliance.web.platform.security.LoginThrottle.defaults())) {
       assertThat(versions(clinic.server.database()))
-          .containsExactly("1", "2", "3", "4", "30", "31", "32", "33", "34", "45");
+          .containsExactly("1", "2", "3", "4", "30", "31", "32", "33", "34", "45", "55");
       // V45: no client from before is erased.
       assertThat(
               (int)

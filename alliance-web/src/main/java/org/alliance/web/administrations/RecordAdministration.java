@@ -158,6 +158,18 @@ public final class RecordAdministration {
           Optional.empty(), sentBy, AuditAction.ADMINISTRATION_CREATE, ", client link " + linkId);
     }
 
+    /**
+     * Filled in by the client on a tablet in kiosk mode, which a clinician started: stored as a
+     * link's answers are, under that clinician.
+     */
+    public static Source kiosk(long kioskId, long startedBy) {
+      return new Source(
+          Optional.empty(),
+          startedBy,
+          AuditAction.ADMINISTRATION_CREATE,
+          ", kiosk mode " + kioskId);
+    }
+
     /** A row of a file a user imports. */
     public static Source importRow(long user, long line) {
       return new Source(

@@ -656,6 +656,12 @@ public final class ClientPage {
       case "erased" -> "The client's personal data was erased: only de-identified scores are left.";
       case "reassigned" ->
           "The client is now on the caseload of " + read.client().clinicianUsername() + ".";
+      case "kiosk-saved" ->
+          "Kiosk mode has ended. The client's answers from the tablet were saved: the new entry,"
+              + " its score and any alert are below.";
+      case "kiosk-unsaved" ->
+          "Kiosk mode has ended before the client's answers were saved: nothing was stored from"
+              + " the tablet.";
       default -> "";
     };
   }

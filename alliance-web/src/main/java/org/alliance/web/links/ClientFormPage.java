@@ -344,8 +344,9 @@ public final class ClientFormPage {
   /**
    * What the client is asked to fix, in their words rather than the scorer's: each question not
    * answered, each answer the form cannot send (only a tampered request can), too many skipped.
+   * Also the words of the kiosk form, which is this form on a tablet.
    */
-  static List<String> problems(
+  public static List<String> problems(
       Instrument instrument, FormAnswers sent, Scored scored, ClientText words) {
     List<String> problems = new ArrayList<>(sent.problems());
     for (Item item : instrument.items()) {
