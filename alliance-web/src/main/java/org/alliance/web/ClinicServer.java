@@ -262,6 +262,8 @@ public final class ClinicServer implements AutoCloseable {
         new ClientFormPage(platform, features.instruments(), features.record(), throttle);
     ClientsApi clients = new ClientsApi(platform);
     ClientForms clientForms = new ClientForms(platform);
+    org.alliance.web.episodes.EpisodesApi episodes =
+        new org.alliance.web.episodes.EpisodesApi(platform);
     AdministrationsApi administrations =
         new AdministrationsApi(platform, features.instruments(), features.record());
     TrendApi trend = new TrendApi(platform, features.trends());
@@ -293,6 +295,8 @@ public final class ClinicServer implements AutoCloseable {
     routes.post("/clients/{id}/discharge", clientForms::discharge);
     routes.post("/clients/{id}/readmit", clientForms::readmit);
     routes.post("/clients/{id}/reassign", clientForms::reassign);
+    routes.post("/clients/{id}/episodes", episodes::openForm);
+    routes.post("/clients/{id}/episodes/{episode}/close", episodes::closeForm);
     routes.get("/clients/{id}/report", clientPage::report);
     routes.get("/clients/{id}/charts/{measure}", clientPage::chart);
     routes.post("/clients/{id}/notes", clientPage::addNote);
@@ -342,6 +346,9 @@ public final class ClinicServer implements AutoCloseable {
     routes.post("/api/clients/{id}/discharge", clients::discharge);
     routes.post("/api/clients/{id}/readmit", clients::readmit);
     routes.post("/api/clients/{id}/reassign", clients::reassign);
+    routes.get("/api/clients/{id}/episodes", episodes::list);
+    routes.post("/api/clients/{id}/episodes", episodes::open);
+    routes.post("/api/clients/{id}/episodes/{episode}/close", episodes::close);
     routes.post("/api/clients/{id}/administrations", administrations::create);
     routes.post(
         "/api/clients/{id}/administrations/{administration}/correction", administrations::correct);
