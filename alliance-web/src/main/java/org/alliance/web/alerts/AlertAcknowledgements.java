@@ -151,4 +151,17 @@ public final class AlertAcknowledgements {
         .mapTo(Acknowledgement.class)
         .list();
   }
+
+  /** A client's acknowledgements over all their episodes, re-opened ones too, oldest first. */
+  public static List<Acknowledgement> ofClient(Handle handle, long clientId) {
+    return handle
+        .createQuery(
+            "SELECT k.*, u.display_name, r.display_name AS reopened_name FROM alert_acknowledgements k "
+                + "JOIN users u ON u.id = k.acknowledged_by "
+                + "LEFT JOIN users r ON r.id = k.reopened_by "
+                + "WHERE k.client_id = :client ORDER BY k.acknowledged_at, k.id")
+        .bind("client", clientId)
+        .mapTo(Acknowledgement.class)
+        .list();
+  }
 }
