@@ -61,12 +61,18 @@ public final class ClientLinks {
         .one();
   }
 
-  /** The link with this token hash, when it is neither used nor expired at {@code now}. */
+  /**
+   * The link with this token hash, when it is neither used nor expired at {@code now} and its client
+   * has an open episode of care.
+   */
   public static Optional<OpenLink> open(Handle handle, String tokenHash, Instant now) {
     return handle
         .createQuery(
             "SELECT id, client_id, instrument_id, session_number, created_by FROM client_links "
-                + "WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now")
+                + "WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now "
+                // A link is answered into the client's open episode of care: without one it
+                // cannot be used, and the client sees the same neutral page as for any other.
+                + "AND EXISTS (SELECT 1 FROM episodes e WHERE e.open_for = client_links.client_id)")
         .bind("hash", tokenHash)
         .bind("now", Sql.time(now))
         .mapTo(OpenLink.class)
