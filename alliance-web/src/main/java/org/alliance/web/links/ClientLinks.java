@@ -62,8 +62,8 @@ public final class ClientLinks {
   }
 
   /**
-   * The link with this token hash, when it is neither used nor expired at {@code now} and its client
-   * has an open episode of care.
+   * The link with this token hash, when it is neither used nor expired at {@code now} and its
+   * client has an open episode of care.
    */
   public static Optional<OpenLink> open(Handle handle, String tokenHash, Instant now) {
     return handle
