@@ -272,6 +272,8 @@ public final class ClinicServer implements AutoCloseable {
     KioskPinPage kioskPin = new KioskPinPage(platform);
     ClientsApi clients = new ClientsApi(platform);
     ClientForms clientForms = new ClientForms(platform);
+    org.alliance.web.episodes.EpisodesApi episodes =
+        new org.alliance.web.episodes.EpisodesApi(platform);
     AdministrationsApi administrations =
         new AdministrationsApi(platform, features.instruments(), features.record());
     TrendApi trend = new TrendApi(platform, features.trends());
@@ -313,6 +315,8 @@ public final class ClinicServer implements AutoCloseable {
     routes.get("/clients/{id}/erasure", erasurePage::form);
     routes.post("/clients/{id}/erasure", erasurePage::erase);
     routes.get("/clients/{id}/subject-access.pdf", subjectAccess::pdf);
+    routes.post("/clients/{id}/episodes", episodes::openForm);
+    routes.post("/clients/{id}/episodes/{episode}/close", episodes::closeForm);
     routes.get("/clients/{id}/report", clientPage::report);
     routes.get("/clients/{id}/charts/{measure}", clientPage::chart);
     routes.post("/clients/{id}/notes", clientPage::addNote);
@@ -372,6 +376,9 @@ public final class ClinicServer implements AutoCloseable {
     routes.post("/api/clients/{id}/reassign", clients::reassign);
     routes.post("/api/clients/{id}/erasure", erasure::erase);
     routes.get("/api/clients/{id}/subject-access", subjectAccess::fhir);
+    routes.get("/api/clients/{id}/episodes", episodes::list);
+    routes.post("/api/clients/{id}/episodes", episodes::open);
+    routes.post("/api/clients/{id}/episodes/{episode}/close", episodes::close);
     routes.post("/api/clients/{id}/administrations", administrations::create);
     routes.post(
         "/api/clients/{id}/administrations/{administration}/correction", administrations::correct);

@@ -30,6 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AccessMatrixTests {
+  /** Closes the open episode as a discharge must: with why and when. */
+  private static final String DISCHARGE = "{\"reason\": \"finished\"}";
+
   /** The callers, by the name the clinic knows them under; null is no credentials. */
   enum Caller {
     ADMIN("admin"),
@@ -639,16 +642,44 @@ abstract class AccessMatrixTests {
     table.put(
         "POST /clients/{id}/discharge",
         new Expected(
-            (who, i) -> restoring(form(page + "/discharge", who.user, "")),
+            (who, i) ->
+                restoring(
+                    form(
+                        page + "/discharge",
+                        who.user,
+                        "reason=finished&date="
+                            + java.time.LocalDate.now(java.time.ZoneOffset.UTC))),
             statuses(303, 404, 303, 404, 401, 401),
             false));
     table.put(
         "POST /clients/{id}/readmit",
         new Expected(
             (who, i) -> {
-              clinic.post(c + "/discharge", "admin", "{}").expect(200);
+              clinic.post(c + "/discharge", "admin", DISCHARGE).expect(200);
               return restoring(form(page + "/readmit", who.user, ""));
             },
+            statuses(303, 404, 303, 404, 401, 401),
+            false));
+    // Episodes of care: whoever reaches the client; each call leaves ann-1 with an open episode.
+    table.put(
+        "POST /clients/{id}/episodes",
+        new Expected(
+            (who, i) -> {
+              clinic.post(c + "/discharge", "admin", DISCHARGE).expect(200);
+              return restoring(form(page + "/episodes", who.user, ""));
+            },
+            statuses(303, 404, 303, 404, 401, 401),
+            false));
+    table.put(
+        "POST /clients/{id}/episodes/{episode}/close",
+        new Expected(
+            (who, i) ->
+                restoring(
+                    form(
+                        page + "/episodes/" + openEpisode() + "/close",
+                        who.user,
+                        "reason=finished&date="
+                            + java.time.LocalDate.now(java.time.ZoneOffset.UTC))),
             statuses(303, 404, 303, 404, 401, 401),
             false));
     // Moving a client: supervisors (within their team) and admins; clinicians are refused.
@@ -667,16 +698,39 @@ abstract class AccessMatrixTests {
     table.put(
         "POST /api/clients/{id}/discharge",
         new Expected(
-            (who, i) -> restoring(clinic.post(c + "/discharge", who.user, "{}")),
+            (who, i) -> restoring(clinic.post(c + "/discharge", who.user, DISCHARGE)),
             statuses(200, 404, 200, 404, 401, 401),
             false));
     table.put(
         "POST /api/clients/{id}/readmit",
         new Expected(
             (who, i) -> {
-              clinic.post(c + "/discharge", "admin", "{}").expect(200);
+              clinic.post(c + "/discharge", "admin", DISCHARGE).expect(200);
               return restoring(clinic.post(c + "/readmit", who.user, "{}"));
             },
+            statuses(200, 404, 200, 404, 401, 401),
+            false));
+    table.put(
+        "GET /api/clients/{id}/episodes",
+        new Expected(
+            (who, i) -> clinic.get(c + "/episodes", who.user),
+            statuses(200, 404, 200, 404, 401, 401),
+            false));
+    table.put(
+        "POST /api/clients/{id}/episodes",
+        new Expected(
+            (who, i) -> {
+              clinic.post(c + "/discharge", "admin", DISCHARGE).expect(200);
+              return restoring(clinic.post(c + "/episodes", who.user, "{}"));
+            },
+            statuses(201, 404, 201, 404, 401, 401),
+            false));
+    table.put(
+        "POST /api/clients/{id}/episodes/{episode}/close",
+        new Expected(
+            (who, i) ->
+                restoring(
+                    clinic.post(c + "/episodes/" + openEpisode() + "/close", who.user, DISCHARGE)),
             statuses(200, 404, 200, 404, 401, 401),
             false));
     table.put(
@@ -727,6 +781,21 @@ abstract class AccessMatrixTests {
     // The client pages: those who may reach the client; a made-up client id looks the same as
     // another's.
     return table;
+  }
+
+  /** The id of ann-1's open episode of care. */
+  private long openEpisode() {
+    for (JsonNode episode :
+        clinic
+            .get("/api/clients/" + client + "/episodes", "admin")
+            .expect(200)
+            .json()
+            .get("episodes")) {
+      if (episode.get("open").asBoolean()) {
+        return episode.get("id").asLong();
+      }
+    }
+    throw new AssertionError("ann-1 has no open episode");
   }
 
   /**

@@ -27,6 +27,7 @@ import org.alliance.core.scoring.Scorer;
 import org.alliance.web.TestClinic.Reply;
 import org.alliance.web.administrations.Administrations;
 import org.alliance.web.administrations.SessionAlreadyRecorded;
+import org.alliance.web.episodes.Episodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -566,6 +567,7 @@ abstract class ApiTests {
                             Administrations.insert(
                                 handle,
                                 client,
+                                Episodes.openOf(handle, client).orElseThrow(),
                                 administration,
                                 srs.version(),
                                 score,

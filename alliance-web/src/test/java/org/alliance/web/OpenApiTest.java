@@ -62,6 +62,8 @@ class OpenApiTest {
     schemas.put("ClientProfile", ClientProfileJson.class);
     schemas.put("ClientDetail", ClientDetailJson.class);
     schemas.put("StoredAdministration", StoredAdministrationJson.class);
+    schemas.put("Episode", org.alliance.web.episodes.EpisodeJson.class);
+    schemas.put("Episodes", org.alliance.web.episodes.EpisodesApi.Answer.class);
     schemas.put("AdministrationAnswer", AdministrationAnswer.class);
     schemas.put("Score", ScoreJson.class);
     schemas.put("Problem", ProblemJson.class);

@@ -32,6 +32,7 @@ import org.alliance.web.clients.Caseloads;
 import org.alliance.web.clients.Caseloads.CaseloadClient;
 import org.alliance.web.clients.ChartNotes;
 import org.alliance.web.clients.ChartNotes.ChartNote;
+import org.alliance.web.episodes.Episodes;
 import org.alliance.web.instruments.CustomInstruments;
 import org.alliance.web.links.ClientLinks;
 import org.alliance.web.links.ClientLinks.LinkInfo;
@@ -231,6 +232,7 @@ abstract class RowMappingTests {
                   Administrations.insert(
                       handle,
                       clinic.client(),
+                      Episodes.openOf(handle, clinic.client()).orElseThrow(),
                       first,
                       ors.version(),
                       firstScore,
@@ -240,6 +242,7 @@ abstract class RowMappingTests {
                   Administrations.insert(
                       handle,
                       clinic.client(),
+                      Episodes.openOf(handle, clinic.client()).orElseThrow(),
                       second,
                       ors.version(),
                       secondScore,
@@ -249,6 +252,7 @@ abstract class RowMappingTests {
                   Administrations.insert(
                       handle,
                       clinic.client(),
+                      Episodes.openOf(handle, clinic.client()).orElseThrow(),
                       invalid,
                       ors.version(),
                       invalidScore,
@@ -293,24 +297,28 @@ abstract class RowMappingTests {
           SessionScore secondSession =
               new SessionScore(
                   "ors", 2, Optional.empty(), secondScore.total().getAsDouble(), Map.of());
-          assertThat(ScoreHistory.scores(handle, clinic.client()))
+          long episode = Episodes.openOf(handle, clinic.client()).orElseThrow();
+          long otherEpisode = Episodes.openOf(handle, clinic.other()).orElseThrow();
+          assertThat(ScoreHistory.scores(handle, episode))
               .containsExactly(firstSession, secondSession);
 
           Client client = Clients.find(handle, clinic.client()).orElseThrow();
           Client other = Clients.find(handle, clinic.other()).orElseThrow();
-          assertThat(ScoreHistory.version(handle, clinic.client()))
-              .contains(new ClientVersion(client, 2, ids[1]));
-          assertThat(ScoreHistory.version(handle, clinic.other()))
-              .contains(new ClientVersion(other, 0, 0));
+          assertThat(ScoreHistory.version(handle, clinic.client(), Optional.empty()))
+              .contains(new ClientVersion(client, episode, 2, ids[1]));
+          assertThat(ScoreHistory.version(handle, clinic.client(), Optional.of(episode)))
+              .contains(new ClientVersion(client, episode, 2, ids[1]));
+          assertThat(ScoreHistory.version(handle, clinic.other(), Optional.empty()))
+              .contains(new ClientVersion(other, otherEpisode, 0, 0));
           ClientScope team = new ClientScope.Team(clinic.team());
           assertThat(ScoreHistory.versionsInScope(handle, team))
-              .containsExactly(new ClientVersion(client, 2, ids[1]));
+              .containsExactly(new ClientVersion(client, episode, 2, ids[1]));
           List<ClientSessionScore> rows = new ArrayList<>();
-          ScoreHistory.scoresInScope(handle, team, Optional.of("ors"), rows::add);
-          ScoreHistory.scoresOfClients(handle, List.of(clinic.client(), clinic.other()), rows::add);
+          ScoreHistory.scoresInScope(handle, team, Optional.of("ors"), false, rows::add);
+          ScoreHistory.scoresOfEpisodes(handle, List.of(episode, otherEpisode), rows::add);
           ScoreHistory.scoresOfInstrument(handle, "ors", rows::add);
-          ClientSessionScore firstRow = new ClientSessionScore(client, firstSession);
-          ClientSessionScore secondRow = new ClientSessionScore(client, secondSession);
+          ClientSessionScore firstRow = new ClientSessionScore(client, episode, 1, firstSession);
+          ClientSessionScore secondRow = new ClientSessionScore(client, episode, 1, secondSession);
           assertThat(rows)
               .containsExactly(firstRow, secondRow, firstRow, secondRow, firstRow, secondRow);
           assertThat(ScoreHistory.clientsByInstrument(handle, team))
@@ -383,7 +391,15 @@ abstract class RowMappingTests {
               by,
               AFTER_SUMMER);
           AlertAcknowledgements.add(
-              handle, clinic.client(), "rupture", "1", 2, "talked it through", by, LATE);
+              handle,
+              clinic.client(),
+              Episodes.openOf(handle, clinic.client()).orElseThrow(),
+              "rupture",
+              "1",
+              2,
+              "talked it through",
+              by,
+              LATE);
           CustomInstruments.add(
               handle, "mood", "1.0", "{\"id\":\"mood\"}", clinic.admin().id(), LATE);
           return null;

@@ -30,6 +30,7 @@ public final class Administrations {
   public static long insert(
       Handle handle,
       long clientId,
+      long episodeId,
       Administration administration,
       String version,
       Score score,
@@ -39,10 +40,11 @@ public final class Administrations {
     try {
       return handle
           .createUpdate(
-              "INSERT INTO administrations (client_id, instrument_id, instrument_version, session_number, "
-                  + "administered_on, answers, total, valid, band, risk_flags, created_by, created_at) VALUES (:client, :instrument, "
+              "INSERT INTO administrations (client_id, episode_id, instrument_id, instrument_version, session_number, "
+                  + "administered_on, answers, total, valid, band, risk_flags, created_by, created_at) VALUES (:client, :episode, :instrument, "
                   + ":version, :session, :date, :answers, :total, :valid, :band, :flags, :by, :now)")
           .bind("client", clientId)
+          .bind("episode", episodeId)
           .bind("instrument", score.instrumentId())
           .bind("version", version)
           .bind("session", administration.session())
@@ -65,13 +67,13 @@ public final class Administrations {
     }
   }
 
-  /** Whether the client already has this instrument at this session. */
-  public static boolean exists(Handle handle, long clientId, String instrumentId, int session) {
+  /** Whether the episode already has this instrument at this session. */
+  public static boolean exists(Handle handle, long episodeId, String instrumentId, int session) {
     return handle
             .createQuery(
-                "SELECT COUNT(*) FROM administrations WHERE client_id = :client AND instrument_id = :instrument "
+                "SELECT COUNT(*) FROM administrations WHERE episode_id = :episode AND instrument_id = :instrument "
                     + "AND session_number = :session")
-            .bind("client", clientId)
+            .bind("episode", episodeId)
             .bind("instrument", instrumentId)
             .bind("session", session)
             .mapTo(Integer.class)
@@ -79,11 +81,39 @@ public final class Administrations {
         > 0;
   }
 
-  /** A client's administrations, by session and then instrument. */
+  /** The administrations of one episode of care, by session and then instrument. */
+  public static List<StoredAdministration> ofEpisode(Handle handle, long episodeId) {
+    return handle
+        .createQuery(
+            "SELECT * FROM administrations WHERE episode_id = :episode ORDER BY session_number, instrument_id")
+        .bind("episode", episodeId)
+        .registerColumnMapper(Answers.class, AnswersJson.COLUMN)
+        .registerColumnMapper(RiskFlagsJson.TYPE, RiskFlagsJson.COLUMN)
+        .mapTo(StoredAdministration.class)
+        .list();
+  }
+
+  /**
+   * The administrations of the client's open episode of care, by session and then instrument; none
+   * when the client has no open episode. What the next session is counted from.
+   */
+  public static List<StoredAdministration> ofOpenEpisode(Handle handle, long clientId) {
+    return handle
+        .createQuery(
+            "SELECT a.* FROM administrations a JOIN episodes e ON e.id = a.episode_id "
+                + "WHERE e.open_for = :client ORDER BY a.session_number, a.instrument_id")
+        .bind("client", clientId)
+        .registerColumnMapper(Answers.class, AnswersJson.COLUMN)
+        .registerColumnMapper(RiskFlagsJson.TYPE, RiskFlagsJson.COLUMN)
+        .mapTo(StoredAdministration.class)
+        .list();
+  }
+
+  /** A client's administrations over all their episodes, by episode, session and instrument. */
   public static List<StoredAdministration> ofClient(Handle handle, long clientId) {
     return handle
         .createQuery(
-            "SELECT * FROM administrations WHERE client_id = :client ORDER BY session_number, instrument_id")
+            "SELECT * FROM administrations WHERE client_id = :client ORDER BY episode_id, session_number, instrument_id")
         .bind("client", clientId)
         .registerColumnMapper(Answers.class, AnswersJson.COLUMN)
         .registerColumnMapper(RiskFlagsJson.TYPE, RiskFlagsJson.COLUMN)

@@ -86,9 +86,17 @@ public final class Corrections {
       String reason,
       long by,
       Instant now) {
-    keep(handle, clientId, administrationId, "corrected", reason, by, now);
+    StoredAdministration original =
+        keep(handle, clientId, administrationId, "corrected", reason, by, now);
+    // The corrected entry stays in the episode of the one it replaces, open or closed.
     long replacement =
-        record.store(handle, clientId, corrected, Source.correction(by, administrationId), now);
+        record.storeIn(
+            handle,
+            clientId,
+            original.episodeId(),
+            corrected,
+            Source.correction(by, administrationId),
+            now);
     handle
         .createUpdate(
             "UPDATE administration_history SET replaced_by = :replacement "
@@ -141,10 +149,10 @@ public final class Corrections {
                         "the client has no administration " + administrationId + " to change"));
     handle
         .createUpdate(
-            "INSERT INTO administration_history (administration_id, client_id, instrument_id,"
+            "INSERT INTO administration_history (administration_id, client_id, episode_id, instrument_id,"
                 + " instrument_version, session_number, administered_on, answers, total, valid,"
                 + " band, risk_flags, created_by, created_at, change_kind, reason, changed_by,"
-                + " changed_at) SELECT id, client_id, instrument_id, instrument_version,"
+                + " changed_at) SELECT id, client_id, episode_id, instrument_id, instrument_version,"
                 + " session_number, administered_on, answers, total, valid, band, risk_flags,"
                 + " created_by, created_at, :kind, :reason, :by, :now FROM administrations"
                 + " WHERE id = :id")

@@ -19,6 +19,7 @@ import org.alliance.web.alerts.AlertItem;
 import org.alliance.web.alerts.ClinicTrends;
 import org.alliance.web.alerts.ClinicTrends.ClientTrend;
 import org.alliance.web.alerts.ScoreHistory;
+import org.alliance.web.episodes.Episodes;
 import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.access.Access;
@@ -70,7 +71,7 @@ public final class EntryPage {
             .read(
                 handle -> {
                   Client client = Access.client(handle, signedIn.get(), id);
-                  return new Read(client, Administrations.ofClient(handle, id));
+                  return new Read(client, Administrations.ofOpenEpisode(handle, id));
                 });
     platform
         .audit()
@@ -159,11 +160,12 @@ public final class EntryPage {
                 return new Rejected(principal, client, problems);
               }
               record.store(handle, id, scored, Source.tablet(principal.userId()), now);
+              // The trend of the open episode, which the entry joined.
               ClientTrend trend =
                   trends.trend(
                       client.reference(),
                       Optional.of(client.clinicianUsername()),
-                      ScoreHistory.scores(handle, id));
+                      ScoreHistory.scores(handle, Episodes.openForRecording(handle, id)));
               return result(client, instrument, session, scored.score(), scored.riskFlags(), trend);
             });
   }

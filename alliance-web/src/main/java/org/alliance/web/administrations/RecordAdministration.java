@@ -11,6 +11,7 @@ import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
 import org.alliance.core.scoring.Score;
 import org.alliance.core.scoring.Scorer;
+import org.alliance.web.episodes.Episodes;
 import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.platform.audit.AuditAction;
 import org.alliance.web.platform.audit.AuditLog;
@@ -19,11 +20,12 @@ import org.jdbi.v3.core.Handle;
 /**
  * What happens when a form is saved, wherever it comes from (the API, the tablet entry, a client's
  * link, an import, the demo clinic): the instrument must be in use in the clinic, the answers are
- * scored, a form that cannot be scored is not stored, a session that already has this instrument is
- * refused (also when another submission wins the race for it), the risk items answered are kept
- * beside the score, and the entry is audited, all in the caller's transaction. The client's alerts
- * follow by themselves: they are kept per version of the client's data, so the next read after a
- * new administration computes them again.
+ * scored, a form that cannot be scored is not stored, the client must have an open episode of care
+ * (the entry joins it; none is opened unasked), a session of the episode that already has this
+ * instrument is refused (also when another submission wins the race for it), the risk items
+ * answered are kept beside the score, and the entry is audited, all in the caller's transaction.
+ * The client's alerts follow by themselves: they are kept per version of the client's data, so the
+ * next read after a new administration computes them again.
  */
 public final class RecordAdministration {
   private final ClinicInstruments instruments;
@@ -59,27 +61,39 @@ public final class RecordAdministration {
   }
 
   /**
-   * Stores a valid scored form for a client, with its audit entry, and returns the administration's
-   * id.
+   * Stores a valid scored form in the client's open episode of care, with its audit entry, and
+   * returns the administration's id.
    *
-   * @throws SessionAlreadyRecorded when the client already has this instrument at this session,
+   * @throws org.alliance.web.platform.http.WebException 409 when the client has no open episode
+   * @throws SessionAlreadyRecorded when the episode already has this instrument at this session,
    *     found before storing or refused by the database because a concurrent submission was
    *     committed first
    */
   public long store(Handle handle, long clientId, Scored scored, Source source, Instant now) {
+    return storeIn(
+        handle, clientId, Episodes.openForRecording(handle, clientId), scored, source, now);
+  }
+
+  /**
+   * Stores a valid scored form in a given episode of the client (a correction stays in the episode
+   * of the entry it corrects).
+   */
+  public long storeIn(
+      Handle handle, long clientId, long episodeId, Scored scored, Source source, Instant now) {
     if (!scored.valid()) {
       throw new IllegalArgumentException(
           "a form that cannot be scored is not stored: " + scored.score().problems());
     }
     Administration administration = scored.administration();
     String instrumentId = scored.instrument().id();
-    if (Administrations.exists(handle, clientId, instrumentId, administration.session())) {
+    if (Administrations.exists(handle, episodeId, instrumentId, administration.session())) {
       throw new SessionAlreadyRecorded(instrumentId, administration.session(), null);
     }
     long id =
         Administrations.insert(
             handle,
             clientId,
+            episodeId,
             administration,
             scored.instrument().version(),
             scored.score(),

@@ -13,13 +13,14 @@ import org.jdbi.v3.core.mapper.reflect.ColumnName;
 
 /**
  * An administration as the clinic stored it: the answers, and the scorer's verdict at the time it
- * was written (total, validity, band, risk items answered).
+ * was written (total, validity, band, risk items answered), in the episode of care it belongs to.
  *
  * @param riskFlags risk items answered above their minimum, with the answer, in item order
  */
 public record StoredAdministration(
     long id,
     long clientId,
+    long episodeId,
     String instrumentId,
     String instrumentVersion,
     @ColumnName("session_number") int session,

@@ -9,13 +9,14 @@ import org.alliance.core.scoring.Answer;
 import org.alliance.core.scoring.Answers;
 
 /**
- * A stored administration with the score it had when written.
+ * A stored administration with the score it had when written, and the id of its episode of care.
  *
  * @param answers by item id: numbers, or the reason one is missing ({@code missing}, {@code
  *     skipped}, {@code declined}), or the unreadable text as it came
  */
 public record StoredAdministrationJson(
     long id,
+    long episode,
     String instrument,
     String version,
     int session,
@@ -30,6 +31,7 @@ public record StoredAdministrationJson(
   public static StoredAdministrationJson of(StoredAdministration stored) {
     return new StoredAdministrationJson(
         stored.id(),
+        stored.episodeId(),
         stored.instrumentId(),
         stored.instrumentVersion(),
         stored.session(),

@@ -9,8 +9,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.reflect.ColumnName;
 
 /**
- * The alert_acknowledgements table: a clinician saw an alert and recorded the follow-up, with who
- * and when. A re-opened acknowledgement stays, marked with who re-opened it and when.
+ * The alert_acknowledgements table: a clinician saw an alert of an episode of care and recorded the
+ * follow-up, with who and when. A re-opened acknowledgement stays, marked with who re-opened it and
+ * when.
  */
 public final class AlertAcknowledgements {
   private AlertAcknowledgements() {}
@@ -49,12 +50,13 @@ public final class AlertAcknowledgements {
   }
 
   /**
-   * Records an acknowledgement; false when this alert (client, rule, session) was already
+   * Records an acknowledgement; false when this alert (episode, rule, session) was already
    * acknowledged.
    */
   public static boolean add(
       Handle handle,
       long clientId,
+      long episodeId,
       String ruleId,
       String ruleVersion,
       int session,
@@ -70,9 +72,9 @@ public final class AlertAcknowledgements {
     boolean exists =
         handle
                 .createQuery(
-                    "SELECT COUNT(*) FROM alert_acknowledgements WHERE client_id = :client "
+                    "SELECT COUNT(*) FROM alert_acknowledgements WHERE episode_id = :episode "
                         + "AND rule_id = :rule AND session_number = :session AND reopened_at IS NULL")
-                .bind("client", clientId)
+                .bind("episode", episodeId)
                 .bind("rule", ruleId)
                 .bind("session", session)
                 .mapTo(Integer.class)
@@ -83,9 +85,10 @@ public final class AlertAcknowledgements {
     }
     handle
         .createUpdate(
-            "INSERT INTO alert_acknowledgements (client_id, rule_id, rule_version, session_number, follow_up, "
-                + "acknowledged_by, acknowledged_at) VALUES (:client, :rule, :version, :session, :followUp, :by, :now)")
+            "INSERT INTO alert_acknowledgements (client_id, episode_id, rule_id, rule_version, session_number, follow_up, "
+                + "acknowledged_by, acknowledged_at) VALUES (:client, :episode, :rule, :version, :session, :followUp, :by, :now)")
         .bind("client", clientId)
+        .bind("episode", episodeId)
         .bind("rule", ruleId)
         .bind("version", ruleVersion)
         .bind("session", session)
@@ -96,24 +99,31 @@ public final class AlertAcknowledgements {
     return true;
   }
 
-  /** Re-opens the open acknowledgement of an alert; false when it has none. */
+  /** Re-opens the open acknowledgement of an alert of an episode; false when it has none. */
   public static boolean reopen(
-      Handle handle, long clientId, String ruleId, int session, long by, Instant now) {
+      Handle handle,
+      long clientId,
+      long episodeId,
+      String ruleId,
+      int session,
+      long by,
+      Instant now) {
     return handle
             .createUpdate(
                 "UPDATE alert_acknowledgements SET reopened_by = :by, reopened_at = :now "
-                    + "WHERE client_id = :client AND rule_id = :rule AND session_number = :session "
-                    + "AND reopened_at IS NULL")
+                    + "WHERE client_id = :client AND episode_id = :episode AND rule_id = :rule "
+                    + "AND session_number = :session AND reopened_at IS NULL")
             .bind("by", by)
             .bind("now", Sql.time(now))
             .bind("client", clientId)
+            .bind("episode", episodeId)
             .bind("rule", ruleId)
             .bind("session", session)
             .execute()
         > 0;
   }
 
-  /** The open acknowledgements of these clients, for the caseload. */
+  /** The open acknowledgements in these clients' open episodes of care, for the caseload. */
   public static List<Acknowledgement> openOf(Handle handle, java.util.Collection<Long> clientIds) {
     if (clientIds.isEmpty()) {
       return List.of();
@@ -122,13 +132,27 @@ public final class AlertAcknowledgements {
         .createQuery(
             "SELECT k.*, u.display_name, NULL AS reopened_name FROM alert_acknowledgements k "
                 + "JOIN users u ON u.id = k.acknowledged_by "
+                + "JOIN episodes e ON e.id = k.episode_id AND e.open_for IS NOT NULL "
                 + "WHERE k.client_id IN (<clients>) AND k.reopened_at IS NULL")
         .bindList("clients", List.copyOf(clientIds))
         .mapTo(Acknowledgement.class)
         .list();
   }
 
-  /** A client's acknowledgements, re-opened ones too, oldest first. */
+  /** The acknowledgements of alerts in one episode of care, re-opened ones too, oldest first. */
+  public static List<Acknowledgement> ofEpisode(Handle handle, long episodeId) {
+    return handle
+        .createQuery(
+            "SELECT k.*, u.display_name, r.display_name AS reopened_name FROM alert_acknowledgements k "
+                + "JOIN users u ON u.id = k.acknowledged_by "
+                + "LEFT JOIN users r ON r.id = k.reopened_by "
+                + "WHERE k.episode_id = :episode ORDER BY k.acknowledged_at, k.id")
+        .bind("episode", episodeId)
+        .mapTo(Acknowledgement.class)
+        .list();
+  }
+
+  /** A client's acknowledgements over all their episodes, re-opened ones too, oldest first. */
   public static List<Acknowledgement> ofClient(Handle handle, long clientId) {
     return handle
         .createQuery(

@@ -35,13 +35,13 @@ public final class ClinicTrends implements ClientMemory {
   private final Supplier<Catalog> catalog;
   private final ExpectedCourseFits fits;
   private volatile Finder finder;
-  // Only the alerts are kept, a few small objects per client, so even a large clinic fits in
-  // memory.
+  // Only the alerts are kept, a few small objects per episode of care (a new episode starts a new
+  // course, so its alerts are its own), so even a large clinic fits in memory.
   private final Cache<Long, CachedAlerts> alerts =
       CacheBuilder.newBuilder().maximumSize(500_000).build();
 
   /**
-   * A client's alerts, valid for one version of their data, one fit of the expected courses and one
+   * An episode's alerts, valid for one version of its data, one fit of the expected courses and one
    * catalog.
    */
   private record CachedAlerts(
@@ -139,13 +139,13 @@ public final class ClinicTrends implements ClientMemory {
   }
 
   /**
-   * A client's alerts as last computed, if their data and the expected courses are unchanged since.
+   * An episode's alerts as last computed, if its data and the expected courses are unchanged since.
    *
-   * @param administrations how many valid administrations the client has now
+   * @param administrations how many valid administrations the episode has now
    * @param lastId the highest id among them
    */
-  public Optional<List<Alert>> cachedAlerts(long clientId, long administrations, long lastId) {
-    CachedAlerts cached = alerts.getIfPresent(clientId);
+  public Optional<List<Alert>> cachedAlerts(long episodeId, long administrations, long lastId) {
+    CachedAlerts cached = alerts.getIfPresent(episodeId);
     if (cached == null
         || cached.administrations() != administrations
         || cached.lastId() != lastId
@@ -157,11 +157,11 @@ public final class ClinicTrends implements ClientMemory {
   }
 
   /**
-   * The trend of a client whose data has this version, remembering its alerts for {@link
+   * The trend of an episode of care whose data has this version, remembering its alerts for {@link
    * #cachedAlerts}.
    */
   public ClientTrend trend(
-      long clientId,
+      long episodeId,
       long administrations,
       long lastId,
       String reference,
@@ -170,7 +170,7 @@ public final class ClinicTrends implements ClientMemory {
     ExpectedCourseFits.Fit fit = fits.current();
     Catalog known = catalog.get();
     ClientTrend trend = trend(reference, clinician, scores);
-    alerts.put(clientId, new CachedAlerts(administrations, lastId, fit, known, trend.alerts()));
+    alerts.put(episodeId, new CachedAlerts(administrations, lastId, fit, known, trend.alerts()));
     return trend;
   }
 

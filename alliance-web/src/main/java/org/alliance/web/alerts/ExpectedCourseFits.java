@@ -94,11 +94,14 @@ public final class ExpectedCourseFits {
     return sample.courses();
   }
 
-  /** Groups one instrument's scores, read in client order, into one course per client. */
+  /**
+   * Groups one instrument's scores, read in client and episode order, into one course per episode
+   * of care.
+   */
   private static final class CourseCollector {
     private final Measure measure;
     private final java.util.function.Consumer<Course> done;
-    private long client = -1;
+    private long episode = -1;
     private String reference;
     private final List<Observation> observations = new ArrayList<>();
 
@@ -108,9 +111,9 @@ public final class ExpectedCourseFits {
     }
 
     void accept(ScoreHistory.ClientSessionScore row) {
-      if (row.client().id() != client) {
+      if (row.episodeId() != episode) {
         finish();
-        client = row.client().id();
+        episode = row.episodeId();
         reference = row.client().reference();
       }
       observations.add(

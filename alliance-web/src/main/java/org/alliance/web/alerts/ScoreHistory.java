@@ -25,81 +25,107 @@ public final class ScoreHistory {
       "c.id, c.reference, c.clinician_id, u.username AS clinician_username, u.team_id, "
           + "c.created_at, ";
 
+  private static final String EPISODE_COLUMNS = "a.episode_id, e.episode_number, ";
+
+  /** The latest episode of the client {@code c}: the open one while there is one. */
+  private static final String LATEST_EPISODE =
+      "(SELECT MAX(x.id) FROM episodes x WHERE x.client_id = c.id)";
+
   private ScoreHistory() {}
 
   /**
-   * How far a client's data has come: administrations are only ever added, so their number and the
-   * highest id change whenever anything a trend depends on changes.
+   * How far the data of a client's episode of care has come: administrations are only ever added (a
+   * correction adds its new entry), so their number and the highest id change whenever anything a
+   * trend depends on changes.
    */
-  public record ClientVersion(@Nested Client client, long administrations, long lastId) {}
+  public record ClientVersion(
+      @Nested Client client, long episodeId, long administrations, long lastId) {}
 
-  /** One score of one of many clients, read in client order. */
-  public record ClientSessionScore(Client client, SessionScore score) {}
+  /**
+   * One score of one of many clients, read in client and episode order.
+   *
+   * @param episodeNumber the episode's place among the client's episodes, from 1
+   */
+  public record ClientSessionScore(
+      Client client, long episodeId, int episodeNumber, SessionScore score) {}
 
-  /** A client's valid scores, by instrument and session: the courses of their episode. */
-  public static List<SessionScore> scores(Handle handle, long clientId) {
+  /** The valid scores of one episode of care, by instrument and session: its courses. */
+  public static List<SessionScore> scores(Handle handle, long episodeId) {
     return scores(
             handle.createQuery(
                 "SELECT "
                     + SCORE_COLUMNS
-                    + " FROM administrations a WHERE a.client_id = :client AND a.valid "
+                    + " FROM administrations a WHERE a.episode_id = :episode AND a.valid "
                     + "ORDER BY a.instrument_id, a.session_number"))
-        .bind("client", clientId)
+        .bind("episode", episodeId)
         .mapTo(SessionScore.class)
         .list();
   }
 
   /**
-   * The valid scores of every client in a scope, streamed in client order (then instrument and
-   * session), so that many clients' courses are read in one query and one client at a time.
+   * The valid scores of every episode of every client in a scope (or of their open episodes only),
+   * streamed in client and episode order (then instrument and session), so that many courses are
+   * read in one query and one episode at a time.
    */
   public static void scoresInScope(
       Handle handle,
       ClientScope scope,
       Optional<String> instrument,
+      boolean openEpisodesOnly,
       Consumer<ClientSessionScore> each) {
     Query query =
         scores(
             handle.createQuery(
                 "SELECT "
                     + CLIENT_COLUMNS
+                    + EPISODE_COLUMNS
                     + SCORE_COLUMNS
-                    + " FROM clients c JOIN users u ON u.id = c.clinician_id JOIN administrations a ON a.client_id = c.id WHERE "
+                    + " FROM clients c JOIN users u ON u.id = c.clinician_id JOIN administrations a ON a.client_id = c.id "
+                    + "JOIN episodes e ON e.id = a.episode_id WHERE "
                     + scope.condition()
                     + (instrument.isPresent() ? " AND a.instrument_id = :instrument" : "")
-                    + " AND a.valid ORDER BY c.id, a.instrument_id, a.session_number"));
+                    + (openEpisodesOnly ? " AND e.open_for IS NOT NULL" : "")
+                    + " AND a.valid ORDER BY c.id, a.episode_id, a.instrument_id, a.session_number"));
     instrument.ifPresent(id -> query.bind("instrument", id));
     scope.bind(query).setFetchSize(1_000).map(clientScores()).forEach(each);
   }
 
-  /** One client with the version of their data (zero administrations when they have none yet). */
-  public static Optional<ClientVersion> version(Handle handle, long clientId) {
-    return handle
-        .createQuery(
+  /**
+   * One client with the version of the data of one of their episodes (the latest when none is asked
+   * for; zero administrations when it has none yet). Empty when there is no such client; an episode
+   * that is not the client's has no rows, so is empty too.
+   */
+  public static Optional<ClientVersion> version(
+      Handle handle, long clientId, Optional<Long> episodeId) {
+    Query query =
+        handle.createQuery(
             "SELECT "
                 + CLIENT_COLUMNS
-                + "COUNT(a.id) AS administrations, COALESCE(MAX(a.id), 0) AS last_id "
-                + "FROM clients c JOIN users u ON u.id = c.clinician_id LEFT JOIN administrations a ON a.client_id = c.id AND a.valid "
-                + "WHERE c.id = :id GROUP BY c.id, c.reference, c.clinician_id, u.username, u.team_id, c.created_at")
-        .bind("id", clientId)
-        .mapTo(ClientVersion.class)
-        .findOne();
+                + "e.id AS episode_id, COUNT(a.id) AS administrations, COALESCE(MAX(a.id), 0) AS last_id "
+                + "FROM clients c JOIN users u ON u.id = c.clinician_id "
+                + "JOIN episodes e ON e.client_id = c.id AND e.id = "
+                + (episodeId.isPresent() ? ":episode" : LATEST_EPISODE)
+                + " LEFT JOIN administrations a ON a.episode_id = e.id AND a.valid "
+                + "WHERE c.id = :id GROUP BY c.id, c.reference, c.clinician_id, u.username, u.team_id, c.created_at, e.id");
+    episodeId.ifPresent(id -> query.bind("episode", id));
+    return query.bind("id", clientId).mapTo(ClientVersion.class).findOne();
   }
 
   /**
-   * Every client on the active caseload of a scope that has valid administrations, with the version
-   * of its data, by client id. A discharged client's alerts are nobody's to act on.
+   * Every client of a scope whose open episode of care has valid administrations, with the version
+   * of that episode's data, by client id. A closed episode's alerts are nobody's to act on.
    */
   public static List<ClientVersion> versionsInScope(Handle handle, ClientScope scope) {
     Query query =
         handle.createQuery(
             "SELECT "
                 + CLIENT_COLUMNS
-                + "COUNT(a.id) AS administrations, MAX(a.id) AS last_id "
-                + "FROM clients c JOIN users u ON u.id = c.clinician_id JOIN administrations a ON a.client_id = c.id WHERE "
+                + "e.id AS episode_id, COUNT(a.id) AS administrations, MAX(a.id) AS last_id "
+                + "FROM clients c JOIN users u ON u.id = c.clinician_id JOIN episodes e ON e.open_for = c.id "
+                + "JOIN administrations a ON a.episode_id = e.id WHERE "
                 + scope.condition()
-                + " AND c.discharged_at IS NULL AND a.valid "
-                + "GROUP BY c.id, c.reference, c.clinician_id, u.username, u.team_id, c.created_at "
+                + " AND a.valid "
+                + "GROUP BY c.id, c.reference, c.clinician_id, u.username, u.team_id, c.created_at, e.id "
                 + "ORDER BY c.id");
     return scope.bind(query).mapTo(ClientVersion.class).list();
   }
@@ -119,31 +145,37 @@ public final class ScoreHistory {
         .collectInto(new GenericType<Map<String, Integer>>() {});
   }
 
-  /** The valid scores of these clients, in client, instrument and session order. */
-  public static void scoresOfClients(
-      Handle handle, List<Long> clients, Consumer<ClientSessionScore> each) {
+  /** The valid scores of these episodes, in client, episode, instrument and session order. */
+  public static void scoresOfEpisodes(
+      Handle handle, List<Long> episodes, Consumer<ClientSessionScore> each) {
     scores(
             handle.createQuery(
                 "SELECT "
                     + CLIENT_COLUMNS
+                    + EPISODE_COLUMNS
                     + SCORE_COLUMNS
                     + " FROM clients c JOIN users u ON u.id = c.clinician_id JOIN administrations a ON a.client_id = c.id "
-                    + "WHERE c.id IN (<clients>) AND a.valid ORDER BY c.id, a.instrument_id, a.session_number"))
-        .bindList("clients", clients)
+                    + "JOIN episodes e ON e.id = a.episode_id "
+                    + "WHERE a.episode_id IN (<episodes>) AND a.valid ORDER BY c.id, a.episode_id, a.instrument_id, a.session_number"))
+        .bindList("episodes", episodes)
         .map(clientScores())
         .forEach(each);
   }
 
-  /** The valid scores of one instrument over the whole clinic, in client and session order. */
+  /**
+   * The valid scores of one instrument over the whole clinic, in client, episode and session order.
+   */
   public static void scoresOfInstrument(
       Handle handle, String instrumentId, Consumer<ClientSessionScore> each) {
     scores(
             handle.createQuery(
                 "SELECT "
                     + CLIENT_COLUMNS
+                    + EPISODE_COLUMNS
                     + SCORE_COLUMNS
                     + " FROM administrations a JOIN clients c ON c.id = a.client_id JOIN users u ON u.id = c.clinician_id "
-                    + "WHERE a.instrument_id = :instrument AND a.valid ORDER BY a.client_id, a.session_number"))
+                    + "JOIN episodes e ON e.id = a.episode_id "
+                    + "WHERE a.instrument_id = :instrument AND a.valid ORDER BY a.client_id, a.episode_id, a.session_number"))
         .bind("instrument", instrumentId)
         .setFetchSize(1_000)
         .map(clientScores())
@@ -186,7 +218,11 @@ public final class ScoreHistory {
       if (current[0] == null || current[0].id() != row.getColumn("id", Long.class)) {
         current[0] = row.getRow(Client.class);
       }
-      return new ClientSessionScore(current[0], row.getRow(SessionScore.class));
+      return new ClientSessionScore(
+          current[0],
+          row.getColumn("episode_id", Long.class),
+          row.getColumn("episode_number", Integer.class),
+          row.getRow(SessionScore.class));
     };
   }
 }

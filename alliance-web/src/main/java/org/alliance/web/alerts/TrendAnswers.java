@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.alliance.web.alerts.ScoreHistory.ClientVersion;
 
 /**
- * The trend answers last written, one per client, each valid for one version of the client's data
+ * The trend answers last written, one per episode of care, each valid for one version of its data
  * and one basis (the fit of the expected courses and the clinic's instruments): a client's trend is
  * read far more often than their data changes, and computing and writing it costs more than
  * everything else a trend request does.
@@ -25,7 +25,7 @@ final class TrendAnswers {
 
   /** The answer for this version of the client's data, if it was written on the same basis. */
   Optional<byte[]> find(ClientVersion version, ClinicTrends.Basis basis) {
-    Answer answer = answers.getIfPresent(version.client().id());
+    Answer answer = answers.getIfPresent(version.episodeId());
     // The client's row is part of the version: the answer names the client and their clinician.
     return answer != null
             && answer.version().equals(version)
@@ -42,7 +42,7 @@ final class TrendAnswers {
 
   /** Keeps an answer written from data of this version on this basis, and returns it. */
   byte[] keep(ClientVersion version, ClinicTrends.Basis basis, byte[] json) {
-    answers.put(version.client().id(), new Answer(version, basis, json));
+    answers.put(version.episodeId(), new Answer(version, basis, json));
     return json;
   }
 }

@@ -61,11 +61,12 @@ public final class TrendApi implements ClientMemory {
   }
 
   /**
-   * The client's course on every measure, each session against the expected course, and the ranked
-   * alerts.
+   * The client's course on every measure in one episode of care ({@code ?episode=ID}, else the
+   * latest), each session against the expected course, and the ranked alerts.
    */
   public void trend(Context ctx) {
     long id = Requests.id(ctx, "id");
+    Optional<Long> episode = episode(ctx);
     Instant now = platform.clock().instant();
     ClinicTrends.Basis basis = trends.currentBasis();
     record Read(
@@ -84,13 +85,26 @@ public final class TrendApi implements ClientMemory {
                   Principal principal = platform.authentication().require(ctx, handle);
                   ClientVersion version =
                       Access.reachable(
-                          principal, ScoreHistory.version(handle, id), ClientVersion::client, id);
+                          principal,
+                          ScoreHistory.version(handle, id, Optional.empty()),
+                          ClientVersion::client,
+                          id);
+                  if (episode.isPresent()) {
+                    version =
+                        ScoreHistory.version(handle, id, episode)
+                            .orElseThrow(
+                                () ->
+                                    WebException.notFound(
+                                        "episode: the client has no episode " + episode.get()));
+                  }
                   Optional<byte[]> answer = answers.find(version, basis);
                   return new Read(
                       principal,
                       version,
                       answer,
-                      answer.isPresent() ? List.of() : ScoreHistory.scores(handle, id));
+                      answer.isPresent()
+                          ? List.of()
+                          : ScoreHistory.scores(handle, version.episodeId()));
                 });
     platform
         .audit()
@@ -98,7 +112,7 @@ public final class TrendApi implements ClientMemory {
             Optional.of(read.principal().userId()),
             AuditAction.TREND_READ,
             Optional.of(id),
-            "",
+            "episode id " + read.version().episodeId(),
             now);
     byte[] answer =
         read.answer()
@@ -147,41 +161,43 @@ public final class TrendApi implements ClientMemory {
                 handle -> {
                   ClientScope scope = Access.scope(principal);
                   List<ClientVersion> versions = ScoreHistory.versionsInScope(handle, scope);
+                  // By episode: the open one of each client, whose alerts are the ones to act on.
                   Map<Long, ClientVersion> stale = new HashMap<>();
                   for (ClientVersion version : versions) {
                     Optional<List<Alert>> cached =
                         trends.cachedAlerts(
-                            version.client().id(), version.administrations(), version.lastId());
+                            version.episodeId(), version.administrations(), version.lastId());
                     if (cached.isPresent()) {
                       keep.accept(version.client(), cached.get());
                     } else {
-                      stale.put(version.client().id(), version);
+                      stale.put(version.episodeId(), version);
                     }
                   }
                   ClientGrouper grouper =
                       new ClientGrouper(
-                          (client, scores) -> {
-                            ClientVersion version = stale.get(client.id());
+                          course -> {
+                            ClientVersion version = stale.get(course.episodeId());
                             if (version != null) {
+                              Client client = course.client();
                               keep.accept(
                                   client,
                                   trends
                                       .trend(
-                                          client.id(),
+                                          course.episodeId(),
                                           version.administrations(),
                                           version.lastId(),
                                           client.reference(),
                                           Optional.of(client.clinicianUsername()),
-                                          scores)
+                                          course.scores())
                                       .alerts());
                             }
                           });
                   if (stale.size() > STALE_BY_ID) {
-                    ScoreHistory.scoresInScope(handle, scope, Optional.empty(), grouper);
+                    ScoreHistory.scoresInScope(handle, scope, Optional.empty(), true, grouper);
                   } else if (!stale.isEmpty()) {
                     List<Long> ids = new ArrayList<>(stale.keySet());
                     ids.sort(null);
-                    ScoreHistory.scoresOfClients(handle, ids, grouper);
+                    ScoreHistory.scoresOfEpisodes(handle, ids, grouper);
                   }
                   grouper.finish();
                   return versions.size();
@@ -205,6 +221,26 @@ public final class TrendApi implements ClientMemory {
     ctx.json(new AlertsAnswer(checked, ranked));
   }
 
+  /** The {@code episode} query parameter: an episode's id; 400 naming it when not a number. */
+  public static Optional<Long> episode(Context ctx) {
+    Optional<String> given = Requests.query(ctx, "episode");
+    if (given.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      long id = Long.parseLong(given.get());
+      if (id >= 1) {
+        return Optional.of(id);
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw WebException.badRequest(
+        "query parameter episode: expected the id of one of the client's episodes, found '"
+            + (given.get().length() > 20 ? given.get().substring(0, 20) + "..." : given.get())
+            + "'");
+  }
+
   private static AlertRule rule(String id) {
     return AlertRule.byId(id)
         .orElseThrow(
@@ -218,19 +254,37 @@ public final class TrendApi implements ClientMemory {
                             .collect(Collectors.joining(", "))));
   }
 
-  /** Groups scores read in client order into one call per client. */
+  /**
+   * The scores of one episode of care of one client.
+   *
+   * @param episodeNumber the episode's place among the client's episodes, from 1
+   */
+  public record EpisodeScores(
+      Client client, long episodeId, int episodeNumber, List<SessionScore> scores) {
+    /**
+     * The name of the episode's course in a cohort, where each episode counts on its own: the
+     * client's reference, with the episode's number from the second on ("c-0042, episode 2").
+     */
+    public String courseName() {
+      return episodeNumber == 1
+          ? client.reference()
+          : client.reference() + ", episode " + episodeNumber;
+    }
+  }
+
+  /** Groups scores read in client and episode order into one call per episode of care. */
   public static final class ClientGrouper implements Consumer<ClientSessionScore> {
-    private final java.util.function.BiConsumer<Client, List<SessionScore>> each;
+    private final Consumer<EpisodeScores> each;
     private ClientSessionScore first;
     private final List<SessionScore> scores = new ArrayList<>();
 
-    public ClientGrouper(java.util.function.BiConsumer<Client, List<SessionScore>> each) {
+    public ClientGrouper(Consumer<EpisodeScores> each) {
       this.each = each;
     }
 
     @Override
     public void accept(ClientSessionScore row) {
-      if (first != null && row.client().id() != first.client().id()) {
+      if (first != null && row.episodeId() != first.episodeId()) {
         finish();
       }
       if (first == null) {
@@ -241,7 +295,9 @@ public final class TrendApi implements ClientMemory {
 
     public void finish() {
       if (first != null) {
-        each.accept(first.client(), List.copyOf(scores));
+        each.accept(
+            new EpisodeScores(
+                first.client(), first.episodeId(), first.episodeNumber(), List.copyOf(scores)));
         scores.clear();
         first = null;
       }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.alliance.web.episodes.EpisodeFields;
+import org.alliance.web.episodes.Episodes;
 import org.alliance.web.platform.access.Access;
 import org.alliance.web.platform.access.Client;
 import org.alliance.web.platform.access.Clients;
@@ -32,10 +34,15 @@ public final class AddClient {
 
   /**
    * Checks the fields, adds the client to the caseload of the clinician named (or the user's own)
-   * and returns them; 400 listing every problem, 409 when the reference is taken.
+   * with their first episode of care open (with the referral date and first session given, checked
+   * by the caller) and returns them; 400 listing every problem, 409 when the reference is taken.
    */
   public static Client add(
-      Handle handle, Principal principal, ClientFields.Given given, Instant now) {
+      Handle handle,
+      Principal principal,
+      ClientFields.Given given,
+      EpisodeFields.Opening opening,
+      Instant now) {
     ClientFields.Changed fields =
         ClientFields.apply(
             "",
@@ -62,6 +69,7 @@ public final class AddClient {
     }
     long id = Clients.create(handle, reference, owner.id(), now);
     ClientRecords.setDetails(handle, id, fields.details());
+    Episodes.recordFirstOpening(handle, id, opening, principal.userId());
     List<String> withDetails = fields.details().given();
     AuditLog.record(
         handle,
@@ -70,7 +78,8 @@ public final class AddClient {
         Optional.of(id),
         "for clinician "
             + owner.username()
-            + (withDetails.isEmpty() ? "" : ", with " + String.join(", ", withDetails)),
+            + (withDetails.isEmpty() ? "" : ", with " + String.join(", ", withDetails))
+            + opening.referralDate().map(day -> ", referred on " + day).orElse(""),
         now);
     return Clients.find(handle, id).orElseThrow();
   }

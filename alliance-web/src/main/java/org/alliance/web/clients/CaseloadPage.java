@@ -88,40 +88,42 @@ public final class CaseloadPage {
                   List<CaseloadClient> clients =
                       Caseloads.latest(handle, Access.scope(principal), filter);
                   Map<Long, CaseloadClient> stale = new LinkedHashMap<>();
+                  // Alerts come from open episodes only: a closed one's are nobody's to act on.
+                  // They are cached per episode; stale is by episode id.
                   for (CaseloadClient client : clients) {
-                    if (client.administrations() == 0) {
+                    if (client.administrations() == 0 || !client.episodeOpen()) {
                       continue;
                     }
                     Optional<List<Alert>> cached =
                         trends.cachedAlerts(
-                            client.client().id(), client.administrations(), client.lastId());
+                            client.episodeId(), client.administrations(), client.lastId());
                     if (cached.isPresent()) {
                       alerts.put(client.client().id(), cached.get());
                     } else {
-                      stale.put(client.client().id(), client);
+                      stale.put(client.episodeId(), client);
                     }
                   }
                   if (!stale.isEmpty()) {
                     Map<Long, List<SessionScore>> scores = new LinkedHashMap<>();
                     Map<Long, Client> byId = new HashMap<>();
-                    ScoreHistory.scoresOfClients(
+                    ScoreHistory.scoresOfEpisodes(
                         handle,
                         List.copyOf(stale.keySet()),
                         row -> {
                           scores
-                              .computeIfAbsent(row.client().id(), id -> new ArrayList<>())
+                              .computeIfAbsent(row.episodeId(), id -> new ArrayList<>())
                               .add(row.score());
-                          byId.putIfAbsent(row.client().id(), row.client());
+                          byId.putIfAbsent(row.episodeId(), row.client());
                         });
                     scores.forEach(
-                        (id, list) -> {
-                          CaseloadClient version = stale.get(id);
-                          Client client = byId.get(id);
+                        (episode, list) -> {
+                          CaseloadClient version = stale.get(episode);
+                          Client client = byId.get(episode);
                           alerts.put(
-                              id,
+                              client.id(),
                               trends
                                   .trend(
-                                      id,
+                                      episode,
                                       version.administrations(),
                                       version.lastId(),
                                       client.reference(),
@@ -268,6 +270,7 @@ public final class CaseloadPage {
         client.client().id(),
         client.client().reference(),
         client.client().clinicianUsername(),
+        client.episodeOpen() ? "in care since " + client.since() : "episode from " + client.since(),
         lastSeen,
         outcome,
         alliance,

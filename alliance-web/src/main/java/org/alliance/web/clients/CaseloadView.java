@@ -68,11 +68,16 @@ public record CaseloadView(
   /** An alert kind the dashboard can be filtered to, and how many clients on the list have it. */
   public record RuleOption(String id, String title, int clients) {}
 
-  /** One client's line. */
+  /**
+   * One client's line.
+   *
+   * @param episode since when the client's episode of care runs, or when it ended, in words
+   */
   public record Row(
       long id,
       String reference,
       String clinician,
+      String episode,
       String lastSeen,
       List<ScoreCell> outcome,
       List<ScoreCell> alliance,

@@ -2,7 +2,9 @@ package org.alliance.web.clients;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,22 +46,34 @@ public final class Caseloads {
   }
 
   /**
-   * A client of the caseload with their latest scores, by instrument id.
+   * A client of the caseload with the latest scores of their latest episode of care, by instrument
+   * id.
    *
-   * @param administrations how many valid administrations the client has (with {@code lastId}, the
-   *     version of their data that cached alerts are checked against)
+   * @param episodeId the client's latest episode of care: the open one while there is one
+   * @param episodeOpen whether that episode is open, which puts the client on the active caseload
+   * @param since the day that episode began, as far as is known ({@link
+   *     org.alliance.web.episodes.EpisodeOfCare#since})
+   * @param administrations how many valid administrations the episode has (with {@code lastId}, the
+   *     version of its data that cached alerts are checked against)
    */
   public record CaseloadClient(
-      Client client, List<LatestScore> latest, long administrations, long lastId) {
+      Client client,
+      long episodeId,
+      boolean episodeOpen,
+      LocalDate since,
+      List<LatestScore> latest,
+      long administrations,
+      long lastId) {
     public CaseloadClient {
       requireNonNull(client, "client");
+      requireNonNull(since, "since");
       latest = List.copyOf(latest);
     }
   }
 
   /**
    * Every client in the scope that passes the filter, by reference, with the latest two scores of
-   * each instrument.
+   * each instrument in their latest episode of care.
    */
   public static List<CaseloadClient> latest(Handle handle, ClientScope scope, ClientFilter filter) {
     // Window functions rank each client's scores per instrument and count their data in the same
@@ -69,9 +83,13 @@ public final class Caseloads {
         handle.createQuery(
             "SELECT * FROM (SELECT c.id, c.reference, c.clinician_id, u.username AS clinician_username, "
                 + "u.team_id, c.created_at, a.instrument_id, a.session_number, a.administered_on, a.total, "
+                + "e.id AS episode_id, e.open_for, e.referred_on, e.first_session_on, e.opened_at, "
                 + "ROW_NUMBER() OVER (PARTITION BY c.id, a.instrument_id ORDER BY a.session_number DESC) AS recency, "
-                + "COUNT(a.id) OVER (PARTITION BY c.id) AS administrations, MAX(a.id) OVER (PARTITION BY c.id) AS last_id "
-                + "FROM clients c JOIN users u ON u.id = c.clinician_id LEFT JOIN administrations a ON a.client_id = c.id AND a.valid "
+                + "COUNT(a.id) OVER (PARTITION BY c.id) AS administrations, MAX(a.id) OVER (PARTITION BY c.id) AS last_id, "
+                + "MIN(a.administered_on) OVER (PARTITION BY c.id) AS first_scored_on "
+                + "FROM clients c JOIN users u ON u.id = c.clinician_id "
+                + "JOIN episodes e ON e.id = (SELECT MAX(x.id) FROM episodes x WHERE x.client_id = c.id) "
+                + "LEFT JOIN administrations a ON a.episode_id = e.id AND a.valid "
                 + "WHERE "
                 + scope.condition()
                 + " AND "
@@ -115,14 +133,31 @@ public final class Caseloads {
             builder ->
                 new CaseloadClient(
                     builder.row.client(),
+                    builder.row.episodeId(),
+                    builder.row.openFor().isPresent(),
+                    builder
+                        .row
+                        .referredOn()
+                        .or(builder.row::firstSessionOn)
+                        .or(builder.row::firstScoredOn)
+                        .orElse(LocalDate.ofInstant(builder.row.openedAt(), ZoneOffset.UTC)),
                     builder.latest,
                     builder.row.administrations(),
                     builder.row.lastId()))
         .toList();
   }
 
-  /** The client of a row, with the version of their data. */
-  private record ClientRow(@Nested Client client, long administrations, long lastId) {}
+  /** The client of a row, with their latest episode and the version of its data. */
+  private record ClientRow(
+      @Nested Client client,
+      long episodeId,
+      Optional<Long> openFor,
+      Optional<LocalDate> referredOn,
+      Optional<LocalDate> firstSessionOn,
+      Optional<LocalDate> firstScoredOn,
+      Instant openedAt,
+      long administrations,
+      long lastId) {}
 
   /**
    * The score of a row: the client's latest ({@code recency} 1) or the one before (2) of an

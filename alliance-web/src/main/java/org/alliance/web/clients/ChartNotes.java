@@ -35,6 +35,7 @@ public final class ChartNotes {
     }
   }
 
+  /** Adds a note to the client's latest episode, whose chart the page shows by default. */
   public static long add(
       Handle handle,
       long clientId,
@@ -45,8 +46,9 @@ public final class ChartNotes {
       Instant now) {
     return handle
         .createUpdate(
-            "INSERT INTO chart_notes (client_id, session_number, noted_on, note, created_by, created_at) "
-                + "VALUES (:client, :session, :date, :note, :by, :now)")
+            "INSERT INTO chart_notes (client_id, episode_id, session_number, noted_on, note, created_by,"
+                + " created_at) VALUES (:client, (SELECT MAX(id) FROM episodes WHERE client_id ="
+                + " :client), :session, :date, :note, :by, :now)")
         .bind("client", clientId)
         .bind("session", session.isPresent() ? Integer.valueOf(session.getAsInt()) : null)
         .bind("date", Sql.date(date))
@@ -126,6 +128,17 @@ public final class ChartNotes {
             "SELECT n.*, u.display_name FROM chart_notes n JOIN users u ON u.id = n.created_by "
                 + "WHERE n.client_id = :client ORDER BY n.created_at, n.id")
         .bind("client", clientId)
+        .mapTo(ChartNote.class)
+        .list();
+  }
+
+  /** The notes on one episode's charts, oldest first. */
+  public static List<ChartNote> ofEpisode(Handle handle, long episodeId) {
+    return handle
+        .createQuery(
+            "SELECT n.*, u.display_name FROM chart_notes n JOIN users u ON u.id = n.created_by "
+                + "WHERE n.episode_id = :episode ORDER BY n.created_at, n.id")
+        .bind("episode", episodeId)
         .mapTo(ChartNote.class)
         .list();
   }

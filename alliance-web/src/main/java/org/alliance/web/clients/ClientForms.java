@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.alliance.web.episodes.EpisodeFields;
+import org.alliance.web.episodes.EpisodesApi;
 import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.access.Access;
 import org.alliance.web.platform.access.Client;
@@ -41,10 +43,18 @@ public final class ClientForms {
   public void add(Context ctx) {
     Principal principal = platform.authentication().require(ctx);
     Map<String, String> typed = typed(ctx);
+    Optional<String> referral = PageRequests.field(ctx, EpisodeFields.REFERRAL_DATE);
+    referral.ifPresent(day -> typed.put(EpisodeFields.REFERRAL_DATE, day));
     Instant now = platform.clock().instant();
     try {
+      EpisodeFields.Opening opening =
+          EpisodeFields.opening(Map.of(EpisodeFields.REFERRAL_DATE, referral), now);
+      Map<String, String> clientFields = new LinkedHashMap<>(typed);
+      clientFields.remove(EpisodeFields.REFERRAL_DATE);
       Client client =
-          platform.database().write(handle -> AddClient.add(handle, principal, given(typed), now));
+          platform
+              .database()
+              .write(handle -> AddClient.add(handle, principal, given(clientFields), opening, now));
       ctx.redirect("/clients/" + client.id() + "?done=added", HttpStatus.SEE_OTHER);
     } catch (WebException e) {
       if (e.status() != 400 && e.status() != 409) {
@@ -86,31 +96,39 @@ public final class ClientForms {
     }
   }
 
-  /** {@code POST /clients/{id}/discharge}. */
+  /**
+   * {@code POST /clients/{id}/discharge}: closes the open episode with {@code reason}, {@code note}
+   * and {@code date}, as the episode's closing form does.
+   */
   public void discharge(Context ctx) {
     Principal principal = platform.authentication().require(ctx);
     long id = PageRequests.id(ctx, "id");
     Instant now = platform.clock().instant();
+    EpisodeFields.Ending ending = EpisodeFields.ending(EpisodesApi.endingForm(ctx), now, false);
     platform
         .database()
         .write(
             handle -> {
-              DischargeClient.discharge(handle, principal, id, now);
+              DischargeClient.discharge(handle, principal, id, ending, now);
               return null;
             });
     ctx.redirect("/clients/" + id + "?done=discharged", HttpStatus.SEE_OTHER);
   }
 
-  /** {@code POST /clients/{id}/readmit}. */
+  /**
+   * {@code POST /clients/{id}/readmit}: opens a new episode with the optional {@code referralDate}
+   * and {@code firstSessionDate}.
+   */
   public void readmit(Context ctx) {
     Principal principal = platform.authentication().require(ctx);
     long id = PageRequests.id(ctx, "id");
     Instant now = platform.clock().instant();
+    EpisodeFields.Opening opening = EpisodeFields.opening(EpisodesApi.openingForm(ctx), now);
     platform
         .database()
         .write(
             handle -> {
-              DischargeClient.readmit(handle, principal, id, now);
+              DischargeClient.readmit(handle, principal, id, opening, now);
               return null;
             });
     ctx.redirect("/clients/" + id + "?done=readmitted", HttpStatus.SEE_OTHER);

@@ -42,7 +42,10 @@ import org.alliance.web.alerts.ClinicTrends;
 import org.alliance.web.alerts.ClinicTrends.ClientTrend;
 import org.alliance.web.alerts.ScoreHistory;
 import org.alliance.web.alerts.SessionScore;
+import org.alliance.web.alerts.TrendApi;
 import org.alliance.web.clients.ChartNotes.ChartNote;
+import org.alliance.web.episodes.EpisodeOfCare;
+import org.alliance.web.episodes.Episodes;
 import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.links.ClientLinkPage;
 import org.alliance.web.links.ClientLinks;
@@ -88,10 +91,15 @@ public final class ClientPage {
     this.trends = trends;
   }
 
-  /** What a page about one client reads, in one transaction. */
+  /**
+   * What a page about one client reads, in one transaction: the scores, administrations, notes and
+   * acknowledgements of one episode of care (the one asked for, else the latest).
+   */
   private record Read(
       Principal principal,
       Client client,
+      List<EpisodeOfCare> episodes,
+      EpisodeOfCare episode,
       List<SessionScore> scores,
       List<StoredAdministration> administrations,
       List<ChartNote> notes,
@@ -109,19 +117,24 @@ public final class ClientPage {
       return Optional.empty();
     }
     long id = PageRequests.id(ctx, "id");
+    Optional<Long> asked = TrendApi.episode(ctx);
     return Optional.of(
         platform
             .database()
             .read(
                 handle -> {
                   Client client = Access.client(handle, signedIn.get(), id);
+                  List<EpisodeOfCare> episodes = Episodes.ofClient(handle, id);
+                  EpisodeOfCare episode = Episodes.chosen(episodes, asked, client.reference());
                   return new Read(
                       signedIn.get(),
                       client,
-                      ScoreHistory.scores(handle, id),
-                      Administrations.ofClient(handle, id),
-                      ChartNotes.ofClient(handle, id),
-                      AlertAcknowledgements.ofClient(handle, id),
+                      episodes,
+                      episode,
+                      ScoreHistory.scores(handle, episode.id()),
+                      Administrations.ofEpisode(handle, episode.id()),
+                      ChartNotes.ofEpisode(handle, episode.id()),
+                      AlertAcknowledgements.ofEpisode(handle, episode.id()),
                       ClientLinks.ofClient(handle, id),
                       Corrections.ofClient(handle, id),
                       ChartNotes.historyOf(handle, id),
@@ -145,7 +158,7 @@ public final class ClientPage {
             Optional.of(read.principal().userId()),
             AuditAction.CLIENT_PAGE,
             Optional.of(read.client().id()),
-            "",
+            "episode id " + read.episode().id(),
             platform.clock().instant());
     ClientTrend trend =
         trends.trend(
@@ -180,7 +193,7 @@ public final class ClientPage {
             Optional.of(read.principal().userId()),
             AuditAction.CLIENT_REPORT,
             Optional.of(read.client().id()),
-            "",
+            "episode id " + read.episode().id(),
             now);
     ClientTrend trend =
         trends.trend(
@@ -197,7 +210,8 @@ public final class ClientPage {
             trend.riskFlags(),
             latestAnswers(read),
             new ClientReport.Settings(
-                "the clinic's records",
+                // The report shows one episode of care and says which.
+                "the clinic's records, " + read.episode().inWords(),
                 LocalDate.ofInstant(now, ZoneOffset.UTC),
                 options,
                 CourseFindings.Options.defaults(),
@@ -288,7 +302,7 @@ public final class ClientPage {
             Optional.of(read.principal().userId()),
             AuditAction.CLIENT_CHART,
             Optional.of(read.client().id()),
-            measure,
+            measure + ", episode id " + read.episode().id(),
             platform.clock().instant());
     ClientTrend trend =
         trends.trend(
@@ -401,6 +415,7 @@ public final class ClientPage {
                     WebException.badRequest(
                         "rule: there is no kind of alert called '" + ruleId + "'"));
     int session = alertSession(ctx);
+    Optional<Long> asked = episodeField(ctx);
     String followUp =
         PageRequests.field(ctx, "followUp")
             .orElseThrow(
@@ -419,13 +434,15 @@ public final class ClientPage {
                 handle -> {
                   Principal principal = platform.authentication().require(ctx, handle);
                   Client client = Access.client(handle, principal, id);
-                  // Only an alert the client has now can be acknowledged: the rule must fire at
+                  EpisodeOfCare episode =
+                      Episodes.chosen(Episodes.ofClient(handle, id), asked, client.reference());
+                  // Only an alert the episode has now can be acknowledged: the rule must fire at
                   // that session.
                   ClientTrend trend =
                       trends.trend(
                           client.reference(),
                           Optional.of(client.clinicianUsername()),
-                          ScoreHistory.scores(handle, id));
+                          ScoreHistory.scores(handle, episode.id()));
                   boolean current =
                       trend.alerts().stream()
                           .anyMatch(alert -> alert.rule() == rule && alert.session() == session);
@@ -441,6 +458,7 @@ public final class ClientPage {
                       AlertAcknowledgements.add(
                           handle,
                           id,
+                          episode.id(),
                           rule.id(),
                           rule.version(),
                           session,
@@ -453,7 +471,7 @@ public final class ClientPage {
                         Optional.of(principal.userId()),
                         AuditAction.ALERT_ACKNOWLEDGE,
                         Optional.of(id),
-                        rule.id() + " session " + session,
+                        rule.id() + " session " + session + ", episode " + episode.number(),
                         now);
                   }
                   return stored;
@@ -462,7 +480,25 @@ public final class ClientPage {
       throw WebException.conflict(
           "this alert was already acknowledged; its follow-up is on the client's page");
     }
-    ctx.redirect("/clients/" + id + "#alerts", HttpStatus.SEE_OTHER);
+    ctx.redirect(pageOf(id, asked) + "#alerts", HttpStatus.SEE_OTHER);
+  }
+
+  /** The {@code episode} field of an alert's form: the episode the page showed. */
+  private static Optional<Long> episodeField(Context ctx) {
+    Optional<String> given = PageRequests.field(ctx, "episode");
+    if (given.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Long.parseLong(given.get()));
+    } catch (NumberFormatException e) {
+      throw WebException.badRequest("episode: expected the id of one of the client's episodes");
+    }
+  }
+
+  /** The client's page, showing an episode when one was asked for. */
+  private static String pageOf(long id, Optional<Long> episode) {
+    return "/clients/" + id + episode.map(e -> "?episode=" + e).orElse("");
   }
 
   /**
@@ -476,6 +512,7 @@ public final class ClientPage {
         PageRequests.field(ctx, "rule")
             .orElseThrow(() -> WebException.badRequest("rule: which alert is re-opened"));
     int session = alertSession(ctx);
+    Optional<Long> asked = episodeField(ctx);
     Instant now = platform.clock().instant();
     boolean reopened =
         platform
@@ -483,10 +520,12 @@ public final class ClientPage {
             .write(
                 handle -> {
                   Principal principal = platform.authentication().require(ctx, handle);
-                  Access.client(handle, principal, id);
+                  Client client = Access.client(handle, principal, id);
+                  EpisodeOfCare episode =
+                      Episodes.chosen(Episodes.ofClient(handle, id), asked, client.reference());
                   boolean changed =
                       AlertAcknowledgements.reopen(
-                          handle, id, ruleId, session, principal.userId(), now);
+                          handle, id, episode.id(), ruleId, session, principal.userId(), now);
                   if (changed) {
                     AuditLog.record(
                         handle,
@@ -502,7 +541,7 @@ public final class ClientPage {
       throw WebException.conflict(
           "this alert has no acknowledgement standing to re-open; the client's page shows its record");
     }
-    ctx.redirect("/clients/" + id + "#alerts", HttpStatus.SEE_OTHER);
+    ctx.redirect(pageOf(id, asked) + "#alerts", HttpStatus.SEE_OTHER);
   }
 
   private ClientView view(Read read, ClientTrend trend, String done) {
@@ -524,7 +563,11 @@ public final class ClientPage {
               course.measure().id(),
               chart.title(),
               chart.description(),
-              "/clients/" + read.client().id() + "/charts/" + course.measure().id(),
+              "/clients/"
+                  + read.client().id()
+                  + "/charts/"
+                  + course.measure().id()
+                  + (latest(read) ? "" : "?episode=" + read.episode().id()),
               findings.notes()));
     }
     List<AlertItem> alerts = new ArrayList<>();
@@ -605,7 +648,51 @@ public final class ClientPage {
         choices,
         next,
         facts(read),
+        episodes(read),
         done(done, read));
+  }
+
+  /** The list of the client's episodes and what the open and close forms need. */
+  private ClientView.EpisodesView episodes(Read read) {
+    List<ClientView.EpisodeLine> lines = new ArrayList<>();
+    for (EpisodeOfCare episode : read.episodes()) {
+      String words =
+          "Episode "
+              + episode.number()
+              + ": "
+              + episode.referredOn().map(day -> "referred " + day + ", ").orElse("")
+              + episode.firstSessionOn().map(day -> "first session " + day + ", ").orElse("")
+              + (episode.open()
+                  ? "open since " + episode.since()
+                  : "from "
+                      + episode.since()
+                      + " to "
+                      + episode.closedOn().orElseThrow()
+                      + ", ended: "
+                      + episode.endingInWords())
+              + " ("
+              + episode.administrations()
+              + (episode.administrations() == 1 ? " administration)" : " administrations)");
+      lines.add(
+          new ClientView.EpisodeLine(
+              episode.id(),
+              words,
+              "/clients/" + read.client().id() + "?episode=" + episode.id(),
+              episode.id() == read.episode().id()));
+    }
+    return new ClientView.EpisodesView(
+        lines,
+        read.episode().inWords(),
+        latest(read),
+        read.episodes().stream()
+            .filter(EpisodeOfCare::open)
+            .mapToLong(EpisodeOfCare::id)
+            .findFirst()
+            .orElse(0),
+        LocalDate.ofInstant(platform.clock().instant(), ZoneOffset.UTC).toString(),
+        java.util.Arrays.stream(org.alliance.web.episodes.EndingReason.values())
+            .map(reason -> new ClientForm.Choice(reason.code(), reason.words()))
+            .toList());
   }
 
   /** The client's details in words, the form that changes them, and where they may be moved. */
@@ -654,6 +741,12 @@ public final class ClientPage {
               + " stays here. Find them on the caseload under \"discharged\".";
       case "readmitted" -> "The client is back on the active caseload.";
       case "erased" -> "The client's personal data was erased: only de-identified scores are left.";
+      case "episode-closed" ->
+          "The episode was closed and the client is off the active caseload; everything of the"
+              + " episode stays here.";
+      case "episode-opened" ->
+          "A new episode was opened: the client is on the active caseload, and sessions count"
+              + " from 1 again.";
       case "reassigned" ->
           "The client is now on the caseload of " + read.client().clinicianUsername() + ".";
       case "kiosk-saved" ->
@@ -664,6 +757,11 @@ public final class ClientPage {
               + " the tablet.";
       default -> "";
     };
+  }
+
+  /** Whether the page shows the client's latest episode, the one shown without asking. */
+  private static boolean latest(Read read) {
+    return read.episode().id() == read.episodes().get(read.episodes().size() - 1).id();
   }
 
   private static Optional<StoredAdministration> latestOf(Read read, String instrumentId) {

@@ -30,6 +30,7 @@ public record ClientView(
     List<EntryChoice> instruments,
     int nextSession,
     Facts facts,
+    EpisodesView episodes,
     String notice) {
   public ClientView {
     requireNonNull(reference, "reference");
@@ -72,6 +73,42 @@ public record ClientView(
       return !discharged.isEmpty();
     }
   }
+
+  /**
+   * The client's episodes of care as the page lists them, which one it shows, and what the forms
+   * that close the open one or open a new one need.
+   *
+   * @param shown the episode the page shows, in words
+   * @param showingLatest whether it is the latest, the one shown without asking
+   * @param openId the id of the open episode; 0 when there is none
+   * @param today the day a closing form suggests, YYYY-MM-DD
+   */
+  public record EpisodesView(
+      List<EpisodeLine> lines,
+      String shown,
+      boolean showingLatest,
+      long openId,
+      String today,
+      List<ClientForm.Choice> reasons) {
+    public EpisodesView {
+      lines = List.copyOf(lines);
+      reasons = List.copyOf(reasons);
+    }
+
+    public boolean hasOpen() {
+      return openId != 0;
+    }
+
+    /** The id of the episode the page shows. */
+    public long shownId() {
+      return lines.stream().filter(EpisodeLine::shown).findFirst().map(EpisodeLine::id).orElse(0L);
+    }
+  }
+
+  /**
+   * One episode in the list: its number, dates and ending in words, and the address that shows it.
+   */
+  public record EpisodeLine(long id, String words, String href, boolean shown) {}
 
   /**
    * A measure's chart, drawn by the io chart code (an SVG image at {@code src}), with what it shows

@@ -14,6 +14,8 @@ import java.util.Optional;
 import org.alliance.web.administrations.Administrations;
 import org.alliance.web.administrations.Corrections;
 import org.alliance.web.administrations.StoredAdministrationJson;
+import org.alliance.web.episodes.EpisodeFields;
+import org.alliance.web.episodes.EpisodesApi;
 import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.access.Access;
 import org.alliance.web.platform.access.Client;
@@ -103,14 +105,24 @@ public final class ClientsApi {
    */
   public void create(Context ctx) {
     Principal principal = platform.authentication().require(ctx);
-    ClientFields.Given given = given(ctx, "{\"reference\": \"c-0042\"}");
+    ClientFields.Given sent = given(ctx, "{\"reference\": \"c-0042\"}");
     Instant now = platform.clock().instant();
+    // The first episode's dates are the episode's fields, not the client's details.
+    Map<String, Optional<String>> fields = new LinkedHashMap<>(sent.fields());
+    Map<String, Optional<String>> episode = new LinkedHashMap<>();
+    for (String name : List.of(EpisodeFields.REFERRAL_DATE, EpisodeFields.FIRST_SESSION_DATE)) {
+      if (fields.containsKey(name)) {
+        episode.put(name, fields.remove(name));
+      }
+    }
+    EpisodeFields.Opening opening = EpisodeFields.opening(episode, now);
+    ClientFields.Given given = new ClientFields.Given(fields);
     ClientProfileJson json =
         platform
             .database()
             .write(
                 handle -> {
-                  Client client = AddClient.add(handle, principal, given, now);
+                  Client client = AddClient.add(handle, principal, given, opening, now);
                   return profile(handle, client, now);
                 });
     ctx.status(201).header("Location", "/api/clients/" + json.id()).json(json);
@@ -163,32 +175,42 @@ public final class ClientsApi {
                 }));
   }
 
-  /** {@code POST /api/clients/{id}/discharge}: off the active caseload; 200 with the client. */
+  /**
+   * {@code POST /api/clients/{id}/discharge}: {@code reason}, {@code note}, {@code date} (default
+   * today) close the open episode of care, which takes the client off the active caseload; 200 with
+   * the client.
+   */
   public void discharge(Context ctx) {
     Principal principal = platform.authentication().require(ctx);
     long id = Requests.id(ctx, "id");
     Instant now = platform.clock().instant();
+    EpisodeFields.Ending ending = EpisodeFields.ending(EpisodesApi.endingJson(ctx), now, true);
     ctx.json(
         platform
             .database()
             .write(
                 handle -> {
-                  DischargeClient.discharge(handle, principal, id, now);
+                  DischargeClient.discharge(handle, principal, id, ending, now);
                   return profile(handle, Access.client(handle, principal, id), now);
                 }));
   }
 
-  /** {@code POST /api/clients/{id}/readmit}: back on the active caseload; 200 with the client. */
+  /**
+   * {@code POST /api/clients/{id}/readmit}: back on the active caseload with a new episode of care
+   * ({@code referralDate}, {@code firstSessionDate}, both optional; no body is none); 200 with the
+   * client.
+   */
   public void readmit(Context ctx) {
     Principal principal = platform.authentication().require(ctx);
     long id = Requests.id(ctx, "id");
     Instant now = platform.clock().instant();
+    EpisodeFields.Opening opening = EpisodeFields.opening(EpisodesApi.openingJson(ctx), now);
     ctx.json(
         platform
             .database()
             .write(
                 handle -> {
-                  DischargeClient.readmit(handle, principal, id, now);
+                  DischargeClient.readmit(handle, principal, id, opening, now);
                   return profile(handle, Access.client(handle, principal, id), now);
                 }));
   }

@@ -285,6 +285,7 @@ public final class EraseClient {
         .bind("admin", admin)
         .bind("id", id)
         .execute();
+    closeEpisodes(handle, id, admin, now);
     monthOnly(handle, "administrations", id, "created_at");
     monthOnly(handle, "administration_history", id, "created_at", "changed_at");
     handle
@@ -293,6 +294,71 @@ public final class EraseClient {
         .bind("id", id)
         .execute();
     return reference;
+  }
+
+  /**
+   * The open episode of care closes (an erased client is off the caseload), each ending note (free
+   * text) becomes "(erased)", and the episodes' days and times move to their month, as the entries'
+   * do; the order of the days, which the episodes' checks hold, stays.
+   */
+  private static void closeEpisodes(Handle handle, long id, long admin, Instant now) {
+    handle
+        .createUpdate(
+            "UPDATE episodes SET closed_on = :today, ending_reason = 'other', ending_note = :erased, "
+                + "closed_by = :admin, closed_at = :now, open_for = NULL "
+                + "WHERE client_id = :id AND open_for IS NOT NULL")
+        .bind("today", LocalDate.ofInstant(now, ZoneOffset.UTC))
+        .bind("erased", ERASED)
+        .bind("admin", admin)
+        .bind("now", Sql.time(now))
+        .bind("id", id)
+        .execute();
+    handle
+        .createUpdate(
+            "UPDATE episodes SET ending_note = :erased WHERE client_id = :id AND ending_note IS NOT NULL")
+        .bind("erased", ERASED)
+        .bind("id", id)
+        .execute();
+    record Dates(
+        long id,
+        Optional<LocalDate> referred,
+        Optional<LocalDate> first,
+        Optional<LocalDate> closed,
+        Instant openedAt,
+        Optional<Instant> closedAt) {}
+    List<Dates> rows =
+        handle
+            .createQuery(
+                "SELECT id, referred_on, first_session_on, closed_on, opened_at, closed_at FROM episodes "
+                    + "WHERE client_id = :id")
+            .bind("id", id)
+            .map(
+                (rs, ctx) ->
+                    new Dates(
+                        rs.getLong("id"),
+                        Optional.ofNullable(rs.getObject("referred_on", LocalDate.class)),
+                        Optional.ofNullable(rs.getObject("first_session_on", LocalDate.class)),
+                        Optional.ofNullable(rs.getObject("closed_on", LocalDate.class)),
+                        rs.getObject("opened_at", OffsetDateTime.class).toInstant(),
+                        Optional.ofNullable(rs.getObject("closed_at", OffsetDateTime.class))
+                            .map(OffsetDateTime::toInstant)))
+            .list();
+    for (Dates row : rows) {
+      handle
+          .createUpdate(
+              "UPDATE episodes SET referred_on = :referred, first_session_on = :first, "
+                  + "closed_on = :closed, opened_at = :openedAt, closed_at = :closedAt WHERE id = :id")
+          .bind("referred", Sql.date(row.referred().map(day -> day.withDayOfMonth(1))))
+          .bind("first", Sql.date(row.first().map(day -> day.withDayOfMonth(1))))
+          .bind("closed", Sql.date(row.closed().map(day -> day.withDayOfMonth(1))))
+          .bind("openedAt", Sql.time(month(row.openedAt())))
+          .bindByType(
+              "closedAt",
+              row.closedAt().map(at -> month(at).atOffset(ZoneOffset.UTC)).orElse(null),
+              OffsetDateTime.class)
+          .bind("id", row.id())
+          .execute();
+    }
   }
 
   /** Moves the day of administration and the given times of a client's rows to their month. */
@@ -359,6 +425,7 @@ public final class EraseClient {
   private static void remove(Handle handle, long id) {
     update(handle, "DELETE FROM administration_history WHERE client_id = :id", id);
     update(handle, "DELETE FROM administrations WHERE client_id = :id", id);
+    update(handle, "DELETE FROM episodes WHERE client_id = :id", id);
     update(handle, "DELETE FROM clients WHERE id = :id", id);
   }
 

@@ -19,6 +19,9 @@ import org.alliance.web.alerts.ClinicTrends;
 import org.alliance.web.alerts.ClinicTrends.ClientTrend;
 import org.alliance.web.alerts.ScoreHistory;
 import org.alliance.web.alerts.SessionScore;
+import org.alliance.web.alerts.TrendApi;
+import org.alliance.web.episodes.EpisodeOfCare;
+import org.alliance.web.episodes.Episodes;
 import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.access.Access;
@@ -45,12 +48,18 @@ public final class FhirApi {
     this.trends = trends;
   }
 
+  /**
+   * {@code GET /api/clients/{id}/fhir[?episode=ID]}: one episode of care (the latest unless asked),
+   * as a new episode is a new course whose session numbers begin again.
+   */
   public void bundle(Context ctx) {
     long id = Requests.id(ctx, "id");
+    Optional<Long> asked = TrendApi.episode(ctx);
     Instant now = platform.clock().instant();
     record Read(
         Principal principal,
         Client client,
+        EpisodeOfCare episode,
         List<StoredAdministration> administrations,
         List<SessionScore> scores) {}
     Read read =
@@ -60,11 +69,14 @@ public final class FhirApi {
                 handle -> {
                   Principal principal = platform.authentication().require(ctx, handle);
                   Client client = Access.client(handle, principal, id);
+                  EpisodeOfCare episode =
+                      Episodes.chosen(Episodes.ofClient(handle, id), asked, client.reference());
                   return new Read(
                       principal,
                       client,
-                      Administrations.ofClient(handle, id),
-                      ScoreHistory.scores(handle, id));
+                      episode,
+                      Administrations.ofEpisode(handle, episode.id()),
+                      ScoreHistory.scores(handle, episode.id()));
                 });
     platform
         .audit()
@@ -72,7 +84,7 @@ public final class FhirApi {
             Optional.of(read.principal().userId()),
             AuditAction.FHIR_READ,
             Optional.of(id),
-            "",
+            "episode id " + read.episode().id(),
             now);
     ClientTrend trend =
         trends.trend(

@@ -20,6 +20,7 @@ import org.alliance.web.administrations.RecordAdministration;
 import org.alliance.web.administrations.RecordAdministration.Scored;
 import org.alliance.web.administrations.RecordAdministration.Source;
 import org.alliance.web.administrations.SessionAlreadyRecorded;
+import org.alliance.web.episodes.Episodes;
 import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.platform.access.Access;
 import org.alliance.web.platform.access.Client;
@@ -194,6 +195,22 @@ public final class AdministrationImport {
         }
         Scored toStore =
             Scored.of(instruments.catalog().get(score.instrumentId()), administration, score);
+        // A row of a client without an open episode of care is reported, never stored into a
+        // new episode opened unasked.
+        if (Episodes.openOf(handle, client.id()).isEmpty()) {
+          String problem =
+              "client "
+                  + administration.client()
+                  + " has no open episode of care (discharged): open a new episode on their page"
+                  + " before importing their answers";
+          result.problem(
+              new InputProblem(
+                  new SourceLocation(
+                      where.file(), where.line(), where.column(), Optional.of("client")),
+                  problem));
+          result.reject(row, Optional.of(score), problem);
+          continue;
+        }
         // A session stored earlier in this file is found by the store's own check: the
         // transaction sees its own rows.
         try {

@@ -11,6 +11,7 @@ import org.alliance.core.instrument.Instrument;
 import org.alliance.core.scoring.Administration;
 import org.alliance.web.administrations.Administrations;
 import org.alliance.web.administrations.StoredAdministration;
+import org.alliance.web.episodes.Episodes;
 import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.instruments.InstrumentLanguage;
 import org.alliance.web.platform.Platform;
@@ -91,11 +92,13 @@ public final class ClientLinkPage {
                 handle -> {
                   Principal principal = platform.authentication().require(ctx, handle);
                   Client client = Access.client(handle, principal, id);
+                  // A link is answered into the open episode: none is sent without one.
+                  Episodes.openForRecording(handle, id);
                   int session =
                       requestedSession.isPresent()
                           ? requestedSession.getAsInt()
                           : nextSession(
-                              Administrations.ofClient(handle, id).stream()
+                              Administrations.ofOpenEpisode(handle, id).stream()
                                   .mapToInt(StoredAdministration::session)
                                   .max());
                   long link =

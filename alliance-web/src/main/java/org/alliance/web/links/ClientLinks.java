@@ -77,13 +77,19 @@ public final class ClientLinks {
         .one();
   }
 
-  /** The link with this token hash, when it is neither used nor expired at {@code now}. */
+  /**
+   * The link with this token hash, when it is neither used nor expired at {@code now} and its
+   * client has an open episode of care.
+   */
   public static Optional<OpenLink> open(Handle handle, String tokenHash, Instant now) {
     return handle
         .createQuery(
             "SELECT l.id, l.client_id, l.instrument_id, l.session_number, l.created_by, l.expires_at, "
                 + "c.language FROM client_links l JOIN clients c ON c.id = l.client_id "
-                + "WHERE l.token_hash = :hash AND l.used_at IS NULL AND l.expires_at > :now")
+                + "WHERE l.token_hash = :hash AND l.used_at IS NULL AND l.expires_at > :now "
+                // A link is answered into the client's open episode of care: without one it
+                // cannot be used, and the client sees the same neutral page as for any other.
+                + "AND EXISTS (SELECT 1 FROM episodes e WHERE e.open_for = l.client_id)")
         .bind("hash", tokenHash)
         .bind("now", Sql.time(now))
         .mapTo(OpenRow.class)

@@ -44,7 +44,8 @@ import org.jdbi.v3.core.Handle;
  * GAD-7, the NHS Talking Therapies rates. Shared by {@code GET /api/cohort} and the team page, so
  * both always agree.
  *
- * @param courses the clients with at least two scores of the measure
+ * @param courses the episodes of care with at least two scores of the measure, each a course of its
+ *     own (a client treated twice counts twice)
  * @param definition how each client was judged
  * @param talkingTherapies the NHS Talking Therapies rates, when some client in reach has both a
  *     PHQ-9 and a GAD-7
@@ -125,12 +126,14 @@ public record ClinicCohort(
                   Map<String, String> clinicians = new HashMap<>();
                   TrendApi.ClientGrouper grouper =
                       new TrendApi.ClientGrouper(
-                          (client, all) -> {
-                            List<SessionScore> scores = inPeriod(all, period);
+                          episode -> {
+                            // Each episode of care is a course of its own: a client treated
+                            // twice counts twice.
+                            List<SessionScore> scores = inPeriod(episode.scores(), period);
                             if (scores.size() >= 2) {
                               courses.add(
                                   new Course(
-                                      client.reference(),
+                                      episode.courseName(),
                                       of,
                                       scores.stream()
                                           .map(
@@ -138,11 +141,12 @@ public record ClinicCohort(
                                                   new Observation(
                                                       score.session(), score.date(), score.total()))
                                           .toList()));
-                              clinicians.put(client.reference(), client.clinicianUsername());
+                              clinicians.put(
+                                  episode.courseName(), episode.client().clinicianUsername());
                             }
                           });
                   ScoreHistory.scoresInScope(
-                      handle, Access.scope(principal), Optional.of(chosen.id()), grouper);
+                      handle, Access.scope(principal), Optional.of(chosen.id()), false, grouper);
                   grouper.finish();
                   return new Read(
                       chosen,
@@ -212,16 +216,17 @@ public record ClinicCohort(
       Measure measure = Measure.of(instrument);
       TrendApi.ClientGrouper grouper =
           new TrendApi.ClientGrouper(
-              (client, scores) -> {
-                clinicians.put(client.reference(), client.clinicianUsername());
+              episode -> {
+                String name = episode.courseName();
+                clinicians.put(name, episode.client().clinicianUsername());
                 courses
-                    .computeIfAbsent(client.reference(), c -> new ArrayList<>())
+                    .computeIfAbsent(name, c -> new ArrayList<>())
                     .add(
                         new Course(
-                            client.reference(), measure, observations(inPeriod(scores, period))));
+                            name, measure, observations(inPeriod(episode.scores(), period))));
               });
       ScoreHistory.scoresInScope(
-          handle, Access.scope(principal), Optional.of(instrument.id()), grouper);
+          handle, Access.scope(principal), Optional.of(instrument.id()), false, grouper);
       grouper.finish();
     }
     List<Episode> episodes = new ArrayList<>(courses.size());

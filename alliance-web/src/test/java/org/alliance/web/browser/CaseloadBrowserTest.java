@@ -202,7 +202,9 @@ class CaseloadBrowserTest {
   @Test
   @Order(4)
   void theClinicianDischargesTheClient() {
-    follow(browser.findElement(By.cssSelector("#discharge button[type=submit]")));
+    // Discharge closes the episode of care, with why (the day is today unless changed).
+    new Select(browser.findElement(By.id("episode-reason"))).selectByValue("finished");
+    follow(browser.findElement(By.cssSelector("#close-episode button[type=submit]")));
     assertThat(browser.findElement(By.id("discharged")).getText())
         .contains("Off the active caseload: discharged on")
         .contains("by ann");

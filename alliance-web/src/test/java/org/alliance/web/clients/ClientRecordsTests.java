@@ -362,10 +362,11 @@ abstract class ClientRecordsTests {
         .post(c + "/administrations", "ann", TestClinic.phq9(1, 2, 2, 2, 2, 2, 2, 2, 2, 1))
         .expect(201);
     assertThat(clinic.get("/api/alerts", "ann").expect(200).body()).contains("ann-leaving");
-    JsonNode discharged = clinic.post(c + "/discharge", "ann", "{}").expect(200).json();
+    JsonNode discharged =
+        clinic.post(c + "/discharge", "ann", "{\"reason\": \"moved\"}").expect(200).json();
     assertThat(discharged.get("dischargedAt").isNull()).isFalse();
     assertThat(discharged.get("dischargedBy").asText()).isEqualTo("ann");
-    assertThat(clinic.post(c + "/discharge", "ann", "{}").expect(409).body())
+    assertThat(clinic.post(c + "/discharge", "ann", "{\"reason\": \"moved\"}").expect(409).body())
         .contains("already discharged");
 
     assertThat(clinic.get("/api/clients?q=ann-leaving", "ann").json().get("total").asInt())
@@ -382,15 +383,18 @@ abstract class ClientRecordsTests {
     assertThat(
             clinic.get("/api/clients?q=ann-leaving&status=all", "ann").json().get("total").asInt())
         .isEqualTo(1);
-    // Off the caseload, their alerts are nobody's to act on; everything stays readable, and new
-    // answers are still taken.
+    // Off the caseload, their alerts are nobody's to act on; everything stays readable, and
+    // nothing new is recorded without an open episode of care (none is opened unasked).
     assertThat(clinic.get("/api/alerts", "ann").expect(200).body()).doesNotContain("ann-leaving");
     assertThat(clinic.get(c, "ann").expect(200).json().get("administrations")).hasSize(1);
     clinic.get(c + "/trend", "ann").expect(200);
     clinic.get("/clients/" + id, "ann").expect(200);
-    clinic
-        .post(c + "/administrations", "ann", TestClinic.phq9(2, 1, 1, 1, 1, 1, 1, 1, 1, 0))
-        .expect(201);
+    assertThat(
+            clinic
+                .post(c + "/administrations", "ann", TestClinic.phq9(2, 1, 1, 1, 1, 1, 1, 1, 1, 0))
+                .expect(409)
+                .body())
+        .contains("has no open episode of care");
     SignedIn ann = SignedIn.as(clinic, "ann");
     assertThat(ann.get("/").body()).doesNotContain(">ann-leaving</a>");
     assertThat(ann.get("/?status=discharged").body())
@@ -398,7 +402,7 @@ abstract class ClientRecordsTests {
         .doesNotContain(">ann-1</a>");
     assertThat(ann.get("/clients/" + id).body())
         .contains("Off the active caseload: discharged on")
-        .contains("/clients/" + id + "/readmit");
+        .contains("action=\"/clients/" + id + "/episodes\"");
 
     assertThat(
             clinic
@@ -415,7 +419,7 @@ abstract class ClientRecordsTests {
     assertThat(audit(id))
         .extracting(AuditEntry::action)
         .contains("client.discharge", "client.readmit");
-    clinic.post(c + "/discharge", "ben", "{}").expect(404);
+    clinic.post(c + "/discharge", "ben", "{\"reason\": \"moved\"}").expect(404);
   }
 
   @Test
@@ -521,7 +525,10 @@ abstract class ClientRecordsTests {
     assertThat(ann.post("/clients/" + id + "/details", edit).expect(400).body())
         .contains("more than 120 years ago");
 
-    ann.post("/clients/" + id + "/discharge", Map.of()).expect(303);
+    ann.post(
+            "/clients/" + id + "/discharge",
+            Map.of("reason", "finished", "date", LocalDate.now(ZoneOffset.UTC).toString()))
+        .expect(303);
     assertThat(clinic.get("/api/clients/" + id, "ann").json().get("dischargedAt").isNull())
         .isFalse();
     ann.post("/clients/" + id + "/readmit", Map.of()).expect(303);

@@ -135,6 +135,7 @@ abstract class ErasureTests {
                 AlertAcknowledgements.add(
                     handle,
                     id,
+                    org.alliance.web.episodes.Episodes.openOf(handle, id).orElseThrow(),
                     "reliable-deterioration",
                     "1",
                     3,

@@ -107,8 +107,8 @@ public final class Clients {
   }
 
   /**
-   * Adds a client to a clinician's caseload and returns its id; the caller has checked the
-   * reference with {@link #isReference}.
+   * Adds a client to a clinician's caseload, with their first episode of care open, and returns its
+   * id; the caller has checked the reference with {@link #isReference}.
    *
    * @throws WebException 409 when another request added the same reference since the caller looked
    *     (two imports with the same new client, say); the transaction cannot go on then (PostgreSQL
@@ -117,15 +117,26 @@ public final class Clients {
   public static long create(Handle handle, String reference, long clinicianId, Instant now) {
     checkArgument(isReference(reference), "not a client reference: %s", reference);
     try {
-      return handle
+      long id =
+          handle
+              .createUpdate(
+                  "INSERT INTO clients (reference, clinician_id, created_at) VALUES (:reference, :clinician, :now)")
+              .bind("reference", reference)
+              .bind("clinician", clinicianId)
+              .bind("now", Sql.time(now))
+              .executeAndReturnGeneratedKeys("id")
+              .mapTo(Long.class)
+              .one();
+      // A new client's first episode of care opens with them, here where every way of adding a
+      // client (page, API, import, demo) passes, so none can leave a client unable to record.
+      handle
           .createUpdate(
-              "INSERT INTO clients (reference, clinician_id, created_at) VALUES (:reference, :clinician, :now)")
-          .bind("reference", reference)
-          .bind("clinician", clinicianId)
+              "INSERT INTO episodes (client_id, episode_number, opened_at, open_for) "
+                  + "VALUES (:client, 1, :now, :client)")
+          .bind("client", id)
           .bind("now", Sql.time(now))
-          .executeAndReturnGeneratedKeys("id")
-          .mapTo(Long.class)
-          .one();
+          .execute();
+      return id;
     } catch (UnableToExecuteStatementException e) {
       if (Sql.isUniqueViolation(e)) {
         throw WebException.conflict(
