@@ -3,6 +3,7 @@ package org.alliance.web.clients;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Optional;
 import org.alliance.web.administrations.Administrations;
 import org.alliance.web.administrations.Corrections;
 import org.alliance.web.administrations.StoredAdministration;
@@ -11,6 +12,7 @@ import org.alliance.web.alerts.AlertAcknowledgements.Acknowledgement;
 import org.alliance.web.alerts.ScoreHistory;
 import org.alliance.web.alerts.SessionScore;
 import org.alliance.web.clients.ChartNotes.ChartNote;
+import org.alliance.web.episodes.Episodes;
 import org.alliance.web.links.ClientLinks;
 import org.alliance.web.platform.access.Client;
 import org.jdbi.v3.core.Handle;
@@ -50,7 +52,12 @@ public record SubjectAccess(
         client,
         ClientRecords.find(handle, id).orElseThrow(),
         Administrations.ofClient(handle, id),
-        ScoreHistory.scores(handle, id),
+        // The charts and alerts are of the latest episode of care, as on the client's page (a
+        // course is one episode's); every entry of every episode is listed with its answers.
+        ScoreHistory.scores(
+            handle,
+            Episodes.chosen(Episodes.ofClient(handle, id), Optional.empty(), client.reference())
+                .id()),
         Corrections.ofClient(handle, id),
         ChartNotes.ofClient(handle, id),
         ChartNotes.historyOf(handle, id),

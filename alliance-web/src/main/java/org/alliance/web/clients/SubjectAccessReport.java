@@ -51,6 +51,11 @@ final class SubjectAccessReport {
                 + today
                 + " in answer to a request for access (GDPR article 15).",
             Tone.PLAIN));
+    blocks.add(
+        new ReportDocument.Paragraph(
+            "The charts and alerts below are of the client's latest episode of care; every entry of"
+                + " every episode is listed after them.",
+            Tone.PLAIN));
     blocks.add(new ReportDocument.Heading(2, "Details and contacts"));
     blocks.add(new ReportDocument.Facts(details(held, today)));
 

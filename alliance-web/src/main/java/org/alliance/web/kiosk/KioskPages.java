@@ -20,6 +20,7 @@ import org.alliance.web.administrations.RecordAdministration.Scored;
 import org.alliance.web.administrations.RecordAdministration.Source;
 import org.alliance.web.administrations.SessionAlreadyRecorded;
 import org.alliance.web.clients.ClientRecords;
+import org.alliance.web.episodes.Episodes;
 import org.alliance.web.instruments.ClinicInstruments;
 import org.alliance.web.kiosk.Kiosks.Kiosk;
 import org.alliance.web.links.ClientFormPage;
@@ -99,7 +100,9 @@ public final class KioskPages {
                 throw WebException.forbidden(
                     "kiosk mode is for a browser: start it on the client's page, on the tablet");
               }
-              if (Administrations.exists(handle, id, instrument.id(), session)) {
+              // The answers go into the open episode of care: none open, no kiosk (409).
+              long episode = Episodes.openForRecording(handle, id);
+              if (Administrations.exists(handle, episode, instrument.id(), session)) {
                 throw WebException.badRequest(
                     "session: session "
                         + session

@@ -119,9 +119,18 @@ class AccountBrowserTest {
 
   /** Clicks something that loads a new page, and waits until the old one is gone. */
   private void follow(WebElement element) {
+    // A mark on the old page: gone once the new page has loaded (staleness checks can race
+    // with Chrome swapping the document and fail with an inspector error).
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.leaving = true;");
     element.click();
     new WebDriverWait(browser, Duration.ofSeconds(20))
-        .until(ExpectedConditions.stalenessOf(element));
+        .ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(
+            driver ->
+                Boolean.TRUE.equals(
+                    ((org.openqa.selenium.JavascriptExecutor) driver)
+                        .executeScript(
+                            "return window.leaving === undefined && document.readyState === 'complete';")));
   }
 
   private String heading() {
