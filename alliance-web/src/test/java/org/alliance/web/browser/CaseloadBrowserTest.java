@@ -203,6 +203,7 @@ class CaseloadBrowserTest {
   @Order(4)
   void theClinicianDischargesTheClient() {
     // Discharge closes the episode of care, with why (the day is today unless changed).
+    browser.findElement(By.cssSelector("#end-episode summary")).click();
     new Select(browser.findElement(By.id("episode-reason"))).selectByValue("finished");
     follow(browser.findElement(By.cssSelector("#close-episode button[type=submit]")));
     assertThat(browser.findElement(By.id("discharged")).getText())

@@ -108,7 +108,9 @@ class EpisodesBrowserTest {
     go("/clients/" + client);
     assertThat(chartText()).contains("session 1 24").contains("session 2 16");
 
-    // End the episode: a reason in plain words, the day today unless changed.
+    // End the episode (behind its summary, so it does not stand above the alerts): a reason in
+    // plain words, the day today unless changed.
+    browser.findElement(By.cssSelector("#end-episode summary")).click();
     Select reasons = new Select(browser.findElement(By.id("episode-reason")));
     assertThat(reasons.getOptions().stream().map(WebElement::getText))
         .contains("finished", "dropped out", "referred on", "moved away", "other");
