@@ -3,8 +3,6 @@ package org.alliance.web.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -74,63 +71,25 @@ class AccountBrowserTest {
 
   final MovableClock clock = new MovableClock();
   TestClinic clinic;
+  BrowserSession session;
   ChromeDriver browser;
-  Path screenshots;
 
   @BeforeAll
   void start(@TempDir Path dataDir, @TempDir Path profile) throws IOException {
     Chromium.assumeInstalled();
-    screenshots = Path.of(System.getProperty("alliance.screenshots", "target/screenshots"));
-    Files.createDirectories(screenshots);
     clinic = TestClinic.start(TestDatabase.H2.settings(dataDir), clock, LoginThrottle.defaults());
-    browser = Chromium.start(Chromium.options(profile), Duration.ofSeconds(20));
-    browser.manage().window().setSize(new Dimension(1280, 900));
+    session = BrowserSession.start(clinic, profile, new Dimension(1280, 900));
+    browser = session.driver();
   }
 
   @AfterAll
   void stop() {
-    if (browser != null) {
-      browser.quit();
+    if (session != null) {
+      session.close();
     }
     if (clinic != null) {
       clinic.close();
     }
-  }
-
-  private void go(String path) {
-    browser.get("http://localhost:" + clinic.server.port() + path);
-  }
-
-  private void screenshot(String name) {
-    try {
-      Files.write(screenshots.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private void signIn(String username, String password) {
-    browser.manage().deleteAllCookies();
-    go("/login");
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys(password);
-    follow(browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
-  }
-
-  /** Clicks something that loads a new page, and waits until the old one is gone. */
-  private void follow(WebElement element) {
-    // A mark on the old page: gone once the new page has loaded (staleness checks can race
-    // with Chrome swapping the document and fail with an inspector error).
-    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.leaving = true;");
-    element.click();
-    new WebDriverWait(browser, Duration.ofSeconds(20))
-        .ignoring(org.openqa.selenium.WebDriverException.class)
-        .until(
-            driver ->
-                Boolean.TRUE.equals(
-                    ((org.openqa.selenium.JavascriptExecutor) driver)
-                        .executeScript(
-                            "return window.leaving === undefined && document.readyState === 'complete';")));
   }
 
   private String heading() {
@@ -141,17 +100,17 @@ class AccountBrowserTest {
     browser.findElement(By.id("currentPassword")).sendKeys(current);
     browser.findElement(By.id("newPassword")).sendKeys(next);
     browser.findElement(By.id("repeatPassword")).sendKeys(next);
-    follow(browser.findElement(By.cssSelector("form[action='/account/password'] button")));
+    session.follow(browser.findElement(By.cssSelector("form[action='/account/password'] button")));
   }
 
   @Test
   @Order(1)
   void aClinicianChangesTheirPasswordAndSignsInWithTheNewOne() {
-    signIn("ben", TestClinic.PASSWORD);
+    session.signIn("ben", TestClinic.PASSWORD);
     assertThat(heading()).isEqualTo("Caseload");
-    follow(browser.findElement(By.cssSelector("a.who[href='/account']")));
+    session.follow(browser.findElement(By.cssSelector("a.who[href='/account']")));
     assertThat(heading()).isEqualTo("Your account");
-    follow(browser.findElement(By.linkText("Change your password")));
+    session.follow(browser.findElement(By.linkText("Change your password")));
     // A common password is refused, naming the field, and the form comes back.
     changePassword(TestClinic.PASSWORD, "password1234");
     assertThat(browser.findElement(By.cssSelector("p.message")).getText())
@@ -161,64 +120,65 @@ class AccountBrowserTest {
     assertThat(browser.findElement(By.cssSelector("p.notice")).getText())
         .contains("Your password was changed");
 
-    follow(browser.findElement(By.cssSelector("form[action='/logout'] button")));
+    session.follow(browser.findElement(By.cssSelector("form[action='/logout'] button")));
     assertThat(browser.getCurrentUrl()).endsWith("/login");
-    signIn("ben", TestClinic.PASSWORD);
+    session.signIn("ben", TestClinic.PASSWORD);
     assertThat(browser.findElement(By.cssSelector("p.message")).getText())
         .contains("Wrong username or password");
-    signIn("ben", NEW_PASSWORD);
+    session.signIn("ben", NEW_PASSWORD);
     assertThat(heading()).isEqualTo("Caseload");
   }
 
   @Test
   @Order(2)
   void anAdminResetsAPasswordAndTheUserIsMadeToChangeIt() {
-    signIn("admin", TestClinic.PASSWORD);
-    go("/admin/users");
-    follow(browser.findElement(By.cssSelector("button[aria-label='Reset the password of cay']")));
+    session.signIn("admin", TestClinic.PASSWORD);
+    session.go("/admin/users");
+    session.follow(
+        browser.findElement(By.cssSelector("button[aria-label='Reset the password of cay']")));
     assertThat(heading()).isEqualTo("Password reset for cay");
     String temporary =
         browser.findElement(By.id("temporary-password")).getDomProperty("value").trim();
     assertThat(temporary).matches("[a-z2-9]{4}(-[a-z2-9]{4}){3}");
-    screenshot("password-reset.png");
+    session.screenshot("password-reset.png");
 
-    signIn("cay", temporary);
+    session.signIn("cay", temporary);
     assertThat(browser.getCurrentUrl()).endsWith("/account/password");
     assertThat(browser.findElement(By.id("password-due")).getText())
         .contains("An admin has reset your password");
     // Nothing else opens, and the top bar offers nothing else.
     assertThat(browser.findElements(By.linkText("Caseload"))).isEmpty();
-    screenshot("password-due.png");
-    go("/");
+    session.screenshot("password-due.png");
+    session.go("/");
     assertThat(browser.getCurrentUrl()).endsWith("/account/password");
-    go("/account");
+    session.go("/account");
     assertThat(browser.getCurrentUrl()).endsWith("/account/password");
 
     changePassword(temporary, "saffron tidepool 31");
     assertThat(heading()).isEqualTo("Your account");
-    go("/");
+    session.go("/");
     assertThat(heading()).isEqualTo("Caseload");
   }
 
   @Test
   @Order(3)
   void aTokenIsCreatedShownOnceAndRevokedOnTheAccountPage() {
-    signIn("ann", TestClinic.PASSWORD);
-    go("/account");
+    session.signIn("ann", TestClinic.PASSWORD);
+    session.go("/account");
     browser.findElement(By.id("token-name")).sendKeys("laptop");
-    follow(browser.findElement(By.cssSelector("form[action='/account/tokens'] button")));
+    session.follow(browser.findElement(By.cssSelector("form[action='/account/tokens'] button")));
     String token = browser.findElement(By.id("token-value")).getDomProperty("value");
     assertThat(token).startsWith("alliance_");
-    screenshot("account.png");
+    session.screenshot("account.png");
     assertThat(clinic.get("/api/me", "Bearer " + token).expect(200).body()).contains("\"ann\"");
 
-    go("/account");
+    session.go("/account");
     assertThat(browser.getPageSource()).doesNotContain(token);
     WebElement row =
         browser.findElement(By.xpath("//table[@class='tokens']//tr[th[text()='laptop']]"));
     // Used once just now, so it is no longer "never" used.
     assertThat(row.getText()).doesNotContain("never");
-    follow(row.findElement(By.cssSelector("button[aria-label='Revoke the token laptop']")));
+    session.follow(row.findElement(By.cssSelector("button[aria-label='Revoke the token laptop']")));
     assertThat(browser.findElement(By.cssSelector("p.notice")).getText())
         .contains("The token was revoked");
     assertThat(browser.findElements(By.xpath("//table[@class='tokens']//th[text()='laptop']")))
@@ -229,8 +189,8 @@ class AccountBrowserTest {
   @Test
   @Order(4)
   void thePageWarnsBeforeAnIdleSessionEndsAndSignsOutAtTheEnd() {
-    signIn("ann", TestClinic.PASSWORD);
-    go("/account");
+    session.signIn("ann", TestClinic.PASSWORD);
+    session.go("/account");
     WebElement warning = browser.findElement(By.id("session-warning"));
     assertThat(warning.isDisplayed()).isFalse();
 
@@ -241,14 +201,14 @@ class AccountBrowserTest {
         .until(ExpectedConditions.visibilityOf(warning));
     assertThat(warning.getText()).contains("You will be signed out in").contains("Stay signed in");
     assertThat(browser.findElement(By.id("session-countdown")).getText()).matches("[01]:\\d\\d");
-    screenshot("session-warning.png");
+    session.screenshot("session-warning.png");
     browser.findElement(By.id("session-stay")).click();
     new WebDriverWait(browser, Duration.ofSeconds(10))
         .until(ExpectedConditions.invisibilityOf(warning));
 
     // Staying signed in started the 30 minutes again: 29 minutes on, the page still works.
     clock.advance(Duration.ofMinutes(29));
-    go("/account");
+    session.go("/account");
     assertThat(heading()).isEqualTo("Your account");
 
     // Then nothing for 30 minutes: the script finds the session over and goes to sign in.
@@ -258,7 +218,7 @@ class AccountBrowserTest {
         .until(ExpectedConditions.urlContains("/login"));
     assertThat(browser.findElement(By.id("signed-out")).getText())
         .contains("You were signed out after 30 minutes without activity");
-    screenshot("signed-out.png");
+    session.screenshot("signed-out.png");
   }
 
   /** What the browser does when a person returns to the tab. */

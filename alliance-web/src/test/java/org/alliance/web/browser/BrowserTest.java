@@ -3,10 +3,7 @@ package org.alliance.web.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.alliance.web.TestClinic;
 import org.alliance.web.TestDatabase;
@@ -23,11 +20,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The clinician pages and the client's phone form in a real headless Chromium (Debian's chromium
@@ -45,15 +39,13 @@ class BrowserTest {
   private static final Dimension PHONE = new Dimension(390, 844);
 
   TestClinic clinic;
+  BrowserSession session;
   ChromeDriver browser;
   long client;
-  Path screenshots;
 
   @BeforeAll
   void start(@TempDir Path dataDir, @TempDir Path profile) throws IOException {
     Chromium.assumeInstalled();
-    screenshots = Path.of(System.getProperty("alliance.screenshots", "target/screenshots"));
-    Files.createDirectories(screenshots);
     clinic = TestClinic.start(TestDatabase.H2, dataDir);
     client = clinic.clients.get("ann-1");
     // A course worth a look: the outcome improving, then a PHQ-9 with its risk item answered (a
@@ -104,56 +96,17 @@ class BrowserTest {
     }
     clinic.post("/api/clients", "ann", java.util.Map.of("reference", "ann-3")).expect(201);
 
-    ChromeOptions options = Chromium.options(profile);
-    browser = Chromium.start(options, Duration.ofSeconds(20));
-    browser.manage().window().setSize(DESK);
+    session = BrowserSession.start(clinic, profile, DESK);
+    browser = session.driver();
   }
 
   @AfterAll
   void stop() {
-    if (browser != null) {
-      browser.quit();
+    if (session != null) {
+      session.close();
     }
     if (clinic != null) {
       clinic.close();
-    }
-  }
-
-  private void go(String path) {
-    browser.get("http://localhost:" + clinic.server.port() + path);
-  }
-
-  private void screenshot(String name) {
-    browser.executeScript("window.scrollTo(0, 0); document.activeElement.blur();");
-    try {
-      Files.write(screenshots.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Clicks something that loads a new page, and waits until the old one is gone. */
-  private void follow(WebElement element) {
-    element.click();
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> gone(element));
-  }
-
-  /**
-   * Whether the element's page has been replaced. While the old page is being torn down,
-   * chromedriver may answer "does not belong to the document" instead of a stale-element error:
-   * that means gone too.
-   */
-  private static boolean gone(WebElement element) {
-    try {
-      element.isEnabled();
-      return false;
-    } catch (org.openqa.selenium.StaleElementReferenceException e) {
-      return true;
-    } catch (org.openqa.selenium.WebDriverException e) {
-      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-        return true;
-      }
-      throw e;
     }
   }
 
@@ -174,20 +127,21 @@ class BrowserTest {
   @Test
   @Order(1)
   void aClinicianSignsInAndSeesTheCaseload() {
-    go("/");
+    session.go("/");
     assertThat(browser.getCurrentUrl()).endsWith("/login");
     browser.findElement(By.id("username")).sendKeys("ann");
     browser.findElement(By.id("password")).sendKeys(TestClinic.PASSWORD);
-    follow(browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
+    session.follow(
+        browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Caseload");
     assertThat(browser.getPageSource()).contains("ann-1").contains("Risk item answered");
-    screenshot("dashboard.png");
+    session.screenshotFromTop("dashboard.png");
   }
 
   @Test
   @Order(2)
   void theClientPageShowsChartsAndTheAlert() {
-    follow(browser.findElement(By.linkText("ann-1")));
+    session.follow(browser.findElement(By.linkText("ann-1")));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Client ann-1");
     assertThat(browser.findElements(By.cssSelector("figure.chart img")))
         .isNotEmpty()
@@ -199,16 +153,16 @@ class BrowserTest {
                                     .executeScript("return arguments[0].naturalWidth", image))
                             .intValue())
                     .isPositive());
-    screenshot("client.png");
+    session.screenshotFromTop("client.png");
   }
 
   @Test
   @Order(3)
   void anOrsAndAnSrsAreEnteredOnTheTabletForm() {
-    follow(browser.findElement(By.linkText("Enter ORS")));
+    session.follow(browser.findElement(By.linkText("Enter ORS")));
     assertThat(browser.findElement(By.id("session")).getDomProperty("value")).isEqualTo("4");
     // Sliders nobody moved send nothing: the form comes back naming each question.
-    follow(browser.findElement(By.cssSelector("form.measure button[type=submit]")));
+    session.follow(browser.findElement(By.cssSelector("form.measure button[type=submit]")));
     assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
         .contains("Question 1: not answered yet")
         .contains("Question 4: not answered yet");
@@ -216,16 +170,16 @@ class BrowserTest {
     slide("ors_2", 7);
     slide("ors_3", 5.5);
     slide("ors_4", 6.8);
-    screenshot("entry-ors.png");
-    follow(browser.findElement(By.cssSelector("form.measure button[type=submit]")));
+    session.screenshotFromTop("entry-ors.png");
+    session.follow(browser.findElement(By.cssSelector("form.measure button[type=submit]")));
     assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("25.5");
 
-    follow(browser.findElement(By.linkText("Enter SRS")));
+    session.follow(browser.findElement(By.linkText("Enter SRS")));
     slide("srs_1", 9.1);
     slide("srs_2", 8.7);
     slide("srs_3", 9);
     slide("srs_4", 8.2);
-    follow(browser.findElement(By.cssSelector("form.measure button[type=submit]")));
+    session.follow(browser.findElement(By.cssSelector("form.measure button[type=submit]")));
     assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("35");
     assertThat(clinic.get("/api/clients/" + client, "ann").body())
         .contains("\"instrument\":\"srs\"");
@@ -234,10 +188,10 @@ class BrowserTest {
   @Test
   @Order(4)
   void aClientLinkIsCreatedAndFilledInOnAPhone() {
-    go("/clients/" + client);
+    session.go("/clients/" + client);
     new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("link-instrument")))
         .selectByValue("self-check");
-    follow(browser.findElement(By.cssSelector("form.send-link button[type=submit]")));
+    session.follow(browser.findElement(By.cssSelector("form.send-link button[type=submit]")));
     WebElement link = browser.findElement(By.id("client-link"));
     String url = link.getDomProperty("href");
     assertThat(browser.findElement(By.cssSelector(".qr svg")).isDisplayed()).isTrue();
@@ -261,12 +215,12 @@ class BrowserTest {
             .findElement(By.cssSelector("input[value='" + answer + "'] + span"))
             .click();
       }
-      screenshot("client-form-phone.png");
-      follow(browser.findElement(By.cssSelector("form.measure button[type=submit]")));
+      session.screenshotFromTop("client-form-phone.png");
+      session.follow(browser.findElement(By.cssSelector("form.measure button[type=submit]")));
       assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you");
       assertThat(browser.findElement(By.id("guidance")).getText())
           .contains("talk with my therapist about anything");
-      screenshot("client-form-done-phone.png");
+      session.screenshotFromTop("client-form-done-phone.png");
       browser.get(url);
       assertThat(browser.findElement(By.tagName("h1")).getText())
           .isEqualTo("This link cannot be used");
@@ -279,17 +233,14 @@ class BrowserTest {
   @Order(5)
   void theClinicianSeesTheThemeAndAcknowledgesTheAlert() {
     // The phone's visit cleared the cookies: sign in again.
-    go("/login");
-    browser.findElement(By.id("username")).sendKeys("ann");
-    browser.findElement(By.id("password")).sendKeys(TestClinic.PASSWORD);
-    follow(browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
-    go("/clients/" + client);
+    session.signIn("ann", TestClinic.PASSWORD);
+    session.go("/clients/" + client);
     assertThat(browser.getPageSource())
         .contains("Self-check: answered")
         .contains("Can talk about anything");
     WebElement form = browser.findElement(By.cssSelector("form.acknowledge"));
     form.findElement(By.tagName("textarea")).sendKeys("Discussed in session; safety plan reviewed");
-    follow(form.findElement(By.cssSelector("button[type=submit]")));
+    session.follow(form.findElement(By.cssSelector("button[type=submit]")));
     assertThat(browser.findElement(By.cssSelector(".acknowledged")).getText())
         .contains("Done, recorded by ANN")
         .contains("safety plan reviewed");
@@ -298,12 +249,8 @@ class BrowserTest {
   @Test
   @Order(6)
   void anAdminAddsAnInstrumentFromItsDefinitionAfterSeeingIt() {
-    browser.manage().deleteAllCookies();
-    go("/login");
-    browser.findElement(By.id("username")).sendKeys("admin");
-    browser.findElement(By.id("password")).sendKeys(TestClinic.PASSWORD);
-    follow(browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
-    follow(browser.findElement(By.linkText("Instruments")));
+    session.signIn("admin", TestClinic.PASSWORD);
+    session.follow(browser.findElement(By.linkText("Instruments")));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Instruments");
     browser
         .findElement(By.id("definition"))
@@ -312,17 +259,17 @@ class BrowserTest {
                 .toAbsolutePath()
                 .normalize()
                 .toString());
-    follow(
+    session.follow(
         browser.findElement(
             By.cssSelector("form[action='/admin/instruments/preview'] button[type=submit]")));
     assertThat(browser.getPageSource()).contains("Clinic weekly stress check").contains("stress_4");
-    screenshot("instrument-preview.png");
-    follow(
+    session.screenshotFromTop("instrument-preview.png");
+    session.follow(
         browser.findElement(
             By.cssSelector("form[action='/admin/instruments/confirm'] button[type=submit]")));
     assertThat(browser.findElement(By.cssSelector(".notice")).getText())
         .contains("The instrument was added");
     assertThat(browser.getPageSource()).contains("clinic-stress-4").contains("added by the clinic");
-    screenshot("instruments.png");
+    session.screenshotFromTop("instruments.png");
   }
 }

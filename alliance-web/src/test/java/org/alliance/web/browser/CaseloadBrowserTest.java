@@ -3,8 +3,6 @@ package org.alliance.web.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -40,14 +37,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CaseloadBrowserTest {
   TestClinic clinic;
+  BrowserSession session;
   ChromeDriver browser;
-  Path screenshots;
 
   @BeforeAll
   void start(@TempDir Path dataDir, @TempDir Path profile) throws IOException {
     Chromium.assumeInstalled();
-    screenshots = Path.of(System.getProperty("alliance.screenshots", "target/screenshots"));
-    Files.createDirectories(screenshots);
     clinic = TestClinic.start(TestDatabase.H2, dataDir);
     // A long caseload: more than two pages.
     clinic
@@ -63,63 +58,22 @@ class CaseloadBrowserTest {
               Clients.create(handle, "ty-0001", ann, Instant.now());
               return null;
             });
-    browser = Chromium.start(Chromium.options(profile), Duration.ofSeconds(20));
-    browser.manage().window().setSize(new Dimension(1280, 900));
+    session = BrowserSession.start(clinic, profile, new Dimension(1280, 900));
+    browser = session.driver();
   }
 
   @AfterAll
   void stop() {
-    if (browser != null) {
-      browser.quit();
+    if (session != null) {
+      session.close();
     }
     if (clinic != null) {
       clinic.close();
     }
   }
 
-  private void go(String path) {
-    browser.get("http://localhost:" + clinic.server.port() + path);
-  }
-
-  private void screenshot(String name) {
-    browser.executeScript("window.scrollTo(0, 0); document.activeElement.blur();");
-    try {
-      Files.write(screenshots.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private WebDriverWait waiting() {
     return new WebDriverWait(browser, Duration.ofSeconds(20));
-  }
-
-  /** Clicks something that loads a new page, and waits until the old one is gone. */
-  private void follow(WebElement element) {
-    element.click();
-    waiting()
-        .until(
-            driver -> {
-              try {
-                element.isEnabled();
-                return false;
-              } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return true;
-              } catch (org.openqa.selenium.WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                  return true;
-                }
-                throw e;
-              }
-            });
-  }
-
-  private void signIn(String username) {
-    browser.manage().deleteAllCookies();
-    go("/login");
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys(TestClinic.PASSWORD);
-    follow(browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
   }
 
   /** The references listed, read in one go: the list may be replaced while it is read. */
@@ -134,7 +88,7 @@ class CaseloadBrowserTest {
   @Test
   @Order(1)
   void aClinicianAddsAClientWithContactsFromTheCaseload() {
-    signIn("ann");
+    session.signIn("ann", TestClinic.PASSWORD);
     assertThat(browser.findElement(By.id("found")).getText()).contains("122 clients, page 1 of 3");
     assertThat(listedReferences()).hasSize(50);
     browser.findElement(By.cssSelector("details.add-client summary")).click();
@@ -143,8 +97,8 @@ class CaseloadBrowserTest {
     new Select(browser.findElement(By.id("new-ageBand"))).selectByVisibleText("26 to 35");
     browser.findElement(By.id("new-email")).sendKeys("tx.client@example.org");
     browser.findElement(By.id("new-mobile")).sendKeys("+34 612 345 678");
-    screenshot("caseload-add-client.png");
-    follow(browser.findElement(By.cssSelector("details.add-client button[type=submit]")));
+    session.screenshotFromTop("caseload-add-client.png");
+    session.follow(browser.findElement(By.cssSelector("details.add-client button[type=submit]")));
 
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Client tx-2024");
     assertThat(browser.findElement(By.cssSelector(".notice")).getText())
@@ -160,7 +114,7 @@ class CaseloadBrowserTest {
   @Test
   @Order(2)
   void twoCharactersFindTheClientAsYouType() {
-    follow(browser.findElement(By.linkText("Caseload")));
+    session.follow(browser.findElement(By.linkText("Caseload")));
     WebElement search = browser.findElement(By.id("caseload-search"));
     search.sendKeys("t");
     waiting().until(driver -> listedReferences().equals(List.of("tx-2024", "ty-0001")));
@@ -172,7 +126,7 @@ class CaseloadBrowserTest {
     assertThat(browser.switchTo().activeElement().getDomAttribute("id"))
         .isEqualTo("caseload-search");
     assertThat(browser.getCurrentUrl()).contains("q=tx");
-    screenshot("caseload-search.png");
+    session.screenshotFromTop("caseload-search.png");
     // Deleting a character widens the search again.
     search.sendKeys(org.openqa.selenium.Keys.BACK_SPACE);
     waiting().until(driver -> listedReferences().equals(List.of("tx-2024", "ty-0001")));
@@ -181,7 +135,7 @@ class CaseloadBrowserTest {
     search.sendKeys("t");
     search.sendKeys("x");
     waiting().until(driver -> listedReferences().equals(List.of("tx-2024")));
-    follow(browser.findElement(By.linkText("tx-2024")));
+    session.follow(browser.findElement(By.linkText("tx-2024")));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Client tx-2024");
   }
 
@@ -190,13 +144,13 @@ class CaseloadBrowserTest {
   void theClinicianChangesTheLanguage() {
     browser.findElement(By.cssSelector("#change-details summary")).click();
     new Select(browser.findElement(By.id("edit-language"))).selectByVisibleText("German (Deutsch)");
-    follow(browser.findElement(By.cssSelector("#change-details button[type=submit]")));
+    session.follow(browser.findElement(By.cssSelector("#change-details button[type=submit]")));
     assertThat(browser.findElement(By.cssSelector(".notice")).getText())
         .isEqualTo("The details were saved.");
     assertThat(browser.findElement(By.id("fact-language")).getText()).isEqualTo("German (Deutsch)");
     assertThat(browser.findElement(By.id("fact-email")).getText())
         .isEqualTo("tx.client@example.org");
-    screenshot("client-details.png");
+    session.screenshotFromTop("client-details.png");
   }
 
   @Test
@@ -205,18 +159,18 @@ class CaseloadBrowserTest {
     // Discharge closes the episode of care, with why (the day is today unless changed).
     browser.findElement(By.cssSelector("#end-episode summary")).click();
     new Select(browser.findElement(By.id("episode-reason"))).selectByValue("finished");
-    follow(browser.findElement(By.cssSelector("#close-episode button[type=submit]")));
+    session.follow(browser.findElement(By.cssSelector("#close-episode button[type=submit]")));
     assertThat(browser.findElement(By.id("discharged")).getText())
         .contains("Off the active caseload: discharged on")
         .contains("by ann");
-    follow(browser.findElement(By.linkText("Caseload")));
+    session.follow(browser.findElement(By.linkText("Caseload")));
     browser.findElement(By.id("caseload-search")).sendKeys("tx");
     waiting().until(driver -> listedReferences().isEmpty());
     assertThat(browser.findElement(By.cssSelector("#caseload-results .empty")).getText())
         .contains("No clients to show whose reference contains “tx”");
     // The discharged list, asked for with the form's button as without JavaScript.
     new Select(browser.findElement(By.id("status"))).selectByValue("discharged");
-    follow(browser.findElement(By.cssSelector("#caseload-filters button[type=submit]")));
+    session.follow(browser.findElement(By.cssSelector("#caseload-filters button[type=submit]")));
     assertThat(listedReferences()).containsExactly("tx-2024");
     assertThat(browser.findElement(By.id("found")).getText()).startsWith("Discharged: 1 client");
   }
@@ -224,13 +178,13 @@ class CaseloadBrowserTest {
   @Test
   @Order(5)
   void aSupervisorMovesAClientToAnotherClinicianOfTheTeam() {
-    signIn("north-sup");
-    go("/clients/" + clinic.clients.get("ann-1"));
+    session.signIn("north-sup", TestClinic.PASSWORD);
+    session.go("/clients/" + clinic.clients.get("ann-1"));
     Select clinicians = new Select(browser.findElement(By.id("reassign-clinician")));
     assertThat(clinicians.getOptions().stream().map(o -> o.getDomAttribute("value")).toList())
         .containsExactly("ben");
     clinicians.selectByValue("ben");
-    follow(browser.findElement(By.cssSelector("#reassign button[type=submit]")));
+    session.follow(browser.findElement(By.cssSelector("#reassign button[type=submit]")));
     assertThat(browser.findElement(By.cssSelector(".notice")).getText())
         .isEqualTo("The client is now on the caseload of ben.");
     assertThat(clinic.get("/api/clients/" + clinic.clients.get("ann-1"), "ben").status())

@@ -3,11 +3,8 @@ package org.alliance.web.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -22,11 +19,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A client fills in the phone form in French, in a real headless Chromium: their clinician set
@@ -40,15 +35,13 @@ class ClientLanguageBrowserTest {
   private static final Pattern LINK = Pattern.compile("id=\"client-link\" href=\"([^\"]+)\"");
 
   TestClinic clinic;
+  BrowserSession session;
   ChromeDriver browser;
-  Path screenshots;
   long client;
 
   @BeforeAll
   void start(@TempDir Path dataDir, @TempDir Path profile) throws IOException {
     Chromium.assumeInstalled();
-    screenshots = Path.of(System.getProperty("alliance.screenshots", "target/screenshots"));
-    Files.createDirectories(screenshots);
     clinic = TestClinic.start(TestDatabase.H2, dataDir);
     client =
         clinic
@@ -57,14 +50,14 @@ class ClientLanguageBrowserTest {
             .json()
             .get("id")
             .asLong();
-    browser = Chromium.start(Chromium.options(profile), Duration.ofSeconds(20));
-    browser.manage().window().setSize(PHONE);
+    session = BrowserSession.start(clinic, profile, PHONE);
+    browser = session.driver();
   }
 
   @AfterAll
   void stop() {
-    if (browser != null) {
-      browser.quit();
+    if (session != null) {
+      session.close();
     }
     if (clinic != null) {
       clinic.close();
@@ -88,34 +81,6 @@ class ClientLanguageBrowserTest {
     return matcher.group(1).replace("&#61;", "=");
   }
 
-  private void follow(WebElement element) {
-    element.click();
-    new WebDriverWait(browser, Duration.ofSeconds(20))
-        .until(
-            driver -> {
-              try {
-                element.isEnabled();
-                return false;
-              } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return true;
-              } catch (org.openqa.selenium.WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                  return true;
-                }
-                throw e;
-              }
-            });
-  }
-
-  private void screenshot(String name) {
-    browser.executeScript("window.scrollTo(0, 0); document.activeElement.blur();");
-    try {
-      Files.write(screenshots.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private String lang() {
     return browser.findElement(By.tagName("html")).getDomAttribute("lang");
   }
@@ -130,7 +95,7 @@ class ClientLanguageBrowserTest {
 
     // The client prefers French.
     new Select(browser.findElement(By.id("language"))).selectByValue("fr");
-    follow(browser.findElement(By.cssSelector("#language-choice button[type=submit]")));
+    session.follow(browser.findElement(By.cssSelector("#language-choice button[type=submit]")));
     assertThat(lang()).isEqualTo("fr");
     assertThat(browser.findElement(By.tagName("h1")).getText())
         .isEqualTo("Auto-évaluation de la relation thérapeutique");
@@ -146,8 +111,8 @@ class ClientLanguageBrowserTest {
       String answer = i == 4 ? "0" : "1";
       questions.get(i).findElement(By.cssSelector("input[value='" + answer + "'] + span")).click();
     }
-    screenshot("client-form-french-phone.png");
-    follow(browser.findElement(By.cssSelector("form.measure button[type=submit]")));
+    session.screenshotFromTop("client-form-french-phone.png");
+    session.follow(browser.findElement(By.cssSelector("form.measure button[type=submit]")));
     assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
         .contains("Veuillez vérifier :")
         .contains("Question 8 : pas encore de réponse ; choisissez une réponse.");
@@ -157,14 +122,14 @@ class ClientLanguageBrowserTest {
     questions.get(7).findElement(By.cssSelector("input[value='1'] + span")).click();
     assertThat(browser.findElement(By.cssSelector("form.measure button[type=submit]")).getText())
         .isEqualTo("Envoyer");
-    follow(browser.findElement(By.cssSelector("form.measure button[type=submit]")));
+    session.follow(browser.findElement(By.cssSelector("form.measure button[type=submit]")));
     assertThat(lang()).isEqualTo("fr");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Merci");
     assertThat(browser.findElement(By.id("guidance")).getText())
         .contains("Vous avez répondu « non » à :")
         .contains("Mon thérapeute me demande ce que je pense de notre travail ensemble")
         .contains("J'aimerais parler du questionnaire.");
-    screenshot("client-form-french-done-phone.png");
+    session.screenshotFromTop("client-form-french-done-phone.png");
 
     // The choice is kept: the next link opens in French, and the clinician sees it.
     browser.manage().deleteAllCookies();

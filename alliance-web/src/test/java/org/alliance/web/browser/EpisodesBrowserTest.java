@@ -3,10 +3,7 @@ package org.alliance.web.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.alliance.web.TestClinic;
 import org.alliance.web.TestDatabase;
@@ -18,11 +15,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Episodes of care in a real headless Chromium: the clinician ends a client's episode on their
@@ -33,51 +28,25 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EpisodesBrowserTest {
   TestClinic clinic;
+  BrowserSession session;
   ChromeDriver browser;
-  Path screenshots;
 
   @BeforeAll
   void start(@TempDir Path dataDir, @TempDir Path profile) throws IOException {
     Chromium.assumeInstalled();
-    screenshots = Path.of(System.getProperty("alliance.screenshots", "target/screenshots"));
-    Files.createDirectories(screenshots);
     clinic = TestClinic.start(TestDatabase.H2, dataDir);
-    browser = Chromium.start(Chromium.options(profile), Duration.ofSeconds(20));
-    browser.manage().window().setSize(new Dimension(1280, 900));
+    session = BrowserSession.start(clinic, profile, new Dimension(1280, 900));
+    browser = session.driver();
   }
 
   @AfterAll
   void stop() {
-    if (browser != null) {
-      browser.quit();
+    if (session != null) {
+      session.close();
     }
     if (clinic != null) {
       clinic.close();
     }
-  }
-
-  private void go(String path) {
-    browser.get("http://localhost:" + clinic.server.port() + path);
-  }
-
-  /** Clicks something that loads a new page, and waits until the old one is gone. */
-  private void follow(WebElement element) {
-    element.click();
-    new WebDriverWait(browser, Duration.ofSeconds(20))
-        .until(
-            driver -> {
-              try {
-                element.isEnabled();
-                return false;
-              } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return true;
-              } catch (org.openqa.selenium.WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                  return true;
-                }
-                throw e;
-              }
-            });
   }
 
   private String chartText() {
@@ -101,11 +70,8 @@ class EpisodesBrowserTest {
         .post(c + "/administrations", "ann", TestClinic.phq9(2, 2, 2, 2, 2, 2, 2, 2, 2, 0))
         .expect(201);
 
-    go("/login");
-    browser.findElement(By.id("username")).sendKeys("ann");
-    browser.findElement(By.id("password")).sendKeys(TestClinic.PASSWORD);
-    follow(browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
-    go("/clients/" + client);
+    session.signIn("ann", TestClinic.PASSWORD);
+    session.go("/clients/" + client);
     assertThat(chartText()).contains("session 1 24").contains("session 2 16");
 
     // End the episode (behind its summary, so it does not stand above the alerts): a reason in
@@ -115,7 +81,7 @@ class EpisodesBrowserTest {
     assertThat(reasons.getOptions().stream().map(WebElement::getText))
         .contains("finished", "dropped out", "referred on", "moved away", "other");
     reasons.selectByValue("finished");
-    follow(browser.findElement(By.cssSelector("#close-episode button[type=submit]")));
+    session.follow(browser.findElement(By.cssSelector("#close-episode button[type=submit]")));
     assertThat(browser.findElement(By.cssSelector(".notice")).getText())
         .startsWith("The episode was closed");
     assertThat(browser.findElement(By.id("episode-list")).getText())
@@ -124,7 +90,7 @@ class EpisodesBrowserTest {
 
     // Open a new one, with its referral date.
     browser.findElement(By.id("episode-referral")).sendKeys("03012025");
-    follow(browser.findElement(By.cssSelector("#open-episode button[type=submit]")));
+    session.follow(browser.findElement(By.cssSelector("#open-episode button[type=submit]")));
     assertThat(browser.findElement(By.cssSelector(".notice")).getText())
         .startsWith("A new episode was opened");
     assertThat(browser.findElement(By.id("episode-list")).getText())
@@ -135,23 +101,15 @@ class EpisodesBrowserTest {
     clinic
         .post(c + "/administrations", "ann", TestClinic.phq9(1, 1, 1, 1, 1, 1, 1, 1, 1, 0))
         .expect(201);
-    go("/clients/" + client);
+    session.go("/clients/" + client);
     assertThat(browser.findElement(By.id("episode-shown")).getText())
         .startsWith("This page shows episode 2");
     assertThat(chartText()).contains("session 1 8").doesNotContain("session 2");
-    screenshot("client-episodes.png");
+    session.screenshot("client-episodes.png");
 
     // The earlier episode is a click away, with its own chart.
-    follow(browser.findElement(By.partialLinkText("Episode 1:")));
+    session.follow(browser.findElement(By.partialLinkText("Episode 1:")));
     assertThat(browser.getCurrentUrl()).contains("?episode=");
     assertThat(chartText()).contains("session 1 24").contains("session 2 16");
-  }
-
-  private void screenshot(String name) {
-    try {
-      Files.write(screenshots.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -3,10 +3,7 @@ package org.alliance.web.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.alliance.web.TestClinic;
@@ -19,10 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An admin erases a client's personal data in a real headless Chromium: from the client's page to
@@ -33,15 +27,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ErasureBrowserTest {
   TestClinic clinic;
+  BrowserSession session;
   ChromeDriver browser;
-  Path screenshots;
   long client;
 
   @BeforeAll
   void start(@TempDir Path dataDir, @TempDir Path profile) throws IOException {
     Chromium.assumeInstalled();
-    screenshots = Path.of(System.getProperty("alliance.screenshots", "target/screenshots"));
-    Files.createDirectories(screenshots);
     clinic = TestClinic.start(TestDatabase.H2, dataDir);
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("reference", "kim-0042");
@@ -55,62 +47,27 @@ class ErasureBrowserTest {
               TestClinic.phq9(session, 2, 2, 2, 1, 1, 1, 1, 0, 0))
           .expect(201);
     }
-    browser = Chromium.start(Chromium.options(profile), Duration.ofSeconds(20));
-    browser.manage().window().setSize(new Dimension(1280, 900));
+    session = BrowserSession.start(clinic, profile, new Dimension(1280, 900));
+    browser = session.driver();
   }
 
   @AfterAll
   void stop() {
-    if (browser != null) {
-      browser.quit();
+    if (session != null) {
+      session.close();
     }
     if (clinic != null) {
       clinic.close();
     }
   }
 
-  private void go(String path) {
-    browser.get("http://localhost:" + clinic.server.port() + path);
-  }
-
-  /** Clicks something that loads a new page, and waits until the old one is gone. */
-  private void follow(WebElement element) {
-    element.click();
-    new WebDriverWait(browser, Duration.ofSeconds(20))
-        .until(
-            driver -> {
-              try {
-                element.isEnabled();
-                return false;
-              } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return true;
-              } catch (org.openqa.selenium.WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                  return true;
-                }
-                throw e;
-              }
-            });
-  }
-
-  private void screenshot(String name) {
-    try {
-      Files.write(screenshots.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   @Test
   void anAdminConfirmsAndAnonymisesAClient() {
-    go("/login");
-    browser.findElement(By.id("username")).sendKeys("admin");
-    browser.findElement(By.id("password")).sendKeys(TestClinic.PASSWORD);
-    follow(browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
-    go("/clients/" + client);
+    session.signIn("admin", TestClinic.PASSWORD);
+    session.go("/clients/" + client);
     assertThat(browser.findElement(By.id("subject-access")).getText())
         .contains("Everything we hold about this client");
-    follow(browser.findElement(By.id("erase-client")));
+    session.follow(browser.findElement(By.id("erase-client")));
     assertThat(browser.findElement(By.tagName("h1")).getText())
         .isEqualTo("Erase the personal data of client kim-0042");
     assertThat(browser.findElement(By.id("holdings")).getText())
@@ -119,8 +76,8 @@ class ErasureBrowserTest {
     browser.findElement(By.id("mode-anonymise")).click();
     browser.findElement(By.id("erasure-reason")).sendKeys("The client asked for erasure");
     browser.findElement(By.id("erasure-confirm")).sendKeys("kim-042");
-    screenshot("erasure-confirm.png");
-    follow(browser.findElement(By.id("erase")));
+    session.screenshot("erasure-confirm.png");
+    session.follow(browser.findElement(By.id("erase")));
     assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
         .contains("Nothing was erased");
     assertThat(browser.findElement(By.cssSelector(".field-problem")).getText())
@@ -129,12 +86,12 @@ class ErasureBrowserTest {
     assertThat(browser.findElement(By.id("erasure-reason")).getAttribute("value"))
         .isEqualTo("The client asked for erasure");
     browser.findElement(By.id("erasure-confirm")).sendKeys("kim-0042");
-    follow(browser.findElement(By.id("erase")));
+    session.follow(browser.findElement(By.id("erase")));
     assertThat(browser.findElement(By.tagName("h1")).getText())
         .isEqualTo("The client's personal data was erased");
     String erased = browser.findElement(By.id("erased")).getText();
     assertThat(erased).contains("erased-").doesNotContain("kim-0042");
-    screenshot("erasure-done.png");
+    session.screenshot("erasure-done.png");
     assertThat(clinic.get("/api/clients/" + client, "admin").json().get("email").isNull()).isTrue();
   }
 }

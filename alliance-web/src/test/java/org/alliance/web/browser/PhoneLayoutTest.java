@@ -3,8 +3,6 @@ package org.alliance.web.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -66,15 +63,13 @@ class PhoneLayoutTest {
           + " table.caseload a, .back a";
 
   ClinicServer server;
+  BrowserSession session;
   ChromeDriver browser;
-  Path screenshots;
   final List<String> clients = new ArrayList<>();
 
   @BeforeAll
   void start(@TempDir Path dataDir, @TempDir Path profile) throws IOException {
     Chromium.assumeInstalled();
-    screenshots = Path.of(System.getProperty("alliance.screenshots", "target/screenshots"));
-    Files.createDirectories(screenshots);
     // The demo clinic: forty clients with every kind of alert, long courses and full legends.
     server =
         ClinicServer.start(
@@ -99,13 +94,14 @@ class PhoneLayoutTest {
                 true,
                 "touch",
                 true)));
-    browser = Chromium.start(options, Duration.ofSeconds(30));
+    session = BrowserSession.start(server.port(), options, Duration.ofSeconds(30));
+    browser = session.driver();
   }
 
   @AfterAll
   void stop() {
-    if (browser != null) {
-      browser.quit();
+    if (session != null) {
+      session.close();
     }
     if (server != null) {
       server.close();
@@ -115,18 +111,16 @@ class PhoneLayoutTest {
   @Test
   @Order(1)
   void theSignInPageFits() {
-    go("/login");
+    session.go("/login");
     fitsAPhone("the sign-in page");
-    browser.findElement(By.id("username")).sendKeys("admin");
-    browser.findElement(By.id("password")).sendKeys(DemoClinic.PASSWORD);
-    follow(browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")));
+    session.signIn("admin", DemoClinic.PASSWORD);
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Caseload");
   }
 
   @Test
   @Order(2)
   void theCaseloadFits() {
-    go("/");
+    session.go("/");
     for (WebElement link : browser.findElements(By.cssSelector("table.caseload th a"))) {
       clients.add(link.getDomProperty("pathname"));
     }
@@ -139,11 +133,11 @@ class PhoneLayoutTest {
   @Order(3)
   void everyClientPageFitsWithReadableCharts() {
     // The client at the top has the most urgent alerts: the screenshots show them.
-    go(clients.get(0));
+    session.go(clients.get(0));
     screenshot("client-page-phone.png", null);
     screenshot("client-chart-phone.png", "figure.chart");
     for (String client : clients) {
-      go(client);
+      session.go(client);
       fitsAPhone("the page of " + client);
       chartsReadable("the page of " + client);
     }
@@ -153,7 +147,7 @@ class PhoneLayoutTest {
   @Order(4)
   void theReportFits() {
     for (String client : clients.subList(0, 3)) {
-      go(client + "/report");
+      session.go(client + "/report");
       fitsAPhone("the report of " + client);
       // The report is one file with its charts inline: each is drawn at its size for a phone.
       @SuppressWarnings("unchecked")
@@ -180,7 +174,7 @@ class PhoneLayoutTest {
   @Order(5)
   void theEntryFormsFit() {
     for (String instrument : new String[] {"ors", "srs", "phq-9"}) {
-      go(clients.get(0) + "/entry?instrument=" + instrument);
+      session.go(clients.get(0) + "/entry?instrument=" + instrument);
       fitsAPhone("the " + instrument + " entry form");
     }
   }
@@ -188,8 +182,8 @@ class PhoneLayoutTest {
   @Test
   @Order(6)
   void theLinkPageFits() {
-    go(clients.get(0));
-    follow(browser.findElement(By.cssSelector("form.send-link button[type=submit]")));
+    session.go(clients.get(0));
+    session.follow(browser.findElement(By.cssSelector("form.send-link button[type=submit]")));
     assertThat(browser.findElement(By.id("client-link")).isDisplayed()).isTrue();
     fitsAPhone("the page of a new client link");
   }
@@ -197,7 +191,7 @@ class PhoneLayoutTest {
   @Test
   @Order(7)
   void theTeamPageFitsWithAReadableChart() {
-    go("/team");
+    session.go("/team");
     fitsAPhone("the team page");
     chartsReadable("the team page");
   }
@@ -206,21 +200,22 @@ class PhoneLayoutTest {
   @Order(8)
   void theAdminPagesFit() {
     for (String page : new String[] {"/admin/users", "/admin/audit", "/admin/instruments"}) {
-      go(page);
+      session.go(page);
       fitsAPhone(page);
     }
-    go("/admin/import");
+    session.go("/admin/import");
     fitsAPhone("/admin/import");
     browser.findElement(By.id("file")).sendKeys(example("examples/mixed-wide.csv"));
-    follow(browser.findElement(By.cssSelector("form[action='/admin/import/preview'] button")));
+    session.follow(
+        browser.findElement(By.cssSelector("form[action='/admin/import/preview'] button")));
     assertThat(browser.getPageSource()).contains("Nothing has been written yet");
     fitsAPhone("the import preview");
 
-    go("/admin/instruments");
+    session.go("/admin/instruments");
     browser
         .findElement(By.id("definition"))
         .sendKeys(example("examples/instruments/clinic-stress-4.json"));
-    follow(
+    session.follow(
         browser.findElement(
             By.cssSelector("form[action='/admin/instruments/preview'] button[type=submit]")));
     assertThat(browser.getPageSource()).contains("Clinic weekly stress check");
@@ -229,27 +224,6 @@ class PhoneLayoutTest {
 
   private static String example(String path) {
     return Path.of("..").resolve(path).toAbsolutePath().normalize().toString();
-  }
-
-  private void go(String path) {
-    browser.get("http://localhost:" + server.port() + path);
-  }
-
-  /** Clicks something that loads a new page, and waits until the old one is gone. */
-  private void follow(WebElement element) {
-    element.click();
-    new WebDriverWait(browser, Duration.ofSeconds(30))
-        .until(
-            driver -> {
-              try {
-                element.isEnabled();
-                return false;
-              } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return true;
-              } catch (org.openqa.selenium.WebDriverException e) {
-                return String.valueOf(e.getMessage()).contains("does not belong to the document");
-              }
-            });
   }
 
   /** The viewport as the phone shows it, scrolled to the first {@code selector} if one is given. */
@@ -261,11 +235,7 @@ class PhoneLayoutTest {
                 : "document.querySelector(arguments[0]).scrollIntoView();"),
         selector);
     waitForImages();
-    try {
-      Files.write(screenshots.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    session.screenshot(name);
   }
 
   private void waitForImages() {
