@@ -12,6 +12,7 @@ import org.alliance.web.TestClinic.Reply;
 import org.alliance.web.platform.http.SecurityHeaders;
 import org.alliance.web.platform.security.LoginThrottle;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +76,7 @@ class SecurityTest {
     assertThat(Browser.setCookies(wrong, "alliance_session")).isEmpty();
   }
 
+  @Tag("slow") // dozens of argon2 sign-ins
   @Test
   void fiveFailuresMakeTheAccountWaitAndTheWaitGrows() {
     Browser browser = new Browser(clinic(false));
@@ -107,6 +109,7 @@ class SecurityTest {
     browser.signIn("ann", TestClinic.PASSWORD).expect(303);
   }
 
+  @Tag("slow") // dozens of argon2 sign-ins
   @Test
   void manyFailuresFromOneAddressMakeItWaitForEveryAccount() {
     Browser browser = new Browser(clinic(false));

@@ -43,6 +43,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -331,6 +332,7 @@ abstract class ErasureTests {
     clinic.get("/clients/" + held.id() + "/subject-access.pdf", "ben").expect(404);
   }
 
+  @Tag("slow") // FHIR profile validation
   @Test
   void theSubjectAccessBundleHoldsThePatientWithContacts() {
     Held held = client("102");
