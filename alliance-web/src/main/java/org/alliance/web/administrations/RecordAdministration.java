@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.alliance.core.instrument.Instrument;
 import org.alliance.core.scoring.Administration;
 import org.alliance.core.scoring.Answer;
+import org.alliance.core.scoring.Answers;
 import org.alliance.core.scoring.Score;
 import org.alliance.core.scoring.Scorer;
 import org.alliance.web.episodes.Episodes;
@@ -58,6 +59,30 @@ public final class RecordAdministration {
   public Scored score(Administration administration) {
     Instrument instrument = instruments.forNewData("instrument", administration.instrumentId());
     return Scored.of(instrument, administration, Scorer.score(instrument, administration));
+  }
+
+  /**
+   * Scores the answers a client gave on their own form today (a link on their phone, or the
+   * clinic's tablet in kiosk mode): dated today, under the client's current reference.
+   */
+  public Scored scoreClientForm(
+      Handle handle,
+      long clientId,
+      Instrument instrument,
+      int session,
+      Answers answers,
+      Instant now) {
+    String reference =
+        org.alliance.web.platform.access.Clients.find(handle, clientId).orElseThrow().reference();
+    return score(
+        new Administration(
+            instrument.id(),
+            Optional.of(instrument.version()),
+            reference,
+            session,
+            Optional.of(LocalDate.ofInstant(now, ZoneOffset.UTC)),
+            Optional.empty(),
+            answers));
   }
 
   /**

@@ -434,8 +434,7 @@ public final class ClientPage {
                 handle -> {
                   Principal principal = platform.authentication().require(ctx, handle);
                   Client client = Access.client(handle, principal, id);
-                  EpisodeOfCare episode =
-                      Episodes.chosen(Episodes.ofClient(handle, id), asked, client.reference());
+                  EpisodeOfCare episode = Episodes.chosen(handle, client, asked);
                   // Only an alert the episode has now can be acknowledged: the rule must fire at
                   // that session.
                   ClientTrend trend =
@@ -521,8 +520,7 @@ public final class ClientPage {
                 handle -> {
                   Principal principal = platform.authentication().require(ctx, handle);
                   Client client = Access.client(handle, principal, id);
-                  EpisodeOfCare episode =
-                      Episodes.chosen(Episodes.ofClient(handle, id), asked, client.reference());
+                  EpisodeOfCare episode = Episodes.chosen(handle, client, asked);
                   boolean changed =
                       AlertAcknowledgements.reopen(
                           handle, id, episode.id(), ruleId, session, principal.userId(), now);

@@ -69,8 +69,7 @@ public final class FhirApi {
                 handle -> {
                   Principal principal = platform.authentication().require(ctx, handle);
                   Client client = Access.client(handle, principal, id);
-                  EpisodeOfCare episode =
-                      Episodes.chosen(Episodes.ofClient(handle, id), asked, client.reference());
+                  EpisodeOfCare episode = Episodes.chosen(handle, client, asked);
                   return new Read(
                       principal,
                       client,

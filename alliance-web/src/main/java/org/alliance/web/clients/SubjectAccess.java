@@ -54,10 +54,7 @@ public record SubjectAccess(
         Administrations.ofClient(handle, id),
         // The charts and alerts are of the latest episode of care, as on the client's page (a
         // course is one episode's); every entry of every episode is listed with its answers.
-        ScoreHistory.scores(
-            handle,
-            Episodes.chosen(Episodes.ofClient(handle, id), Optional.empty(), client.reference())
-                .id()),
+        ScoreHistory.scores(handle, Episodes.chosen(handle, client, Optional.empty()).id()),
         Corrections.ofClient(handle, id),
         ChartNotes.ofClient(handle, id),
         ChartNotes.historyOf(handle, id),

@@ -88,6 +88,12 @@ public final class Episodes {
         .findOne();
   }
 
+  /** The client's episode asked for, else the latest (read here). */
+  public static EpisodeOfCare chosen(
+      Handle handle, org.alliance.web.platform.access.Client client, Optional<Long> asked) {
+    return chosen(ofClient(handle, client.id()), asked, client.reference());
+  }
+
   /**
    * The episode a page or an answer shows: the one asked for (404 when the client has no such
    * episode), else the latest, which is the open one while there is one.

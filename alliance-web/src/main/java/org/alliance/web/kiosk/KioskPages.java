@@ -3,15 +3,12 @@ package org.alliance.web.kiosk;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import org.alliance.core.instrument.Instrument;
-import org.alliance.core.scoring.Administration;
 import org.alliance.web.administrations.Administrations;
 import org.alliance.web.administrations.EntryForm;
 import org.alliance.web.administrations.FormAnswers;
@@ -28,7 +25,6 @@ import org.alliance.web.platform.Platform;
 import org.alliance.web.platform.access.Access;
 import org.alliance.web.platform.access.Client;
 import org.alliance.web.platform.access.ClientLanguage;
-import org.alliance.web.platform.access.Clients;
 import org.alliance.web.platform.audit.AuditAction;
 import org.alliance.web.platform.audit.AuditLog;
 import org.alliance.web.platform.http.PageRequests;
@@ -204,17 +200,9 @@ public final class KioskPages {
         .database()
         .write(
             handle -> {
-              String reference = Clients.find(handle, kiosk.clientId()).orElseThrow().reference();
               Scored scored =
-                  record.score(
-                      new Administration(
-                          instrument.id(),
-                          Optional.of(instrument.version()),
-                          reference,
-                          kiosk.session(),
-                          Optional.of(LocalDate.ofInstant(now, ZoneOffset.UTC)),
-                          Optional.empty(),
-                          sent.answers()));
+                  record.scoreClientForm(
+                      handle, kiosk.clientId(), instrument, kiosk.session(), sent.answers(), now);
               if (!sent.problems().isEmpty() || !scored.valid()) {
                 return ClientFormPage.problems(instrument, sent, scored, words);
               }

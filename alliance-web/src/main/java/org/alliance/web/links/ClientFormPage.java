@@ -271,17 +271,9 @@ public final class ClientFormPage {
                 return Outcome.NOT_IN_USE;
               }
               FormAnswers sent = FormAnswers.read(instrument, ctx::formParams, words);
-              String reference = Clients.find(handle, link.clientId()).orElseThrow().reference();
               Scored scored =
-                  record.score(
-                      new Administration(
-                          instrument.id(),
-                          Optional.of(instrument.version()),
-                          reference,
-                          link.session(),
-                          Optional.of(LocalDate.ofInstant(now, ZoneOffset.UTC)),
-                          Optional.empty(),
-                          sent.answers()));
+                  record.scoreClientForm(
+                      handle, link.clientId(), instrument, link.session(), sent.answers(), now);
               if (!sent.problems().isEmpty() || !scored.valid()) {
                 return new Rejected(
                     link, instrument, sent.values(), problems(instrument, sent, scored, words));
